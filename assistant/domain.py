@@ -111,3 +111,37 @@ class ParsedReply:
 
     def to_json(self) -> dict[str, object]:
         return {"intent": str(self.intent), "snooze_days": self.snooze_days, "text": self.text}
+
+
+@dataclass(frozen=True)
+class OwnerProfile:
+    """A registered owner, as the pipeline sees it."""
+
+    id: int
+    name: str
+    addresses: tuple[str, ...]
+    timezone: str = "UTC"
+    region: str = "US"
+    language: str = "en"
+    followup_hour: int = 9
+    paused: bool = False
+
+    @property
+    def primary_address(self) -> str:
+        return self.addresses[0]
+
+    def identity(self, assistant_address: str) -> OwnerIdentity:
+        return OwnerIdentity(self.name, self.addresses, self.region, (assistant_address,))
+
+
+@dataclass(frozen=True)
+class StoredContact:
+    """A contact after merging into the store, for acknowledgements and drafts."""
+
+    id: int
+    name: str | None
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    company: str | None
+    title: str | None
+    created: bool

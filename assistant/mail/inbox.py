@@ -1,0 +1,55 @@
+"""The inbox protocol and the URL-selected factory (``imaps://``, ``imap://``, ``maildir://``)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from assistant.errors import ConfigurationError
+from assistant.settings import ServerURL, Settings
+from assistant.store.inbound import FetchedMessage
+
+
+class Inbox(Protocol):
+    """A mailbox the watcher reads. ``refs`` are mailbox-local ids (IMAP UIDs as strings)."""
+
+    identity: str
+
+    def open(self) -> int | None:
+        """Connect and select; returns the UIDVALIDITY (None for a Maildir)."""
+
+    def list_refs(self) -> list[str]: ...
+
+    def fetch(self, refs: list[str]) -> list[FetchedMessage]: ...
+
+    def move(self, refs: list[str], folder: str) -> None: ...
+
+    def wait(self, seconds: float) -> bool:
+        """Block up to ``seconds`` for new mail; True when the server says something arrived."""
+
+    def close(self) -> None: ...
+
+
+def open_inbox(settings: Settings) -> Inbox:
+    url = ServerURL.parse(settings.inbox_url)
+    if url.scheme == "maildir":
+        from assistant.mail.maildir import MaildirInbox
+
+        return MaildirInbox(url.path)
+    if url.scheme in ("imap", "imaps"):
+        from assistant.mail.imap import ImapInbox
+
+        return ImapInbox(url, settings.inbox_password or url.password,
+                         folders=(settings.processed_folder, settings.failed_folder),
+                         fetch_batch=settings.fetch_batch, ca_file=settings.tls_ca_file)
+    raise ConfigurationError(
+        f"ASSISTANT_INBOX_URL: unsupported scheme {url.scheme!r} (use imaps://, imap:// or "
+        "maildir://)")
+
+
+def mailbox_identity(settings: Settings) -> str:
+    """A stable name for the mailbox, without any password, used as the store's key."""
+    url = ServerURL.parse(settings.inbox_url)
+    if url.scheme == "maildir":
+        return f"maildir://{url.path}"
+    folder = url.path.strip("/") or "INBOX"
+    return f"{url.scheme}://{url.username or ''}@{url.host}:{url.port or ''}/{folder}"

@@ -1,0 +1,158 @@
+"""The one Settings object: the only place the environment is read.
+
+Entry points (the CLI, the Dramatiq worker module) build it once with ``Settings.from_env()``
+and pass it down. Secrets come from ``*_PASSWORD`` or ``*_PASSWORD_FILE`` and are wrapped in
+``Secret`` so they never appear in a ``repr``, a log line or an error email.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from assistant.errors import ConfigurationError
+
+DEFAULT_VAR_DIR = Path("var")
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A password or key: compares and hashes like its value, prints as ``'***'``."""
+
+    value: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return "Secret('***')" if self.value else "Secret('')"
+
+    __str__ = __repr__
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    inbox_url: str
+    smtp_url: str
+    assistant_address: str
+    secret_key: Secret
+    inbox_password: Secret = Secret("")
+    smtp_password: Secret = Secret("")
+    redis_url: str | None = None
+    var_dir: Path = DEFAULT_VAR_DIR
+    processed_folder: str = "Assistant/Processed"
+    failed_folder: str = "Assistant/Failed"
+    fetch_batch: int = 100
+    idle_renew_seconds: int = 25 * 60  # RFC 2177: re-issue IDLE before the 29-minute limit
+    poll_seconds: float = 30.0
+    worker_threads: int = 4
+    worker_timeout_ms: int = 100
+    fault_points: frozenset[str] = frozenset()
+    log_json: bool = False
+    tls_ca_file: str | None = None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        var_dir = Path(env.get("ASSISTANT_VAR_DIR", str(DEFAULT_VAR_DIR)))
+        secret = read_secret(env, "ASSISTANT_SECRET_KEY")
+        if not secret:
+            secret = _local_secret_key(var_dir)
+        return cls(
+            database_url=env.get("ASSISTANT_DATABASE_URL") or default_database_url(var_dir),
+            inbox_url=env.get("ASSISTANT_INBOX_URL") or f"maildir://{(var_dir / 'inbox').resolve()}",
+            smtp_url=env.get("ASSISTANT_SMTP_URL") or f"maildir://{(var_dir / 'outbox').resolve()}",
+            assistant_address=env.get("ASSISTANT_ADDRESS", "assistant@localhost").strip().lower(),
+            secret_key=secret,
+            inbox_password=read_secret(env, "ASSISTANT_INBOX_PASSWORD"),
+            smtp_password=read_secret(env, "ASSISTANT_SMTP_PASSWORD"),
+            redis_url=env.get("ASSISTANT_REDIS_URL") or None,
+            var_dir=var_dir,
+            processed_folder=env.get("ASSISTANT_PROCESSED_FOLDER", "Assistant/Processed"),
+            failed_folder=env.get("ASSISTANT_FAILED_FOLDER", "Assistant/Failed"),
+            fetch_batch=_int(env, "ASSISTANT_FETCH_BATCH", 100),
+            poll_seconds=float(env.get("ASSISTANT_POLL_SECONDS", "30")),
+            worker_threads=_int(env, "ASSISTANT_WORKER_THREADS", 4),
+            worker_timeout_ms=_int(env, "ASSISTANT_WORKER_TIMEOUT_MS", 100),
+            fault_points=frozenset(p for p in env.get("ASSISTANT_FAULT_POINTS", "").split(",") if p),
+            log_json=env.get("ASSISTANT_LOG_JSON", "").lower() in {"1", "true", "yes"},
+            tls_ca_file=env.get("ASSISTANT_TLS_CA_FILE") or None,
+        )
+
+
+def default_database_url(var_dir: Path) -> str:
+    return f"sqlite:///{(var_dir / 'assistant.db').resolve()}"
+
+
+def read_secret(env: Mapping[str, str], name: str) -> Secret:
+    """``NAME`` or the first line of the file named by ``NAME_FILE`` (Docker/systemd secrets)."""
+    path = env.get(f"{name}_FILE")
+    if path:
+        try:
+            return Secret(Path(path).read_text(encoding="utf-8").strip())
+        except OSError as exc:
+            raise ConfigurationError(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+    return Secret(env.get(name, ""))
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _local_secret_key(var_dir: Path) -> Secret:
+    """On embedded defaults, a random key kept under var/ so tokens survive restarts."""
+    import secrets
+
+    path = var_dir / "secret_key"
+    if path.exists():
+        return Secret(path.read_text(encoding="utf-8").strip())
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    path.write_text(key + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return Secret(key)
+
+
+@dataclass(frozen=True)
+class ServerURL:
+    """A parsed ``imap://``, ``smtps://``, ``maildir://`` URL (a password in it stays secret)."""
+
+    scheme: str
+    host: str
+    port: int | None
+    username: str | None
+    path: str
+    password: Secret = Secret("")
+
+    @classmethod
+    def parse(cls, url: str) -> ServerURL:
+        parts = urlsplit(url)
+        if not parts.scheme:
+            raise ConfigurationError(f"not a URL: {redact_url(url)!r}")
+        return cls(
+            scheme=parts.scheme.lower(),
+            host=parts.hostname or "",
+            port=parts.port,
+            username=unquote(parts.username) if parts.username else None,
+            path=unquote(parts.path),
+            password=Secret(unquote(parts.password) if parts.password else ""),
+        )
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password replaced, for logs and errors."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return parts._replace(netloc=netloc).geturl()

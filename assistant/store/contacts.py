@@ -1,0 +1,137 @@
+"""Merging parsed contacts into the store.
+
+Rules: the same email (any of a contact's) is the same contact; otherwise the same name and
+company is the same contact; never across owners. Every value a message contributes is kept as
+a fact with its message id (provenance), and a later message fills a blank field without
+erasing what another message said.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from assistant.domain import ParsedContact, StoredContact
+from assistant.store.models import Contact, ContactEmail, ContactFact, ContactPhone, Interaction
+
+SCALAR_FIELDS = ("name", "company", "title", "context", "introduced_by")
+LIST_FIELDS = ("needs", "offers", "interests", "promises", "urls")
+
+
+def name_key(name: str | None) -> str | None:
+    """Case- and accent-insensitive key for matching names ("José  Díaz" ~ "jose diaz")."""
+    if not name:
+        return None
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(letters.casefold().split()) or None
+
+
+def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
+                  parsed: ParsedContact, now: datetime,
+                  interaction_kind: str = "note") -> StoredContact:
+    contact = _find_existing(session, owner_id, parsed)
+    created = contact is None
+    if contact is None:
+        contact = Contact(owner_id=owner_id, created_at=now, updated_at=now)
+        session.add(contact)
+    _fill_scalars(contact, parsed)
+    contact.updated_at = now
+    session.flush()
+    _add_emails(session, owner_id, contact, parsed.emails)
+    _add_phones(session, contact, parsed.phones)
+    _add_facts(session, contact.id, inbound_id, parsed, now)
+    if inbound_id is not None:
+        _add_interaction(session, owner_id, contact.id, inbound_id, interaction_kind, now)
+    session.flush()
+    return StoredContact(id=contact.id, name=contact.name,
+                         emails=tuple(e.email for e in contact.emails),
+                         phones=tuple(p.phone for p in contact.phones),
+                         company=contact.company, title=contact.title, created=created)
+
+
+def _find_existing(session: Session, owner_id: int, parsed: ParsedContact) -> Contact | None:
+    emails = [e.lower() for e in parsed.emails]
+    if emails:
+        row = session.scalars(select(Contact).join(ContactEmail).where(
+            ContactEmail.owner_id == owner_id, ContactEmail.email.in_(emails))).first()
+        if row is not None:
+            return row
+    key = name_key(parsed.name)
+    if key is None:
+        return None
+    candidates = session.scalars(select(Contact).where(
+        Contact.owner_id == owner_id, Contact.name_key == key)).all()
+    company = (parsed.company or "").casefold()
+    for candidate in candidates:
+        same_company = bool(company) and (candidate.company or "").casefold() == company
+        unknown_company = not company or not candidate.company
+        # Two different known emails under one name are two people unless the company agrees.
+        conflicting_emails = bool(emails) and bool(candidate.emails)
+        if same_company or (unknown_company and not conflicting_emails):
+            return candidate
+    return None
+
+
+def _fill_scalars(contact: Contact, parsed: ParsedContact) -> None:
+    for field in SCALAR_FIELDS:
+        value = getattr(parsed, field)
+        if value and not getattr(contact, field):
+            setattr(contact, field, value)
+    contact.name_key = name_key(contact.name)
+
+
+def _add_emails(session: Session, owner_id: int, contact: Contact,
+                emails: tuple[str, ...]) -> None:
+    for email in {e.lower() for e in emails}:
+        taken = session.scalar(select(func.count()).select_from(ContactEmail).where(
+            ContactEmail.owner_id == owner_id, ContactEmail.email == email))
+        if not taken:
+            contact.emails.append(ContactEmail(owner_id=owner_id, email=email))
+
+
+def _add_phones(session: Session, contact: Contact, phones: tuple[str, ...]) -> None:
+    have = {p.phone for p in contact.phones}
+    for phone in phones:
+        if phone not in have:
+            contact.phones.append(ContactPhone(phone=phone))
+            have.add(phone)
+
+
+def _add_facts(session: Session, contact_id: int, inbound_id: int | None,
+               parsed: ParsedContact, now: datetime) -> None:
+    values = [(f, getattr(parsed, f)) for f in SCALAR_FIELDS if getattr(parsed, f)]
+    values += [(f, v) for f in LIST_FIELDS for v in getattr(parsed, f)]
+    values += [("email", e) for e in parsed.emails] + [("phone", p) for p in parsed.phones]
+    existing = set(session.execute(select(ContactFact.field, ContactFact.value).where(
+        ContactFact.contact_id == contact_id, ContactFact.inbound_id == inbound_id)).all())
+    for field, value in dict.fromkeys(values):
+        if (field, value) not in existing:
+            session.add(ContactFact(contact_id=contact_id, inbound_id=inbound_id, field=field,
+                                    value=value, created_at=now))
+
+
+def _add_interaction(session: Session, owner_id: int, contact_id: int, inbound_id: int,
+                     kind: str, now: datetime) -> None:
+    exists = session.scalar(select(func.count()).select_from(Interaction).where(
+        Interaction.contact_id == contact_id, Interaction.inbound_id == inbound_id,
+        Interaction.kind == kind))
+    if not exists:
+        session.add(Interaction(owner_id=owner_id, contact_id=contact_id,
+                                inbound_id=inbound_id, kind=kind, occurred_at=now))
+
+
+def facts_for(session: Session, contact_id: int, field: str) -> list[str]:
+    return list(session.scalars(select(ContactFact.value).where(
+        ContactFact.contact_id == contact_id, ContactFact.field == field)
+        .order_by(ContactFact.id)))
+
+
+def count_contacts(session: Session, owner_id: int | None = None) -> int:
+    query = select(func.count()).select_from(Contact)
+    if owner_id is not None:
+        query = query.where(Contact.owner_id == owner_id)
+    return int(session.scalar(query) or 0)

@@ -1,0 +1,131 @@
+"""The inbound store: raw bytes kept, keyed by mailbox position and by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from assistant.store.models import InboundMessage
+
+DONE_STATUSES = ("processed", "ignored", "failed", "quarantined")
+
+
+@dataclass(frozen=True)
+class FetchedMessage:
+    """One message read from a mailbox, before it is stored."""
+
+    source_ref: str
+    raw: bytes
+    uid: int | None = None
+
+
+@dataclass(frozen=True)
+class InboundRecord:
+    id: int
+    mailbox: str
+    source_ref: str
+    status: str
+    raw: bytes
+    received_at: datetime
+    owner_id: int | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class PendingMove:
+    id: int
+    source_ref: str
+    uid: int | None
+    failed: bool
+
+
+def known_refs(session: Session, mailbox: str, refs: Iterable[str]) -> set[str]:
+    wanted = list(refs)
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update(session.scalars(select(InboundMessage.source_ref).where(
+            InboundMessage.mailbox == mailbox, InboundMessage.source_ref.in_(chunk))))
+    return found
+
+
+def store_fetched(session: Session, mailbox: str, uidvalidity: int | None,
+                  message: FetchedMessage) -> int | None:
+    """Keep the raw bytes; returns the new row's id, or None when the message is known.
+
+    A message already stored under another position (same sha256: the server changed
+    UIDVALIDITY, or the message was re-delivered) gets its position updated, so it can still be
+    moved, and is not processed again.
+    """
+    digest = hashlib.sha256(message.raw).hexdigest()
+    existing = session.scalars(select(InboundMessage).where(
+        InboundMessage.mailbox == mailbox, InboundMessage.sha256 == digest)).first()
+    if existing is not None:
+        existing.source_ref, existing.uid, existing.uidvalidity = (
+            message.source_ref, message.uid, uidvalidity)
+        existing.moved = False
+        return None
+    row = InboundMessage(mailbox=mailbox, source_ref=message.source_ref, uid=message.uid,
+                         uidvalidity=uidvalidity, sha256=digest, size=len(message.raw),
+                         message_id=_message_id_hint(message.raw), raw=message.raw,
+                         received_at=datetime.now(UTC), status="pending")
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return None  # another watcher stored it first: its row stands
+    return row.id
+
+
+def _message_id_hint(raw: bytes) -> str | None:
+    """Message-ID read from the raw header block without a full parse (a hint only)."""
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    for line in head.splitlines():
+        if line[:11].lower() == b"message-id:":
+            return line[11:].strip().decode("ascii", "replace")[:998] or None
+    return None
+
+
+def load(session: Session, inbound_id: int) -> InboundRecord | None:
+    row = session.get(InboundMessage, inbound_id)
+    if row is None:
+        return None
+    return InboundRecord(id=row.id, mailbox=row.mailbox, source_ref=row.source_ref,
+                         status=row.status, raw=row.raw, received_at=row.received_at,
+                         owner_id=row.owner_id, error=row.error)
+
+
+def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
+           owner_id: int | None, error: str | None = None) -> None:
+    session.execute(update(InboundMessage).where(InboundMessage.id == inbound_id).values(
+        status=status, kind=kind, owner_id=owner_id, error=error,
+        processed_at=datetime.now(UTC)))
+
+
+def pending_ids(session: Session) -> list[int]:
+    return list(session.scalars(select(InboundMessage.id)
+                                .where(InboundMessage.status == "pending")
+                                .order_by(InboundMessage.id)))
+
+
+def pending_moves(session: Session, mailbox: str, uidvalidity: int | None) -> list[PendingMove]:
+    rows = session.execute(select(InboundMessage.id, InboundMessage.source_ref,
+                                  InboundMessage.uid, InboundMessage.status).where(
+        InboundMessage.mailbox == mailbox, InboundMessage.moved.is_(False),
+        InboundMessage.status.in_(DONE_STATUSES),
+        InboundMessage.uidvalidity.is_(uidvalidity) if uidvalidity is None
+        else InboundMessage.uidvalidity == uidvalidity,
+    ).order_by(InboundMessage.id)).all()
+    return [PendingMove(id=r.id, source_ref=r.source_ref, uid=r.uid,
+                        failed=r.status in ("failed", "quarantined")) for r in rows]
+
+
+def mark_moved(session: Session, ids: Iterable[int]) -> None:
+    session.execute(update(InboundMessage).where(InboundMessage.id.in_(list(ids)))
+                    .values(moved=True))

@@ -1,0 +1,213 @@
+"""SQLAlchemy 2 models. The database is the source of truth for all durable state.
+
+Every table a job writes carries a natural key with a unique constraint, so a job that runs
+twice (at-least-once delivery from the broker) writes its effects once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Owner(Base):
+    __tablename__ = "owners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    region: Mapped[str] = mapped_column(String(8), default="US")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    followup_hour: Mapped[int] = mapped_column(Integer, default=9)
+    summary_weekday: Mapped[int] = mapped_column(Integer, default=0)
+    summary_hour: Mapped[int] = mapped_column(Integer, default=8)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    addresses: Mapped[list[OwnerAddress]] = relationship(
+        back_populates="owner", cascade="all, delete-orphan", order_by="OwnerAddress.id"
+    )
+
+
+class OwnerAddress(Base):
+    __tablename__ = "owner_addresses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"), index=True)
+    address: Mapped[str] = mapped_column(String(320), unique=True)
+
+    owner: Mapped[Owner] = relationship(back_populates="addresses")
+
+
+class InboundMessage(Base):
+    """A message as it arrived: raw bytes kept before anything else happens to it.
+
+    ``source_ref`` is the mailbox-local identity (``UIDVALIDITY/UID`` for IMAP, the key for a
+    Maildir); ``sha256`` dedupes across a UIDVALIDITY change. Message-ID is only a hint.
+    """
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (
+        UniqueConstraint("mailbox", "source_ref", name="uq_inbound_source"),
+        UniqueConstraint("mailbox", "sha256", name="uq_inbound_sha256"),
+        Index("ix_inbound_status", "status"),
+        Index("ix_inbound_unmoved", "mailbox", "moved"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mailbox: Mapped[str] = mapped_column(String(500))
+    source_ref: Mapped[str] = mapped_column(String(200))
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    uid: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str | None] = mapped_column(String(998), nullable=True)
+    size: Mapped[int] = mapped_column(Integer)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("owners.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    moved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_owner_name", "owner_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    name_key: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    company: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    title: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    context: Mapped[str | None] = mapped_column(Text, nullable=True)
+    introduced_by: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    emails: Mapped[list[ContactEmail]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="ContactEmail.id"
+    )
+    phones: Mapped[list[ContactPhone]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactPhone.id"
+    )
+    facts: Mapped[list[ContactFact]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactFact.id"
+    )
+
+
+class ContactEmail(Base):
+    __tablename__ = "contact_emails"
+    __table_args__ = (UniqueConstraint("owner_id", "email", name="uq_contact_email_owner"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(320))
+    bad: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    contact: Mapped[Contact] = relationship(back_populates="emails")
+
+
+class ContactPhone(Base):
+    __tablename__ = "contact_phones"
+    __table_args__ = (UniqueConstraint("contact_id", "phone", name="uq_contact_phone"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    phone: Mapped[str] = mapped_column(String(32))
+
+
+class ContactFact(Base):
+    """One value one message contributed to a contact: the provenance of every field.
+
+    A later message adds facts; it never erases what another message said.
+    """
+
+    __tablename__ = "contact_facts"
+    __table_args__ = (
+        UniqueConstraint("contact_id", "inbound_id", "field", "value", name="uq_contact_fact"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    field: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Interaction(Base):
+    __tablename__ = "interactions"
+    __table_args__ = (
+        Index("ix_interactions_owner_time", "owner_id", "occurred_at"),
+        UniqueConstraint("contact_id", "inbound_id", "kind", name="uq_interaction_inbound"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str | None] = mapped_column(Text, nullable=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OutboxMessage(Base):
+    """An email the assistant will send, written before any SMTP transaction.
+
+    ``idempotency_key`` names the effect (``ack:<inbound id>``), so a job that runs twice writes
+    one row; ``message_id`` is generated up front so a retry sends the same message.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("owners.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(32))
+    message_id: Mapped[str] = mapped_column(String(998))
+    envelope_from: Mapped[str] = mapped_column(String(320))
+    recipients: Mapped[str] = mapped_column(Text)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,0 +1,102 @@
+"""The outbox: every email is a row (idempotency key, pre-generated Message-ID) before SMTP."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.message import EmailMessage
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from assistant.store.models import OutboxMessage
+
+
+@dataclass(frozen=True)
+class OutgoingEmail:
+    id: int
+    purpose: str
+    message_id: str
+    envelope_from: str
+    recipients: tuple[str, ...]
+    raw: bytes
+    status: str
+    attempts: int
+    owner_id: int | None
+
+
+def add(session: Session, *, key: str, owner_id: int | None, purpose: str,
+        message: EmailMessage, envelope_from: str, recipients: list[str]) -> int:
+    """Write the email once per ``key``; returns the row id (the existing one on a repeat)."""
+    existing = session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key))
+    if existing is not None:
+        return existing
+    row = OutboxMessage(idempotency_key=key, owner_id=owner_id, purpose=purpose,
+                        message_id=str(message["Message-ID"]), envelope_from=envelope_from,
+                        recipients=json.dumps(recipients), raw=message.as_bytes(),
+                        status="pending", created_at=datetime.now(UTC))
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return int(session.scalar(select(OutboxMessage.id)
+                                  .where(OutboxMessage.idempotency_key == key)) or 0)
+    return row.id
+
+
+def load(session: Session, outbox_id: int) -> OutgoingEmail | None:
+    row = session.get(OutboxMessage, outbox_id)
+    if row is None:
+        return None
+    return OutgoingEmail(id=row.id, purpose=row.purpose, message_id=row.message_id,
+                         envelope_from=row.envelope_from,
+                         recipients=tuple(json.loads(row.recipients)), raw=row.raw,
+                         status=row.status, attempts=row.attempts, owner_id=row.owner_id)
+
+
+def claim(session: Session, outbox_id: int) -> bool:
+    """Move a pending row to ``sending``; False when another worker has it or it is done.
+
+    The conditional UPDATE is the lock: of two workers given the same job, one wins.
+    """
+    result = session.execute(update(OutboxMessage).where(
+        OutboxMessage.id == outbox_id, OutboxMessage.status == "pending").values(
+        status="sending", attempts=OutboxMessage.attempts + 1, claimed_at=datetime.now(UTC)))
+    return result.rowcount == 1
+
+
+def release_stale(session: Session, older_than: datetime) -> list[int]:
+    """Rows left in ``sending`` by a worker that died: back to pending, returned for retry.
+
+    The SMTP transaction of such a row may or may not have happened; the send step decides
+    (see assistant.pipeline.send) before sending again.
+    """
+    ids = list(session.scalars(select(OutboxMessage.id).where(
+        OutboxMessage.status == "sending", OutboxMessage.claimed_at < older_than)))
+    if ids:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids))
+                        .values(status="pending"))
+    return ids
+
+
+def release(session: Session, outbox_id: int, error: str) -> None:
+    """Back to ``pending`` after a transient failure, for the retry."""
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
+                    .values(status="pending", last_error=error))
+
+
+def mark_sent(session: Session, outbox_id: int) -> None:
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
+                    .values(status="sent", sent_at=datetime.now(UTC), last_error=None))
+
+
+def mark_failed(session: Session, outbox_id: int, error: str) -> None:
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
+                    .values(status="failed", last_error=error))
+
+
+def ids_with_status(session: Session, status: str) -> list[int]:
+    return list(session.scalars(select(OutboxMessage.id).where(OutboxMessage.status == status)
+                                .order_by(OutboxMessage.id)))
