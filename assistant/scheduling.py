@@ -230,7 +230,7 @@ _YEAR = r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?"
 _AFTER = r"after|past|post|nach dem|nach|apres le|apres|despues del|despues de|until|till|"
 _AFTER += r"bis zum|bis|jusqu'au|jusqu'a|hasta el|hasta"
 _FROM = r"from|starting|beginning|ab dem|ab|a partir du|a partir de|des le|a partir del"
-_PREFIX = rf"(?:\b(?P<prefix>{_AFTER}|{_FROM}|on|am|le|el|for)\s+)?"
+_PREFIX = rf"(?:\b(?P<prefix>{_AFTER}|{_FROM}|on|am|le|el|for)\s+(?:the\s+)?)?"
 _DATE_FORMS = (
     rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}",
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_M}{_YEAR}",
