@@ -1,0 +1,131 @@
+"""Reply trimming: keep only the new text of a plain-text reply.
+
+Quoted history comes in three shapes: lines prefixed with ">" (RFC 3676 section 4.5 quoting),
+an attribution line ("On <date>, <name> wrote:" and its localized forms) above the quote, and
+the Outlook style where the whole previous message follows a "-----Original Message-----" line
+or a "From: ... Sent: ... To: ... Subject:" header block without any quote prefix. Inline replies
+(new text between quoted blocks) are kept; the quotes between them are dropped.
+
+Pure module: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.parsing.forwards import (
+    header_block_at,
+    is_marker_line,
+    is_rule_line,
+    unquote_line,
+)
+
+# "wrote" as attribution lines say it, in the languages mail clients are localized to.
+_WROTE = (
+    r"wrote|writes|schrieb|schreibt|a écrit|a ecrit|escribió|escribio|ha scritto|scrisse|"
+    r"schreef|skrev|skriver|kirjoitti|napisał(?:\(a\)|a)?|napisal|napsal(?:\(a\)|a)?|"
+    r"написал(?:\(а\)|а)?|написав(?:\(ла\)|ла)?|escreveu|va escriure|yazdı|a scris|έγραψε|írta|"
+    r"写道|寫道|작성|のメッセージ|さんは書きました|wrote on"
+)
+_WROTE_RE = re.compile(rf"(?:^|[\s,>)\]])(?:{_WROTE})\s*(?:[:：]|\.\.\.)\s*$", re.IGNORECASE)
+# Words attribution lines start with: On, Am, Le, El, Il, Op, Den, W dniu, Em, Dne, ...
+_OPENERS_RE = re.compile(
+    r"^\s*(?:on|am|le|el|il|op|den|w dniu|em|dne|dnia|в|у|la|el día|le \d|\d{1,4}[-/.]\d{1,2})\b",
+    re.IGNORECASE,
+)
+# Gmail's attribution without a verb: "2016-03-03 14:45 GMT+01:00 Some One <foo@bar.com>:".
+_DATED_ADDRESS_RE = re.compile(
+    r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b.{0,80}<?[^\s@<>]+@[^\s@<>]+>?\s*[:：]\s*$"
+)
+_MAX_ATTRIBUTION_LINES = 3
+_MAX_ATTRIBUTION_CHARS = 400
+
+
+def attribution_span(lines: list[str], start: int) -> int:
+    """How many lines from `start` form an "On ... wrote:" attribution (0 when none)."""
+    first = lines[start]
+    if not first.strip():
+        return 0
+    joined = ""
+    for count in range(1, _MAX_ATTRIBUTION_LINES + 1):
+        if start + count > len(lines):
+            return 0
+        line = lines[start + count - 1]
+        if count > 1 and not line.strip():
+            return 0
+        joined = f"{joined} {line.strip()}".strip()
+        if len(joined) > _MAX_ATTRIBUTION_CHARS:
+            return 0
+        if _is_attribution(joined, count):
+            return count
+        if count == 1 and not _OPENERS_RE.match(first):
+            return 0
+    return 0
+
+
+def _is_attribution(text: str, line_count: int) -> bool:
+    if _DATED_ADDRESS_RE.match(text):
+        return True
+    if not _WROTE_RE.search(text):
+        return False
+    # A single "Jane wrote:" line is an attribution; longer prose ending in "wrote:" is one
+    # only when it names a date or an address, or opens the way clients write it.
+    return bool(
+        _OPENERS_RE.match(text) or re.search(r"\d|@", text) or (line_count == 1 and len(text) < 80)
+    )
+
+
+def starts_history(lines: list[str], index: int) -> bool:
+    """True when unquoted history (Outlook header block or a forward marker) starts here."""
+    line = lines[index]
+    if is_marker_line(line) or header_block_at(lines, index):
+        return True
+    if is_rule_line(line):
+        after = _next_nonblank(lines, index + 1)
+        return after < min(len(lines), index + 4) and header_block_at(lines, after)
+    return False
+
+
+def _skip_quoted(lines: list[str], index: int) -> int:
+    """Index of the first line after the quoted block (and blank lines) that starts at `index`."""
+    while index < len(lines) and (not lines[index].strip() or unquote_line(lines[index])[0] > 0):
+        index += 1
+    return index
+
+
+def _next_nonblank(lines: list[str], index: int) -> int:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
+
+
+def new_text_lines(lines: list[str]) -> list[str]:
+    """The lines of a reply that are the sender's own, in order."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if unquote_line(line)[0] > 0:
+            index += 1
+            continue
+        if starts_history(lines, index):
+            break
+        span = attribution_span(lines, index)
+        if span:
+            after = _next_nonblank(lines, index + span)
+            if after >= len(lines) or unquote_line(lines[after])[0] == 0:
+                break  # an unquoted copy of the old message follows: everything below is history
+            index = _skip_quoted(lines, after)
+            continue
+        kept.append(line)
+        index += 1
+    return kept
+
+
+def trim_reply(text: str) -> str:
+    """Only the new text of a reply: quoted history and attribution headers removed."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept = [line.rstrip() for line in new_text_lines(lines)]
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    return "\n".join(kept).rstrip()

@@ -1,0 +1,188 @@
+"""Signature detection: split a plain-text body into the text and its trailing signature.
+
+Three kinds of signature are found, in this order:
+1. a delimiter line: "-- " (RFC 3676 section 4.3), and the "--", "__" and "-Name" forms people
+   type by hand;
+2. a sign-off ("Best regards,", "Mit freundlichen Grüßen", "Cordialement", "Saludos") or a
+   mobile client line ("Sent from my iPhone", "Von meinem iPhone gesendet") near the end;
+3. a closing block without any delimiter: the sender's name or a name line followed by short
+   title / company / phone / URL lines.
+
+Pure module: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Closing words before a name, in English, German, French, Spanish (and a few neighbours).
+_SIGNOFFS = (
+    r"thanks|thank you|thanks again|thanks in advance|thank you in advance|many thanks|thx|ty|"
+    r"cheers|best|all best|all the best|best regards|best wishes|kind regards|warm regards|"
+    r"warmest regards|warmly|regards|sincerely|yours sincerely|sincerely yours|yours truly|"
+    r"yours|cordially|respectfully|talk soon|speak soon|take care|br|rgds|"
+    r"mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|"
+    r"viele grüße|viele grüsse|beste grüße|beste grüsse|liebe grüße|herzliche grüße|"
+    r"schöne grüße|grüße|grüsse|gruß|gruss|mfg|lg|vg|danke|vielen dank|"
+    r"cordialement|bien cordialement|très cordialement|bien à vous|bien a vous|amitiés|"
+    r"amicalement|merci|merci beaucoup|merci d'avance|bonne journée|à bientôt|a bientot|"
+    r"salutations|sincères salutations|"
+    r"saludos|un saludo|saludos cordiales|atentamente|un abrazo|abrazos|gracias|"
+    r"muchas gracias|cordiales saludos|besos|"
+    r"cumprimentos|obrigado|obrigada|grazie|cordiali saluti|distinti saluti|"
+    r"met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|mvh|venlig hilsen|"
+    r"pozdrawiam|с уважением"
+)
+_SIGNOFF_RE = re.compile(rf"^\s*(?:{_SIGNOFFS})(?:[ ,]+[\w']+){{0,2}}?\s*[,.!:;]*\s*$", re.I)
+# "Sent from my iPhone" and its translations; "Get Outlook for iOS".
+_MOBILE_RE = re.compile(
+    r"^\s*(?:(?:sent|envoyé|enviado|inviato|verstuurd|gesendet|skickat|sendt|wysłane|"
+    r"отправлено|lähetetty)(?:\s+wirelessly|\s+sans fil)?\s+(?:from|with|via|using|on|de|desde|"
+    r"da|do|vanaf|von|med|från|fra|z|с|par|depuis)\b|von meinem|get outlook for|"
+    r"envoyé de mon|enviado desde mi|inviato da)[^,;]{0,70}$",
+    re.IGNORECASE,
+)
+_DELIMITER_RE = re.compile(r"^\s*(?:--\s*|—\s*|-{3,}\s*|_{2,}\s*|={3,}\s*|\*{3,}\s*)$")
+_DASH_NAME_RE = re.compile(r"^\s*[-—~]\s?[^\W\d_][\w.'’]*(?:\s[\w.'’]+){0,2}\s*$")
+_PHONE_RE = re.compile(r"(?:\+|\b)\(?\d[\d\s().\-/]{6,}\d\b")
+_CONTACT_RE = re.compile(
+    r"@|https?://|\bwww\.|\.(?:com|org|net|io|de|fr|es|co\.uk)\b|linkedin|"
+    r"\b(?:tel|phone|mobile|mob|cell|fax|direct|office|tél|téléphone|teléfono|móvil|telefon|"
+    r"handy|portable)\b\s*[.:]?",
+    re.IGNORECASE,
+)
+_NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-Ý][\w'’.\-]*|[a-zß-ÿ]{1,3}|[A-Z]\.)$")
+_MAX_SIGNATURE_LINES = 11
+_MAX_DELIMITED_LINES = 25
+_LONG_LINE = 60
+
+
+def split_signature(text: str, sender_name: str | None = None) -> tuple[str, str | None]:
+    """(body without the signature, the signature block or None)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return text, None
+    start = (
+        _delimiter_start(lines, filled)
+        or _starter_start(lines, filled)
+        or _block_start(lines, filled, _name_tokens(sender_name))
+    )
+    if start is None:
+        return text, None
+    body = "\n".join(lines[:start]).rstrip()
+    return body, "\n".join(lines[start:]).strip()
+
+
+def _delimiter_start(lines: list[str], filled: list[int]) -> int | None:
+    """The topmost delimiter line among the last lines, with body text above it."""
+    tail = filled[1:][-_MAX_DELIMITED_LINES:]
+    for index in tail:
+        if _DELIMITER_RE.match(lines[index]):
+            return index
+    return None
+
+
+def _short_tail(lines: list[str], filled: list[int]) -> list[int]:
+    """The last non-blank lines that could be a signature: short, few, never the first line."""
+    tail: list[int] = []
+    for index in reversed(filled[1:]):
+        if len(tail) >= _MAX_SIGNATURE_LINES:
+            break
+        if len(lines[index].strip()) > _LONG_LINE and not is_mobile_line(lines[index]):
+            break
+        tail.insert(0, index)
+    return tail
+
+
+def is_signoff_line(line: str) -> bool:
+    """True for a closing line such as "Best regards," or "Mit freundlichen Grüßen"."""
+    return len(line.strip()) <= 40 and bool(_SIGNOFF_RE.match(line))
+
+
+def is_mobile_line(line: str) -> bool:
+    """True for a mobile client line such as "Sent from my iPhone"."""
+    return bool(_MOBILE_RE.match(line))
+
+
+def _is_starter(line: str) -> bool:
+    return bool(is_signoff_line(line) or is_mobile_line(line) or _DASH_NAME_RE.match(line))
+
+
+def _starter_start(lines: list[str], filled: list[int]) -> int | None:
+    """The lowest sign-off / mobile / "-Name" line, extended upward over adjacent starters."""
+    tail = _short_tail(lines, filled)
+    starters = [position for position, index in enumerate(tail) if _is_starter(lines[index])]
+    if not starters:
+        return None
+    position = starters[-1]
+    if _prose_lines_after(lines, tail[position + 1:]) > 1:
+        return None
+    while position > 0 and _is_starter(lines[tail[position - 1]]):
+        position -= 1
+    return tail[position]
+
+
+def _prose_lines_after(lines: list[str], indexes: list[int]) -> int:
+    return sum(1 for index in indexes if _is_prose(lines[index]))
+
+
+def _is_prose(line: str) -> bool:
+    stripped = line.strip()
+    if _CONTACT_RE.search(stripped) or _PHONE_RE.search(stripped) or is_mobile_line(stripped):
+        return False
+    return len(stripped.split()) > 6 or stripped.endswith(("?", ":"))
+
+
+def _block_start(lines: list[str], filled: list[int], name_tokens: set[str]) -> int | None:
+    """A closing block without delimiter: name line, then title/company/phone/URL lines."""
+    block = _last_paragraph(lines, _short_tail(lines, filled))
+    for position, index in enumerate(block):
+        line = lines[index]
+        rest = [lines[i] for i in block[position + 1:]]
+        if _names_sender(line, name_tokens) and not any(_is_prose(r) for r in rest):
+            return index
+        if _is_name_line(line) and _looks_like_card(rest):
+            return index
+    return None
+
+
+def _last_paragraph(lines: list[str], tail: list[int]) -> list[int]:
+    """The indexes of the trailing run of lines without a blank line between them."""
+    block: list[int] = []
+    for index in reversed(tail):
+        if block and index != block[0] - 1 and len(block) > 1 and _looks_like_card(
+            [lines[i] for i in block]
+        ):
+            break
+        block.insert(0, index)
+    return block
+
+
+def _looks_like_card(rest: list[str]) -> bool:
+    if not rest or any(_is_prose(line) for line in rest):
+        return False
+    return any(_CONTACT_RE.search(line) or _PHONE_RE.search(line) for line in rest)
+
+
+def _is_name_line(line: str) -> bool:
+    words = line.strip().rstrip(",").split()
+    if not 1 <= len(words) <= 4 or not words[0][:1].isupper():
+        return False
+    return all(_NAME_WORD_RE.match(word) for word in words)
+
+
+def _names_sender(line: str, name_tokens: set[str]) -> bool:
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    return bool(name_tokens) and 1 <= len(words) <= 4 and bool(name_tokens & set(words))
+
+
+def _name_tokens(sender: str | None) -> set[str]:
+    """Lower-cased name words of a sender: "Jane Doe", "jane.doe@x.com" or "Jane <j@x.com>"."""
+    if not sender:
+        return set()
+    text = sender.split("<")[0].strip().strip('"') or sender
+    if "@" in text:
+        text = re.split(r"[._+-]", text.split("@")[0])
+        text = " ".join(text)
+    return {word for word in re.findall(r"[^\W\d_]+", text.lower()) if len(word) > 1}
