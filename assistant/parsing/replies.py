@@ -1,0 +1,401 @@
+"""The owner's answer to an approval request: approve, edit, skip, snooze, stop or unknown.
+
+Safety first (DESIGN.md, ``assistant parse-reply`` contract): nothing reaches a contact without
+a clear yes. The classifier finds known phrases (in English, German, French and Spanish), removes
+them, and decides only when what is left is unambiguous. A negation, a question, an instruction
+to change something, words it does not understand, or conflicting answers give ``unknown``, and
+the owner is asked. A time ("tomorrow", "next week") with a yes or a no gives ``snooze``: the
+draft comes back later and nothing is sent now.
+
+Decisions the contract leaves open:
+- A plain refusal ("skip", "no", "don't send", "nicht senden", "no lo envíes") is ``skip``; a
+  deferral without a time ("not yet", "wait", "noch nicht") is ``unknown``.
+- ``text`` is the new text with the signature ("-- " block, "Sent from my iPhone") removed; for
+  commands the closing ("Thanks,\\nBob") is removed too, for an edit it is kept: it is the letter.
+
+Pure module: no I/O.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.domain import ParsedReply, ReplyIntent
+from assistant.errors import UnreadableMessageError
+from assistant.parsing.mime import looks_like_message, read_message
+from assistant.parsing.quotes import trim_reply
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SNOOZE_DAYS = 3  # the default the approval email offers ("snooze 3d")
+MAX_UNKNOWN_WORDS = 2  # more words the classifier does not know than this: ask the owner
+MIN_LETTER_WORDS = 6  # a rewritten draft has a body of at least this many words
+
+# Signals found in the owner's text; the last three always mean "ask the owner".
+APPROVE, SKIP, STOP, SNOOZE, DEFER, NEGATION, QUESTION, INSTRUCTION, UNSURE_TIME, SOFT_YES = (
+    "approve", "skip", "stop", "snooze", "defer", "negation", "question", "instruction",
+    "unsure_time", "soft_yes",
+)  # fmt: skip
+_DOUBTS = frozenset({QUESTION, INSTRUCTION, UNSURE_TIME})
+
+_B = r"(?<![\w'])"  # word start (apostrophes join: "don't", "l'envoie")
+_E = r"(?![\w'])"  # word end
+_PRON = r"(?: (?:him|her|them|this (?:person|contact|guy|one)|that (?:person|one)))"
+_SEND_EN = r"(?:send|mail|email|ship|forward)"
+_SEND_DE = r"(?:senden|schicken|abschicken|absenden|verschicken|versenden|rausschicken)"
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
+    "ein": 1, "eine": 1, "einen": 1, "einer": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "funf": 5, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "uno": 1,
+    "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "couple of": 2, "few": 3,
+}  # fmt: skip
+_NUM = "(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|\d{1,3})"
+_IN = r"(?:in |for |um |fur |dans |pendant |en |por |durante )"
+_UNITS = {
+    r"d|days?|tagen?|tg|j|jours?|dias?": 1,
+    r"w|wks?|weeks?|wochen?|semaines?|semanas?": 7,
+    r"months?|monaten?|mois|mes|meses": 30,
+}
+
+# Consumed first, without a signal: polite phrases that contain words we read elsewhere.
+_POLITE = [
+    r"no (?:problem|worries)", r"kein problem", r"pas de (?:probleme|souci)",
+    r"(?:sin|no hay) problema", r"guten (?:morgen|tag|abend)", r"(?:vielen )?dank(?:e)?",
+    r"thank you", r"as is", r"wie es ist", r"tel quel", r"tal cual", r"for now",
+]  # fmt: skip
+_TIME_WORDS: list[tuple[str, int]] = [
+    (r"(?:the )?day after tomorrow|ubermorgen|uebermorgen|apres-? ?demain|pasado manana", 2),
+    (r"tomorrow|tmrw|morgen|demain|manana", 1),
+    (r"(?:next|following) week|(?:nachste|naechste|kommende) woche|(?:la )?semaine prochaine"
+     r"|(?:la )?(?:proxima semana|semana (?:que viene|proxima))", 7),
+    (r"(?:next|following) month|(?:im )?(?:nachsten|naechsten) monat|(?:le )?mois prochain"
+     r"|(?:el )?(?:proximo mes|mes que viene)", 30),
+]  # fmt: skip
+_LATER = r"later|spater|spaeter|plus tard|mas tarde|luego"
+_WEEKDAYS = (
+    r"(?:until |till |bis |jusqu'a |hasta )?(?:(?:next|this|on) )?(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|weekend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"wochenende|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|"
+    r"jueves|viernes|sabado|domingo|fin de semana|\d{1,2}[./-]\d{1,2}|(?:jan|feb|mar|apr|jun|"
+    r"jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}|tonight|this (?:afternoon|evening)|end of"
+)
+_SNOOZE_WORDS = (
+    r"snooze[d]?|snoozen|remind me(?: again)?|postpone|defer|erinnere? mich(?: nochmal)?|"
+    r"zuruckstellen|verschieben|reporter|reporte|remettre a plus tard|rappelle-?moi|"
+    r"rappelez-?moi|posponer|pospon(?:lo|la)?|aplazar|aplaza(?:lo|la)?|recuerdamelo|recuerdame"
+)
+_DEFER_WORDS = (
+    r"not (?:yet|now|today)|wait|hold(?: off| on| it)?|noch nicht|nicht (?:jetzt|heute)|warte|"
+    r"warten|pas (?:encore|maintenant|aujourd'hui)|attends|attendez|attendre|todavia no|aun no|"
+    r"ahora no|hoy no|espera|esperar"
+)
+_STOP_WORDS = [
+    rf"stop(?:ping)?(?: (?:following up|follow[- ]?ups?|the follow[- ]?ups?|all follow[- ]?ups?"
+    rf"|contacting|emailing|reaching out|reminders))?(?: (?:with|to|for){_PRON})?",
+    rf"no more (?:follow[- ]?ups?|emails|reminders|drafts)(?: (?:for|to|with){_PRON})?",
+    rf"never (?:contact|email|follow up with|reach out to|write to){_PRON}?(?: again)?",
+    rf"(?:don't|do not|dont) (?:contact|email|follow up with|write to|reach out to){_PRON}?"
+    r" (?:again|anymore|any more|ever again)",
+    rf"(?:unsubscribe|remove){_PRON}?(?: from (?:the )?(?:list|follow[- ]?ups))?",
+    r"stopp(?:en)?|aufhoren|aufhoeren|abbestellen|nicht mehr (?:kontaktieren|nachfassen|"
+    r"anschreiben|schreiben|nachhaken)|keine (?:weiteren )?(?:follow[- ]?ups|nachfassungen|"
+    r"erinnerungen|e-?mails)(?: mehr)?|kein follow[- ]?up mehr|nie (?:wieder|mehr) kontaktieren",
+    r"arret(?:e|er|ez)(?: (?:les relances|le suivi|de (?:le |la |les )?relancer))?|"
+    r"ne (?:plus|jamais) (?:le |la |les )?(?:relancer|contacter|recontacter)|"
+    r"ne (?:le |la |les )?(?:relance|contacte|recontacte)z? plus|plus de relances?|desabonner",
+    r"deten(?:er|te)?|parar|deja de (?:dar seguimiento|hacer seguimiento|contactar(?:lo|la|le)?|"
+    r"escribir(?:le)?)|no (?:vuelvas a|volver a) (?:contactar|escribir)(?:lo|la|le)?|no (?:lo |la "
+    r"|le )?contactes mas|no mas seguimientos?|nunca mas|dar de baja|basta",
+]  # fmt: skip
+_NEGATED_SEND = [
+    rf"(?:please |pls )?(?:don't|do not|dont|never) {_SEND_EN}(?: (?:it|this|that|this one|"
+    r"that one|the (?:email|draft|mail|message|follow[- ]?up)))?",
+    rf"(?:bitte )?nicht {_SEND_DE}|(?:sende|schick|schicke)(?: es| sie| ihn| das)? nicht",
+    r"(?:ne |n')(?:l'|le |la |les |lui )?envo(?:ie|ies|yez|yer)(?:-le|-la)? pas|"
+    r"ne pas (?:l'|le |la )?envoyer",
+    r"no (?:lo |la |le |los |se )?(?:envies|envie|envien|envia|enviar|mandes|mandar|mande)",
+]  # fmt: skip
+_SKIP_WORDS = (
+    r"skip(?:ped)?(?: it| this| this one| that one)?|no|nope|nah|pass|drop it|discard(?: it)?|"
+    r"cancel(?: it)?|ignore(?: it)?|uberspringen|ueberspringen|nein|verwerfen|auslassen|"
+    r"weglassen|abbrechen|passer|passe|non|laisse tomber|ignorer|annuler|omitir|omitelo|omite|"
+    r"saltar|saltalo|salta|descartar|descartalo|cancelar|paso"
+)
+_APPROVE_WORDS = (
+    r"send(?: it| this| that)?(?: out| off| away)?|go(?: ahead| for it)?|ship it|yes|yep|yeah|"
+    r"yup|yes please|approved?|lgtm|looks (?:good|great|fine|perfect)|"
+    r"sounds (?:good|great)|good to go|do it|confirmed?|all good|"
+    rf"ja|jawohl|sende(?: es| sie| ihn)?|{_SEND_DE}|"
+    r"schick(?:e)?(?: es| sie| ihn| das)?(?: ab| los)?"
+    r"|passt|genehmigt|einverstanden|sieht gut aus|los|mach(?: es|s)?|"
+    r"oui|envoie(?:-le|-la|-les)?|envoyez(?:-le|-la)?|envoyer|vas-y|allez-y|"
+    r"ca me va|c'est (?:bon|parfait)|approuve|valide|"
+    r"si|envialo|enviala|envia(?:lo|la)?|enviar|mandalo|mandala|adelante|aprobado|"
+    r"me parece bien|dale"
+)
+# A yes only when nothing else was answered: "ok" alone approves, "ok, skip it" skips.
+_SOFT_YES_WORDS = (
+    r"sure|ok|okay|k|perfect|great|fine|alright|got it|klar|gerne|perfekt|gut|alles klar|"
+    r"d'accord|parfait|nickel|tres bien|bien|perfecto|de acuerdo|vale|esta bien|listo|claro|bueno"
+)
+_INSTRUCTION_WORDS = (
+    r"change|changes|edit|modify|rewrite|reword|rephrase|fix|correct|add|remove|delete|replace|"
+    r"shorten|shorter|longer|mention|include|tweak|adjust|update|but|except|instead|however|"
+    r"first|after|before|unless|if|only|make it|tone|typo|like this|like that|this way|cc|bcc|"
+    r"aber|andern|aendern|andere|kurzer|kuerzer|langer|hinzufugen|fuge|entfernen|ersetzen|"
+    r"korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|"
+    r"mais|changer|modifie|modifier|corrige|corriger|ajoute|ajouter|enleve|supprime|remplace|"
+    r"plus court|plus long|sauf|d'abord|avant|seulement|"
+    r"pero|cambia|cambiar|modifica|corrige|anade|agrega|quita|elimina|reemplaza|mas corto|"
+    r"mas largo|excepto|salvo|primero|antes|solo"
+)
+_NEGATION_WORDS = (
+    r"not|don't|dont|do not|never|no longer|nicht|kein\w*|nie|niemals|ne|n'\w*|pas|jamais|"
+    r"nunca|tampoco|ni"
+)
+_QUESTION_STARTS = (
+    r"(?:should|shall) (?:i|we)|(?:can|could|would|will) (?:you|we|i|it)|do (?:you|we|i)|"
+    r"does (?:it|this|she|he)|(?:is|was) (?:it|this|that|she|he)|are (?:you|we)|what|why|how|"
+    r"when|who|which|soll(?:en)? (?:ich|wir)|kannst du|konnen sie|konntest du|warum|wann|wie|"
+    r"was|wer|est-ce|dois-je|devrais-je|peux-tu|pouvez-vous|pourquoi|quand|comment|faut-il|"
+    r"debo|deberia|puedes|puede|por que|cuando|como|quien"
+)
+_FILLER = frozenset(
+    "please pls plz thanks thank thx ty you it this that one now the a an email mail draft "
+    "message follow up to her him them for me away right just and ahead is all again anymore "
+    "too so very much really then hi hey hello until till bitte danke es das die den dem der "
+    "sie ihn ihm jetzt gleich und ab mal doch ruhig bis merci le la les l lui s il te vous "
+    "plait stp svp maintenant et beaucoup tout de ce ca c est jusqu por favor gracias lo el ya "
+    "y ahora correo mensaje muchas hasta".split()
+)
+_EMOJI = {
+    APPROVE: "👍|✅|👌|🙌|💯|🚀|✔️|✔",
+    SKIP: "👎|❌|🙅",
+    STOP: "🛑|⛔",
+}
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe[rs]?|"
+    r"sehr geehrte[rs]?(?: (?:frau|herr))?|guten (?:morgen|tag|abend)|moin|servus|bonjour|"
+    r"bonsoir|salut|cher|chere|coucou|hola|querid[oa]|estimad[oa]|buen(?:os|as) (?:dias|tardes))"
+    r"\s+(?!assistant|bot\b)[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*)?\s*[,:!.]?$"
+)
+_VALEDICTION = re.compile(
+    r"^(?:thanks|thank you|thx|cheers|best|best regards|kind regards|regards|all the best|"
+    r"warm regards|talk soon|viele grusse|viele gruße|beste grusse|beste gruße|liebe grusse|"
+    r"lg|vg|mfg|gruß|gruss|danke|merci|cordialement|bien a vous|bonne journee|a bientot|bises|"
+    r"saludos|un saludo|atentamente|abrazos|gracias|un abrazo)[\s,.!]*$"
+)
+_DEVICE_FOOTER = re.compile(
+    r"^(?:sent from|sent via|sent with|get outlook for|von meinem|gesendet von|"
+    r"envoye de|envoye depuis|enviado desde|obtener outlook|telecharger outlook)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the classifier found: the signals, snooze days, and how many words it did not know."""
+
+    signals: frozenset[str]
+    days: int | None
+    unknown_words: tuple[str, ...]
+
+
+def parse_reply(raw: bytes) -> ParsedReply:
+    """Read an owner's reply email (bytes as received) into the parse-reply contract.
+
+    Raises UnreadableMessageError only when the bytes are not an email message at all.
+    """
+    if not looks_like_message(raw):
+        raise UnreadableMessageError("not an email message (no RFC 5322 header block)")
+    body = read_message(raw).text
+    return read_reply_intent(trim_reply(body))
+
+
+def read_reply_intent(new_text: str) -> ParsedReply:
+    """Classify the owner's new text (already above the quote) into an intent."""
+    lines = _own_lines(new_text)
+    letter = _letter_text(lines)
+    if letter is not None:
+        return _read_letter(letter)
+    command = _drop_closing(lines)
+    text = "\n".join(command).strip()
+    if not text:
+        return ParsedReply(ReplyIntent.UNKNOWN, None, "")
+    reading = read_signals(text)
+    intent, days = decide(reading)
+    log.debug("reply read as %s from signals %s", intent, sorted(reading.signals))
+    return ParsedReply(intent, days, text)
+
+
+def _read_letter(letter: str) -> ParsedReply:
+    # A rewrite that also tells the assistant not to send it is no rewrite to send.
+    folded = normalize(letter)
+    if _find_any(folded, _NEGATED_SEND) or re.search(r"(?:should|shall) (?:i|we) send", folded):
+        return ParsedReply(ReplyIntent.UNKNOWN, None, letter)
+    return ParsedReply(ReplyIntent.EDIT, None, letter)
+
+
+def decide(reading: _Reading) -> tuple[ReplyIntent, int | None]:
+    """The intent (and snooze days) from the signals; ``unknown`` whenever in doubt."""
+    found = reading.signals
+    if found & _DOUBTS or len(reading.unknown_words) > MAX_UNKNOWN_WORDS:
+        return ReplyIntent.UNKNOWN, None
+    answers = found & {APPROVE, SKIP, STOP, SNOOZE, DEFER} or found & {SOFT_YES}
+    answers = {APPROVE if answer == SOFT_YES else answer for answer in answers}
+    if NEGATION in found or not answers:
+        return ReplyIntent.UNKNOWN, None
+    if STOP in answers:
+        ok = answers <= {STOP, SKIP} and reading.days is None
+        return (ReplyIntent.STOP, None) if ok else (ReplyIntent.UNKNOWN, None)
+    if SNOOZE in answers:
+        return ReplyIntent.SNOOZE, reading.days or DEFAULT_SNOOZE_DAYS
+    if answers == {SKIP}:
+        return ReplyIntent.SKIP, None
+    if answers == {APPROVE}:
+        return ReplyIntent.APPROVE, None
+    return ReplyIntent.UNKNOWN, None
+
+
+def read_signals(text: str) -> _Reading:
+    """Find the known phrases in `text`; what remains unmatched is counted as unknown words."""
+    work = " " + normalize(text) + " "
+    signals: set[str] = set()
+    if "?" in work or "¿" in work or _starts_question(work):
+        signals.add(QUESTION)
+    work, _ = _consume(work, _POLITE)
+    work, days = _consume_times(work, signals)
+    for signal, patterns in _ORDERED_PATTERNS:
+        work, hit = _consume(work, patterns)
+        if hit:
+            signals.add(signal)
+    work = _consume_emoji(work, signals)
+    words = tuple(w for w in re.findall(r"[^\W_]+", work) if w not in _FILLER)
+    return _Reading(frozenset(signals), days, words)
+
+
+def normalize(text: str) -> str:
+    """Lower case, accents and typographic apostrophes folded, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[’‘´`]", "'", text)
+    decomposed = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _starts_question(work: str) -> bool:
+    sentences = re.split(r"[.!;:\n]|, ", work)
+    pattern = re.compile(rf"^\W*(?:{_QUESTION_STARTS}){_E}")
+    return any(pattern.match(sentence.strip()) for sentence in sentences)
+
+
+def _consume(work: str, patterns: Iterable[str]) -> tuple[str, bool]:
+    hit = False
+    for pattern in patterns:
+        work, count = re.subn(rf"{_B}(?:{pattern}){_E}", " ", work)
+        hit = hit or count > 0
+    return work, hit
+
+
+def _find_any(text: str, patterns: Iterable[str]) -> bool:
+    return any(re.search(rf"{_B}(?:{p}){_E}", text) for p in patterns)
+
+
+def _consume_times(work: str, signals: set[str]) -> tuple[str, int | None]:
+    """Remove time phrases; the longest wins when several are given (the owner's latest)."""
+    found: list[int] = []
+    for unit, size in _UNITS.items():
+        pattern = rf"{_B}{_IN}?({_NUM}) ?(?:{unit}){_E}"
+        for match in re.finditer(pattern, work):
+            found.append((_NUMBERS.get(match.group(1)) or int(match.group(1))) * size)
+        work = re.sub(pattern, " ", work)
+    for pattern, days in _TIME_WORDS:
+        work, hit = _consume(work, [rf"(?:in |dans |en )?(?:{pattern})(?: morning| fruh| matin)?"])
+        found.extend([days] if hit else [])
+    work, later = _consume(work, [rf"(?:remind me |erinnere mich |rappelle-moi )?(?:{_LATER})"])
+    work, unsure = _consume(work, [_WEEKDAYS])
+    if unsure or len(set(found)) > 1 or any(not 0 < days <= 365 for days in found):
+        signals.add(UNSURE_TIME)  # a date needs a calendar, two times contradict each other
+    if found or later:
+        signals.add(SNOOZE)
+    return work, found[0] if found else None
+
+
+def _consume_emoji(work: str, signals: set[str]) -> str:
+    for signal, pattern in _EMOJI.items():
+        work, count = re.subn(rf"(?:{pattern})[\U0001F3FB-\U0001F3FF\ufe0f]*", " ", work)
+        if count:
+            signals.add(signal)
+    return work
+
+
+def _own_lines(new_text: str) -> list[str]:
+    """The owner's lines: the signature block ("-- ", RFC 3676 4.3) and device footers cut."""
+    lines = [line.rstrip() for line in new_text.replace("\r\n", "\n").split("\n")]
+    for index, line in enumerate(lines):
+        if line in ("--", "-- ") or _DEVICE_FOOTER.match(normalize(line)):
+            lines = lines[:index]
+            break
+    return _strip_blank(lines)
+
+
+def _strip_blank(lines: list[str]) -> list[str]:
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = len(lines)
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _drop_closing(lines: list[str]) -> list[str]:
+    """A command without its closing ("Thanks,", "Best,\\nBob Smith", a signature block)."""
+    for index in range(1, len(lines)):
+        if _is_closing(lines, index):
+            return _strip_blank(lines[:index])
+    return lines
+
+
+def _is_closing(lines: list[str], index: int) -> bool:
+    rest = [line for line in lines[index:] if line.strip()]
+    if len(rest) > 5 or any(read_signals(line).signals for line in rest):
+        return False  # never drop a line that answers: "Thanks,\\ndon't send" is not a closing
+    if _VALEDICTION.match(normalize(lines[index])):
+        return True
+    if not lines[index - 1].strip():  # a signature paragraph: short lines, no sentences
+        return all(len(line.split()) <= 5 and line.rstrip()[-1] not in ".!?:" for line in rest)
+    words = lines[index].split()  # a bare name under the command: "Send\\nBob"
+    return len(rest) == 1 and len(words) <= 3 and all(w.istitle() and w.isalpha() for w in words)
+
+
+def _letter_text(lines: list[str]) -> str | None:
+    """The rewritten draft when the owner wrote a letter to the contact, else None."""
+    if not lines or not _GREETING.match(normalize(lines[0])):
+        return None
+    body = [line for line in lines[1:] if line.strip()]
+    if not body or _COMMAND_LINE.search(normalize(body[0])):
+        return None  # "Hi Max,\nplease skip this one": a note to the assistant, not a letter
+    if sum(len(line.split()) for line in body) < MIN_LETTER_WORDS:
+        return None
+    return "\n".join(lines).strip()
+
+
+_ORDERED_PATTERNS: list[tuple[str, list[str]]] = [
+    (STOP, _STOP_WORDS),
+    (SKIP, _NEGATED_SEND),
+    (DEFER, [_DEFER_WORDS]),
+    (SNOOZE, [_SNOOZE_WORDS]),
+    (SKIP, [_SKIP_WORDS]),
+    (SOFT_YES, [_SOFT_YES_WORDS]),
+    (APPROVE, [_APPROVE_WORDS]),
+    (INSTRUCTION, [_INSTRUCTION_WORDS]),
+    (NEGATION, [_NEGATION_WORDS]),
+]
+_COMMAND_LINE = re.compile(
+    rf"{_B}(?:{'|'.join(_STOP_WORDS + _NEGATED_SEND)}|{_SNOOZE_WORDS}|{_DEFER_WORDS}|skip|"
+    rf"send it|please send|make it|change|rewrite|shorten|the draft|this draft|the email|"
+    rf"this one|schick|sende|envoie|envia|enviar|manda|uberspringen|omitir|passer){_E}"
+)
