@@ -18,8 +18,133 @@ from assistant.errors import UnreadableMessageError
 
 @click.group()
 @click.version_option(package_name="networking-assistant")
-def main() -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Log debug detail.")
+def main(verbose: bool) -> None:
     """Email-driven follow-up assistant."""
+    from assistant.logs import configure_logging
+
+    configure_logging(verbose=verbose)
+
+
+def _settings():  # type: ignore[no-untyped-def]
+    from assistant.settings import Settings
+
+    return Settings.from_env()
+
+
+def _fail(exc: Exception) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(2)
+
+
+@main.command()
+def run() -> None:
+    """Run everything in one process: watcher, scheduler and workers."""
+    from assistant.errors import ConfigurationError
+    from assistant.runtime import run_all, stop_on_signals
+
+    try:
+        run_all(_settings(), stop_on_signals())
+    except ConfigurationError as exc:
+        _fail(exc)
+
+
+@main.command()
+def watch() -> None:
+    """Watch the mailbox (one watcher per mailbox holds it; needs Redis)."""
+    from assistant.errors import ConfigurationError
+    from assistant.runtime import run_watcher, stop_on_signals
+
+    try:
+        run_watcher(_settings(), stop_on_signals())
+    except ConfigurationError as exc:
+        _fail(exc)
+
+
+@main.command()
+def worker() -> None:
+    """Run a Dramatiq worker process (needs Redis); start as many as you like."""
+    from assistant.errors import ConfigurationError
+    from assistant.runtime import run_worker, stop_on_signals
+
+    try:
+        run_worker(_settings(), stop_on_signals())
+    except ConfigurationError as exc:
+        _fail(exc)
+
+
+@main.command()
+def scheduler() -> None:
+    """Run the scheduler: due work and recovery sweeps (leader-locked; needs Redis)."""
+    from assistant.errors import ConfigurationError
+    from assistant.runtime import run_scheduler, stop_on_signals
+
+    try:
+        run_scheduler(_settings(), stop_on_signals())
+    except ConfigurationError as exc:
+        _fail(exc)
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Apply the migrations."""
+    from assistant.settings import redact_url
+    from assistant.store.db import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url, revision)
+    click.echo(f"database at {redact_url(settings.database_url)} is at revision {revision}")
+
+
+@main.group()
+def owner() -> None:
+    """Owners: the people whose notes the assistant reads."""
+
+
+@owner.command("add")
+@click.argument("who")
+@click.option("--address", "more", multiple=True, help="Another address of the same owner.")
+@click.option("--timezone", default="UTC", show_default=True, help="IANA zone (Europe/Berlin).")
+@click.option("--region", default="US", show_default=True, help="Country code: phones, holidays.")
+@click.option("--followup-hour", default=9, show_default=True, type=click.IntRange(0, 23))
+@click.option("--language", default="en", show_default=True)
+def owner_add(who: str, more: tuple[str, ...], timezone: str, region: str, followup_hour: int,
+              language: str) -> None:
+    """Register an owner: assistant owner add "Sam Rivera <sam@example.com>"."""
+    from assistant.owners_cli import add_owner_command
+
+    try:
+        click.echo(add_owner_command(_settings(), who, list(more), timezone, region,
+                                     followup_hour, language))
+    except click.ClickException:
+        raise
+    except ValueError as exc:
+        _fail(exc)
+
+
+@owner.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def owner_list(as_json: bool) -> None:
+    """List the registered owners."""
+    from assistant.owners_cli import list_owners_command
+
+    click.echo(list_owners_command(_settings(), as_json))
+
+
+@main.command()
+@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("var/demo"), show_default=True, help="Where the demo keeps its files.")
+def demo(directory: Path) -> None:
+    """Show the whole flow on embedded defaults, with no server to install."""
+    from assistant.demo import run_demo
+
+    sys.exit(run_demo(directory))
 
 
 def _owner_identity(owner: str, region: str, assistant_address: str | None) -> OwnerIdentity:

@@ -64,8 +64,8 @@ class Settings:
             secret = _local_secret_key(var_dir)
         return cls(
             database_url=env.get("ASSISTANT_DATABASE_URL") or default_database_url(var_dir),
-            inbox_url=env.get("ASSISTANT_INBOX_URL") or f"maildir://{(var_dir / 'inbox').resolve()}",
-            smtp_url=env.get("ASSISTANT_SMTP_URL") or f"maildir://{(var_dir / 'outbox').resolve()}",
+            inbox_url=env.get("ASSISTANT_INBOX_URL") or _maildir_url(var_dir / "inbox"),
+            smtp_url=env.get("ASSISTANT_SMTP_URL") or _maildir_url(var_dir / "outbox"),
             assistant_address=env.get("ASSISTANT_ADDRESS", "assistant@localhost").strip().lower(),
             secret_key=secret,
             inbox_password=read_secret(env, "ASSISTANT_INBOX_PASSWORD"),
@@ -78,10 +78,14 @@ class Settings:
             poll_seconds=float(env.get("ASSISTANT_POLL_SECONDS", "30")),
             worker_threads=_int(env, "ASSISTANT_WORKER_THREADS", 4),
             worker_timeout_ms=_int(env, "ASSISTANT_WORKER_TIMEOUT_MS", 100),
-            fault_points=frozenset(p for p in env.get("ASSISTANT_FAULT_POINTS", "").split(",") if p),
+            fault_points=frozenset(filter(None, env.get("ASSISTANT_FAULT_POINTS", "").split(","))),
             log_json=env.get("ASSISTANT_LOG_JSON", "").lower() in {"1", "true", "yes"},
             tls_ca_file=env.get("ASSISTANT_TLS_CA_FILE") or None,
         )
+
+
+def _maildir_url(path: Path) -> str:
+    return f"maildir://{path.resolve()}"
 
 
 def default_database_url(var_dir: Path) -> str:

@@ -1,0 +1,72 @@
+"""`assistant owner add/list`: registering the people whose notes the assistant reads."""
+
+from __future__ import annotations
+
+import json
+from email.utils import getaddresses
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import click
+from email_validator import EmailNotValidError, validate_email
+
+from assistant.settings import Settings
+from assistant.store import owners
+from assistant.store.db import make_engine, session_factory, transaction, upgrade
+
+
+def parse_owner(who: str) -> tuple[str, str]:
+    pairs = [(name, addr) for name, addr in getaddresses([who]) if addr]
+    if len(pairs) != 1:
+        raise click.BadParameter(f'expected "Name <address>", got {who!r}')
+    name, addr = pairs[0]
+    return name.strip() or addr.split("@")[0], normalize_address(addr)
+
+
+def normalize_address(addr: str) -> str:
+    try:
+        return validate_email(addr, check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise click.BadParameter(f"{addr!r} is not an email address: {exc}") from None
+
+
+def add_owner_command(settings: Settings, who: str, more: list[str], timezone: str,
+                      region: str, followup_hour: int, language: str) -> str:
+    name, primary = parse_owner(who)
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"unknown time zone {timezone!r}",
+                                 param_hint="--timezone") from None
+    addresses = [primary] + [normalize_address(a) for a in more]
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        with transaction(session_factory(engine)) as session:
+            profile = owners.add_owner(session, name=name, addresses=addresses,
+                                       timezone=timezone, region=region, language=language,
+                                       followup_hour=followup_hour)
+    except owners.DuplicateOwnerAddress as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        engine.dispose()
+    return (f"owner {profile.id}: {profile.name} <{', '.join(profile.addresses)}> "
+            f"{profile.timezone} {profile.region}, follow-ups at {profile.followup_hour:02d}:00")
+
+
+def list_owners_command(settings: Settings, as_json: bool) -> str:
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        with transaction(session_factory(engine)) as session:
+            rows = owners.list_owners(session)
+    finally:
+        engine.dispose()
+    if as_json:
+        return json.dumps([{"id": o.id, "name": o.name, "addresses": list(o.addresses),
+                            "timezone": o.timezone, "region": o.region,
+                            "language": o.language, "followup_hour": o.followup_hour}
+                           for o in rows], indent=2)
+    if not rows:
+        return "no owners yet: assistant owner add \"Name <address>\""
+    return "\n".join(f"{o.id}\t{o.name}\t{', '.join(o.addresses)}\t{o.timezone}\t{o.region}"
+                     for o in rows)

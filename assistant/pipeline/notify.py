@@ -1,0 +1,84 @@
+"""Emails to the owner about their own messages: the acknowledgement and the failure note.
+
+Both are written to the outbox inside the caller's transaction, keyed by the inbound message,
+so processing the same message twice writes one email.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from assistant.app import App
+from assistant.domain import OwnerProfile, ParsedContact, ParsedMessage, StoredContact
+from assistant.mail.compose import Thread, address, build_email, reply_subject
+from assistant.mail.headers import thread_of
+from assistant.scheduling import first_draft_due
+from assistant.store import inbound, outbox
+from assistant.templating import render_pair
+
+ASSISTANT_NAME = "Follow-up Assistant"
+
+
+def acknowledge(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
+                parsed: ParsedMessage, pairs: list[tuple[ParsedContact, StoredContact]],
+                received_at: datetime, now: datetime) -> int:
+    due = None
+    if pairs:
+        due = first_draft_due(received_at, owner.timezone, owner.region, owner.followup_hour,
+                              parsed.owner_note or None, now=now)
+    context = {
+        "owner_first_name": owner.name.split()[0] if owner.name else "there",
+        "subject": parsed.subject or "(no subject)",
+        "contacts": [_contact_view(p, s) for p, s in pairs],
+        "followup_when": describe_local_time(due, owner.timezone) if due else None,
+    }
+    return _queue(app, session, key=f"ack:{inbound_id}", purpose="ack", owner=owner,
+                  inbound_id=inbound_id, template="ack", context=context, now=now)
+
+
+def explain_failure(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
+                    parsed: ParsedMessage, reason: str, received_at: datetime,
+                    now: datetime) -> int:
+    context = {
+        "owner_first_name": owner.name.split()[0] if owner.name else "there",
+        "subject": parsed.subject or "(no subject)",
+        "reason": reason,
+        "received": describe_local_time(received_at, owner.timezone),
+        "folder": app.settings.failed_folder,
+    }
+    return _queue(app, session, key=f"failed:{inbound_id}", purpose="failed", owner=owner,
+                  inbound_id=inbound_id, template="failed", context=context, now=now)
+
+
+def _queue(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
+           inbound_id: int, template: str, context: dict[str, object], now: datetime) -> int:
+    record = inbound.load(session, inbound_id)
+    message_id, references, subject = thread_of(record.raw if record else b"")
+    text, html = render_pair(template, **context)
+    sender = address(ASSISTANT_NAME, app.settings.assistant_address)
+    message = build_email(sender=sender, to=[address(owner.name, owner.primary_address)],
+                          subject=reply_subject(subject), text=text, html=html, now=now,
+                          thread=Thread(message_id, references))
+    return outbox.add(session, key=key, owner_id=owner.id, purpose=purpose, message=message,
+                      envelope_from=app.settings.assistant_address,
+                      recipients=[owner.primary_address])
+
+
+def _contact_view(parsed: ParsedContact, stored: StoredContact) -> dict[str, object]:
+    return {
+        "name": stored.name or parsed.name, "emails": list(stored.emails),
+        "phones": list(stored.phones), "company": stored.company or parsed.company,
+        "title": stored.title or parsed.title, "context": parsed.context,
+        "introduced_by": parsed.introduced_by, "needs": list(parsed.needs),
+        "offers": list(parsed.offers), "promises": list(parsed.promises),
+        "created": stored.created,
+    }
+
+
+def describe_local_time(moment: datetime, timezone: str) -> str:
+    """"on Tuesday 24 November at 09:00 (America/Chicago)" in the owner's zone."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    return f"on {local:%A} {local.day} {local:%B} at {local:%H:%M} ({timezone})"

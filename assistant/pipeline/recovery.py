@@ -1,0 +1,53 @@
+"""Re-enqueue what the database says is unfinished: the database, not the broker, is the truth.
+
+Run at start (everything pending) and periodically (work whose job was lost: the process died
+after committing and before enqueuing, or the broker lost its queue). Jobs are idempotent, so
+enqueuing one twice is harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import or_, select
+
+from assistant.app import App
+from assistant.store import outbox
+from assistant.store.db import transaction
+from assistant.store.models import InboundMessage, OutboxMessage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Recovered:
+    inbound: tuple[int, ...]
+    outbox: tuple[int, ...]
+
+
+def requeue(app: App, enqueue_process: Callable[[int], None],
+            enqueue_send: Callable[[int], None], *, older_than: timedelta = timedelta(0),
+            stale_claim: timedelta = timedelta(minutes=5),
+            now: datetime | None = None) -> Recovered:
+    now = now or datetime.now(UTC)
+    cutoff = now - older_than
+    with transaction(app.sessions) as session:
+        outbox.release_stale(session, now - stale_claim)
+        inbound_ids = list(session.scalars(select(InboundMessage.id).where(
+            InboundMessage.status == "pending", InboundMessage.received_at <= cutoff)
+            .order_by(InboundMessage.id)))
+        outbox_ids = list(session.scalars(select(OutboxMessage.id).where(
+            OutboxMessage.status == "pending", OutboxMessage.created_at <= cutoff,
+            or_(OutboxMessage.claimed_at.is_(None),
+                OutboxMessage.claimed_at <= now - stale_claim))
+            .order_by(OutboxMessage.id)))
+    for inbound_id in inbound_ids:
+        enqueue_process(inbound_id)
+    for outbox_id in outbox_ids:
+        enqueue_send(outbox_id)
+    if inbound_ids or outbox_ids:
+        log.info("re-enqueued %d message(s) and %d email(s)", len(inbound_ids), len(outbox_ids))
+    return Recovered(tuple(inbound_ids), tuple(outbox_ids))

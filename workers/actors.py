@@ -1,0 +1,61 @@
+"""Dramatiq actors: thin, ids in, the pipeline does the work; every one idempotent.
+
+At-least-once delivery is the broker's promise; exactly-once effects come from the pipeline
+(unique keys, conditional claims, one transaction per step).
+"""
+
+from __future__ import annotations
+
+import dramatiq
+
+from assistant.app import App, build_app
+from assistant.errors import PermanentError
+from assistant.pipeline import process, send
+from assistant.settings import Settings
+from workers.broker import ensure_placeholder
+
+ensure_placeholder()
+
+_app: App | None = None
+RETRY = {"max_retries": 12, "min_backoff": 1_000, "max_backoff": 300_000,
+         "throws": (PermanentError,)}
+
+
+def configure(app: App, broker: dramatiq.Broker) -> None:
+    """Bind the actors to ``broker`` and the pipeline to ``app`` (entry points call this)."""
+    global _app
+    _app = app
+    dramatiq.set_broker(broker)
+    for actor in ACTORS:
+        actor.broker = broker
+        broker.declare_actor(actor)
+
+
+def current_app() -> App:
+    global _app
+    if _app is None:  # started as `dramatiq workers.actors`: build from the environment
+        _app = build_app(Settings.from_env())
+    return _app
+
+
+@dramatiq.actor(queue_name="inbound", **RETRY)
+def process_inbound(inbound_id: int) -> None:
+    outcome = process.process_inbound(current_app(), inbound_id)
+    for outbox_id in outcome.outbox_ids if outcome else ():
+        send_outbox.send(outbox_id)
+
+
+@dramatiq.actor(queue_name="outbox", **RETRY)
+def send_outbox(outbox_id: int) -> None:
+    send.send_outbox(current_app(), outbox_id)
+
+
+ACTORS = (process_inbound, send_outbox)
+
+
+def enqueue_process(inbound_id: int) -> None:
+    process_inbound.send(inbound_id)
+
+
+def enqueue_send(outbox_id: int) -> None:
+    send_outbox.send(outbox_id)
