@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 from assistant.domain import ParsedReply, ReplyIntent
 from assistant.errors import UnreadableMessageError
+from assistant.parsing.forwards import unquote_line
 from assistant.parsing.mime import looks_like_message, read_message
-from assistant.parsing.quotes import trim_reply
+from assistant.parsing.quotes import attribution_span, starts_history, trim_reply
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,11 @@ _UNITS = {
 }
 
 # Consumed first, without a signal: polite phrases that contain words we read elsewhere.
-_POLITE = [
-    r"no (?:problem|worries)", r"kein problem", r"pas de (?:probleme|souci)",
-    r"(?:sin|no hay) problema", r"guten (?:morgen|tag|abend)", r"(?:vielen )?dank(?:e)?",
-    r"thank you", r"as is", r"wie es ist", r"tel quel", r"tal cual", r"for now",
-]  # fmt: skip
+_POLITE = [  # consumed first, without a signal: polite phrases holding words read elsewhere
+    r"no (?:problem|worries)|kein problem|pas de (?:probleme|souci)|(?:sin|no hay) problema|"
+    r"guten (?:morgen|tag|abend)|(?:vielen )?danke?|thank you|as is|wie es ist|tel quel|tal cual"
+    r"|for now"
+]
 _TIME_WORDS: list[tuple[str, int]] = [
     (r"(?:the )?day after tomorrow|ubermorgen|uebermorgen|apres-? ?demain|pasado manana", 2),
     (r"tomorrow|tmrw|morgen|demain|manana", 1),
@@ -75,8 +76,8 @@ _TIME_WORDS: list[tuple[str, int]] = [
     (r"(?:next|following) month|(?:im )?(?:nachsten|naechsten) monat|(?:le )?mois prochain"
      r"|(?:el )?(?:proximo mes|mes que viene)", 30),
 ]  # fmt: skip
-_LATER = r"later|spater|spaeter|plus tard|mas tarde|luego"
-_WEEKDAYS = (
+_LATER = r"(?:remind me |erinnere mich |rappelle-moi )?(?:later|spater|spaeter|plus tard|mas tarde)"
+_WEEKDAYS = (  # a date or weekday needs a calendar this pure module does not have: ask
     r"(?:until |till |bis |jusqu'a |hasta )?(?:(?:next|this|on) )?(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)day|weekend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"wochenende|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|"
@@ -88,7 +89,7 @@ _SNOOZE_WORDS = (
     r"zuruckstellen|verschieben|reporter|reporte|remettre a plus tard|rappelle-?moi|"
     r"rappelez-?moi|posponer|pospon(?:lo|la)?|aplazar|aplaza(?:lo|la)?|recuerdamelo|recuerdame"
 )
-_DEFER_WORDS = (
+_DEFER_WORDS = (  # a deferral: with a time it is a snooze, alone the owner is asked
     r"not (?:yet|now|today)|wait|hold(?: off| on| it)?|noch nicht|nicht (?:jetzt|heute)|warte|"
     r"warten|pas (?:encore|maintenant|aujourd'hui)|attends|attendez|attendre|todavia no|aun no|"
     r"ahora no|hoy no|espera|esperar"
@@ -111,7 +112,7 @@ _STOP_WORDS = [
     r"escribir(?:le)?)|no (?:vuelvas a|volver a) (?:contactar|escribir)(?:lo|la|le)?|no (?:lo |la "
     r"|le )?contactes mas|no mas seguimientos?|nunca mas|dar de baja|basta",
 ]  # fmt: skip
-_NEGATED_SEND = [
+_NEGATED_SEND = [  # a plain refusal to send: skip (never approve, whatever else is said)
     rf"(?:please |pls )?(?:don't|do not|dont|never) {_SEND_EN}(?: (?:it|this|that|this one|"
     r"that one|the (?:email|draft|mail|message|follow[- ]?up)))?",
     rf"(?:bitte )?nicht {_SEND_DE}|(?:sende|schick|schicke)(?: es| sie| ihn| das)? nicht",
@@ -127,18 +128,14 @@ _SKIP_WORDS = (
 )
 _APPROVE_WORDS = (
     r"send(?: it| this| that)?(?: out| off| away)?|go(?: ahead| for it)?|ship it|yes|yep|yeah|"
-    r"yup|yes please|approved?|lgtm|looks (?:good|great|fine|perfect)|"
-    r"sounds (?:good|great)|good to go|do it|confirmed?|all good|"
-    rf"ja|jawohl|sende(?: es| sie| ihn)?|{_SEND_DE}|"
-    r"schick(?:e)?(?: es| sie| ihn| das)?(?: ab| los)?"
-    r"|passt|genehmigt|einverstanden|sieht gut aus|los|mach(?: es|s)?|"
-    r"oui|envoie(?:-le|-la|-les)?|envoyez(?:-le|-la)?|envoyer|vas-y|allez-y|"
-    r"ca me va|c'est (?:bon|parfait)|approuve|valide|"
-    r"si|envialo|enviala|envia(?:lo|la)?|enviar|mandalo|mandala|adelante|aprobado|"
-    r"me parece bien|dale"
+    r"yup|approved?|lgtm|looks (?:good|great|fine|perfect)|sounds (?:good|great)|good to go|"
+    rf"do it|confirmed?|all good|ja|jawohl|sende(?: es| sie| ihn)?|{_SEND_DE}|"
+    r"schicke?(?: es| sie| ihn| das)?(?: ab| los)?|passt|genehmigt|einverstanden|sieht gut aus|"
+    r"los|mach(?: es|s)?|oui|envoie(?:-le|-la|-les)?|envoyez(?:-le|-la)?|envoyer|vas-y|allez-y|"
+    r"ca me va|c'est (?:bon|parfait)|approuve|valide|si|envialo|enviala|envia(?:lo|la)?|enviar|"
+    r"mandalo|mandala|adelante|aprobado|me parece bien|dale"
 )
-# A yes only when nothing else was answered: "ok" alone approves, "ok, skip it" skips.
-_SOFT_YES_WORDS = (
+_SOFT_YES_WORDS = (  # a yes only when nothing else is answered: "ok" approves, "ok, skip" skips
     r"sure|ok|okay|k|perfect|great|fine|alright|got it|klar|gerne|perfekt|gut|alles klar|"
     r"d'accord|parfait|nickel|tres bien|bien|perfecto|de acuerdo|vale|esta bien|listo|claro|bueno"
 )
@@ -147,11 +144,10 @@ _INSTRUCTION_WORDS = (
     r"shorten|shorter|longer|mention|include|tweak|adjust|update|but|except|instead|however|"
     r"first|after|before|unless|if|only|make it|tone|typo|like this|like that|this way|cc|bcc|"
     r"aber|andern|aendern|andere|kurzer|kuerzer|langer|hinzufugen|fuge|entfernen|ersetzen|"
-    r"korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|"
-    r"mais|changer|modifie|modifier|corrige|corriger|ajoute|ajouter|enleve|supprime|remplace|"
-    r"plus court|plus long|sauf|d'abord|avant|seulement|"
-    r"pero|cambia|cambiar|modifica|corrige|anade|agrega|quita|elimina|reemplaza|mas corto|"
-    r"mas largo|excepto|salvo|primero|antes|solo"
+    r"korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|mais|changer|"
+    r"modifie|modifier|corrige|corriger|ajoute|ajouter|enleve|supprime|remplace|plus court|"
+    r"plus long|sauf|d'abord|avant|seulement|pero|cambia|cambiar|modifica|anade|agrega|quita|"
+    r"elimina|reemplaza|hazlo|mas corto|mas largo|excepto|salvo|primero|antes|solo"
 )
 _NEGATION_WORDS = (
     r"not|don't|dont|do not|never|no longer|nicht|kein\w*|nie|niemals|ne|n'\w*|pas|jamais|"
@@ -172,11 +168,7 @@ _FILLER = frozenset(
     "plait stp svp maintenant et beaucoup tout de ce ca c est jusqu por favor gracias lo el ya "
     "y ahora correo mensaje muchas hasta".split()
 )
-_EMOJI = {
-    APPROVE: "👍|✅|👌|🙌|💯|🚀|✔️|✔",
-    SKIP: "👎|❌|🙅",
-    STOP: "🛑|⛔",
-}
+_EMOJI = {APPROVE: "👍|✅|👌|🙌|💯|🚀|✔️|✔", SKIP: "👎|❌|🙅", STOP: "🛑|⛔"}
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe[rs]?|"
     r"sehr geehrte[rs]?(?: (?:frau|herr))?|guten (?:morgen|tag|abend)|moin|servus|bonjour|"
@@ -185,19 +177,21 @@ _GREETING = re.compile(
 )
 _VALEDICTION = re.compile(
     r"^(?:thanks|thank you|thx|cheers|best|best regards|kind regards|regards|all the best|"
-    r"warm regards|talk soon|viele grusse|viele gruße|beste grusse|beste gruße|liebe grusse|"
-    r"lg|vg|mfg|gruß|gruss|danke|merci|cordialement|bien a vous|bonne journee|a bientot|bises|"
-    r"saludos|un saludo|atentamente|abrazos|gracias|un abrazo)[\s,.!]*$"
+    r"warm regards|talk soon|(?:viele|beste|liebe) (?:grusse|gruße)|lg|vg|mfg|gruß|gruss|danke|"
+    r"merci|cordialement|bien a vous|bonne journee|a bientot|bises|saludos|un saludo|atentamente|"
+    r"abrazos|gracias|un abrazo)[\s,.!]*$"
 )
 _DEVICE_FOOTER = re.compile(
     r"^(?:sent from|sent via|sent with|get outlook for|von meinem|gesendet von|"
     r"envoye de|envoye depuis|enviado desde|obtener outlook|telecharger outlook)\b"
 )
+# Apple Mail and Thunderbird in German put the name after the verb: "Am <date> schrieb <name>:".
+_GERMAN_ATTRIBUTION = re.compile(r"^\s*am\s.{4,120}?\sschrieb\s.{1,200}:\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class _Reading:
-    """What the classifier found: the signals, snooze days, and how many words it did not know."""
+    """What the classifier found: the signals, snooze days, and the words it did not know."""
 
     signals: frozenset[str]
     days: int | None
@@ -211,8 +205,26 @@ def parse_reply(raw: bytes) -> ParsedReply:
     """
     if not looks_like_message(raw):
         raise UnreadableMessageError("not an email message (no RFC 5322 header block)")
-    body = read_message(raw).text
-    return read_reply_intent(trim_reply(body))
+    return read_reply_intent(trim_reply(above_quote(read_message(raw).text)))
+
+
+def above_quote(body: str) -> str:
+    """The lines above the first quote, attribution or history block.
+
+    The contract reads only what is *above* the quote: an answer typed below or inside the quoted
+    request is not taken as a yes (trim_reply alone keeps inline answers).
+    """
+    lines = body.replace("\r\n", "\n").split("\n")
+    for index, line in enumerate(lines):
+        if unquote_line(line)[0] or starts_history(lines, index) or _attribution(lines, index):
+            return "\n".join(lines[:index])
+    return body
+
+
+def _attribution(lines: list[str], index: int) -> bool:
+    two = " ".join(line.strip() for line in lines[index : index + 2])
+    german = _GERMAN_ATTRIBUTION.match(lines[index]) or _GERMAN_ATTRIBUTION.match(two)
+    return bool(german or attribution_span(lines, index))
 
 
 def read_reply_intent(new_text: str) -> ParsedReply:
@@ -221,14 +233,24 @@ def read_reply_intent(new_text: str) -> ParsedReply:
     letter = _letter_text(lines)
     if letter is not None:
         return _read_letter(letter)
-    command = _drop_closing(lines)
-    text = "\n".join(command).strip()
+    text = "\n".join(_drop_closing(lines)).strip()
     if not text:
         return ParsedReply(ReplyIntent.UNKNOWN, None, "")
-    reading = read_signals(text)
-    intent, days = decide(reading)
-    log.debug("reply read as %s from signals %s", intent, sorted(reading.signals))
+    intent, days = decide(read_signals(text))
+    if intent is ReplyIntent.UNKNOWN:
+        intent, days = _first_clause_with_reason(text)
+    log.debug("reply read as %s", intent)
     return ParsedReply(intent, days, text)
+
+
+def _first_clause_with_reason(text: str) -> tuple[ReplyIntent, int | None]:
+    """ "Skip this one, she already has it": a no, stop or snooze followed by a plain reason."""
+    match = re.match(r"^(.+?)(?:[.,;:!\n]| [-–—] )(.+)$", text, re.DOTALL)
+    if not match or read_signals(match.group(2)).signals:
+        return ReplyIntent.UNKNOWN, None
+    intent, days = decide(read_signals(match.group(1)))
+    refusals = (ReplyIntent.SKIP, ReplyIntent.STOP, ReplyIntent.SNOOZE)
+    return (intent, days) if intent in refusals else (ReplyIntent.UNKNOWN, None)
 
 
 def _read_letter(letter: str) -> ParsedReply:
@@ -242,22 +264,17 @@ def _read_letter(letter: str) -> ParsedReply:
 def decide(reading: _Reading) -> tuple[ReplyIntent, int | None]:
     """The intent (and snooze days) from the signals; ``unknown`` whenever in doubt."""
     found = reading.signals
-    if found & _DOUBTS or len(reading.unknown_words) > MAX_UNKNOWN_WORDS:
-        return ReplyIntent.UNKNOWN, None
     answers = found & {APPROVE, SKIP, STOP, SNOOZE, DEFER} or found & {SOFT_YES}
     answers = {APPROVE if answer == SOFT_YES else answer for answer in answers}
-    if NEGATION in found or not answers:
+    doubt = found & _DOUBTS or len(reading.unknown_words) > MAX_UNKNOWN_WORDS
+    if doubt or NEGATION in found or not answers:
         return ReplyIntent.UNKNOWN, None
-    if STOP in answers:
-        ok = answers <= {STOP, SKIP} and reading.days is None
-        return (ReplyIntent.STOP, None) if ok else (ReplyIntent.UNKNOWN, None)
-    if SNOOZE in answers:
+    if STOP in answers and answers <= {STOP, SKIP} and reading.days is None:
+        return ReplyIntent.STOP, None
+    if SNOOZE in answers and STOP not in answers:
         return ReplyIntent.SNOOZE, reading.days or DEFAULT_SNOOZE_DAYS
-    if answers == {SKIP}:
-        return ReplyIntent.SKIP, None
-    if answers == {APPROVE}:
-        return ReplyIntent.APPROVE, None
-    return ReplyIntent.UNKNOWN, None
+    single = {frozenset({SKIP}): ReplyIntent.SKIP, frozenset({APPROVE}): ReplyIntent.APPROVE}
+    return single.get(frozenset(answers), ReplyIntent.UNKNOWN), None
 
 
 def read_signals(text: str) -> _Reading:
@@ -270,27 +287,25 @@ def read_signals(text: str) -> _Reading:
     work, days = _consume_times(work, signals)
     for signal, patterns in _ORDERED_PATTERNS:
         work, hit = _consume(work, patterns)
-        if hit:
-            signals.add(signal)
-    work = _consume_emoji(work, signals)
+        signals.update([signal] if hit else [])
+    for signal, pattern in _EMOJI.items():
+        work, count = re.subn(rf"(?:{pattern})[\U0001F3FB-\U0001F3FF\ufe0f]*", " ", work)
+        signals.update([signal] if count else [])
     words = tuple(w for w in re.findall(r"[^\W_]+", work) if w not in _FILLER)
     return _Reading(frozenset(signals), days, words)
 
 
 def normalize(text: str) -> str:
     """Lower case, accents and typographic apostrophes folded, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[’‘´`]", "'", text)
-    decomposed = unicodedata.normalize("NFD", text)
-    text = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[’‘´`]", "'", unicodedata.normalize("NFKC", text).lower())
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFC", bare)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def _starts_question(work: str) -> bool:
-    sentences = re.split(r"[.!;:\n]|, ", work)
     pattern = re.compile(rf"^\W*(?:{_QUESTION_STARTS}){_E}")
-    return any(pattern.match(sentence.strip()) for sentence in sentences)
+    return any(pattern.match(sentence.strip()) for sentence in re.split(r"[.!;:\n]|, ", work))
 
 
 def _consume(work: str, patterns: Iterable[str]) -> tuple[str, bool]:
@@ -306,7 +321,7 @@ def _find_any(text: str, patterns: Iterable[str]) -> bool:
 
 
 def _consume_times(work: str, signals: set[str]) -> tuple[str, int | None]:
-    """Remove time phrases; the longest wins when several are given (the owner's latest)."""
+    """Remove time phrases, returning their days; two different times are a doubt, not a pick."""
     found: list[int] = []
     for unit, size in _UNITS.items():
         pattern = rf"{_B}{_IN}?({_NUM}) ?(?:{unit}){_E}"
@@ -316,21 +331,13 @@ def _consume_times(work: str, signals: set[str]) -> tuple[str, int | None]:
     for pattern, days in _TIME_WORDS:
         work, hit = _consume(work, [rf"(?:in |dans |en )?(?:{pattern})(?: morning| fruh| matin)?"])
         found.extend([days] if hit else [])
-    work, later = _consume(work, [rf"(?:remind me |erinnere mich |rappelle-moi )?(?:{_LATER})"])
+    work, later = _consume(work, [_LATER])
     work, unsure = _consume(work, [_WEEKDAYS])
     if unsure or len(set(found)) > 1 or any(not 0 < days <= 365 for days in found):
-        signals.add(UNSURE_TIME)  # a date needs a calendar, two times contradict each other
+        signals.add(UNSURE_TIME)
     if found or later:
         signals.add(SNOOZE)
     return work, found[0] if found else None
-
-
-def _consume_emoji(work: str, signals: set[str]) -> str:
-    for signal, pattern in _EMOJI.items():
-        work, count = re.subn(rf"(?:{pattern})[\U0001F3FB-\U0001F3FF\ufe0f]*", " ", work)
-        if count:
-            signals.add(signal)
-    return work
 
 
 def _own_lines(new_text: str) -> list[str]:
@@ -338,17 +345,13 @@ def _own_lines(new_text: str) -> list[str]:
     lines = [line.rstrip() for line in new_text.replace("\r\n", "\n").split("\n")]
     for index, line in enumerate(lines):
         if line in ("--", "-- ") or _DEVICE_FOOTER.match(normalize(line)):
-            lines = lines[:index]
-            break
+            return _strip_blank(lines[:index])
     return _strip_blank(lines)
 
 
 def _strip_blank(lines: list[str]) -> list[str]:
-    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
-    end = len(lines)
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return lines[start:end]
+    kept = "\n".join(lines).strip("\n")
+    return kept.split("\n") if kept.strip() else []
 
 
 def _drop_closing(lines: list[str]) -> list[str]:
@@ -362,12 +365,12 @@ def _drop_closing(lines: list[str]) -> list[str]:
 def _is_closing(lines: list[str], index: int) -> bool:
     rest = [line for line in lines[index:] if line.strip()]
     if len(rest) > 5 or any(read_signals(line).signals for line in rest):
-        return False  # never drop a line that answers: "Thanks,\\ndon't send" is not a closing
+        return False  # never drop a line that answers: "Thanks,\ndon't send" is not a closing
     if _VALEDICTION.match(normalize(lines[index])):
         return True
     if not lines[index - 1].strip():  # a signature paragraph: short lines, no sentences
         return all(len(line.split()) <= 5 and line.rstrip()[-1] not in ".!?:" for line in rest)
-    words = lines[index].split()  # a bare name under the command: "Send\\nBob"
+    words = lines[index].split()  # a bare name under the command: "Send\nBob"
     return len(rest) == 1 and len(words) <= 3 and all(w.istitle() and w.isalpha() for w in words)
 
 
@@ -383,17 +386,12 @@ def _letter_text(lines: list[str]) -> str | None:
     return "\n".join(lines).strip()
 
 
+# Order matters: longer readings first ("don't send" is a refusal before "send" is a yes).
 _ORDERED_PATTERNS: list[tuple[str, list[str]]] = [
-    (STOP, _STOP_WORDS),
-    (SKIP, _NEGATED_SEND),
-    (DEFER, [_DEFER_WORDS]),
-    (SNOOZE, [_SNOOZE_WORDS]),
-    (SKIP, [_SKIP_WORDS]),
-    (SOFT_YES, [_SOFT_YES_WORDS]),
-    (APPROVE, [_APPROVE_WORDS]),
-    (INSTRUCTION, [_INSTRUCTION_WORDS]),
-    (NEGATION, [_NEGATION_WORDS]),
-]
+    (STOP, _STOP_WORDS), (SKIP, _NEGATED_SEND), (DEFER, [_DEFER_WORDS]),
+    (SNOOZE, [_SNOOZE_WORDS]), (SKIP, [_SKIP_WORDS]), (SOFT_YES, [_SOFT_YES_WORDS]),
+    (APPROVE, [_APPROVE_WORDS]), (INSTRUCTION, [_INSTRUCTION_WORDS]), (NEGATION, [_NEGATION_WORDS]),
+]  # fmt: skip
 _COMMAND_LINE = re.compile(
     rf"{_B}(?:{'|'.join(_STOP_WORDS + _NEGATED_SEND)}|{_SNOOZE_WORDS}|{_DEFER_WORDS}|skip|"
     rf"send it|please send|make it|change|rewrite|shorten|the draft|this draft|the email|"

@@ -1,0 +1,246 @@
+"""Contact fields from free text: names, emails, phones, URLs, titles and companies.
+
+Each field goes through its field's library: names through ``nameparser``, addresses through
+``email-validator`` (syntax only), phones through ``phonenumbers`` (E.164 out). Titles and
+companies are read from the phrasings people use ("CTO at Acme", "VP Marketing @ Corvid",
+"Head of Growth bei Foo GmbH", "directrice commerciale chez Bar SA") and from signature blocks.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from nameparser import HumanName
+
+log = logging.getLogger(__name__)
+
+EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+URL_RE = re.compile(
+    r"\b(?:https?://[^\s<>()\"']+|www\.[^\s<>()\"']+|(?:[a-z]{2,3}\.)?linkedin\.com/[^\s<>()\"']+)",
+    re.IGNORECASE,
+)
+# Title words read case-sensitively (ambiguous in lower case: "lead", "head", "chief").
+_TITLE_CAPS = (
+    r"CEO|CTO|CFO|COO|CMO|CIO|CPO|CRO|CSO|CDO|CISO|CHRO|VP|SVP|EVP|AVP|GM|MD|PDG|DG|DRH|SRE|PM|EM"
+    r"|Chief|Head|Lead|President|Présidente?|Presidenta?|Chair|Chairman|Chairwoman|Officer|Owner"
+    r"|Principal|Partner|Partnerin|Associate|Executive|Evangelist|Editor|Producer|Professor"
+    r"|Inhaber(?:in)?|Geschäftsführer(?:in)?|Leiter(?:in)?|Vertriebsleiter(?:in)?|Teamleiter(?:in)?"
+    r"|Gründer(?:in)?|Mitgründer(?:in)?|Mitbegründer(?:in)?|Entwickler(?:in)?|Ingenieur(?:in)?"
+    r"|Berater(?:in)?|Referent(?:in)?|Prokurist(?:in)?|Vorstand|Chef|Jefe|Jefa|Gerente"
+)
+# Title words that are unambiguous in any case.
+_TITLE_ANY = (
+    r"founder|co-?founder|cofondat(?:eur|rice)|fondat(?:eur|rice)|co-?fundador(?:a)?|fundador(?:a)?"
+    r"|director(?:a)?|directeur|directrice|manager(?:in)?|engineer|ingénieure?|ingenier[oa]"
+    r"|designer|consultant(?:e)?|consultor(?:a)?|recruiter|investor|advisor|adviser|analyst"
+    r"|analista|developer|desarrollador(?:a)?|développeu(?:r|se)|scientist|architect|architecte"
+    r"|responsable|coordinat(?:or|eur|rice)|coordinador(?:a)?|specialist|strategist|attorney"
+    r"|lawyer|counsel|avocate?|abogad[oa]|accountant|journalist|journaliste|periodista|recruteu(?:r|se)"
+    r"|gérante?|jefe|jefa|gerente|chargée?|commercial(?:e)?"
+)
+TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
+_TITLE_EXTRA = {
+    "senior", "sr.", "sr", "junior", "jr", "staff", "global", "regional", "managing", "general",
+    "deputy", "assistant", "interim", "executive", "associate", "vice", "of", "de", "des", "du",
+    "del", "de la", "für", "for", "and", "&", "y", "et", "und", "-", "/", "product", "marketing",
+    "sales", "engineering", "growth", "operations", "partnerships", "business", "development",
+    "people", "talent", "finance", "data", "design", "communications", "research", "technology",
+    "strategy", "content", "customer", "success", "ventas", "ventes", "vertrieb", "marketing",
+    "commerciale", "commercial", "technique", "technical", "software", "platform", "security",
+    "brand", "community", "digital", "innovation", "investments", "legal", "procurement", "hr",
+    "it", "ux", "ui", "ai", "ml", "devops", "infrastructure", "account", "accounts", "partner",
+    "principal", "lead", "head", "chief", "financier", "financière", "financiero", "financiera",
+    "comercial", "técnico", "técnica", "produit", "producto", "la", "el", "los", "las",
+    "recursos", "humanos", "ressources", "humaines", "personal", "einkauf", "technik", "emea",
+    "dach", "apac", "americas", "europe", "north", "america", "latam", "iberia", "france", "us",
+    "uk", "research", "revenue", "b2b", "saas", "cloud", "mobile", "web", "frontend", "backend",
+    "full-stack", "fullstack", "information", "international", "national", "relations",
+    "investor", "program", "project", "projects", "programme", "office", "studio", "creative",
+    "art", "editorial", "news", "a.i.", "hardware", "supply", "chain", "logistics", "fund",
+}
+# Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
+_COMPANY_TOKEN = r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|of|de|and|für|y|et|und)"
+COMPANY_RE = re.compile(rf"{_COMPANY_TOKEN}(?:[ ]{_COMPANY_TOKEN}){{0,5}}")
+_KEEP_DOT = re.compile(r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|B\.V|N\.V|S\.p\.A|Cie|Bros)\.$")
+_STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a"}
+PREPOSITION_RE = re.compile(
+    rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|for|with)\b|(?P<sign>@))\s+(?={_COMPANY_TOKEN})"
+)
+_FRAGMENT_START = re.compile(r"[\n,;:!?()|]|\.\s|\s[-–—]\s")
+_OWNING_TITLES = re.compile(r"(?i)^(?:co-?founder|founder|fondat\w+|cofondat\w+|fundador\w*|"
+                            r"cofundador\w*|CEO|CTO|CFO|COO|CMO|President|Présidente?|Owner|"
+                            r"Gründer\w*|Mitgründer\w*|Inhaber\w*|Geschäftsführer\w*|PDG)$")
+_LEAD_FILLERS = {
+    "a", "an", "the", "is", "was", "she's", "he's", "they're", "ist", "est", "es", "as", "als",
+    "comme", "como", "un", "une", "una", "uno", "el", "la", "le", "der", "die", "works", "working",
+    "now", "currently", "new", "former", "ex", "is now", "she", "he", "they", "sie", "er", "elle",
+    "il", "ella", "él", "our", "their", "his", "her", "and", "und", "et", "y", "also", "auch",
+}
+_BAD_COMPANY_START = {"The", "This", "That", "Our", "My", "His", "Her", "I", "We", "She", "He",
+                      "They", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title and/or company read from text."""
+
+    title: str | None
+    company: str | None
+
+
+def clean_name(raw: str | None) -> str | None:
+    """A person's name as written, without honorifics (nameparser), diacritics kept."""
+    if not raw:
+        return None
+    raw = re.sub(r"\s+", " ", raw.strip().strip("\"'<>()[],;:")).strip()
+    if not raw or "@" in raw or any(ch.isdigit() for ch in raw):
+        return None
+    if "," in raw and raw.count(",") == 1:
+        last, first = (s.strip() for s in raw.split(","))
+        if first and last and " " not in last and " " not in first:
+            raw = f"{first} {last}"  # "Doe, Jane" as address books write it
+    name = HumanName(raw)
+    parts = [name.first, name.middle, name.last]
+    if name.suffix and re.fullmatch(r"(?i)jr\.?|sr\.?|ii|iii|iv", name.suffix):
+        parts.append(name.suffix)
+    text = " ".join(p for p in parts if p).strip()
+    return text or None
+
+
+def normalize_email(raw: str) -> str | None:
+    """Syntax-checked, normalized, lower-cased address (no DNS: check_deliverability=False)."""
+    try:
+        result = validate_email(raw.strip().strip("<>.,;:"), check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return result.normalized.lower()
+
+
+def find_emails(text: str) -> list[tuple[int, str]]:
+    """(position, address) for each valid address in the text."""
+    found = []
+    for match in EMAIL_RE.finditer(text):
+        address = normalize_email(match.group().rstrip("."))
+        if address:
+            found.append((match.start(), address))
+    return found
+
+
+def find_phones(text: str, region: str) -> list[tuple[int, str]]:
+    """(position, E.164) for each phone number; national numbers read in ``region``."""
+    found = []
+    try:
+        matcher = phonenumbers.PhoneNumberMatcher(text, region or "US", leniency=phonenumbers.Leniency.VALID)
+        for match in matcher:
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            found.append((match.start, e164))
+    except Exception:  # noqa: BLE001 - phonenumbers raises on odd regions; no phones then
+        log.debug("phone matching failed", exc_info=True)
+    return found
+
+
+def find_urls(text: str) -> list[tuple[int, str]]:
+    """(position, normalized URL) for LinkedIn profiles and websites."""
+    found = []
+    for match in URL_RE.finditer(text):
+        url = normalize_url(match.group())
+        if url:
+            found.append((match.start(), url))
+    return found
+
+
+def normalize_url(raw: str) -> str | None:
+    url = raw.strip().rstrip(".,;:!?)>]'\"").rstrip("/")
+    if not url or "@" in url.split("/")[0]:
+        return None
+    if not re.match(r"(?i)https?://", url):
+        url = "https://" + url
+    scheme, _, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}://{host.lower()}{slash}{path}"
+
+
+def is_title_phrase(text: str) -> bool:
+    """True when every word can belong to a job title and one is a title word."""
+    words = [w.strip(",") for w in text.split()]
+    if not words or len(words) > 8:
+        return False
+    has_title = any(TITLE_WORD.match(w) for w in words)
+    return has_title and all(TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA for w in words)
+
+
+def title_suffix(text: str) -> str | None:
+    """The longest tail of ``text`` that reads as a job title ("... is the VP Sales")."""
+    words = text.split()
+    best = None
+    for start in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        candidate = " ".join(words[start:])
+        if is_title_phrase(candidate):
+            best = candidate
+        elif words[start].lower() not in _TITLE_EXTRA:
+            break
+    if best is None:
+        return None
+    return _strip_fillers(best)
+
+
+def _strip_fillers(title: str) -> str | None:
+    words = title.split()
+    while words and (words[0].lower() in _LEAD_FILLERS or words[0] in {"of", "de", "&", "-"}):
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "de", "and", "&", "-", "y", "et", "und", "for"}:
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def clean_company(raw: str) -> str | None:
+    words = raw.strip().split()
+    while words and words[-1] in {"of", "de", "and", "für", "y", "et", "und", "&"}:
+        words = words[:-1]
+    if not words or words[0] in _BAD_COMPANY_START or words[0] in {"of", "de", "and", "&"}:
+        return None
+    company = " ".join(words).rstrip(",;:")
+    if company.endswith(".") and not _KEEP_DOT.search(company):
+        company = company.rstrip(".")
+    if not company or TITLE_WORD.match(company.split()[0]) or "@" in company:
+        return None
+    return company
+
+
+def role_in(text: str) -> Role:
+    """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
+    fallback = None
+    for match in PREPOSITION_RE.finditer(text):
+        starts = [m.end() for m in _FRAGMENT_START.finditer(text, 0, match.start())]
+        title = title_suffix(text[starts[-1] if starts else 0:match.start()])
+        company_match = COMPANY_RE.match(text, match.end())
+        company = clean_company(company_match.group()) if company_match else None
+        if not title:
+            continue
+        prep = (match.group("prep") or match.group("sign")).lower()
+        if prep in _STRONG_PREPOSITIONS:
+            return Role(title, company)
+        owning = _OWNING_TITLES.match(title.split()[-1]) and prep in {"of", "de", "del", "von"}
+        if fallback is None and owning and company and not is_title_phrase(company):
+            fallback = Role(title, company)
+    return fallback or Role(None, None)
+
+
+def role_in_list(parts: list[str]) -> Role:
+    """Title and company from comma-separated parts: "CTO, Acme" or "Acme, CTO"."""
+    title = company = None
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        inner = role_in(part)
+        if inner.title:
+            return Role(inner.title, inner.company or company)
+        if title is None and is_title_phrase(part):
+            title = _strip_fillers(part)
+        elif company is None and COMPANY_RE.fullmatch(part.rstrip(".")):
+            company = clean_company(part)
+    return Role(title, company)

@@ -1,0 +1,124 @@
+"""What the owner's words say about a person: where they met, needs, offers, interests, promises.
+
+Cue phrases in English, German, French and Spanish; each phrase runs to the end of its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NEEDS = (
+    r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|on the lookout for|"
+    r"in the market for|is after)|\bwants(?: to)?|\bneeds(?: to)?|\bneeded|\bhiring(?: for| an?)?|"
+    r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
+    r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
+    r"\bbusca(?:n)?|\bestá buscando|\bnecesita(?:n)?|\bquiere|\bcontratando|"
+    r"\b(?:ist )?auf der suche nach"
+)
+_OFFERS = (
+    r"\bcan help(?: us| you| with| out with)?|\bcould help(?: with)?|\bhappy to help(?: with)?|"
+    r"\boffer(?:s|ed)(?: to)?|\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|an) (?=\w+ (?:network|team))|"
+    r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
+    r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\bpropose|\boffre|"
+    r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece"
+)
+_INTERESTS = (
+    r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|\bis a big fan of|"
+    r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
+    r"\binteressiert sich für|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
+    r"\baime|\ble gusta|\ble encanta|\bapasionad[oa] (?:por|de)|\binteresad[oa] en|\bfan de"
+)
+_PROMISES = (
+    r"\bI (?:promised|said I'?d|told (?:him|her|them) I'?d|offered)(?: to)?|\bI'?ll|\bI will|\bI owe|"
+    r"\bI need to|\bI should|\bI'?m going to|\bpromised(?: to)?|\bto send (?:him|her|them)|"
+    r"\b(?:ich )?(?:habe|hab) (?:ihr|ihm|ihnen) versprochen,?|\bversprochen|\bich schicke|"
+    r"\bich werde|\bich soll|\bj'?ai promis(?: de)?|\bpromis|\bje vais|\bje dois|\bje lui enverrai|"
+    r"\ble prometí|\bprometí|\bprometido|\ble voy a|\bvoy a|\btengo que|\ble enviaré"
+)
+_MET = re.compile(
+    r"(?i)\b(?:met|meet(?:ing)?|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
+    r"coffee|lunch|dinner|breakfast|drinks|conference|summit|meetup|panel|workshop|event|"
+    r"getroffen|kennengelernt|traf|treffen|gesprochen|rencontrée?s?|rencontre|croisée?|vu|"
+    r"déjeuner|conocí|conocimos|vi|hablamos|almuerzo|cena|encontré)\b"
+)
+_CLAUSE_END = re.compile(r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero)\s|\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(")
+_CUES = {
+    "needs": re.compile(rf"(?i)(?:{_NEEDS})\s*"),
+    "offers": re.compile(rf"(?i)(?:{_OFFERS})\s*"),
+    "interests": re.compile(rf"(?i)(?:{_INTERESTS})\s*"),
+    "promises": re.compile(rf"(?:{_PROMISES})\s*", re.IGNORECASE),
+}
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+
+
+@dataclass(frozen=True)
+class ContextFacts:
+    """The facts the owner's words give about one person."""
+
+    context: str | None = None
+    needs: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    promises: tuple[str, ...] = ()
+
+
+def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
+    """Facts from a passage about one person; ``names`` are removed from the context sentence."""
+    found: dict[str, list[str]] = {key: [] for key in _CUES}
+    for sentence in sentences(text):
+        for key, cue in _CUES.items():
+            found[key].extend(_phrases(cue, sentence))
+    promises = [p for p in found["promises"] if p not in found["needs"]]
+    return ContextFacts(
+        context=meeting_context(text, names),
+        needs=tuple(_dedupe(found["needs"])),
+        offers=tuple(_dedupe(found["offers"])),
+        interests=tuple(_dedupe(found["interests"])),
+        promises=tuple(_dedupe(promises)),
+    )
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
+    """The first sentence saying where or when the owner met the person."""
+    for sentence in sentences(text):
+        if _MET.search(sentence) and not _is_question(sentence):
+            return _without_names(sentence, names)
+    return None
+
+
+def _without_names(sentence: str, names: tuple[str, ...]) -> str:
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        sentence = re.sub(rf"\s*\b{re.escape(name)}\b", "", sentence)
+    sentence = re.sub(r"\s*\([^)]*[@+\d][^)]*\)|\s*<[^>]*@[^>]*>|\S+@\S+", "", sentence)
+    sentence = re.sub(r"\s+([,.;:])", r"\1", sentence)
+    return re.sub(r"\s{2,}", " ", sentence).strip(" ,;:-").strip()
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
+
+
+def _phrases(cue: re.Pattern[str], sentence: str) -> list[str]:
+    phrases = []
+    for match in cue.finditer(sentence):
+        rest = sentence[match.end():]
+        end = _CLAUSE_END.search(rest)
+        phrase = rest[: end.start() if end else len(rest)].strip(" ,:-–")
+        if len(phrase) >= 3 and not re.match(r"(?i)(?:to )?(?:meet|know|chat)\b", phrase):
+            phrases.append(phrase)
+    return phrases
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out

@@ -1,0 +1,58 @@
+"""Introductions: does a text introduce people to each other, and whom does it name?
+
+English ("A, meet B", "introducing", "connecting you two", "I'd like to introduce", "double
+intro"), German ("darf ich vorstellen", "ich möchte euch bekannt machen"), French ("je vous
+présente") and Spanish ("te presento").
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:van|von|de|da|del|la|le|di|du|der|den)?\s*[A-ZÀ-Ý][\w'’-]+){0,2}"
+_INTRO_CUES = re.compile(
+    r"(?i)\bmeet\s+[A-ZÀ-Ý]|\bintroducing\b|\bconnecting you(?: two| both)?\b|"
+    r"\b(?:I'?d|I would|let me|allow me to|I want to|wanted to|happy to|great to|I'm happy to|"
+    r"excited to)\s+(?:introduce|connect)\b|\bdouble[- ](?:opt[- ]in )?intro\b|"
+    r"\bintro(?:ducing)? you (?:two|both)\b|\bputting you (?:two |both )?in touch\b|"
+    r"\b(?:intro|introduction)\s*:|\bmeet each other\b|"
+    r"\bdarf ich (?:euch|ihnen|dir)\b.{0,60}\bvorstellen|\bbekannt machen\b|\bstelle (?:euch|ihnen|dir)\b|"
+    r"\bmiteinander (?:verbinden|vernetzen)\b|"
+    r"\bje (?:vous|te) présente\b|\bje vous mets en (?:contact|relation)\b|\bmettre en relation\b|"
+    r"\b(?:te|os|les) presento\b|\bpresentaros\b|\bpresentarte\b|\bponeros en contacto\b"
+)
+_MEET = re.compile(rf"(?:^|[\s,.;!])(?P<a>{_NAME})\s*[,:]?\s+meet\s+(?P<b>{_NAME})")
+_NAMED = re.compile(
+    rf"(?i:\bintroducing|\bintroduce(?: you to)?|\bmeet|\bpresento a|\bprésente|\bvorstellen:?)"
+    rf"\s+(?P<b>{_NAME})"
+)
+_GERMAN_NAMED = re.compile(rf"(?i:darf ich (?:euch|ihnen|dir))\s+(?P<b>{_NAME})\s+vorstellen")
+_NOT_NAMES = {"You", "Each", "Other", "Both", "Everyone", "Team", "The", "My", "Our", "Sie",
+              "Euch", "Dir", "Ihnen", "Vous", "Te", "Os", "Les", "Hi", "Hello", "Hey", "Dear",
+              "Hallo", "Bonjour", "Hola", "Liebe", "Lieber", "Chère", "Cher", "Querida", "Querido"}
+
+
+def is_intro(text: str, subject: str = "") -> bool:
+    """True when the text (or subject) introduces people to each other."""
+    if re.search(r"(?i)\b(?:intro(?:duction)?|vorstellung|présentation|presentación)\b\s*[:(-]|"
+                 r"<>|\bintro\b.*\b(?:and|&|/|x|<>)\b", subject):
+        return True
+    return bool(_INTRO_CUES.search(text))
+
+
+def introduced_names(text: str) -> list[str]:
+    """Names written right after "meet", "introducing", "je vous présente" and the like."""
+    names: list[str] = []
+    for pattern in (_MEET, _NAMED, _GERMAN_NAMED):
+        for match in pattern.finditer(text):
+            for group in ("a", "b"):
+                if group in pattern.groupindex and match.group(group):
+                    names.append(_trim(match.group(group)))
+    return [n for n in dict.fromkeys(names) if n and n.split()[0] not in _NOT_NAMES]
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,221 @@
+"""One message read end to end: classify, unwrap, find the people, attach the owner's context."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict
+
+from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
+from assistant.parsing import classify
+from assistant.parsing.contacts import clean_name
+from assistant.parsing.context import read_context
+from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
+from assistant.parsing.intros import introduced_names, is_intro
+from assistant.parsing.mime import MessageView
+from assistant.parsing.people import find_people
+from assistant.parsing.signature_fields import mine_signature
+from assistant.parsing.thread import (
+    Party,
+    Thread,
+    body_of,
+    clean_owner_note,
+    quoted_author,
+    read_thread,
+    trim_reply,
+)
+from assistant.parsing.vcard import parse_vcards
+
+log = logging.getLogger(__name__)
+NO_TEXT = "The message has no readable text part."
+_INTRODUCED_BY_NOTE = re.compile(
+    r"(?:\bintro(?:duced)?\s+(?:to (?:me|us) )?by|\bvia|\bvorgestellt von|\bpresentée? par|"
+    r"\bprésentée? par|\bpresentad[oa] por|\bthrough)\s+(?P<by>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"|(?P<by2>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:introduced|intro'?d) (?:me|us)\b"
+)
+
+
+def parse_view(view: MessageView, owner: OwnerIdentity) -> ParsedMessage:
+    """The ParsedMessage for a decoded message view."""
+    sender = next(iter(view.addresses("From")), None)
+    meta = {
+        "sender": sender[1] if sender else None,
+        "subject": view.subject,
+        "message_id": view.header("Message-ID").strip() or None,
+    }
+    early = _early_kind(view, sender, owner)
+    if early is not None:
+        note = clean_owner_note(view.text, owner) if early in _OWNER_KINDS else ""
+        return ParsedMessage(kind=early, owner_note=note, **meta)
+    vcards = list(view.vcards) + [v for inner in view.embedded for v in inner.vcards]
+    images = list(view.images) + [i for inner in view.embedded for i in inner.images]
+    if not view.text.strip() and not vcards and not images and not view.embedded:
+        return ParsedMessage(kind=MessageKind.UNKNOWN, reason=NO_TEXT, **meta)
+    thread = read_thread(view, sender, owner)
+    note = clean_owner_note(thread.note, owner)
+    kind, drafts = _read_people(thread, note, vcards, owner)
+    contacts = tuple(d.freeze() for d in keep_for_owner(merge_drafts(drafts), owner))
+    if not contacts and images and kind == MessageKind.NOTE:
+        kind = MessageKind.CARD_IMAGE
+    return ParsedMessage(kind=kind, owner_note=note, contacts=contacts, **meta)
+
+
+_OWNER_KINDS = {MessageKind.COMMAND, MessageKind.REPLY}
+
+
+def _early_kind(view: MessageView, sender: Party | None, owner: OwnerIdentity) -> MessageKind | None:
+    address = sender[1] if sender else None
+    if classify.is_bounce(view, address):
+        return MessageKind.BOUNCE
+    if classify.is_auto_reply(view):
+        return MessageKind.AUTO_REPLY
+    if classify.command_of(view, address, owner):
+        return MessageKind.COMMAND
+    if classify.is_reply_to_assistant(view, owner):
+        return MessageKind.REPLY
+    return None
+
+
+def _read_people(thread: Thread, note: str, vcards: list[str],
+                 owner: OwnerIdentity) -> tuple[MessageKind, list[ContactDraft]]:
+    if vcards:
+        drafts = [_from_contact(c) for text in vcards for c in parse_vcards(text, owner.region)]
+        _add_note_facts(drafts, note)
+        return MessageKind.VCARD, drafts
+    if _is_intro_thread(thread, owner):
+        return MessageKind.INTRO, _intro_people(thread, note, owner)
+    if thread.forwarded or not _is_owner(thread.author, owner):
+        return MessageKind.NOTE, _forwarded_people(thread, note, owner)
+    return MessageKind.NOTE, _note_people(thread, note, owner)
+
+
+def _from_contact(contact: ParsedContact) -> ContactDraft:
+    fields = asdict(contact)
+    return ContactDraft(**{k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()})
+
+
+def _add_note_facts(drafts: list[ContactDraft], note: str) -> None:
+    if len(drafts) == 1:
+        drafts[0].add_facts(read_context(note, names=_name_forms(drafts[0].name)))
+    else:
+        context = read_context(note).context
+        for draft in drafts:
+            draft.context = draft.context or context
+
+
+def _is_owner(party: Party | None, owner: OwnerIdentity) -> bool:
+    return party is None or owner.is_owner_address(party[1])
+
+
+def _is_intro_thread(thread: Thread, owner: OwnerIdentity) -> bool:
+    text = trim_reply(thread.body) if not thread.forwarded else thread.body
+    if not is_intro(text, thread.subject):
+        return False
+    others = [p for p in thread.recipients if _is_other(p, thread.author, owner)]
+    named = [n for n in introduced_names(text) if not _is_owner_named(n, owner)]
+    return bool(others or named)
+
+
+def _is_other(party: Party, author: Party | None, owner: OwnerIdentity) -> bool:
+    address = party[1]
+    if not address:
+        return bool(party[0])
+    return not (owner.is_owner_address(address) or owner.is_assistant_address(address)
+                or (author is not None and author[1] == address))
+
+
+def _is_owner_named(name: str, owner: OwnerIdentity) -> bool:
+    key, owner_key = name_key(name), name_key(owner.name or "")
+    return bool(owner_key) and (key == owner_key or key == owner_key.split(" ")[0])
+
+
+def _name_forms(name: str | None) -> tuple[str, ...]:
+    return (name, name.split()[0]) if name else ()
+
+
+def _party_draft(party: Party) -> ContactDraft:
+    name, address = party
+    return ContactDraft(name=clean_name(name), emails=[address] if address else [])
+
+
+def _author_draft(thread: Thread, owner: OwnerIdentity) -> tuple[ContactDraft | None, str]:
+    """The carried message's author with their signature mined; and the body without it."""
+    author_name = clean_name(thread.author[0]) if thread.author else None
+    body, signature = body_of(thread, author_name)
+    if thread.author is None or _is_owner(thread.author, owner):
+        return None, body
+    draft = _party_draft(thread.author)
+    if signature:
+        facts = mine_signature(signature, author_name, owner.region)
+        draft.title, draft.company = facts.title, facts.company
+        draft.phones = list(facts.phones)
+        draft.urls = list(facts.urls)
+        draft.emails += [e for e in facts.emails if e not in draft.emails]
+    return draft, body
+
+
+def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
+    author, _body = _author_draft(thread, owner)
+    if author is None:  # the owner forwarded their own mail: its recipients are the people
+        drafts = [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
+        _add_note_facts(drafts, note)
+        return drafts + find_people(note, owner, strong_only=True)
+    author.add_facts(read_context(note, names=_name_forms(author.name)))
+    extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
+    return [author] + extras
+
+
+def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
+    drafts = find_people(note, owner)
+    by = _introducer_in_note(note)
+    if by:
+        drafts = [d for d in drafts if name_key(d.name or "") != name_key(by)]
+        for draft in drafts:
+            draft.introduced_by = draft.introduced_by or by
+    drafts += [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
+    return drafts
+
+
+def _introducer_in_note(note: str) -> str | None:
+    match = _INTRODUCED_BY_NOTE.search(note)
+    if not match:
+        return None
+    return clean_name(match.group("by") or match.group("by2"))
+
+
+def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
+    introducer = thread.author
+    body_text = thread.body
+    named = introduced_names(body_text)
+    if introducer and any(name_key(n) == name_key(introducer[0] or "-") for n in named):
+        introducer = quoted_author(body_text) or introducer  # a reply from the introduced person
+    intro_thread = Thread(thread.note, introducer, thread.recipients, thread.body, thread.subject,
+                          thread.forwarded)
+    introducer_draft, body = _author_draft(intro_thread, owner)
+    people = [_party_draft(p) for p in thread.recipients + ((thread.author,) if thread.author else ())
+              if _is_other(p, introducer, owner)]
+    people += [ContactDraft(name=clean_name(n)) for n in named if not _is_owner_named(n, owner)]
+    people = merge_drafts([d for d in people if not _same_party(d, introducer)])
+    _enrich(people, find_people(body, owner))
+    by = clean_name(introducer[0]) if introducer and introducer_draft else None
+    for draft in people:
+        draft.introduced_by = by
+        draft.add_facts(read_context(note, names=_name_forms(draft.name)))
+    return people + ([introducer_draft] if introducer_draft else [])
+
+
+def _same_party(draft: ContactDraft, party: Party | None) -> bool:
+    if party is None:
+        return False
+    if party[1] and party[1] in draft.emails:
+        return True
+    return bool(draft.name and party[0]) and name_key(draft.name or "") in {
+        name_key(party[0]), name_key(party[0]).split(" ")[0]}
+
+
+def _enrich(people: list[ContactDraft], found: list[ContactDraft]) -> None:
+    for draft in people:
+        for other in found:
+            if draft.same_person(other) or (other.emails and set(other.emails) & set(draft.emails)):
+                other.introduced_by = None
+                draft.absorb(other)

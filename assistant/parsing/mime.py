@@ -1,0 +1,293 @@
+"""Raw mail bytes to a frozen, decoded view that survives real-world breakage.
+
+The ``email`` package (policy=default) does the MIME work (RFC 5322 format, RFC 2045 transfer
+encodings, RFC 2046 multiparts and message/rfc822, RFC 2047 encoded words). This module adds the
+guards real mail needs: wrong or unknown charsets, headers that make the parser raise, HTML-only
+bodies, and bounded nesting of attached messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from dataclasses import dataclass
+from email import policy
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesParser
+from email.utils import getaddresses
+
+from bs4 import BeautifulSoup
+
+log = logging.getLogger(__name__)
+
+MAX_DEPTH = 10
+FALLBACK_CHARSETS = ("utf-8", "windows-1252", "latin-1")
+# Names seen in the wild that Python's codec registry does not know (or knows differently).
+CHARSET_ALIASES = {
+    "ks_c_5601-1987": "cp949",
+    "x-user-defined": "windows-1252",
+    "ansi_x3.4-1968": "ascii",
+    "unicode-1-1-utf-8": "utf-8",
+    "utf8mb4": "utf-8",
+    "x-mac-roman": "mac_roman",
+    "macintosh": "mac_roman",
+    "iso-8859-8-i": "iso-8859-8",
+    "x-sjis": "shift_jis",
+    "windows-874": "cp874",
+    "x-unknown": "utf-8",
+    "unknown-8bit": "utf-8",
+}
+VCARD_TYPES = frozenset({"text/vcard", "text/x-vcard", "text/directory"})
+_HEADER_LINE = re.compile(rb"^[\x21-\x39\x3b-\x7e]{1,76}[ \t]*:")
+_BLOCK_TAGS = ("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A non-text part kept for later stages (card photos)."""
+
+    content_type: str
+    filename: str | None
+    size: int
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """One message, decoded: headers as text, the readable body, and what is attached."""
+
+    headers: tuple[tuple[str, str], ...]
+    text: str
+    html_only: bool
+    content_types: tuple[str, ...]
+    vcards: tuple[str, ...]
+    images: tuple[Attachment, ...]
+    embedded: tuple[MessageView, ...]
+
+    def header(self, name: str) -> str:
+        """The first header of this name as text, or "" when absent."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key.lower() == wanted), "")
+
+    def addresses(self, *names: str) -> list[tuple[str, str]]:
+        """(display name, lower-cased address) pairs from address headers (RFC 5322 3.4)."""
+        values = [value for key, value in self.headers if key.lower() in {n.lower() for n in names}]
+        return parse_addresses(values)
+
+    @property
+    def subject(self) -> str:
+        return self.header("Subject").strip()
+
+
+def parse_addresses(values: list[str]) -> list[tuple[str, str]]:
+    """Address pairs from header-like strings; malformed entries are dropped."""
+    pairs = []
+    for name, addr in getaddresses(values):
+        addr = addr.strip().strip("<>").lower()
+        if "@" in addr and " " not in addr:
+            pairs.append((name.strip().strip('"').strip(), addr))
+    return pairs
+
+
+def looks_like_message(raw: bytes) -> bool:
+    """True when the bytes start like an RFC 5322 message: header lines, mostly text."""
+    head = raw.lstrip(b"\r\n\t ")[:4096]
+    if not head:
+        return False
+    controls = sum(1 for byte in head[:1024] if byte < 32 and byte not in (9, 10, 13))
+    if controls * 10 > min(len(head), 1024):
+        return False
+    lines = head.splitlines()[:10]
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]  # mbox separator line
+    return bool(lines) and _HEADER_LINE.match(lines[0]) is not None
+
+
+def read_message(raw: bytes) -> MessageView:
+    """Parse bytes into a MessageView; never raises on malformed MIME."""
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    return _view(message, depth=0)
+
+
+def _view(message: Message, depth: int) -> MessageView:
+    collected = _Parts()
+    _walk(message, depth, collected, top=True)
+    plain = "\n".join(t for t in collected.plain if t.strip())
+    html = "\n".join(html_to_text(h) for h in collected.html)
+    return MessageView(
+        headers=_headers(message),
+        text=_normalize_newlines(plain or html),
+        html_only=not plain and bool(html.strip()),
+        content_types=tuple(collected.types),
+        vcards=tuple(collected.vcards),
+        images=tuple(collected.images),
+        embedded=tuple(collected.embedded),
+    )
+
+
+class _Parts:
+    """Accumulator for one message's walk (private, mutable while walking)."""
+
+    def __init__(self) -> None:
+        self.plain: list[str] = []
+        self.html: list[str] = []
+        self.types: list[str] = []
+        self.vcards: list[str] = []
+        self.images: list[Attachment] = []
+        self.embedded: list[MessageView] = []
+
+
+def _walk(part: Message, depth: int, acc: _Parts, top: bool = False) -> None:
+    if depth > MAX_DEPTH:
+        log.info("MIME nesting deeper than %d: rest ignored", MAX_DEPTH)
+        return
+    ctype = _content_type(part)
+    acc.types.append(ctype)
+    if ctype in ("message/rfc822", "message/global") and not top:
+        _walk_embedded(part, depth, acc)
+    elif part.is_multipart():
+        for sub in _subparts(part):
+            _walk(sub, depth + 1, acc)
+    else:
+        _leaf(part, ctype, acc)
+
+
+def _walk_embedded(part: Message, depth: int, acc: _Parts) -> None:
+    for inner in _subparts(part)[:1]:
+        acc.embedded.append(_view(inner, depth + 1))
+
+
+def _subparts(part: Message) -> list[Message]:
+    try:
+        payload = part.get_payload()
+    except Exception:  # noqa: BLE001 - broken MIME structure: treat as empty
+        log.debug("unreadable multipart payload", exc_info=True)
+        return []
+    return [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
+
+
+def _leaf(part: Message, ctype: str, acc: _Parts) -> None:
+    filename = _filename(part)
+    is_vcf = bool(filename and filename.lower().endswith((".vcf", ".vcard")))
+    if ctype in VCARD_TYPES or is_vcf:
+        acc.vcards.append(decode_payload(part))
+    elif ctype.startswith("image/"):
+        acc.images.append(Attachment(ctype, filename, len(_payload_bytes(part))))
+    elif _is_attachment(part):
+        return
+    elif ctype == "text/plain":
+        acc.plain.append(decode_payload(part))
+    elif ctype == "text/html":
+        acc.html.append(decode_payload(part))
+
+
+def _is_attachment(part: Message) -> bool:
+    try:
+        return (part.get_content_disposition() or "") == "attachment"
+    except Exception:  # noqa: BLE001 - junk Content-Disposition: treat as inline
+        return False
+
+
+def _content_type(part: Message) -> str:
+    try:
+        return part.get_content_type()
+    except Exception:  # noqa: BLE001 - junk Content-Type: RFC 2045 5.2 default
+        return "text/plain"
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        return part.get_filename()
+    except Exception:  # noqa: BLE001 - junk parameters: no file name
+        return None
+
+
+def _payload_bytes(part: Message) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001 - broken transfer encoding: no body
+        log.debug("undecodable payload", exc_info=True)
+        return b""
+    if isinstance(data, bytes):
+        return data
+    return str(data or "").encode("utf-8", "surrogateescape")
+
+
+def decode_payload(part: Message) -> str:
+    """The part's body as text: declared charset first, then the fallbacks."""
+    try:
+        declared = part.get_content_charset()
+    except Exception:  # noqa: BLE001 - junk charset parameter
+        declared = None
+    return decode_bytes(_payload_bytes(part), declared)
+
+
+def decode_bytes(data: bytes, declared: str | None) -> str:
+    """Decode with the declared charset, else UTF-8, windows-1252, latin-1 (which always works)."""
+    for name in _candidates(declared):
+        try:
+            return data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
+
+
+def _candidates(declared: str | None) -> list[str]:
+    names = []
+    if declared:
+        name = CHARSET_ALIASES.get(declared.strip().lower(), declared.strip().lower())
+        try:
+            names.append(codecs.lookup(name).name)
+        except LookupError:
+            log.info("unknown charset %r: trying fallbacks", declared)
+    return names + [n for n in FALLBACK_CHARSETS if n not in names]
+
+
+def _headers(message: Message) -> tuple[tuple[str, str], ...]:
+    items = []
+    for name, raw in message.raw_items():
+        items.append((str(name), _header_text(message, str(name), raw)))
+    return tuple(items)
+
+
+def _header_text(message: Message, name: str, raw: object) -> str:
+    try:
+        return _clean(str(message.policy.header_fetch_parse(name, raw)))
+    except Exception:  # noqa: BLE001 - the email package raises on some junk headers
+        log.debug("header %s unparsable: raw value kept", name)
+    try:
+        return _clean(str(make_header(decode_header(str(raw)))))
+    except Exception:  # noqa: BLE001 - not even RFC 2047 decodable: keep it raw
+        return _clean(str(raw))
+
+
+def _clean(text: str) -> str:
+    """Undo surrogate escapes from 8-bit headers, and unfold (RFC 5322 2.2.3)."""
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        text = decode_bytes(text.encode("utf-8", "surrogateescape"), None)
+    return re.sub(r"\r?\n[ \t]*", " ", text).strip()
+
+
+def _normalize_newlines(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def html_to_text(html: str) -> str:
+    """HTML to plain text with a real parser; links kept as "text (url)"."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head", "title"]):
+        tag.decompose()
+    for link in soup.find_all("a", href=True):
+        href = str(link.get("href", "")).strip()
+        label = link.get_text(" ", strip=True)
+        if href.startswith(("http://", "https://")) and href.rstrip("/") not in label:
+            link.replace_with(f"{label} ({href})" if label else href)
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for block in soup.find_all(_BLOCK_TAGS):
+        block.insert_before("\n")
+        block.insert_after("\n")
+    lines = (line.strip() for line in soup.get_text().splitlines())
+    return _normalize_newlines("\n".join(lines))

@@ -1,0 +1,246 @@
+"""People named in the owner's own words: "Met Jane Doe (jane@x.com), CTO at Acme; and Raj...".
+
+A name is taken only with evidence: a cue before it ("met", "with", "traf", "rencontré",
+"conocí a"), an address or phone right after it, a role right after it ("Jane Doe, CTO, Acme"),
+or a list line starting with it. The text from one person's mention to the next is theirs:
+addresses, phones, roles and the owner's remarks in it belong to that person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing.contacts import (
+    clean_company,
+    clean_name,
+    find_emails,
+    find_phones,
+    find_urls,
+    is_title_phrase,
+    role_in,
+    role_in_list,
+)
+from assistant.parsing.context import meeting_context, read_context
+from assistant.parsing.draft import ContactDraft, is_owner_name, merge_drafts, name_key
+
+_TOKEN = r"[A-ZÀ-ÝŁŚŽČ][a-zà-ÿłśžčćńő'’]+(?:[-’'][A-ZÀ-Ýa-zà-ÿ]+)?(?:[A-Z][a-zà-ÿ]+)?"
+_PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das)"
+NAME_RE = re.compile(rf"\b{_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_TOKEN}){{0,3}}")
+_CUE_BEFORE = re.compile(
+    r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced? (?:me )?to|\bintro to|\bcontact|"
+    r"\bname|\btalked to|\bspoke (?:to|with)|\bcall(?:ed)?|\bemail(?:ed)?|\bran into|\bbumped into|"
+    r"\bnext to|\btraf|\bmit|\bund|\brencontré|\brencontrée|\bavec|\bet|\bconocí a|\bcon|\by|"
+    r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso)\s*:?\s*$"
+)
+_CUE_AFTER = re.compile(
+    r"^\s*(?:\(|<|[-–—]\s*[\w.+-]+@|,?\s*[\w.+-]+@|\s*(?:getroffen|kennengelernt|gesprochen)\b|"
+    r",?\s+(?:is|was|ist|est|es|from|von|de la|de chez|who|die|der|qui|que|runs|leads|works|"
+    r"arbeitet|travaille|trabaja)\b)"
+)
+_COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
+                             r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel)\s*$")
+STOP_WORDS = set("""
+I We She He They It You The A An This That These Those My Our Her His Their Its Met Meet Also Great
+Good Nice Quick Note Notes Today Yesterday Tomorrow Last Next Both Two Three Spoke Talked Chatted
+Ran Promised Need Needs Looking Wants Hiring Please Thanks Thank Hi Hello Hey Dear Cheers Best
+Regards Sent Coffee Lunch Dinner Breakfast Call Follow Send Intro Introducing Re Fwd Fw Subject From
+To Cc Date Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun
+Jul Aug Sep Sept Oct Nov Dec Add Contact Name Email Phone Mobile Tel Web Met With And But Or So If
+When After Before During At On In For Of Via Per Just Really Very Super Huge Big Some Any Lots
+Habe Hab Heute Gestern Morgen Ich Wir Sie Er Es Der Die Das Ein Eine Und Mit Auf Bei Hat Ist
+Kennengelernt Getroffen Beim Vom Zum Zur Kaffee Mittagessen Konferenz Sucht Braucht Kann Versprochen
+Treffen Hallo Liebe Lieber Viele Grüße Gruß Je Nous Elle Il Ils Elles Le La Les Un Une Des Et Avec
+Chez Pour Hier Aujourd Rencontré Rencontrée Cherche Bonjour Merci Cordialement Yo Nosotros Ella El
+Los Las Una Uno Con Para Hoy Ayer Conocí Busca Necesita Hola Gracias Saludos Muchas Buenos Buenas
+Mr Mrs Ms Dr Prof Herr Frau Monsieur Madame Mme Señor Señora Sr Sra Don Doña
+""".split())
+NOT_PERSON_WORDS = set("""
+Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
+Systems Technologies Technology Solutions Software Robotics Bank University Universität Université
+Universidad School Institute College Hotel Cafe Café Street Road Avenue Park Conference Summit
+Breakfast Meetup Week Day Days Festival Expo Forum Night Club Fund Foundation Network Studio Agency
+Consulting Media Health Cloud Data Analytics Digital Global International Airport Station Center
+Centre Hall Room Office Team Board Council Ministry Berlin Paris Madrid London Munich München
+Barcelona Lyon Boston Austin York Francisco SaaS AI API CRM Slack Zoom Teams LinkedIn Twitter
+Google Microsoft Apple Amazon Stripe Salesforce Web Summit Congress Kongress Messe Salon Congreso
+""".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str | None
+    is_owner: bool = False
+
+
+def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False) -> list[ContactDraft]:
+    """Each person named with evidence in ``text``, with what the text says about them."""
+    emails = find_emails(text)
+    mentions = _mentions(text, owner, emails)
+    mentions += _bare_emails(text, emails, mentions)
+    mentions.sort(key=lambda m: m.start)
+    preamble = text[: mentions[0].start] if mentions else text
+    drafts = []
+    people = [m for m in mentions if not m.is_owner]
+    for index, mention in enumerate(mentions):
+        end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        if mention.is_owner:
+            continue
+        draft = _draft(text[mention.start:end], mention, owner)
+        draft.context = meeting_context(_sentence_at(text, mention), (mention.name or "",)) or (
+            draft.context)
+        if not strong_only or draft.emails or draft.phones:
+            drafts.append(draft)
+    merged = merge_drafts(drafts)
+    _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
+    return merged
+
+
+def _sentence_at(text: str, mention: Mention) -> str:
+    """The whole sentence holding the mention ("Met Jane Doe at the breakfast.")."""
+    starts = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[: mention.start])]
+    start = starts[-1] if starts else 0
+    end = re.search(r"[.!?](?=\s|$)|\n", text[mention.end:])
+    return text[start: mention.end + (end.end() if end else len(text))]
+
+
+def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> None:
+    facts = read_context(preamble)
+    for draft in drafts:
+        if single:
+            draft.add_facts(facts)
+        elif draft.context is None:
+            draft.context = facts.context
+
+
+def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]]) -> list[Mention]:
+    found: list[Mention] = []
+    names: set[str] = set()
+    for match in NAME_RE.finditer(text):
+        start, name = _strip_stop_words(match.start(), match.group())
+        if not name:
+            continue
+        if is_owner_name(name, owner) or name_key(name) in _owner_parts(owner):
+            found.append(Mention(start, start + len(name), None, is_owner=True))
+        elif _is_person(text, start, start + len(name), name, emails):
+            found.append(Mention(start, start + len(name), clean_name(name)))
+            names.add(name)
+    return found + _repeat_mentions(text, names, found)
+
+
+def _owner_parts(owner: OwnerIdentity) -> set[str]:
+    key = name_key(owner.name) if owner.name else ""
+    return {key, key.split(" ")[0]} if key else set()
+
+
+def _repeat_mentions(text: str, names: set[str], found: list[Mention]) -> list[Mention]:
+    """Later mentions of a first name ("Jane also wants...") hand the text back to Jane."""
+    taken = {m.start for m in found}
+    extra = []
+    for name in names:
+        first = name.split()[0]
+        for match in re.finditer(rf"\b{re.escape(first)}\b", text):
+            if not any(m.start <= match.start() < m.end for m in found) and match.start() not in taken:
+                extra.append(Mention(match.start(), match.end(), clean_name(name)))
+    return extra
+
+
+def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
+    while tokens and tokens[0][1] in STOP_WORDS:
+        tokens.pop(0)
+    while tokens and tokens[-1][1] in STOP_WORDS | {"de", "von", "van", "la", "le", "del"}:
+        tokens.pop()
+    if not tokens:
+        return start, ""
+    first, (last_offset, last) = tokens[0][0], tokens[-1]
+    return start + first, name[first:last_offset + len(last)]
+
+
+def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
+    words = name.split()
+    if any(w in NOT_PERSON_WORDS or w in STOP_WORDS for w in words) or is_title_phrase(name):
+        return False
+    before, after = text[max(0, start - 30):start], text[end:end + 60]
+    if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
+        return False
+    if _CUE_AFTER.match(after) or _role_follows(after) or _email_matches(words, start, emails):
+        return True
+    if _CUE_BEFORE.search(before):
+        return len(words) >= 2 or not after[:1].isalpha()
+    at_line_start = not text[max(0, start - 4):start].strip(" -*•\t>") or start == 0
+    return at_line_start and len(words) >= 2 and _line_has_details(text, end)
+
+
+def _role_follows(after: str) -> bool:
+    match = re.match(r"^\s*,\s*([^,\n;.]+)", after)
+    return bool(match) and (is_title_phrase(match.group(1)) or bool(role_in(match.group(1)).title))
+
+
+def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) -> bool:
+    keys = [name_key(w) for w in words]
+    for position, address in emails:
+        local = re.sub(r"[^a-z]", " ", address.split("@")[0])
+        if abs(position - start) < 120 and any(k and k in local.split() for k in keys):
+            return True
+    return False
+
+
+def _line_has_details(text: str, end: int) -> bool:
+    line_end = text.find("\n", end)
+    rest = text[end: line_end if line_end >= 0 else len(text)]
+    return bool(re.match(r"^\s*[,(:–—-]", rest)) or bool(find_emails(rest) or find_phones(rest, "US"))
+
+
+def _bare_emails(text: str, emails: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+    """An address with no name before it in its passage starts its own (nameless) person."""
+    bare = []
+    for position, _address in emails:
+        owner_before = [m for m in mentions if m.start <= position]
+        last = owner_before[-1] if owner_before else None
+        if last is None or (last.is_owner and position - last.end > 40):
+            bare.append(Mention(position, position, None))
+    return bare
+
+
+def _draft(passage: str, mention: Mention, owner: OwnerIdentity) -> ContactDraft:
+    after_name = passage[mention.end - mention.start:]
+    role = _listed_role(after_name) or role_in(passage)
+    draft = ContactDraft(
+        name=mention.name,
+        emails=list(dict.fromkeys(e for _, e in find_emails(passage))),
+        phones=list(dict.fromkeys(p for _, p in find_phones(passage, owner.region))),
+        urls=list(dict.fromkeys(u for _, u in find_urls(passage))),
+        title=role.title,
+        company=role.company or _company_from(after_name),
+    )
+    draft.add_facts(read_context(passage, names=(mention.name or "",)))
+    return draft
+
+
+def _listed_role(after_name: str):  # noqa: ANN202 - Role | None
+    """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" right after the name."""
+    match = re.match(r"^\s*(?:,|\(|[-–—]|is|ist|est|es)\s*(?:the |a |an |la |le |el |die |der )?"
+                     r"([^\n;.()]+)", after_name)
+    if not match:
+        return None
+    parts = [p for p in re.split(r"\s*,\s*|\s+[|/]\s+", match.group(1)) if p and "@" not in p]
+    role = role_in_list(parts[:3])
+    return role if role.title else None
+
+
+def _company_from(after_name: str) -> str | None:
+    match = re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[A-Z][^\n,;.()]*)",
+                     after_name)
+    if not match:
+        return None
+    words = []
+    for word in match.group("c").split():
+        if not (word[0].isupper() or word[0].isdigit() or word in {"&", "e.V."}):
+            break
+        words.append(word)
+    return clean_company(" ".join(words)) if words else None

@@ -1,0 +1,95 @@
+"""A contact's signature block mined for title, company, phones, emails and websites.
+
+Signatures are short lines in a loose order (name, title, company, phones, links), often joined
+with "|", "·" or ",". Each line is read on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.parsing.contacts import (
+    COMPANY_RE,
+    clean_company,
+    find_emails,
+    find_phones,
+    find_urls,
+    is_title_phrase,
+    role_in,
+    role_in_list,
+)
+from assistant.parsing.draft import name_key
+
+_SPLIT = re.compile(r"\s*(?:\||·|•|,|\s[-–—]\s)\s*")
+_NOISE = re.compile(
+    r"(?i)^(?:sent from|gesendet von|envoyé de|enviado desde|get outlook|this (?:e-?mail|message)|"
+    r"confidential|disclaimer|t:|m:|p:|e:|w:|tel|phone|mobile|cell|fax|mobil|tél|móvil)"
+)
+_LABEL = re.compile(r"(?i)^(?:t|m|p|e|w|tel|phone|mobile|cell|office|mobil|tél|móvil|web|email)\.?\s*:")
+_VALEDICTION_WORDS = re.compile(r"(?i)^(?:best|regards|cheers|thanks|thank you|sincerely|warmly|"
+                                r"viele grüße|beste grüße|grüße|cordialement|saludos|un saludo|"
+                                r"atentamente|bien à vous|merci|gracias|lg|vg)\b")
+_ADDRESS = re.compile(r"\d+\s+\w+.*\b(?:st|street|ave|avenue|road|rd|blvd|straße|str\.|rue|calle|"
+                      r"suite|floor)\b|\b\d{4,5}\s+[A-ZÀ-Ý]\w+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SignatureFacts:
+    title: str | None
+    company: str | None
+    phones: tuple[str, ...]
+    emails: tuple[str, ...]
+    urls: tuple[str, ...]
+
+
+def mine_signature(signature: str, name: str | None, region: str) -> SignatureFacts:
+    """Fields from a signature block; the name line itself is skipped."""
+    title = company = None
+    lines = [line.strip().strip("*_") for line in signature.splitlines()]
+    for line in (line for line in lines if _is_role_line(line, name)):
+        line_title, line_company = _role_of_line(line)
+        if title is None and line_title:
+            title, company = line_title, company or line_company
+        elif title is not None and company is None and line_company is None:
+            company = _company_line(line)
+        elif company is None and line_company:
+            company = line_company
+    return SignatureFacts(
+        title=title,
+        company=company,
+        phones=tuple(dict.fromkeys(p for _, p in find_phones(signature, region))),
+        emails=tuple(dict.fromkeys(e for _, e in find_emails(signature))),
+        urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
+    )
+
+
+def _is_role_line(line: str, name: str | None) -> bool:
+    if not line or len(line) > 90 or _VALEDICTION_WORDS.match(line):
+        return False
+    if name and name_key(line) in {name_key(name), name_key(name).split(" ")[0]}:
+        return False
+    if _NOISE.match(line) or _LABEL.match(line) or _ADDRESS.search(line):
+        return False
+    return not ("@" in line or "http" in line.lower() or "www." in line.lower())
+
+
+def _role_of_line(line: str) -> tuple[str | None, str | None]:
+    role = role_in(line)
+    if role.title:
+        return role.title, role.company
+    parts = [p for p in _SPLIT.split(line) if p]
+    if len(parts) > 1:
+        role = role_in_list(parts)
+        return role.title, role.company
+    if is_title_phrase(line):
+        return line, None
+    return None, None
+
+
+def _company_line(line: str) -> str | None:
+    if any(ch.isdigit() for ch in line) and not re.search(r"[A-Za-z]{3}", line):
+        return None
+    if COMPANY_RE.fullmatch(line.rstrip(".")):
+        return clean_company(line)
+    return None

@@ -1,0 +1,136 @@
+"""What the owner is showing the assistant: the owner's own note, and the message it carries.
+
+Three shapes: the owner forwards a message (inline, or attached as message/rfc822 per RFC 2046
+5.2.1), the owner types a note, or someone else writes with the assistant in Cc/Bcc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing.draft import name_key
+from assistant.parsing.mime import MessageView, parse_addresses
+
+try:  # forwards.py, quotes.py and signatures.py are built in parallel by another engineer
+    from assistant.parsing.forwards import unwrap_forward
+except ImportError:  # pragma: no cover - only until that module lands
+    from assistant.parsing._fallback import unwrap_forward
+try:
+    from assistant.parsing.quotes import trim_reply
+except ImportError:  # pragma: no cover
+    from assistant.parsing._fallback import trim_reply
+try:
+    from assistant.parsing.signatures import split_signature
+except ImportError:  # pragma: no cover
+    from assistant.parsing._fallback import split_signature
+
+Party = tuple[str, str]  # (display name, lower-cased address)
+_VALEDICTION = re.compile(
+    r"(?i)^(?:best|best regards|regards|kind regards|cheers|thanks|thank you|many thanks|"
+    r"all the best|warm regards|warmly|sincerely|talk soon|viele grüße|beste grüße|liebe grüße|"
+    r"mit freundlichen grüßen|grüße|gruß|lg|vg|cordialement|bien à vous|bien cordialement|"
+    r"amitiés|bises|merci|saludos|un saludo|atentamente|gracias|abrazos|un abrazo)[\s,.!]*$"
+)
+_SENT_FROM = re.compile(r"(?i)^(?:sent from my|envoyé de mon|enviado desde mi|von meinem|"
+                        r"gesendet von meinem|get outlook for)")
+
+
+@dataclass(frozen=True)
+class Thread:
+    """The owner's note (raw) and the carried message: author, recipients, body."""
+
+    note: str
+    author: Party | None
+    recipients: tuple[Party, ...]
+    body: str
+    subject: str
+    forwarded: bool
+
+
+def read_thread(view: MessageView, sender: Party | None, owner: OwnerIdentity) -> Thread:
+    recipients = tuple(view.addresses("To", "Cc"))
+    if sender is not None and not owner.is_owner_address(sender[1]):
+        return Thread("", sender, recipients, view.text, view.subject, forwarded=False)
+    if view.embedded:
+        inner = view.embedded[0]
+        author = next(iter(inner.addresses("From")), None)
+        return Thread(view.text, author, tuple(inner.addresses("To", "Cc")), inner.text,
+                      inner.subject or view.subject, forwarded=True)
+    forward = unwrap_forward(view.text)
+    if forward is not None and forward.sender:
+        author = next(iter(_parties(forward.sender)), None)
+        others = _parties(forward.to or "") + _parties(forward.cc or "")
+        return Thread(forward.note, author, tuple(others), forward.body,
+                      forward.subject or view.subject, forwarded=True)
+    return Thread(view.text, sender, recipients, view.text, view.subject, forwarded=False)
+
+
+def _parties(value: str) -> list[Party]:
+    """Addresses from a forwarded header line; Outlook writes "Name [mailto:addr]"."""
+    value = re.sub(r"\[mailto:([^\]]+)\]", r"<\1>", value)
+    pairs = parse_addresses([value])
+    if pairs:
+        return pairs
+    name = value.strip().strip('"')
+    return [(name, "")] if name and "@" not in name else []
+
+
+def clean_owner_note(note: str, owner: OwnerIdentity) -> str:
+    """The owner's words only: quoted history, signature and sign-off removed."""
+    text = trim_reply(note) if note.strip() else ""
+    text, _signature = split_signature(text, owner.name) if text else ("", None)
+    return strip_signoff(text, owner.name, owner.addresses)
+
+
+def strip_signoff(text: str, name: str | None, addresses: tuple[str, ...] = ()) -> str:
+    """Cut a trailing sign-off block: valediction, the writer's name, their address or phone."""
+    lines = text.rstrip().split("\n")
+    keys = _name_keys(name)
+    cut = len(lines)
+    for index in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+        line = lines[index].strip()
+        if _SENT_FROM.match(line) or name_key(line.lstrip("-–—~ ")) in keys or any(
+            a.lower() in line.lower() for a in addresses
+        ):
+            cut = index
+    while cut > 0 and (_VALEDICTION.match(lines[cut - 1].strip()) or not lines[cut - 1].strip()):
+        cut -= 1
+    return "\n".join(lines[:cut]).strip()
+
+
+def _name_keys(name: str | None) -> set[str]:
+    if not name:
+        return set()
+    key = name_key(name)
+    return {key, key.split(" ")[0]}
+
+
+def body_of(thread: Thread, author_name: str | None) -> tuple[str, str | None]:
+    """The carried message's new text (no quotes) and its author's signature block."""
+    text = trim_reply(thread.body) or thread.body
+    body, signature = split_signature(text, author_name)
+    if signature is None:
+        stripped = strip_signoff(body, author_name)
+        signature = body[len(stripped):].strip() or None
+        body = stripped
+    return body, signature
+
+
+QUOTED_AUTHOR = re.compile(
+    r"(?im)^[>\s]*(?:On|Am|Le|El)\s.{0,120}?(?P<who>[^,\n]*<[\w.+'-]+@[\w.-]+>)\s*"
+    r"(?:wrote|schrieb|a écrit|escribió)\s*:"
+)
+
+
+def quoted_author(body: str) -> Party | None:
+    """The author of the quoted message ("On ..., Alex <alex@x> wrote:"), or a nested forward."""
+    match = QUOTED_AUTHOR.search(body)
+    if match:
+        who = re.sub(r"^.*?\d{1,2}:\d{2}(?:\s*[AP]M)?\s*", "", match.group("who"))
+        return next(iter(_parties(who)), None)
+    nested = unwrap_forward(body)
+    if nested is not None and nested.sender:
+        return next(iter(_parties(nested.sender)), None)
+    return None
