@@ -47,11 +47,13 @@ _MARKER_WORDS = (
     r"forward|original|weitergeleitet|ursprüngliche|transféré|d'origine|réexpédié|reenviado|"
     r"inoltrato|originale|doorgestuurd|oorspronkelijk|vidarebefordrat|videresendt|"
     r"videresendt|encaminhada|reencaminhada|przekazana|oryginalna|пересылаемое|переслане|"
-    r"исходное|välitetty|alkuperäinen|转发|原始邮件|転送"
+    r"исходное|välitetty|alkuperäinen|转发|原始邮件|転送|message|nachricht|meddelelse|"
+    r"meddelande|bericht|mensaje|messaggio|mensagem|wiadomość|сообщение|viesti|"
+    r"oprindelig"
 )
 # A phrase between runs of dashes/underscores: "-----Original Message-----".
 _DASH_MARKER_RE = re.compile(
-    rf"^\s*[-_=]{{2,}}\s*(?=[^\n]{{0,60}}(?:{_MARKER_WORDS}))[^-_=\n]{{3,60}}?\s*[-_=]{{2,}}\s*$",
+    rf"^[\s*]*[-_=]{{2,}}\s*(?=[^\n]{{0,60}}(?:{_MARKER_WORDS}))[^-_=\n]{{3,60}}?\s*[-_=]{{2,}}[\s*]*$",
     re.IGNORECASE,
 )
 # A phrase ending in a colon: "Begin forwarded message:", "Début du message réexpédié :".
@@ -145,10 +147,13 @@ def is_rule_line(line: str) -> bool:
 def header_block_at(lines: list[str], start: int) -> bool:
     """True when lines[start] opens an embedded header block: From plus another known field."""
     first = header_field(lines[start])
-    if first is None or first[0] != "sender":
+    if first is None or first[0] not in ("sender", "date"):
         return False
     fields, _ = _read_headers(lines, start)
-    return len(fields) >= 2 and len(fields.get("sender", "")) < 300
+    if len(fields) < 2 or len(fields.get("sender", "")) > 300:
+        return False
+    # A "Date:" line alone is common in notes; it opens a block only beside To/From/Subject.
+    return first[0] == "sender" or bool({"sender", "to", "subject"} & fields.keys())
 
 
 def _read_headers(lines: list[str], start: int) -> tuple[dict[str, str], int]:

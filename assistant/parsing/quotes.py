@@ -22,22 +22,29 @@ from assistant.parsing.forwards import (
 
 # "wrote" as attribution lines say it, in the languages mail clients are localized to.
 _WROTE = (
-    r"wrote|writes|schrieb|schreibt|a écrit|a ecrit|escribió|escribio|ha scritto|scrisse|"
-    r"schreef|skrev|skriver|kirjoitti|napisał(?:\(a\)|a)?|napisal|napsal(?:\(a\)|a)?|"
-    r"написал(?:\(а\)|а)?|написав(?:\(ла\)|ла)?|escreveu|va escriure|yazdı|a scris|έγραψε|írta|"
-    r"写道|寫道|작성|のメッセージ|さんは書きました|wrote on"
+    r"wrote|writes|sent|schrieb|schreibt|a écrit|a ecrit|escribió|escribio|ha scritto|scrisse|"
+    r"schreef|geschreven|skrev|skriver|kirjoitti|napisał(?:\(a\)|a)?|napisal|"
+    r"napsal(?:\(a\)|a)?|написал(?:\(а\)|а)?|написав(?:\(ла\)|ла)?|пише|escreveu|"
+    r"va escriure|yazdı|a scris|έγραψε|írta|đã viết|写道|寫道|작성|のメッセージ|さんは書きました"
 )
-_WROTE_RE = re.compile(rf"(?:^|[\s,>)\]])(?:{_WROTE})\s*(?:[:：]|\.\.\.)\s*$", re.IGNORECASE)
-# Words attribution lines start with: On, Am, Le, El, Il, Op, Den, W dniu, Em, Dne, ...
-_OPENERS_RE = re.compile(
-    r"^\s*(?:on|am|le|el|il|op|den|w dniu|em|dne|dnia|в|у|la|el día|le \d|\d{1,4}[-/.]\d{1,2})\b",
+_WROTE_RE = re.compile(rf"(?:^|[\s,>)\]\"'])(?:{_WROTE})(?=[\s:：.,]|$)", re.IGNORECASE)
+_ENDS_LIKE_HEADER_RE = re.compile(r"(?:[:：]|-{2,}|\.\.\.)\s*$")
+# Words attribution lines start with: On, Am, Le, El, Il, Op, Den, W dniu, Em, Dne, Vào, ...
+_OPENER = (
+    r"on|am|le|el|il|op|den|w dniu|em|dne|dnia|в|у|la|vào|el día|"
+    r"\d{1,4}(?:[-/.]\d{1,2}[-/.]\d{1,4}|\.? \w+\.? \d{2,4})"
+)
+_OPENERS_RE = re.compile(rf"^[\s\-*]*(?:{_OPENER})\b", re.IGNORECASE)
+# A reply written on the attribution line itself: "reply On <date>, <name> wrote:".
+_INLINE_ATTRIBUTION_RE = re.compile(
+    rf"^(?P<keep>\S.*?)\s+(?=(?:on|am|le|el|op)\s.*\d.*(?:{_WROTE})\s*[:：]\s*$)",
     re.IGNORECASE,
 )
 # Gmail's attribution without a verb: "2016-03-03 14:45 GMT+01:00 Some One <foo@bar.com>:".
 _DATED_ADDRESS_RE = re.compile(
-    r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b.{0,80}<?[^\s@<>]+@[^\s@<>]+>?\s*[:：]\s*$"
+    r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b.{0,80}<[^\s@<>]+@[^\s@<>]+>\s*[:：]?\s*$"
 )
-_MAX_ATTRIBUTION_LINES = 3
+_MAX_ATTRIBUTION_LINES = 6
 _MAX_ATTRIBUTION_CHARS = 400
 
 
@@ -46,33 +53,41 @@ def attribution_span(lines: list[str], start: int) -> int:
     first = lines[start]
     if not first.strip():
         return 0
+    opener = bool(_OPENERS_RE.match(first))
+    if not opener and not (_WROTE_RE.search(first) or "@" in first):
+        return 0
     joined = ""
-    for count in range(1, _MAX_ATTRIBUTION_LINES + 1):
-        if start + count > len(lines):
+    limit = _MAX_ATTRIBUTION_LINES if opener else 3
+    for count in range(1, min(limit, len(lines) - start) + 1):
+        line = lines[start + count - 1].strip()
+        if not opener and not line:
             return 0
-        line = lines[start + count - 1]
-        if count > 1 and not line.strip():
-            return 0
-        joined = f"{joined} {line.strip()}".strip()
+        joined = f"{joined} {line}".strip()
         if len(joined) > _MAX_ATTRIBUTION_CHARS:
             return 0
-        if _is_attribution(joined, count):
+        if _is_attribution(joined, single=not opener):
             return count
-        if count == 1 and not _OPENERS_RE.match(first):
-            return 0
     return 0
 
 
-def _is_attribution(text: str, line_count: int) -> bool:
+def _is_attribution(text: str, *, single: bool) -> bool:
     if _DATED_ADDRESS_RE.match(text):
         return True
-    if not _WROTE_RE.search(text):
+    if not (_WROTE_RE.search(text) and _ENDS_LIKE_HEADER_RE.search(text)):
         return False
-    # A single "Jane wrote:" line is an attribution; longer prose ending in "wrote:" is one
+    # A short "Jane wrote:" line is an attribution; longer prose ending in "wrote:" is one
     # only when it names a date or an address, or opens the way clients write it.
-    return bool(
-        _OPENERS_RE.match(text) or re.search(r"\d|@", text) or (line_count == 1 and len(text) < 80)
-    )
+    if not single:
+        return True
+    if re.search(r"\d|@", text):
+        return True
+    return len(text) < 60 and not re.search(r"\bsent\b", text, re.IGNORECASE)
+
+
+def inline_attribution(line: str) -> str | None:
+    """The reply text in front of an attribution written on the same line, else None."""
+    match = _INLINE_ATTRIBUTION_RE.match(line)
+    return match.group("keep") if match else None
 
 
 def starts_history(lines: list[str], index: int) -> bool:
@@ -111,6 +126,9 @@ def new_text_lines(lines: list[str]) -> list[str]:
         if starts_history(lines, index):
             break
         span = attribution_span(lines, index)
+        if not span and (front := inline_attribution(line)) is not None:
+            kept.append(front)
+            span = 1
         if span:
             after = _next_nonblank(lines, index + span)
             if after >= len(lines) or unquote_line(lines[after])[0] == 0:

@@ -223,8 +223,10 @@ def above_quote(body: str) -> str:
 
 def _attribution(lines: list[str], index: int) -> bool:
     two = " ".join(line.strip() for line in lines[index : index + 2])
-    german = _GERMAN_ATTRIBUTION.match(lines[index]) or _GERMAN_ATTRIBUTION.match(two)
-    return bool(german or attribution_span(lines, index))
+    if _GERMAN_ATTRIBUTION.match(lines[index]) or _GERMAN_ATTRIBUTION.match(two):
+        return True
+    span = attribution_span(lines, index)  # no blank line inside: "La semaine prochaine" is text
+    return span > 0 and all(line.strip() for line in lines[index : index + span])
 
 
 def read_reply_intent(new_text: str) -> ParsedReply:
@@ -386,9 +388,10 @@ def _letter_text(lines: list[str]) -> str | None:
     return "\n".join(lines).strip()
 
 
-# Order matters: longer readings first ("don't send" is a refusal before "send" is a yes).
+# Order matters: "noch nicht senden" is a deferral before "nicht senden" is a refusal, and a
+# refusal before "senden" is a yes.
 _ORDERED_PATTERNS: list[tuple[str, list[str]]] = [
-    (STOP, _STOP_WORDS), (SKIP, _NEGATED_SEND), (DEFER, [_DEFER_WORDS]),
+    (STOP, _STOP_WORDS), (DEFER, [_DEFER_WORDS]), (SKIP, _NEGATED_SEND),
     (SNOOZE, [_SNOOZE_WORDS]), (SKIP, [_SKIP_WORDS]), (SOFT_YES, [_SOFT_YES_WORDS]),
     (APPROVE, [_APPROVE_WORDS]), (INSTRUCTION, [_INSTRUCTION_WORDS]), (NEGATION, [_NEGATION_WORDS]),
 ]  # fmt: skip

@@ -34,16 +34,22 @@ _SIGNOFFS = (
     r"pozdrawiam|с уважением"
 )
 _SIGNOFF_RE = re.compile(rf"^\s*(?:{_SIGNOFFS})(?:[ ,]+[\w']+){{0,2}}?\s*[,.!:;]*\s*$", re.I)
-# "Sent from my iPhone" and its translations; "Get Outlook for iOS".
-_MOBILE_RE = re.compile(
-    r"^\s*(?:(?:sent|envoyé|enviado|inviato|verstuurd|gesendet|skickat|sendt|wysłane|"
-    r"отправлено|lähetetty)(?:\s+wirelessly|\s+sans fil)?\s+(?:from|with|via|using|on|de|desde|"
-    r"da|do|vanaf|von|med|från|fra|z|с|par|depuis)\b|von meinem|get outlook for|"
-    r"envoyé de mon|enviado desde mi|inviato da)[^,;]{0,70}$",
+# "Sent from my iPhone" and its translations; "Get Outlook for iOS"; "從我的 iPhone 傳送".
+_SENT_RE = re.compile(
+    r"\b(?:sent|envoyé|enviado|enviada|gesendet|verzonden|verstuurd|inviato|skickat|sendt|"
+    r"wysłane|отправлено|lähetetty)\b|傳送|发送|送信|^get (?:\[)?outlook|^(?:\w+ )?from my\b",
     re.IGNORECASE,
 )
+_DEVICE_RE = re.compile(
+    r"iphone|ipad|ipod|android|blackberry|mobile|mobil|phone|handy|galaxy|samsung|htc|"
+    r"outlook|mail\b|airmail|mailbox|yahoo|windows|device|smartphone|\bcell\b|tablet|ti-85|"
+    r"alcatel|k-9|móvil|portable|telefono|appareil|gerät|telefoon|sparrow|superhuman|"
+    r"spark|gmail|nokia|huawei|pixel|xiaomi|motorola|\bpc\b|\bmac\b",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"^(?:i|we|you|ich|wir|je|nous|yo|nosotros)\b", re.IGNORECASE)
 _DELIMITER_RE = re.compile(r"^\s*(?:--\s*|—\s*|-{3,}\s*|_{2,}\s*|={3,}\s*|\*{3,}\s*)$")
-_DASH_NAME_RE = re.compile(r"^\s*[-—~]\s?[^\W\d_][\w.'’]*(?:\s[\w.'’]+){0,2}\s*$")
+_DASH_NAME_RE = re.compile(r"^ ?(?:[-—~]|//)\s?[^\W\d_][\w.'’]*(?:\s[\w.'’]+){0,2}\s*$")
 _PHONE_RE = re.compile(r"(?:\+|\b)\(?\d[\d\s().\-/]{6,}\d\b")
 _CONTACT_RE = re.compile(
     r"@|https?://|\bwww\.|\.(?:com|org|net|io|de|fr|es|co\.uk)\b|linkedin|"
@@ -84,14 +90,20 @@ def _delimiter_start(lines: list[str], filled: list[int]) -> int | None:
 
 
 def _short_tail(lines: list[str], filled: list[int]) -> list[int]:
-    """The last non-blank lines that could be a signature: short, few, never the first line."""
+    """The last non-blank lines that could be a signature: short, few, never the first line.
+
+    Mobile-client lines do not count towards the limit: some clients stack several of them.
+    """
     tail: list[int] = []
+    counted = 0
     for index in reversed(filled[1:]):
-        if len(tail) >= _MAX_SIGNATURE_LINES:
+        mobile = is_mobile_line(lines[index])
+        if counted >= _MAX_SIGNATURE_LINES and not mobile:
             break
-        if len(lines[index].strip()) > _LONG_LINE and not is_mobile_line(lines[index]):
+        if len(lines[index].strip()) > _LONG_LINE and not mobile:
             break
         tail.insert(0, index)
+        counted += 0 if mobile else 1
     return tail
 
 
@@ -102,17 +114,31 @@ def is_signoff_line(line: str) -> bool:
 
 def is_mobile_line(line: str) -> bool:
     """True for a mobile client line such as "Sent from my iPhone"."""
-    return bool(_MOBILE_RE.match(line))
+    text = line.strip().strip("()<>*_[] ")
+    if not text or len(text) > 90 or len(text.split()) > 12 or _PRONOUN_RE.match(text):
+        return False
+    head = re.split(r",|[.!?](?:\s|$)", text)[0]
+    return bool(_SENT_RE.search(head) and _DEVICE_RE.search(head))
 
 
 def _is_starter(line: str) -> bool:
     return bool(is_signoff_line(line) or is_mobile_line(line) or _DASH_NAME_RE.match(line))
 
 
+def _is_dash_list(lines: list[str], tail: list[int], position: int) -> bool:
+    """True when a "- x" line is one item of a list rather than a "-Name" sign-off."""
+    neighbours = [tail[p] for p in (position - 1, position + 1) if 0 <= p < len(tail)]
+    return any(lines[i].lstrip().startswith(("-", "*", "•")) for i in neighbours)
+
+
 def _starter_start(lines: list[str], filled: list[int]) -> int | None:
     """The lowest sign-off / mobile / "-Name" line, extended upward over adjacent starters."""
     tail = _short_tail(lines, filled)
-    starters = [position for position, index in enumerate(tail) if _is_starter(lines[index])]
+    starters = [p for p, index in enumerate(tail) if _is_starter(lines[index])
+                and not (_DASH_NAME_RE.match(lines[index]) and _is_dash_list(lines, tail, p))]
+    # A closing word as the very last line ("Thanks!") is part of the text, not a signature.
+    while starters and starters[-1] == len(tail) - 1 and is_signoff_line(lines[tail[-1]]):
+        starters.pop()
     if not starters:
         return None
     position = starters[-1]
