@@ -119,7 +119,9 @@ class DraftInput:
 
     ``today`` is the owner's local date when the draft is written: "yesterday" and weekday names
     are relative to it. ``tidbit`` is the resource for a need or interest, ``intro`` the
-    introduction offer. For a second draft, ``previous_subject`` threads it under the first.
+    introduction offer; ``intro_repeated`` says the first draft already offered it (a second
+    draft then says the offer still stands). For a second draft, ``previous_subject`` threads
+    it under the first.
     """
 
     owner: OwnerVoice
@@ -130,6 +132,7 @@ class DraftInput:
     promised: tuple[PromisedItem, ...] = ()
     tidbit: ResourceMatch | None = None
     intro: IntroMatch | None = None
+    intro_repeated: bool = False
     previous_subject: str | None = None
 
 
