@@ -33,7 +33,7 @@ from assistant.parsing.quotes import attribution_span, starts_history, trim_repl
 log = logging.getLogger(__name__)
 
 DEFAULT_SNOOZE_DAYS = 3  # the default the approval email offers ("snooze 3d")
-MAX_UNKNOWN_WORDS = 2  # more words the classifier does not know than this: ask the owner
+MAX_UNKNOWN_WORDS = 2  # more words the classifier does not know than this: ask (1 for a yes)
 MIN_LETTER_WORDS = 6  # a rewritten draft has a body of at least this many words
 
 # Signals found in the owner's text; the last three always mean "ask the owner".
@@ -117,14 +117,14 @@ _NEGATED_SEND = [  # a plain refusal to send: skip (never approve, whatever else
     r"that one|the (?:email|draft|mail|message|follow[- ]?up)))?",
     rf"(?:bitte )?nicht {_SEND_DE}|(?:sende|schick|schicke)(?: es| sie| ihn| das)? nicht",
     r"(?:ne |n')(?:l'|le |la |les |lui )?envo(?:ie|ies|yez|yer)(?:-le|-la)? pas|"
-    r"ne pas (?:l'|le |la )?envoyer",
+    r"ne pas (?:l'|le |la )?envoyer|not this one|nicht diese(?:s|n)?|pas celui-ci|este no",
     r"no (?:lo |la |le |los |se )?(?:envies|envie|envien|envia|enviar|mandes|mandar|mande)",
 ]  # fmt: skip
 _SKIP_WORDS = (
     r"skip(?:ped)?(?: it| this| this one| that one)?|no|nope|nah|pass|drop it|discard(?: it)?|"
     r"cancel(?: it)?|ignore(?: it)?|uberspringen|ueberspringen|nein|verwerfen|auslassen|"
     r"weglassen|abbrechen|passer|passe|non|laisse tomber|ignorer|annuler|omitir|omitelo|omite|"
-    r"saltar|saltalo|salta|descartar|descartalo|cancelar|paso"
+    r"saltar|saltalo|salta|descartar|descartalo|cancelar|paso|forget it|vergiss es|oublie|olvidalo"
 )
 _APPROVE_WORDS = (
     r"send(?: it| this| that)?(?: out| off| away)?|go(?: ahead| for it)?|ship it|yes|yep|yeah|"
@@ -142,16 +142,17 @@ _SOFT_YES_WORDS = (  # a yes only when nothing else is answered: "ok" approves, 
 _INSTRUCTION_WORDS = (
     r"change|changes|edit|modify|rewrite|reword|rephrase|fix|correct|add|remove|delete|replace|"
     r"shorten|shorter|longer|mention|include|tweak|adjust|update|but|except|instead|however|"
-    r"first|after|before|unless|if|only|make it|tone|typo|like this|like that|this way|cc|bcc|"
-    r"aber|andern|aendern|andere|kurzer|kuerzer|langer|hinzufugen|fuge|entfernen|ersetzen|"
-    r"korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|mais|changer|"
-    r"modifie|modifier|corrige|corriger|ajoute|ajouter|enleve|supprime|remplace|plus court|"
-    r"plus long|sauf|d'abord|avant|seulement|pero|cambia|cambiar|modifica|anade|agrega|quita|"
-    r"elimina|reemplaza|hazlo|mas corto|mas largo|excepto|salvo|primero|antes|solo"
+    r"first|after|before|unless|if|only|though|although|other|different|version|make it|tone|"
+    r"typo|like this|like that|this way|cc|bcc|aber|andern|aendern|andere|kurzer|kuerzer|langer|"
+    r"hinzufugen|fuge|entfernen|ersetzen|korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|"
+    r"wenn|falls|ausser|obwohl|mais|changer|modifie|modifier|corrige|corriger|ajoute|ajouter|"
+    r"enleve|supprime|remplace|plus court|plus long|sauf|d'abord|avant|seulement|autre|pero|"
+    r"aunque|cambia|cambiar|modifica|anade|agrega|quita|elimina|reemplaza|hazlo|mas corto|"
+    r"mas largo|excepto|salvo|primero|antes|solo"
 )
 _NEGATION_WORDS = (
-    r"not|don't|dont|do not|never|no longer|nicht|kein\w*|nie|niemals|ne|n'\w*|pas|jamais|"
-    r"nunca|tampoco|ni"
+    r"not|don't|dont|do not|never|no longer|nothing|none|nicht|nichts|kein\w*|nie|niemals|ne|"
+    r"n'\w*|pas|jamais|rien|nunca|nada|tampoco|ni"
 )
 _QUESTION_STARTS = (
     r"(?:should|shall) (?:i|we)|(?:can|could|would|will) (?:you|we|i|it)|do (?:you|we|i)|"
@@ -162,7 +163,7 @@ _QUESTION_STARTS = (
 )
 _FILLER = frozenset(
     "please pls plz thanks thank thx ty you it this that one now the a an email mail draft "
-    "message follow up to her him them for me away right just and ahead is all again anymore "
+    "message follow up her him them for me right just and ahead is all again anymore "
     "too so very much really then hi hey hello until till bitte danke es das die den dem der "
     "sie ihn ihm jetzt gleich und ab mal doch ruhig bis merci le la les l lui s il te vous "
     "plait stp svp maintenant et beaucoup tout de ce ca c est jusqu por favor gracias lo el ya "
@@ -257,10 +258,8 @@ def _first_clause_with_reason(text: str) -> tuple[ReplyIntent, int | None]:
 
 def _read_letter(letter: str) -> ParsedReply:
     # A rewrite that also tells the assistant not to send it is no rewrite to send.
-    folded = normalize(letter)
-    if _find_any(folded, _NEGATED_SEND) or re.search(r"(?:should|shall) (?:i|we) send", folded):
-        return ParsedReply(ReplyIntent.UNKNOWN, None, letter)
-    return ParsedReply(ReplyIntent.EDIT, None, letter)
+    refused = any(re.search(rf"{_B}(?:{p}){_E}", normalize(letter)) for p in _NEGATED_SEND)
+    return ParsedReply(ReplyIntent.UNKNOWN if refused else ReplyIntent.EDIT, None, letter)
 
 
 def decide(reading: _Reading) -> tuple[ReplyIntent, int | None]:
@@ -268,7 +267,8 @@ def decide(reading: _Reading) -> tuple[ReplyIntent, int | None]:
     found = reading.signals
     answers = found & {APPROVE, SKIP, STOP, SNOOZE, DEFER} or found & {SOFT_YES}
     answers = {APPROVE if answer == SOFT_YES else answer for answer in answers}
-    doubt = found & _DOUBTS or len(reading.unknown_words) > MAX_UNKNOWN_WORDS
+    limit = MAX_UNKNOWN_WORDS - 1 if answers == {APPROVE} else MAX_UNKNOWN_WORDS  # "send to Sam"
+    doubt = found & _DOUBTS or len(reading.unknown_words) > limit
     if doubt or NEGATION in found or not answers:
         return ReplyIntent.UNKNOWN, None
     if STOP in answers and answers <= {STOP, SKIP} and reading.days is None:
@@ -316,10 +316,6 @@ def _consume(work: str, patterns: Iterable[str]) -> tuple[str, bool]:
         work, count = re.subn(rf"{_B}(?:{pattern}){_E}", " ", work)
         hit = hit or count > 0
     return work, hit
-
-
-def _find_any(text: str, patterns: Iterable[str]) -> bool:
-    return any(re.search(rf"{_B}(?:{p}){_E}", text) for p in patterns)
 
 
 def _consume_times(work: str, signals: set[str]) -> tuple[str, int | None]:
