@@ -19,7 +19,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 # Localized field names as clients print them above a forwarded or quoted message. Keys are the
 # canonical fields of `Forward`; "reply_to" and "other" are recognised but not kept.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
-    "sender": ("from", "von", "de", "da", "van", "från", "fra", "od", "от", "від", "lähettäjä",
+    "sender": ("from", "von", "de", "от кого", "da", "van", "från", "fra", "od", "от", "від",
+               "lähettäjä",
                "kimden", "feladó", "发件人", "寄件者", "差出人", "보낸 사람", "expéditeur"),
     "date": ("sent", "date", "gesendet", "datum", "envoyé", "enviado", "fecha", "inviato", "data",
              "verzonden", "skickat", "sendt", "wysłano", "отправлено", "дата", "надіслано",
@@ -167,6 +168,8 @@ def _read_headers(lines: list[str], start: int) -> tuple[dict[str, str], int]:
         if parsed is not None and (parsed[0] not in fields or parsed[0] == last):
             last = parsed[0]
             fields.setdefault(last, parsed[1])
+            if not parsed[1]:
+                index = _value_below(lines, index, fields, last)
         elif not line.strip() and fields and _next_is_header(lines, index):
             pass  # some clients leave blank lines between header lines
         elif line.strip() and last and _next_is_header(lines, index, blank_ok=False):
@@ -175,6 +178,17 @@ def _read_headers(lines: list[str], start: int) -> tuple[dict[str, str], int]:
             break
         index += 1
     return fields, index
+
+
+def _value_below(lines: list[str], index: int, fields: dict[str, str], name: str) -> int:
+    """HTML tables put a header's value on the line below its name ("Subject:" / "Re: x")."""
+    below = index + 1
+    while below < len(lines) and below - index <= 2 and not lines[below].strip():
+        below += 1
+    if below < len(lines) and lines[below].strip() and header_field(lines[below]) is None:
+        fields[name] = lines[below].strip()
+        return below
+    return index
 
 
 def _next_is_header(lines: list[str], index: int, *, blank_ok: bool = True) -> bool:

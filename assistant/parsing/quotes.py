@@ -19,13 +19,15 @@ from assistant.parsing.forwards import (
     is_rule_line,
     unquote_line,
 )
+from assistant.parsing.signatures import is_mobile_line
 
 # "wrote" as attribution lines say it, in the languages mail clients are localized to.
 _WROTE = (
     r"wrote|writes|sent|schrieb|schreibt|a écrit|a ecrit|escribió|escribio|ha scritto|scrisse|"
     r"schreef|geschreven|skrev|skriver|kirjoitti|napisał(?:\(a\)|a)?|napisal|"
     r"napsal(?:\(a\)|a)?|написал(?:\(а\)|а)?|написав(?:\(ла\)|ла)?|пише|escreveu|"
-    r"va escriure|yazdı|a scris|έγραψε|írta|đã viết|写道|寫道|작성|のメッセージ|さんは書きました"
+    r"va escriure|ha escrit|pisze|yazdı|a scris|έγραψε|írta|đã viết|写道|寫道|작성|"
+    r"のメッセージ|さんは書きました"
 )
 _WROTE_RE = re.compile(rf"(?:^|[\s,>)\]\"'])(?:{_WROTE})(?=[\s:：.,]|$)", re.IGNORECASE)
 _ENDS_LIKE_HEADER_RE = re.compile(r"(?:[:：]|-{2,}|\.\.\.)\s*$")
@@ -44,6 +46,17 @@ _INLINE_ATTRIBUTION_RE = re.compile(
 _DATED_ADDRESS_RE = re.compile(
     r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b.{0,80}<[^\s@<>]+@[^\s@<>]+>\s*[:：]?\s*$"
 )
+# Any line naming a time or year and an address, ending like a header: "11:00 AM, November 17,
+# 2021, "John - Acme" <john@acme.com>:", "ср, 30 апр. 2025 г. в 15:19, John <j@x.com>:".
+_DATE_RE = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b")
+_ADDRESS_RE = re.compile(r"[^\s@<>\"']+@[^\s@<>\"']+\.[a-z]{2,}", re.IGNORECASE)
+# Notification mail asks for replies above a marker line ("Please type your reply above this
+# line", "Bitte gib deine Antwort oberhalb dieser Zeile ein"): everything under it is history.
+_REPLY_ABOVE_RE = re.compile(
+    r"(?:reply|antwort|réponse|respuesta)\s(?:\w+\s){0,2}(?:above|oberhalb|au-dessus|encima)\s"
+    r"(?:this|dieser|de cette|de esta)\s(?:line|zeile|ligne|línea)",
+    re.IGNORECASE,
+)
 _MAX_ATTRIBUTION_LINES = 6
 _MAX_ATTRIBUTION_CHARS = 400
 
@@ -54,7 +67,7 @@ def attribution_span(lines: list[str], start: int) -> int:
     if not first.strip():
         return 0
     opener = bool(_OPENERS_RE.match(first))
-    if not opener and not (_WROTE_RE.search(first) or "@" in first):
+    if not opener and not (_WROTE_RE.search(first) or _DATE_RE.search(first) or "@" in first):
         return 0
     joined = ""
     limit = _MAX_ATTRIBUTION_LINES if opener else 3
@@ -71,7 +84,7 @@ def attribution_span(lines: list[str], start: int) -> int:
 
 
 def _is_attribution(text: str, *, single: bool) -> bool:
-    if _DATED_ADDRESS_RE.match(text):
+    if _DATED_ADDRESS_RE.match(text) or _dated_address_header(text):
         return True
     if not (_WROTE_RE.search(text) and _ENDS_LIKE_HEADER_RE.search(text)):
         return False
@@ -84,6 +97,13 @@ def _is_attribution(text: str, *, single: bool) -> bool:
     return len(text) < 60 and not re.search(r"\bsent\b", text, re.IGNORECASE)
 
 
+def _dated_address_header(text: str) -> bool:
+    """A time or year and an address, ending with ":" or a "wrote" verb."""
+    if len(text) > 300 or not (_DATE_RE.search(text) and _ADDRESS_RE.search(text)):
+        return False
+    return bool(re.search(rf"(?:[:：]|(?:{_WROTE}))\s*$", text, re.IGNORECASE))
+
+
 def inline_attribution(line: str) -> str | None:
     """The reply text in front of an attribution written on the same line, else None."""
     match = _INLINE_ATTRIBUTION_RE.match(line)
@@ -93,7 +113,7 @@ def inline_attribution(line: str) -> str | None:
 def starts_history(lines: list[str], index: int) -> bool:
     """True when unquoted history (Outlook header block or a forward marker) starts here."""
     line = lines[index]
-    if is_marker_line(line) or header_block_at(lines, index):
+    if is_marker_line(line) or header_block_at(lines, index) or _REPLY_ABOVE_RE.search(line):
         return True
     if is_rule_line(line):
         after = _next_nonblank(lines, index + 1)
@@ -102,8 +122,18 @@ def starts_history(lines: list[str], index: int) -> bool:
 
 
 def _skip_quoted(lines: list[str], index: int) -> int:
-    """Index of the first line after the quoted block (and blank lines) that starts at `index`."""
-    while index < len(lines) and (not lines[index].strip() or unquote_line(lines[index])[0] > 0):
+    """Index of the first line after the quoted block (and blank lines) that starts at `index`.
+
+    An unquoted line right under a quoted one, with no blank line between, is a quoted line
+    that a client re-wrapped without its "> " mark: it belongs to the quote.
+    """
+    previous_quoted = False
+    while index < len(lines):
+        line = lines[index]
+        quoted = unquote_line(line)[0] > 0
+        if line.strip() and not quoted and not previous_quoted:
+            break
+        previous_quoted = quoted or (previous_quoted and bool(line.strip()))
         index += 1
     return index
 
@@ -121,9 +151,12 @@ def new_text_lines(lines: list[str]) -> list[str]:
     while index < len(lines):
         line = lines[index]
         if unquote_line(line)[0] > 0:
-            index += 1
+            index = _skip_quoted(lines, index)
             continue
         if starts_history(lines, index):
+            break
+        if is_mobile_line(line):
+            kept.append(line)  # "Sent from my iPhone" ends what its author wrote
             break
         span = attribution_span(lines, index)
         if not span and (front := inline_attribution(line)) is not None:

@@ -31,7 +31,10 @@ _SIGNOFFS = (
     r"muchas gracias|cordiales saludos|besos|"
     r"cumprimentos|obrigado|obrigada|grazie|cordiali saluti|distinti saluti|"
     r"met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|mvh|venlig hilsen|"
-    r"pozdrawiam|с уважением"
+    r"pozdrawiam|z poważaniem|z powazaniem|pozdrowienia|с уважением|"
+    r"med venlig hilsen|venlig hilsen|venlige hilsner|hilsen|kh|vh|mvh|med vennlig hilsen|"
+    r"vennlig hilsen|med vänlig hälsning|vänliga hälsningar|hälsningar|ystävällisin terveisin|"
+    r"terveisin|thanks & regards|thanks and regards|many thanks and best regards"
 )
 _SIGNOFF_RE = re.compile(rf"^\s*(?:{_SIGNOFFS})(?:[ ,]+[\w']+){{0,2}}?\s*[,.!:;]*\s*$", re.I)
 # "Sent from my iPhone" and its translations; "Get Outlook for iOS"; "從我的 iPhone 傳送".
@@ -44,12 +47,12 @@ _DEVICE_RE = re.compile(
     r"iphone|ipad|ipod|android|blackberry|mobile|mobil|phone|handy|galaxy|samsung|htc|"
     r"outlook|mail\b|airmail|mailbox|yahoo|windows|device|smartphone|\bcell\b|tablet|ti-85|"
     r"alcatel|k-9|móvil|portable|telefono|appareil|gerät|telefoon|sparrow|superhuman|"
-    r"spark|gmail|nokia|huawei|pixel|xiaomi|motorola|\bpc\b|\bmac\b",
+    r"spark|gmail|nokia|huawei|pixel|xiaomi|motorola|\bpc\b|\bmac\b|(?-i:\bi[A-Z][a-z]+)",
     re.IGNORECASE,
 )
 _PRONOUN_RE = re.compile(r"^(?:i|we|you|ich|wir|je|nous|yo|nosotros)\b", re.IGNORECASE)
 _DELIMITER_RE = re.compile(r"^\s*(?:--\s*|—\s*|-{3,}\s*|_{2,}\s*|={3,}\s*|\*{3,}\s*)$")
-_DASH_NAME_RE = re.compile(r"^ ?(?:[-—~]|//)\s?[^\W\d_][\w.'’]*(?:\s[\w.'’]+){0,2}\s*$")
+_DASH_NAME_RE = re.compile(r"^ ?(?:[-—~]|//?)\s?[^\W\d_][\w.'’]*(?:\s[\w.'’]+){0,2}\s*$")
 _PHONE_RE = re.compile(r"(?:\+|\b)\(?\d[\d\s().\-/]{6,}\d\b")
 _CONTACT_RE = re.compile(
     r"@|https?://|\bwww\.|\.(?:com|org|net|io|de|fr|es|co\.uk)\b|linkedin|"
@@ -69,11 +72,12 @@ def split_signature(text: str, sender_name: str | None = None) -> tuple[str, str
     filled = [index for index, line in enumerate(lines) if line.strip()]
     if len(filled) < 2:
         return text, None
-    start = (
-        _delimiter_start(lines, filled)
-        or _starter_start(lines, filled)
-        or _block_start(lines, filled, _name_tokens(sender_name))
-    )
+    start = _delimiter_start(lines, filled)
+    if start is not None:
+        start = _extend_upward(lines, filled, start)
+    else:
+        start = _starter_start(lines, filled) or _block_start(
+            lines, filled, _name_tokens(sender_name))
     if start is None:
         return text, None
     body = "\n".join(lines[:start]).rstrip()
@@ -87,6 +91,14 @@ def _delimiter_start(lines: list[str], filled: list[int]) -> int | None:
         if _DELIMITER_RE.match(lines[index]):
             return index
     return None
+
+
+def _extend_upward(lines: list[str], filled: list[int], start: int) -> int:
+    """Move a signature start up over the sign-off or "-Name" lines right above it."""
+    above = [index for index in filled[1:] if index < start]
+    while above and _is_starter(lines[above[-1]]) and not is_signoff_line(lines[above[-1]]):
+        start = above.pop()
+    return start
 
 
 def _short_tail(lines: list[str], filled: list[int]) -> list[int]:
