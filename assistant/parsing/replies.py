@@ -36,7 +36,7 @@ DEFAULT_SNOOZE_DAYS = 3  # the default the approval email offers ("snooze 3d")
 MAX_UNKNOWN_WORDS = 2  # more words the classifier does not know than this: ask (1 for a yes)
 MIN_LETTER_WORDS = 6  # a rewritten draft has a body of at least this many words
 
-# Signals found in the owner's text; the last three always mean "ask the owner".
+# Signals found in the owner's text; the _DOUBTS always mean "ask the owner".
 APPROVE, SKIP, STOP, SNOOZE, DEFER, NEGATION, QUESTION, INSTRUCTION, UNSURE_TIME, SOFT_YES = (
     "approve", "skip", "stop", "snooze", "defer", "negation", "question", "instruction",
     "unsure_time", "soft_yes",
@@ -56,13 +56,9 @@ _NUMBERS = {
 }  # fmt: skip
 _NUM = "(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|\d{1,3})"
 _IN = r"(?:in |for |um |fur |dans |pendant |en |por |durante )"
-_UNITS = {
-    r"d|days?|tagen?|tg|j|jours?|dias?": 1,
-    r"w|wks?|weeks?|wochen?|semaines?|semanas?": 7,
-    r"months?|monaten?|mois|mes|meses": 30,
-}
+_UNITS = {r"d|days?|tagen?|tg|j|jours?|dias?": 1, r"w|wks?|weeks?|wochen?|semaines?|semanas?": 7,
+          r"months?|monaten?|mois|mes|meses": 30}  # fmt: skip
 
-# Consumed first, without a signal: polite phrases that contain words we read elsewhere.
 _POLITE = [  # consumed first, without a signal: polite phrases holding words read elsewhere
     r"no (?:problem|worries)|kein problem|pas de (?:probleme|souci)|(?:sin|no hay) problema|"
     r"guten (?:morgen|tag|abend)|(?:vielen )?danke?|thank you|as is|wie es ist|tel quel|tal cual"
@@ -102,7 +98,7 @@ _STOP_WORDS = [
     rf"(?:don't|do not|dont) (?:contact|email|follow up with|write to|reach out to){_PRON}?"
     r" (?:again|anymore|any more|ever again)",
     rf"(?:unsubscribe|remove){_PRON}?(?: from (?:the )?(?:list|follow[- ]?ups))?",
-    r"stopp(?:en)?|aufhoren|aufhoeren|abbestellen|nicht mehr (?:kontaktieren|nachfassen|"
+    r"stopp(?:en)?|aufhoren|aufhoeren|hoe?r auf|abbestellen|nicht mehr (?:kontaktieren|nachfassen|"
     r"anschreiben|schreiben|nachhaken)|keine (?:weiteren )?(?:follow[- ]?ups|nachfassungen|"
     r"erinnerungen|e-?mails)(?: mehr)?|kein follow[- ]?up mehr|nie (?:wieder|mehr) kontaktieren",
     r"arret(?:e|er|ez)(?: (?:les relances|le suivi|de (?:le |la |les )?relancer))?|"
@@ -136,7 +132,7 @@ _APPROVE_WORDS = (
     r"mandalo|mandala|adelante|aprobado|me parece bien|dale"
 )
 _SOFT_YES_WORDS = (  # a yes only when nothing else is answered: "ok" approves, "ok, skip" skips
-    r"sure|ok|okay|k|perfect|great|fine|alright|got it|klar|gerne|perfekt|gut|alles klar|"
+    r"sure|ok|okay|k|perfect|great|fine|alright|got it|klar|gerne|perfekt|gut|alles klar|super|"
     r"d'accord|parfait|nickel|tres bien|bien|perfecto|de acuerdo|vale|esta bien|listo|claro|bueno"
 )
 _INSTRUCTION_WORDS = (
@@ -169,7 +165,7 @@ _FILLER = frozenset(
     "plait stp svp maintenant et beaucoup tout de ce ca c est jusqu por favor gracias lo el ya "
     "y ahora correo mensaje muchas hasta".split()
 )
-_EMOJI = {APPROVE: "👍|✅|👌|🙌|💯|🚀|✔️|✔", SKIP: "👎|❌|🙅", STOP: "🛑|⛔"}
+_EMOJI = {APPROVE: "👍|✅|👌|🙌|💯|🚀|✔️|✔", SKIP: "👎|❌|🙅", STOP: "🛑|⛔"}  # skin tones: any
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe[rs]?|"
     r"sehr geehrte[rs]?(?: (?:frau|herr))?|guten (?:morgen|tag|abend)|moin|servus|bonjour|"
@@ -321,6 +317,9 @@ def _consume(work: str, patterns: Iterable[str]) -> tuple[str, bool]:
 def _consume_times(work: str, signals: set[str]) -> tuple[str, int | None]:
     """Remove time phrases, returning their days; two different times are a doubt, not a pick."""
     found: list[int] = []
+    for match in re.finditer(rf"{_B}(?:snooze|snoozen) (\d{{1,3}}){_E}", work):
+        found.append(int(match.group(1)))  # "snooze 5": days, as the approval email counts them
+    work = re.sub(rf"{_B}(snooze|snoozen) \d{{1,3}}{_E}", r"\1", work)
     for unit, size in _UNITS.items():
         pattern = rf"{_B}{_IN}?({_NUM}) ?(?:{unit}){_E}"
         for match in re.finditer(pattern, work):
@@ -348,8 +347,7 @@ def _own_lines(new_text: str) -> list[str]:
 
 
 def _strip_blank(lines: list[str]) -> list[str]:
-    kept = "\n".join(lines).strip("\n")
-    return kept.split("\n") if kept.strip() else []
+    return "\n".join(lines).strip("\n").split("\n") if "".join(lines).strip() else []
 
 
 def _drop_closing(lines: list[str]) -> list[str]:
@@ -387,9 +385,9 @@ def _letter_text(lines: list[str]) -> str | None:
 # Order matters: "noch nicht senden" is a deferral before "nicht senden" is a refusal, and a
 # refusal before "senden" is a yes.
 _ORDERED_PATTERNS: list[tuple[str, list[str]]] = [
-    (STOP, _STOP_WORDS), (DEFER, [_DEFER_WORDS]), (SKIP, _NEGATED_SEND),
-    (SNOOZE, [_SNOOZE_WORDS]), (SKIP, [_SKIP_WORDS]), (SOFT_YES, [_SOFT_YES_WORDS]),
-    (APPROVE, [_APPROVE_WORDS]), (INSTRUCTION, [_INSTRUCTION_WORDS]), (NEGATION, [_NEGATION_WORDS]),
+    (STOP, _STOP_WORDS), (DEFER, [_DEFER_WORDS]), (SKIP, _NEGATED_SEND), (SNOOZE, [_SNOOZE_WORDS]),
+    (SKIP, [_SKIP_WORDS]), (APPROVE, [_APPROVE_WORDS]), (SOFT_YES, [_SOFT_YES_WORDS]),
+    (INSTRUCTION, [_INSTRUCTION_WORDS]), (NEGATION, [_NEGATION_WORDS]),
 ]  # fmt: skip
 _COMMAND_LINE = re.compile(
     rf"{_B}(?:{'|'.join(_STOP_WORDS + _NEGATED_SEND)}|{_SNOOZE_WORDS}|{_DEFER_WORDS}|skip|"

@@ -79,7 +79,8 @@ def test_no_negation_question_instruction_or_empty_reply_is_ever_sent() -> None:
     [
         ("send", APPROVE, None), ("Send it!", APPROVE, None), ("yes", APPROVE, None),
         ("Approved", APPROVE, None), ("go ahead", APPROVE, None), ("Looks good", APPROVE, None),
-        ("👍", APPROVE, None), ("👍🏼", APPROVE, None), ("✅", APPROVE, None), ("ok", APPROVE, None),
+        ("👍", APPROVE, None), ("👍🏼", APPROVE, None), ("✅", APPROVE, None),
+        ("ok", APPROVE, None),
         ("Ja, senden", APPROVE, None), ("Passt", APPROVE, None), ("Oui, envoie-le", APPROVE, None),
         ("Vas-y", APPROVE, None), ("Sí, envíalo", APPROVE, None), ("Adelante", APPROVE, None),
         ("skip", SKIP, None), ("no", SKIP, None), ("pass", SKIP, None), ("Nein", SKIP, None),
