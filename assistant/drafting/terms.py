@@ -49,7 +49,7 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     """Fold common plural and verb endings so "contractors" meets "contractor" and "running"
     meets "runner"; short words are left alone."""
-    if len(word) <= 4 or not word.isalpha():
+    if len(word) <= 3 or not word.isalpha():
         return word
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

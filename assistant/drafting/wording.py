@@ -34,7 +34,7 @@ _LINK_TO = {"en": "link to", "de": "Link zu", "fr": "lien vers", "es": "enlace a
 # Words that make a promise an errand rather than its object: "send her our checklist".
 _SEND_VERBS = {"send", "share", "forward", "email", "mail", "schicken", "senden", "schicke",
                "sende", "weiterleiten", "envoyer", "partager", "transmettre", "enviar", "mandar",
-               "compartir", "reenviar"}
+               "compartir", "reenviar", "enviarle", "mandarle", "schick", "envoie"}
 _ERRAND_WORDS = _SEND_VERBS | {
     "her", "him", "them", "you", "ihr", "ihm", "ihnen", "dir", "lui", "leur", "le", "la", "les",
     "to", "over", "along", "su", "sus",
