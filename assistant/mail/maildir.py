@@ -6,6 +6,7 @@ import mailbox
 import time
 from pathlib import Path
 
+from assistant.errors import DeliveryError
 from assistant.store.inbound import FetchedMessage
 
 
@@ -81,9 +82,13 @@ class MaildirOutbox:
         self.root = Path(path)
 
     def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...]) -> None:
-        for recipient in recipients:
-            box = mailbox.Maildir(self.root / recipient.lower(), factory=None, create=True)
-            box.add(raw)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            for recipient in recipients:
+                box = mailbox.Maildir(self.root / recipient.lower(), factory=None, create=True)
+                box.add(raw)
+        except OSError as exc:
+            raise DeliveryError(f"cannot write to the local outbox {self.root}: {exc}") from exc
 
     def close(self) -> None:
         return None

@@ -32,6 +32,10 @@ def send_outbox(app: App, outbox_id: int) -> str:
             outbox.release(session, outbox_id, str(exc))
         log.warning("outbox %d deferred (attempt %d): %s", outbox_id, email.attempts, exc)
         raise
+    except Exception as exc:  # released for the retry, then raised: nothing is swallowed
+        with transaction(app.sessions) as session:
+            outbox.release(session, outbox_id, f"{type(exc).__name__}: {exc}")
+        raise
     except DeliveryRejected as exc:
         with transaction(app.sessions) as session:
             outbox.mark_failed(session, outbox_id, str(exc))
