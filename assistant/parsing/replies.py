@@ -261,8 +261,8 @@ def _read_letter(letter: str) -> ParsedReply:
 def decide(reading: _Reading) -> tuple[ReplyIntent, int | None]:
     """The intent (and snooze days) from the signals; ``unknown`` whenever in doubt."""
     found = reading.signals
-    answers = found & {APPROVE, SKIP, STOP, SNOOZE, DEFER} or found & {SOFT_YES}
-    answers = {APPROVE if answer == SOFT_YES else answer for answer in answers}
+    given = found & {APPROVE, SKIP, STOP, SNOOZE, DEFER} or found & {SOFT_YES}
+    answers = {APPROVE if answer == SOFT_YES else answer for answer in given}
     limit = MAX_UNKNOWN_WORDS - 1 if answers == {APPROVE} else MAX_UNKNOWN_WORDS  # "send to Sam"
     doubt = found & _DOUBTS or len(reading.unknown_words) > limit
     if doubt or NEGATION in found or not answers:
