@@ -17,7 +17,8 @@ import re
 
 # Closing words before a name, in English, German, French, Spanish (and a few neighbours).
 _SIGNOFFS = (
-    r"thanks|thank you|thanks again|thanks in advance|thank you in advance|many thanks|thx|ty|"
+    r"thanks|thank you|thank you very much|thanks a lot|thanks so much|"
+    r"thanks again|thanks in advance|thank you in advance|many thanks|thx|ty|"
     r"cheers|best|all best|all the best|best regards|best wishes|kind regards|warm regards|"
     r"warmest regards|warmly|regards|sincerely|yours sincerely|sincerely yours|yours truly|"
     r"yours|cordially|respectfully|talk soon|speak soon|take care|br|rgds|"
@@ -36,7 +37,11 @@ _SIGNOFFS = (
     r"vennlig hilsen|med vänlig hälsning|vänliga hälsningar|hälsningar|ystävällisin terveisin|"
     r"terveisin|thanks & regards|thanks and regards|many thanks and best regards"
 )
-_SIGNOFF_RE = re.compile(rf"^\s*(?:{_SIGNOFFS})(?:[ ,]+[\w']+){{0,2}}?\s*[,.!:;]*\s*$", re.I)
+# A sign-off may carry the name on the same line ("Thanks, BT"), never more words ("Thanks for
+# checking!" is a sentence).
+_SIGNOFF_RE = re.compile(
+    rf"^\s*(?:{_SIGNOFFS})(?:[ ,.]+(?-i:[A-ZÀ-Ý])[\w'.]*){{0,2}}?\s*[,.!:;]*\s*$", re.I)
+_BARE_SIGNOFF_RE = re.compile(rf"^\s*(?:{_SIGNOFFS})\s*[,.!:;]*\s*$", re.I)
 # "Sent from my iPhone" and its translations; "Get Outlook for iOS"; "從我的 iPhone 傳送".
 _SENT_RE = re.compile(
     r"\b(?:sent|envoyé|enviado|enviada|gesendet|verzonden|verstuurd|inviato|skickat|sendt|"
@@ -51,13 +56,27 @@ _DEVICE_RE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_RE = re.compile(r"^(?:i|we|you|ich|wir|je|nous|yo|nosotros)\b", re.IGNORECASE)
-_DELIMITER_RE = re.compile(r"^\s*(?:--\s*|—\s*|-{3,}\s*|_{2,}\s*|={3,}\s*|\*{3,}\s*)$")
+# "-- " (RFC 3676 4.3), "--" and "__" mark a signature; longer rules ("-----", "*****") also
+# separate sections of newsletters, so they count only above a short, card-like block.
+_DELIMITER_RE = re.compile(r"^\s*(?:--\s*|_{2,}\s*)$")
+_LOOSE_DELIMITER_RE = re.compile(r"^\s*(?:—\s*|-{3,}\s*|={3,}\s*|\*{3,}\s*)$")
 _DASH_NAME_RE = re.compile(r"^ ?(?:[-—~]|//?)\s?[^\W\d_][\w.'’]*(?:\s[\w.'’]+){0,2}\s*$")
 _PHONE_RE = re.compile(r"(?:\+|\b)\(?\d[\d\s().\-/]{6,}\d\b")
 _CONTACT_RE = re.compile(
     r"@|https?://|\bwww\.|\.(?:com|org|net|io|de|fr|es|co\.uk)\b|linkedin|"
     r"\b(?:tel|phone|mobile|mob|cell|fax|direct|office|tél|téléphone|teléfono|móvil|telefon|"
     r"handy|portable)\b\s*[.:]?",
+    re.IGNORECASE,
+)
+_DEGREE_RE = re.compile(r"^(?:ph\.?d\.?|m\.?d\.?|mba|msc|bsc|dipl\.?-?\w*|esq\.?|jr\.?|sr\.?)$",
+                        re.IGNORECASE)
+_TITLE_RE = re.compile(
+    r"\b(?:manager|director|president|ceo|cto|cfo|coo|cmo|vp|vice president|founder|"
+    r"co-founder|partner|head of|lead|engineer|analyst|consultant|officer|coordinator|"
+    r"specialist|associate|assistant|counsel|attorney|advisor|architect|developer|designer|"
+    r"recruiter|sales|marketing|operations|planning|desk|department|team|"
+    r"geschäftsführer|leiter|leiterin|gérant|directeur|directrice|responsable|"
+    r"gerente|directora|jefe|fundador|fundadora|inc\.?|ltd\.?|llc|gmbh|corp\.?|s\.a\.?|sas)\b",
     re.IGNORECASE,
 )
 _NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-Ý][\w'’.\-]*|[a-zß-ÿ]{1,3}|[A-Z]\.)$")
@@ -87,10 +106,17 @@ def split_signature(text: str, sender_name: str | None = None) -> tuple[str, str
 def _delimiter_start(lines: list[str], filled: list[int]) -> int | None:
     """The topmost delimiter line among the last lines, with body text above it."""
     tail = filled[1:][-_MAX_DELIMITED_LINES:]
-    for index in tail:
+    for position, index in enumerate(tail):
         if _DELIMITER_RE.match(lines[index]):
             return index
+        if _LOOSE_DELIMITER_RE.match(lines[index]) and _short_block(lines, tail[position + 1:]):
+            return index
     return None
+
+
+def _short_block(lines: list[str], indexes: list[int]) -> bool:
+    long_lines = sum(1 for index in indexes if len(lines[index].strip()) > _LONG_LINE)
+    return len(indexes) <= _MAX_SIGNATURE_LINES and long_lines <= 1
 
 
 def _extend_upward(lines: list[str], filled: list[int], start: int) -> int:
@@ -98,6 +124,9 @@ def _extend_upward(lines: list[str], filled: list[int], start: int) -> int:
     above = [index for index in filled[1:] if index < start]
     while above and _is_starter(lines[above[-1]]) and not is_signoff_line(lines[above[-1]]):
         start = above.pop()
+    if above and above[-1] == start - 1 and _is_name_line(lines[above[-1]]) and len(
+            lines[above[-1]].split()) <= 2:
+        start = above.pop()  # "Frank" typed right above the "-----" of a mobile signature
     return start
 
 
@@ -149,7 +178,7 @@ def _starter_start(lines: list[str], filled: list[int]) -> int | None:
     starters = [p for p, index in enumerate(tail) if _is_starter(lines[index])
                 and not (_DASH_NAME_RE.match(lines[index]) and _is_dash_list(lines, tail, p))]
     # A closing word as the very last line ("Thanks!") is part of the text, not a signature.
-    while starters and starters[-1] == len(tail) - 1 and is_signoff_line(lines[tail[-1]]):
+    while starters and starters[-1] == len(tail) - 1 and _BARE_SIGNOFF_RE.match(lines[tail[-1]]):
         starters.pop()
     if not starters:
         return None
@@ -173,38 +202,46 @@ def _is_prose(line: str) -> bool:
 
 
 def _block_start(lines: list[str], filled: list[int], name_tokens: set[str]) -> int | None:
-    """A closing block without delimiter: name line, then title/company/phone/URL lines."""
-    block = _last_paragraph(lines, _short_tail(lines, filled))
-    for position, index in enumerate(block):
+    """A closing block without delimiter: a name line, then title/company/phone/URL lines.
+
+    The topmost name line under which nothing reads as prose wins; a lone name line closing
+    the message ("Tom", "J. E. McGrath") after a blank line is a signature by itself.
+    """
+    tail = _short_tail(lines, filled)
+    for position, index in enumerate(tail):
         line = lines[index]
-        rest = [lines[i] for i in block[position + 1:]]
-        if _names_sender(line, name_tokens) and not any(_is_prose(r) for r in rest):
+        rest = [lines[i] for i in tail[position + 1:]]
+        if any(_is_prose(r) for r in rest) or _is_prose(line):
+            continue
+        if _names_sender(line, name_tokens) and len(rest) <= 6:
             return index
-        if _is_name_line(line) and _looks_like_card(rest):
+        if _is_name_line(line) and (_looks_like_card(rest) or _closing_name(lines, index, rest)):
             return index
     return None
 
 
-def _last_paragraph(lines: list[str], tail: list[int]) -> list[int]:
-    """The indexes of the trailing run of lines without a blank line between them."""
-    block: list[int] = []
-    for index in reversed(tail):
-        if block and index != block[0] - 1 and len(block) > 1 and _looks_like_card(
-            [lines[i] for i in block]
-        ):
-            break
-        block.insert(0, index)
-    return block
+def _closing_name(lines: list[str], index: int, rest: list[str]) -> bool:
+    """A short name alone on the last line, set apart from the text by a blank line."""
+    words = lines[index].split()
+    if rest or index == 0 or lines[index - 1].strip() or is_signoff_line(lines[index]):
+        return False
+    if sum(1 for line in lines[:index] if line.strip()) < 2:
+        return False  # "Hi,\n\nSure." is a greeting and an answer, not a body and a name
+    if len(words) == 1:
+        return not words[0].endswith((".", "!", "?", ":"))
+    return all(len(w.strip(".")) == 1 for w in words[:-1])
 
 
 def _looks_like_card(rest: list[str]) -> bool:
     if not rest or any(_is_prose(line) for line in rest):
         return False
-    return any(_CONTACT_RE.search(line) or _PHONE_RE.search(line) for line in rest)
+    return any(_CONTACT_RE.search(line) or _PHONE_RE.search(line) or _TITLE_RE.search(line)
+               for line in rest)
 
 
 def _is_name_line(line: str) -> bool:
-    words = line.strip().rstrip(",").split()
+    words = [w.rstrip(",") for w in line.strip().split()]
+    words = [w for w in words if w and not _DEGREE_RE.match(w)]
     if not 1 <= len(words) <= 4 or not words[0][:1].isupper():
         return False
     return all(_NAME_WORD_RE.match(word) for word in words)
@@ -212,7 +249,12 @@ def _is_name_line(line: str) -> bool:
 
 def _names_sender(line: str, name_tokens: set[str]) -> bool:
     words = re.findall(r"[^\W\d_]+", line.lower())
-    return bool(name_tokens) and 1 <= len(words) <= 4 and bool(name_tokens & set(words))
+    if not name_tokens or not 1 <= len(words) <= 5:
+        return False
+    if name_tokens & set(words):
+        return True
+    compact = "".join(words)  # "JohnAnderson" written without a space
+    return len(words) <= 2 and any(len(t) > 2 and t in compact for t in name_tokens)
 
 
 def _name_tokens(sender: str | None) -> set[str]:
