@@ -86,7 +86,7 @@ _SNOOZE_WORDS = (
     r"rappelez-?moi|posponer|pospon(?:lo|la)?|aplazar|aplaza(?:lo|la)?|recuerdamelo|recuerdame"
 )
 _DEFER_WORDS = (  # a deferral: with a time it is a snooze, alone the owner is asked
-    r"not (?:yet|now|today)|wait|hold(?: off| on| it)?|noch nicht|nicht (?:jetzt|heute)|warte|"
+    r"not (?:yet|now|today)|yet|wait|hold(?: off| on| it)?|noch nicht|nicht (?:jetzt|heute)|warte|"
     r"warten|pas (?:encore|maintenant|aujourd'hui)|attends|attendez|attendre|todavia no|aun no|"
     r"ahora no|hoy no|espera|esperar"
 )

@@ -77,6 +77,9 @@ HEADERS = {
     "ios": [("X-Mailer", "iPhone Mail (21F90)")],
     "thunderbird": [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Thunderbird/115")],
     "webmail": [("X-Mailer", "Roundcube Webmail/1.6.5")],
+    "outlook-html": [("X-Mailer", "Microsoft Outlook 16.0")],
+    "apple-html": [("X-Mailer", "Apple Mail (2.3774.200.91.1.1)")],
+    "outlook-original": [("X-Mailer", "Microsoft Outlook 16.0")],
 }
 
 
@@ -97,6 +100,10 @@ def plain_body(client: str, lang: str, new: str) -> str:
     if client == "ios":
         new = f"{new}\n\n{IPHONE[lang]}" if new else IPHONE[lang]
         return f"{new}\n\n> {ATTRIBUTION['apple'][lang]}\n> \n{quoted(DRAFT)}\n"
+    if client == "outlook-original":
+        frm, sent, to, subj, date = OUTLOOK_FIELDS[lang]
+        return (f"{new}\n\n-----Original Message-----\n{frm}: {ASSISTANT}\n{sent}: {date}\n"
+                f"{to}: {OWNER}\n{subj}: Approve: follow-up to Jane Doe\n\n{DRAFT}\n")
     if client == "thunderbird-bottom":
         return f"{ATTRIBUTION['thunderbird'][lang]}\n{quoted(DRAFT)}\n\n{new}\n"
     return f"{new}\n\n{ATTRIBUTION['thunderbird'][lang]}\n{quoted(DRAFT)}\n"
@@ -108,6 +115,13 @@ def html_lines(text: str) -> str:
 
 def html_body(client: str, lang: str, new: str) -> str:
     draft = html_lines(DRAFT)
+    if client == "apple":
+        attribution = html.escape(ATTRIBUTION["apple"][lang])
+        return (
+            f'<html><body style="overflow-wrap: break-word;"><div>{html_lines(new)}</div>'
+            f'<div><br><blockquote type="cite"><div>{attribution}</div><br>'
+            f"<div><div>{draft}</div></div></blockquote></div></body></html>"
+        )
     if client == "outlook":
         frm, sent, to, subj, date = OUTLOOK_FIELDS[lang]
         return (
@@ -136,17 +150,20 @@ def build(case: dict) -> bytes:
     msg["Message-ID"] = f"<{case['name']}@owner.example>"
     msg["In-Reply-To"] = "<approval-42@assistant.example>"
     msg["References"] = "<approval-42@assistant.example>"
-    for name, value in HEADERS[client.split("-")[0]]:
+    for name, value in HEADERS.get(client, HEADERS[client.split("-")[0]]):
         msg[name] = value
     charset = case.get("charset", "utf-8")
     cte = case.get("cte", "quoted-printable")
-    if client == "webmail":
-        msg.set_content(html_body("gmail", lang, new), subtype="html", charset=charset, cte=cte)
+    if client in ("webmail", "outlook-html"):  # HTML only, no text/plain part
+        kind = "outlook" if client == "outlook-html" else "gmail"
+        msg.set_content(html_body(kind, lang, new), subtype="html", charset=charset, cte=cte)
         return msg.as_bytes()
     params = {"format": "flowed"} if client.startswith("thunderbird") else {}
-    msg.set_content(plain_body(client, lang, new), charset=charset, cte=cte, params=params)
-    if client in ("gmail", "outlook"):
-        msg.add_alternative(html_body(client, lang, new), subtype="html", cte=cte)
+    plain_client = "apple" if client == "apple-html" else client
+    msg.set_content(plain_body(plain_client, lang, new), charset=charset, cte=cte, params=params)
+    if client in ("gmail", "outlook", "apple-html"):
+        kind = client.split("-")[0]
+        msg.add_alternative(html_body(kind, lang, new), subtype="html", cte=cte)
     return msg.as_bytes()
 
 
@@ -336,6 +353,22 @@ CASES = [
     case("es_gmail_edit", "gmail", "es", LETTER_ES, "edit", cte="base64"),
     case("es_webmail_perfecto", "webmail", "es", "Perfecto, gracias", "approve"),
     case("es_gmail_manana", "gmail", "es", "Mañana", "snooze", days=1),
+    # More client shapes: HTML-only Outlook, Apple Mail with HTML, "-----Original Message-----"
+    case("en_outlookhtml_send", "outlook-html", "en", "Send it, thanks", "approve"),
+    case("en_outlookhtml_dont_send_yet", "outlook-html", "en", "Please don't send yet", "unknown",
+         safety=NEG),
+    case("en_outlookhtml_empty", "outlook-html", "en", "", "unknown", safety=EMPTY),
+    # HTML-to-text keeps source newlines after <br> as extra breaks: the words are checked
+    case("de_outlookhtml_edit", "outlook-html", "de", LETTER_DE, "edit",
+         contains="die Checkliste zur Kubernetes-Migration: https://example.com/k8s-checklist"),
+    case("en_applehtml_yes", "apple-html", "en", "Yes 👍", "approve"),
+    case("fr_applehtml_stop", "apple-html", "fr", "Ne plus la relancer, merci", "stop"),
+    case("es_applehtml_question", "apple-html", "es", "¿Seguro que quieres enviarlo ya?",
+         "unknown", safety=QUE),
+    case("en_original_skip", "outlook-original", "en", "Skip\n\nBob", "skip", text="Skip"),
+    case("de_original_snooze", "outlook-original", "de", "Bitte in einer Woche nochmal",
+         "snooze", days=7),
+    case("en_original_edit", "outlook-original", "en", LETTER_EN_DEAR, "edit"),
 ]
 
 
