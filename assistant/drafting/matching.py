@@ -23,7 +23,7 @@ TAG_WEIGHT = 3.0
 TITLE_WEIGHT = 2.0
 NOTE_WEIGHT = 1.0
 # Needs come first: helping with what someone is trying to do beats a hobby link.
-INTEREST_FACTOR = 0.9
+INTEREST_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
