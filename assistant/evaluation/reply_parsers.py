@@ -99,6 +99,8 @@ def score_crisp(case: Case) -> Outcome:
 
 def _crisp_check(reading: _Reading, target: str, op: str, value: Any, flags: str) -> Check | None:
     if target in ("visible_text", "parse_reply"):
+        if op == "equals":  # trailing whitespace is not part of what a reader sees
+            return check(target, op, reading.visible.rstrip(), str(value).rstrip())
         return check(target, op, reading.visible, value, flags)
     if target == "fragments[0]":
         return _first_fragment(reading, op, value, flags)

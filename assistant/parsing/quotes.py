@@ -29,7 +29,13 @@ _WROTE = (
     r"va escriure|ha escrit|pisze|yazdı|a scris|έγραψε|írta|đã viết|写道|寫道|작성|"
     r"のメッセージ|さんは書きました"
 )
-_WROTE_RE = re.compile(rf"(?:^|[\s,>)\]\"'])(?:{_WROTE})(?=[\s:：.,]|$)", re.IGNORECASE)
+_WROTE_RE = re.compile(rf"(?:^|[\s,>)\]\"'])(?:{_WROTE})(?=[\s:：.,\-]|$)", re.IGNORECASE)
+# "Jane Doe wrote:" or "---- Jane Doe wrote ----": a name, the verb, nothing after it.
+_NAME_WROTE_RE = re.compile(
+    rf"^[-\s]*(?!(?:i|we|you|he|she|they|ich|je|yo)\b)[^\W\d][\w .'\"’-]{{0,50}}?\s"
+    rf"(?:{_WROTE})\s*(?:[:：]|-{{2,}})\s*$",
+    re.IGNORECASE,
+)
 _ENDS_LIKE_HEADER_RE = re.compile(r"(?:[:：]|-{2,}|\.\.\.)\s*$")
 # Words attribution lines start with: On, Am, Le, El, Il, Op, Den, W dniu, Em, Dne, Vào, ...
 _OPENER = (
@@ -94,7 +100,7 @@ def _is_attribution(text: str, *, single: bool) -> bool:
         return True
     if re.search(r"\d|@", text):
         return True
-    return len(text) < 60 and not re.search(r"\bsent\b", text, re.IGNORECASE)
+    return bool(_NAME_WROTE_RE.match(text))
 
 
 def _dated_address_header(text: str) -> bool:
@@ -124,18 +130,31 @@ def starts_history(lines: list[str], index: int) -> bool:
 def _skip_quoted(lines: list[str], index: int) -> int:
     """Index of the first line after the quoted block (and blank lines) that starts at `index`.
 
-    An unquoted line right under a quoted one, with no blank line between, is a quoted line
-    that a client re-wrapped without its "> " mark: it belongs to the quote.
+    Unquoted lines wedged between quoted ones with no blank line around them are quoted lines
+    that a client re-wrapped without their "> " mark: they belong to the quote.
     """
-    previous_quoted = False
     while index < len(lines):
         line = lines[index]
-        quoted = unquote_line(line)[0] > 0
-        if line.strip() and not quoted and not previous_quoted:
+        if not line.strip() or unquote_line(line)[0] > 0:
+            index += 1
+            continue
+        wedged = _rewrapped_run_end(lines, index)
+        if wedged is None:
             break
-        previous_quoted = quoted or (previous_quoted and bool(line.strip()))
-        index += 1
+        index = wedged
     return index
+
+
+def _rewrapped_run_end(lines: list[str], index: int) -> int | None:
+    """End of a run of unquoted lines directly between two quoted lines, else None."""
+    if index == 0 or unquote_line(lines[index - 1])[0] == 0:
+        return None
+    end = index
+    while end < len(lines) and lines[end].strip() and unquote_line(lines[end])[0] == 0:
+        end += 1
+    if end < len(lines) and lines[end].strip() and unquote_line(lines[end])[0] > 0:
+        return end
+    return None
 
 
 def _next_nonblank(lines: list[str], index: int) -> int:
@@ -155,10 +174,10 @@ def new_text_lines(lines: list[str]) -> list[str]:
             continue
         if starts_history(lines, index):
             break
-        if is_mobile_line(line):
+        span = attribution_span(lines, index)
+        if not span and is_mobile_line(line):
             kept.append(line)  # "Sent from my iPhone" ends what its author wrote
             break
-        span = attribution_span(lines, index)
         if not span and (front := inline_attribution(line)) is not None:
             kept.append(front)
             span = 1

@@ -156,7 +156,7 @@ def is_signoff_line(line: str) -> bool:
 def is_mobile_line(line: str) -> bool:
     """True for a mobile client line such as "Sent from my iPhone"."""
     text = line.strip().strip("()<>*_[] ")
-    if not text or len(text) > 90 or len(text.split()) > 12 or _PRONOUN_RE.match(text):
+    if not text or len(text) > 90 or len(text.split()) > 16 or _PRONOUN_RE.match(text):
         return False
     head = re.split(r",|[.!?](?:\s|$)", text)[0]
     return bool(_SENT_RE.search(head) and _DEVICE_RE.search(head))
