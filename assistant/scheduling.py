@@ -58,17 +58,18 @@ def first_draft_due(
 
     The default is the next business morning after the local day of ``met_at_or_received``: the
     first business day strictly after it, at ``followup_hour`` in ``owner_tz``. A follow-up date
-    found in ``note_text`` wins (rolled forward to a business day) unless it is not after
-    ``now`` (default: ``met_at_or_received``), in which case it is ignored.
+    found in ``note_text`` (read relative to that local day) wins, rolled forward to a business
+    day, unless it is not after ``now`` (default: ``met_at_or_received``): then it is ignored.
+    The result is always after ``now``.
     """
     _check_aware(met_at_or_received)
     reference = now or met_at_or_received
     _check_aware(reference)
     zone = _zone(owner_tz)
-    requested = _requested_due(note_text, reference, zone, region, followup_hour)
+    local_day = met_at_or_received.astimezone(zone).date()
+    requested = _requested_due(note_text, local_day, reference, zone, region, followup_hour)
     if requested is not None:
         return requested
-    local_day = met_at_or_received.astimezone(zone).date()
     due = at_local_hour(business_day_on_or_after(local_day + timedelta(days=1), region),
                         zone, followup_hour)
     while due <= reference:  # a note stored late must still be drafted in the future
@@ -144,11 +145,13 @@ def at_local_hour(day: date, zone: ZoneInfo, hour: int) -> datetime:
 
 
 def _requested_due(
-    note_text: str | None, reference: datetime, zone: ZoneInfo, region: str, hour: int
+    note_text: str | None, written_on: date, reference: datetime, zone: ZoneInfo, region: str,
+    hour: int,
 ) -> datetime | None:
+    # "next week" is relative to the day the owner wrote the note, not to when it is processed.
     if not note_text:
         return None
-    requested = requested_followup_date(note_text, reference.astimezone(zone).date())
+    requested = requested_followup_date(note_text, written_on)
     if requested is None:
         return None
     due = at_local_hour(business_day_on_or_after(requested, region), zone, hour)
@@ -341,7 +344,7 @@ def _part_of_month(match: re.Match[str], today: date) -> _Found:
 
 
 def _last_weekday(any_day: date) -> date:
-    day = any_day + relativedelta(day=31)
+    day: date = any_day + relativedelta(day=31)
     while day.weekday() >= 5:
         day -= timedelta(days=1)
     return day

@@ -94,6 +94,24 @@ def test_a_late_stored_note_is_never_due_in_the_past() -> None:
     assert due == utc(2026, 11, 27, 8, 0)
 
 
+def test_relative_note_date_counts_from_the_day_it_was_written() -> None:
+    # Given a note written Tuesday 11-24 ("next week") but processed Friday 11-27
+    written = local(BERLIN, 2026, 11, 24, 18, 0)
+    now = local(BERLIN, 2026, 11, 27, 10, 0)
+    # When scheduled, then "next week" is still Monday 11-30 (not Monday 12-07)
+    due = first_draft_due(written, BERLIN, "DE", note_text="follow up next week", now=now)
+    assert due == utc(2026, 11, 30, 8, 0)
+
+
+def test_note_date_already_past_when_processed_falls_back_after_now() -> None:
+    # Given "in 2 days" written Monday 11-23, processed only on Thursday 11-26 at noon
+    written = local(BERLIN, 2026, 11, 23, 18, 0)
+    now = local(BERLIN, 2026, 11, 26, 12, 0)
+    # When scheduled, then the requested Wednesday is past: Friday 09:00, the next morning
+    due = first_draft_due(written, BERLIN, "DE", note_text="follow up in 2 days", now=now)
+    assert due == utc(2026, 11, 27, 8, 0)
+
+
 # --- DST ---------------------------------------------------------------------------------------
 
 
