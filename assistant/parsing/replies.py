@@ -5,15 +5,13 @@ a clear yes. The classifier finds known phrases (in English, German, French and 
 them, and decides only when what is left is unambiguous. A negation, a question, an instruction
 to change something, words it does not understand, or conflicting answers give ``unknown``, and
 the owner is asked. A time ("tomorrow", "next week") with a yes or a no gives ``snooze``: the
-draft comes back later and nothing is sent now.
+draft comes back later and nothing is sent now. Pure module: no I/O.
 
 Decisions the contract leaves open:
 - A plain refusal ("skip", "no", "don't send", "nicht senden", "no lo envíes") is ``skip``; a
   deferral without a time ("not yet", "wait", "noch nicht") is ``unknown``.
 - ``text`` is the new text with the signature ("-- " block, "Sent from my iPhone") removed; for
   commands the closing ("Thanks,\\nBob") is removed too, for an edit it is kept: it is the letter.
-
-Pure module: no I/O.
 """
 
 from __future__ import annotations
@@ -54,7 +52,8 @@ _NUMBERS = {
     "funf": 5, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "uno": 1,
     "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "couple of": 2, "few": 3,
 }  # fmt: skip
-_NUM = "(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|\d{1,3})"
+# Digits may touch their unit ("3d"); words may not ("and" is no "an" + "d").
+_NUM = "(?:(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r") |(\d{1,3}) ?)"
 _IN = r"(?:in |for |um |fur |dans |pendant |en |por |durante )"
 _UNITS = {r"d|days?|tagen?|tg|j|jours?|dias?": 1, r"w|wks?|weeks?|wochen?|semaines?|semanas?": 7,
           r"months?|monaten?|mois|mes|meses": 30}  # fmt: skip
@@ -113,7 +112,8 @@ _NEGATED_SEND = [  # a plain refusal to send: skip (never approve, whatever else
     r"that one|the (?:email|draft|mail|message|follow[- ]?up)))?",
     rf"(?:bitte )?nicht {_SEND_DE}|(?:sende|schick|schicke)(?: es| sie| ihn| das)? nicht",
     r"(?:ne |n')(?:l'|le |la |les |lui )?envo(?:ie|ies|yez|yer)(?:-le|-la)? pas|"
-    r"ne pas (?:l'|le |la )?envoyer|not this one|nicht diese(?:s|n)?|pas celui-ci|este no",
+    r"ne pas (?:l'|le |la )?envoyer|not this one|nicht diese(?:s|n)?|pas celui-ci|este no|"
+    r"don't bother|never ?mind|(?:better|rather) not|(?:lieber|besser) nicht|plutot pas|mejor no",
     r"no (?:lo |la |le |los |se )?(?:envies|envie|envien|envia|enviar|mandes|mandar|mande)",
 ]  # fmt: skip
 _SKIP_WORDS = (
@@ -139,12 +139,13 @@ _INSTRUCTION_WORDS = (
     r"change|changes|edit|modify|rewrite|reword|rephrase|fix|correct|add|remove|delete|replace|"
     r"shorten|shorter|longer|mention|include|tweak|adjust|update|but|except|instead|however|"
     r"first|after|before|unless|if|only|though|although|other|different|version|make it|tone|"
-    r"typo|like this|like that|this way|cc|bcc|aber|andern|aendern|andere|kurzer|kuerzer|langer|"
-    r"hinzufugen|fuge|entfernen|ersetzen|korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|"
-    r"wenn|falls|ausser|obwohl|mais|changer|modifie|modifier|corrige|corriger|ajoute|ajouter|"
-    r"enleve|supprime|remplace|plus court|plus long|sauf|d'abord|avant|seulement|autre|pero|"
-    r"aunque|cambia|cambiar|modifica|anade|agrega|quita|elimina|reemplaza|hazlo|mas corto|"
-    r"mas largo|excepto|salvo|primero|antes|solo"
+    r"typo|(?:not )?like this|like that|this way|so nicht|pas comme ca|asi no|umschreiben|cc|"
+    r"bcc|aber|andern|aendern|andere|kurzer|kuerzer|langer|hinzufugen|fuge|entfernen|ersetzen|"
+    r"korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|obwohl|mais|"
+    r"changer|modifie|modifier|corrige|corriger|ajoute|ajouter|enleve|supprime|remplace|"
+    r"plus court|plus long|sauf|d'abord|avant|seulement|autre|pero|aunque|cambia|cambiar|"
+    r"modifica|anade|agrega|quita|elimina|reemplaza|hazlo|mas corto|mas largo|excepto|salvo|"
+    r"primero|antes|solo|without|ohne|sans|sin"
 )
 _NEGATION_WORDS = (
     r"not|don't|dont|do not|never|no longer|nothing|none|nicht|nichts|kein\w*|nie|niemals|ne|"
@@ -163,7 +164,8 @@ _FILLER = frozenset(
     "too so very much really then hi hey hello until till bitte danke es das die den dem der "
     "sie ihn ihm jetzt gleich und ab mal doch ruhig bis merci le la les l lui s il te vous "
     "plait stp svp maintenant et beaucoup tout de ce ca c est jusqu por favor gracias lo el ya "
-    "y ahora correo mensaje muchas hasta".split()
+    "y ahora correo mensaje muchas hasta contact kontakt contacto personne persona fur pour "
+    "diesen diese cette este esta".split()
 )
 _EMOJI = {APPROVE: "👍|✅|👌|🙌|💯|🚀|✔️|✔", SKIP: "👎|❌|🙅", STOP: "🛑|⛔"}  # skin tones: any
 _GREETING = re.compile(
@@ -321,9 +323,9 @@ def _consume_times(work: str, signals: set[str]) -> tuple[str, int | None]:
         found.append(int(match.group(1)))  # "snooze 5": days, as the approval email counts them
     work = re.sub(rf"{_B}(snooze|snoozen) \d{{1,3}}{_E}", r"\1", work)
     for unit, size in _UNITS.items():
-        pattern = rf"{_B}{_IN}?({_NUM}) ?(?:{unit}){_E}"
+        pattern = rf"{_B}{_IN}?{_NUM}(?:{unit}){_E}"
         for match in re.finditer(pattern, work):
-            found.append((_NUMBERS.get(match.group(1)) or int(match.group(1))) * size)
+            found.append((_NUMBERS.get(match.group(1) or "") or int(match.group(2))) * size)
         work = re.sub(pattern, " ", work)
     for pattern, days in _TIME_WORDS:
         work, hit = _consume(work, [rf"(?:in |dans |en )?(?:{pattern})(?: morning| fruh| matin)?"])
@@ -382,12 +384,12 @@ def _letter_text(lines: list[str]) -> str | None:
     return "\n".join(lines).strip()
 
 
-# Order matters: "noch nicht senden" is a deferral before "nicht senden" is a refusal, and a
-# refusal before "senden" is a yes.
+# Order matters: "noch nicht senden" is a deferral before "nicht senden" is a refusal, a refusal
+# before "senden" is a yes, and "así no" an instruction before "no" is a refusal.
 _ORDERED_PATTERNS: list[tuple[str, list[str]]] = [
-    (STOP, _STOP_WORDS), (DEFER, [_DEFER_WORDS]), (SKIP, _NEGATED_SEND), (SNOOZE, [_SNOOZE_WORDS]),
-    (SKIP, [_SKIP_WORDS]), (APPROVE, [_APPROVE_WORDS]), (SOFT_YES, [_SOFT_YES_WORDS]),
-    (INSTRUCTION, [_INSTRUCTION_WORDS]), (NEGATION, [_NEGATION_WORDS]),
+    (STOP, _STOP_WORDS), (DEFER, [_DEFER_WORDS]), (SKIP, _NEGATED_SEND),
+    (INSTRUCTION, [_INSTRUCTION_WORDS]), (SNOOZE, [_SNOOZE_WORDS]), (SKIP, [_SKIP_WORDS]),
+    (APPROVE, [_APPROVE_WORDS]), (SOFT_YES, [_SOFT_YES_WORDS]), (NEGATION, [_NEGATION_WORDS]),
 ]  # fmt: skip
 _COMMAND_LINE = re.compile(
     rf"{_B}(?:{'|'.join(_STOP_WORDS + _NEGATED_SEND)}|{_SNOOZE_WORDS}|{_DEFER_WORDS}|skip|"

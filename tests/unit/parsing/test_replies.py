@@ -107,8 +107,35 @@ def test_clear_answers_are_read(text: str, intent: ReplyIntent, days: int | None
 
 
 @pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Yes go ahead and send", APPROVE), ("Looks perfect, send away", APPROVE),
+        ("Great draft, send it", APPROVE), ("Sounds good to me", APPROVE),
+        ("Absolutely, send it", APPROVE), ("sí, mándalo", APPROVE), ("Perfekt so", APPROVE),
+        ("Envoie stp", APPROVE), ("Listo, envíalo", APPROVE), ("Let's skip it", SKIP),
+        ("Don't bother", SKIP), ("Nein danke", SKIP), ("Lieber nicht", SKIP),
+        ("Non, laisse tomber", SKIP), ("No, mejor no", SKIP),
+        ("Don't send it, I already called her", SKIP), ("snooze until next week", SNOOZE),
+        ("Remind me in a few days", SNOOZE), ("Ask me again tomorrow", SNOOZE),
+        ("Dans 3 jours", SNOOZE), ("Recuérdamelo mañana", SNOOZE),
+        ("Please remove her from follow-ups", STOP), ("Deja de escribirle", STOP),
+        ("Keine weiteren Erinnerungen für diesen Kontakt", STOP),
+    ],
+)  # fmt: skip
+def test_everyday_phrasings_are_read(text: str, intent: ReplyIntent) -> None:
+    # Given phrasings written apart from the vocabulary lists / When read / Then understood
+    assert read_reply_intent(text).intent is intent
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "Send it but without the last paragraph", "Could you make it more casual?",
+        "Hmm not sure", "Why this link?", "Wait", "Send... actually no", "Fix the typo then send",
+        "Please send it to her colleague instead", "Nicht so, bitte umschreiben", "Pas comme ça",
+        "Así no", "Yes but from my work address", "send it without the intro offer",
+        "Let me think about it", "I'll handle this one myself", "send the shorter version",
+        "Ja, aber ohne den letzten Satz", "Oui, sans le lien", "Sí, pero sin el enlace",
         "", "   \n  ", "not yet", "Not now", "wait", "noch nicht", "pas encore", "todavía no",
         "send it?", "should I send?", "Soll ich das senden?", "Je l'envoie ?", "¿Lo envío?",
         "send but change the second line", "make it shorter", "send, but add the link",
