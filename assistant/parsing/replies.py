@@ -77,7 +77,8 @@ _WEEKDAYS = (  # a date or weekday needs a calendar this pure module does not ha
     r"satur|sun)day|weekend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"wochenende|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|"
     r"jueves|viernes|sabado|domingo|fin de semana|\d{1,2}[./-]\d{1,2}|(?:jan|feb|mar|apr|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}|tonight|this (?:afternoon|evening)|end of"
+    r"jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}|tonight|this (?:afternoon|evening)|end of|today|"
+    r"heute(?: abend)?|ce soir|aujourd'hui|esta noche|hoy"
 )
 _SNOOZE_WORDS = (
     r"snooze[d]?|snoozen|remind me(?: again)?|postpone|defer|erinnere? mich(?: nochmal)?|"
@@ -138,7 +139,7 @@ _SOFT_YES_WORDS = (  # a yes only when nothing else is answered: "ok" approves, 
 _INSTRUCTION_WORDS = (
     r"change|changes|edit|modify|rewrite|reword|rephrase|fix|correct|add|remove|delete|replace|"
     r"shorten|shorter|longer|mention|include|tweak|adjust|update|but|except|instead|however|"
-    r"first|after|before|unless|if|only|though|although|other|different|version|make it|tone|"
+    r"first|after|before|unless|if|only|twice|though|although|other|different|version|make it|tone|"
     r"typo|(?:not )?like this|like that|this way|so nicht|pas comme ca|asi no|umschreiben|cc|"
     r"bcc|aber|andern|aendern|andere|kurzer|kuerzer|langer|hinzufugen|fuge|entfernen|ersetzen|"
     r"korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|obwohl|mais|"
@@ -160,7 +161,7 @@ _QUESTION_STARTS = (
 )
 _FILLER = frozenset(
     "please pls plz thanks thank thx ty you it this that one now the a an email mail draft "
-    "message follow up her him them for me right just and ahead is all again anymore "
+    "message follow up her him them for me right just and ahead is all anymore "
     "too so very much really then hi hey hello until till bitte danke es das die den dem der "
     "sie ihn ihm jetzt gleich und ab mal doch ruhig bis merci le la les l lui s il te vous "
     "plait stp svp maintenant et beaucoup tout de ce ca c est jusqu por favor gracias lo el ya "
