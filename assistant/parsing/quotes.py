@@ -70,7 +70,7 @@ _MAX_ATTRIBUTION_CHARS = 400
 def attribution_span(lines: list[str], start: int) -> int:
     """How many lines from `start` form an "On ... wrote:" attribution (0 when none)."""
     first = lines[start]
-    if not first.strip():
+    if not first.strip() or len(first) > _MAX_ATTRIBUTION_CHARS:
         return 0
     opener = bool(_OPENERS_RE.match(first))
     if not opener and not (_WROTE_RE.search(first) or _DATE_RE.search(first) or "@" in first):
@@ -112,6 +112,8 @@ def _dated_address_header(text: str) -> bool:
 
 def inline_attribution(line: str) -> str | None:
     """The reply text in front of an attribution written on the same line, else None."""
+    if len(line) > _MAX_ATTRIBUTION_CHARS or not _ENDS_LIKE_HEADER_RE.search(line):
+        return None
     match = _INLINE_ATTRIBUTION_RE.match(line)
     return match.group("keep") if match else None
 
@@ -119,6 +121,8 @@ def inline_attribution(line: str) -> str | None:
 def starts_history(lines: list[str], index: int) -> bool:
     """True when unquoted history (Outlook header block or a forward marker) starts here."""
     line = lines[index]
+    if len(line) > _MAX_ATTRIBUTION_CHARS:
+        return False
     if is_marker_line(line) or header_block_at(lines, index) or _REPLY_ABOVE_RE.search(line):
         return True
     if is_rule_line(line):
