@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 CONTACT_KINDS = {MessageKind.NOTE, MessageKind.INTRO, MessageKind.VCARD, MessageKind.CARD_IMAGE}
 NEVER_ANSWERED = {MessageKind.AUTO_REPLY, MessageKind.BOUNCE}
+NO_CONTACTS = ("I found nobody to follow up with in it: no person's name or email address that "
+               "I could read.")
 INTERNAL_ERROR = ("The assistant hit an internal error while reading this message. It is kept "
                   "as it arrived and will be read again after the next upgrade.")
 
@@ -88,7 +90,7 @@ def _apply(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
     if kind in NEVER_ANSWERED:
         inbound.finish(session, inbound_id, status="ignored", kind=str(kind), owner_id=owner.id)
         return Outcome(status="ignored", kind=str(kind))
-    if kind in CONTACT_KINDS and (parsed.contacts or not parsed.reason):
+    if kind in CONTACT_KINDS and parsed.contacts:
         stored = [contact_store.merge_contact(session, owner_id=owner.id, inbound_id=inbound_id,
                                               parsed=c, now=now,
                                               interaction_kind=str(kind))
@@ -102,7 +104,7 @@ def _apply(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
         inbound.finish(session, inbound_id, status="processed", kind=str(kind),
                        owner_id=owner.id, error=f"{kind} handling is not enabled")
         return Outcome(status="processed", kind=str(kind))
-    reason = parsed.reason or "The message has no text the assistant could read."
+    reason = parsed.reason or NO_CONTACTS
     outbox_id = notify.explain_failure(app, session, inbound_id, owner, parsed, reason,
                                        received_at, now)
     inbound.finish(session, inbound_id, status="failed", kind=str(kind), owner_id=owner.id,
