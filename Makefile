@@ -1,0 +1,41 @@
+# The two commands at the top of README.md: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpus
+
+.PHONY: setup demo test test-deps unit lint eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+demo: setup
+	$(BIN)/assistant demo
+
+test-deps:
+	bash scripts/install-test-deps.sh
+
+test: setup test-deps
+	$(BIN)/pytest -q -p no:cacheprovider
+	@if [ -d "$(CORPUS)" ]; then $(BIN)/assistant eval --corpus "$(CORPUS)" --json-out benchmarks/results/eval.json; \
+	else echo "eval skipped: no public corpus at $(CORPUS)"; fi
+
+unit: setup
+	$(BIN)/pytest -q -m "not servers"
+
+lint: setup
+	$(BIN)/ruff check assistant workers tests benchmarks
+
+eval: setup
+	$(BIN)/assistant eval --corpus "$(CORPUS)" --json-out benchmarks/results/eval.json
+
+bench: setup test-deps
+	$(BIN)/python -m benchmarks.ingest_bench
+
+clean:
+	rm -rf var .pytest_cache
