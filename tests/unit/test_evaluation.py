@@ -1,0 +1,107 @@
+"""``assistant eval``: comparison operators, tabulation, floors, crash handling, and the run over
+the public corpora (skipped when ../shared/corpus is not there)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation.model import CaseResult, Status, compare
+from assistant.evaluation.names import expected_name
+from assistant.evaluation.runner import Row, below_floor, evaluate, load_floors, run, tabulate
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("op", "actual", "expected", "flags", "result"),
+    [
+        ("equals", "a", "a", "", True),
+        ("trimmed_equals", " a\n", "a", "", True),
+        ("contains", "abc", "b", "", True),
+        ("not_contains", None, "b", "", True),
+        ("regex", "x\nOn Monday:", "^On [^:]+:", "m", True),
+        ("regex_matches", "x\nOn Monday:", "^On [^:]+:", "", False),
+        ("regex_not_matches", "abc", "z", "", True),
+        ("line_count_equals", "a\nb", 2, "", True),
+        ("no_such_op", "a", "a", "", False),
+    ],
+)
+def test_compare_applies_manifest_operators(op: str, actual: object, expected: object, flags: str,
+                                            result: bool) -> None:
+    assert compare(op, actual, expected, flags) is result
+
+
+def test_tabulate_counts_crashes_as_scored_failures() -> None:
+    # Given one pass, one crash and one case that is not applicable
+    results = [
+        CaseResult("c", "k", "1", Status.PASSED),
+        CaseResult("c", "k", "2", Status.CRASHED, ("boom",)),
+        CaseResult("c", "k", "3", Status.NOT_APPLICABLE, ("why",)),
+    ]
+    # When they are tabulated
+    (row,) = tabulate(results)
+    # Then the crash lowers the rate and the n/a case is left out of it
+    assert (row.passed, row.scored, row.not_applicable, row.rate) == (1, 2, 1, 0.5)
+
+
+def test_below_floor_lists_only_rows_under_their_floor() -> None:
+    rows = [Row("a", "k", 9, 1, 0, 0), Row("b", "k", 5, 5, 0, 0), Row("c", "k", 0, 0, 0, 3)]
+    assert below_floor(rows, {"a/k": 0.9, "b/k": 0.6, "c/k": 0.5}) == ["b/k"]
+
+
+def test_expected_name_orders_tokens_and_drops_honorifics() -> None:
+    tokens = [["Dr.", "PrefixOther"], ["RUSH,", "Surname"], ["WILLIE", "GivenName"],
+              ["H", "MiddleInitial"]]
+    assert expected_name(tokens) == "WILLIE H RUSH"
+    assert expected_name([["Acme", "CorporationName"]]) is None
+
+
+def _write_corpus(root: Path, cases: list[dict]) -> Path:
+    folder = root / "talon"
+    (folder / "in").mkdir(parents=True)
+    (folder / "in" / "reply.txt").write_text("Test reply\n\nOn Mon, 1 Jan 2024, Bob <b@x.com> "
+                                             "wrote:\n> old\n")
+    (folder / "manifest.json").write_text(json.dumps({"cases": cases}))
+    return root
+
+
+def test_a_case_whose_input_is_missing_is_a_listed_crash(tmp_path: Path) -> None:
+    # Given a corpus with one good case and one whose input file does not exist
+    cases = [
+        {"id": "good", "kind": "reply-quote-trimming", "input": "in/reply.txt",
+         "input_format": "text/plain", "api": "extract_from_plain", "expected": "Test reply"},
+        {"id": "bad", "kind": "reply-quote-trimming", "input": "in/missing.txt",
+         "input_format": "text/plain", "api": "extract_from_plain", "expected": "x"},
+    ]
+    # When it is evaluated
+    results = {r.case_id: r for r in evaluate(_write_corpus(tmp_path, cases))}
+    # Then the good case passes and the bad one is a crash, not an abort
+    assert results["good"].status is Status.PASSED
+    assert results["bad"].status is Status.CRASHED
+
+
+def test_run_writes_json_and_returns_zero_without_floors(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    cases = [{"id": "good", "kind": "reply-quote-trimming", "input": "in/reply.txt",
+              "input_format": "text/plain", "api": "extract_from_plain", "expected": "Test reply"}]
+    out = tmp_path / "out" / "eval.json"
+    code = run(_write_corpus(tmp_path / "c", cases), json_out=out, enforce_floors=False)
+    data = json.loads(out.read_text())
+    assert code == 0
+    assert data["rows"][0]["rate"] == 1.0
+    assert "talon" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the public corpora live outside the repository")
+def test_public_corpora_meet_the_floors_without_crashes() -> None:
+    # Given the public corpora and the committed floors
+    results = evaluate(CORPUS)
+    rows = tabulate(results)
+    floors = load_floors()
+    # Then no case crashes and no pass rate is under its floor
+    assert [r.case_id for r in results if r.status is Status.CRASHED] == []
+    assert below_floor(rows, floors) == []
+    assert floors, "floors.json must not be empty"
