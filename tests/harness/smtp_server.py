@@ -34,6 +34,10 @@ from .smtp_faults import FaultPlan, reply_text
 
 logger = logging.getLogger(__name__)
 
+# aiosmtpd warns whenever an SMTP instance requires AUTH without STARTTLS, which on the
+# implicit-TLS listener is wrong (the whole connection is TLS).
+warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS", UserWarning)
+
 USERNAME = "assistant"
 PASSWORD = "smtp-secret"
 
@@ -197,12 +201,10 @@ class SmtpServer:
         )
         # aiosmtpd only counts STARTTLS as TLS, so auth_require_tls must be off on the
         # implicit-TLS listener for AUTH to be offered there; the socket is TLS regardless.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            implicit = Controller(
-                self._handler("smtps"), port=self._ports[1], ssl_context=tls,
-                auth_required=True, auth_require_tls=False, **common,
-            )
+        implicit = Controller(
+            self._handler("smtps"), port=self._ports[1], ssl_context=tls,
+            auth_required=True, auth_require_tls=False, **common,
+        )
         for controller in (plain, implicit):
             self._start_controller(controller)
         logger.info("smtp up: plain %d, smtps %d", *self._ports)
@@ -224,7 +226,8 @@ class SmtpServer:
     ) -> AuthResult:
         expected = LoginPassword(self._username.encode(), self._password.encode())
         success = isinstance(data, LoginPassword) and data == expected
-        return AuthResult(success=success, auth_data=data if success else None)
+        # handled=False: aiosmtpd then sends the 535 reply itself (RFC 4954 section 6).
+        return AuthResult(success=success, handled=False, auth_data=data if success else None)
 
     def stop(self) -> None:
         while self._controllers:
