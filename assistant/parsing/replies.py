@@ -35,16 +35,13 @@ MAX_UNKNOWN_WORDS = 2  # more words the classifier does not know than this: ask 
 MIN_LETTER_WORDS = 6  # a rewritten draft has a body of at least this many words
 
 # Signals found in the owner's text; the _DOUBTS always mean "ask the owner".
-APPROVE, SKIP, STOP, SNOOZE, DEFER, NEGATION, QUESTION, INSTRUCTION, UNSURE_TIME, SOFT_YES = (
-    "approve", "skip", "stop", "snooze", "defer", "negation", "question", "instruction",
-    "unsure_time", "soft_yes",
-)  # fmt: skip
+APPROVE, SKIP, STOP, SNOOZE, DEFER = "approve", "skip", "stop", "snooze", "defer"
+NEGATION, QUESTION, INSTRUCTION, UNSURE_TIME, SOFT_YES = "neg", "ask", "instr", "when", "soft"
 _DOUBTS = frozenset({QUESTION, INSTRUCTION, UNSURE_TIME})
 
 _B = r"(?<![\w'])"  # word start (apostrophes join: "don't", "l'envoie")
 _E = r"(?![\w'])"  # word end
 _PRON = r"(?: (?:him|her|them|this (?:person|contact|guy|one)|that (?:person|one)))"
-_SEND_EN = r"(?:send|mail|email|ship|forward)"
 _SEND_DE = r"(?:senden|schicken|abschicken|absenden|verschicken|versenden|rausschicken)"
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
@@ -54,15 +51,12 @@ _NUMBERS = {
 }  # fmt: skip
 # Digits may touch their unit ("3d"); words may not ("and" is no "an" + "d").
 _NUM = "(?:(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r") |(\d{1,3}) ?)"
-_IN = r"(?:in |for |um |fur |dans |pendant |en |por |durante )"
 _UNITS = {r"d|days?|tagen?|tg|j|jours?|dias?": 1, r"w|wks?|weeks?|wochen?|semaines?|semanas?": 7,
           r"months?|monaten?|mois|mes|meses": 30}  # fmt: skip
 
 _POLITE = [  # consumed first, without a signal: polite phrases holding words read elsewhere
-    r"no (?:problem|worries)|kein problem|pas de (?:probleme|souci)|(?:sin|no hay) problema|"
-    r"guten (?:morgen|tag|abend)|(?:vielen )?danke?|thank you|as is|wie es ist|tel quel|tal cual"
-    r"|for now"
-]
+    r"no (?:problem|worries)|kein problem|pas de (?:probleme|souci)|(?:sin|no hay) problema|as is|"
+    r"guten (?:morgen|tag|abend)|(?:vielen )?danke?|thank you|for now|wie es ist|tel quel|tal cual"]
 _TIME_WORDS: list[tuple[str, int]] = [
     (r"(?:the )?day after tomorrow|ubermorgen|uebermorgen|apres-? ?demain|pasado manana", 2),
     (r"tomorrow|tmrw|morgen|demain|manana", 1),
@@ -74,16 +68,16 @@ _TIME_WORDS: list[tuple[str, int]] = [
 _LATER = r"(?:remind me |erinnere mich |rappelle-moi )?(?:later|spater|spaeter|plus tard|mas tarde)"
 _WEEKDAYS = (  # a date or weekday needs a calendar this pure module does not have: ask
     r"(?:until |till |bis |jusqu'a |hasta )?(?:(?:next|this|on) )?(?:mon|tues|wednes|thurs|fri|"
-    r"satur|sun)day|weekend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"wochenende|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|"
-    r"jueves|viernes|sabado|domingo|fin de semana|\d{1,2}[./-]\d{1,2}|(?:jan|feb|mar|apr|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}|tonight|this (?:afternoon|evening)|end of|today|"
-    r"heute(?: abend)?|ce soir|aujourd'hui|esta noche|hoy"
+    r"satur|sun)day|weekend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+    r"fin de semana|\d{1,2}[./-]\d{1,2}|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}|tonight|"
+    r"this (?:afternoon|evening)|end of|today|heute(?: abend)?|ce soir|aujourd'hui|esta noche|hoy"
 )
 _SNOOZE_WORDS = (
     r"snooze[d]?|snoozen|remind me(?: again)?|postpone|defer|erinnere? mich(?: nochmal)?|"
-    r"zuruckstellen|verschieben|reporter|reporte|remettre a plus tard|rappelle-?moi|"
-    r"rappelez-?moi|posponer|pospon(?:lo|la)?|aplazar|aplaza(?:lo|la)?|recuerdamelo|recuerdame"
+    r"zuruckstellen|verschieben|reporter|reporte|remettre a plus tard|rappelle-?moi|rappelez-?moi|"
+    r"posponer|pospon(?:lo|la)?|aplazar|aplaza(?:lo|la)?|recuerdamelo|recuerdame"
 )
 _DEFER_WORDS = (  # a deferral: with a time it is a snooze, alone the owner is asked
     r"not (?:yet|now|today)|yet|wait|hold(?: off| on| it)?|noch nicht|nicht (?:jetzt|heute)|warte|"
@@ -109,8 +103,8 @@ _STOP_WORDS = [
     r"|le )?contactes mas|no mas seguimientos?|nunca mas|dar de baja|basta",
 ]  # fmt: skip
 _NEGATED_SEND = [  # a plain refusal to send: skip (never approve, whatever else is said)
-    rf"(?:please |pls )?(?:don't|do not|dont|never) {_SEND_EN}(?: (?:it|this|that|this one|"
-    r"that one|the (?:email|draft|mail|message|follow[- ]?up)))?",
+    r"(?:please |pls )?(?:don't|do not|dont|never) (?:send|mail|email|ship|forward)(?: (?:it|this|"
+    r"that|this one|that one|the (?:email|draft|mail|message|follow[- ]?up)))?",
     rf"(?:bitte )?nicht {_SEND_DE}|(?:sende|schick|schicke)(?: es| sie| ihn| das)? nicht",
     r"(?:ne |n')(?:l'|le |la |les |lui )?envo(?:ie|ies|yez|yer)(?:-le|-la)? pas|"
     r"ne pas (?:l'|le |la )?envoyer|not this one|nicht diese(?:s|n)?|pas celui-ci|este no|"
@@ -119,9 +113,9 @@ _NEGATED_SEND = [  # a plain refusal to send: skip (never approve, whatever else
 ]  # fmt: skip
 _SKIP_WORDS = (
     r"skip(?:ped)?(?: it| this| this one| that one)?|no|nope|nah|pass|drop it|discard(?: it)?|"
-    r"cancel(?: it)?|ignore(?: it)?|uberspringen|ueberspringen|nein|verwerfen|auslassen|"
-    r"weglassen|abbrechen|passer|passe|non|laisse tomber|ignorer|annuler|omitir|omitelo|omite|"
-    r"saltar|saltalo|salta|descartar|descartalo|cancelar|paso|forget it|vergiss es|oublie|olvidalo"
+    r"cancel(?: it)?|ignore(?: it)?|uberspringen|ueberspringen|nein|verwerfen|auslassen|weglassen|"
+    r"abbrechen|passer|passe|non|laisse tomber|ignorer|annuler|omitir|omitelo|omite|saltar|saltalo|"
+    r"salta|descartar|descartalo|cancelar|paso|forget it|vergiss es|oublie|olvidalo"
 )
 _APPROVE_WORDS = (
     r"send(?: it| this| that)?(?: out| off| away)?|go(?: ahead| for it)?|ship it|yes|yep|yeah|"
@@ -138,35 +132,33 @@ _SOFT_YES_WORDS = (  # a yes only when nothing else is answered: "ok" approves, 
 )
 _INSTRUCTION_WORDS = (
     r"change|changes|edit|modify|rewrite|reword|rephrase|fix|correct|add|remove|delete|replace|"
-    r"shorten|shorter|longer|mention|include|tweak|adjust|update|but|except|instead|however|"
-    r"first|after|before|unless|if|only|twice|though|although|other|different|version|make it|tone|"
-    r"typo|(?:not )?like this|like that|this way|so nicht|pas comme ca|asi no|umschreiben|cc|"
-    r"bcc|aber|andern|aendern|andere|kurzer|kuerzer|langer|hinzufugen|fuge|entfernen|ersetzen|"
-    r"korrigieren|statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|obwohl|mais|"
-    r"changer|modifie|modifier|corrige|corriger|ajoute|ajouter|enleve|supprime|remplace|"
-    r"plus court|plus long|sauf|d'abord|avant|seulement|autre|pero|aunque|cambia|cambiar|"
-    r"modifica|anade|agrega|quita|elimina|reemplaza|hazlo|mas corto|mas largo|excepto|salvo|"
-    r"primero|antes|solo|without|ohne|sans|sin"
+    r"shorten|shorter|longer|mention|include|tweak|adjust|update|but|except|instead|however|first|"
+    r"after|before|unless|if|only|twice|though|although|other|different|version|make it|tone|typo|"
+    r"(?:not )?like this|like that|this way|so nicht|pas comme ca|asi no|umschreiben|cc|bcc|aber|"
+    r"andern|aendern|andere|kurzer|kuerzer|langer|hinzufugen|fuge|entfernen|ersetzen|korrigieren|"
+    r"statt|stattdessen|erst|zuerst|vorher|nur|wenn|falls|ausser|obwohl|mais|changer|modifie|"
+    r"modifier|corrige|corriger|ajoute|ajouter|enleve|supprime|remplace|plus court|plus long|sauf|"
+    r"d'abord|avant|seulement|autre|pero|aunque|cambia|cambiar|modifica|anade|agrega|quita|elimina|"
+    r"reemplaza|hazlo|mas corto|mas largo|excepto|salvo|primero|antes|solo|without|ohne|sans|sin"
 )
 _NEGATION_WORDS = (
-    r"not|don't|dont|do not|never|no longer|nothing|none|nicht|nichts|kein\w*|nie|niemals|ne|"
-    r"n'\w*|pas|jamais|rien|nunca|nada|tampoco|ni"
+    r"not|don't|dont|do not|never|no longer|nothing|none|nicht|nichts|kein\w*|nie|niemals|ne|n'\w*|"
+    r"pas|jamais|rien|nunca|nada|tampoco|ni"
 )
 _QUESTION_STARTS = (
     r"(?:should|shall) (?:i|we)|(?:can|could|would|will) (?:you|we|i|it)|do (?:you|we|i)|"
-    r"does (?:it|this|she|he)|(?:is|was) (?:it|this|that|she|he)|are (?:you|we)|what|why|how|"
-    r"when|who|which|soll(?:en)? (?:ich|wir)|kannst du|konnen sie|konntest du|warum|wann|wie|"
-    r"was|wer|est-ce|dois-je|devrais-je|peux-tu|pouvez-vous|pourquoi|quand|comment|faut-il|"
-    r"debo|deberia|puedes|puede|por que|cuando|como|quien"
+    r"does (?:it|this|she|he)|(?:is|was) (?:it|this|that|she|he)|are (?:you|we)|what|why|how|when|"
+    r"who|which|soll(?:en)? (?:ich|wir)|kannst du|konnen sie|konntest du|warum|wann|wie|was|wer|"
+    r"est-ce|dois-je|devrais-je|peux-tu|pouvez-vous|pourquoi|quand|comment|faut-il|debo|deberia|"
+    r"puedes|puede|por que|cuando|como|quien"
 )
 _FILLER = frozenset(
     "please pls plz thanks thank thx ty you it this that one now the a an email mail draft "
-    "message follow up her him them for me right just and ahead is all anymore "
-    "too so very much really then hi hey hello until till bitte danke es das die den dem der "
-    "sie ihn ihm jetzt gleich und ab mal doch ruhig bis merci le la les l lui s il te vous "
-    "plait stp svp maintenant et beaucoup tout de ce ca c est jusqu por favor gracias lo el ya "
-    "y ahora correo mensaje muchas hasta contact kontakt contacto personne persona fur pour "
-    "diesen diese cette este esta".split()
+    "message follow up her him them for me right just and ahead is all anymore too so very much "
+    "really then hi hey hello until till bitte es das die den dem der sie ihn ihm jetzt gleich "
+    "und ab mal doch ruhig bis merci le la les l lui s il te vous plait stp svp maintenant et "
+    "beaucoup tout de ce ca c est jusqu por favor gracias lo el ya y ahora correo mensaje muchas "
+    "hasta contact kontakt contacto personne persona fur pour diesen diese cette este esta".split()
 )
 _EMOJI = {APPROVE: "👍|✅|👌|🙌|💯|🚀|✔️|✔", SKIP: "👎|❌|🙅", STOP: "🛑|⛔"}  # skin tones: any
 _GREETING = re.compile(
@@ -182,8 +174,8 @@ _VALEDICTION = re.compile(
     r"abrazos|gracias|un abrazo)[\s,.!]*$"
 )
 _DEVICE_FOOTER = re.compile(
-    r"^(?:sent from|sent via|sent with|get outlook for|von meinem|gesendet von|"
-    r"envoye de|envoye depuis|enviado desde|obtener outlook|telecharger outlook)\b"
+    r"^(?:sent (?:from|via|with)|(?:get|obtener|telecharger) outlook|von meinem|gesendet von|"
+    r"envoye de|envoye depuis|enviado desde)\b"
 )
 # Apple Mail and Thunderbird in German put the name after the verb: "Am <date> schrieb <name>:".
 _GERMAN_ATTRIBUTION = re.compile(r"^\s*am\s.{4,120}?\sschrieb\s.{1,200}:\s*$", re.IGNORECASE)
@@ -324,7 +316,7 @@ def _consume_times(work: str, signals: set[str]) -> tuple[str, int | None]:
         found.append(int(match.group(1)))  # "snooze 5": days, as the approval email counts them
     work = re.sub(rf"{_B}(snooze|snoozen) \d{{1,3}}{_E}", r"\1", work)
     for unit, size in _UNITS.items():
-        pattern = rf"{_B}{_IN}?{_NUM}(?:{unit}){_E}"
+        pattern = rf"{_B}(?:(?:in|for|um|fur|dans|pendant|en|por|durante) )?{_NUM}(?:{unit}){_E}"
         for match in re.finditer(pattern, work):
             found.append((_NUMBERS.get(match.group(1) or "") or int(match.group(2))) * size)
         work = re.sub(pattern, " ", work)
@@ -375,6 +367,8 @@ def _is_closing(lines: list[str], index: int) -> bool:
 
 def _letter_text(lines: list[str]) -> str | None:
     """The rewritten draft when the owner wrote a letter to the contact, else None."""
+    if len(lines) > 2 and _is_preface(lines[0]):  # "Send this instead:" above the letter
+        lines = _strip_blank(lines[1:])
     if not lines or not _GREETING.match(normalize(lines[0])):
         return None
     body = [line for line in lines[1:] if line.strip()]
@@ -383,6 +377,12 @@ def _letter_text(lines: list[str]) -> str | None:
     if sum(len(line.split()) for line in body) < MIN_LETTER_WORDS:
         return None
     return "\n".join(lines).strip()
+
+
+def _is_preface(line: str) -> bool:
+    found = read_signals(line).signals
+    short = line.rstrip().endswith(":") and len(line.split()) <= 6
+    return short and found <= {APPROVE, SOFT_YES, INSTRUCTION}  # no negation, question or refusal
 
 
 # Order matters: "noch nicht senden" is a deferral before "nicht senden" is a refusal, a refusal

@@ -163,9 +163,20 @@ def test_rewritten_draft_is_an_edit_without_the_owner_signature() -> None:
     assert (reply.intent, reply.text) == (EDIT, letter)
 
 
+@pytest.mark.parametrize("preface", ["Send this instead:", "Here is my version:", "So besser:"])
+def test_rewrite_under_a_short_preface_is_an_edit_of_the_letter_alone(preface: str) -> None:
+    # Given "use this" above a letter to the contact
+    letter = "Hi Jane,\n\nGreat to meet you on Tuesday. Here is the checklist.\n\nBest,\nBob"
+    # When it is read / Then the letter alone is the edit
+    assert read_reply_intent(f"{preface}\n\n{letter}").to_json()["text"] == letter
+    assert read_reply_intent(f"{preface}\n\n{letter}").intent is EDIT
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Don't send this:\n\nHi Jane,\n\nGreat to meet you on Tuesday. Here is the checklist.",
+        "Should I send this instead:\n\nHi Jane,\n\nGreat to meet you on Tuesday, here it is.",
         "Hi Max,\nplease skip this one, she already has it.\nThanks",
         "Hi Jane,\n\nDon't send this yet, I will fix the link first.\nBob",
         "Hello Assistant,\nthe second paragraph is too long, can you cut it?",
