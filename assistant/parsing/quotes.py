@@ -45,7 +45,7 @@ _OPENER = (
 _OPENERS_RE = re.compile(rf"^[\s\-*]*(?:{_OPENER})\b", re.IGNORECASE)
 # A reply written on the attribution line itself: "reply On <date>, <name> wrote:".
 _INLINE_ATTRIBUTION_RE = re.compile(
-    rf"^(?P<keep>\S.*?)\s+(?=(?:on|am|le|el|op)\s.*\d.*(?:{_WROTE})\s*[:：]\s*$)",
+    rf"^(?!(?:on|am|le|el|op)\s)(?P<keep>\S.*?)[\s-]+(?=(?:on|am|le|el|op)\s.*\d.*(?:{_WROTE})\s*[:：]\s*$)",
     re.IGNORECASE,
 )
 # Gmail's attribution without a verb: "2016-03-03 14:45 GMT+01:00 Some One <foo@bar.com>:".
