@@ -212,5 +212,21 @@ def eval_command(corpus_dir: Path, json_out: Path | None, enforce_floors: bool) 
     sys.exit(run(corpus_dir, json_out=json_out, enforce_floors=enforce_floors))
 
 
+def _register_command_modules() -> None:
+    """Command groups kept in their own modules register themselves on ``main``."""
+    import importlib
+
+    for name in ("assistant.operator.cli", "assistant.summary.cli"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(main)
+
+
+_register_command_modules()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -126,6 +126,11 @@ class Contact(Base):
     context: Mapped[str | None] = mapped_column(Text, nullable=True)
     introduced_by: Mapped[str | None] = mapped_column(String(300), nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="active")
+    source_inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL"), nullable=True
+    )
+    last_touch_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -215,7 +220,8 @@ class OutboxMessage(Base):
     """
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status", "status"),)
+    __table_args__ = (Index("ix_outbox_status", "status"), Index("ix_outbox_message_id",
+                                                                  "message_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -233,3 +239,75 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class FollowUp(Base):
+    """One planned touch of a contact: the first follow-up (sequence 1) or the second.
+
+    Status flow: scheduled -> awaiting_approval -> approved -> sent; or skipped, stopped,
+    cancelled (the contact replied), snoozed back to scheduled. ``due_at`` is when the draft
+    goes to the owner; the scheduler tick turns due rows into drafting jobs.
+    """
+
+    __tablename__ = "followups"
+    __table_args__ = (
+        UniqueConstraint("contact_id", "sequence", name="uq_followup_sequence"),
+        Index("ix_followups_due", "status", "due_at"),
+        Index("ix_followups_owner_status", "owner_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    sequence: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(24), default="scheduled")
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    source_inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL"), nullable=True
+    )
+    to_address: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    subject: Mapped[str | None] = mapped_column(Text, nullable=True)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    value_adds: Mapped[str | None] = mapped_column(Text, nullable=True)
+    placeholders: Mapped[str | None] = mapped_column(Text, nullable=True)
+    approval_message_id: Mapped[str | None] = mapped_column(String(998), nullable=True)
+    sent_outbox_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outbox.id", ondelete="SET NULL"), nullable=True
+    )
+    drafted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ApprovalToken(Base):
+    """A single-use approval token: the signed value travels in Reply-To; this row makes it
+    single-use (``used_at``) and lets the owner's answer find its draft."""
+
+    __tablename__ = "approval_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), unique=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    followup_id: Mapped[int] = mapped_column(
+        ForeignKey("followups.id", ondelete="CASCADE"), index=True
+    )
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Resource(Base):
+    """Something in the owner's library worth sharing (a checklist, an article, a tool)."""
+
+    __tablename__ = "resources"
+    __table_args__ = (UniqueConstraint("owner_id", "url", name="uq_resource_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"),
+                                          index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    url: Mapped[str] = mapped_column(String(2000))
+    tags: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
