@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.parsing.forwards import Forward, unwrap_forward
 
@@ -188,3 +190,12 @@ def test_outermost_forward_wins_over_a_nested_one() -> None:
     assert found is not None
     assert found.sender_address == "jane@acme.com"
     assert "inner body" in found.body
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("From:Sent>-_ \n\tabc@.<>*Von:De :")), max_size=300))
+def test_unwrap_never_raises_on_header_like_noise(text: str) -> None:
+    # Given arbitrary text made of header-ish characters
+    found = unwrap_forward(text)
+    # Then the result is either nothing or a Forward whose note comes from the text
+    assert found is None or found.note in text.replace("\r", "")

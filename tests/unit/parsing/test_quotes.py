@@ -4,6 +4,8 @@ replies."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.parsing.quotes import trim_reply
 
@@ -101,3 +103,13 @@ def test_reply_above_this_line_marker_cuts_the_notification() -> None:
 def test_crlf_line_endings_are_handled() -> None:
     text = "Reply\r\n\r\nOn Mon, Mar 4, 2024, Jane <j@x.com> wrote:\r\n> old\r\n"
     assert trim_reply(text) == "Reply"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("On wrote:>-_ \n\t2024@.<>Am schrieb")), max_size=300))
+def test_trim_never_raises_and_only_keeps_lines_of_the_input(text: str) -> None:
+    # Given arbitrary attribution-ish text
+    trimmed = trim_reply(text)
+    # Then every kept line is a line of the input (trimming never invents text)
+    source = [line.rstrip() for line in text.replace("\r", "\n").split("\n")]
+    assert all(line in source or any(line in s for s in source) for line in trimmed.split("\n"))

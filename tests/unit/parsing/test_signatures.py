@@ -4,6 +4,8 @@ English, German, French and Spanish."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.parsing.signatures import split_signature
 
@@ -94,3 +96,14 @@ def test_newsletter_section_rule_is_not_a_signature() -> None:
     long_line = "For information on advertising in e-mail newsletters or other creative ads"
     text = f"News of the day.\n\nHOW TO ADVERTISE\n---------\n{long_line}\n{long_line}\n"
     assert split_signature(text)[1] is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.one_of(st.none(), st.text(max_size=40)))
+def test_split_never_raises_and_loses_no_text(text: str, sender: str | None) -> None:
+    # Given any text and any sender
+    body, signature = split_signature(text, sender)
+    # Then the body is a prefix of the text and the signature comes from the rest
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert normalized.startswith(body) or body == text
+    assert signature is None or signature in normalized
