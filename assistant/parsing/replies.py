@@ -108,7 +108,8 @@ _NEGATED_SEND = [  # a plain refusal to send: skip (never approve, whatever else
     rf"(?:bitte )?nicht {_SEND_DE}|(?:sende|schick|schicke)(?: es| sie| ihn| das)? nicht",
     r"(?:ne |n')(?:l'|le |la |les |lui )?envo(?:ie|ies|yez|yer)(?:-le|-la)? pas|"
     r"ne pas (?:l'|le |la )?envoyer|not this one|nicht diese(?:s|n)?|pas celui-ci|este no|"
-    r"don't bother|never ?mind|(?:better|rather) not|(?:lieber|besser) nicht|plutot pas|mejor no",
+    r"don't bother|never ?mind|(?:better|rather) not|(?:lieber|besser) nicht|plutot pas|mejor no|"
+    r"not needed|no need|nicht (?:mehr )?no(?:e)?tig|pas (?:besoin|la peine)|no hace falta",
     r"no (?:lo |la |le |los |se )?(?:envies|envie|envien|envia|enviar|mandes|mandar|mande)",
 ]  # fmt: skip
 _SKIP_WORDS = (
@@ -124,7 +125,7 @@ _APPROVE_WORDS = (
     r"schicke?(?: es| sie| ihn| das)?(?: ab| los)?|passt|genehmigt|einverstanden|sieht gut aus|"
     r"los|mach(?: es|s)?|oui|envoie(?:-le|-la|-les)?|envoyez(?:-le|-la)?|envoyer|vas-y|allez-y|"
     r"ca me va|c'est (?:bon|parfait)|approuve|valide|si|envialo|enviala|envia(?:lo|la)?|enviar|"
-    r"mandalo|mandala|adelante|aprobado|me parece bien|dale"
+    r"mandalo|mandala|adelante|aprobado|me parece bien|dale|fire away|raus damit|schaut gut aus"
 )
 _SOFT_YES_WORDS = (  # a yes only when nothing else is answered: "ok" approves, "ok, skip" skips
     r"sure|ok|okay|k|perfect|great|fine|alright|got it|klar|gerne|perfekt|gut|alles klar|super|"
@@ -214,8 +215,7 @@ def above_quote(body: str) -> str:
 
 
 def _attribution(lines: list[str], index: int) -> bool:
-    two = " ".join(line.strip() for line in lines[index : index + 2])
-    if _GERMAN_ATTRIBUTION.match(lines[index]) or _GERMAN_ATTRIBUTION.match(two):
+    if any(_GERMAN_ATTRIBUTION.match(" ".join(lines[index : index + n])) for n in (1, 2)):
         return True
     span = attribution_span(lines, index)  # no blank line inside: "La semaine prochaine" is text
     return span > 0 and all(line.strip() for line in lines[index : index + span])
