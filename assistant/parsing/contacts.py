@@ -39,8 +39,10 @@ _TITLE_ANY = (
     r"|designer|consultant(?:e)?|consultor(?:a)?|recruiter|investor|advisor|adviser|analyst"
     r"|analista|developer|desarrollador(?:a)?|développeu(?:r|se)|scientist|architect|architecte"
     r"|responsable|coordinat(?:or|eur|rice)|coordinador(?:a)?|specialist|strategist|attorney"
-    r"|lawyer|counsel|avocate?|abogad[oa]|accountant|journalist|journaliste|periodista|recruteu(?:r|se)"
-    r"|gérante?|jefe|jefa|gerente|chargée?|commercial(?:e)?"
+    r"|lawyer|counsel|avocate?|abogad[oa]|accountant|journalist|journaliste|periodista|"
+    r"recruteu(?:r|se)"
+    r"|gérante?|jefe|jefa|gerente|chargée?|commercial(?:e)?|partner|auditor|auditeur|controller"
+    r"|recruteur|editor|producer|officer|directora|vorstand"
 )
 TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
@@ -49,28 +51,39 @@ _TITLE_EXTRA = {
     "del", "de la", "für", "for", "and", "&", "y", "et", "und", "-", "/", "product", "marketing",
     "sales", "engineering", "growth", "operations", "partnerships", "business", "development",
     "people", "talent", "finance", "data", "design", "communications", "research", "technology",
-    "strategy", "content", "customer", "success", "ventas", "ventes", "vertrieb", "marketing",
-    "commerciale", "commercial", "technique", "technical", "software", "platform", "security",
+    "strategy", "content", "customer", "success", "ventas", "ventes", "vertrieb", "commerciale",
+    "commercial", "technique", "technical", "software", "platform", "security",
     "brand", "community", "digital", "innovation", "investments", "legal", "procurement", "hr",
     "it", "ux", "ui", "ai", "ml", "devops", "infrastructure", "account", "accounts", "partner",
     "principal", "lead", "head", "chief", "financier", "financière", "financiero", "financiera",
     "comercial", "técnico", "técnica", "produit", "producto", "la", "el", "los", "las",
     "recursos", "humanos", "ressources", "humaines", "personal", "einkauf", "technik", "emea",
     "dach", "apac", "americas", "europe", "north", "america", "latam", "iberia", "france", "us",
-    "uk", "research", "revenue", "b2b", "saas", "cloud", "mobile", "web", "frontend", "backend",
+    "uk", "revenue", "b2b", "saas", "cloud", "mobile", "web", "frontend", "backend",
     "full-stack", "fullstack", "information", "international", "national", "relations",
     "investor", "program", "project", "projects", "programme", "office", "studio", "creative",
     "art", "editorial", "news", "a.i.", "hardware", "supply", "chain", "logistics", "fund",
+    "startup", "freelance", "independent", "fractional", "founding", "compliance", "risk", "audit",
+    "experience", "channel", "events", "event", "solutions", "services", "client", "support",
+    "quality", "field", "partnership", "ops", "revops", "enterprise", "analytics", "sustainability",
+    "impact", "education", "health", "clinical", "medical", "policy", "public", "affairs",
+    "government", "real", "estate", "i", "ii", "iii", "vp,", "svp,",
+    "operaciones", "opérations", "finanzas", "finances", "tecnología", "technologie", "compras",
+    "achats", "logística", "logistique", "proyectos", "projets", "innovación", "estrategia",
+    "stratégie", "comunicación", "communication", "desarrollo", "développement", "negocio",
+    "negocios", "affaires", "clientes", "clients", "betrieb", "entwicklung", "finanzen", "produkt",
+    "marketing,", "général", "générale", "generalo", "adjoint", "adjointe", "de l'",
 }
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
 _COMPANY_TOKEN = r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|of|de|and|für|y|et|und)"
 COMPANY_RE = re.compile(rf"{_COMPANY_TOKEN}(?:[ ]{_COMPANY_TOKEN}){{0,5}}")
 _KEEP_DOT = re.compile(r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|B\.V|N\.V|S\.p\.A|Cie|Bros)\.$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|S\.A|S\.L|Cie)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a"}
 PREPOSITION_RE = re.compile(
     rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|for|with)\b|(?P<sign>@))\s+(?={_COMPANY_TOKEN})"
 )
-_FRAGMENT_START = re.compile(r"[\n,;:!?()|]|\.\s|\s[-–—]\s")
+_FRAGMENT_START = re.compile(r"[\n,;:!?()|]|(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bSt)\.\s|\s[-–—]\s")
 _OWNING_TITLES = re.compile(r"(?i)^(?:co-?founder|founder|fondat\w+|cofondat\w+|fundador\w*|"
                             r"cofundador\w*|CEO|CTO|CFO|COO|CMO|President|Présidente?|Owner|"
                             r"Gründer\w*|Mitgründer\w*|Inhaber\w*|Geschäftsführer\w*|PDG)$")
@@ -134,7 +147,9 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     """(position, E.164) for each phone number; national numbers read in ``region``."""
     found = []
     try:
-        matcher = phonenumbers.PhoneNumberMatcher(text, region or "US", leniency=phonenumbers.Leniency.VALID)
+        matcher = phonenumbers.PhoneNumberMatcher(
+            text, region or "US", leniency=phonenumbers.Leniency.VALID
+        )
         for match in matcher:
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found.append((match.start, e164))
@@ -164,13 +179,21 @@ def normalize_url(raw: str) -> str | None:
     return f"{scheme.lower()}://{host.lower()}{slash}{path}"
 
 
-def is_title_phrase(text: str) -> bool:
-    """True when every word can belong to a job title and one is a title word."""
+def is_title_phrase(text: str, *, loose: bool = False) -> bool:
+    """True when every word can belong to a job title and one is a title word.
+
+    ``loose`` (for signature lines and comma-separated parts, where a line is one field) also
+    accepts unknown capitalized words around a title word: "Events Lead", "Principal Auditor".
+    """
     words = [w.strip(",") for w in text.split()]
-    if not words or len(words) > 8:
+    if not words or len(words) > (6 if loose else 8):
         return False
-    has_title = any(TITLE_WORD.match(w) for w in words)
-    return has_title and all(TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA for w in words)
+    if not any(TITLE_WORD.match(w) for w in words):
+        return False
+    return all(
+        TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA or (loose and _capitalized_word(w))
+        for w in words
+    )
 
 
 def title_suffix(text: str) -> str | None:
@@ -188,6 +211,10 @@ def title_suffix(text: str) -> str | None:
     return _strip_fillers(best)
 
 
+def _capitalized_word(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha()
+
+
 def _strip_fillers(title: str) -> str | None:
     words = title.split()
     while words and (words[0].lower() in _LEAD_FILLERS or words[0] in {"of", "de", "&", "-"}):
@@ -198,7 +225,7 @@ def _strip_fillers(title: str) -> str | None:
 
 
 def clean_company(raw: str) -> str | None:
-    words = raw.strip().split()
+    words = _until_sentence_end(raw.strip().split())
     while words and words[-1] in {"of", "de", "and", "für", "y", "et", "und", "&"}:
         words = words[:-1]
     if not words or words[0] in _BAD_COMPANY_START or words[0] in {"of", "de", "and", "&"}:
@@ -211,12 +238,33 @@ def clean_company(raw: str) -> str | None:
     return company
 
 
+def _until_sentence_end(words: list[str]) -> list[str]:
+    """Words up to the one ending a sentence ("Acme. Looking" -> "Acme."), abbreviations kept."""
+    for index, word in enumerate(words):
+        if word.endswith(".") and index + 1 < len(words) and not _ABBREVIATION.search(word):
+            return words[: index + 1]
+    return words
+
+
+def _title_before(text: str, starts: list[int], end: int) -> str | None:
+    """The title just before a preposition; "Sr. Director, Partnerships" joins two fragments."""
+    start = starts[-1]
+    title = title_suffix(text[start:end])
+    fragment = text[start:end].strip()
+    if title or len(starts) < 2 or text[start - 1:start] != "," or not fragment:
+        return title
+    if all(w.lower() in _TITLE_EXTRA for w in fragment.split()):
+        previous = title_suffix(text[starts[-2]:start - 1])
+        return f"{previous}, {fragment}" if previous else None
+    return None
+
+
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
     fallback = None
     for match in PREPOSITION_RE.finditer(text):
-        starts = [m.end() for m in _FRAGMENT_START.finditer(text, 0, match.start())]
-        title = title_suffix(text[starts[-1] if starts else 0:match.start()])
+        starts = [0] + [m.end() for m in _FRAGMENT_START.finditer(text, 0, match.start())]
+        title = _title_before(text, starts, match.start())
         company_match = COMPANY_RE.match(text, match.end())
         company = clean_company(company_match.group()) if company_match else None
         if not title:
@@ -239,7 +287,7 @@ def role_in_list(parts: list[str]) -> Role:
         inner = role_in(part)
         if inner.title:
             return Role(inner.title, inner.company or company)
-        if title is None and is_title_phrase(part):
+        if title is None and is_title_phrase(part, loose=True):
             title = _strip_fillers(part)
         elif company is None and COMPANY_RE.fullmatch(part.rstrip(".")):
             company = clean_company(part)

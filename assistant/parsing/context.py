@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass
 
 _NEEDS = (
-    r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|on the lookout for|"
-    r"in the market for|is after)|\bwants(?: to)?|\bneeds(?: to)?|\bneeded|\bhiring(?: for| an?)?|"
+    r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
+    r"on the lookout for|"
+    r"in the market for|is after|'s after|’s after|are after)|\bwants(?: to)?|\bneeds(?: to)?|"
+    r"\bneeded|\bhiring(?: for| an?)?|"
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
     r"\bbusca(?:n)?|\bestá buscando|\bnecesita(?:n)?|\bquiere|\bcontratando|"
@@ -18,37 +20,58 @@ _NEEDS = (
 )
 _OFFERS = (
     r"\bcan help(?: us| you| with| out with)?|\bcould help(?: with)?|\bhappy to help(?: with)?|"
-    r"\boffer(?:s|ed)(?: to)?|\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|an) (?=\w+ (?:network|team))|"
+    r"\boffer(?:s|ed)(?: to)?|\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|"
+    r"an) (?=\w+ (?:network|team))|"
     r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
     r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\bpropose|\boffre|"
     r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece"
 )
 _INTERESTS = (
-    r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|\bis a big fan of|"
+    r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
+    r"\bis a big fan of|"
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
-    r"\binteressiert sich für|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
+    r"\binteressiert sich für|\binteresse an|\binteresse für|\bintéressée? par|"
+    r"\binteresad[oa] en|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
     r"\baime|\ble gusta|\ble encanta|\bapasionad[oa] (?:por|de)|\binteresad[oa] en|\bfan de"
 )
 _PROMISES = (
-    r"\bI (?:promised|said I'?d|told (?:him|her|them) I'?d|offered)(?: to)?|\bI'?ll|\bI will|\bI owe|"
+    r"\bI (?:promised|said I'?d|told (?:him|her|them) I'?d|offered)(?: to)?|\bI'?ll|\bI will|"
+    r"\bI owe|"
     r"\bI need to|\bI should|\bI'?m going to|\bpromised(?: to)?|\bto send (?:him|her|them)|"
+    r"^(?:please )?(?:send|email|call) (?:her|him|them)|^(?:schick|sende) (?:ihr|ihm)|"
     r"\b(?:ich )?(?:habe|hab) (?:ihr|ihm|ihnen) versprochen,?|\bversprochen|\bich schicke|"
     r"\bich werde|\bich soll|\bj'?ai promis(?: de)?|\bpromis|\bje vais|\bje dois|\bje lui enverrai|"
     r"\ble prometí|\bprometí|\bprometido|\ble voy a|\bvoy a|\btengo que|\ble enviaré"
 )
-_MET = re.compile(
-    r"(?i)\b(?:met|meet(?:ing)?|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
-    r"coffee|lunch|dinner|breakfast|drinks|conference|summit|meetup|panel|workshop|event|"
-    r"getroffen|kennengelernt|traf|treffen|gesprochen|rencontrée?s?|rencontre|croisée?|vu|"
-    r"déjeuner|conocí|conocimos|vi|hablamos|almuerzo|cena|encontré)\b"
+_EVENTS = (
+    r"conference|summit|meetup|meet-up|breakfast|brunch|lunch|dinner|happy hour|mixer|panel|"
+    r"workshop|event|expo|fair|trade show|keynote|forum|demo day|investor day|week|festival|"
+    r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
+    r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
+    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"
+    r"congreso|evento|feria|desayuno|almuerzo|cena|jornada|encuentro"
 )
-_CLAUSE_END = re.compile(r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero)\s|\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(")
+_MET = re.compile(
+    r"(?i)\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
+    r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
+    r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|"
+    r"swapped cards|card from|cards from)\b|"
+    r"(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
+    r"en el|en la|del|durante|tras)\s+(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
+    r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+"
+)
+_CLAUSE_END = re.compile(
+    r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero)\s|"
+    r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\("
+)
 _CUES = {
     "needs": re.compile(rf"(?i)(?:{_NEEDS})\s*"),
     "offers": re.compile(rf"(?i)(?:{_OFFERS})\s*"),
     "interests": re.compile(rf"(?i)(?:{_INTERESTS})\s*"),
     "promises": re.compile(rf"(?:{_PROMISES})\s*", re.IGNORECASE),
 }
+# "I'll let you two take it from here" closes an introduction; it promises nothing.
+_NOT_PROMISE = re.compile(r"(?i)^(?:let|leave) (?:you|the two|it to)\b")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
@@ -66,10 +89,12 @@ class ContextFacts:
 def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
     """Facts from a passage about one person; ``names`` are removed from the context sentence."""
     found: dict[str, list[str]] = {key: [] for key in _CUES}
+    text = text.replace("’", "'")
     for sentence in sentences(text):
         for key, cue in _CUES.items():
             found[key].extend(_phrases(cue, sentence))
-    promises = [p for p in found["promises"] if p not in found["needs"]]
+    promises = [p for p in found["promises"]
+                if p not in found["needs"] and not _NOT_PROMISE.match(p)]
     return ContextFacts(
         context=meeting_context(text, names),
         needs=tuple(_dedupe(found["needs"])),

@@ -22,6 +22,7 @@ from assistant.parsing.thread import (
     clean_owner_note,
     quoted_author,
     read_thread,
+    strip_signoff,
     trim_reply,
 )
 from assistant.parsing.vcard import parse_vcards
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 NO_TEXT = "The message has no readable text part."
 _INTRODUCED_BY_NOTE = re.compile(
     r"(?:\bintro(?:duced)?\s+(?:to (?:me|us) )?by|\bvia|\bvorgestellt von|\bpresentée? par|"
-    r"\bprésentée? par|\bpresentad[oa] por|\bthrough)\s+(?P<by>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"\bprésentée? par|\bpresentad[oa] por|"
+    r"\bthrough)\s+(?P<by>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
     r"|(?P<by2>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:introduced|intro'?d) (?:me|us)\b"
 )
 
@@ -63,7 +65,8 @@ def parse_view(view: MessageView, owner: OwnerIdentity) -> ParsedMessage:
 _OWNER_KINDS = {MessageKind.COMMAND, MessageKind.REPLY}
 
 
-def _early_kind(view: MessageView, sender: Party | None, owner: OwnerIdentity) -> MessageKind | None:
+def _early_kind(view: MessageView, sender: Party | None,
+                owner: OwnerIdentity) -> MessageKind | None:
     address = sender[1] if sender else None
     if classify.is_bounce(view, address):
         return MessageKind.BOUNCE
@@ -184,23 +187,29 @@ def _introducer_in_note(note: str) -> str | None:
 
 
 def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
-    introducer = thread.author
-    body_text = thread.body
-    named = introduced_names(body_text)
-    if introducer and any(name_key(n) == name_key(introducer[0] or "-") for n in named):
-        introducer = quoted_author(body_text) or introducer  # a reply from the introduced person
-    intro_thread = Thread(thread.note, introducer, thread.recipients, thread.body, thread.subject,
-                          thread.forwarded)
-    introducer_draft, body = _author_draft(intro_thread, owner)
-    people = [_party_draft(p) for p in thread.recipients + ((thread.author,) if thread.author else ())
-              if _is_other(p, introducer, owner)]
+    """Who introduced whom: the introduced people carry ``introduced_by``; an introducer who is
+    not the owner is listed too; when the owner introduces, everyone introduced is a contact."""
+    author_draft, intro_text = _author_draft(thread, owner)
+    introducer, introducer_draft = thread.author, author_draft
+    named = introduced_names(thread.body)
+    if thread.author and any(_same_party(ContactDraft(name=n), thread.author) for n in named):
+        quoted = quoted_author(thread.body)  # the introduced person replied on top of the intro
+        if quoted is not None:
+            introducer, intro_text = quoted, re.sub(r"(?m)^>+ ?", "", thread.body)
+            introducer_draft = None if _is_owner(quoted, owner) else _party_draft(quoted)
+    people = [_party_draft(p) for p in thread.recipients if _is_other(p, introducer, owner)]
+    if author_draft is not None and introducer is not thread.author:
+        people.append(author_draft)
     people += [ContactDraft(name=clean_name(n)) for n in named if not _is_owner_named(n, owner)]
     people = merge_drafts([d for d in people if not _same_party(d, introducer)])
-    _enrich(people, find_people(body, owner))
-    by = clean_name(introducer[0]) if introducer and introducer_draft else None
+    introducer_name = clean_name(introducer[0]) if introducer else None
+    text = strip_signoff(intro_text, introducer_name)
+    _enrich(people, find_people(text, owner, known=tuple(d.name for d in people if d.name)))
+    by = introducer_name if introducer_draft is not None else None
     for draft in people:
         draft.introduced_by = by
-        draft.add_facts(read_context(note, names=_name_forms(draft.name)))
+        if by is not None:
+            draft.add_facts(read_context(note, names=_name_forms(draft.name)))
     return people + ([introducer_draft] if introducer_draft else [])
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing.contacts import (
+    TITLE_WORD,
+    Role,
     clean_company,
     clean_name,
     find_emails,
@@ -29,7 +31,9 @@ _TOKEN = r"[A-ZÀ-ÝŁŚŽČ][a-zà-ÿłśžčćńő'’]+(?:[-’'][A-ZÀ-Ýa-z
 _PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das)"
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
-    r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced? (?:me )?to|\bintro to|\bcontact|"
+    r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced (?:me |us )?to|\bintroduce you to|"
+    r"\bcontact|"
+    r"\bpresento a|\bprésente|\bvorstellen:?|\bpresentarte a|"
     r"\bname|\btalked to|\bspoke (?:to|with)|\bcall(?:ed)?|\bemail(?:ed)?|\bran into|\bbumped into|"
     r"\bnext to|\btraf|\bmit|\bund|\brencontré|\brencontrée|\bavec|\bet|\bconocí a|\bcon|\by|"
     r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso)\s*:?\s*$"
@@ -40,6 +44,7 @@ _CUE_AFTER = re.compile(
     r"arbeitet|travaille|trabaja)\b)"
 )
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
+                             r"\bde|\bdel|\bdu|"
                              r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel)\s*$")
 STOP_WORDS = set("""
 I We She He They It You The A An This That These Those My Our Her His Their Its Met Meet Also Great
@@ -77,12 +82,18 @@ class Mention:
     is_owner: bool = False
 
 
-def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False) -> list[ContactDraft]:
-    """Each person named with evidence in ``text``, with what the text says about them."""
+def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
+                known: tuple[str, ...] = ()) -> list[ContactDraft]:
+    """Each person named with evidence in ``text``, with what the text says about them.
+
+    ``known`` names (from the message's headers) need no further evidence: "Sabine ist
+    Geschäftsführerin bei Medicor" is about Sabine Koch when she is in Cc.
+    """
     emails = find_emails(text)
-    mentions = _mentions(text, owner, emails)
+    mentions = _known_mentions(text, known)
+    mentions += _mentions(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
-    mentions.sort(key=lambda m: m.start)
+    mentions = _coalesce(sorted(mentions, key=lambda m: m.start))
     preamble = text[: mentions[0].start] if mentions else text
     drafts = []
     people = [m for m in mentions if not m.is_owner]
@@ -117,19 +128,41 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
             draft.context = facts.context
 
 
-def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]]) -> list[Mention]:
+def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
+    found: list[Mention] = []
+    for name in sorted({k for k in known if k}, key=len, reverse=True):
+        for form in dict.fromkeys((name, name.split()[0])):
+            for match in re.finditer(rf"(?<![\w@.]){re.escape(form)}(?![\w@])", text):
+                if not any(m.start <= match.start() < m.end for m in found):
+                    found.append(Mention(match.start(), match.end(), name))
+    return found
+
+
+def _coalesce(mentions: list[Mention]) -> list[Mention]:
+    """A repeated mention of the person whose passage is running does not cut a sentence."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.name and kept[-1].name == mention.name:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
+              taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     names: set[str] = set()
     for match in NAME_RE.finditer(text):
         start, name = _strip_stop_words(match.start(), match.group())
-        if not name:
+        if not name or any(m.start <= start < m.end for m in taken):
             continue
         if is_owner_name(name, owner) or name_key(name) in _owner_parts(owner):
             found.append(Mention(start, start + len(name), None, is_owner=True))
         elif _is_person(text, start, start + len(name), name, emails):
-            found.append(Mention(start, start + len(name), clean_name(name)))
-            names.add(name)
-    return found + _repeat_mentions(text, names, found)
+            full = next((n for n in names if n.split()[0] == name and " " in n), name)
+            found.append(Mention(start, start + len(name), clean_name(full)))
+            names.add(full)
+    return found + _repeat_mentions(text, names, found + taken)
 
 
 def _owner_parts(owner: OwnerIdentity) -> set[str]:
@@ -144,7 +177,8 @@ def _repeat_mentions(text: str, names: set[str], found: list[Mention]) -> list[M
     for name in names:
         first = name.split()[0]
         for match in re.finditer(rf"\b{re.escape(first)}\b", text):
-            if not any(m.start <= match.start() < m.end for m in found) and match.start() not in taken:
+            inside = any(m.start <= match.start() < m.end for m in found)
+            if not inside and match.start() not in taken:
                 extra.append(Mention(match.start(), match.end(), clean_name(name)))
     return extra
 
@@ -163,8 +197,10 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
 
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
-    if any(w in NOT_PERSON_WORDS or w in STOP_WORDS for w in words) or is_title_phrase(name):
+    if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in words):
         return False
+    if len(words) == 1:
+        return _single_name_evidence(text, start, end, words, emails)
     before, after = text[max(0, start - 30):start], text[end:end + 60]
     if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
         return False
@@ -174,6 +210,17 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return len(words) >= 2 or not after[:1].isalpha()
     at_line_start = not text[max(0, start - 4):start].strip(" -*•\t>") or start == 0
     return at_line_start and len(words) >= 2 and _line_has_details(text, end)
+
+
+def _single_name_evidence(text: str, start: int, end: int, words: list[str],
+                          emails: list[tuple[int, str]]) -> bool:
+    """A lone first name needs a cue before it, or its own address right after it."""
+    before, after = text[max(0, start - 30):start], text[end:end + 60]
+    if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
+        return False
+    if _CUE_BEFORE.search(before) or re.match(r"^\s*[(<]\s*[\w.+-]+@", after):
+        return not after[:1].isalpha()
+    return _email_matches(words, start, emails)
 
 
 def _role_follows(after: str) -> bool:
@@ -193,10 +240,13 @@ def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) 
 def _line_has_details(text: str, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[end: line_end if line_end >= 0 else len(text)]
-    return bool(re.match(r"^\s*[,(:–—-]", rest)) or bool(find_emails(rest) or find_phones(rest, "US"))
+    if re.match(r"^\s*[,(:–—-]", rest):
+        return True
+    return bool(find_emails(rest) or find_phones(rest, "US"))
 
 
-def _bare_emails(text: str, emails: list[tuple[int, str]], mentions: list[Mention]) -> list[Mention]:
+def _bare_emails(text: str, emails: list[tuple[int, str]],
+                 mentions: list[Mention]) -> list[Mention]:
     """An address with no name before it in its passage starts its own (nameless) person."""
     bare = []
     for position, _address in emails:
@@ -207,9 +257,18 @@ def _bare_emails(text: str, emails: list[tuple[int, str]], mentions: list[Mentio
     return bare
 
 
+_LABELLED = re.compile(
+    r"(?im)^\s*(?P<key>company|organi[sz]ation|org|firma|unternehmen|société|entreprise|empresa|"
+    r"title|job title|position|role|titel|poste|fonction|cargo|puesto)\s*:\s*(?P<value>[^\n]+?)\s*$"
+)
+_COMPANY_KEYS = {"company", "organization", "organisation", "org", "firma", "unternehmen",
+                 "société", "entreprise", "empresa"}
+_ABBREVIATED = re.compile(r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof)|\b[A-Z])$")
+
+
 def _draft(passage: str, mention: Mention, owner: OwnerIdentity) -> ContactDraft:
     after_name = passage[mention.end - mention.start:]
-    role = _listed_role(after_name) or role_in(passage)
+    role = _labelled_role(passage) or _listed_role(after_name) or role_in(passage)
     draft = ContactDraft(
         name=mention.name,
         emails=list(dict.fromkeys(e for _, e in find_emails(passage))),
@@ -222,20 +281,49 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity) -> ContactDraft
     return draft
 
 
-def _listed_role(after_name: str):  # noqa: ANN202 - Role | None
-    """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" right after the name."""
-    match = re.match(r"^\s*(?:,|\(|[-–—]|is|ist|est|es)\s*(?:the |a |an |la |le |el |die |der )?"
-                     r"([^\n;.()]+)", after_name)
+def _labelled_role(passage: str) -> Role | None:
+    """ "Company: Acme" and "Title: CTO" lines (contact-form and card-scanner notes)."""
+    title = company = None
+    for match in _LABELLED.finditer(passage):
+        if match.group("key").lower() in _COMPANY_KEYS:
+            company = company or match.group("value")
+        else:
+            title = title or match.group("value")
+    return Role(title, company) if title or company else None
+
+
+def _clause(text: str) -> str:
+    """Text up to the end of its sentence; "Sr." and "Inc." do not end one."""
+    for match in re.finditer(r"[.!?](?=\s|$)|\n|;|\(|\)", text):
+        if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
+            continue
+        return text[: match.start()]
+    return text
+
+
+def _listed_role(after_name: str) -> Role | None:
+    """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
+    match = re.match(r"^\s*(?:,|\(|[-–—]|is|ist|est|es)\s*(?:the |a |an |la |le |el |die |der )?",
+                     after_name)
     if not match:
         return None
-    parts = [p for p in re.split(r"\s*,\s*|\s+[|/]\s+", match.group(1)) if p and "@" not in p]
+    clause = _clause(after_name[match.end():])
+    parts = [p for p in re.split(r"\s*,\s*|\s+[|/–—-]\s+", clause) if p and "@" not in p]
     role = role_in_list(parts[:3])
+    if role.title and "," in clause:
+        joined = role_in(clause)
+        if joined.title and len(joined.title) > len(role.title):
+            return joined
     return role if role.title else None
 
 
+_COMPANY_FROM = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[A-Z][^\n,;.()]*)"
+)
+
+
 def _company_from(after_name: str) -> str | None:
-    match = re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[A-Z][^\n,;.()]*)",
-                     after_name)
+    match = _COMPANY_FROM.match(after_name)
     if not match:
         return None
     words = []

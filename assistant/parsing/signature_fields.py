@@ -26,7 +26,9 @@ _NOISE = re.compile(
     r"(?i)^(?:sent from|gesendet von|envoyé de|enviado desde|get outlook|this (?:e-?mail|message)|"
     r"confidential|disclaimer|t:|m:|p:|e:|w:|tel|phone|mobile|cell|fax|mobil|tél|móvil)"
 )
-_LABEL = re.compile(r"(?i)^(?:t|m|p|e|w|tel|phone|mobile|cell|office|mobil|tél|móvil|web|email)\.?\s*:")
+_LABEL = re.compile(
+    r"(?i)^(?:t|m|p|e|w|tel|phone|mobile|cell|office|mobil|tél|móvil|web|email)\.?\s*:"
+)
 _VALEDICTION_WORDS = re.compile(r"(?i)^(?:best|regards|cheers|thanks|thank you|sincerely|warmly|"
                                 r"viele grüße|beste grüße|grüße|cordialement|saludos|un saludo|"
                                 r"atentamente|bien à vous|merci|gracias|lg|vg)\b")
@@ -48,7 +50,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     title = company = None
     lines = [line.strip().strip("*_") for line in signature.splitlines()]
     for line in (line for line in lines if _is_role_line(line, name)):
-        line_title, line_company = _role_of_line(line)
+        line_title, line_company = _role_of_line(line, name)
         if title is None and line_title:
             title, company = line_title, company or line_company
         elif title is not None and company is None and line_company is None:
@@ -65,26 +67,34 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
 
 
 def _is_role_line(line: str, name: str | None) -> bool:
-    if not line or len(line) > 90 or _VALEDICTION_WORDS.match(line):
+    if not line or len(line) > 120 or _VALEDICTION_WORDS.match(line):
         return False
     if name and name_key(line) in {name_key(name), name_key(name).split(" ")[0]}:
         return False
-    if _NOISE.match(line) or _LABEL.match(line) or _ADDRESS.search(line):
+    if _NOISE.match(line) or _LABEL.match(line):
         return False
-    return not ("@" in line or "http" in line.lower() or "www." in line.lower())
+    if len(_SPLIT.split(line)) > 1:  # a one-line card: "Leo Fischer | CEO | Acme | +1 ..."
+        return True
+    return not (_ADDRESS.search(line) or _is_contact_bit(line))
 
 
-def _role_of_line(line: str) -> tuple[str | None, str | None]:
+def _role_of_line(line: str, name: str | None) -> tuple[str | None, str | None]:
     role = role_in(line)
     if role.title:
         return role.title, role.company
-    parts = [p for p in _SPLIT.split(line) if p]
+    own = name_key(name) if name else None
+    parts = [p for p in _SPLIT.split(line) if p and name_key(p) != own and not _is_contact_bit(p)]
     if len(parts) > 1:
         role = role_in_list(parts)
         return role.title, role.company
     if is_title_phrase(line):
         return line, None
     return None, None
+
+
+def _is_contact_bit(part: str) -> bool:
+    """A phone, address or link inside a one-line card: not a title or company."""
+    return bool(re.search(r"\d{3}|@|https?:|www\.", part))
 
 
 def _company_line(line: str) -> str | None:

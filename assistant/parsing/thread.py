@@ -11,20 +11,10 @@ from dataclasses import dataclass
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing.draft import name_key
+from assistant.parsing.forwards import unwrap_forward
 from assistant.parsing.mime import MessageView, parse_addresses
-
-try:  # forwards.py, quotes.py and signatures.py are built in parallel by another engineer
-    from assistant.parsing.forwards import unwrap_forward
-except ImportError:  # pragma: no cover - only until that module lands
-    from assistant.parsing._fallback import unwrap_forward
-try:
-    from assistant.parsing.quotes import trim_reply
-except ImportError:  # pragma: no cover
-    from assistant.parsing._fallback import trim_reply
-try:
-    from assistant.parsing.signatures import split_signature
-except ImportError:  # pragma: no cover
-    from assistant.parsing._fallback import split_signature
+from assistant.parsing.quotes import trim_reply
+from assistant.parsing.signatures import split_signature
 
 Party = tuple[str, str]  # (display name, lower-cased address)
 _VALEDICTION = re.compile(
@@ -91,13 +81,22 @@ def strip_signoff(text: str, name: str | None, addresses: tuple[str, ...] = ()) 
     cut = len(lines)
     for index in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         line = lines[index].strip()
-        if _SENT_FROM.match(line) or name_key(line.lstrip("-–—~ ")) in keys or any(
+        if _SENT_FROM.match(line) or _names_writer(line, keys) or any(
             a.lower() in line.lower() for a in addresses
         ):
             cut = index
     while cut > 0 and (_VALEDICTION.match(lines[cut - 1].strip()) or not lines[cut - 1].strip()):
         cut -= 1
     return "\n".join(lines[:cut]).strip()
+
+
+def _names_writer(line: str, keys: set[str]) -> bool:
+    """The line is the writer's name, or starts a one-line card: "Leo Fischer | CEO | ..."."""
+    if name_key(line.lstrip("-–—~ ")) in keys:
+        return True
+    head = re.split(r"\s*[|,·•]\s*|\s[-–—]\s", line, maxsplit=1)
+    full = {k for k in keys if " " in k}
+    return len(head) > 1 and name_key(head[0]) in full
 
 
 def _name_keys(name: str | None) -> set[str]:
