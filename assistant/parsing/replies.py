@@ -27,6 +27,7 @@ from assistant.errors import UnreadableMessageError
 from assistant.parsing.forwards import unquote_line
 from assistant.parsing.mime import looks_like_message, read_message
 from assistant.parsing.quotes import attribution_span, starts_history, trim_reply
+from assistant.parsing.signatures import is_mobile_line, is_signoff_line
 
 log = logging.getLogger(__name__)
 
@@ -167,16 +168,6 @@ _GREETING = re.compile(
     r"sehr geehrte[rs]?(?: (?:frau|herr))?|guten (?:morgen|tag|abend)|moin|servus|bonjour|"
     r"bonsoir|salut|cher|chere|coucou|hola|querid[oa]|estimad[oa]|buen(?:os|as) (?:dias|tardes))"
     r"\s+(?!assistant|bot\b)[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*)?\s*[,:!.]?$"
-)
-_VALEDICTION = re.compile(
-    r"^(?:thanks|thank you|thx|cheers|best|best regards|kind regards|regards|all the best|"
-    r"warm regards|talk soon|(?:viele|beste|liebe) (?:grusse|gruße)|lg|vg|mfg|gruß|gruss|danke|"
-    r"merci|cordialement|bien a vous|bonne journee|a bientot|bises|saludos|un saludo|atentamente|"
-    r"abrazos|gracias|un abrazo)[\s,.!]*$"
-)
-_DEVICE_FOOTER = re.compile(
-    r"^(?:sent (?:from|via|with)|(?:get|obtener|telecharger) outlook|von meinem|gesendet von|"
-    r"envoye de|envoye depuis|enviado desde)\b"
 )
 # Apple Mail and Thunderbird in German put the name after the verb: "Am <date> schrieb <name>:".
 _GERMAN_ATTRIBUTION = re.compile(r"^\s*am\s.{4,120}?\sschrieb\s.{1,200}:\s*$", re.IGNORECASE)
@@ -336,7 +327,7 @@ def _own_lines(new_text: str) -> list[str]:
     """The owner's lines: the signature block ("-- ", RFC 3676 4.3) and device footers cut."""
     lines = [line.rstrip() for line in new_text.replace("\r\n", "\n").split("\n")]
     for index, line in enumerate(lines):
-        if line in ("--", "-- ") or _DEVICE_FOOTER.match(normalize(line)):
+        if line in ("--", "-- ") or is_mobile_line(line):
             return _strip_blank(lines[:index])
     return _strip_blank(lines)
 
@@ -357,7 +348,7 @@ def _is_closing(lines: list[str], index: int) -> bool:
     rest = [line for line in lines[index:] if line.strip()]
     if len(rest) > 5 or any(read_signals(line).signals for line in rest):
         return False  # never drop a line that answers: "Thanks,\ndon't send" is not a closing
-    if _VALEDICTION.match(normalize(lines[index])):
+    if is_signoff_line(lines[index]):
         return True
     if not lines[index - 1].strip():  # a signature paragraph: short lines, no sentences
         return all(len(line.split()) <= 5 and line.rstrip()[-1] not in ".!?:" for line in rest)
