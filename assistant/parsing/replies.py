@@ -189,7 +189,11 @@ def parse_reply(raw: bytes) -> ParsedReply:
     """
     if not looks_like_message(raw):
         raise UnreadableMessageError("not an email message (no RFC 5322 header block)")
-    return read_reply_intent(trim_reply(above_quote(read_message(raw).text)))
+    view = read_message(raw)
+    reply = read_reply_intent(trim_reply(above_quote(view.text)))
+    if view.header("Auto-Submitted").strip().lower() not in ("", "no"):
+        return ParsedReply(ReplyIntent.UNKNOWN, None, reply.text)  # RFC 3834: not the owner's yes
+    return reply
 
 
 def above_quote(body: str) -> str:

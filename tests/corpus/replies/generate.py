@@ -150,7 +150,7 @@ def build(case: dict) -> bytes:
     msg["Message-ID"] = f"<{case['name']}@owner.example>"
     msg["In-Reply-To"] = "<approval-42@assistant.example>"
     msg["References"] = "<approval-42@assistant.example>"
-    for name, value in HEADERS.get(client, HEADERS[client.split("-")[0]]):
+    for name, value in HEADERS.get(client, HEADERS[client.split("-")[0]]) + case.get("headers", []):
         msg[name] = value
     charset = case.get("charset", "utf-8")
     cte = case.get("cte", "quoted-printable")
@@ -370,6 +370,9 @@ CASES = [
     case("de_original_snooze", "outlook-original", "de", "Bitte in einer Woche nochmal",
          "snooze", days=7),
     case("en_original_edit", "outlook-original", "en", LETTER_EN_DEAR, "edit"),
+    # An auto-responder answering the approval request is never the owner's yes (RFC 3834)
+    case("en_autoreply_ok", "gmail", "en", "OK", "unknown", safety="auto",
+         headers=[("Auto-Submitted", "auto-replied")]),
 ]
 
 
