@@ -20,6 +20,7 @@ Started once per pytest session by the fixtures in ``tests/conftest.py``:
       ``"starttls"`` (the server always offers STARTTLS; whether to use it is the client's
       choice). The password is passed separately, as the product takes it.
     - ``dovecot.append(user, folder, raw) -> uid`` (creates the folder if missing),
+      ``dovecot.append_many(user, folder, raws) -> list[uid]`` (one connection: bulk loads),
       ``dovecot.messages(user, folder="INBOX") -> list[bytes]`` (UID order, ``BODY.PEEK[]``),
       ``dovecot.wait_for_messages(user, folder, count, timeout=10) -> list[bytes]`` (polls),
       ``dovecot.create_folder(user, folder)``, ``dovecot.folders(user) -> list[str]``,
@@ -36,7 +37,8 @@ Started once per pytest session by the fixtures in ``tests/conftest.py``:
       ``url("starttls")`` -> ``smtp+starttls://assistant@127.0.0.1:PORT``.
     - ``smtp_server.smtps_port``: implicit TLS, AUTH required before MAIL FROM.
       ``url("smtps")`` -> ``smtps://assistant@127.0.0.1:PORT``.
-    - ``username`` ("assistant"), ``password`` ("smtp-secret"), ``cafile``.
+    - ``username`` ("assistant"), ``password`` ("smtp-secret"), ``cafile`` (the same file as
+      ``dovecot.cafile``: one self-signed certificate serves IMAP and SMTP).
     - Faults, applied from the test at run time: ``fail_next(code, count=1, stage="data")``
       answers ``code`` to the next ``count`` transactions at end of DATA (or at MAIL FROM with
       ``stage="mail"``); ``fail_recipient(address, code)`` answers ``code`` to RCPT TO for that

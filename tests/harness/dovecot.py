@@ -20,6 +20,7 @@ from urllib.parse import quote
 from . import imap
 from ._support import (
     LOOPBACK,
+    CertPair,
     ServerUnavailable,
     free_port,
     make_self_signed,
@@ -117,6 +118,11 @@ class Dovecot:
         return self._layout.cert
 
     @property
+    def cert_pair(self) -> CertPair:
+        """Certificate and key, which the SMTP server reuses so one cafile trusts both."""
+        return CertPair(cert=self._layout.cert, key=self._layout.key)
+
+    @property
     def log_path(self) -> Path:
         return self._layout.log_path
 
@@ -146,6 +152,10 @@ class Dovecot:
     def append(self, user: str, folder: str, raw: bytes) -> int:
         """APPEND raw to the user's folder (created if missing); return the new UID."""
         return imap.append(self.account(user), folder, raw)
+
+    def append_many(self, user: str, folder: str, raws: list[bytes]) -> list[int]:
+        """APPEND many messages over one connection; return their UIDs in order."""
+        return imap.append_many(self.account(user), folder, raws)
 
     def messages(self, user: str, folder: str = "INBOX") -> list[bytes]:
         """Return every message in the folder as raw bytes, in UID order."""
@@ -185,7 +195,10 @@ def _make_layout(tmpdir: Path) -> DovecotLayout:
 
 
 def _mail_identity() -> tuple[int, int, str | None]:
-    """Return (uid, gid) owning the mail, and the service user when not running as root."""
+    """Return (uid, gid) owning the mail, and the service user when not running as root.
+
+    CI runs as root; the unprivileged variant is best effort and not exercised by the tests.
+    """
     if os.geteuid() == 0:
         nobody = pwd.getpwnam("nobody")
         return nobody.pw_uid, nobody.pw_gid, None

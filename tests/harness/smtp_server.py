@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
-from ._support import LOOPBACK, ServerUnavailable, free_port, make_self_signed
+from ._support import LOOPBACK, CertPair, ServerUnavailable, free_port, make_self_signed
 from .smtp_faults import FaultPlan, reply_text
 
 logger = logging.getLogger(__name__)
@@ -166,13 +166,15 @@ def _auth_user(session: Session) -> str | None:
 class SmtpServer:
     """The running loopback SMTP server; build it with ``SmtpServer.start(dovecot, tmpdir)``."""
 
-    def __init__(self, target: LmtpTarget, tmpdir: Path, username: str, password: str) -> None:
+    def __init__(
+        self, target: LmtpTarget, tmpdir: Path, username: str, password: str, cert: CertPair
+    ) -> None:
         self._target = target
         self._username = username
         self._password = password
         self._faults = FaultPlan()
         self._log = TransactionLog(tmpdir / "smtp-transactions.jsonl")
-        self._cert = make_self_signed(tmpdir, "smtp")
+        self._cert = cert
         self._controllers: list[Controller] = []
         self._ports = (free_port(), free_port())
 
@@ -181,10 +183,15 @@ class SmtpServer:
         cls, dovecot: LmtpTarget, tmpdir: Path,
         username: str = USERNAME, password: str = PASSWORD,
     ) -> SmtpServer:
-        """Start both listeners, delivering into dovecot by LMTP."""
+        """Start both listeners, delivering into dovecot by LMTP.
+
+        The TLS certificate is Dovecot's when it has one (``dovecot.cafile`` then trusts both
+        servers), else a new self-signed one under tmpdir.
+        """
         tmpdir = Path(tmpdir)
         tmpdir.mkdir(parents=True, exist_ok=True)
-        server = cls(dovecot, tmpdir, username, password)
+        cert = getattr(dovecot, "cert_pair", None) or make_self_signed(tmpdir, "smtp")
+        server = cls(dovecot, tmpdir, username, password, cert)
         server._launch()
         return server
 

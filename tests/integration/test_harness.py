@@ -49,6 +49,17 @@ def test_append_then_read_back(dovecot: Dovecot) -> None:
     assert dovecot.messages(user) == [raw]
 
 
+def test_append_many_returns_increasing_uids(dovecot: Dovecot) -> None:
+    # Given three notes for a fresh folder
+    user = _address("bulk")
+    raws = [_note("sam@example.test", user, f"note {n}") for n in range(3)]
+    # When they are appended over one connection
+    uids = dovecot.append_many(user, "Notes", raws)
+    # Then UIDs increase and the folder holds them in order
+    assert uids == sorted(uids) and len(set(uids)) == 3
+    assert dovecot.wait_for_messages(user, "Notes", 3, timeout=2) == raws
+
+
 def test_folders_use_slash_and_capabilities_are_advertised(dovecot: Dovecot) -> None:
     # Given a mailbox
     user = _address("assistant")
@@ -121,6 +132,10 @@ def test_restart_keeps_mail_and_ports(dovecot: Dovecot) -> None:
 
 
 # -- SMTP into Dovecot -------------------------------------------------------------------------
+
+
+def test_one_cafile_trusts_imap_and_smtp(smtp_server: SmtpServer, dovecot: Dovecot) -> None:
+    assert smtp_server.cafile == dovecot.cafile
 
 
 def _tls(smtp_server: SmtpServer) -> ssl.SSLContext:
