@@ -60,7 +60,8 @@ _PRONOUN_RE = re.compile(r"^(?:i|we|you|ich|wir|je|nous|yo|nosotros)\b", re.IGNO
 # separate sections of newsletters, so they count only above a short, card-like block.
 _DELIMITER_RE = re.compile(r"^\s*(?:--\s*|_{2,}\s*)$")
 _LOOSE_DELIMITER_RE = re.compile(r"^\s*(?:—\s*|-{3,}\s*|={3,}\s*|\*{3,}\s*)$")
-_DASH_NAME_RE = re.compile(r"^ ?(?:[-—~]|//?)\s?[^\W\d_][\w.'’]*(?:\s[\w.'’]+){0,2}\s*$")
+_DASH_NAME_RE = re.compile(
+    r"^ ?(?:[-—~]|//?)\s?[^\W\d_][^\W\d_'’]*\.?(?:\s[^\W\d_][^\W\d_.'’]*){0,2}\s*$")
 _PHONE_RE = re.compile(r"(?:\+|\b)\(?\d[\d\s().\-/]{6,}\d\b")
 _CONTACT_RE = re.compile(
     r"@|https?://|\bwww\.|\.(?:com|org|net|io|de|fr|es|co\.uk)\b|linkedin|"
@@ -116,7 +117,9 @@ def _delimiter_start(lines: list[str], filled: list[int]) -> int | None:
 
 def _short_block(lines: list[str], indexes: list[int]) -> bool:
     long_lines = sum(1 for index in indexes if len(lines[index].strip()) > _LONG_LINE)
-    return len(indexes) <= _MAX_SIGNATURE_LINES and long_lines <= 1
+    closings_only = all(_BARE_SIGNOFF_RE.match(lines[index]) for index in indexes)
+    prose = any(_is_prose(lines[index]) for index in indexes)
+    return len(indexes) <= _MAX_SIGNATURE_LINES and long_lines <= 1 and not (closings_only or prose)
 
 
 def _extend_upward(lines: list[str], filled: list[int], start: int) -> int:
@@ -215,9 +218,20 @@ def _block_start(lines: list[str], filled: list[int], name_tokens: set[str]) -> 
             continue
         if _names_sender(line, name_tokens) and len(rest) <= 6:
             return index
-        if _is_name_line(line) and (_looks_like_card(rest) or _closing_name(lines, index, rest)):
+        if not _is_name_line(line):
+            continue
+        if _closing_name(lines, index, rest):
+            return index
+        # When the sender is known, a card must be theirs: a note ending with someone else's
+        # details (the contact the note is about) keeps them in its text.
+        if _looks_like_card(rest) and (not name_tokens or _mentions(name_tokens, [line, *rest])):
             return index
     return None
+
+
+def _mentions(name_tokens: set[str], block: list[str]) -> bool:
+    words = set(re.findall(r"[^\W\d_]+", " ".join(block).lower()))
+    return bool(name_tokens & words)
 
 
 def _closing_name(lines: list[str], index: int, rest: list[str]) -> bool:
