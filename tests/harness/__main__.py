@@ -5,6 +5,7 @@ Useful to try the assistant by hand against real servers: ``.venv/bin/python -m 
 
 from __future__ import annotations
 
+import shutil
 import signal
 import tempfile
 from pathlib import Path
@@ -32,6 +33,7 @@ def main() -> None:
         redis.stop()
         smtp.stop()
         dovecot.stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

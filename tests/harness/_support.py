@@ -84,6 +84,16 @@ def make_self_signed(directory: Path, name: str = "server") -> CertPair:
     return pair
 
 
+def die_with_parent(command: list[str]) -> list[str]:
+    """Prefix command so the server gets SIGTERM if the test process dies without cleanup.
+
+    util-linux ``setpriv --pdeathsig`` sets PR_SET_PDEATHSIG before exec; a killed pytest
+    then leaves no orphaned servers. Without setpriv the command is returned unchanged.
+    """
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--", *command] if setpriv else command
+
+
 def stop_process(process: subprocess.Popen[bytes], timeout: float = 5.0) -> None:
     """Terminate a child process and reap it, killing it if it ignores SIGTERM."""
     if process.poll() is not None:

@@ -22,6 +22,7 @@ from ._support import (
     LOOPBACK,
     CertPair,
     ServerUnavailable,
+    die_with_parent,
     free_port,
     make_self_signed,
     require_binary,
@@ -69,7 +70,10 @@ class Dovecot:
     def _launch(self) -> None:
         command = [self._binary, "-F", "-c", str(self._layout.config_path)]
         self._process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            die_with_parent(command),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         ports = [self.imap_port, self.imaps_port, self.lmtp_port]
         try:

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import redis
 
-from ._support import LOOPBACK, ServerUnavailable, free_port, require_binary, stop_process
+from ._support import (
+    LOOPBACK,
+    ServerUnavailable,
+    die_with_parent,
+    free_port,
+    require_binary,
+    stop_process,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +50,10 @@ class RedisServer:
             "--dir", str(self._tmpdir), "--logfile", str(self.log_path),
         ]
         self._process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            die_with_parent(command),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         self._wait_ready()
         logger.info("redis up on %d", self._port)
