@@ -65,6 +65,16 @@ _COLON_MARKER_RE = re.compile(
     r"doorgestuurd bericht begint|vidarebefordrat brev|start of forwarded message)\s*:\s*$",
     re.IGNORECASE,
 )
+# Outlook sometimes flattens the header block into one line when it turns HTML into text:
+# "From: Jane <j@x.com> Sent: Tuesday 9:12 To: Olivia Subject: Hi".
+_FLAT_NAMES = sorted(
+    (n for f in ("date", "to", "cc", "subject") for n in HEADER_NAMES[f]
+     if n not in ("a", "do", "da")),
+    key=len, reverse=True,
+)
+_FLAT_SPLIT_RE = re.compile(
+    rf"\s+(?=\*?(?:{'|'.join(re.escape(n) for n in _FLAT_NAMES)})\*?\s?:)", re.IGNORECASE
+)
 _RULE_RE = re.compile(r"^\s*(?:[-_=*]\s*){8,}$")
 _QUOTE_RE = re.compile(r"^(?P<marks>(?:[ \t]*>)+)[ \t]?(?P<rest>.*)$")
 _MAILTO_RE = re.compile(r"<mailto:[^>]*>|\[mailto:([^\]]*)\]", re.IGNORECASE)
@@ -107,6 +117,16 @@ def parse_addresses(value: str | None) -> list[tuple[str, str]]:
     cleaned = _MAILTO_RE.sub(lambda m: f"<{m.group(1)}>" if m.group(1) else "", value)
     pairs = getaddresses([cleaned.replace("*", "")])
     return [(name.strip(), addr.lower()) for name, addr in pairs if "@" in addr]
+
+
+def split_flat_headers(lines: list[str]) -> list[str]:
+    """Lines with any one-line Outlook header block ("From: a Sent: b To: c") split up."""
+    result: list[str] = []
+    for line in lines:
+        parsed = header_field(line) if len(line) < 1000 else None
+        parts = _FLAT_SPLIT_RE.split(line) if parsed and parsed[0] == "sender" else [line]
+        result.extend(parts if len(parts) >= 3 else [line])
+    return result
 
 
 def unquote_line(line: str) -> tuple[int, str]:
@@ -243,7 +263,7 @@ def _clean_body(lines: list[str]) -> str:
 
 def unwrap_forward(text: str) -> Forward | None:
     """The outermost forward in a plain-text body; None when the text contains no forward."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = split_flat_headers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     found = _find_start(lines)
     if found is None:
         return None

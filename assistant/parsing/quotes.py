@@ -17,6 +17,7 @@ from assistant.parsing.forwards import (
     header_block_at,
     is_marker_line,
     is_rule_line,
+    split_flat_headers,
     unquote_line,
 )
 from assistant.parsing.signatures import is_mobile_line
@@ -198,7 +199,7 @@ def new_text_lines(lines: list[str]) -> list[str]:
 
 def trim_reply(text: str) -> str:
     """Only the new text of a reply: quoted history and attribution headers removed."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = split_flat_headers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     kept = [line.rstrip() for line in new_text_lines(lines)]
     while kept and not kept[0].strip():
         kept.pop(0)

@@ -199,3 +199,15 @@ def test_unwrap_never_raises_on_header_like_noise(text: str) -> None:
     found = unwrap_forward(text)
     # Then the result is either nothing or a Forward whose note comes from the text
     assert found is None or found.note in text.replace("\r", "")
+
+
+def test_outlook_header_flattened_onto_one_line_is_split() -> None:
+    # Given an Outlook header block that an HTML-to-text step put on one line
+    text = ("FYI\n\nFrom: Jane Doe <jane@acme.com> Sent: Tuesday, March 5, 2024 9:12 AM "
+            "To: Olivia <o@owner.example> Subject: Hi\n\nText")
+    found = unwrap_forward(text)
+    # Then each field is read on its own
+    assert found is not None
+    assert (found.sender_address, found.to, found.subject, found.body) == (
+        "jane@acme.com", "Olivia <o@owner.example>", "Hi", "Text")
+    assert found.date == "Tuesday, March 5, 2024 9:12 AM"
