@@ -42,7 +42,7 @@ _TITLE_ANY = (
     r"|lawyer|counsel|avocate?|abogad[oa]|accountant|journalist|journaliste|periodista|"
     r"recruteu(?:r|se)"
     r"|gérante?|jefe|jefa|gerente|chargée?|commercial(?:e)?|partner|auditor|auditeur|controller"
-    r"|recruteur|editor|producer|officer|directora|vorstand"
+    r"|recruteur|editor|producer|officer|directora|vorstand|soci[oa]|associée?|gesellschafter(?:in)?"
 )
 TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
@@ -191,7 +191,7 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
     if not any(TITLE_WORD.match(w) for w in words):
         return False
     return all(
-        TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA or (loose and _capitalized_word(w))
+        TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA or (loose and _plain_word(w))
         for w in words
     )
 
@@ -211,8 +211,8 @@ def title_suffix(text: str) -> str | None:
     return _strip_fillers(best)
 
 
-def _capitalized_word(word: str) -> bool:
-    return word[:1].isupper() and word.isalpha()
+def _plain_word(word: str) -> bool:
+    return word.replace("-", "").isalpha()
 
 
 def _strip_fillers(title: str) -> str | None:

@@ -23,7 +23,7 @@ _OFFERS = (
     r"\boffer(?:s|ed)(?: to)?|\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|"
     r"an) (?=\w+ (?:network|team))|"
     r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
-    r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\bpropose|\boffre|"
+    r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\b(?:il|elle|ils|elles) (?:propose|offre)|"
     r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece"
 )
 _INTERESTS = (
@@ -55,7 +55,8 @@ _MET = re.compile(
     r"(?i)\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|"
-    r"swapped cards|card from|cards from)\b|"
+    r"swapped cards|card from|cards from|(?:good|great|quick|intro|video|phone) call|call with|"
+    r"zoom with)\b|"
     r"(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
     r"en el|en la|del|durante|tras)\s+(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
     r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+"

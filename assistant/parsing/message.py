@@ -122,7 +122,7 @@ def _is_intro_thread(thread: Thread, owner: OwnerIdentity) -> bool:
 def _is_other(party: Party, author: Party | None, owner: OwnerIdentity) -> bool:
     address = party[1]
     if not address:
-        return bool(party[0])
+        return bool(re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}", party[0]))
     return not (owner.is_owner_address(address) or owner.is_assistant_address(address)
                 or (author is not None and author[1] == address))
 
@@ -165,6 +165,8 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         return drafts + find_people(note, owner, strong_only=True)
     author.add_facts(read_context(note, names=_name_forms(author.name)))
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
+    if thread.forwarded:  # the others on the forwarded message were in the conversation too
+        extras += [_party_draft(p) for p in thread.recipients if _is_other(p, thread.author, owner)]
     return [author] + extras
 
 

@@ -26,10 +26,11 @@ from assistant.parsing.contacts import (
 )
 from assistant.parsing.context import meeting_context, read_context
 from assistant.parsing.draft import ContactDraft, is_owner_name, merge_drafts, name_key
+from assistant.parsing.signature_fields import mine_signature
 
 _TOKEN = r"[A-ZÀ-ÝŁŚŽČ][a-zà-ÿłśžčćńő'’]+(?:[-’'][A-ZÀ-Ýa-zà-ÿ]+)?(?:[A-Z][a-zà-ÿ]+)?"
 _PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das)"
-NAME_RE = re.compile(rf"\b{_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_TOKEN}){{0,3}}")
+NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
     r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced (?:me |us )?to|\bintroduce you to|"
     r"\bcontact|"
@@ -39,7 +40,8 @@ _CUE_BEFORE = re.compile(
     r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso)\s*:?\s*$"
 )
 _CUE_AFTER = re.compile(
-    r"^\s*(?:\(|<|[-–—]\s*[\w.+-]+@|,?\s*[\w.+-]+@|\s*(?:getroffen|kennengelernt|gesprochen)\b|"
+    r"^[ \t]*(?:\(|<|[-–—][ \t]*[\w.+-]+@|,?[ \t]*[\w.+-]+@|"
+    r"\s*(?:getroffen|kennengelernt|gesprochen)\b|"
     r",?\s+(?:is|was|ist|est|es|from|von|de la|de chez|who|die|der|qui|que|runs|leads|works|"
     r"arbeitet|travaille|trabaja)\b)"
 )
@@ -268,7 +270,8 @@ _ABBREVIATED = re.compile(r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof)|
 
 def _draft(passage: str, mention: Mention, owner: OwnerIdentity) -> ContactDraft:
     after_name = passage[mention.end - mention.start:]
-    role = _labelled_role(passage) or _listed_role(after_name) or role_in(passage)
+    role = (_labelled_role(passage) or _listed_role(after_name) or _role_in_text(passage)
+            or _card_role(passage, mention.name, owner.region))
     draft = ContactDraft(
         name=mention.name,
         emails=list(dict.fromkeys(e for _, e in find_emails(passage))),
@@ -279,6 +282,17 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity) -> ContactDraft
     )
     draft.add_facts(read_context(passage, names=(mention.name or "",)))
     return draft
+
+
+def _role_in_text(passage: str) -> Role | None:
+    role = role_in(passage)
+    return role if role.title else None
+
+
+def _card_role(passage: str, name: str | None, region: str) -> Role:
+    """Name, title and company on lines of their own, as on a business card."""
+    facts = mine_signature(passage, name, region)
+    return Role(facts.title, facts.company)
 
 
 def _labelled_role(passage: str) -> Role | None:

@@ -49,14 +49,16 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     """Fields from a signature block; the name line itself is skipped."""
     title = company = None
     lines = [line.strip().strip("*_") for line in signature.splitlines()]
-    for line in (line for line in lines if _is_role_line(line, name)):
+    after_title = False
+    for line in lines:
+        if not _is_role_line(line, name):
+            after_title = False
+            continue
         line_title, line_company = _role_of_line(line, name)
         if title is None and line_title:
-            title, company = line_title, company or line_company
-        elif title is not None and company is None and line_company is None:
-            company = _company_line(line)
-        elif company is None and line_company:
-            company = line_company
+            title, company, after_title = line_title, line_company, line_company is None
+        elif after_title and company is None and line_company is None:
+            company, after_title = _company_line(line), False
     return SignatureFacts(
         title=title,
         company=company,
@@ -82,8 +84,9 @@ def _role_of_line(line: str, name: str | None) -> tuple[str | None, str | None]:
     role = role_in(line)
     if role.title:
         return role.title, role.company
-    own = name_key(name) if name else None
-    parts = [p for p in _SPLIT.split(line) if p and name_key(p) != own and not _is_contact_bit(p)]
+    own = {name_key(name), name_key(name).split(" ")[0]} if name else set()
+    parts = [p for p in _SPLIT.split(line)
+             if p and name_key(p) not in own and not _is_contact_bit(p)]
     if len(parts) > 1:
         role = role_in_list(parts)
         return role.title, role.company
