@@ -201,7 +201,8 @@ def _is_prose(line: str) -> bool:
     stripped = line.strip()
     if _CONTACT_RE.search(stripped) or _PHONE_RE.search(stripped) or is_mobile_line(stripped):
         return False
-    return len(stripped.split()) > 6 or stripped.endswith(("?", ":"))
+    words = [word for word in stripped.split() if re.search(r"\w", word)]
+    return len(words) > 6 or stripped.endswith(("?", ":"))
 
 
 def _block_start(lines: list[str], filled: list[int], name_tokens: set[str]) -> int | None:

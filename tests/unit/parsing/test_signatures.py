@@ -107,3 +107,30 @@ def test_split_never_raises_and_loses_no_text(text: str, sender: str | None) -> 
     normalized = text.replace("\r\n", "\n").replace("\r", "\n")
     assert normalized.startswith(body) or body == text
     assert signature is None or signature in normalized
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "first_line"),
+    [
+        ("Danke für gestern.\n\nKlaus Müller\nGeschäftsführer\nBeispiel GmbH\nTel. +49 30 1234567",
+         "Klaus Müller <k@beispiel.de>", "Klaus Müller"),
+        ("Merci pour hier.\n\nBien à vous,\nClaire Martin\nDirectrice commerciale\n"
+         "Tél. : +33 1 23 45 67 89", None, "Bien à vous,"),
+        ("Gracias por la reunión.\n\nUn saludo,\nLuis García\nDirector de Ventas\n"
+         "Móvil: +34 612 345 678", None, "Un saludo,"),
+        ("Great to meet you!\n\nJane\n\nJane Doe | CTO | Acme Robotics\n"
+         "m: +1 415 555 0142 | jane@acme.com", "Jane Doe <jane@acme.com>", "Jane"),
+    ],
+)
+def test_cards_in_four_languages_start_where_the_closing_starts(text: str, sender: str | None,
+                                                                first_line: str) -> None:
+    signature = split_signature(text, sender)[1]
+    assert signature is not None and signature.split("\n")[0] == first_line
+
+
+def test_someone_elses_card_at_the_end_of_a_note_stays_in_the_note() -> None:
+    # Given the owner's note ending with the contact's details, and the owner as sender
+    text = ("Met Jane at the breakfast, she needs an SRE.\n\n"
+            "Jane Doe\nCTO, Acme Robotics\njane@acme.com")
+    # Then the contact's card is not taken for the owner's signature
+    assert split_signature(text, "Olivia Owner <olivia@owner.example>") == (text, None)
