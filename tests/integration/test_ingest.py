@@ -57,7 +57,8 @@ def test_a_note_arriving_while_idle_is_acknowledged(dovecot, smtp_server, postgr
     register_owner(postgres_url, boxes.owner)
     env = server_env(dovecot, smtp_server, boxes, postgres_url, None, tmp_path)
     with assistant_running(env):
-        assert wait_for(lambda: dovecot.folders(boxes.assistant) != [], timeout=10)
+        assert wait_for(lambda: "Assistant/Processed" in dovecot.folders(boxes.assistant),
+                        timeout=10)
         # When a note arrives
         dovecot.append(boxes.assistant, "INBOX",
                        note(boxes.owner, boxes.assistant, "Raj", "Met Raj Patel "
