@@ -74,6 +74,18 @@ def tabulate(results: list[CaseResult]) -> list[Row]:
     ]
 
 
+def totals(rows: list[Row]) -> list[Row]:
+    """One row per kind over all corpora."""
+    by_kind: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_kind[row.kind].append(row)
+    return [
+        Row("(all corpora)", kind, sum(r.passed for r in group), sum(r.failed for r in group),
+            sum(r.crashed for r in group), sum(r.not_applicable for r in group))
+        for kind, group in sorted(by_kind.items())
+    ]
+
+
 def load_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
     if not path.is_file():
         return {}
@@ -106,6 +118,8 @@ def to_json(rows: list[Row], results: list[CaseResult], floors: dict[str, float]
              "rate": None if r.rate is None else round(r.rate, 4), "floor": floors.get(r.key)}
             for r in rows
         ],
+        "totals": [{"kind": r.kind, "passed": r.passed, "scored": r.scored,
+                    "rate": None if r.rate is None else round(r.rate, 4)} for r in totals(rows)],
         "below_floor": below_floor(rows, floors),
         "crashes": [f"{r.corpus}/{r.case_id}: {r.failures[0]}" for r in results
                     if r.status is Status.CRASHED],
@@ -128,7 +142,10 @@ def run(corpus_dir: Path, json_out: Path | None = None, enforce_floors: bool = T
     results = evaluate(corpus_dir)
     rows = tabulate(results)
     floors = load_floors()
-    print(render(rows, floors))
+    print(render(rows + totals(rows), floors))
+    for key, reasons in _reasons(results).items():
+        for reason, count in reasons.items():
+            print(f"not applicable  {key}: {count} ({reason})")
     crashes = [r for r in results if r.status is Status.CRASHED]
     for result in crashes:
         print(f"CRASH {result.corpus}/{result.case_id}: {result.failures[0]}")

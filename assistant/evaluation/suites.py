@@ -10,7 +10,14 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from assistant.evaluation import forward_sets, names, reply_parsers, signature_sets, trimmers
+from assistant.evaluation import (
+    forward_sets,
+    names,
+    reply_parsers,
+    signature_fields,
+    signature_sets,
+    trimmers,
+)
 from assistant.evaluation.model import (
     FORWARDS,
     QUOTE_HEADERS,
@@ -59,8 +66,7 @@ SCORERS: dict[str, Scorer] = {
     "quotequail": _quotequail,
     "mailgun-forge": signature_sets.score_forge,
     "probablepeople": names.score_names,
-    "email_signature_parser": _not_applicable(
-        "signature field mining is part of contact extraction, which has no per-field API"),
+    "email_signature_parser": signature_fields.score_signature_fields,
     "usaddress": _not_applicable("the product has no postal-address parser"),
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
