@@ -192,7 +192,7 @@ def _read_headers(lines: list[str], start: int) -> tuple[dict[str, str], int]:
                 index = _value_below(lines, index, fields, last)
         elif not line.strip() and fields and _next_is_header(lines, index):
             pass  # some clients leave blank lines between header lines
-        elif line.strip() and last and _next_is_header(lines, index, blank_ok=False):
+        elif line.strip() and last and _continues(lines, index, last):
             fields[last] = f"{fields[last]} {line.strip()}".strip()  # folded long value
         else:
             break
@@ -209,6 +209,16 @@ def _value_below(lines: list[str], index: int, fields: dict[str, str], name: str
         fields[name] = lines[below].strip()
         return below
     return index
+
+
+def _continues(lines: list[str], index: int, last: str) -> bool:
+    """True when a non-header line continues the previous field (a folded value).
+
+    Outlook may also put "On Behalf Of x" under From, with a blank line before the next field.
+    """
+    if _next_is_header(lines, index, blank_ok=False):
+        return True
+    return last == "sender" and len(lines[index]) < 80 and _next_is_header(lines, index)
 
 
 def _next_is_header(lines: list[str], index: int, *, blank_ok: bool = True) -> bool:
