@@ -11,7 +11,7 @@ import re
 
 _NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:van|von|de|da|del|la|le|di|du|der|den)?\s*[A-ZÀ-Ý][\w'’-]+){0,2}"
 _INTRO_CUES = re.compile(
-    r"(?i)\bmeet\s+[A-ZÀ-Ý]|\bintroducing\b|\bconnecting you(?: two| both)?\b|"
+    r"(?i)\bmeet\s+(?-i:[A-ZÀ-Ý])|\bintroducing\b|\bconnecting you(?: two| both)?\b|"
     r"\b(?:I'?d|I would|let me|allow me to|I want to|wanted to|happy to|great to|I'm happy to|"
     r"excited to)\s+(?:(?:like|love) to\s+)?(?:introduce|connect)\b|"
     r"\bdouble[- ](?:opt[- ]in )?intro\b|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.parsing.corpus_score import CORPUS, Score, score_corpus
+from .corpus_score import CORPUS, Score, score_corpus
 
 
 @pytest.fixture(scope="module")

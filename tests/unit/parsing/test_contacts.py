@@ -1,0 +1,80 @@
+"""contacts.py: names, emails, phones, URLs, titles and companies from literal strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parsing.contacts import (
+    clean_name,
+    find_emails,
+    find_phones,
+    find_urls,
+    normalize_email,
+    role_in,
+    role_in_list,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Dr. Jane Doe", "Jane Doe"),
+        ("Doe, Jane", "Jane Doe"),
+        ("Prof. Dr. Jürgen Müller", "Jürgen Müller"),
+        ("María José García", "María José García"),
+        ("jane@x.com", None),
+        ("", None),
+    ],
+)
+def test_names_lose_honorifics_and_keep_diacritics(raw: str, expected: str | None) -> None:
+    assert clean_name(raw) == expected
+
+
+def test_emails_are_validated_and_lowercased() -> None:
+    assert normalize_email("Jane.Doe@Acme.COM") == "jane.doe@acme.com"
+    assert normalize_email("not an address") is None
+    assert [e for _, e in find_emails("write jane@acme.com, or x@y")] == ["jane@acme.com"]
+
+
+def test_phones_in_e164_with_the_owner_region() -> None:
+    # Given national numbers in the owner's region and an international one
+    us = [p for _, p in find_phones("call 415-555-0142 or (415) 555-0199", "US")]
+    de = [p for _, p in find_phones("Tel. 030 12345678, mobil 0171 2345678", "DE")]
+    intl = [p for _, p in find_phones("+46 70 123 45 67", "US")]
+    # Then each comes out in E.164
+    assert us == ["+14155550142", "+14155550199"]
+    assert de == ["+493012345678", "+491712345678"]
+    assert intl == ["+46701234567"]
+
+
+def test_urls_are_normalized() -> None:
+    urls = [u for _, u in find_urls("linkedin.com/in/janedoe, https://www.Acme.com/.")]
+    assert urls == ["https://linkedin.com/in/janedoe", "https://www.acme.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "company"),
+    [
+        ("Jane is CTO at Acme Robotics and is hiring", "CTO", "Acme Robotics"),
+        ("VP Marketing @ Corvid", "VP Marketing", "Corvid"),
+        ("Head of Growth bei Foo GmbH", "Head of Growth", "Foo GmbH"),
+        ("directrice commerciale chez Bar SA.", "directrice commerciale", "Bar SA"),
+        ("directora de ventas en Tienda Sol SL", "directora de ventas", "Tienda Sol SL"),
+        ("she is a senior product manager at Stripe.", "senior product manager", "Stripe"),
+        ("founder of Kite Labs", "founder", "Kite Labs"),
+        ("Sr. Director, Partnerships at Globex Corp", "Sr. Director, Partnerships", "Globex Corp"),
+        ("Priya, Head of Partnerships at Ledgerly. Looking for banks", "Head of Partnerships",
+         "Ledgerly"),
+        ("Met her at the SaaS breakfast", None, None),
+    ],
+)
+def test_title_and_company_phrasings(text: str, title: str | None, company: str | None) -> None:
+    role = role_in(text)
+    assert (role.title, role.company) == (title, company)
+
+
+def test_comma_separated_role() -> None:
+    # "Jane Doe, CTO, Acme" and signature lines "Compliance Officer | Nordkap Bank ASA"
+    assert role_in_list(["CTO", "Acme Robotics"]) == role_in_list(["CTO", "Acme Robotics"])
+    role = role_in_list(["Compliance Officer", "Nordkap Bank ASA"])
+    assert (role.title, role.company) == ("Compliance Officer", "Nordkap Bank ASA")

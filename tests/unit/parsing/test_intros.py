@@ -1,0 +1,38 @@
+"""intros.py: introductions in English, German, French and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parsing.intros import introduced_names, is_intro
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sam, meet Jane Doe. Jane is CTO at Acme.",
+        "Introducing Felix Braun, who runs ops at Helio.",
+        "Connecting you two!",
+        "I'd like to introduce you to Lucy Hammond.",
+        "Hi both, as promised, a double intro!",
+        "darf ich euch kurz vorstellen: Jonas Weber ist Vertriebsleiter.",
+        "ich möchte euch gern miteinander bekannt machen.",
+        "Je vous présente Antoine Girard.",
+        "te presento a Marta Gil.",
+    ],
+)
+def test_intro_phrasings(text: str) -> None:
+    assert is_intro(text)
+
+
+def test_not_an_intro() -> None:
+    assert not is_intro("Great to meet you at the conference, let's talk next week.")
+
+
+def test_intro_subject() -> None:
+    assert is_intro("see below", subject="Intro: Sam <> Jane")
+
+
+def test_names_after_the_cue() -> None:
+    assert introduced_names("Sam, meet Jane Doe. Jane is great.") == ["Sam", "Jane Doe"]
+    assert introduced_names("te presento a Marta Gil, directora.") == ["Marta Gil"]

@@ -1,0 +1,101 @@
+"""parse_message: the entry point, end to end on literal .eml bytes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.domain import MessageKind, OwnerIdentity
+from assistant.errors import UnreadableMessageError
+from assistant.parsing import parse_message
+
+OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+
+
+def eml(headers: str, body: str) -> bytes:
+    return f"{headers}\r\nMessage-ID: <m1@example.com>\r\n\r\n{body}\r\n".encode()
+
+
+def test_typed_note_with_owner_signature() -> None:
+    # Given a note from the owner ending with the owner's own signature
+    raw = eml("From: Sam Rivera <Sam@Example.com>\r\nTo: assistant@example.net\r\nSubject: Jane",
+              "Met Jane Doe (jane@acme.com) at the breakfast. CTO at Acme. 415-555-0142.\r\n\r\n"
+              "--\r\nSam Rivera\r\nRivera Advisory | +1 (415) 555-0100")
+    # When parsed
+    parsed = parse_message(raw, OWNER)
+    # Then the person is found and the owner's signature is neither a contact nor in the note
+    assert parsed.kind == MessageKind.NOTE
+    assert (parsed.sender, parsed.subject, parsed.message_id) == (
+        "sam@example.com", "Jane", "<m1@example.com>")
+    (jane,) = parsed.contacts
+    assert (jane.name, jane.emails, jane.phones, jane.title, jane.company) == (
+        "Jane Doe", ("jane@acme.com",), ("+14155550142",), "CTO", "Acme")
+    assert "Rivera Advisory" not in parsed.owner_note
+
+
+def test_forwarded_message_sender_becomes_the_contact() -> None:
+    body = ("Wants a demo.\r\n\r\n---------- Forwarded message ---------\r\n"
+            "From: Leo Fischer <leo@quantumleaf.ai>\r\nDate: Mon, Nov 9, 2026\r\n"
+            "Subject: Demo\r\nTo: <sam@example.com>\r\n\r\nThanks Sam.\r\n\r\n"
+            "Leo Fischer | CEO | Quantum Leaf AI | +1 617 555 0102")
+    parsed = parse_message(eml("From: sam@example.com\r\nSubject: Fwd: Demo", body), OWNER)
+    (leo,) = parsed.contacts
+    assert (leo.name, leo.title, leo.company, leo.phones) == (
+        "Leo Fischer", "CEO", "Quantum Leaf AI", ("+16175550102",))
+    assert leo.needs and parsed.owner_note == "Wants a demo."
+
+
+def test_cc_intro_names_the_introducer() -> None:
+    # Given a friend introducing the owner, with the assistant in Cc
+    raw = eml("From: Alex Kim <alex@northwind.vc>\r\nTo: sam@example.com, Jane Doe <jane@acme.com>"
+              "\r\nCc: assistant@example.net\r\nSubject: Intro",
+              "Sam, meet Jane Doe. Jane is CTO at Acme and is hiring SREs.\r\n\r\nAlex")
+    parsed = parse_message(raw, OWNER)
+    # Then Jane is introduced by Alex, Alex is listed, the owner and assistant are not
+    assert parsed.kind == MessageKind.INTRO
+    by_name = {c.name: c for c in parsed.contacts}
+    assert set(by_name) == {"Jane Doe", "Alex Kim"}
+    assert by_name["Jane Doe"].introduced_by == "Alex Kim"
+    assert by_name["Jane Doe"].needs
+
+
+def test_owner_introduces_two_people() -> None:
+    raw = eml("From: sam@example.com\r\nTo: Jane Okafor <jane@gridwise.energy>, "
+              "Raj Patel <raj@carbonlane.com>\r\nCc: assistant@example.net\r\nSubject: Intro",
+              "Jane, meet Raj Patel. Raj is founder of Carbonlane.\r\n"
+              "Raj, meet Jane, COO at Gridwise.")
+    parsed = parse_message(raw, OWNER)
+    assert parsed.kind == MessageKind.INTRO
+    assert {c.name for c in parsed.contacts} == {"Jane Okafor", "Raj Patel"}
+    assert all(c.introduced_by is None for c in parsed.contacts)
+
+
+@pytest.mark.parametrize(
+    ("headers", "kind"),
+    [
+        ("From: jane@acme.com\r\nSubject: Out of Office: hi", MessageKind.AUTO_REPLY),
+        ("From: MAILER-DAEMON@mx.org\r\nSubject: Undelivered Mail", MessageKind.BOUNCE),
+        ("From: sam@example.com\r\nSubject: summary", MessageKind.COMMAND),
+    ],
+)
+def test_automated_and_command_mail_have_no_contacts(headers: str, kind: MessageKind) -> None:
+    parsed = parse_message(eml(headers, "Contact Jane Doe, jane@acme.com"), OWNER)
+    assert parsed.kind == kind and parsed.contacts == ()
+
+
+def test_no_text_part_is_unknown_with_a_reason() -> None:
+    raw = (b"From: sam@example.com\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+           b"--b\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--b--\r\n")
+    parsed = parse_message(raw, OWNER)
+    assert parsed.kind == MessageKind.UNKNOWN
+    assert parsed.reason == "The message has no readable text part."
+
+
+def test_missing_or_malformed_from() -> None:
+    assert parse_message(b"Subject: hi\r\n\r\nMet Jane Doe (jane@acme.com).", OWNER).sender is None
+    assert parse_message(b"From: not-an-address\r\n\r\nhello", OWNER).sender is None
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \r\n", b"\x00\x89PNG\r\n\x1a\n" + bytes(range(256))])
+def test_not_a_message_raises(raw: bytes) -> None:
+    with pytest.raises(UnreadableMessageError):
+        parse_message(raw, OWNER)

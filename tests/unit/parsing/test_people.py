@@ -1,0 +1,50 @@
+"""people.py: people named in the owner's own words, each with their passage's facts."""
+
+from __future__ import annotations
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing.people import find_people
+
+OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+
+
+def test_two_people_in_one_note() -> None:
+    # Given a note naming two people with their details
+    note = ("Met two people at the climate tech dinner: Jane Okafor (jane@gridwise.energy), COO at "
+            "Gridwise; and Raj Patel (raj.patel@carbonlane.com), founder of Carbonlane, who is "
+            "raising a seed round. I promised Raj an intro to Dana at Northwind.")
+    # When people are found
+    jane, raj = find_people(note, OWNER)
+    # Then each gets their own fields, and the shared context
+    assert (jane.name, jane.emails, jane.title, jane.company) == (
+        "Jane Okafor", ["jane@gridwise.energy"], "COO", "Gridwise")
+    assert (raj.name, raj.title, raj.company) == ("Raj Patel", "founder", "Carbonlane")
+    assert raj.needs and raj.promises and not jane.needs
+    assert jane.context and raj.context
+
+
+def test_comma_listed_role_and_phone() -> None:
+    (tom,) = find_people("- Tom Becker, VP Engineering @ Kraftwerk Data, tom@kw.com, "
+                         "312-555-0190", OWNER)
+    assert (tom.title, tom.company, tom.phones) == (
+        "VP Engineering", "Kraftwerk Data", ["+13125550190"])
+
+
+def test_owner_and_places_are_not_people() -> None:
+    # Given a note mentioning the owner, a company and an event
+    found = find_people("Sam Rivera met Acme Robotics folks at the Berlin Conference.", OWNER)
+    # Then nobody is returned
+    assert found == []
+
+
+def test_known_names_need_no_cue() -> None:
+    (sabine,) = find_people("Sabine ist Geschäftsführerin bei Medicor GmbH.", OWNER,
+                            known=("Sabine Koch",))
+    assert (sabine.name, sabine.title, sabine.company) == (
+        "Sabine Koch", "Geschäftsführerin", "Medicor GmbH")
+
+
+def test_labelled_lines() -> None:
+    (carlos,) = find_people("Name: Carlos Mendes\nEmail: carlos@tidewater.io\n"
+                            "Company: Tidewater Logistics\nTitle: Head of Operations", OWNER)
+    assert (carlos.company, carlos.title) == ("Tidewater Logistics", "Head of Operations")

@@ -1,0 +1,33 @@
+"""signature_fields.py: a contact's signature mined for title, company, phones and links."""
+
+from __future__ import annotations
+
+from assistant.parsing.signature_fields import mine_signature
+
+
+def test_stacked_signature() -> None:
+    facts = mine_signature("Peter Novak\nIT Director\nCastellum IT Services\n"
+                           "Office: +1 214-555-0158", "Peter Novak", "US")
+    assert (facts.title, facts.company, facts.phones) == (
+        "IT Director", "Castellum IT Services", ("+12145550158",))
+
+
+def test_one_line_card() -> None:
+    facts = mine_signature("Leo Fischer | CEO | Quantum Leaf AI | +1 617 555 0102",
+                           "Leo Fischer", "US")
+    assert (facts.title, facts.company) == ("CEO", "Quantum Leaf AI")
+    assert facts.phones == ("+16175550102",)
+
+
+def test_title_at_company_and_links() -> None:
+    facts = mine_signature("Noah Williams\nPrincipal Architect at CloudForge\nm: 720-555-0166\n"
+                           "https://cloudforge.dev\nlinkedin.com/in/noahw", "Noah Williams", "US")
+    assert (facts.title, facts.company) == ("Principal Architect", "CloudForge")
+    assert facts.urls == ("https://cloudforge.dev", "https://linkedin.com/in/noahw")
+
+
+def test_german_signature() -> None:
+    facts = mine_signature("Mit freundlichen Grüßen\nKatrin Hoffmann\nLeiterin Personal\n"
+                           "Nordlicht Software GmbH\nTel. 040 12345678", "Katrin Hoffmann", "DE")
+    assert (facts.title, facts.company, facts.phones) == (
+        "Leiterin Personal", "Nordlicht Software GmbH", ("+494012345678",))
