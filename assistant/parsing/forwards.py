@@ -149,6 +149,8 @@ def strip_quotes(line: str, depth: int) -> str:
 
 def header_field(line: str) -> tuple[str, str] | None:
     """(canonical field, value) when a line is an embedded header line such as "Von: x"."""
+    if ":" not in line[:40]:
+        return None  # cheap test first: this runs on every line of every body
     match = _HEADER_RE.match(line)
     if not match:
         return None
@@ -157,6 +159,8 @@ def header_field(line: str) -> tuple[str, str] | None:
 
 def is_marker_line(line: str) -> bool:
     """True for a forward / original-message marker line, in any supported language."""
+    if len(line) > 120:
+        return False
     return bool(_DASH_MARKER_RE.match(line) or _COLON_MARKER_RE.match(line))
 
 
