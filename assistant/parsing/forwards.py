@@ -251,8 +251,8 @@ def _header_block_at_depth(lines: list[str], index: int, depth: int) -> bool:
 
 def _region(lines: list[str], start: int, depth: int) -> list[str]:
     """The lines of the forwarded block from `start`, unquoted by its own quote depth."""
-    following = [line for line in lines[start:] if line.strip()]
-    inner = max([depth] + [unquote_line(following[0])[0]] if following else [depth])
+    first = next((line for line in lines[start:] if line.strip()), None)
+    inner = max(depth, unquote_line(first)[0]) if first is not None else depth
     if inner == 0:
         return lines[start:]
     region: list[str] = []
