@@ -85,7 +85,8 @@ def strip_signoff(text: str, name: str | None, addresses: tuple[str, ...] = ()) 
             a.lower() in line.lower() for a in addresses
         ):
             cut = index
-    while cut > 0 and (_VALEDICTION.match(lines[cut - 1].strip()) or not lines[cut - 1].strip()):
+    while cut > 0 and (_VALEDICTION.match(lines[cut - 1].strip())
+                       or not lines[cut - 1].strip(" \t-–—_")):
         cut -= 1
     return "\n".join(lines[:cut]).strip()
 

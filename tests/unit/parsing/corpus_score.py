@@ -23,6 +23,7 @@ class Score:
     returned: int = 0
     matched: int = 0
     kinds_right: int = 0
+    notes_right: int = 0
     messages: int = 0
     field_right: dict[str, int] = field(default_factory=dict)
     field_total: dict[str, int] = field(default_factory=dict)
@@ -41,6 +42,10 @@ class Score:
     def field_accuracy(self) -> float:
         total = sum(self.field_total.values())
         return sum(self.field_right.values()) / total if total else 1.0
+
+    @property
+    def note_accuracy(self) -> float:
+        return self.notes_right / self.messages if self.messages else 1.0
 
     @property
     def kind_accuracy(self) -> float:
@@ -85,8 +90,16 @@ def score_file(path: Path, score: Score) -> None:
         score.kinds_right += 1
     else:
         score.misses.append(f"{path.stem}: kind {got['kind']} != {expected['kind']}")
+    if _words(got["owner_note"]) == _words(expected["owner_note"]):
+        score.notes_right += 1
+    else:
+        score.misses.append(f"{path.stem}: owner_note {got['owner_note'][:60]!r}")
     _check_not_owner(path.stem, got["contacts"], owner, score)
     _score_contacts(path.stem, expected["contacts"], list(got["contacts"]), score)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _check_not_owner(stem: str, contacts: list[dict], owner: OwnerIdentity, score: Score) -> None:

@@ -15,7 +15,8 @@ def score() -> Score:
     print(f"\nmessages={result.messages} contacts expected={result.expected} "
           f"returned={result.returned} matched={result.matched}")
     print(f"recall={result.recall:.3f} precision={result.precision:.3f} "
-          f"field_accuracy={result.field_accuracy:.3f} kind_accuracy={result.kind_accuracy:.3f}")
+          f"field_accuracy={result.field_accuracy:.3f} kind_accuracy={result.kind_accuracy:.3f} "
+          f"owner_note_exact={result.note_accuracy:.3f}")
     for name, total in sorted(result.field_total.items()):
         print(f"  {name:14} {result.field_right[name] / total:.3f}")
     for miss in result.misses:
@@ -41,6 +42,11 @@ def test_field_accuracy(score: Score) -> None:
 
 def test_kind_accuracy(score: Score) -> None:
     assert score.kind_accuracy >= 0.95
+
+
+def test_owner_note_is_the_owners_words(score: Score) -> None:
+    # Then the owner's note (no signature, no quoted or forwarded text) matches the label
+    assert score.note_accuracy >= 0.9
 
 
 def test_owner_and_assistant_never_returned(score: Score) -> None:
