@@ -45,7 +45,9 @@ def score_talon_quotations(case: Case) -> Outcome:
     if data.get("expected_file"):
         expected = case.read(data["expected_file"])
     if is_html:
-        wanted = expected if "html_to_text" in data.get("api", "") else product.html_text(expected)
+        wanted = str(expected or "")
+        if "html_to_text" not in data.get("api", ""):
+            wanted = product.html_text(wanted)
         return [check("reply", "equals", squash(actual), squash(wanted))]
     return [check("reply", "equals", actual.strip(), str(expected).strip())]
 

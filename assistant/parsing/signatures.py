@@ -277,7 +277,6 @@ def _name_tokens(sender: str | None) -> set[str]:
     if not sender:
         return set()
     text = sender.split("<")[0].strip().strip('"') or sender
-    if "@" in text:
-        text = re.split(r"[._+-]", text.split("@")[0])
-        text = " ".join(text)
+    if "@" in text:  # only an address: its local part ("jane.doe") names the person
+        text = re.sub(r"[._+-]", " ", text.split("@")[0])
     return {word for word in re.findall(r"[^\W\d_]+", text.lower()) if len(word) > 1}
