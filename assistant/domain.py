@@ -62,7 +62,8 @@ class ParsedContact:
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
-        return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
+        return {key: list(value) if isinstance(value, tuple) else value
+                for key, value in data.items()}
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import dramatiq
 
@@ -15,7 +16,7 @@ from assistant.app import App, build_app
 from assistant.errors import ConfigurationError
 from assistant.locks import RedisLeader, always_leader
 from assistant.mail.inbox import mailbox_identity
-from assistant.pipeline import recovery
+from assistant.pipeline import recovery, schedule
 from assistant.pipeline.watch import Watcher
 from assistant.settings import Settings
 from assistant.store.db import upgrade
@@ -35,10 +36,14 @@ def stop_on_signals() -> threading.Event:
     return stop
 
 
+Clock = Callable[[], datetime]
+
+
 @contextmanager
-def running_app(settings: Settings) -> Iterator[tuple[App, dramatiq.Broker]]:
+def running_app(settings: Settings,
+                clock: Clock | None = None) -> Iterator[tuple[App, dramatiq.Broker]]:
     upgrade(settings.database_url)
-    app = build_app(settings)
+    app = build_app(settings, clock)
     broker = make_broker(settings)
     actors.configure(app, broker)
     try:
@@ -48,13 +53,13 @@ def running_app(settings: Settings) -> Iterator[tuple[App, dramatiq.Broker]]:
         app.close()
 
 
-def run_all(settings: Settings, stop: threading.Event) -> None:
-    """Watcher, sweeper and worker threads in this process (the embedded default)."""
-    with running_app(settings) as (app, broker):
+def run_all(settings: Settings, stop: threading.Event, clock: Clock | None = None) -> None:
+    """Watcher, scheduler and worker threads in this process (the embedded default)."""
+    with running_app(settings, clock) as (app, broker):
         worker = start_worker(broker, settings)
         try:
             recovery.requeue(app, actors.enqueue_process, actors.enqueue_send)
-            sweeper = _start_sweeper(app, stop, _leader(settings, "scheduler"))
+            sweeper = _start_scheduler(app, stop, _leader(settings, "scheduler"))
             Watcher(app, actors.enqueue_process, stop,
                     _leader(settings, f"watch:{mailbox_identity(settings)}")).run()
             sweeper.join()
@@ -81,21 +86,27 @@ def run_scheduler(settings: Settings, stop: threading.Event) -> None:
     _require_redis(settings, "scheduler")
     with running_app(settings) as (app, _broker):
         recovery.requeue(app, actors.enqueue_process, actors.enqueue_send)
-        _start_sweeper(app, stop, _leader(settings, "scheduler")).join()
+        _start_scheduler(app, stop, _leader(settings, "scheduler")).join()
 
 
-def _start_sweeper(app: App, stop: threading.Event,
-                   leader: Callable[[], bool]) -> threading.Thread:
-    def sweep() -> None:
-        while not stop.wait(SWEEP_EVERY):
-            if leader():
-                try:
+def _start_scheduler(app: App, stop: threading.Event,
+                     leader: Callable[[], bool]) -> threading.Thread:
+    """Ticks (due drafts and summaries) and recovery sweeps, while this process leads."""
+    def loop() -> None:
+        last_sweep = time.monotonic()
+        while not stop.wait(app.settings.tick_seconds):
+            if not leader():
+                continue
+            try:
+                schedule.tick(app, actors.enqueue_draft, actors.enqueue_summary)
+                if time.monotonic() - last_sweep >= SWEEP_EVERY:
+                    last_sweep = time.monotonic()
                     recovery.requeue(app, actors.enqueue_process, actors.enqueue_send,
                                      older_than=SWEEP_AGE)
-                except Exception:  # a failed sweep is retried on the next tick
-                    log.exception("recovery sweep failed")
+            except Exception:  # logged; the next tick tries again
+                log.exception("scheduler tick failed")
 
-    thread = threading.Thread(target=sweep, name="sweeper", daemon=True)
+    thread = threading.Thread(target=loop, name="scheduler", daemon=True)
     thread.start()
     return thread
 

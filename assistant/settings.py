@@ -54,6 +54,9 @@ class Settings:
     fault_points: frozenset[str] = frozenset()
     log_json: bool = False
     tls_ca_file: str | None = None
+    tick_seconds: float = 30.0
+    send_lease_seconds: int = 300
+    receipt_grace_seconds: int = 1800
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -81,6 +84,9 @@ class Settings:
             fault_points=frozenset(filter(None, env.get("ASSISTANT_FAULT_POINTS", "").split(","))),
             log_json=env.get("ASSISTANT_LOG_JSON", "").lower() in {"1", "true", "yes"},
             tls_ca_file=env.get("ASSISTANT_TLS_CA_FILE") or None,
+            tick_seconds=float(env.get("ASSISTANT_TICK_SECONDS", "30")),
+            send_lease_seconds=_int(env, "ASSISTANT_SEND_LEASE_SECONDS", 300),
+            receipt_grace_seconds=_int(env, "ASSISTANT_RECEIPT_GRACE_SECONDS", 1800),
         )
 
 

@@ -10,7 +10,7 @@ import dramatiq
 
 from assistant.app import App, build_app
 from assistant.errors import PermanentError
-from assistant.pipeline import process, send
+from assistant.pipeline import draft, process, send
 from assistant.settings import Settings
 from workers.broker import ensure_placeholder
 
@@ -50,7 +50,24 @@ def send_outbox(outbox_id: int) -> None:
     send.send_outbox(current_app(), outbox_id)
 
 
-ACTORS = (process_inbound, send_outbox)
+@dramatiq.actor(queue_name="drafts", **RETRY)
+def draft_followup(followup_id: int) -> None:
+    outbox_id = draft.draft_followup(current_app(), followup_id)
+    if outbox_id is not None:
+        send_outbox.send(outbox_id)
+
+
+@dramatiq.actor(queue_name="summaries", **RETRY)
+def send_summary(owner_id: int, week: str) -> None:
+    from assistant.summary.deliver import queue_summary
+
+    app = current_app()
+    outbox_id = queue_summary(app, owner_id, week, app.clock())
+    if outbox_id is not None:
+        send_outbox.send(outbox_id)
+
+
+ACTORS = (process_inbound, send_outbox, draft_followup, send_summary)
 
 
 def enqueue_process(inbound_id: int) -> None:
@@ -59,3 +76,11 @@ def enqueue_process(inbound_id: int) -> None:
 
 def enqueue_send(outbox_id: int) -> None:
     send_outbox.send(outbox_id)
+
+
+def enqueue_draft(followup_id: int) -> None:
+    draft_followup.send(followup_id)
+
+
+def enqueue_summary(owner_id: int, week: str) -> None:
+    send_summary.send(owner_id, week)

@@ -15,7 +15,6 @@ from assistant.app import App
 from assistant.domain import OwnerProfile, ParsedContact, ParsedMessage, StoredContact
 from assistant.mail.compose import Thread, address, build_email, reply_subject
 from assistant.mail.headers import thread_of
-from assistant.scheduling import first_draft_due
 from assistant.store import inbound, outbox
 from assistant.templating import render_pair
 
@@ -24,11 +23,7 @@ ASSISTANT_NAME = "Follow-up Assistant"
 
 def acknowledge(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
                 parsed: ParsedMessage, pairs: list[tuple[ParsedContact, StoredContact]],
-                received_at: datetime, now: datetime) -> int:
-    due = None
-    if pairs:
-        due = first_draft_due(received_at, owner.timezone, owner.region, owner.followup_hour,
-                              parsed.owner_note or None, now=now)
+                due: datetime | None, now: datetime) -> int:
     context = {
         "owner_first_name": owner.name.split()[0] if owner.name else "there",
         "subject": parsed.subject or "(no subject)",

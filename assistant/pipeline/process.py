@@ -1,27 +1,34 @@
-"""Stage: one stored message -> classified, parsed, merged into contacts, acknowledged.
+"""Stage: one stored message -> routed, parsed, stored, answered.
 
-Idempotent: a message that is no longer ``pending`` is left alone, and everything a run
-writes (contacts, facts, the acknowledgement in the outbox, the new status) commits in one
-transaction, so a run killed half-way leaves no trace and the retry does the whole work once.
+Routing, in order: the assistant's own blind copy of a follow-up (a delivery receipt); mail
+from anyone but a registered owner (kept, never answered; a known contact's mail counts as
+their reply); the owner's answer to an approval request; the owner's resources; the owner's
+notes, forwards, intros and vCards (contacts, an acknowledgement, the first follow-up
+scheduled); auto-replies and bounces (never answered); anything unreadable (kept, explained).
+
+Idempotent: a message that is no longer ``pending`` is left alone, and everything a run writes
+commits in one transaction with the new status, so a run killed half-way leaves no trace and
+the retry does the whole work once.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from assistant.app import App
-from assistant.domain import MessageKind, OwnerProfile, ParsedMessage, StoredContact
+from assistant.domain import MessageKind, OwnerProfile, ParsedMessage, ParsedReply, ReplyIntent
 from assistant.errors import UnreadableMessageError
 from assistant.faults import checkpoint
-from assistant.mail.headers import sender_address
-from assistant.pipeline import notify
+from assistant.mail.headers import sender_address, thread_of
+from assistant.pipeline import approve, followup, notify, receipts, resources
 from assistant.store import contacts as contact_store
 from assistant.store import inbound, owners
 from assistant.store.db import transaction
+from assistant.store.inbound import InboundRecord
 
 log = logging.getLogger(__name__)
 
@@ -43,33 +50,75 @@ class Outcome:
 
 
 def process_inbound(app: App, inbound_id: int, now: datetime | None = None) -> Outcome | None:
-    now = now or datetime.now(UTC)
+    now = now or app.clock()
     with transaction(app.sessions) as session:
         record = inbound.load(session, inbound_id)
         if record is None or record.status != "pending":
             return None
+        if receipts.is_own_copy(record.raw, app.settings.assistant_address):
+            receipts.confirm(session, thread_of(record.raw)[0], now)
+            inbound.finish(session, inbound_id, status="ignored", kind="own_copy",
+                           owner_id=None)
+            return Outcome(status="ignored", kind="own_copy")
         sender = sender_address(record.raw)
         owner = owners.owner_by_address(session, sender)
-    if owner is None:
-        return _set_aside(app, inbound_id, sender)
-    parsed = _parse(record.raw, owner, app.settings.assistant_address)
-    with transaction(app.sessions) as session:
-        if inbound.load(session, inbound_id).status != "pending":  # type: ignore[union-attr]
-            return None  # another worker finished it while this one was parsing
-        outcome = _apply(app, session, inbound_id, owner, parsed, record.received_at, now)
+        if owner is None:
+            return _set_aside(session, inbound_id, sender, now)
+        found = approve.find_request(session, record.raw, app.settings.assistant_address)
+    if found is not None:
+        outcome = _answer(app, record, owner, found, now)
+    else:
+        outcome = _read(app, record, owner, now)
     checkpoint(app.settings.fault_points, "after_job")
     return outcome
 
 
-def _set_aside(app: App, inbound_id: int, sender: str | None) -> Outcome:
-    # Mail from anyone but a registered owner is kept and logged, never answered; mail with no
-    # readable From at all goes to the failed folder, since nobody can be told about it.
-    status, error = (("ignored", "sender is not a registered owner") if sender
-                     else ("failed", "the message has no readable From address"))
-    with transaction(app.sessions) as session:
-        inbound.finish(session, inbound_id, status=status, kind=None, owner_id=None, error=error)
+def _set_aside(session: Session, inbound_id: int, sender: str | None, now: datetime) -> Outcome:
+    # Mail from anyone but a registered owner is kept and logged, never answered; a known
+    # contact's mail is their reply. Mail with no readable From goes to the failed folder.
+    if sender is None:
+        status, error = "failed", "the message has no readable From address"
+    else:
+        replied = followup.record_contact_reply(session, inbound_id, sender, now)
+        status, error = "ignored", ("a contact's reply" if replied
+                                    else "sender is not a registered owner")
+    inbound.finish(session, inbound_id, status=status, kind=None, owner_id=None, error=error)
     log.info("message %d %s: %s", inbound_id, status, error)
     return Outcome(status=status, kind=None)
+
+
+def _answer(app: App, record: InboundRecord, owner: OwnerProfile,
+            found: tuple, now: datetime) -> Outcome | None:  # type: ignore[type-arg]
+    reply = _parse_reply(record.raw)
+    with transaction(app.sessions) as session:
+        if not _still_pending(session, record.id):
+            return None
+        decision = approve.decide(app, session, record.id, owner, record.raw, found, reply, now)
+        inbound.finish(session, record.id, status="processed", kind="reply", owner_id=owner.id,
+                       error=None if decision.outcome != "refused" else "approval refused")
+    log.info("approval answer %d: %s", record.id, decision.outcome)
+    return Outcome(status="processed", kind="reply", outbox_ids=decision.outbox_ids)
+
+
+def _read(app: App, record: InboundRecord, owner: OwnerProfile, now: datetime) -> Outcome | None:
+    lines = resources.resource_lines(record.raw)
+    parsed = None if lines is not None else _parse(record.raw, owner,
+                                                   app.settings.assistant_address)
+    with transaction(app.sessions) as session:
+        if not _still_pending(session, record.id):
+            return None  # another worker finished it while this one was parsing
+        if lines is not None:
+            outbox_id = resources.add_from_email(app, session, record.id, owner, lines, now)
+            inbound.finish(session, record.id, status="processed", kind="command",
+                           owner_id=owner.id)
+            return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
+        assert parsed is not None
+        return _apply(app, session, record, owner, parsed, now)
+
+
+def _still_pending(session: Session, inbound_id: int) -> bool:
+    current = inbound.load(session, inbound_id)
+    return current is not None and current.status == "pending"
 
 
 def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str) -> ParsedMessage:
@@ -84,33 +133,43 @@ def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str) -> ParsedMes
         return ParsedMessage(kind=MessageKind.UNKNOWN, reason=INTERNAL_ERROR)
 
 
-def _apply(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
-           parsed: ParsedMessage, received_at: datetime, now: datetime) -> Outcome:
+def _parse_reply(raw: bytes) -> ParsedReply:
+    from assistant.parsing.replies import parse_reply
+
+    try:
+        return parse_reply(raw)
+    except UnreadableMessageError:
+        return ParsedReply(intent=ReplyIntent.UNKNOWN)
+    except Exception:  # when in doubt, nothing is sent and the owner is asked
+        log.exception("reply parser failed; the answer is treated as unclear")
+        return ParsedReply(intent=ReplyIntent.UNKNOWN)
+
+
+def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
+           parsed: ParsedMessage, now: datetime) -> Outcome:
     kind = parsed.kind
     if kind in NEVER_ANSWERED:
-        inbound.finish(session, inbound_id, status="ignored", kind=str(kind), owner_id=owner.id)
+        inbound.finish(session, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
         return Outcome(status="ignored", kind=str(kind))
     if kind in CONTACT_KINDS and parsed.contacts:
-        stored = [contact_store.merge_contact(session, owner_id=owner.id, inbound_id=inbound_id,
-                                              parsed=c, now=now,
-                                              interaction_kind=str(kind))
+        stored = [contact_store.merge_contact(session, owner_id=owner.id, inbound_id=record.id,
+                                              parsed=c, now=now, interaction_kind=str(kind))
                   for c in parsed.contacts]
-        outbox_id = notify.acknowledge(app, session, inbound_id, owner, parsed,
-                                       _pair(parsed, stored), received_at, now)
-        inbound.finish(session, inbound_id, status="processed", kind=str(kind),
+        due = followup.schedule_first(session, owner, stored, record.id, record.received_at,
+                                      parsed.owner_note, now)
+        outbox_id = notify.acknowledge(app, session, record.id, owner, parsed,
+                                       list(zip(parsed.contacts, stored, strict=True)), due,
+                                       now)
+        inbound.finish(session, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind in (MessageKind.REPLY, MessageKind.COMMAND):
-        inbound.finish(session, inbound_id, status="processed", kind=str(kind),
+        inbound.finish(session, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id, error=f"{kind} handling is not enabled")
         return Outcome(status="processed", kind=str(kind))
     reason = parsed.reason or NO_CONTACTS
-    outbox_id = notify.explain_failure(app, session, inbound_id, owner, parsed, reason,
-                                       received_at, now)
-    inbound.finish(session, inbound_id, status="failed", kind=str(kind), owner_id=owner.id,
+    outbox_id = notify.explain_failure(app, session, record.id, owner, parsed, reason,
+                                       record.received_at, now)
+    inbound.finish(session, record.id, status="failed", kind=str(kind), owner_id=owner.id,
                    error=reason)
     return Outcome(status="failed", kind=str(kind), outbox_ids=(outbox_id,))
-
-
-def _pair(parsed: ParsedMessage, stored: list[StoredContact]) -> list[tuple]:  # type: ignore[type-arg]
-    return list(zip(parsed.contacts, stored, strict=True))

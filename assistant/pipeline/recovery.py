@@ -30,12 +30,13 @@ class Recovered:
 
 def requeue(app: App, enqueue_process: Callable[[int], None],
             enqueue_send: Callable[[int], None], *, older_than: timedelta = timedelta(0),
-            stale_claim: timedelta = timedelta(minutes=5),
             now: datetime | None = None) -> Recovered:
     now = now or datetime.now(UTC)
     cutoff = now - older_than
+    stale_claim = timedelta(seconds=app.settings.send_lease_seconds)
+    grace = timedelta(seconds=app.settings.receipt_grace_seconds)
     with transaction(app.sessions) as session:
-        outbox.release_stale(session, now - stale_claim)
+        outbox.release_stale(session, now - stale_claim, now - grace)
         inbound_ids = list(session.scalars(select(InboundMessage.id).where(
             InboundMessage.status == "pending", InboundMessage.received_at <= cutoff)
             .order_by(InboundMessage.id)))

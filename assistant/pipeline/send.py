@@ -12,6 +12,7 @@ import logging
 from assistant.app import App
 from assistant.errors import DeliveryError, DeliveryRejected
 from assistant.faults import checkpoint
+from assistant.pipeline.followup import on_sent
 from assistant.store import outbox
 from assistant.store.db import transaction
 
@@ -44,5 +45,6 @@ def send_outbox(app: App, outbox_id: int) -> str:
     checkpoint(app.settings.fault_points, "after_smtp")
     with transaction(app.sessions) as session:
         outbox.mark_sent(session, outbox_id)
+        on_sent(session, outbox_id, app.clock())
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"

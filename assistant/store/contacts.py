@@ -36,7 +36,8 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
     contact = _find_existing(session, owner_id, parsed)
     created = contact is None
     if contact is None:
-        contact = Contact(owner_id=owner_id, created_at=now, updated_at=now)
+        contact = Contact(owner_id=owner_id, created_at=now, updated_at=now,
+                          source_inbound_id=inbound_id, last_touch_at=now)
         session.add(contact)
     _fill_scalars(contact, parsed)
     contact.updated_at = now

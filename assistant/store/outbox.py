@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -67,14 +67,19 @@ def claim(session: Session, outbox_id: int) -> bool:
     return result.rowcount == 1
 
 
-def release_stale(session: Session, older_than: datetime) -> list[int]:
+def release_stale(session: Session, older_than: datetime,
+                  followups_older_than: datetime) -> list[int]:
     """Rows left in ``sending`` by a worker that died: back to pending, returned for retry.
 
-    The SMTP transaction of such a row may or may not have happened; the send step decides
-    (see assistant.pipeline.send) before sending again.
+    A follow-up is released only after a longer grace: its SMTP transaction may have
+    happened, and its blind copy (the receipt) marks it sent when it comes back; only when no
+    receipt came within the grace is it sent again.
     """
     ids = list(session.scalars(select(OutboxMessage.id).where(
-        OutboxMessage.status == "sending", OutboxMessage.claimed_at < older_than)))
+        OutboxMessage.status == "sending",
+        or_(and_(OutboxMessage.purpose != "followup", OutboxMessage.claimed_at < older_than),
+            and_(OutboxMessage.purpose == "followup",
+                 OutboxMessage.claimed_at < followups_older_than)))))
     if ids:
         session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids))
                         .values(status="pending"))

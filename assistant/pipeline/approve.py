@@ -1,0 +1,209 @@
+"""Stage: the owner's answer to an approval request -> send, edit, skip, snooze or stop.
+
+The answer is found by the token in the address it was sent to (the request's Reply-To), or,
+when a mail client dropped that, by In-Reply-To/References matching the request's Message-ID.
+Only the owner the token was issued to can use it, once, before it expires; anything else gets
+a polite note and nothing is sent. ``unknown`` gets one short clarification and keeps the
+token valid.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assistant import tokens
+from assistant.app import App
+from assistant.domain import OwnerProfile, ParsedReply, ReplyIntent
+from assistant.mail.compose import Thread, address, build_email, new_message_id
+from assistant.mail.headers import read_headers, thread_of
+from assistant.pipeline.notify import ASSISTANT_NAME
+from assistant.scheduling import first_draft_due
+from assistant.store import followups, outbox
+from assistant.store.followups import FollowUpRecord, TokenRow
+from assistant.store.models import ApprovalToken, Contact
+from assistant.templating import render_pair
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What an answer did: the outbox rows to send and a word for the log."""
+
+    outcome: str
+    outbox_ids: tuple[int, ...] = ()
+
+
+def find_request(session: Session, raw: bytes, assistant_address: str,
+                 ) -> tuple[TokenRow | None, str | None, FollowUpRecord | None] | None:
+    """(token row, token text, follow-up) when ``raw`` answers an approval request, else None."""
+    token = _token_in_recipients(raw, assistant_address)
+    if token is not None:
+        nonce, _ = tokens.split(token) or ("", "")
+        row = followups.find_token(session, nonce)
+        record = followups.load(session, row.followup_id) if row else None
+        return row, token, record
+    message_id, references, _ = thread_of(raw)
+    in_reply_to = _in_reply_to(raw)
+    record = followups.by_approval_message_id(session, [*in_reply_to, *references])
+    if record is None:
+        return None
+    return _latest_token(session, record.id), None, record
+
+
+def decide(app: App, session: Session, inbound_id: int, owner: OwnerProfile, raw: bytes,
+           found: tuple[TokenRow | None, str | None, FollowUpRecord | None],
+           reply: ParsedReply, now: datetime) -> Decision:
+    row, token, record = found
+    problem = _problem(app, owner, row, token, record, now)
+    if problem is not None:
+        return Decision("refused", (_note(app, session, inbound_id, owner, raw, problem, now),))
+    assert row is not None and record is not None
+    if reply.intent is ReplyIntent.UNKNOWN or (reply.intent is ReplyIntent.APPROVE
+                                               and record.placeholders):
+        return Decision("unclear", (_clarify(app, session, inbound_id, owner, raw, record,
+                                             now),))
+    if not followups.use_token(session, row.nonce, now):
+        return Decision("refused", (_note(app, session, inbound_id, owner, raw,
+                                          "this draft was already answered", now),))
+    return _act(app, session, owner, record, reply, now)
+
+
+def _act(app: App, session: Session, owner: OwnerProfile, record: FollowUpRecord,
+         reply: ParsedReply, now: datetime) -> Decision:
+    intent = reply.intent
+    if intent in (ReplyIntent.APPROVE, ReplyIntent.EDIT):
+        body = record.body if intent is ReplyIntent.APPROVE else reply.text
+        return Decision(str(intent), (queue_followup(app, session, owner, record, body or "",
+                                                     now),))
+    if intent is ReplyIntent.SKIP:
+        followups.set_status(session, record.id, "skipped", now)
+    elif intent is ReplyIntent.SNOOZE:
+        days = reply.snooze_days or 3
+        due = first_draft_due(now + timedelta(days=days - 1), owner.timezone, owner.region,
+                              owner.followup_hour, now=now)
+        followups.snooze(session, record.id, due, now)
+    elif intent is ReplyIntent.STOP:
+        contact = session.get(Contact, record.contact_id)
+        if contact is not None:
+            contact.status = "stopped"
+        followups.cancel_open(session, record.contact_id, "stopped", now)
+    return Decision(str(intent))
+
+
+def queue_followup(app: App, session: Session, owner: OwnerProfile, record: FollowUpRecord,
+                   body: str, now: datetime) -> int:
+    """The approved follow-up, from the owner's address; the assistant gets a blind copy.
+
+    Sent through the assistant's relay, which must be allowed to send as the owner: From is
+    the owner, Sender the assistant (RFC 5322 3.6.2). The envelope sender is the assistant,
+    so bounces come back to it. The blind copy is the delivery receipt that keeps a crash
+    between SMTP and the database from sending twice. Personal mail: no Auto-Submitted.
+    """
+    contact = session.get(Contact, record.contact_id)
+    name = contact.name if contact else None
+    message = build_email(sender=address(owner.name, owner.primary_address),
+                          to=[address(name, record.to_address or "")],
+                          subject=record.subject or "Following up", text=body.rstrip() + "\n",
+                          now=now, automated=False,
+                          message_id=new_message_id(owner.primary_address))
+    message["Sender"] = address(ASSISTANT_NAME, app.settings.assistant_address)
+    followups.set_status(session, record.id, "approved", now)
+    return outbox.add(session, key=f"followup:{record.id}", owner_id=owner.id,
+                      purpose="followup", message=message,
+                      envelope_from=app.settings.assistant_address,
+                      recipients=[record.to_address or "", app.settings.assistant_address])
+
+
+def _problem(app: App, owner: OwnerProfile, row: TokenRow | None, token: str | None,
+             record: FollowUpRecord | None, now: datetime) -> str | None:
+    if row is None or record is None:
+        return "I do not recognise the draft this answers"
+    if row.owner_id != owner.id or record.owner_id != owner.id:
+        return "this approval belongs to someone else"
+    if row.used_at is not None:
+        return "this draft was already answered"
+    if token is not None:
+        claims = tokens.TokenClaims(row.owner_id, row.followup_id, row.expires_at)
+        reason = tokens.verify(app.settings.secret_key.value, token, claims, now)
+        if reason is not None:
+            return reason
+    elif now >= row.expires_at:
+        return "the approval request has expired"
+    if record.status != "awaiting_approval":
+        return "this draft is no longer waiting for an answer"
+    return None
+
+
+def _note(app: App, session: Session, inbound_id: int, owner: OwnerProfile, raw: bytes,
+          reason: str, now: datetime) -> int:
+    return _to_owner(app, session, f"approval-note:{inbound_id}", "approval_refused", owner,
+                     raw, {"reason": reason}, now)
+
+
+def _clarify(app: App, session: Session, inbound_id: int, owner: OwnerProfile, raw: bytes,
+             record: FollowUpRecord, now: datetime) -> int:
+    return _to_owner(app, session, f"clarify:{inbound_id}", "approval_unclear", owner, raw,
+                     {"placeholders": list(record.placeholders)}, now)
+
+
+def _to_owner(app: App, session: Session, key: str, template: str, owner: OwnerProfile,
+              raw: bytes, extra: dict[str, object], now: datetime) -> int:
+    message_id, references, subject = thread_of(raw)
+    context = {"owner_first_name": owner.name.split()[0] if owner.name else "there", **extra}
+    text, html = render_pair(template, **context)
+    reply_to = _reply_address(raw, app.settings.assistant_address)
+    message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
+                          to=[address(owner.name, owner.primary_address)],
+                          subject=subject if subject.lower().startswith("re:")
+                          else f"Re: {subject}", text=text, html=html, now=now,
+                          thread=Thread(message_id, references),
+                          reply_to=address(ASSISTANT_NAME, reply_to) if reply_to else None)
+    return outbox.add(session, key=key, owner_id=owner.id, purpose=template, message=message,
+                      envelope_from=app.settings.assistant_address,
+                      recipients=[owner.primary_address])
+
+
+def _reply_address(raw: bytes, assistant_address: str) -> str | None:
+    """Keep the token address on a clarification, so the owner's next answer still counts."""
+    token = _token_in_recipients(raw, assistant_address)
+    return tokens.reply_address(assistant_address, token) if token else None
+
+
+def _token_in_recipients(raw: bytes, assistant_address: str) -> str | None:
+    try:
+        headers = read_headers(raw)
+    except (ValueError, TypeError, LookupError):
+        return None
+    for name in ("To", "Cc", "Delivered-To", "X-Original-To"):
+        for value in headers.get_all(name, []):
+            try:
+                addresses = [a.addr_spec for a in value.addresses]
+            except (AttributeError, ValueError, IndexError):
+                continue
+            for addr in addresses:
+                token = tokens.token_from_address(addr, assistant_address)
+                if token:
+                    return token
+    return None
+
+
+def _in_reply_to(raw: bytes) -> list[str]:
+    try:
+        value = read_headers(raw).get("In-Reply-To")
+    except (ValueError, TypeError, LookupError):
+        return []
+    return str(value).split() if value else []
+
+
+def _latest_token(session: Session, followup_id: int) -> TokenRow | None:
+    row = session.scalars(select(ApprovalToken).where(ApprovalToken.followup_id == followup_id)
+                          .order_by(ApprovalToken.id.desc())).first()
+    if row is None:
+        return None
+    return TokenRow(row.nonce, row.owner_id, row.followup_id, row.expires_at, row.used_at)

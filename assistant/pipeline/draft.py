@@ -1,0 +1,185 @@
+"""Stage: a due follow-up -> a draft -> an approval request in the owner's inbox.
+
+The draft is built by the pure drafting package from what the store knows (the contact's
+context, needs, interests and promises; the owner's resources; the owner's other contacts'
+offers). The approval request shows the draft exactly as it would be sent and carries a
+signed single-use token in its Reply-To.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from nameparser import HumanName
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assistant import tokens
+from assistant.app import App
+from assistant.domain import OwnerProfile
+from assistant.drafting.compose import compose_draft, plan_draft
+from assistant.drafting.types import (
+    ContactProfile,
+    Draft,
+    DraftKind,
+    NetworkContact,
+    OwnerVoice,
+    Resource,
+    ValueAdd,
+)
+from assistant.mail.compose import address, build_email, new_message_id
+from assistant.pipeline.notify import ASSISTANT_NAME, describe_local_time
+from assistant.store import contacts as contact_store
+from assistant.store import followups, outbox, owners
+from assistant.store.db import transaction
+from assistant.store.followups import FollowUpRecord
+from assistant.store.models import Contact, ContactFact, InboundMessage
+from assistant.templating import render_pair
+
+log = logging.getLogger(__name__)
+
+TOKEN_LIFETIME = timedelta(days=14)
+
+
+def draft_followup(app: App, followup_id: int) -> int | None:
+    """Draft a due follow-up and queue its approval request; returns the outbox id."""
+    now = app.clock()
+    with transaction(app.sessions) as session:
+        record = followups.load(session, followup_id)
+        if record is None or record.status != "scheduled":
+            return None
+        owner = owners.owner_by_id(session, record.owner_id)
+        contact = session.get(Contact, record.contact_id)
+        if owner is None or contact is None or owner.paused or contact.status != "active":
+            return None
+        to_address = next((e.email for e in contact.emails if not e.bad), None)
+        if to_address is None:
+            followups.set_status(session, followup_id, "skipped", now)
+            log.info("follow-up %d skipped: the contact has no usable email", followup_id)
+            return None
+        draft = _compose(session, owner, contact, record, now)
+        return _request_approval(app, session, owner, contact, record, draft, to_address, now)
+
+
+def _compose(session: Session, owner: OwnerProfile, contact: Contact, record: FollowUpRecord,
+             now: datetime) -> Draft:
+    profile = _profile(session, owner, contact)
+    kind = DraftKind.FIRST if record.sequence == 1 else DraftKind.SECOND
+    previous = _previous_draft(session, record) if kind is DraftKind.SECOND else None
+    planned = plan_draft(OwnerVoice(name=owner.name), profile,
+                         today=now.astimezone(ZoneInfo(owner.timezone)).date(),
+                         language=owner.language, resources=_resources(session, owner.id),
+                         network=_network(session, owner.id, contact.id), kind=kind,
+                         previous=previous)
+    return compose_draft(planned)
+
+
+def _profile(session: Session, owner: OwnerProfile, contact: Contact) -> ContactProfile:
+    name = HumanName(contact.name or "")
+    first = name.first or (contact.name or "").split(" ")[0] or "there"
+    met_on = None
+    if contact.source_inbound_id is not None:
+        received = session.scalar(select(InboundMessage.received_at).where(
+            InboundMessage.id == contact.source_inbound_id))
+        met_on = received.astimezone(ZoneInfo(owner.timezone)).date() if received else None
+    facts = lambda field: tuple(contact_store.facts_for(session, contact.id, field))  # noqa: E731
+    return ContactProfile(first_name=first, met_where=contact.context, met_on=met_on,
+                          needs=facts("needs"), interests=facts("interests"),
+                          promises=facts("promises"))
+
+
+def _resources(session: Session, owner_id: int) -> list[Resource]:
+    return [Resource(title=r.title, url=r.url, tags=tuple(r.tags.split()), note=r.note)
+            for r in followups.list_resources(session, owner_id)]
+
+
+def _network(session: Session, owner_id: int, contact_id: int) -> list[NetworkContact]:
+    rows = session.execute(select(ContactFact.contact_id, ContactFact.value)
+                           .join(Contact, Contact.id == ContactFact.contact_id)
+                           .where(Contact.owner_id == owner_id, Contact.id != contact_id,
+                                  Contact.status == "active", ContactFact.field == "offers")
+                           ).all()
+    offers: dict[int, list[str]] = {}
+    for row in rows:
+        offers.setdefault(row.contact_id, []).append(row.value)
+    people = {c.id: c for c in session.scalars(select(Contact).where(
+        Contact.id.in_(list(offers))))}
+    return [NetworkContact(key=str(cid), name=people[cid].name or "someone",
+                           offers=tuple(dict.fromkeys(values)),
+                           blurb=", ".join(filter(None, [people[cid].title,
+                                                         people[cid].company])))
+            for cid, values in offers.items()]
+
+
+def _previous_draft(session: Session, record: FollowUpRecord) -> Draft | None:
+    first = session.scalars(select(followups.FollowUp).where(
+        followups.FollowUp.contact_id == record.contact_id,
+        followups.FollowUp.sequence == 1)).first()
+    if first is None or first.body is None:
+        return None
+    earlier = followups.load(session, first.id)
+    assert earlier is not None
+    return Draft(subject=earlier.subject or "", body=earlier.body or "", kind=DraftKind.FIRST,
+                 language="en", value_adds=tuple(ValueAdd(*v) for v in earlier.value_adds),
+                 placeholders=earlier.placeholders)
+
+
+def _request_approval(app: App, session: Session, owner: OwnerProfile, contact: Contact,
+                      record: FollowUpRecord, draft: Draft, to_address: str,
+                      now: datetime) -> int:
+    round_number = followups.approvals_sent(session, record.id) + 1
+    nonce = tokens.new_nonce()
+    claims = tokens.TokenClaims(owner.id, record.id, now + TOKEN_LIFETIME)
+    followups.add_token(session, nonce=nonce, owner_id=owner.id, followup_id=record.id,
+                        expires_at=claims.expires_at, now=now)
+    token = tokens.sign(app.settings.secret_key.value, nonce, claims)
+    message_id = new_message_id(app.settings.assistant_address)
+    followups.save_draft(session, record.id, to_address=to_address, subject=draft.subject,
+                         body=draft.body, value_adds=[tuple(v) for v in draft.value_adds],
+                         placeholders=list(draft.placeholders), approval_message_id=message_id,
+                         now=now)
+    since = _first_sent_at(session, record.contact_id) if record.sequence > 1 else None
+    text, html = render_pair("approval", **_approval_context(owner, contact, record, draft,
+                                                               to_address, claims, since))
+    reply_to = address(ASSISTANT_NAME, tokens.reply_address(app.settings.assistant_address,
+                                                            token))
+    subject = (f"Second touch for {contact.name}?" if record.sequence > 1
+               else f"Follow-up to {contact.name}: send?")
+    message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
+                          to=[address(owner.name, owner.primary_address)], subject=subject,
+                          text=text, html=html, now=now, reply_to=reply_to,
+                          message_id=message_id)
+    return outbox.add(session, key=f"approval:{record.id}:{round_number}", owner_id=owner.id,
+                      purpose="approval", message=message,
+                      envelope_from=app.settings.assistant_address,
+                      recipients=[owner.primary_address])
+
+
+def _first_sent_at(session: Session, contact_id: int) -> datetime | None:
+    return session.scalar(select(followups.FollowUp.sent_at).where(
+        followups.FollowUp.contact_id == contact_id, followups.FollowUp.sequence == 1))
+
+
+def _weekday(moment: datetime, timezone: str) -> str:
+    local = moment.astimezone(ZoneInfo(timezone))
+    return f"{local:%A} {local.day} {local:%B}"
+
+
+def _approval_context(owner: OwnerProfile, contact: Contact, record: FollowUpRecord,
+                      draft: Draft, to_address: str, claims: tokens.TokenClaims,
+                      since: datetime | None) -> dict[str, object]:
+    return {
+        "owner_first_name": owner.name.split()[0] if owner.name else "there",
+        "contact_name": contact.name or to_address,
+        "second": record.sequence > 1,
+        "first_sent": _weekday(since, owner.timezone) if since else None,
+        "to": f"{contact.name} <{to_address}>" if contact.name else to_address,
+        "subject": draft.subject,
+        "body": draft.body,
+        "value_adds": [{"kind": v.kind, "value": v.value, "why": v.why}
+                       for v in draft.value_adds],
+        "placeholders": list(draft.placeholders),
+        "expires": describe_local_time(claims.expires_at, owner.timezone),
+    }

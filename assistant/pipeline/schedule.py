@@ -1,0 +1,47 @@
+"""The scheduler tick: due rows in the database -> jobs.
+
+Follow-ups whose time has come become drafting jobs; owners whose weekly slot has passed get
+their summary job. The tick only enqueues: each job claims its row with a conditional update,
+so a tick that runs twice (two schedulers, a restart) drafts nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.app import App
+from assistant.store import followups
+from assistant.store.db import transaction
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Tick:
+    drafts: tuple[int, ...]
+    summaries: tuple[tuple[int, str], ...]
+
+
+def tick(app: App, enqueue_draft: Callable[[int], None],
+         enqueue_summary: Callable[[int, str], None]) -> Tick:
+    now = app.clock()
+    with transaction(app.sessions) as session:
+        due = followups.due_ids(session, now)
+        summaries = _summaries_due(session, now)
+    for followup_id in due:
+        enqueue_draft(followup_id)
+    for owner_id, week in summaries:
+        enqueue_summary(owner_id, week)
+    if due or summaries:
+        log.info("tick: %d draft(s) and %d summar(ies) due", len(due), len(summaries))
+    return Tick(tuple(due), tuple(summaries))
+
+
+def _summaries_due(session, now):  # type: ignore[no-untyped-def]
+    try:
+        from assistant.summary.schedule import owners_due
+    except ModuleNotFoundError:
+        return []
+    return owners_due(session, now)
