@@ -12,9 +12,10 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -24,6 +25,7 @@ from assistant.parsing.forwards import unwrap_forward  # noqa: E402
 from assistant.parsing.quotes import trim_reply  # noqa: E402
 from assistant.parsing.signatures import split_signature  # noqa: E402
 
+Item = TypeVar("Item")
 RESULTS = ROOT / "benchmarks" / "results" / "parse.json"
 OWNER = OwnerIdentity(name="Olivia Owner", addresses=("olivia@owner.example",), region="US",
                       assistant_addresses=("assistant@owner.example",))
@@ -62,7 +64,7 @@ def text_pipeline(text: str) -> None:
         split_signature(forward.body, forward.sender)
 
 
-def time_each(items: list, work: Callable[[object], object], repeat: int) -> list[float]:
+def time_each(items: Sequence[Item], work: Callable[[Item], object], repeat: int) -> list[float]:
     """Milliseconds per item (the best of `repeat` runs, to damp noise from other processes)."""
     timings = []
     for item in items:
