@@ -159,7 +159,8 @@ def column_field(header: str, *, has_job_title: bool = False) -> str | None:
         return None
     exact = {"name": "name", "full name": "name", "first name": "given", "given name": "given",
              "middle name": "middle", "additional name": "middle", "last name": "family",
-             "family name": "family", "surname": "family", "company": "company",
+             "family name": "family", "surname": "family", "suffix": "suffix",
+             "name suffix": "suffix", "company": "company",
              "organization": "company", "organization 1 - name": "company",
              "organization name": "company", "job title": "title", "position": "title",
              "organization 1 - title": "title", "organization title": "title",
@@ -195,7 +196,7 @@ def _record(fields: dict[str, list[str]], region: str, row: int,
         return (fields.get(key) or [None])[0]
 
     raw_name = first("name") or " ".join(
-        v for v in (first("given"), first("middle"), first("family")) if v)
+        v for v in (first("given"), first("middle"), first("family"), first("suffix")) if v)
     note = first("note")
     if not note and first("connected_on"):
         note = f"Connected on LinkedIn on {first('connected_on')}"
