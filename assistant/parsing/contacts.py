@@ -26,6 +26,7 @@ URL_RE = re.compile(
 # Title words read case-sensitively (ambiguous in lower case: "lead", "head", "chief").
 _TITLE_CAPS = (
     r"CEO|CTO|CFO|COO|CMO|CIO|CPO|CRO|CSO|CDO|CISO|CHRO|VP|SVP|EVP|AVP|GM|MD|PDG|DG|DRH|SRE|PM|EM"
+    r"|DAF|DSI|DAJ|DGA|BDR|SDR|AE"
     r"|Chief|Head|Lead|President|Présidente?|Presidenta?|Chair|Chairman|Chairwoman|Officer|Owner"
     r"|Principal|Partner|Partnerin|Associate|Executive|Evangelist|Editor|Producer|Professor"
     r"|Inhaber(?:in)?|Geschäftsführer(?:in)?|Leiter(?:in)?|Vertriebsleiter(?:in)?|Teamleiter(?:in)?"
@@ -42,7 +43,10 @@ _TITLE_ANY = (
     r"|lawyer|counsel|avocate?|abogad[oa]|accountant|journalist|journaliste|periodista|"
     r"recruteu(?:r|se)"
     r"|gérante?|jefe|jefa|gerente|chargée?|commercial(?:e)?|partner|auditor|auditeur|controller"
+    r"|lead|head"
     r"|recruteur|editor|producer|officer|directora|vorstand|soci[oa]|associée?|gesellschafter(?:in)?"
+    r"|rechtsanw(?:alt|ältin)|anw(?:alt|ältin)|steuerberater(?:in)?|notar(?:in)?|architekt(?:in)?"
+    r"|ärztin|arzt|professor(?:in)?|médecin|avocat|notaire|médic[oa]|doctor(?:a)?|profesor(?:a)?"
 )
 TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
@@ -73,7 +77,10 @@ _TITLE_EXTRA = {
     "stratégie", "comunicación", "communication", "desarrollo", "développement", "negocio",
     "negocios", "affaires", "clientes", "clients", "betrieb", "entwicklung", "finanzen", "produkt",
     "marketing,", "général", "générale", "generalo", "adjoint", "adjointe", "de l'",
+    "bd", "biz", "dev", "gtm", "médica", "médico", "médical", "médicale", "medizinische",
 }
+_NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
+_ACRONYM = re.compile(r"^[A-Z]{2,4}s?$")
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
 _COMPANY_TOKEN = r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|of|de|and|für|y|et|und)"
 COMPANY_RE = re.compile(rf"{_COMPANY_TOKEN}(?:[ ]{_COMPANY_TOKEN}){{0,5}}")
@@ -190,10 +197,13 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
         return False
     if not any(TITLE_WORD.match(w) for w in words):
         return False
-    return all(
-        TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA or (loose and _plain_word(w))
-        for w in words
-    )
+    return all(_title_word_ok(w, loose) for w in words)
+
+
+def _title_word_ok(word: str, loose: bool) -> bool:
+    if TITLE_WORD.match(word) or word.lower() in _TITLE_EXTRA or _ACRONYM.match(word):
+        return True
+    return loose and word.lower() not in _NOT_IN_TITLE and _plain_word(word)
 
 
 def title_suffix(text: str) -> str | None:
@@ -249,7 +259,7 @@ def _until_sentence_end(words: list[str]) -> list[str]:
 def _title_before(text: str, starts: list[int], end: int) -> str | None:
     """The title just before a preposition; "Sr. Director, Partnerships" joins two fragments."""
     start = starts[-1]
-    title = title_suffix(text[start:end])
+    title = title_suffix(text[start:end]) or _loose_title(text[start:end])
     fragment = text[start:end].strip()
     if title or len(starts) < 2 or text[start - 1:start] != "," or not fragment:
         return title
@@ -257,6 +267,14 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
         previous = title_suffix(text[starts[-2]:start - 1])
         return f"{previous}, {fragment}" if previous else None
     return None
+
+
+def _loose_title(fragment: str) -> str | None:
+    """A short fragment starting with a title word: "directora médica" before "en Red Salud"."""
+    title = _strip_fillers(fragment.strip())
+    if not title or len(title.split()) > 4 or not TITLE_WORD.match(title.split()[0]):
+        return None
+    return title if is_title_phrase(title, loose=True) else None
 
 
 def role_in(text: str) -> Role:
@@ -278,6 +296,18 @@ def role_in(text: str) -> Role:
     return fallback or Role(None, None)
 
 
+def _title_then_company(part: str) -> tuple[str, str] | None:
+    """ "COO Verde Vida": a title phrase, then a capitalized name that holds no title word."""
+    words = part.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        tail_is_title = any(TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA for w in words[cut:])
+        if is_title_phrase(head) and not tail_is_title and COMPANY_RE.fullmatch(tail):
+            company = clean_company(tail)
+            return (head, company) if company else None
+    return None
+
+
 def role_in_list(parts: list[str]) -> Role:
     """Title and company from comma-separated parts: "CTO, Acme" or "Acme, CTO"."""
     title = company = None
@@ -287,7 +317,10 @@ def role_in_list(parts: list[str]) -> Role:
         inner = role_in(part)
         if inner.title:
             return Role(inner.title, inner.company or company)
-        if title is None and is_title_phrase(part, loose=True):
+        split = None if is_title_phrase(part) else _title_then_company(part)
+        if title is None and split is not None:
+            title, company = split[0], company or split[1]
+        elif title is None and is_title_phrase(part, loose=True):
             title = _strip_fillers(part)
         elif company is None and COMPANY_RE.fullmatch(part.rstrip(".")):
             company = clean_company(part)

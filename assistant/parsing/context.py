@@ -11,12 +11,13 @@ from dataclasses import dataclass
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
     r"on the lookout for|"
-    r"in the market for|is after|'s after|’s after|are after)|\bwants(?: to)?|\bneeds(?: to)?|"
+    r"in the market for|is after|'s after|’s after|are after|keen on|keen to)|"
+    r"\bwants(?: to)?|\bneeds(?: to)?|"
     r"\bneeded|\bhiring(?: for| an?)?|"
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
     r"\bbusca(?:n)?|\bestá buscando|\bnecesita(?:n)?|\bquiere|\bcontratando|"
-    r"\b(?:ist )?auf der suche nach"
+    r"\b(?:ist )?auf der suche nach|\b(?:sie|er) (?:will|möchte)|\bmöchten"
 )
 _OFFERS = (
     r"\bcan help(?: us| you| with| out with)?|\bcould help(?: with)?|\bhappy to help(?: with)?|"

@@ -67,10 +67,10 @@ Mr Mrs Ms Dr Prof Herr Frau Monsieur Madame Mme Señor Señora Sr Sra Don Doña
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
 Systems Technologies Technology Solutions Software Robotics Bank University Universität Université
-Universidad School Institute College Hotel Cafe Café Street Road Avenue Park Conference Summit
-Breakfast Meetup Week Day Days Festival Expo Forum Night Club Fund Foundation Network Studio Agency
+Universidad School Institute College Hotel Cafe Café Street Road Avenue Conference Summit
+Breakfast Meetup Week Days Festival Expo Forum Night Club Fund Foundation Network Studio Agency
 Consulting Media Health Cloud Data Analytics Digital Global International Airport Station Center
-Centre Hall Room Office Team Board Council Ministry Berlin Paris Madrid London Munich München
+Centre Room Office Team Board Council Ministry Berlin Paris Madrid London Munich München
 Barcelona Lyon Boston Austin York Francisco SaaS AI API CRM Slack Zoom Teams LinkedIn Twitter
 Google Microsoft Apple Amazon Stripe Salesforce Web Summit Congress Kongress Messe Salon Congreso
 """.split())
@@ -317,6 +317,7 @@ def _clause(text: str) -> str:
 
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
+    after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
     match = re.match(r"^\s*(?:,|\(|[-–—]|is|ist|est|es)\s*(?:the |a |an |la |le |el |die |der )?",
                      after_name)
     if not match:

@@ -89,10 +89,18 @@ def _role_of_line(line: str, name: str | None) -> tuple[str | None, str | None]:
              if p and name_key(p) not in own and not _is_contact_bit(p)]
     if len(parts) > 1:
         role = role_in_list(parts)
-        return role.title, role.company
+        return _joined_titles(line, parts) or role.title, role.company
     if is_title_phrase(line):
         return line, None
     return None, None
+
+
+def _joined_titles(line: str, parts: list[str]) -> str | None:
+    """Two titles side by side ("Rechtsanwältin | Partnerin") are kept as written."""
+    titles = [p for p in parts if is_title_phrase(p, loose=True)]
+    if len(titles) < 2 or parts.index(titles[-1]) - parts.index(titles[0]) != len(titles) - 1:
+        return None
+    return line[line.index(titles[0]): line.index(titles[-1]) + len(titles[-1])]
 
 
 def _is_contact_bit(part: str) -> bool:
