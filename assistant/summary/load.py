@@ -8,7 +8,7 @@ per-contact interaction counts are aggregated by the database, not in Python.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
@@ -39,18 +39,22 @@ def _contacts(session: Session, owner_id: int) -> tuple[ContactData, ...]:
                       .label("replies"))
                .where(Interaction.owner_id == owner_id)
                .group_by(Interaction.contact_id).subquery())
+    sends = (select(FollowUp.contact_id, func.max(FollowUp.sent_at).label("sent"))
+             .where(FollowUp.owner_id == owner_id, FollowUp.sent_at.is_not(None))
+             .group_by(FollowUp.contact_id).subquery())
     rows = session.execute(
         select(Contact.id, Contact.name, Contact.company, Contact.status, Contact.created_at,
                Contact.last_touch_at, Contact.last_reply_at, Contact.introduced_by,
-               touches.c.n, touches.c.last, touches.c.replies)
+               touches.c.n, touches.c.last, touches.c.replies, sends.c.sent)
         .outerjoin(touches, touches.c.contact_id == Contact.id)
+        .outerjoin(sends, sends.c.contact_id == Contact.id)
         .where(Contact.owner_id == owner_id)).all()
     return tuple(_contact(row) for row in rows)
 
 
 def _contact(row) -> ContactData:  # type: ignore[no-untyped-def]
-    last_event = _aware(row.last)
-    touches = [t for t in (row.created_at, row.last_touch_at, row.last_reply_at, last_event) if t]
+    touches = [t for t in (row.created_at, row.last_touch_at, row.last_reply_at,
+                           _aware(row.last), _aware(row.sent)) if t]
     return ContactData(id=row.id, name=row.name or "(no name)", company=row.company,
                        status=row.status or "active", created_at=row.created_at,
                        last_touch_at=max(touches), last_reply_at=row.last_reply_at,
@@ -64,8 +68,6 @@ def _aware(value: datetime | str | None) -> datetime | None:
         return None
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    from datetime import UTC
-
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
