@@ -281,7 +281,8 @@ def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
     fallback = None
     for match in PREPOSITION_RE.finditer(text):
-        starts = [0] + [m.end() for m in _FRAGMENT_START.finditer(text, 0, match.start())]
+        window = max(0, match.start() - 160)  # a title is short: look back a bounded stretch
+        starts = [window] + [m.end() for m in _FRAGMENT_START.finditer(text, window, match.start())]
         title = _title_before(text, starts, match.start())
         company_match = COMPANY_RE.match(text, match.end())
         company = clean_company(company_match.group()) if company_match else None

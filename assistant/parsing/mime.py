@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 log = logging.getLogger(__name__)
 
 MAX_DEPTH = 10
+MAX_TEXT = 200_000  # characters of body text kept; notes, forwards and intros are far shorter
 FALLBACK_CHARSETS = ("utf-8", "windows-1252", "latin-1")
 # Names seen in the wild that Python's codec registry does not know (or knows differently).
 CHARSET_ALIASES = {
@@ -117,7 +118,7 @@ def _view(message: Message, depth: int) -> MessageView:
     html = "\n".join(html_to_text(h) for h in collected.html)
     return MessageView(
         headers=_headers(message),
-        text=_normalize_newlines(plain or html),
+        text=_normalize_newlines(plain or html)[:MAX_TEXT],
         html_only=not plain and bool(html.strip()),
         content_types=tuple(collected.types),
         vcards=tuple(collected.vcards),
