@@ -86,13 +86,13 @@ def is_reply_to_assistant(view: MessageView, owner: OwnerIdentity) -> bool:
     if not _REPLY_PREFIX.match(view.subject):
         return False
     recipients = {addr for _, addr in view.addresses("To")}
+    only_to_assistant = len(recipients) == 1 and owner.is_assistant_address(next(iter(recipients)))
     quoted = view.text.lower()
-    return any(
-        owner.is_assistant_address(addr) for addr in recipients
-    ) and len(recipients) == 1 or any(
+    quotes_assistant = any(
         f"{a.lower()}> wrote" in quoted or f"{a.lower()} wrote" in quoted
         for a in owner.assistant_addresses
     )
+    return only_to_assistant or quotes_assistant
 
 
 def is_automated_address(address: str) -> bool:
