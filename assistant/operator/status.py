@@ -15,6 +15,7 @@ from datetime import datetime
 
 import click
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from assistant.settings import Settings
@@ -51,6 +52,7 @@ class StatusReport:
     drafts_waiting: dict[str, int]
     failures: tuple[Problem, ...]
     quarantined: tuple[Problem, ...]
+    queues_error: str | None = None
 
     def to_json(self) -> dict[str, object]:
         return json.loads(json.dumps(asdict(self), default=_iso))
@@ -123,7 +125,7 @@ def _first_line(text: str | None) -> str:
 def gather(settings: Settings, engine: Engine, *, limit: int = 5) -> StatusReport:
     from assistant.store.db import session_factory, transaction
 
-    queues = queue_depths(settings.redis_url) if settings.redis_url else None
+    queues, queues_error = _queues(settings.redis_url)
     with transaction(session_factory(engine)) as session:
         failures = _inbound_problems(session, "failed", limit) + _outbox_failures(session, limit)
         return StatusReport(
@@ -135,7 +137,19 @@ def gather(settings: Settings, engine: Engine, *, limit: int = 5) -> StatusRepor
             drafts_waiting=_drafts_waiting(session),
             failures=tuple(sorted(failures, key=_newest_first)[:limit]),
             quarantined=_inbound_problems(session, "quarantined", limit),
+            queues_error=queues_error,
         )
+
+
+def _queues(redis_url: str | None) -> tuple[tuple[QueueDepth, ...] | None, str | None]:
+    from redis.exceptions import RedisError
+
+    if not redis_url:
+        return None, None
+    try:
+        return queue_depths(redis_url), None
+    except RedisError as exc:
+        return (), f"Redis unreachable: {exc} (see `assistant doctor`)"
 
 
 def _newest_first(problem: Problem) -> float:
@@ -146,6 +160,8 @@ def render(report: StatusReport, now: datetime) -> str:
     lines = ["Queues:"]
     if report.queues is None:
         lines.append("  n/a (in-process broker: pending work is in the database)")
+    if report.queues_error:
+        lines.append(f"  {report.queues_error}")
     lines += [f"  {q.queue}: {q.ready} ready, {q.delayed} delayed, {q.dead} dead"
               for q in report.queues or ()]
     lines.append("Inbound: " + _pairs(report.inbound))
@@ -193,6 +209,9 @@ def status_command(as_json: bool, limit: int) -> None:
     engine = make_engine(settings.database_url)
     try:
         report = gather(settings, engine, limit=limit)
+    except SQLAlchemyError as exc:
+        raise click.ClickException(f"cannot read the database ({type(exc).__name__}): run "
+                                   "`assistant db upgrade`, then `assistant doctor`") from None
     finally:
         engine.dispose()
     if as_json:
