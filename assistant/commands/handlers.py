@@ -119,9 +119,13 @@ def _export(ctx: CommandContext) -> CommandReply:
 
 
 def export_attachments(session: Session, owner_id: int) -> tuple[Attachment, ...]:
-    from assistant.commands.export import export_files
+    """The same files as ``assistant contacts export``: vCard 3.0 and Google-style CSV."""
+    from assistant.operator.contacts_io import export_csv, export_vcards
+    from assistant.operator.contacts_store import load_contacts
 
-    return export_files(session, owner_id)
+    records = load_contacts(session, owner_id)
+    return (("contacts.vcf", "text/vcard", export_vcards(records).encode("utf-8")),
+            ("contacts.csv", "text/csv", export_csv(records).encode("utf-8")))
 
 
 def _set_paused(ctx: CommandContext, paused: bool) -> None:
@@ -141,12 +145,13 @@ def _resume(ctx: CommandContext) -> CommandReply:
 def _undo(ctx: CommandContext) -> CommandReply:
     target = undo.acknowledged_inbound(ctx.session, ctx.owner.id, ctx.raw)
     if target is None:
-        return _reply(ctx, "undo", "Nothing to undo", found=False, result=None, subject="")
+        return _reply(ctx, "undo", "Nothing to undo", found=False, result=None, message_subject="")
     record = inbound.load(ctx.session, target)
     subject = thread_of(record.raw)[2] if record else ""
     result = undo.undo_inbound(ctx.session, ctx.owner.id, target)
     title = "Undone" if result.changed else "Nothing left to undo"
-    return _reply(ctx, "undo", title, found=True, result=result, subject=subject)
+    return _reply(ctx, "undo", title, found=True, result=result,
+                  message_subject=subject)
 
 
 HANDLERS: dict[str, Callable[[CommandContext], CommandReply]] = {
