@@ -7,9 +7,9 @@ import email
 import email.policy
 
 from tests.integration.helpers import (
+    assistant_running,
     contact_names,
     counts,
-    assistant_running,
     fresh_mailboxes,
     note,
     register_owner,
