@@ -63,6 +63,8 @@ Treffen Hallo Liebe Lieber Viele Grüße Gruß Je Nous Elle Il Ils Elles Le La L
 Chez Pour Hier Aujourd Rencontré Rencontrée Cherche Bonjour Merci Cordialement Yo Nosotros Ella El
 Los Las Una Uno Con Para Hoy Ayer Conocí Busca Necesita Hola Gracias Saludos Muchas Buenos Buenas
 Mr Mrs Ms Dr Prof Herr Frau Monsieur Madame Mme Señor Señora Sr Sra Don Doña
+Ask Ping Text Remind Tell Invite Reach Check Schedule Book Connect See Remember Let Maybe Please
+Bitte Frag Frage Ruf Schreib Demander Appeler Écrire Pregunta Llamar Escribir Recordar Ver
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -73,6 +75,9 @@ Consulting Media Health Cloud Data Analytics Digital Global International Airpor
 Centre Room Office Team Board Council Ministry Berlin Paris Madrid London Munich München
 Barcelona Lyon Boston Austin York Francisco SaaS AI API CRM Slack Zoom Teams LinkedIn Twitter
 Google Microsoft Apple Amazon Stripe Salesforce Web Summit Congress Kongress Messe Salon Congreso
+Airlines Airways Air Insurance Life Motors Holdings Coffee Foods Pharma Pharmaceuticals Energy
+Logistics Capital Realty Properties Hospital Clinic Airline Railways Telecom Wireless Mobile Bakery
+Restaurant Bar Grill Kitchen Brewery Museum Gallery Theatre Theater Library Church Stadium Arena
 """.split())
 
 

@@ -48,3 +48,15 @@ def test_labelled_lines() -> None:
     (carlos,) = find_people("Name: Carlos Mendes\nEmail: carlos@tidewater.io\n"
                             "Company: Tidewater Logistics\nTitle: Head of Operations", OWNER)
     assert (carlos.company, carlos.title) == ("Tidewater Logistics", "Head of Operations")
+
+
+def test_imperatives_and_organisations_are_not_people() -> None:
+    # Given notes naming an airline, a café and a to-do
+    notes = [
+        "Note to self: call United Airlines re refund.",
+        "Flying to Berlin Monday for the Acme Robotics board meeting.",
+        "Ask Michael Chen about the wholesale program, michael@bluebottle.com",
+    ]
+    # Then only the person is found, without the verb before his name
+    found = [d.name for note in notes for d in find_people(note, OWNER)]
+    assert found == ["Michael Chen"]
