@@ -107,7 +107,8 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    """Sentences, each cut to 600 characters: a cue and its clause sit well within that."""
+    return [s.strip()[:600] for s in _SENTENCE.findall(text) if s.strip()]
 
 
 def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
