@@ -6,6 +6,7 @@ Several cards in one file are all read; a card vobject cannot read is skipped, n
 from __future__ import annotations
 
 import logging
+import re
 
 import phonenumbers
 import vobject
@@ -16,18 +17,29 @@ from assistant.parsing.contacts import clean_name, normalize_email, normalize_ur
 log = logging.getLogger(__name__)
 
 
+_CARD = re.compile(r"(?ims)^BEGIN:VCARD\s*$.*?^END:VCARD\s*$")
+
+
 def parse_vcards(text: str, region: str) -> list[ParsedContact]:
-    """Every readable card in ``text`` as a contact; national phones read in ``region``."""
+    """Every readable card in ``text`` as a contact; national phones read in ``region``.
+
+    Each BEGIN:VCARD..END:VCARD block is read on its own, so one broken card does not lose
+    the others.
+    """
     contacts = []
+    for block in _CARD.findall(text.replace("\r\n", "\n")):
+        contacts.extend(_read_block(block, region))
+    return contacts
+
+
+def _read_block(block: str, region: str) -> list[ParsedContact]:
     try:
         # allowQP: version 2.1 cards use quoted-printable values (vCard 2.1 section 2.1.3).
-        for card in vobject.readComponents(text, allowQP=True, ignoreUnreadable=True):
-            contact = _contact(card, region)
-            if contact is not None:
-                contacts.append(contact)
+        cards = list(vobject.readComponents(block, allowQP=True, ignoreUnreadable=True))
     except Exception:  # noqa: BLE001 - vobject raises many types on broken input
-        log.info("vCard text partly unreadable: %d card(s) kept", len(contacts))
-    return contacts
+        log.info("unreadable vCard skipped")
+        return []
+    return [c for c in (_contact(card, region) for card in cards) if c is not None]
 
 
 def _values(card: object, key: str) -> list[object]:

@@ -48,3 +48,11 @@ def test_broken_card_text_gives_what_it_can() -> None:
     # Given a truncated card and text that is no card, When read, Then no error, no junk
     assert isinstance(parse_vcards("BEGIN:VCARD\nFN:Half", "US"), list)
     assert parse_vcards("not a vcard at all", "US") == []
+
+
+def test_one_broken_card_does_not_lose_the_next() -> None:
+    # Given a card with a line vobject cannot read, then a good card
+    text = ("BEGIN:VCARD\nVERSION:3.0\nFN:Broken\nTEL;TYPE=\"cell\nEND:VCARD\n"
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Ben Carter\nEMAIL:ben@quillbotlabs.dev\nEND:VCARD\n")
+    # When read, Then the good card is kept
+    assert "Ben Carter" in [c.name for c in parse_vcards(text, "US")]
