@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.errors import ConfigurationError
-from assistant.operator.checks import FAIL, CheckResult, fail, ok, skip
+from assistant.operator.checks import FAIL, CheckResult, fail, ok, skip, warn
 from assistant.operator.doctor_mail import check_inbox, check_smtp
 from assistant.settings import Settings, redact_url
 
@@ -145,6 +145,28 @@ def check_clock(now: datetime | None = None) -> list[CheckResult]:
     return [ok("clock", f"time zone data loads; now {now:%Y-%m-%d %H:%M} UTC")]
 
 
+def check_owner_auth(settings: Settings) -> list[CheckResult]:
+    """How the assistant tells the owner's mail from a forged From (assistant/trust.py)."""
+    mode = getattr(settings, "owner_auth", None)
+    if mode is None:
+        return []  # this build does not authenticate owner mail
+    maildir = settings.inbox_url.startswith("maildir:")
+    if mode == "local" and not maildir:
+        return [warn("owner-auth", "ASSISTANT_OWNER_AUTH=local: every message in the IMAP "
+                                   "mailbox counts as the owner's",
+                     "only for a mailbox nobody else can write to; otherwise use auto")]
+    if getattr(settings, "trusts_local_mailbox", False):
+        return [ok("owner-auth", "owner mail trusted: a local mailbox")]
+    ids = ", ".join(getattr(settings, "trusted_authserv_ids", ()))
+    if ids:
+        return [ok("owner-auth", f"owner mail proven by Authentication-Results from {ids} "
+                                 "(RFC 8601), else DKIM or the owner's secret address")]
+    return [warn("owner-auth", "no ASSISTANT_TRUSTED_AUTHSERV_IDS: owner mail is accepted "
+                               "only with a DKIM signature or sent to the secret address",
+                 "set it to your provider's authserv-id: the first word of the "
+                 "Authentication-Results header of a message it delivered to you")]
+
+
 def check_address(settings: Settings) -> list[CheckResult]:
     if _valid_address(settings.assistant_address) and "@localhost" not in \
             settings.assistant_address:
@@ -155,7 +177,7 @@ def check_address(settings: Settings) -> list[CheckResult]:
 
 def run_checks(settings: Settings, *, timeout: float = 10.0,
                fix: bool = False) -> list[CheckResult]:
-    results = check_address(settings)
+    results = check_address(settings) + check_owner_auth(settings)
     results += check_inbox(settings, timeout=timeout, fix=fix)
     results += check_smtp(settings, timeout=timeout)
     results += check_redis(settings, timeout=timeout)

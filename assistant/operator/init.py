@@ -43,6 +43,9 @@ class InitAnswers:
     inbox_password: str = ""
     smtp_password: str = ""
     redis_url: str = ""
+    tls_ca_file: str = ""
+    trusted_authserv_ids: str = ""
+    owner_auth: str = ""
 
 
 # -- validation (each returns the normalized value or raises click.BadParameter) ------------
@@ -119,6 +122,30 @@ def check_redis_url(value: str) -> str:
     return value
 
 
+def check_ca_file(value: str) -> str:
+    path = Path(value.strip()).expanduser()
+    if not path.is_file():
+        raise click.BadParameter(f"no CA file at {path}")
+    return str(path.resolve())
+
+
+def check_authserv_ids(value: str) -> str:
+    """RFC 8601 2.2: an authserv-id is a host-like token, the first word of the header."""
+    ids = [part.strip().lower() for part in value.split(",") if part.strip()]
+    bad = [i for i in ids if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", i)]
+    if bad:
+        raise click.BadParameter(f"not an authserv-id: {', '.join(bad)} (example: "
+                                 "mx.google.com)")
+    return ",".join(ids)
+
+
+def check_owner_auth(value: str) -> str:
+    value = value.strip().lower()
+    if value not in ("auto", "required", "local"):
+        raise click.BadParameter("use auto, required or local")
+    return value
+
+
 # -- defaults -------------------------------------------------------------------------------
 
 
@@ -169,6 +196,9 @@ def render_env(answers: InitAnswers, secret_key: str) -> str:
         ("ASSISTANT_ADDRESS", answers.assistant_address),
         ("ASSISTANT_SECRET_KEY", secret_key),
         ("ASSISTANT_REDIS_URL", answers.redis_url),
+        ("ASSISTANT_TLS_CA_FILE", answers.tls_ca_file),
+        ("ASSISTANT_TRUSTED_AUTHSERV_IDS", answers.trusted_authserv_ids),
+        ("ASSISTANT_OWNER_AUTH", answers.owner_auth),
     ]
     lines = ["# Written by `assistant init`. Load it with: set -a; . ./.env; set +a",
              "# (systemd: EnvironmentFile=; Docker Compose: env_file:). Keep it private."]

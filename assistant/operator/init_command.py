@@ -24,6 +24,7 @@ class Question:
     check: Check
     hide: bool = False
     required: bool = True
+    ask: bool = True  # False: only from a flag or the environment, never prompted
 
 
 QUESTIONS = (
@@ -47,6 +48,15 @@ QUESTIONS = (
              "The owner's time zone (IANA name)", setup.check_timezone),
     Question("region", "--region", "ASSISTANT_OWNER_REGION",
              "The owner's country code (phones, holidays)", setup.check_region),
+    Question("tls_ca_file", "--tls-ca-file", "ASSISTANT_TLS_CA_FILE",
+             "Extra CA bundle for IMAP/SMTP TLS (a private CA)", setup.check_ca_file,
+             required=False, ask=False),
+    Question("trusted_authserv_ids", "--trusted-authserv-ids", "ASSISTANT_TRUSTED_AUTHSERV_IDS",
+             "Mail servers whose Authentication-Results header proves the owner's mail",
+             setup.check_authserv_ids, required=False, ask=False),
+    Question("owner_auth", "--owner-auth", "ASSISTANT_OWNER_AUTH",
+             "How owner mail is proven: auto, required or local", setup.check_owner_auth,
+             required=False, ask=False),
 )
 
 
@@ -76,7 +86,7 @@ def ask_all(given: dict[str, str | None], directory: Path) -> setup.InitAnswers:
         value = given.get(question.key)
         if value is not None:
             answers[question.key] = question.check(value)
-        elif _skip(question.key, answers):
+        elif not question.ask or _skip(question.key, answers):
             answers[question.key] = ""
         else:
             answers[question.key] = click.prompt(
