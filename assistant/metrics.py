@@ -17,6 +17,7 @@ import os
 
 from dramatiq import Broker
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, start_http_server
+from prometheus_client.registry import Collector
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ ACK_LATENCY = Histogram(
 DRAMATIQ_METRICS = ("total_messages", "total_errored_messages", "total_retried_messages",
                     "total_rejected_messages", "inprogress_messages",
                     "inprogress_delayed_messages", "message_durations")
-_exposed: dict[int, list[object]] = {}
+_exposed: dict[int, list[Collector]] = {}
 
 
 def record_ingested(count: int = 1) -> None:

@@ -193,7 +193,8 @@ def _fields(columns: list[str | None], row: list[str]) -> dict[str, list[str]]:
 def _record(fields: dict[str, list[str]], region: str, row: int,
             warnings: list[str]) -> ContactRecord:
     def first(key: str) -> str | None:
-        return (fields.get(key) or [None])[0]
+        values = fields.get(key)
+        return values[0] if values else None
 
     raw_name = first("name") or " ".join(
         v for v in (first("given"), first("middle"), first("family"), first("suffix")) if v)

@@ -72,7 +72,7 @@ def check_database(settings: Settings) -> tuple[list[CheckResult], Engine | None
         current = current_revision(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        first = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         return [fail("database", f"database unreachable at {shown}: {first}",
                      "check ASSISTANT_DATABASE_URL and that the server is running")], None
     head = head_revision(settings.database_url)
