@@ -114,14 +114,16 @@ def owner() -> None:
 @click.option("--region", default="US", show_default=True, help="Country code: phones, holidays.")
 @click.option("--followup-hour", default=9, show_default=True, type=click.IntRange(0, 23))
 @click.option("--language", default="en", show_default=True)
+@click.option("--secret-address", "secret_tag", default=None,
+              help="A secret TAG: mail to assistant+TAG@domain counts as this owner's.")
 def owner_add(who: str, more: tuple[str, ...], timezone: str, region: str, followup_hour: int,
-              language: str) -> None:
+              language: str, secret_tag: str | None) -> None:
     """Register an owner: assistant owner add "Sam Rivera <sam@example.com>"."""
     from assistant.owners_cli import add_owner_command
 
     try:
         click.echo(add_owner_command(_settings(), who, list(more), timezone, region,
-                                     followup_hour, language))
+                                     followup_hour, language, secret_tag))
     except click.ClickException:
         raise
     except ValueError as exc:

@@ -126,6 +126,7 @@ class OwnerProfile:
     language: str = "en"
     followup_hour: int = 9
     paused: bool = False
+    secret_tag: str | None = field(default=None, repr=False)
 
     @property
     def primary_address(self) -> str:

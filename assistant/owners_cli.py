@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from email.utils import getaddresses
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -30,8 +31,12 @@ def normalize_address(addr: str) -> str:
 
 
 def add_owner_command(settings: Settings, who: str, more: list[str], timezone: str,
-                      region: str, followup_hour: int, language: str) -> str:
+                      region: str, followup_hour: int, language: str,
+                      secret_tag: str | None = None) -> str:
     name, primary = parse_owner(who)
+    if secret_tag is not None and not re.fullmatch(r"[a-z0-9][a-z0-9._-]{7,63}", secret_tag, re.I):
+        raise click.BadParameter("8 to 64 letters, digits, dots, dashes or underscores",
+                                 param_hint="--secret-address")
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -44,7 +49,7 @@ def add_owner_command(settings: Settings, who: str, more: list[str], timezone: s
         with transaction(session_factory(engine)) as session:
             profile = owners.add_owner(session, name=name, addresses=addresses,
                                        timezone=timezone, region=region, language=language,
-                                       followup_hour=followup_hour)
+                                       followup_hour=followup_hour, secret_tag=secret_tag)
     except owners.DuplicateOwnerAddress as exc:
         raise click.ClickException(str(exc)) from None
     finally:

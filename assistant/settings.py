@@ -57,6 +57,12 @@ class Settings:
     tick_seconds: float = 30.0
     send_lease_seconds: int = 300
     receipt_grace_seconds: int = 1800
+    trusted_authserv_ids: tuple[str, ...] = ()
+    owner_auth: str = "auto"
+    max_message_bytes: int = 25 * 1024 * 1024
+    replies_per_sender_per_hour: int = 30
+    sends_per_owner_per_hour: int = 20
+    sends_per_owner_per_day: int = 100
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -87,7 +93,23 @@ class Settings:
             tick_seconds=float(env.get("ASSISTANT_TICK_SECONDS", "30")),
             send_lease_seconds=_int(env, "ASSISTANT_SEND_LEASE_SECONDS", 300),
             receipt_grace_seconds=_int(env, "ASSISTANT_RECEIPT_GRACE_SECONDS", 1800),
+            trusted_authserv_ids=tuple(filter(None, (
+                p.strip().lower() for p in env.get("ASSISTANT_TRUSTED_AUTHSERV_IDS", "")
+                .split(",")))),
+            owner_auth=_choice(env, "ASSISTANT_OWNER_AUTH", ("auto", "required", "local")),
+            max_message_bytes=_int(env, "ASSISTANT_MAX_MESSAGE_BYTES", 25 * 1024 * 1024),
+            replies_per_sender_per_hour=_int(env, "ASSISTANT_REPLIES_PER_SENDER_PER_HOUR", 30),
+            sends_per_owner_per_hour=_int(env, "ASSISTANT_SENDS_PER_OWNER_PER_HOUR", 20),
+            sends_per_owner_per_day=_int(env, "ASSISTANT_SENDS_PER_OWNER_PER_DAY", 100),
         )
+
+    @property
+    def trusts_local_mailbox(self) -> bool:
+        """Owner mail needs no proof when it comes from a local Maildir (``auto``) or the
+        operator says every message in the mailbox is the owner's (``local``)."""
+        if self.owner_auth == "local":
+            return True
+        return self.owner_auth == "auto" and self.inbox_url.startswith("maildir:")
 
 
 def _maildir_url(path: Path) -> str:
@@ -117,6 +139,13 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ConfigurationError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _choice(env: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str:
+    value = env.get(name, allowed[0]).strip().lower() or allowed[0]
+    if value not in allowed:
+        raise ConfigurationError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
 
 
 def _local_secret_key(var_dir: Path) -> Secret:

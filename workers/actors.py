@@ -42,7 +42,8 @@ def current_app() -> App:
 def process_inbound(inbound_id: int) -> None:
     outcome = process.process_inbound(current_app(), inbound_id)
     for outbox_id in outcome.outbox_ids if outcome else ():
-        send_outbox.send(outbox_id)
+        if outbox_id is not None:
+            send_outbox.send(outbox_id)
 
 
 @dramatiq.actor(queue_name="outbox", **RETRY)

@@ -51,3 +51,15 @@ def thread_of(raw: bytes) -> tuple[str | None, tuple[str, ...], str]:
     message_id = header_text(message, "Message-ID")
     references = tuple((header_text(message, "References") or "").split())
     return message_id, references, header_text(message, "Subject") or ""
+
+
+def recipients_of(message: EmailMessage) -> list[str]:
+    """Every address the message was delivered or addressed to (To, Cc, Delivered-To...)."""
+    found: list[str] = []
+    for name in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"):
+        for value in message.get_all(name, []):
+            try:
+                found.extend(a.addr_spec.lower() for a in value.addresses)
+            except (AttributeError, ValueError, IndexError):
+                found.extend(part.strip().strip("<>").lower() for part in str(value).split(","))
+    return found

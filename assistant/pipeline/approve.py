@@ -19,14 +19,13 @@ from sqlalchemy.orm import Session
 from assistant import tokens
 from assistant.app import App
 from assistant.domain import OwnerProfile, ParsedReply, ReplyIntent
-from assistant.mail.compose import Thread, address, build_email, new_message_id
+from assistant.mail.compose import address, build_email, new_message_id
 from assistant.mail.headers import read_headers, thread_of
-from assistant.pipeline.notify import ASSISTANT_NAME
+from assistant.pipeline.notify import ASSISTANT_NAME, queue_to_owner
 from assistant.scheduling import first_draft_due
 from assistant.store import followups, outbox
 from assistant.store.followups import FollowUpRecord, TokenRow
 from assistant.store.models import ApprovalToken, Contact
-from assistant.templating import render_pair
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ class Decision:
     """What an answer did: the outbox rows to send and a word for the log."""
 
     outcome: str
-    outbox_ids: tuple[int, ...] = ()
+    outbox_ids: tuple[int | None, ...] = ()
 
 
 def find_request(session: Session, raw: bytes, assistant_address: str,
@@ -141,32 +140,22 @@ def _problem(app: App, owner: OwnerProfile, row: TokenRow | None, token: str | N
 
 
 def _note(app: App, session: Session, inbound_id: int, owner: OwnerProfile, raw: bytes,
-          reason: str, now: datetime) -> int:
+          reason: str, now: datetime) -> int | None:
     return _to_owner(app, session, f"approval-note:{inbound_id}", "approval_refused", owner,
                      raw, {"reason": reason}, now)
 
 
 def _clarify(app: App, session: Session, inbound_id: int, owner: OwnerProfile, raw: bytes,
-             record: FollowUpRecord, now: datetime) -> int:
+             record: FollowUpRecord, now: datetime) -> int | None:
     return _to_owner(app, session, f"clarify:{inbound_id}", "approval_unclear", owner, raw,
                      {"placeholders": list(record.placeholders)}, now)
 
 
 def _to_owner(app: App, session: Session, key: str, template: str, owner: OwnerProfile,
-              raw: bytes, extra: dict[str, object], now: datetime) -> int:
-    message_id, references, subject = thread_of(raw)
-    context = {"owner_first_name": owner.name.split()[0] if owner.name else "there", **extra}
-    text, html = render_pair(template, **context)
-    reply_to = _reply_address(raw, app.settings.assistant_address)
-    message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
-                          to=[address(owner.name, owner.primary_address)],
-                          subject=subject if subject.lower().startswith("re:")
-                          else f"Re: {subject}", text=text, html=html, now=now,
-                          thread=Thread(message_id, references),
-                          reply_to=address(ASSISTANT_NAME, reply_to) if reply_to else None)
-    return outbox.add(session, key=key, owner_id=owner.id, purpose=template, message=message,
-                      envelope_from=app.settings.assistant_address,
-                      recipients=[owner.primary_address])
+              raw: bytes, extra: dict[str, object], now: datetime) -> int | None:
+    return queue_to_owner(app, session, key=key, purpose=template, owner=owner, raw=raw,
+                          template=template, context=extra, now=now,
+                          reply_to=_reply_address(raw, app.settings.assistant_address))
 
 
 def _reply_address(raw: bytes, assistant_address: str) -> str | None:

@@ -6,6 +6,7 @@ so processing the same message twice writes one email.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -18,14 +19,15 @@ from assistant.mail.headers import thread_of
 from assistant.store import inbound, outbox
 from assistant.templating import render_pair
 
+log = logging.getLogger(__name__)
+
 ASSISTANT_NAME = "Follow-up Assistant"
 
 
 def acknowledge(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
                 parsed: ParsedMessage, pairs: list[tuple[ParsedContact, StoredContact]],
-                due: datetime | None, now: datetime) -> int:
+                due: datetime | None, now: datetime) -> int | None:
     context = {
-        "owner_first_name": owner.name.split()[0] if owner.name else "there",
         "subject": parsed.subject or "(no subject)",
         "contacts": [_contact_view(p, s) for p, s in pairs],
         "followup_when": describe_local_time(due, owner.timezone) if due else None,
@@ -36,9 +38,8 @@ def acknowledge(app: App, session: Session, inbound_id: int, owner: OwnerProfile
 
 def explain_failure(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
                     parsed: ParsedMessage, reason: str, received_at: datetime,
-                    now: datetime) -> int:
+                    now: datetime) -> int | None:
     context = {
-        "owner_first_name": owner.name.split()[0] if owner.name else "there",
         "subject": parsed.subject or "(no subject)",
         "reason": reason,
         "received": describe_local_time(received_at, owner.timezone),
@@ -49,17 +50,40 @@ def explain_failure(app: App, session: Session, inbound_id: int, owner: OwnerPro
 
 
 def _queue(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
-           inbound_id: int, template: str, context: dict[str, object], now: datetime) -> int:
+           inbound_id: int, template: str, context: dict[str, object],
+           now: datetime) -> int | None:
     record = inbound.load(session, inbound_id)
-    message_id, references, subject = thread_of(record.raw if record else b"")
-    text, html = render_pair(template, **context)
-    sender = address(ASSISTANT_NAME, app.settings.assistant_address)
-    message = build_email(sender=sender, to=[address(owner.name, owner.primary_address)],
+    return queue_to_owner(app, session, key=key, purpose=purpose, owner=owner,
+                          raw=record.raw if record else b"", template=template,
+                          context=context, now=now)
+
+
+def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
+                   raw: bytes, template: str, context: dict[str, object], now: datetime,
+                   reply_to: str | None = None) -> int | None:
+    """One email from the assistant to an owner, threaded to the message ``raw``.
+
+    Returns None (nothing queued) when this owner already got more replies this hour than
+    the limit allows: a loop with a misbehaving client ends there.
+    """
+    if outbox.recent_to(session, owner.primary_address) >= app.settings.replies_per_sender_per_hour:
+        log.warning("reply %s not sent: the hourly limit of replies to this owner is reached",
+                    key)
+        return None
+    message_id, references, subject = thread_of(raw)
+    text, html = render_pair(template, owner_first_name=first_name(owner), **context)
+    message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
+                          to=[address(owner.name, owner.primary_address)],
                           subject=reply_subject(subject), text=text, html=html, now=now,
-                          thread=Thread(message_id, references))
+                          thread=Thread(message_id, references),
+                          reply_to=address(ASSISTANT_NAME, reply_to) if reply_to else None)
     return outbox.add(session, key=key, owner_id=owner.id, purpose=purpose, message=message,
                       envelope_from=app.settings.assistant_address,
                       recipients=[owner.primary_address])
+
+
+def first_name(owner: OwnerProfile) -> str:
+    return owner.name.split()[0] if owner.name else "there"
 
 
 def _contact_view(parsed: ParsedContact, stored: StoredContact) -> dict[str, object]:

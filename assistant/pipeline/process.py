@@ -19,12 +19,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from assistant import trust
 from assistant.app import App
 from assistant.domain import MessageKind, OwnerProfile, ParsedMessage, ParsedReply, ReplyIntent
 from assistant.errors import UnreadableMessageError
 from assistant.faults import checkpoint
-from assistant.mail.headers import sender_address, thread_of
-from assistant.pipeline import approve, followup, notify, receipts, resources
+from assistant.mail.headers import read_headers, recipients_of, sender_address, thread_of
+from assistant.pipeline import approve, bounces, followup, guard, notify, receipts, resources
 from assistant.store import contacts as contact_store
 from assistant.store import inbound, owners
 from assistant.store.db import transaction
@@ -46,7 +47,7 @@ class Outcome:
 
     status: str
     kind: str | None
-    outbox_ids: tuple[int, ...] = ()
+    outbox_ids: tuple[int | None, ...] = ()
 
 
 def process_inbound(app: App, inbound_id: int, now: datetime | None = None) -> Outcome | None:
@@ -55,15 +56,18 @@ def process_inbound(app: App, inbound_id: int, now: datetime | None = None) -> O
         record = inbound.load(session, inbound_id)
         if record is None or record.status != "pending":
             return None
-        if receipts.is_own_copy(record.raw, app.settings.assistant_address):
-            receipts.confirm(session, thread_of(record.raw)[0], now)
-            inbound.finish(session, inbound_id, status="ignored", kind="own_copy",
-                           owner_id=None)
-            return Outcome(status="ignored", kind="own_copy")
+        screened = _screen(app, session, record, now)
+        if screened is not None:
+            return screened
         sender = sender_address(record.raw)
         owner = owners.owner_by_address(session, sender)
         if owner is None:
             return _set_aside(session, inbound_id, sender, now)
+        verdict = _authenticate(app, record.raw, sender or "", owner)
+        if not verdict.trusted:
+            return _quarantine(app, session, record, owner, verdict.reason, now)
+        if len(record.raw) > app.settings.max_message_bytes:
+            return _too_large(app, session, record, owner, now)
         found = approve.find_request(session, record.raw, app.settings.assistant_address)
     if found is not None:
         outcome = _answer(app, record, owner, found, now)
@@ -73,18 +77,83 @@ def process_inbound(app: App, inbound_id: int, now: datetime | None = None) -> O
     return outcome
 
 
+def _screen(app: App, session: Session, record: InboundRecord, now: datetime) -> Outcome | None:
+    """Mail never answered: the assistant's own copies, bounces, robots (RFC 3834)."""
+    try:
+        headers = read_headers(record.raw)
+    except (ValueError, TypeError, LookupError, IndexError):
+        return None  # the parser explains unreadable mail
+    if receipts.is_own_copy(record.raw, app.settings.assistant_address):
+        receipts.confirm(session, thread_of(record.raw)[0], now)
+        return _finish(session, record.id, "ignored", "own_copy", "the assistant's own copy")
+    if headers.get_content_type() == "multipart/report":
+        bounce = bounces.read(record.raw)
+        if bounce is not None:
+            bounces.handle(app, session, record, bounce, now)
+            return _finish(session, record.id, "ignored", "bounce", "delivery status report")
+    reason = guard.automated_reason(headers, sender_address(record.raw),
+                                    app.settings.assistant_address)
+    if reason is not None:
+        return _finish(session, record.id, "ignored", "auto_reply", reason)
+    return None
+
+
+def _finish(session: Session, inbound_id: int, status: str, kind: str | None,
+            note: str, owner_id: int | None = None) -> Outcome:
+    inbound.finish(session, inbound_id, status=status, kind=kind, owner_id=owner_id, error=note)
+    log.info("message %d %s: %s", inbound_id, status, note)
+    return Outcome(status=status, kind=kind)
+
+
+def _authenticate(app: App, raw: bytes, sender: str, owner: OwnerProfile) -> trust.Verdict:
+    if app.settings.trusts_local_mailbox:
+        return trust.Verdict(True, "local", "local mailbox")
+    headers = read_headers(raw)
+    return trust.authenticate(headers, raw, sender,
+                              trusted_ids=app.settings.trusted_authserv_ids,
+                              assistant_address=app.settings.assistant_address,
+                              owner_secrets=[owner.secret_tag] if owner.secret_tag else [],
+                              recipients=recipients_of(headers))
+
+
+def _quarantine(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
+                reason: str, now: datetime) -> Outcome:
+    # Never acted on; the owner hears of it at most once a day, at their registered address
+    # (never the sender's, which may be forged).
+    day = now.date().isoformat()
+    outbox_id = notify.queue_to_owner(
+        app, session, key=f"quarantine:{owner.id}:{day}", purpose="quarantine", owner=owner,
+        raw=b"", template="quarantine", now=now,
+        context={"subject": thread_of(record.raw)[2] or "(no subject)", "reason": reason,
+                 "folder": app.settings.failed_folder})
+    inbound.finish(session, record.id, status="quarantined", kind=None, owner_id=owner.id,
+                   error=reason)
+    log.warning("message %d quarantined: %s", record.id, reason)
+    return Outcome(status="quarantined", kind=None, outbox_ids=(outbox_id,))
+
+
+def _too_large(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
+               now: datetime) -> Outcome:
+    size, limit = len(record.raw) // 1_000_000, app.settings.max_message_bytes // 1_000_000
+    reason = (f"The message is {size} MB; the assistant reads messages up to {limit} MB. "
+              "It is kept as it arrived.")
+    parsed = ParsedMessage(kind=MessageKind.UNKNOWN, subject=thread_of(record.raw)[2])
+    outbox_id = notify.explain_failure(app, session, record.id, owner, parsed, reason,
+                                       record.received_at, now)
+    inbound.finish(session, record.id, status="failed", kind="unknown", owner_id=owner.id,
+                   error=reason)
+    return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
+
+
 def _set_aside(session: Session, inbound_id: int, sender: str | None, now: datetime) -> Outcome:
     # Mail from anyone but a registered owner is kept and logged, never answered; a known
     # contact's mail is their reply. Mail with no readable From goes to the failed folder.
     if sender is None:
-        status, error = "failed", "the message has no readable From address"
-    else:
-        replied = followup.record_contact_reply(session, inbound_id, sender, now)
-        status, error = "ignored", ("a contact's reply" if replied
-                                    else "sender is not a registered owner")
-    inbound.finish(session, inbound_id, status=status, kind=None, owner_id=None, error=error)
-    log.info("message %d %s: %s", inbound_id, status, error)
-    return Outcome(status=status, kind=None)
+        return _finish(session, inbound_id, "failed", None,
+                       "the message has no readable From address")
+    replied = followup.record_contact_reply(session, inbound_id, sender, now)
+    return _finish(session, inbound_id, "ignored", None,
+                   "a contact's reply" if replied else "sender is not a registered owner")
 
 
 def _answer(app: App, record: InboundRecord, owner: OwnerProfile,

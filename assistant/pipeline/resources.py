@@ -14,11 +14,9 @@ from sqlalchemy.orm import Session
 from assistant.app import App
 from assistant.domain import OwnerProfile
 from assistant.drafting.resources import parse_resource_lines
-from assistant.mail.compose import Thread, address, build_email, reply_subject
 from assistant.mail.headers import thread_of
-from assistant.pipeline.notify import ASSISTANT_NAME
-from assistant.store import followups, outbox
-from assistant.templating import render_pair
+from assistant.pipeline.notify import queue_to_owner
+from assistant.store import followups, inbound
 
 KEYWORD = re.compile(r"^\s*(resources?|ressources?|recursos?)\s*:", re.IGNORECASE)
 
@@ -41,7 +39,7 @@ def resource_lines(raw: bytes) -> str | None:
 
 
 def add_from_email(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
-                   text: str, now: datetime) -> int:
+                   text: str, now: datetime) -> int | None:
     lines = parse_resource_lines(text)
     added, known = [], []
     for resource in lines.resources:
@@ -49,22 +47,8 @@ def add_from_email(app: App, session: Session, inbound_id: int, owner: OwnerProf
                                         url=resource.url, tags=resource.tags,
                                         note=resource.note, now=now)
         (added if is_new else known).append(resource)
-    context = {"owner_first_name": owner.name.split()[0] if owner.name else "there",
-               "added": added, "known": known, "problems": list(lines.problems)}
-    message_id, references, subject = thread_of_raw(session, inbound_id)
-    text_body, html = render_pair("resources_added", **context)
-    message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
-                          to=[address(owner.name, owner.primary_address)],
-                          subject=reply_subject(subject), text=text_body, html=html, now=now,
-                          thread=Thread(message_id, references))
-    return outbox.add(session, key=f"resources:{inbound_id}", owner_id=owner.id,
-                      purpose="resources", message=message,
-                      envelope_from=app.settings.assistant_address,
-                      recipients=[owner.primary_address])
-
-
-def thread_of_raw(session: Session, inbound_id: int) -> tuple[str | None, tuple[str, ...], str]:
-    from assistant.store import inbound
-
+    context = {"added": added, "known": known, "problems": list(lines.problems)}
     record = inbound.load(session, inbound_id)
-    return thread_of(record.raw if record else b"")
+    return queue_to_owner(app, session, key=f"resources:{inbound_id}", purpose="resources",
+                          owner=owner, raw=record.raw if record else b"",
+                          template="resources_added", context=context, now=now)

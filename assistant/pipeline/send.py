@@ -8,6 +8,7 @@ release the row for a retry with backoff; 5xx answers mark it failed for good.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 
 from assistant.app import App
 from assistant.errors import DeliveryError, DeliveryRejected
@@ -22,10 +23,14 @@ log = logging.getLogger(__name__)
 def send_outbox(app: App, outbox_id: int) -> str:
     """Send one row; returns its final status for this attempt (``sent``, ``skipped``...)."""
     with transaction(app.sessions) as session:
+        email = outbox.load(session, outbox_id)
+        if email is None or email.status != "pending":
+            return "skipped"
+        over = _over_limit(app, session, email)
+        if over:
+            raise DeliveryError(over)  # retried with backoff; recovery retries it later too
         if not outbox.claim(session, outbox_id):
             return "skipped"
-        email = outbox.load(session, outbox_id)
-    assert email is not None
     try:
         app.outgoing().send(email.raw, email.envelope_from, email.recipients)
     except DeliveryError as exc:
@@ -48,3 +53,20 @@ def send_outbox(app: App, outbox_id: int) -> str:
         on_sent(session, outbox_id, app.clock())
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"
+
+
+def _over_limit(app: App, session, email: outbox.OutgoingEmail) -> str | None:  # type: ignore[no-untyped-def]
+    """Per-owner limits on follow-ups to contacts, per hour and per day."""
+    if email.purpose != "followup" or email.owner_id is None:
+        return None
+    now = datetime.now(UTC)
+    settings = app.settings
+    for window, limit in ((timedelta(hours=1), settings.sends_per_owner_per_hour),
+                          (timedelta(days=1), settings.sends_per_owner_per_day)):
+        if outbox.sent_by_owner(session, email.owner_id, "followup", now - window) >= limit:
+            return f"the owner's limit of {limit} follow-ups per {_words(window)} is reached"
+    return None
+
+
+def _words(window: timedelta) -> str:
+    return "hour" if window <= timedelta(hours=1) else "day"

@@ -61,6 +61,7 @@ class Owner(Base):
     summary_weekday: Mapped[int] = mapped_column(Integer, default=0)
     summary_hour: Mapped[int] = mapped_column(Integer, default=8)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    secret_tag: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     addresses: Mapped[list[OwnerAddress]] = relationship(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -100,6 +100,24 @@ def mark_sent(session: Session, outbox_id: int) -> None:
 def mark_failed(session: Session, outbox_id: int, error: str) -> None:
     session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
                     .values(status="failed", last_error=error))
+
+
+def recent_to(session: Session, recipient: str, hours: float = 1.0,
+              purposes: tuple[str, ...] | None = None) -> int:
+    """How many emails were queued to ``recipient`` in the last ``hours`` (wall clock)."""
+    since = datetime.now(UTC) - timedelta(hours=hours)
+    query = select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.created_at >= since,
+        OutboxMessage.recipients.like(f'%"{recipient.lower()}"%'))
+    if purposes:
+        query = query.where(OutboxMessage.purpose.in_(purposes))
+    return int(session.scalar(query) or 0)
+
+
+def sent_by_owner(session: Session, owner_id: int, purpose: str, since: datetime) -> int:
+    return int(session.scalar(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.owner_id == owner_id, OutboxMessage.purpose == purpose,
+        OutboxMessage.status.in_(("sent", "sending")), OutboxMessage.claimed_at >= since)) or 0)
 
 
 def ids_with_status(session: Session, status: str) -> list[int]:

@@ -17,7 +17,8 @@ class DuplicateOwnerAddress(PermanentError):
 
 
 def add_owner(session: Session, *, name: str, addresses: list[str], timezone: str,
-              region: str, language: str = "en", followup_hour: int = 9) -> OwnerProfile:
+              region: str, language: str = "en", followup_hour: int = 9,
+              secret_tag: str | None = None) -> OwnerProfile:
     normalized = [a.strip().lower() for a in addresses]
     taken = session.scalars(select(OwnerAddress.address)
                             .where(OwnerAddress.address.in_(normalized))).all()
@@ -25,6 +26,7 @@ def add_owner(session: Session, *, name: str, addresses: list[str], timezone: st
         raise DuplicateOwnerAddress(f"already registered: {', '.join(sorted(taken))}")
     owner = Owner(name=name, timezone=timezone, region=region.upper(), language=language,
                   followup_hour=followup_hour, created_at=datetime.now(UTC),
+                  secret_tag=secret_tag.lower() if secret_tag else None,
                   addresses=[OwnerAddress(address=a) for a in normalized])
     session.add(owner)
     session.flush()
@@ -35,7 +37,8 @@ def to_profile(owner: Owner) -> OwnerProfile:
     return OwnerProfile(id=owner.id, name=owner.name,
                         addresses=tuple(a.address for a in owner.addresses),
                         timezone=owner.timezone, region=owner.region, language=owner.language,
-                        followup_hour=owner.followup_hour, paused=owner.paused)
+                        followup_hour=owner.followup_hour, paused=owner.paused,
+                        secret_tag=owner.secret_tag)
 
 
 def owner_by_address(session: Session, address: str | None) -> OwnerProfile | None:

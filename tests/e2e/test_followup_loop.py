@@ -21,6 +21,7 @@ from assistant.runtime import run_all
 from assistant.settings import Settings
 from tests.e2e.clock import SteppedClock
 from tests.integration.helpers import (
+    authenticated,
     counts,
     fresh_mailboxes,
     note,
@@ -59,6 +60,7 @@ def _text(message: email.message.EmailMessage) -> str:
 def _answer(smtp_server, owner: str, request: email.message.EmailMessage, text: str) -> None:
     """The owner answers an approval request from a mail client: Reply-To, quote, threading."""
     reply = EmailMessage()
+    reply["Authentication-Results"] = authenticated(owner)
     reply["From"] = f"Sam Rivera <{owner}>"
     reply["To"] = request["Reply-To"]
     reply["Subject"] = "Re: " + request["Subject"]

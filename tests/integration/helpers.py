@@ -25,6 +25,14 @@ from assistant.store.db import make_engine, session_factory, transaction, upgrad
 from assistant.store.models import Contact, InboundMessage, OutboxMessage
 
 ROOT = Path(__file__).resolve().parents[2]
+# The receiving server's authserv-id: its Authentication-Results header (RFC 8601) is how the
+# assistant knows an owner's mail is really the owner's.
+TRUSTED_MTA = "mx.test"
+
+
+def authenticated(sender: str) -> str:
+    """The Authentication-Results header the receiving server adds to the owner's own mail."""
+    return f"{TRUSTED_MTA}; dmarc=pass header.from={sender.rpartition('@')[2]}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ def server_env(dovecot, smtp_server, boxes: Mailboxes, database_url: str,  # noq
         "ASSISTANT_TLS_CA_FILE": str(ca_bundle(tmp_path, dovecot.cafile, smtp_server.cafile)),
         "ASSISTANT_VAR_DIR": str(tmp_path / "var"),
         "ASSISTANT_POLL_SECONDS": "5",
+        "ASSISTANT_TRUSTED_AUTHSERV_IDS": TRUSTED_MTA,
     }
     if redis_url:
         env["ASSISTANT_REDIS_URL"] = redis_url
@@ -77,6 +86,7 @@ def register_owner(database_url: str, address: str, name: str = "Sam Rivera",
 
 def note(sender: str, to: str, subject: str, body: str, sender_name: str = "Sam Rivera") -> bytes:
     message = EmailMessage()
+    message["Authentication-Results"] = authenticated(sender)
     message["From"] = f"{sender_name} <{sender}>"
     message["To"] = to
     message["Subject"] = subject

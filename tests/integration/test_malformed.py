@@ -7,6 +7,7 @@ import email
 import email.policy
 
 from tests.integration.helpers import (
+    authenticated,
     assistant_running,
     contact_names,
     counts,
@@ -19,13 +20,15 @@ from tests.integration.helpers import (
 
 
 def _broken_mime(owner: str, assistant: str) -> bytes:
-    return (f"From: Sam Rivera <{owner}>\r\nTo: {assistant}\r\nSubject: broken card\r\n"
+    return (f"Authentication-Results: {authenticated(owner)}\r\n"
+            f"From: Sam Rivera <{owner}>\r\nTo: {assistant}\r\nSubject: broken card\r\n"
             "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"zzz\"\r\n\r\n"
             "--yyy\r\nContent-Type: text/plain\r\n\r\n").encode()
 
 
 def _unknown_charset(owner: str, assistant: str) -> bytes:
-    return (f"From: Sam Rivera <{owner}>\r\nTo: {assistant}\r\nSubject: charset\r\n"
+    return (f"Authentication-Results: {authenticated(owner)}\r\n"
+            f"From: Sam Rivera <{owner}>\r\nTo: {assistant}\r\nSubject: charset\r\n"
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"x-klingon\"\r\n"
             "Content-Transfer-Encoding: base64\r\n\r\n//79/A==\r\n").encode()
 
