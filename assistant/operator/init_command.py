@@ -93,7 +93,17 @@ def ask_all(given: dict[str, str | None], directory: Path) -> setup.InitAnswers:
                 question.prompt, default=_default(question.key, answers, directory),
                 hide_input=question.hide, value_proc=question.check,
                 show_default=not question.hide)
+        if question.key == "assistant_address":
+            _provider_note(answers["assistant_address"])
     return setup.InitAnswers(**answers)
+
+
+def _provider_note(address: str) -> None:
+    from assistant.operator.providers import provider_for
+
+    provider = provider_for(address)
+    if provider.note:
+        click.echo(f"  {provider.name}: {provider.note}")
 
 
 def read_all(given: dict[str, str | None], directory: Path) -> setup.InitAnswers:

@@ -134,6 +134,7 @@ def test_interactive_prompts_validate_and_ask_again(tmp_path: Path) -> None:
     # Then the wrong zone is refused with its reason and the next answer taken
     assert result.exit_code == 0, result.output
     assert "unknown time zone 'Mars/Olympus'" in result.output
+    assert "Fastmail: use an app password" in result.output
     values = _sourced(tmp_path / ".env")
     assert values["ASSISTANT_INBOX_URL"].endswith("@imap.fastmail.com/INBOX")
     assert values["ASSISTANT_DATABASE_URL"] == setup.default_database_url(tmp_path)
