@@ -7,8 +7,8 @@ import email
 import email.policy
 
 from tests.integration.helpers import (
-    authenticated,
     assistant_running,
+    authenticated,
     contact_names,
     counts,
     fresh_mailboxes,
