@@ -36,6 +36,9 @@ def check_inbox(settings: Settings, *, timeout: float, fix: bool) -> list[CheckR
                                        ssl=implicit, ssl_context=context, timeout=timeout)
     except OSError as exc:
         return [connect_failure("imap.connect", "IMAP", where, exc, INBOX)]
+    except IMAPClientError as exc:  # something answered, but not an IMAP greeting
+        return [fail("imap.connect", f"no IMAP server at {where}: {exc}",
+                     f"check the port in {INBOX} (993 for imaps://, 143 for imap://)")]
     try:
         return [ok("imap.connect", f"IMAP server answers at {where}"),
                 *_imap_session(client, url, settings, context, fix)]

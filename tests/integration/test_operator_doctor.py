@@ -149,3 +149,29 @@ def test_doctor_command_exit_status_and_json(env: dict[str, str]) -> None:
     data = json.loads(result.output)
     assert data["ok"] is False
     assert any(c["name"] == "imap.login" and c["status"] == "fail" for c in data["checks"])
+
+
+def test_implicit_tls_urls_pass(env: dict[str, str], dovecot, smtp_server) -> None:  # noqa: ANN001
+    # Given imaps:// and smtps:// URLs on the implicit-TLS ports
+    env["ASSISTANT_INBOX_URL"] = dovecot.imap_url(env["ASSISTANT_ADDRESS"], tls="imaps")
+    env["ASSISTANT_SMTP_URL"] = smtp_server.url("smtps")
+    # When doctor runs
+    results = run_checks(Settings.from_env(env), timeout=5, fix=True)
+    # Then TLS is reported as implicit and nothing fails
+    assert _failures(results) == []
+    assert _by_name(results, "imap.tls")[0].message.startswith("IMAP TLS: implicit")
+    assert _by_name(results, "smtp.tls")[0].message.startswith("SMTP TLS: implicit")
+
+
+def test_ports_swapped_are_named(env: dict[str, str], dovecot, smtp_server) -> None:  # noqa: ANN001
+    # Given the IMAP URL on the SMTP port and the SMTP URL on the IMAP port
+    env["ASSISTANT_INBOX_URL"] = env["ASSISTANT_INBOX_URL"].replace(
+        f":{dovecot.imap_port}/", f":{smtp_server.port}/")
+    env["ASSISTANT_SMTP_URL"] = env["ASSISTANT_SMTP_URL"].replace(
+        f":{smtp_server.port}", f":{dovecot.imap_port}")
+    # When doctor runs
+    results = run_checks(Settings.from_env(env), timeout=5)
+    # Then both connection lines fail naming host:port, with no traceback
+    imap, smtp = _by_name(results, "imap.connect")[0], _by_name(results, "smtp.connect")[0]
+    assert imap.status == FAIL and f"127.0.0.1:{smtp_server.port}" in imap.message
+    assert smtp.status == FAIL and f"127.0.0.1:{dovecot.imap_port}" in smtp.message
