@@ -40,9 +40,17 @@ class Running:
 
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
     others: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # log names, workers first
 
     def alive(self) -> bool:
         return all(p.poll() is None for p in self.workers + self.others)
+
+    def check(self, rig: Rig, what: str) -> None:
+        """Raise with the dead process's log when one of them has exited."""
+        for process, name in zip(self.workers + self.others, self.names, strict=True):
+            if process.poll() is not None:
+                raise RuntimeError(f"{what}: `assistant {name}` exited with "
+                                   f"{process.returncode}:\n{rig.log_tail(name)}")
 
     def peak_rss(self) -> dict[str, float | None]:
         """VmHWM per process role: the worker figure is the largest of the workers."""
@@ -63,10 +71,13 @@ def start(rig: Rig, phase: str, deployment: Deployment, env: dict[str, str]) -> 
     if deployment.redis:
         rig.redis.flush()
         for n in range(deployment.workers):
-            running.workers.append(rig.spawn("worker", env, f"{phase}-worker{n + 1}"))
-        running.others.append(rig.spawn("watch", env, f"{phase}-watch"))
+            running.names.append(f"{phase}-worker{n + 1}")
+            running.workers.append(rig.spawn("worker", env, running.names[-1]))
+        running.names.append(f"{phase}-watch")
+        running.others.append(rig.spawn("watch", env, running.names[-1]))
     else:
-        running.workers.append(rig.spawn("run", env, f"{phase}-run"))
+        running.names.append(f"{phase}-run")
+        running.workers.append(rig.spawn("run", env, running.names[-1]))
     return running
 
 
@@ -77,6 +88,7 @@ def warm_up(rig: Rig, user: str, notes: list[bytes], progress: Progress,
         for raw in notes:
             client.append("INBOX", raw)
     if not progress.wait_done(len(notes), timeout=180, alive=running.alive):
+        running.check(rig, "warm-up")
         raise RuntimeError(f"the assistant did not process the warm-up notes; see {rig.root}")
     time.sleep(1.0)  # let the watcher move them and go back to IDLE
 
@@ -105,6 +117,7 @@ def ingest(rig: Rig, phase: str, deployment: Deployment, count: int,
         warm_up(rig, boxes.assistant, notes[:WARMUP], progress, running)
         started = mailbox.release_staging(rig.dovecot, boxes.assistant)
         if not progress.wait_done(count + WARMUP, timeout=timeout, alive=running.alive):
+            running.check(rig, phase)
             raise RuntimeError(f"{phase}: not done after {timeout:.0f} s "
                                f"(counts {progress.counts()}); logs under {rig.root}")
         polled = time.time()

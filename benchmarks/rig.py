@@ -24,7 +24,9 @@ from tests.integration.helpers import Mailboxes, register_owner, server_env
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
-ASSISTANT = Path(sys.executable).with_name("assistant")
+# `python -m assistant.cli` is the `assistant` console script, but imports the package from ROOT
+# (the working directory), so a copy of the tree with a proposed change can be benchmarked too.
+ASSISTANT = [sys.executable, "-m", "assistant.cli"]
 STOP_TIMEOUT = 10.0
 
 
@@ -61,7 +63,7 @@ class Rig:
         """``assistant <command>`` with env, its output in a log file under the rig's root."""
         base = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
         with (self.root / f"{log_name}.log").open("ab") as out:
-            process = subprocess.Popen([str(ASSISTANT), command], env={**base, **env}, cwd=ROOT,
+            process = subprocess.Popen([*ASSISTANT, command], env={**base, **env}, cwd=ROOT,
                                        stdin=subprocess.DEVNULL, stdout=out,
                                        stderr=subprocess.STDOUT)
         self.processes.append(process)
