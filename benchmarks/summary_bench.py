@@ -189,6 +189,7 @@ def fleet_phase(rig, args: argparse.Namespace, now: datetime) -> dict[str, objec
 
     url = rig.postgres_url()
     boxes = Mailboxes(assistant="assistant-fleet@bench.example", owner="unused@bench.example")
+    (rig.root / "fleet").mkdir(parents=True, exist_ok=True)
     env = server_env(rig.dovecot, rig.smtp, boxes, url, rig.redis.url, rig.root / "fleet")
     app = app_for(url, rig.root / "fleet")
     started = time.monotonic()

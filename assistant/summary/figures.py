@@ -244,31 +244,30 @@ def _possible(index: dict[str, set[int]], needs: Iterable[str]) -> list[int]:
 
 
 def gives_and_asks(data: SummaryData, now: datetime) -> tuple[GiveAsk, ...]:
-    introduced = frozenset(c.id for c in data.contacts if c.introduced_by)
+    introduced = {c.id: c.created_at for c in data.contacts if c.introduced_by}
+    intros = [e for e in data.events if e.kind == "intro" and e.contact_id not in introduced]
+    sent = [f for f in data.followups if f.sent_at]
     weeks = []
     for back in range(HISTORY_WEEKS - 1, -1, -1):
         end = now - back * WEEK
-        weeks.append(_week_counts(data, introduced, end - WEEK, end))
+        counts = _week_counts(intros, tuple(introduced.values()), sent, end - WEEK, end)
+        local_end = end.astimezone(ZoneInfo(data.timezone))
+        weeks.append(GiveAsk(f"{local_end.day} {local_end:%b}", counts["intros"],
+                             counts["resources"], counts["referrals"], counts["asks"]))
     return tuple(weeks)
 
 
-def _week_counts(data: SummaryData, introduced: frozenset[int], start: datetime,
-                 end: datetime) -> GiveAsk:
+def _week_counts(owner_intros: list[EventData], introduced_at: tuple[datetime, ...],
+                 sent: list[FollowUpData], start: datetime, end: datetime) -> Counter[str]:
     counts: Counter[str] = Counter()
-    owner_intros = {e.inbound_id or -e.contact_id for e in data.events
-                    if e.kind == "intro" and start < e.occurred_at <= end
-                    and e.contact_id not in introduced}
-    counts["intros"] = len(owner_intros)
-    counts["asks"] = sum(1 for c in data.contacts
-                         if c.introduced_by and start < c.created_at <= end)
-    for f in data.followups:
-        if f.sent_at and start < f.sent_at <= end:
-            given = [GIVE_KINDS[k] for k in f.value_adds if k in GIVE_KINDS]
-            counts.update(given or ["asks"])
-    local_end = end.astimezone(ZoneInfo(data.timezone))
-    label = f"{local_end.day} {local_end:%b}"
-    return GiveAsk(label, counts["intros"], counts["resources"], counts["referrals"],
-                   counts["asks"])
+    # one introduction message names two people: count the message once
+    counts["intros"] = len({e.inbound_id or -e.contact_id for e in owner_intros
+                            if start < e.occurred_at <= end})
+    counts["asks"] = sum(1 for created in introduced_at if start < created <= end)
+    for f in sent:
+        if start < f.sent_at <= end:  # type: ignore[operator]
+            counts.update([GIVE_KINDS[k] for k in f.value_adds if k in GIVE_KINDS] or ["asks"])
+    return counts
 
 
 def top_actions(f: SummaryFigures) -> tuple[Action, ...]:

@@ -19,6 +19,7 @@ from assistant.summary.figures import HISTORY_WEEKS, WEEK
 from assistant.summary.types import ContactData, EventData, FactData, FollowUpData, SummaryData
 
 SUMMARY_FACTS = ("needs", "offers", "promises")
+HISTORY_KINDS = ("intro", "reply_received")
 
 
 def load_summary_data(session: Session, owner_id: int, now: datetime) -> SummaryData:
@@ -28,7 +29,7 @@ def load_summary_data(session: Session, owner_id: int, now: datetime) -> Summary
     since = now - HISTORY_WEEKS * WEEK - timedelta(days=1)
     return SummaryData(owner_name=owner.name, timezone=owner.timezone, paused=owner.paused,
                        contacts=_contacts(session, owner_id), facts=_facts(session, owner_id),
-                       events=_events(session, owner_id, since),
+                       events=_events(session, owner_id, since, now - WEEK - timedelta(days=1)),
                        followups=_followups(session, owner_id, since))
 
 
@@ -90,11 +91,16 @@ def _facts(session: Session, owner_id: int) -> tuple[FactData, ...]:
     return tuple(facts)
 
 
-def _events(session: Session, owner_id: int, since: datetime) -> tuple[EventData, ...]:
+def _events(session: Session, owner_id: int, since: datetime,
+            week_start: datetime) -> tuple[EventData, ...]:
+    # Older weeks need only introductions and replies (gives/asks, reply rate); the current
+    # week needs every kind (where new contacts came from).
     rows = session.execute(
         select(Interaction.contact_id, Interaction.kind, Interaction.occurred_at,
                Interaction.inbound_id)
-        .where(Interaction.owner_id == owner_id, Interaction.occurred_at > since)).all()
+        .where(Interaction.owner_id == owner_id, Interaction.occurred_at > since,
+               or_(Interaction.kind.in_(HISTORY_KINDS), Interaction.occurred_at > week_start))
+    ).all()
     return tuple(EventData(r.contact_id, r.kind, r.occurred_at, r.inbound_id) for r in rows)
 
 
