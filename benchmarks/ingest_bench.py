@@ -108,6 +108,10 @@ def detail(result: IngestResult) -> dict[str, object]:
 def show(label: str, result: IngestResult) -> None:
     print(f"{label} {result.msgs_per_s:8.1f} msg/s  ({result.messages} in {result.seconds} s; "
           f"peak RSS {result.rss_mb})", flush=True)
+    statuses = result.details["statuses"]
+    if not isinstance(statuses, dict) or set(statuses) != {"processed"}:
+        # Quarantined or failed notes take a shorter path: the figure would not be comparable.
+        print(f"{label} warning: not every note was processed: {statuses}", flush=True)
 
 
 def show_latency(label: str, result: LatencyResult) -> None:

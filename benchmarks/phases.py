@@ -17,6 +17,7 @@ from benchmarks import mailbox
 from benchmarks.notes_gen import Addresses, generate_notes
 from benchmarks.progress import Progress
 from benchmarks.rig import Rig, peak_rss_mb
+from tests.integration.helpers import TRUSTED_MTA, Mailboxes
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,11 @@ class Running:
         others = [peak_rss_mb(p.pid) for p in self.others]
         return {"worker": max((w for w in workers if w is not None), default=None),
                 "other": max((o for o in others if o is not None), default=None)}
+
+
+def addresses(boxes: Mailboxes) -> Addresses:
+    """The phase's owner and assistant; notes carry the trusted server's DMARC pass."""
+    return Addresses(boxes.owner, OWNER_NAME, boxes.assistant, TRUSTED_MTA)
 
 
 def database_for(rig: Rig, phase: str, deployment: Deployment) -> str:
@@ -107,7 +113,7 @@ def ingest(rig: Rig, phase: str, deployment: Deployment, count: int,
     """(b): ``count`` notes arrive at once; seconds until every one is processed."""
     url = database_for(rig, phase, deployment)
     env, boxes = rig.phase_env(phase, url, redis=deployment.redis)
-    notes = generate_notes(count + WARMUP, Addresses(boxes.owner, OWNER_NAME, boxes.assistant))
+    notes = generate_notes(count + WARMUP, addresses(boxes))
     load_s = mailbox.load_staging(rig.dovecot, boxes.assistant, notes[WARMUP:])
     log.info("%s: %d notes loaded in %.1f s", phase, count, load_s)
     base = mailbox.baseline(rig.dovecot, boxes.assistant) if with_baseline else None
@@ -155,8 +161,7 @@ def latency(rig: Rig, phase: str, deployment: Deployment, count: int,
     """(c): one note at a time into the idle assistant; seconds from APPEND to the ack."""
     url = database_for(rig, phase, deployment)
     env, boxes = rig.phase_env(phase, url, redis=deployment.redis)
-    notes = generate_notes(count + WARMUP, Addresses(boxes.owner, OWNER_NAME, boxes.assistant),
-                           seed=7)
+    notes = generate_notes(count + WARMUP, addresses(boxes), seed=7)
     progress = Progress(url)
     running = start(rig, phase, deployment, env)
     samples: list[float] = []
