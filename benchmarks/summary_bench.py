@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import random
 import statistics
 import sys
@@ -255,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
                     "fleet_setup": "2 `assistant worker` processes, Redis broker, PostgreSQL, "
                                    "SMTP to the loopback harness server delivering into "
                                    "Dovecot by LMTP",
-                    "goals": GOALS},
+                    "goals": GOALS,
+                    "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+                    "cpus": os.cpu_count()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
