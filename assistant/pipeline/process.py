@@ -89,8 +89,9 @@ def _screen(app: App, session: Session, record: InboundRecord, now: datetime) ->
     if headers.get_content_type() == "multipart/report":
         bounce = bounces.read(record.raw)
         if bounce is not None:
-            bounces.handle(app, session, record, bounce, now)
-            return _finish(session, record.id, "ignored", "bounce", "delivery status report")
+            notice = bounces.handle(app, session, record, bounce, now)
+            outcome = _finish(session, record.id, "ignored", "bounce", "delivery status report")
+            return Outcome(outcome.status, outcome.kind, (notice,))
     reason = guard.automated_reason(headers, sender_address(record.raw),
                                     app.settings.assistant_address)
     if reason is not None:
