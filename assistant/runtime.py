@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 import dramatiq
 
+from assistant import metrics
 from assistant.app import App, build_app
 from assistant.errors import ConfigurationError
 from assistant.locks import RedisLeader, always_leader
@@ -45,6 +46,9 @@ def running_app(settings: Settings,
     upgrade(settings.database_url)
     app = build_app(settings, clock)
     broker = make_broker(settings)
+    metrics.instrument_broker(broker)
+    if settings.metrics_port:
+        metrics.start_metrics_server(settings.metrics_port)
     actors.configure(app, broker)
     try:
         yield app, broker

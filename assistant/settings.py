@@ -63,6 +63,7 @@ class Settings:
     replies_per_sender_per_hour: int = 30
     sends_per_owner_per_hour: int = 20
     sends_per_owner_per_day: int = 100
+    metrics_port: int | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -101,6 +102,7 @@ class Settings:
             replies_per_sender_per_hour=_int(env, "ASSISTANT_REPLIES_PER_SENDER_PER_HOUR", 30),
             sends_per_owner_per_hour=_int(env, "ASSISTANT_SENDS_PER_OWNER_PER_HOUR", 20),
             sends_per_owner_per_day=_int(env, "ASSISTANT_SENDS_PER_OWNER_PER_DAY", 100),
+            metrics_port=_int(env, "ASSISTANT_METRICS_PORT", 0) or None,
         )
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dramatiq
 
+from assistant import metrics
 from assistant.app import App, build_app
 from assistant.errors import PermanentError
 from assistant.pipeline import draft, process, send
@@ -41,6 +42,8 @@ def current_app() -> App:
 @dramatiq.actor(queue_name="inbound", **RETRY)
 def process_inbound(inbound_id: int) -> None:
     outcome = process.process_inbound(current_app(), inbound_id)
+    if outcome is not None:
+        metrics.record_processed(outcome.status, outcome.kind)
     for outbox_id in outcome.outbox_ids if outcome else ():
         if outbox_id is not None:
             send_outbox.send(outbox_id)
@@ -55,6 +58,7 @@ def send_outbox(outbox_id: int) -> None:
 def draft_followup(followup_id: int) -> None:
     outbox_id = draft.draft_followup(current_app(), followup_id)
     if outbox_id is not None:
+        metrics.record_draft()
         send_outbox.send(outbox_id)
 
 

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant import metrics
 from assistant.app import App
 from assistant.faults import checkpoint
 from assistant.mail.inbox import Inbox
@@ -53,6 +54,7 @@ def fetch_new(app: App, inbox: Inbox, uidvalidity: int | None) -> list[int]:
                     stored.append(new_id)
         checkpoint(app.settings.fault_points, "after_store")
     if stored:
+        metrics.record_ingested(len(stored))
         log.info("stored %d new message(s) from the inbox", len(stored))
     return stored
 

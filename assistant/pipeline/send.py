@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
+from assistant import metrics
 from assistant.app import App
 from assistant.errors import DeliveryError, DeliveryRejected
 from assistant.faults import checkpoint
@@ -37,6 +38,7 @@ def send_outbox(app: App, outbox_id: int) -> str:
         with transaction(app.sessions) as session:
             outbox.release(session, outbox_id, str(exc))
         log.warning("outbox %d deferred (attempt %d): %s", outbox_id, email.attempts, exc)
+        metrics.record_send_failure(email.purpose, permanent=False)
         raise
     except Exception as exc:  # released for the retry, then raised: nothing is swallowed
         with transaction(app.sessions) as session:
@@ -46,11 +48,13 @@ def send_outbox(app: App, outbox_id: int) -> str:
         with transaction(app.sessions) as session:
             outbox.mark_failed(session, outbox_id, str(exc))
         log.error("outbox %d refused for good: %s", outbox_id, exc)
+        metrics.record_send_failure(email.purpose, permanent=True)
         return "failed"
     checkpoint(app.settings.fault_points, "after_smtp")
     with transaction(app.sessions) as session:
         outbox.mark_sent(session, outbox_id)
         on_sent(session, outbox_id, app.clock())
+    metrics.record_sent(email.purpose)
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"
 
