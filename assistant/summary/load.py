@@ -43,10 +43,10 @@ def _contacts(session: Session, owner_id: int) -> tuple[ContactData, ...]:
                func.sum(case((Interaction.kind == "reply_received", 1), else_=0))
                .label("replies"))
         .where(Interaction.owner_id == owner_id).group_by(Interaction.contact_id))}
-    sends = dict(session.execute(
+    sends = {contact_id: sent for contact_id, sent in session.execute(
         select(FollowUp.contact_id, func.max(FollowUp.sent_at))
         .where(FollowUp.owner_id == owner_id, FollowUp.sent_at.is_not(None))
-        .group_by(FollowUp.contact_id)).tuples().all())
+        .group_by(FollowUp.contact_id))}
     rows = session.execute(
         select(Contact.id, Contact.name, Contact.company, Contact.status, Contact.created_at,
                Contact.last_touch_at, Contact.last_reply_at, Contact.introduced_by)

@@ -19,6 +19,7 @@ from assistant.store.db import transaction
 from assistant.store.inbound import FetchedMessage
 from assistant.store.models import Contact, FollowUp, OutboxMessage, Owner
 from assistant.summary.sample import seed_sample_history
+from tests.integration.helpers import authenticated
 from tests.integration.test_summary_figures import add_owner, make_app
 
 NOW = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
@@ -126,6 +127,7 @@ def _note(subject: str, body: str) -> bytes:
     message["To"] = "assistant@example.net"
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain="example.com")
+    message["Authentication-Results"] = authenticated(OWNER)
     message.set_content(body)
     return message.as_bytes()
 

@@ -13,6 +13,7 @@ from assistant.store.db import transaction, upgrade
 from assistant.store.models import OutboxMessage
 from assistant.summary.deliver import build_summary, queue_summary
 from assistant.summary.sample import seed_sample_history
+from tests.integration.helpers import TRUSTED_MTA
 
 NOW = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
 
@@ -21,7 +22,8 @@ def make_app(database_url: str, tmp_path):  # type: ignore[no-untyped-def]  # no
     upgrade(database_url)
     return build_app(Settings.from_env({
         "ASSISTANT_DATABASE_URL": database_url, "ASSISTANT_VAR_DIR": str(tmp_path / "var"),
-        "ASSISTANT_ADDRESS": "assistant@example.net", "ASSISTANT_SECRET_KEY": "k"}))
+        "ASSISTANT_ADDRESS": "assistant@example.net", "ASSISTANT_SECRET_KEY": "k",
+        "ASSISTANT_TRUSTED_AUTHSERV_IDS": TRUSTED_MTA}))
 
 
 def add_owner(app, address: str = "sam@example.com") -> int:  # type: ignore[no-untyped-def]  # noqa: ANN001
