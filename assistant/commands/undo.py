@@ -78,7 +78,8 @@ def undo_inbound(session: Session, owner_id: int, inbound_id: int) -> UndoResult
 
 def _touched(session: Session, owner_id: int, inbound_id: int) -> list[Contact]:
     by_fact = select(ContactFact.contact_id).where(ContactFact.inbound_id == inbound_id)
-    by_event = select(Interaction.contact_id).where(Interaction.inbound_id == inbound_id)
+    by_event = select(Interaction.contact_id).where(Interaction.owner_id == owner_id,
+                                                    Interaction.inbound_id == inbound_id)
     return list(session.scalars(select(Contact).where(
         Contact.owner_id == owner_id,
         or_(Contact.source_inbound_id == inbound_id, Contact.id.in_(by_fact),
@@ -120,7 +121,8 @@ def _trim(session: Session, contact: Contact, inbound_id: int) -> None:
             ContactFact.contact_id == contact.id).order_by(ContactFact.id)):
         remaining.setdefault(field, []).append(value)
     for field in SCALAR_FIELDS:
-        setattr(contact, field, (remaining.get(field) or [None])[0])
+        values = remaining.get(field)
+        setattr(contact, field, values[0] if values else None)
     contact.name_key = name_key(contact.name)
     if contact.source_inbound_id == inbound_id:
         contact.source_inbound_id = None
