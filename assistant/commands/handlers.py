@@ -23,7 +23,7 @@ from assistant.domain import OwnerProfile
 from assistant.mail.headers import thread_of
 from assistant.store import inbound
 from assistant.store.models import Owner
-from assistant.summary.deliver import build_summary
+from assistant.summary.deliver import build_summary, command_address
 from assistant.summary.render import COMMANDS, inline_css
 from assistant.templating import render
 
@@ -50,6 +50,10 @@ class CommandContext:
     raw: bytes
     now: datetime
 
+    @property
+    def reply_address(self) -> str:
+        return command_address(self.owner, self.app.settings.assistant_address)
+
     def local(self, moment: datetime | None) -> str:
         if moment is None:
             return "not yet"
@@ -67,8 +71,7 @@ def execute(app: App, session: Session, owner: OwnerProfile, command: Command,
 
 def _reply(ctx: CommandContext, template: str, subject: str, **values: object) -> CommandReply:
     values = {"first_name": ctx.owner.name.split()[0] if ctx.owner.name else "there",
-              "commands": COMMANDS, "assistant_address": ctx.app.settings.assistant_address,
-              **values}
+              "commands": COMMANDS, "assistant_address": ctx.reply_address, **values}
     text = render(f"command_{template}.txt.j2", **values)
     html = inline_css(render(f"command_{template}.html.j2", **values))
     return CommandReply(subject=subject, text=text, html=html)
@@ -80,7 +83,7 @@ def _help(ctx: CommandContext) -> CommandReply:
 
 
 def _summary(ctx: CommandContext) -> CommandReply:
-    built = build_summary(ctx.session, ctx.owner.id, ctx.now, ctx.app.settings.assistant_address)
+    built = build_summary(ctx.session, ctx.owner.id, ctx.now, ctx.reply_address)
     return CommandReply(subject=built.email.subject, text=built.email.text, html=built.email.html)
 
 

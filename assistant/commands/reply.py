@@ -20,6 +20,7 @@ from assistant.mail.compose import Thread, address, build_email
 from assistant.mail.headers import thread_of
 from assistant.parsing.mime import read_message
 from assistant.store import outbox
+from assistant.summary.deliver import command_address
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,9 @@ def queue_reply(app: App, session: Session, owner: OwnerProfile, inbound_id: int
     message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
                           to=[address(owner.name, owner.primary_address)],
                           subject=reply.subject, text=reply.text, html=reply.html, now=now,
-                          thread=Thread(message_id, references))
+                          thread=Thread(message_id, references),
+                          reply_to=address(ASSISTANT_NAME, command_address(
+                              owner, app.settings.assistant_address)))
     for filename, mime, data in reply.attachments:
         maintype, _, subtype = mime.partition("/")
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)

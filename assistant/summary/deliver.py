@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from assistant.app import App
+from assistant.domain import OwnerProfile
 from assistant.errors import UnknownOwnerError
 from assistant.mail.compose import address, build_email
 from assistant.store import outbox, owners
@@ -42,11 +43,21 @@ def summary_key(owner_id: int, week: str) -> str:
     return f"summary:{owner_id}:{week}"
 
 
+def command_address(owner: OwnerProfile, assistant_address: str) -> str:
+    """Where the owner's reply commands should go: their secret sub-address when they have one
+    (mail to it is trusted as theirs without Authentication-Results), else the assistant."""
+    if not owner.secret_tag:
+        return assistant_address
+    local, _, domain = assistant_address.partition("@")
+    return f"{local}+{owner.secret_tag}@{domain}"
+
+
 def build_summary(session: Session, owner_id: int, now: datetime,
-                  assistant_address: str) -> BuiltSummary:
-    """Figures and rendered bodies for one owner as of ``now`` (the week ending then)."""
+                  reply_address: str) -> BuiltSummary:
+    """Figures and rendered bodies for one owner as of ``now`` (the week ending then);
+    ``reply_address`` is where the email's one-tap commands are addressed."""
     figures = compute(load_summary_data(session, owner_id, now), now)
-    return BuiltSummary(figures, render_summary(figures, assistant_address))
+    return BuiltSummary(figures, render_summary(figures, reply_address))
 
 
 def queue_summary(app: App, owner_id: int, week: str, now: datetime) -> int | None:
@@ -70,11 +81,13 @@ def _write(app: App, session: Session, owner_id: int, key: str,
     owner = owners.owner_by_id(session, owner_id)
     if owner is None:
         raise UnknownOwnerError(f"no owner with id {owner_id}")
-    built = build_summary(session, owner_id, now, app.settings.assistant_address)
+    reply_to = command_address(owner, app.settings.assistant_address)
+    built = build_summary(session, owner_id, now, reply_to)
     message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
                           to=[address(owner.name, owner.primary_address)],
                           subject=built.email.subject, text=built.email.text,
-                          html=built.email.html, now=now)
+                          html=built.email.html, now=now,
+                          reply_to=address(ASSISTANT_NAME, reply_to))
     outbox_id = outbox.add(session, key=key, owner_id=owner_id, purpose="summary",
                            message=message, envelope_from=app.settings.assistant_address,
                            recipients=[owner.primary_address])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -77,3 +79,22 @@ def test_one_outbox_row_per_week_and_quiet_weeks_skipped(database_url: str,
     assert skipped is None and skipped_again is None
     assert [tuple(r) for r in rows] == [(f"summary:{busy}:2026-W48", "pending", "summary"),
                                         (f"summary:{quiet}:2026-W48", "skipped", "summary")]
+
+
+def test_commands_go_to_the_owners_secret_address(tmp_path) -> None:  # noqa: ANN001
+    # Given an owner with a secret sub-address and a busy week
+    app = make_app(f"sqlite:///{tmp_path / 'a.db'}", tmp_path)
+    with transaction(app.sessions) as session:
+        owner_id = owners.add_owner(session, name="Sam Rivera", addresses=["sam@example.com"],
+                                    timezone="UTC", region="US", secret_tag="s3cret").id
+        seed_sample_history(session, owner_id, NOW)
+    # When the summary is queued
+    outbox_id = queue_summary(app, owner_id, "2026-W48", NOW)
+    with transaction(app.sessions) as session:
+        raw = session.get(OutboxMessage, outbox_id).raw  # type: ignore[union-attr]
+    app.close()
+    # Then replies and one-tap commands go to the secret address, which the pipeline trusts
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert "assistant+s3cret@example.net" in str(message["Reply-To"])
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "mailto:assistant+s3cret@example.net?subject=pending" in html
