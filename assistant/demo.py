@@ -1,18 +1,25 @@
 """``assistant demo``: the whole flow on embedded defaults, with no server to install.
 
-A Maildir stands in for the mailbox and another for the SMTP server; SQLite and the
-in-process broker stand in for PostgreSQL and Redis. The demo registers an owner, drops sample
-notes into the mailbox, runs the assistant until every note is processed and acknowledged,
-and prints what happened and where the emails it wrote are.
+A Maildir stands in for the mailbox and a folder of Maildirs for the SMTP server (one per
+recipient); SQLite and the in-process broker stand in for PostgreSQL and Redis; a simulated
+clock stands in for the days that pass. The demo registers an owner, drops sample notes into
+the mailbox, and then walks the loop: acknowledgements, next-morning drafts, the owner's
+"send", the follow-up from the owner's address, no reply for a week, the second-touch reminder,
+the owner's "skip", and the weekly summary. It prints what happened and where the emails are.
 """
 
 from __future__ import annotations
 
+import email
+import email.policy
 import mailbox
 import shutil
 import threading
 import time
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 import click
@@ -23,80 +30,168 @@ from assistant.owners_cli import add_owner_command
 from assistant.runtime import run_all
 from assistant.settings import Settings
 from assistant.store.db import make_engine, session_factory, transaction
-from assistant.store.models import Contact, InboundMessage, OutboxMessage
+from assistant.store.models import Contact, FollowUp, InboundMessage, OutboxMessage
 
 ASSISTANT = "assistant@demo.local"
 OWNER_ADDRESS = "sam@example.com"
+# Monday 23 November 2026, 16:00 in Chicago: the owner forwards notes after an event.
+START = datetime(2026, 11, 23, 22, 0, tzinfo=UTC)
+
+
+class DemoClock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 def run_demo(directory: Path, timeout: float = 60.0) -> int:
     if directory.exists():
         shutil.rmtree(directory)
     settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(directory),
-                                  "ASSISTANT_ADDRESS": ASSISTANT,
-                                  "ASSISTANT_POLL_SECONDS": "1"})
+                                  "ASSISTANT_ADDRESS": ASSISTANT, "ASSISTANT_POLL_SECONDS": "1",
+                                  "ASSISTANT_TICK_SECONDS": "0.2"})
     click.echo(add_owner_command(settings, OWNER, [], "America/Chicago", "US", 9, "en"))
-    inbox = mailbox.Maildir(directory / "inbox", factory=None, create=True)
-    for raw in sample_messages(OWNER_ADDRESS, ASSISTANT, datetime.now(UTC)):
-        inbox.add(raw)
-    click.echo(f"dropped {len(inbox)} forwarded notes into the mailbox {directory / 'inbox'}")
+    clock = DemoClock(START)
+    demo = Demo(settings, directory, clock, timeout)
     stop = threading.Event()
-    thread = threading.Thread(target=run_all, args=(settings, stop), daemon=True)
+    thread = threading.Thread(target=run_all, args=(settings, stop, clock), daemon=True)
     thread.start()
-    done = _wait_until_settled(settings, expected=len(inbox), timeout=timeout)
-    stop.set()
-    thread.join(timeout=10)
-    _report(settings, directory)
-    return 0 if done else 1
-
-
-def _wait_until_settled(settings: Settings, expected: int, timeout: float) -> bool:
-    engine = make_engine(settings.database_url)
-    sessions = session_factory(engine)
-    deadline = time.monotonic() + timeout
     try:
+        ok = demo.walk()
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    demo.report()
+    return 0 if ok else 1
+
+
+class Demo:
+    def __init__(self, settings: Settings, directory: Path, clock: DemoClock,
+                 timeout: float) -> None:
+        self.settings, self.directory, self.clock, self.timeout = (settings, directory, clock,
+                                                                  timeout)
+        self.inbox = mailbox.Maildir(directory / "inbox", factory=None, create=True)
+        self.outbox = directory / "outbox"
+
+    def walk(self) -> bool:
+        notes = sample_messages(OWNER_ADDRESS, ASSISTANT, self.clock.now)
+        for raw in notes:
+            self.inbox.add(raw)
+        self.say(f"Monday 16:00  the owner's resource list and {len(notes) - 1} forwarded notes "
+                 f"dropped into {self.directory / 'inbox'}")
+        if not self.wait(lambda: self.owner_mail() >= len(notes), "acknowledgements"):
+            return False
+        self.say(f"              {self.owner_mail()} acknowledgements emailed to the owner "
+                 "(what was understood, when the drafts will come)")
+        self.clock.now = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
+        self.say("Tuesday 09:05 the next business morning in Chicago")
+        drafts = self.count(FollowUp, FollowUp.status == "awaiting_approval")
+        if not self.wait(lambda: self.count(FollowUp, FollowUp.status == "awaiting_approval")
+                         >= 3, "drafts"):
+            return False
+        drafts = self.count(FollowUp, FollowUp.status == "awaiting_approval")
+        self.say(f"              {drafts} follow-up drafts emailed to the owner for approval")
+        request = self.latest_request()
+        self.answer(request, "send")
+        contact = str(request["Subject"]).removeprefix("Follow-up to ").removesuffix(": send?")
+        self.say(f"              the owner answers \"send\" to the draft for {contact}")
+        if not self.wait(lambda: self.count(FollowUp, FollowUp.status == "sent") == 1, "send"):
+            return False
+        self.say(f"              the follow-up went out from {OWNER_ADDRESS}, once")
+        self.clock.now += timedelta(days=7)
+        self.say("a week later  no reply from the contact")
+        if not self.wait(lambda: self.reminder() is not None, "second touch"):
+            return False
+        reminder = self.reminder()
+        assert reminder is not None
+        self.say("              reminder with a second, shorter draft: "
+                 f"\"{reminder['Subject']}\"")
+        self.answer(reminder, "skip")
+        self.say("              the owner answers \"skip\": nothing more is sent")
+        return self.wait(lambda: self.count(FollowUp, FollowUp.status == "skipped") == 1,
+                         "skip")
+
+    # -- helpers ----------------------------------------------------------------------------
+    def say(self, line: str) -> None:
+        click.echo(line)
+
+    def wait(self, condition: Callable[[], bool], what: str) -> bool:
+        deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
-            with transaction(sessions) as session:
-                done = session.scalar(select(func.count()).select_from(InboundMessage).where(
-                    InboundMessage.status != "pending", InboundMessage.moved.is_(True)))
-                unsent = session.scalar(select(func.count()).select_from(OutboxMessage).where(
-                    OutboxMessage.status != "sent"))
-            if done == expected and unsent == 0:
+            if condition():
                 return True
             time.sleep(0.2)
+        click.echo(f"demo: gave up waiting for {what}", err=True)
         return False
-    finally:
+
+    def count(self, model, *where) -> int:  # type: ignore[no-untyped-def]
+        engine = make_engine(self.settings.database_url)
+        try:
+            with transaction(session_factory(engine)) as session:
+                return int(session.scalar(select(func.count()).select_from(model)
+                                          .where(*where)) or 0)
+        finally:
+            engine.dispose()
+
+    def mails(self, address: str) -> list[EmailMessage]:
+        box = self.outbox / address
+        if not box.exists():
+            return []
+        found = []
+        for path in sorted((box / "new").glob("*")) + sorted((box / "cur").glob("*")):
+            found.append(email.message_from_bytes(path.read_bytes(), policy=email.policy.default))
+        return sorted(found, key=lambda m: str(m["Date"]))
+
+    def owner_mail(self) -> int:
+        return len(self.mails(OWNER_ADDRESS))
+
+    def latest_request(self) -> EmailMessage:
+        requests = [m for m in self.mails(OWNER_ADDRESS) if "send?" in str(m["Subject"])]
+        return next((m for m in requests if "Jane" in str(m["Subject"])), requests[0])
+
+    def reminder(self) -> EmailMessage | None:
+        return next((m for m in self.mails(OWNER_ADDRESS)
+                     if str(m["Subject"]).startswith("Second touch")), None)
+
+    def answer(self, request: EmailMessage, text: str) -> None:
+        """The owner's reply, as a mail client writes it: to the Reply-To, quoting."""
+        reply = EmailMessage()
+        reply["From"] = OWNER
+        reply["To"] = request["Reply-To"]
+        reply["Subject"] = "Re: " + str(request["Subject"])
+        reply["Date"] = format_datetime(self.clock.now)
+        reply["Message-ID"] = make_msgid(domain="example.com")
+        reply["In-Reply-To"] = request["Message-ID"]
+        body = request.get_body(preferencelist=("plain",))
+        quoted = "\n".join("> " + line for line in (body.get_content() if body else "")
+                           .splitlines())
+        reply.set_content(f"{text}\n\nOn Tuesday, the assistant wrote:\n{quoted}\n")
+        self.inbox.add(reply.as_bytes())
+
+    def report(self) -> None:
+        engine = make_engine(self.settings.database_url)
+        with transaction(session_factory(engine)) as session:
+            contacts = session.scalars(select(Contact).order_by(Contact.id)).all()
+            click.echo(f"\ncontacts stored ({len(contacts)}):")
+            for c in contacts:
+                emails = ", ".join(e.email for e in c.emails)
+                role = ", ".join(filter(None, [c.title, c.company]))
+                click.echo(f"  - {c.name} <{emails}>{' - ' + role if role else ''}")
+            statuses = session.execute(select(OutboxMessage.purpose, func.count())
+                                       .group_by(OutboxMessage.purpose)).all()
+            handled = session.scalar(select(func.count()).select_from(InboundMessage))
         engine.dispose()
-
-
-def _report(settings: Settings, directory: Path) -> None:
-    engine = make_engine(settings.database_url)
-    with transaction(session_factory(engine)) as session:
-        contacts = session.scalars(select(Contact).order_by(Contact.id)).all()
-        click.echo(f"\ncontacts stored ({len(contacts)}):")
-        for c in contacts:
-            emails = ", ".join(e.email for e in c.emails)
-            role = ", ".join(filter(None, [c.title, c.company]))
-            click.echo(f"  - {c.name} <{emails}> {role}")
-        statuses = session.execute(select(InboundMessage.status, func.count())
-                                   .group_by(InboundMessage.status)).all()
-    engine.dispose()
-    click.echo("messages: " + ", ".join(f"{n} {s}" for s, n in statuses))
-    owner_box = directory / "outbox" / OWNER_ADDRESS
-    sent = sorted((owner_box / "new").glob("*")) if owner_box.exists() else []
-    click.echo(f"\nacknowledgements emailed to {OWNER_ADDRESS}: {len(sent)}, in {owner_box}/new/")
-    for path in sent[:1]:
-        click.echo(f"\n--- the first one ({path.name}) ---")
-        click.echo(_text_part(path.read_bytes()))
-    processed = directory / "inbox" / ".Assistant.Processed"
-    click.echo(f"processed notes were moved to {processed}")
-
-
-def _text_part(raw: bytes) -> str:
-    import email
-    import email.policy
-
-    message = email.message_from_bytes(raw, policy=email.policy.default)
-    headers = "\n".join(f"{k}: {message[k]}" for k in ("From", "To", "Subject"))
-    body = message.get_body(preferencelist=("plain",))
-    return headers + "\n\n" + (body.get_content() if body else "")
+        click.echo(f"messages read: {handled}; emails written: "
+                   + ", ".join(f"{n} {p}" for p, n in sorted(statuses)))
+        click.echo(f"\nthe emails are Maildirs under {self.outbox}/<recipient>/new/:")
+        for box in sorted(self.outbox.glob("*")) if self.outbox.exists() else []:
+            click.echo(f"  {box.name}: {len(list((box / 'new').glob('*')))} message(s)")
+        requests = [m for m in self.mails(OWNER_ADDRESS)
+                    if "Jane" in str(m["Subject"]) and "send?" in str(m["Subject"])]
+        if requests:
+            click.echo("\n--- the approval request for Jane, as the owner receives it ---")
+            body = requests[0].get_body(preferencelist=("plain",))
+            click.echo(f"Subject: {requests[0]['Subject']}\n\n"
+                       f"{body.get_content() if body else ''}")

@@ -8,7 +8,13 @@ from email.utils import format_datetime, make_msgid
 
 OWNER = "Sam Rivera <sam@example.com>"
 
-NOTES = [
+RESOURCES = ("resources",
+             "resource: Kubernetes migration checklist https://example.com/k8s-checklist "
+             "#kubernetes #sre - the one we used at Acme\n"
+             "resource: Seed investors in climate tech https://example.com/climate-seed-list "
+             "#climate #fundraising #investors\n")
+
+NOTES = [RESOURCES,
     ("Met Jane at the SaaS founders breakfast",
      "Met Jane Doe (jane.doe@acmerobotics.com), CTO at Acme Robotics, at the SaaS founders "
      "breakfast this morning.\nShe is looking for a good SRE contractor and is into trail "

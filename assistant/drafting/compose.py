@@ -60,6 +60,13 @@ TEMPLATE_NAMES = {
 }
 # German letters close without a comma (DIN 5008); the others with one.
 DEFAULT_SIGN_OFF = {"en": "Best,", "de": "Viele Grüße", "fr": "Bien à vous,", "es": "Un saludo,"}
+_ROLE_APPOSITIVE = re.compile(r"^(\w+)\s*,\s*[^,]{2,80}?\s(?:at|@|bei|chez|en)\s[^,]{2,80},\s*")
+_OCCASION = re.compile(r"\b(?:at|during|bei|beim|auf|à|au|lors\s+de|en)\s+((?:the|a|an|der|die|"
+                       r"das|dem|le|la|les|el|los|las)\s.+)$", re.IGNORECASE)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|last\s+(?:night|week)|"
+    r"tonight|heute(?:\s+morgen)?|gestern(?:\s+abend)?|ce\s+matin|hier(?:\s+soir)?|"
+    r"aujourd'hui|hoy|ayer|esta\s+mañana|anoche)$", re.IGNORECASE)
 _MET_PREFIX = re.compile(
     r"^(?:we\s+)?(?:met|getroffen|kennengelernt|rencontr\w*|conoc\w*)\s+(?:\w+\s+)?"
     r"(?:at|on|during|bei|auf|beim|à|au|lors\s+de|en)\s+",
@@ -207,9 +214,18 @@ def _display_name(match: IntroMatch) -> str:
 
 
 def _place(met_where: str | None) -> str:
+    """The place or occasion out of the owner's sentence: "Met Jane, CTO at Acme, at the
+    SaaS breakfast this morning" -> "the SaaS breakfast"."""
     if not met_where:
         return ""
-    return _MET_PREFIX.sub("", " ".join(met_where.split())).rstrip(".")
+    text = _ROLE_APPOSITIVE.sub(r"\1 ", " ".join(met_where.split())).rstrip(".!")
+    text = _MET_PREFIX.sub("", text)
+    text = re.sub(r"^(?:from|von|de|desde)\s+", "", text, flags=re.IGNORECASE)
+    occasion = _OCCASION.search(text)
+    if occasion and not text.lower().startswith(("the ", "a ", "an ", "der ", "die ", "das ",
+                                                 "le ", "la ", "les ", "el ", "los ")):
+        text = occasion.group(1)
+    return _TRAILING_TIME.sub("", text).strip(" ,")
 
 
 def _split(rendered: str) -> tuple[str, str]:

@@ -64,7 +64,9 @@ _MET = re.compile(
 )
 _CLAUSE_END = re.compile(
     r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero)\s|"
-    r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\("
+    r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(|"
+    # "looking for an SRE and is into trail running": a new clause about the same person
+    r"\s(?:and|und|et|y)\s(?:is|has|was|she|he|they|ist|hat|sie|er|est|a|elle|il|es|tiene)\s"
 )
 _CUES = {
     "needs": re.compile(rf"(?i)(?:{_NEEDS})\s*"),
@@ -124,7 +126,13 @@ def _without_names(sentence: str, names: tuple[str, ...]) -> str:
         sentence = re.sub(rf"\s*\b{re.escape(name)}\b", "", sentence)
     sentence = re.sub(r"\s*\([^)]*[@+\d][^)]*\)|\s*<[^>]*@[^>]*>|\S+@\S+", "", sentence)
     sentence = re.sub(r"\s+([,.;:])", r"\1", sentence)
+    # "Met, CTO at Acme Robotics, at the breakfast": the role is a contact field, not context
+    sentence = _ROLE_APPOSITIVE.sub(r"\1 ", sentence)
     return re.sub(r"\s{2,}", " ", sentence).strip(" ,;:-").strip()
+
+
+_ROLE_APPOSITIVE = re.compile(
+    r"^(\w+)\s*,\s*[^,]{2,80}?\s(?:at|@|bei|chez|en)\s[^,]{2,80},\s*(?=\S)")
 
 
 def _is_question(sentence: str) -> bool:
