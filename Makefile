@@ -36,6 +36,8 @@ eval: setup
 
 bench: setup test-deps
 	$(BIN)/python -m benchmarks.ingest_bench
+	$(BIN)/python -m benchmarks.summary_bench
+	$(BIN)/python -m benchmarks.parse_bench
 
 clean:
 	rm -rf var .pytest_cache

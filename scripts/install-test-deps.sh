@@ -3,7 +3,7 @@
 #
 #   sudo scripts/install-test-deps.sh
 #
-# - installs whichever of dovecot-imapd, dovecot-lmtpd, redis-server, postgresql, openssl is
+# - installs whichever of dovecot-imapd, dovecot-lmtpd, redis-server, postgresql, openssl, chromium is
 #   missing (apt-get update only when something is missing);
 # - never starts the system Dovecot (or Redis) service: the tests run private instances on
 #   free loopback ports (tests/harness);
@@ -11,7 +11,7 @@
 #   from 127.0.0.1 (trust), which the harness uses to create one database per test.
 set -euo pipefail
 
-PACKAGES=(dovecot-imapd dovecot-lmtpd redis-server postgresql openssl)
+PACKAGES=(dovecot-imapd dovecot-lmtpd redis-server postgresql openssl chromium)
 APT_OPTS=(-y -q --no-install-recommends -o DPkg::Lock::Timeout=600)
 
 log() { printf 'install-test-deps: %s\n' "$*" >&2; }

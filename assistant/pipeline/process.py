@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from assistant import trust
 from assistant.app import App
+from assistant.commands.reply import answer_command
 from assistant.domain import MessageKind, OwnerProfile, ParsedMessage, ParsedReply, ReplyIntent
 from assistant.errors import UnreadableMessageError
 from assistant.faults import checkpoint
@@ -233,9 +234,16 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         inbound.finish(session, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
-    if kind in (MessageKind.REPLY, MessageKind.COMMAND):
+    if kind is MessageKind.COMMAND:
+        outbox_id = answer_command(app, session, owner, record.id, record.raw, now)
         inbound.finish(session, record.id, status="processed", kind=str(kind),
-                       owner_id=owner.id, error=f"{kind} handling is not enabled")
+                       owner_id=owner.id)
+        return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
+    if kind is MessageKind.REPLY:
+        # A reply to the assistant that answers no approval request (those were routed
+        # before parsing): an acknowledgement or a summary answered in words. Kept, not acted on.
+        inbound.finish(session, record.id, status="processed", kind=str(kind),
+                       owner_id=owner.id, error="a reply that answers no approval request")
         return Outcome(status="processed", kind=str(kind))
     reason = parsed.reason or NO_CONTACTS
     outbox_id = notify.explain_failure(app, session, record.id, owner, parsed, reason,

@@ -10,10 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
 
 from assistant.app import App
 from assistant.store import followups
 from assistant.store.db import transaction
+from assistant.summary.schedule import owners_due
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +43,5 @@ def tick(app: App, enqueue_draft: Callable[[int], None],
     return Tick(tuple(due), tuple(summaries))
 
 
-def _summaries_due(session, now):  # type: ignore[no-untyped-def]
-    try:
-        from assistant.summary.schedule import owners_due
-    except ModuleNotFoundError:
-        return []
+def _summaries_due(session: Session, now: datetime) -> list[tuple[int, str]]:
     return owners_due(session, now)
