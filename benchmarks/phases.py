@@ -8,6 +8,7 @@ processes (``assistant worker`` x2 + ``assistant watch`` on Redis and PostgreSQL
 from __future__ import annotations
 
 import logging
+import os
 import statistics
 import subprocess
 import time
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from benchmarks import mailbox
 from benchmarks.notes_gen import Addresses, generate_notes
 from benchmarks.progress import Progress
-from benchmarks.rig import Rig, peak_rss_mb
+from benchmarks.rig import Rig, cpu_seconds, machine_cpu, peak_rss_mb
 from tests.integration.helpers import TRUSTED_MTA, Mailboxes
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,15 @@ class Running:
             if process.poll() is not None:
                 raise RuntimeError(f"{what}: `assistant {name}` exited with "
                                    f"{process.returncode}:\n{rig.log_tail(name)}")
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds used so far: the workers together, the other processes, this process
+        (which runs the SMTP server the acknowledgements go through)."""
+        mine = os.times()
+        return {"workers": sum(cpu_seconds(p.pid) for p in self.workers),
+                "other": sum(cpu_seconds(p.pid) for p in self.others),
+                "benchmark": mine.user + mine.system,
+                "machine_busy": machine_cpu()[0], "machine_total": machine_cpu()[1]}
 
     def peak_rss(self) -> dict[str, float | None]:
         """VmHWM per process role: the worker figure is the largest of the workers."""
@@ -121,12 +131,16 @@ def ingest(rig: Rig, phase: str, deployment: Deployment, count: int,
     running = start(rig, phase, deployment, env)
     try:
         warm_up(rig, boxes.assistant, notes[:WARMUP], progress, running)
+        cpu_before = running.cpu()
+        db_before = {pid: cpu_seconds(pid) for pid in progress.backend_pids()}
         started = mailbox.release_staging(rig.dovecot, boxes.assistant)
         if not progress.wait_done(count + WARMUP, timeout=timeout, alive=running.alive):
             running.check(rig, phase)
             raise RuntimeError(f"{phase}: not done after {timeout:.0f} s "
                                f"(counts {progress.counts()}); logs under {rig.root}")
         polled = time.time()
+        cpu = cpu_use(cpu_before | {"database": 0.0},
+                      running.cpu() | {"database": database_cpu(progress, db_before)}, count)
         rss = running.peak_rss()
         snap = progress.snapshot()
     finally:
@@ -137,8 +151,23 @@ def ingest(rig: Rig, phase: str, deployment: Deployment, count: int,
     details = {"load_s": round(load_s, 2), "contacts": snap.contacts,
                "statuses": snap.statuses, "seen_done_after_s": round(polled - started, 2),
                "last_stored_after_s": round(snap.last_stored.timestamp() - started, 2),
-               "acks_unsent_at_done": snap.outbox_unsent}
+               "acks_unsent_at_done": snap.outbox_unsent, **cpu}
     return IngestResult(count, round(seconds, 2), round(count / seconds, 1), rss, details), base
+
+
+def database_cpu(progress: Progress, before: dict[int, float]) -> float:
+    """CPU seconds PostgreSQL spent serving this database since ``before`` was taken."""
+    return sum(cpu_seconds(pid) - before.get(pid, 0.0) for pid in progress.backend_pids())
+
+
+def cpu_use(before: dict[str, float], after: dict[str, float],
+            count: int) -> dict[str, object]:
+    """CPU milliseconds per note by role, and how busy the whole machine was meanwhile."""
+    used = {k: after[k] - before[k] for k in before}
+    per_msg = {k: round(1000 * used[k] / count, 1)
+               for k in ("workers", "other", "database", "benchmark", "machine_busy")}
+    busy = used["machine_busy"] / used["machine_total"] if used["machine_total"] else 0.0
+    return {"cpu_ms_per_msg": per_msg, "machine_busy_share": round(busy, 3)}
 
 
 @dataclass(frozen=True)

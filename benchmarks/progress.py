@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from assistant.store.db import make_engine, session_factory, transaction
 from assistant.store.models import Contact, InboundMessage, OutboxMessage
@@ -38,6 +38,14 @@ class Progress:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def backend_pids(self) -> list[int]:
+        """PostgreSQL server processes connected to this database (none on SQLite)."""
+        if self.engine.dialect.name != "postgresql":
+            return []
+        with self.engine.connect() as connection:
+            return list(connection.scalars(text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")))
 
     def counts(self) -> tuple[int, int]:
         """(inbound rows, rows still pending): the cheap query polled while waiting."""
