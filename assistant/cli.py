@@ -139,6 +139,35 @@ def owner_list(as_json: bool) -> None:
     click.echo(list_owners_command(_settings(), as_json))
 
 
+@main.group()
+def resource() -> None:
+    """The owner's library of things worth sharing in follow-ups."""
+
+
+@resource.command("add")
+@click.option("--owner", "owner_address", required=True, help="The owner's address.")
+@click.argument("title")
+@click.argument("url")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat for several).")
+@click.option("--note", default="", help="One line about it.")
+def resource_add(owner_address: str, title: str, url: str, tags: tuple[str, ...],
+                 note: str) -> None:
+    """Add TITLE at URL to an owner's library."""
+    from assistant.resources_cli import add_resource_command
+
+    click.echo(add_resource_command(_settings(), owner_address, title, url, tags, note))
+
+
+@resource.command("list")
+@click.option("--owner", "owner_address", required=True, help="The owner's address.")
+@click.option("--json", "as_json", is_flag=True)
+def resource_list(owner_address: str, as_json: bool) -> None:
+    """List an owner's library."""
+    from assistant.resources_cli import list_resources_command
+
+    click.echo(list_resources_command(_settings(), owner_address, as_json))
+
+
 @main.command()
 @click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
               default=Path("var/demo"), show_default=True, help="Where the demo keeps its files.")

@@ -47,12 +47,22 @@ def draft_followup(app: App, followup_id: int) -> int | None:
     """Draft a due follow-up and queue its approval request; returns the outbox id."""
     now = app.clock()
     with transaction(app.sessions) as session:
+        # The claim comes first: of two jobs for the same follow-up (two ticks, a redelivered
+        # message), the second finds it no longer scheduled and drafts nothing. The whole
+        # draft commits with the claim, so a crash leaves it scheduled for the next tick.
+        if not followups.set_status(session, followup_id, "drafting", now,
+                                    expected=("scheduled",)):
+            return None
         record = followups.load(session, followup_id)
-        if record is None or record.status != "scheduled":
+        if record is None:
             return None
         owner = owners.owner_by_id(session, record.owner_id)
         contact = session.get(Contact, record.contact_id)
-        if owner is None or contact is None or owner.paused or contact.status != "active":
+        if owner is None or contact is None or contact.status != "active":
+            followups.set_status(session, followup_id, "stopped", now)
+            return None
+        if owner.paused:  # drafted after `resume`
+            followups.set_status(session, followup_id, "scheduled", now)
             return None
         to_address = next((e.email for e in contact.emails if not e.bad), None)
         if to_address is None:
