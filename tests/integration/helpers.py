@@ -53,10 +53,11 @@ def ca_bundle(tmp_path: Path, *certs: Path) -> Path:
 
 
 def server_env(dovecot, smtp_server, boxes: Mailboxes, database_url: str,  # noqa: ANN001
-               redis_url: str | None, tmp_path: Path, smtp_kind: str = "smtp") -> dict[str, str]:
+               redis_url: str | None, tmp_path: Path, smtp_kind: str = "smtp",
+               imap_tls: str = "starttls") -> dict[str, str]:
     env = {
         "ASSISTANT_DATABASE_URL": database_url,
-        "ASSISTANT_INBOX_URL": dovecot.imap_url(boxes.assistant),
+        "ASSISTANT_INBOX_URL": dovecot.imap_url(boxes.assistant, tls=imap_tls),
         "ASSISTANT_INBOX_PASSWORD": dovecot.password,
         "ASSISTANT_SMTP_URL": smtp_server.url(smtp_kind),
         "ASSISTANT_SMTP_PASSWORD": smtp_server.password,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import email
 import email.policy
 
+import pytest
+
 from tests.integration.helpers import (
     assistant_running,
     contact_names,
@@ -95,3 +97,23 @@ def test_strangers_and_auto_replies_are_kept_but_never_answered(dovecot, smtp_se
     assert contact_names(database_url) == ["Lena Fischer"]
     assert counts(database_url).inbound == 3
     assert len(dovecot.messages(boxes.assistant, "Assistant/Processed")) == 3
+
+
+@pytest.mark.parametrize("imap_tls,smtp_kind", [("imaps", "smtps"), ("starttls", "starttls")])
+def test_implicit_tls_and_starttls_with_authentication(dovecot, smtp_server, tmp_path,
+                                                       imap_tls, smtp_kind):
+    # Given TLS on both sides: IMAPS or IMAP+STARTTLS in, SMTPS or SMTP+STARTTLS with AUTH out
+    boxes = fresh_mailboxes()
+    url = f"sqlite:///{tmp_path}/a.db"
+    register_owner(url, boxes.owner)
+    dovecot.append(boxes.assistant, "INBOX", note(boxes.owner, boxes.assistant, "Met Jane",
+                                                  JANE_NOTE))
+    env = server_env(dovecot, smtp_server, boxes, url, None, tmp_path, smtp_kind=smtp_kind,
+                     imap_tls=imap_tls)
+    before = len(smtp_server.transactions())
+    # When the assistant runs
+    with assistant_running(env):
+        dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
+    # Then the acknowledgement went over an authenticated TLS session
+    sent = smtp_server.transactions()[before:]
+    assert [(t["tls"], t["auth_user"]) for t in sent] == [(True, smtp_server.username)]
