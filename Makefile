@@ -20,7 +20,7 @@ demo: setup
 test-deps:
 	bash scripts/install-test-deps.sh
 
-test: setup test-deps
+test: setup test-deps lint
 	$(BIN)/pytest -q -p no:cacheprovider
 	@if [ -d "$(CORPUS)" ]; then $(BIN)/assistant eval --corpus "$(CORPUS)" --json-out benchmarks/results/eval.json; \
 	else echo "eval skipped: no public corpus at $(CORPUS)"; fi
@@ -30,6 +30,7 @@ unit: setup
 
 lint: setup
 	$(BIN)/ruff check assistant workers tests benchmarks
+	$(BIN)/mypy assistant workers --ignore-missing-imports
 
 eval: setup
 	$(BIN)/assistant eval --corpus "$(CORPUS)" --json-out benchmarks/results/eval.json

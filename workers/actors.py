@@ -6,6 +6,8 @@ At-least-once delivery is the broker's promise; exactly-once effects come from t
 
 from __future__ import annotations
 
+from typing import Any
+
 import dramatiq
 
 from assistant import metrics
@@ -18,7 +20,7 @@ from workers.broker import ensure_placeholder
 ensure_placeholder()
 
 _app: App | None = None
-RETRY = {"max_retries": 12, "min_backoff": 1_000, "max_backoff": 300_000,
+RETRY: dict[str, Any] = {"max_retries": 12, "min_backoff": 1_000, "max_backoff": 300_000,
          "throws": (PermanentError,)}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+from collections.abc import Mapping
 from typing import Protocol
 
 import aiosmtplib
@@ -121,7 +122,7 @@ def _classify(code: int, message: str) -> DeliveryError | DeliveryRejected:
     return DeliveryError(f"SMTP deferred the message: {code} {message}")
 
 
-def _raise_for_refused(errors: dict[str, tuple[int, str]]) -> None:
+def _raise_for_refused(errors: Mapping[str, tuple[int, str]]) -> None:
     if not errors:
         return
     if any(500 <= code < 600 for code, _ in errors.values()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict
+from typing import TypedDict
 
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing import classify
@@ -37,14 +38,17 @@ _INTRODUCED_BY_NOTE = re.compile(
 )
 
 
+class _Meta(TypedDict):
+    sender: str | None
+    subject: str
+    message_id: str | None
+
+
 def parse_view(view: MessageView, owner: OwnerIdentity) -> ParsedMessage:
     """The ParsedMessage for a decoded message view."""
     sender = next(iter(view.addresses("From")), None)
-    meta = {
-        "sender": sender[1] if sender else None,
-        "subject": view.subject,
-        "message_id": view.header("Message-ID").strip() or None,
-    }
+    meta = _Meta(sender=sender[1] if sender else None, subject=view.subject,
+                 message_id=view.header("Message-ID").strip() or None)
     early = _early_kind(view, sender, owner)
     if early is not None:
         note = clean_owner_note(view.text, owner) if early in _OWNER_KINDS else ""
@@ -94,7 +98,8 @@ def _read_people(thread: Thread, note: str, vcards: list[str],
 
 def _from_contact(contact: ParsedContact) -> ContactDraft:
     fields = asdict(contact)
-    return ContactDraft(**{k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()})
+    return ContactDraft(**{k: list(v) if isinstance(v, tuple) else v  # type: ignore[arg-type]
+                           for k, v in fields.items()})
 
 
 def _add_note_facts(drafts: list[ContactDraft], note: str) -> None:

@@ -254,7 +254,7 @@ def _headers(message: Message) -> tuple[tuple[str, str], ...]:
 
 def _header_text(message: Message, name: str, raw: object) -> str:
     try:
-        return _clean(str(message.policy.header_fetch_parse(name, raw)))
+        return _clean(str(message.policy.header_fetch_parse(name, str(raw))))
     except Exception:  # noqa: BLE001 - the email package raises on some junk headers
         log.debug("header %s unparsable: raw value kept", name)
     try:

@@ -232,7 +232,9 @@ def _single_name_evidence(text: str, start: int, end: int, words: list[str],
 
 def _role_follows(after: str) -> bool:
     match = re.match(r"^\s*,\s*([^,\n;.]+)", after)
-    return bool(match) and (is_title_phrase(match.group(1)) or bool(role_in(match.group(1)).title))
+    if match is None:
+        return False
+    return is_title_phrase(match.group(1)) or bool(role_in(match.group(1)).title)
 
 
 def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) -> bool:

@@ -146,8 +146,9 @@ def _request_approval(app: App, session: Session, owner: OwnerProfile, contact: 
                         expires_at=claims.expires_at, now=now)
     token = tokens.sign(app.settings.secret_key.value, nonce, claims)
     message_id = new_message_id(app.settings.assistant_address)
+    value_adds = [(v.kind, v.value, v.why) for v in draft.value_adds]
     followups.save_draft(session, record.id, to_address=to_address, subject=draft.subject,
-                         body=draft.body, value_adds=[tuple(v) for v in draft.value_adds],
+                         body=draft.body, value_adds=value_adds,
                          placeholders=list(draft.placeholders), approval_message_id=message_id,
                          now=now)
     since = _first_sent_at(session, record.contact_id) if record.sequence > 1 else None

@@ -57,7 +57,8 @@ class Bounce:
 def read_bounce(message: Message) -> Bounce | None:
     if message.get_content_type() != "multipart/report":
         return None
-    if (message.get_param("report-type") or "").lower() != "delivery-status":
+    report_type = message.get_param("report-type")
+    if not isinstance(report_type, str) or report_type.lower() != "delivery-status":
         return None
     failed: list[str] = []
     status = ""

@@ -7,6 +7,7 @@ so processing the same message twice writes one email.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -50,7 +51,7 @@ def explain_failure(app: App, session: Session, inbound_id: int, owner: OwnerPro
 
 
 def _queue(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
-           inbound_id: int, template: str, context: dict[str, object],
+           inbound_id: int, template: str, context: Mapping[str, object],
            now: datetime) -> int | None:
     record = inbound.load(session, inbound_id)
     return queue_to_owner(app, session, key=key, purpose=purpose, owner=owner,
@@ -59,7 +60,7 @@ def _queue(app: App, session: Session, *, key: str, purpose: str, owner: OwnerPr
 
 
 def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
-                   raw: bytes, template: str, context: dict[str, object], now: datetime,
+                   raw: bytes, template: str, context: Mapping[str, object], now: datetime,
                    reply_to: str | None = None) -> int | None:
     """One email from the assistant to an owner, threaded to the message ``raw``.
 

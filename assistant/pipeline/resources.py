@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from assistant.app import App
 from assistant.domain import OwnerProfile
 from assistant.drafting.resources import parse_resource_lines
+from assistant.drafting.types import Resource
 from assistant.mail.headers import thread_of
 from assistant.pipeline.notify import queue_to_owner
 from assistant.store import followups, inbound
@@ -41,7 +42,8 @@ def resource_lines(raw: bytes) -> str | None:
 def add_from_email(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
                    text: str, now: datetime) -> int | None:
     lines = parse_resource_lines(text)
-    added, known = [], []
+    added: list[Resource] = []
+    known: list[Resource] = []
     for resource in lines.resources:
         is_new = followups.add_resource(session, owner_id=owner.id, title=resource.title,
                                         url=resource.url, tags=resource.tags,

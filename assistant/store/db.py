@@ -73,3 +73,8 @@ def head_revision(url: str) -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def rowcount(result: object) -> int:
+    """Rows an UPDATE matched (a CursorResult, which SQLAlchemy types as a plain Result)."""
+    return int(getattr(result, "rowcount", 0))

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from assistant.store.db import rowcount
 from assistant.store.models import (
     ApprovalToken,
     Contact,
@@ -97,7 +98,7 @@ def set_status(session: Session, followup_id: int, status: str, now: datetime,
     query = update(FollowUp).where(FollowUp.id == followup_id)
     if expected:
         query = query.where(FollowUp.status.in_(expected))
-    return session.execute(query.values(status=status, decided_at=now)).rowcount == 1
+    return rowcount(session.execute(query.values(status=status, decided_at=now))) == 1
 
 
 def save_draft(session: Session, followup_id: int, *, to_address: str, subject: str, body: str,
@@ -126,9 +127,9 @@ def by_sent_outbox(session: Session, outbox_id: int) -> FollowUpRecord | None:
 
 def cancel_open(session: Session, contact_id: int, status: str, now: datetime) -> int:
     """Close every open follow-up of a contact (``cancelled`` on a reply, ``stopped``)."""
-    return session.execute(update(FollowUp).where(
+    return rowcount(session.execute(update(FollowUp).where(
         FollowUp.contact_id == contact_id, FollowUp.status.in_(OPEN_STATUSES))
-        .values(status=status, decided_at=now)).rowcount
+        .values(status=status, decided_at=now)))
 
 
 def approvals_sent(session: Session, followup_id: int) -> int:
@@ -161,9 +162,9 @@ def find_token(session: Session, nonce: str) -> TokenRow | None:
 
 def use_token(session: Session, nonce: str, now: datetime) -> bool:
     """Single use: the conditional update succeeds for exactly one answer."""
-    return session.execute(update(ApprovalToken).where(
+    return rowcount(session.execute(update(ApprovalToken).where(
         ApprovalToken.nonce == nonce, ApprovalToken.used_at.is_(None))
-        .values(used_at=now)).rowcount == 1
+        .values(used_at=now))) == 1
 
 
 def contact_ids_for_address(session: Session, address: str) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from assistant.store.db import rowcount
 from assistant.store.models import OutboxMessage
 
 
@@ -64,7 +65,7 @@ def claim(session: Session, outbox_id: int) -> bool:
     result = session.execute(update(OutboxMessage).where(
         OutboxMessage.id == outbox_id, OutboxMessage.status == "pending").values(
         status="sending", attempts=OutboxMessage.attempts + 1, claimed_at=datetime.now(UTC)))
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 def release_stale(session: Session, older_than: datetime,
