@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
+
+from assistant.runtime import run_all
+from assistant.settings import Settings
 
 
 class SteppedClock:
@@ -23,3 +28,17 @@ class SteppedClock:
     def set(self, moment: datetime) -> None:
         with self._lock:
             self._now = moment
+
+
+@contextmanager
+def running_with_clock(env: dict[str, str], clock: SteppedClock) -> Iterator[None]:
+    """`assistant run` in a thread, reading time from ``clock``; stopped when the block ends."""
+    stop = threading.Event()
+    thread = threading.Thread(target=run_all, args=(Settings.from_env(env), stop, clock),
+                              daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=30)

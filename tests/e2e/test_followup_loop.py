@@ -11,15 +11,11 @@ from __future__ import annotations
 import email
 import email.policy
 import smtplib
-import threading
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from assistant.runtime import run_all
-from assistant.settings import Settings
-from tests.e2e.clock import SteppedClock
+from tests.e2e.clock import SteppedClock, running_with_clock
 from tests.integration.helpers import (
     authenticated,
     counts,
@@ -34,19 +30,6 @@ from tests.integration.helpers import (
 START = datetime(2026, 11, 23, 21, 0, tzinfo=UTC)
 # Tuesday 24 November, 09:05 in Chicago: the first draft is due at 09:00.
 NEXT_MORNING = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
-
-
-@contextmanager
-def assistant_with_clock(env: dict[str, str], clock: SteppedClock):
-    stop = threading.Event()
-    thread = threading.Thread(target=run_all, args=(Settings.from_env(env), stop, clock),
-                              daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join(timeout=30)
 
 
 def _parse(raw: bytes) -> email.message.EmailMessage:
@@ -72,7 +55,8 @@ def _answer(smtp_server, owner: str, request: email.message.EmailMessage, text: 
         client.send_message(reply)
 
 
-def _setup(dovecot, database_url, tmp_path, smtp_server):
+def setup_note(dovecot, database_url, tmp_path, smtp_server):  # noqa: ANN001
+    """An owner, a note about Jane in the mailbox, and settings with a fast tick."""
     boxes = fresh_mailboxes()
     jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
     register_owner(database_url, boxes.owner)
@@ -87,9 +71,9 @@ def _setup(dovecot, database_url, tmp_path, smtp_server):
 
 def test_send_then_second_touch_then_skip(dovecot, smtp_server, database_url, tmp_path):
     # Given a forwarded note, acknowledged on Monday afternoon
-    boxes, jane, env = _setup(dovecot, database_url, tmp_path, smtp_server)
+    boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     clock = SteppedClock(START)
-    with assistant_with_clock(env, clock):
+    with running_with_clock(env, clock):
         dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
 
         # When the next morning comes, the draft arrives for approval
@@ -127,9 +111,9 @@ def test_send_then_second_touch_then_skip(dovecot, smtp_server, database_url, tm
 def test_a_reply_from_the_contact_cancels_the_second_touch(dovecot, smtp_server, database_url,
                                                            tmp_path):
     # Given a follow-up that was approved and sent
-    boxes, jane, env = _setup(dovecot, database_url, tmp_path, smtp_server)
+    boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     clock = SteppedClock(START)
-    with assistant_with_clock(env, clock):
+    with running_with_clock(env, clock):
         dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
         clock.set(NEXT_MORNING)
         request = _parse(dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=30)[1])

@@ -6,17 +6,13 @@ from __future__ import annotations
 import email
 import email.policy
 import smtplib
-import threading
-from contextlib import contextmanager
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from assistant.runtime import run_all
-from assistant.settings import Settings
 from assistant.store.db import make_engine, session_factory, transaction
 from assistant.store.models import ContactEmail, InboundMessage
-from tests.e2e.clock import SteppedClock
-from tests.e2e.test_followup_loop import NEXT_MORNING, START
+from tests.e2e.clock import SteppedClock, running_with_clock
+from tests.e2e.test_followup_loop import NEXT_MORNING, START, setup_note
 from tests.integration.helpers import (
     authenticated,
     counts,
@@ -26,19 +22,6 @@ from tests.integration.helpers import (
     server_env,
     wait_for,
 )
-
-
-@contextmanager
-def running(env, clock):  # noqa: ANN001
-    stop = threading.Event()
-    thread = threading.Thread(target=run_all, args=(Settings.from_env(env), stop, clock),
-                              daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join(timeout=30)
 
 
 def _parse(raw: bytes) -> email.message.EmailMessage:
@@ -90,7 +73,7 @@ def test_forged_owner_mail_is_quarantined_and_the_owner_told_once(dovecot, smtp_
         dovecot.append(boxes.assistant, "INBOX", forged)
     env = server_env(dovecot, smtp_server, boxes, postgres_url, None, tmp_path)
     # When the assistant reads them
-    with running(env, SteppedClock(START)):
+    with running_with_clock(env, SteppedClock(START)):
         assert wait_for(lambda: counts(postgres_url).unmoved == 0 and
                         counts(postgres_url).inbound == 2, timeout=30)
         notices = dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=20)
@@ -105,17 +88,11 @@ def test_forged_owner_mail_is_quarantined_and_the_owner_told_once(dovecot, smtp_
 def test_approvals_cannot_be_forged_replayed_or_used_by_another_owner(dovecot, smtp_server,
                                                                        database_url, tmp_path):
     # Given a draft awaiting Sam's answer, and Ana, another registered owner
-    boxes = fresh_mailboxes()
+    boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     ana = "ana-" + boxes.owner
-    jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
-    register_owner(database_url, boxes.owner)
     register_owner(database_url, ana, name="Ana Lima")
-    dovecot.append(boxes.assistant, "INBOX", note(
-        boxes.owner, boxes.assistant, "Met Jane", f"Met Jane Doe <{jane}> at the breakfast.\n"))
-    env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
-    env["ASSISTANT_TICK_SECONDS"] = "0.2"
     clock = SteppedClock(START)
-    with running(env, clock):
+    with running_with_clock(env, clock):
         dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
         clock.set(NEXT_MORNING)
         request = _parse(dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=30)[1])
@@ -157,15 +134,9 @@ def test_approvals_cannot_be_forged_replayed_or_used_by_another_owner(dovecot, s
 def test_a_bounced_followup_marks_the_address_bad_and_tells_the_owner(dovecot, smtp_server,
                                                                       database_url, tmp_path):
     # Given a follow-up sent to Jane
-    boxes = fresh_mailboxes()
-    jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
-    register_owner(database_url, boxes.owner)
-    dovecot.append(boxes.assistant, "INBOX", note(
-        boxes.owner, boxes.assistant, "Met Jane", f"Met Jane Doe <{jane}> at the breakfast.\n"))
-    env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
-    env["ASSISTANT_TICK_SECONDS"] = "0.2"
+    boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     clock = SteppedClock(START)
-    with running(env, clock):
+    with running_with_clock(env, clock):
         dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
         clock.set(NEXT_MORNING)
         request = _parse(dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=30)[1])
