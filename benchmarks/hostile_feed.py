@@ -1,0 +1,165 @@
+"""Feed one message through the whole pipeline and classify how it ended.
+
+store (``inbound.store_fetched``) -> ``process_inbound`` -> ``send_outbox`` for every email it
+queued (the outbox is a local Maildir). An exception escaping any of the three is a crash;
+a message left ``pending`` (or never stored) is lost; a failed or quarantined message from the
+registered owner must have its explanation in the outbox, and every email must go to the owner
+only (nothing copied from hostile headers may add a recipient).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from types import FrameType
+
+from sqlalchemy import select
+
+from assistant.app import App
+from assistant.pipeline.process import process_inbound
+from assistant.pipeline.send import send_outbox
+from assistant.store import inbound
+from assistant.store.db import transaction
+from assistant.store.inbound import FetchedMessage
+from assistant.store.models import ContactEmail, OutboxMessage
+
+log = logging.getLogger(__name__)
+
+MAILBOX = "hostile"
+FINAL = ("processed", "failed", "ignored", "quarantined")
+TIME_BUDGET = 60  # seconds per message before it counts as a hang (a crash)
+
+
+class Hang(Exception):
+    """Raised by the alarm when one message takes longer than TIME_BUDGET."""
+
+
+@dataclass
+class Tally:
+    messages: int = 0
+    crashes: list[dict[str, str]] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)
+    foreign_recipients: list[str] = field(default_factory=list)
+    quarantined: int = 0
+    deduplicated: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    good_notes: int = 0
+    good_affected: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+
+
+class Feeder:
+    def __init__(self, app: App, owner_id: int, owner_address: str) -> None:
+        self.app, self.owner_id, self.owner_address = app, owner_id, owner_address
+        self.tally = Tally()
+        self._uid = 0
+        signal.signal(signal.SIGALRM, _alarm)
+
+    def feed(self, raw: bytes, label: str) -> str:
+        """One hostile message; returns its final status (or ``crash``/``lost``)."""
+        self.tally.messages += 1
+        self.tally.labels[label.split(":")[0]] += 1
+        started = time.perf_counter()
+        status = self._through(raw, label)
+        self.tally.seconds.append(time.perf_counter() - started)
+        self.tally.statuses[status] += 1
+        return status
+
+    def feed_good(self, raw: bytes, email: str) -> None:
+        """A known good note behind the hostile ones: its contact must exist afterwards."""
+        self.tally.good_notes += 1
+        status = self._through(raw, "good")
+        with transaction(self.app.sessions) as session:
+            found = session.scalar(select(ContactEmail.id).where(ContactEmail.email == email))
+        if status != "processed" or found is None:
+            self.tally.good_affected.append(f"{email}: {status}")
+
+    def _through(self, raw: bytes, label: str) -> str:
+        self._uid += 1
+        signal.alarm(TIME_BUDGET)
+        try:
+            inbound_id = self._store(raw, label)
+            if inbound_id is None:
+                return "deduplicated"  # the same bytes were stored before: that row stands
+            outcome = self._step("process", label, lambda: process_inbound(self.app, inbound_id))
+            for outbox_id in outcome.outbox_ids if outcome not in (None, "crash") else ():
+                self._step("send", label, lambda o=outbox_id: send_outbox(self.app, o))
+            return self._verdict(inbound_id, label, crashed=outcome == "crash")
+        except _Crashed:
+            return "crash"
+        finally:
+            signal.alarm(0)
+
+    def _store(self, raw: bytes, label: str) -> int | None:
+        message = FetchedMessage(source_ref=f"{self._uid}", raw=raw, uid=self._uid)
+
+        def store() -> int | None:
+            with transaction(self.app.sessions) as session:
+                return inbound.store_fetched(session, MAILBOX, 1, message)
+
+        new_id = self._step("store", label, store)
+        if new_id is None:
+            self.tally.deduplicated += 1
+        return new_id  # type: ignore[return-value]
+
+    def _step(self, stage: str, label: str, call):  # type: ignore[no-untyped-def]
+        try:
+            return call()
+        except Exception as exc:  # counted and shown: this is what the run looks for
+            self.tally.crashes.append({"stage": stage, "label": label,
+                                       "error": f"{type(exc).__name__}: {exc}"[:500],
+                                       "where": traceback.format_exc(limit=-3)[-1500:]})
+            if stage == "store":
+                self.tally.lost.append(f"{label}: not stored ({type(exc).__name__})")
+                raise _Crashed from exc
+            return "crash"
+
+    def _verdict(self, inbound_id: int, label: str, crashed: bool) -> str:
+        with transaction(self.app.sessions) as session:
+            record = inbound.load(session, inbound_id)
+            status = record.status if record else "missing"
+            explained = self._explained(session, inbound_id, status)
+        if status not in FINAL:
+            self.tally.lost.append(f"{label}: ended {status}")
+            return "crash" if crashed else "lost"
+        if status in ("failed", "quarantined") and record and record.owner_id == self.owner_id:
+            if explained:
+                self.tally.quarantined += 1
+            else:
+                self.tally.unexplained.append(f"{label}: {status} without an explanation")
+        return status
+
+    def _explained(self, session, inbound_id: int, status: str) -> bool:  # type: ignore[no-untyped-def]
+        if status == "quarantined":
+            key = OutboxMessage.idempotency_key.like(f"quarantine:{self.owner_id}:%")
+        else:
+            key = OutboxMessage.idempotency_key.in_((f"failed:{inbound_id}",
+                                                     f"approval-note:{inbound_id}"))
+        return session.scalar(select(OutboxMessage.id).where(key)) is not None
+
+    def check_outbox(self) -> None:
+        """Every email went to the owner only, and was sent."""
+        with transaction(self.app.sessions) as session:
+            rows = session.execute(select(OutboxMessage.id, OutboxMessage.status,
+                                          OutboxMessage.recipients)).all()
+        for row in rows:
+            recipients = json.loads(row.recipients)
+            if recipients != [self.owner_address]:
+                self.tally.foreign_recipients.append(f"outbox {row.id}: {recipients}")
+            if row.status != "sent":
+                self.tally.lost.append(f"outbox {row.id} left {row.status}")
+
+
+class _Crashed(Exception):
+    """The message could not even be stored."""
+
+
+def _alarm(_signum: int, _frame: FrameType | None) -> None:
+    raise Hang(f"one message took over {TIME_BUDGET} s")
