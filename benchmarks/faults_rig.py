@@ -52,14 +52,15 @@ class PrivatePostgres:
                 parent.chmod(parent.stat().st_mode | 0o711)
         shutil.chown(self.directory, PG_USER, PG_USER)
         self._as_postgres(["initdb", "-A", "trust", "-U", PG_USER, "-D", self._data])
-        self._ctl("start", "-w", "-o", self._options(), "-l", str(self.directory / "pg.log"))
+        self._ctl("start", "-w", "-o", self._options(), "-l", self._log)
 
     def stop(self) -> None:
         self._ctl("stop", "-m", "immediate", check=False)
 
     def restart(self) -> None:
         """An outage: every connection dropped, the server away for a moment, then back."""
-        self._ctl("restart", "-m", "fast", "-w", "-o", self._options())
+        # -l: the server must not inherit this call's pipes, or the call never returns.
+        self._ctl("restart", "-m", "fast", "-w", "-o", self._options(), "-l", self._log)
 
     def terminate_backends(self, database: str) -> int:
         """pg_terminate_backend on every connection to ``database`` but this one."""
@@ -82,6 +83,10 @@ class PrivatePostgres:
         with self._admin() as conn:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         return self.url(name)
+
+    @property
+    def _log(self) -> str:
+        return str(self.directory / "pg.log")
 
     @property
     def _data(self) -> str:

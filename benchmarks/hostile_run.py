@@ -43,7 +43,7 @@ FIRST = ("Priya", "Lucas", "Amara", "Kenji", "Sofia", "Mateo", "Ingrid", "Tariq"
 LAST = ("Nair", "Moreau", "Okafor", "Tanaka", "Rossi", "Silva", "Berg", "Haddad", "Novak", "Reid")
 # Built shapes added on top of the mutated messages (they are slow, so counted out).
 FIXED_SHAPES = {"many_parts": 3, "oversized": 1, "link_bomb": 2, "deep_multipart": 3,
-                "deep_rfc822": 3}
+                "deep_rfc822": 3, **{name: 1 for name in shapes.PATHOLOGICAL}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,13 +86,15 @@ def hostile_app(directory: Path, database_url: str | None = None) -> tuple[App, 
 
 
 def run(directory: Path, corpus: Path, count: int, seed: int, good_every: int,
-        database_url: str | None = None) -> tuple[Tally, float]:
+        database_url: str | None = None, corpus_limit: int | None = None,
+        fixed_shapes: dict[str, int] | None = None) -> tuple[Tally, float]:
     started = time.monotonic()
     app, owner_id = hostile_app(directory, database_url)
     feeder = Feeder(app, owner_id, OWNER.address)
     try:
-        files = corpus_files(corpus)
-        hostile = _messages(files, count, random.Random(seed))
+        files = corpus_files(corpus)[:corpus_limit]
+        shapes_wanted = FIXED_SHAPES if fixed_shapes is None else fixed_shapes
+        hostile = _messages(files, count, random.Random(seed), shapes_wanted)
         for number, (label, raw) in enumerate(hostile, start=1):
             feeder.feed(raw, label)
             if number % good_every == 0:
@@ -113,7 +115,8 @@ def corpus_files(corpus: Path) -> list[Path]:
                   and p.suffix.lower() in MESSAGE_SUFFIXES)
 
 
-def _messages(files: list[Path], count: int, rng: random.Random):  # type: ignore[no-untyped-def]
+def _messages(files: list[Path], count: int, rng: random.Random,  # type: ignore[no-untyped-def]
+              fixed_shapes: dict[str, int]):
     """(label, raw) for the corpus, then the mutated messages, then the fixed shapes."""
     raws = [(str(p.name), p.read_bytes()) for p in files]
     for name, raw in raws:
@@ -124,8 +127,9 @@ def _messages(files: list[Path], count: int, rng: random.Random):  # type: ignor
         base_label, base = _base(raws, number, rng)
         names, raw = mutate(base, rng)
         yield f"mutated:{number}:{base_label}:{names}", raw
-    for shape, times in FIXED_SHAPES.items():
-        builder = shapes.SHAPES.get(shape) or getattr(shapes, shape)
+    for shape, times in fixed_shapes.items():
+        builder = (shapes.SHAPES.get(shape) or shapes.PATHOLOGICAL.get(shape)
+                   or getattr(shapes, shape))
         for number in range(times):
             yield f"shape:{shape}:{number}", builder(OWNER, f"s-{shape}-{number}", rng)
 
@@ -160,6 +164,7 @@ def summarize(tally: Tally, seed: int, seconds: float, mutated: int) -> dict[str
         "mutated_requested": mutated, "deduplicated": tally.deduplicated,
         "unexplained_failures": len(tally.unexplained),
         "foreign_recipients": len(tally.foreign_recipients),
+        "over_budget": len(tally.over_budget), "over_budget_details": tally.over_budget[:20],
         "good_notes": tally.good_notes, "good_notes_affected": len(tally.good_affected),
         "statuses": dict(tally.statuses), "sources": dict(tally.labels), "seed": seed,
         "seconds": round(seconds, 1),

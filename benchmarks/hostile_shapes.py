@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from benchmarks.hostile_mutations import Owner
+from benchmarks.hostile_mutations import Owner, big_header, long_line
 
 Shape = Callable[[Owner, str, random.Random], bytes]
 
@@ -89,10 +89,32 @@ def empty(owner: Owner, uid: str, rng: random.Random) -> bytes:
     return rng.choice((b"", b"\r\n", b"\x00", owner.headers(uid)))
 
 
+def _with_header(header: bytes) -> Shape:
+    def build(owner: Owner, uid: str, rng: random.Random) -> bytes:
+        raw = note(owner, uid, "Zoe Park", "zoe@park.example")
+        head, _, body = raw.partition(b"\r\n\r\n")
+        return head + b"\r\n" + header + b"\r\n\r\n" + body
+    return build
+
+
+def _with_line(word: bytes, size: int) -> Shape:
+    def build(owner: Owner, uid: str, rng: random.Random) -> bytes:
+        return note(owner, uid, "Zoe Park", "zoe@park.example") + long_line(word, size)
+    return build
+
+
+# Few but extreme: each once per run, on top of the mutated messages.
+PATHOLOGICAL: dict[str, Shape] = {
+    "subject_200k": _with_header(big_header(0, 50)),
+    "headers_3000": _with_header(big_header(1, 50)),
+    "folded_20000": _with_header(big_header(2, 50)),
+    "recipients_5000": _with_header(big_header(3, 500)),
+    "line_100k_letters": _with_line(b"a", 100_000),
+    "line_1m_words": _with_line(b"word ", 1_000_000),
+}
+
 SHAPES: dict[str, Shape] = {
     "deep_multipart": deep_multipart, "deep_rfc822": deep_rfc822, "many_parts": many_parts,
     "link_bomb": link_bomb, "empty": empty,
 }
-# The costliest shapes are rare; the run adds a fixed number of each on top.
-SHAPE_WEIGHTS = {"many_parts": 0.0, "link_bomb": 0.05}
 BASES = (forward, vcard)
