@@ -21,6 +21,7 @@ from tests.integration.helpers import (
     counts,
     fresh_mailboxes,
     note,
+    owner_mail,
     register_owner,
     server_env,
     wait_for,
@@ -74,12 +75,11 @@ def test_send_then_second_touch_then_skip(dovecot, smtp_server, database_url, tm
     boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     clock = SteppedClock(START)
     with running_with_clock(env, clock):
-        dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
+        owner_mail(dovecot, boxes.owner, 1)
 
         # When the next morning comes, the draft arrives for approval
         clock.set(NEXT_MORNING)
-        inbox = dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=30)
-        request = _parse(inbox[1])
+        request = owner_mail(dovecot, boxes.owner, 2)[1]
         assert "+" in request["Reply-To"]
         assert "Jane" in _text(request) and jane in _text(request)
         assert dovecot.messages(jane, "INBOX") == []  # nothing without approval
@@ -94,8 +94,7 @@ def test_send_then_second_touch_then_skip(dovecot, smtp_server, database_url, tm
 
         # Then with no reply four business days later, a second draft is offered
         clock.advance(days=7)
-        inbox = dovecot.wait_for_messages(boxes.owner, "INBOX", 3, timeout=30)
-        reminder = _parse(inbox[2])
+        reminder = owner_mail(dovecot, boxes.owner, 3)[2]
         assert "No reply from Jane Doe" in _text(reminder)
 
         # And "skip" sends nothing more
@@ -105,7 +104,7 @@ def test_send_then_second_touch_then_skip(dovecot, smtp_server, database_url, tm
         clock.advance(days=14)
         assert not wait_for(lambda: len(dovecot.messages(jane, "INBOX")) > 1, timeout=3)
     assert len(dovecot.messages(jane, "INBOX")) == 1
-    assert len(dovecot.messages(boxes.owner, "INBOX")) == 3
+    assert len(owner_mail(dovecot, boxes.owner, 3)) == 3
 
 
 def test_a_reply_from_the_contact_cancels_the_second_touch(dovecot, smtp_server, database_url,
@@ -114,9 +113,9 @@ def test_a_reply_from_the_contact_cancels_the_second_touch(dovecot, smtp_server,
     boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     clock = SteppedClock(START)
     with running_with_clock(env, clock):
-        dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
+        owner_mail(dovecot, boxes.owner, 1)
         clock.set(NEXT_MORNING)
-        request = _parse(dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=30)[1])
+        request = owner_mail(dovecot, boxes.owner, 2)[1]
         _answer(smtp_server, boxes.owner, request, "Looks good, send it")
         followup = _parse(dovecot.wait_for_messages(jane, "INBOX", 1, timeout=30)[0])
 
@@ -136,7 +135,7 @@ def test_a_reply_from_the_contact_cancels_the_second_touch(dovecot, smtp_server,
 
         # Then no second touch is offered, ever
         clock.advance(days=10)
-        assert not wait_for(lambda: len(dovecot.messages(boxes.owner, "INBOX")) > 3, timeout=3)
-    owner_inbox = [_parse(raw) for raw in dovecot.messages(boxes.owner, "INBOX")]
+        assert not wait_for(lambda: len(owner_mail(dovecot, boxes.owner, 3)) > 3, timeout=3)
+    owner_inbox = owner_mail(dovecot, boxes.owner, 3)
     assert not any("No reply from" in _text(m) for m in owner_inbox)
     assert len(dovecot.messages(jane, "INBOX")) == 1

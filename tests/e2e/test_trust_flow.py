@@ -18,6 +18,7 @@ from tests.integration.helpers import (
     counts,
     fresh_mailboxes,
     note,
+    owner_mail,
     register_owner,
     server_env,
     wait_for,
@@ -76,12 +77,12 @@ def test_forged_owner_mail_is_quarantined_and_the_owner_told_once(dovecot, smtp_
     with running_with_clock(env, SteppedClock(START)):
         assert wait_for(lambda: counts(postgres_url).unmoved == 0 and
                         counts(postgres_url).inbound == 2, timeout=30)
-        notices = dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=20)
+        notices = owner_mail(dovecot, boxes.owner, 1)
     # Then nothing was acted on, both are kept aside, and the real owner heard once
     assert counts(postgres_url).contacts == 0
     assert _statuses(postgres_url) == ["quarantined", "quarantined"]
     assert len(dovecot.wait_for_messages(boxes.assistant, "Assistant/Failed", 2, timeout=10)) == 2
-    assert len(notices) == 1 and "could not confirm" in _text(_parse(notices[0]))
+    assert len(notices) == 1 and "could not confirm" in _text(notices[0])
     assert dovecot.messages("eve@evil.example", "INBOX") == []
 
 
@@ -93,9 +94,9 @@ def test_approvals_cannot_be_forged_replayed_or_used_by_another_owner(dovecot, s
     register_owner(database_url, ana, name="Ana Lima")
     clock = SteppedClock(START)
     with running_with_clock(env, clock):
-        dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
+        owner_mail(dovecot, boxes.owner, 1)
         clock.set(NEXT_MORNING)
-        request = _parse(dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=30)[1])
+        request = owner_mail(dovecot, boxes.owner, 2)[1]
 
         # When Ana (authenticated, but not the owner of this draft) says "send"
         _answer(smtp_server, ana, request, "send")
@@ -124,7 +125,7 @@ def test_approvals_cannot_be_forged_replayed_or_used_by_another_owner(dovecot, s
                         counts(database_url).pending == 0, timeout=30)
         assert not wait_for(lambda: len(dovecot.messages(jane, "INBOX")) > 1, timeout=3)
     assert len(dovecot.messages(jane, "INBOX")) == 1
-    owner_texts = [_text(_parse(r)) for r in dovecot.messages(boxes.owner, "INBOX")]
+    owner_texts = [_text(m) for m in owner_mail(dovecot, boxes.owner, 1)]
     assert any("already answered" in t for t in owner_texts)
     assert any("do not recognise" in t for t in owner_texts)
     ana_texts = [_text(_parse(r)) for r in dovecot.messages(ana, "INBOX")]
@@ -137,9 +138,9 @@ def test_a_bounced_followup_marks_the_address_bad_and_tells_the_owner(dovecot, s
     boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     clock = SteppedClock(START)
     with running_with_clock(env, clock):
-        dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
+        owner_mail(dovecot, boxes.owner, 1)
         clock.set(NEXT_MORNING)
-        request = _parse(dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=30)[1])
+        request = owner_mail(dovecot, boxes.owner, 2)[1]
         _answer(smtp_server, boxes.owner, request, "send")
         sent = _parse(dovecot.wait_for_messages(jane, "INBOX", 1, timeout=30)[0])
 
@@ -154,10 +155,10 @@ def test_a_bounced_followup_marks_the_address_bad_and_tells_the_owner(dovecot, s
                "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
                f"Message-ID: {sent['Message-ID']}\r\n\r\n--B--\r\n").encode()
         dovecot.append(boxes.assistant, "INBOX", dsn)
-        inbox = dovecot.wait_for_messages(boxes.owner, "INBOX", 3, timeout=30)
+        inbox = owner_mail(dovecot, boxes.owner, 3)
 
     # Then the owner is told, the address is marked bad, and the bounce got no answer
-    assert "could not be delivered" in _text(_parse(inbox[2]))
+    assert "could not be delivered" in _text(inbox[2])
     engine = make_engine(database_url)
     with transaction(session_factory(engine)) as session:
         assert session.query(ContactEmail.bad).filter_by(email=jane).scalar() is True

@@ -170,3 +170,21 @@ def contact_names(database_url: str) -> list[str]:
             return sorted(n or "" for n in s.scalars(select(Contact.name)))
     finally:
         engine.dispose()
+
+
+def owner_mail(dovecot, owner: str, count: int, timeout: float = 30.0) -> list[EmailMessage]:  # noqa: ANN001
+    """The owner's mail from the assistant, oldest first, once there are ``count`` of them,
+    leaving out the weekly summary: a test's stepped clock may pass the owner's summary slot,
+    and that email has tests of its own."""
+    import email
+    import email.policy
+
+    def found() -> list[EmailMessage]:
+        parsed = [email.message_from_bytes(raw, policy=email.policy.default)
+                  for raw in dovecot.messages(owner, "INBOX")]
+        return [m for m in parsed  # type: ignore[misc]
+                if not str(m["Subject"]).startswith("Your week in relationships")]
+
+    assert wait_for(lambda: len(found()) >= count, timeout=timeout), [
+        str(m["Subject"]) for m in found()]
+    return found()
