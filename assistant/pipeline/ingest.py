@@ -32,27 +32,33 @@ class PassResult:
 
 def ingest_pass(app: App, inbox: Inbox, uidvalidity: int | None,
                 enqueue: Callable[[int], None]) -> PassResult:
-    stored = fetch_new(app, inbox, uidvalidity)
-    for inbound_id in stored:
-        enqueue(inbound_id)
+    stored = fetch_new(app, inbox, uidvalidity, enqueue)
     return PassResult(stored=tuple(stored), moved=move_finished(app, inbox, uidvalidity))
 
 
-def fetch_new(app: App, inbox: Inbox, uidvalidity: int | None) -> list[int]:
+def fetch_new(app: App, inbox: Inbox, uidvalidity: int | None,
+              enqueue: Callable[[int], None]) -> list[int]:
+    """Store what the store has not seen, a batch at a time; each committed batch is handed to
+    the workers at once, so they process it while the next batch is fetched."""
     refs = inbox.list_refs()
     with transaction(app.sessions) as session:
-        unseen = [r for r in refs if r not in inbound.known_refs(session, inbox.identity, refs)]
+        known = inbound.known_refs(session, inbox.identity, refs)
+    unseen = [r for r in refs if r not in known]
     stored: list[int] = []
     batch = app.settings.fetch_batch
     for start in range(0, len(unseen), batch):
         messages = inbox.fetch(unseen[start:start + batch])
         checkpoint(app.settings.fault_points, "after_fetch")
+        batch_ids: list[int] = []
         with transaction(app.sessions) as session:
             for message in messages:
                 new_id = inbound.store_fetched(session, inbox.identity, uidvalidity, message)
                 if new_id is not None:
-                    stored.append(new_id)
+                    batch_ids.append(new_id)
         checkpoint(app.settings.fault_points, "after_store")
+        for new_id in batch_ids:
+            enqueue(new_id)
+        stored.extend(batch_ids)
     if stored:
         metrics.record_ingested(len(stored))
         log.info("stored %d new message(s) from the inbox", len(stored))

@@ -11,13 +11,15 @@ from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.app import App
 from assistant.domain import OwnerProfile, ParsedContact, ParsedMessage, StoredContact
 from assistant.mail.compose import Thread, address, build_email, reply_subject
 from assistant.mail.headers import thread_of
-from assistant.store import inbound, outbox
+from assistant.store import outbox
+from assistant.store.models import InboundMessage
 from assistant.templating import render_pair
 
 log = logging.getLogger(__name__)
@@ -53,10 +55,9 @@ def explain_failure(app: App, session: Session, inbound_id: int, owner: OwnerPro
 def _queue(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
            inbound_id: int, template: str, context: Mapping[str, object],
            now: datetime) -> int | None:
-    record = inbound.load(session, inbound_id)
+    raw = session.scalar(select(InboundMessage.raw).where(InboundMessage.id == inbound_id))
     return queue_to_owner(app, session, key=key, purpose=purpose, owner=owner,
-                          raw=record.raw if record else b"", template=template,
-                          context=context, now=now)
+                          raw=raw or b"", template=template, context=context, now=now)
 
 
 def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,

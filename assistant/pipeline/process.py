@@ -26,6 +26,7 @@ from assistant.domain import MessageKind, OwnerProfile, ParsedMessage, ParsedRep
 from assistant.errors import UnreadableMessageError
 from assistant.faults import checkpoint
 from assistant.mail.headers import read_headers, recipients_of, sender_address, thread_of
+from assistant.parsing.mime import MessageView, looks_like_message, read_message
 from assistant.pipeline import approve, bounces, followup, guard, notify, receipts, resources
 from assistant.store import contacts as contact_store
 from assistant.store import inbound, owners
@@ -172,9 +173,10 @@ def _answer(app: App, record: InboundRecord, owner: OwnerProfile,
 
 
 def _read(app: App, record: InboundRecord, owner: OwnerProfile, now: datetime) -> Outcome | None:
-    lines = resources.resource_lines(record.raw)
+    view = _view(record.raw)  # decoded once, for the resource check and the parser
+    lines = resources.resource_lines(record.raw, view)
     parsed = None if lines is not None else _parse(record.raw, owner,
-                                                   app.settings.assistant_address)
+                                                   app.settings.assistant_address, view)
     with transaction(app.sessions) as session:
         if not _still_pending(session, record.id):
             return None  # another worker finished it while this one was parsing
@@ -188,15 +190,22 @@ def _read(app: App, record: InboundRecord, owner: OwnerProfile, now: datetime) -
 
 
 def _still_pending(session: Session, inbound_id: int) -> bool:
-    current = inbound.load(session, inbound_id)
-    return current is not None and current.status == "pending"
+    return inbound.status_of(session, inbound_id) == "pending"
 
 
-def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str) -> ParsedMessage:
+def _view(raw: bytes) -> MessageView | None:
+    try:
+        return read_message(raw) if looks_like_message(raw) else None
+    except Exception:  # the parser reads it again and explains what is wrong
+        return None
+
+
+def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str,
+           view: MessageView | None = None) -> ParsedMessage:
     from assistant.parsing import parse_message
 
     try:
-        return parse_message(raw, owner.identity(assistant_address))
+        return parse_message(raw, owner.identity(assistant_address), view)
     except UnreadableMessageError as exc:
         return ParsedMessage(kind=MessageKind.UNKNOWN, reason=str(exc))
     except Exception:  # a parser bug must not block the messages behind this one

@@ -16,19 +16,16 @@ from assistant.domain import OwnerProfile
 from assistant.drafting.resources import parse_resource_lines
 from assistant.drafting.types import Resource
 from assistant.mail.headers import thread_of
+from assistant.parsing.mime import MessageView
 from assistant.pipeline.notify import queue_to_owner
 from assistant.store import followups, inbound
 
 KEYWORD = re.compile(r"^\s*(resources?|ressources?|recursos?)\s*:", re.IGNORECASE)
 
 
-def resource_lines(raw: bytes) -> str | None:
+def resource_lines(raw: bytes, view: MessageView | None) -> str | None:
     """The text to read resources from, when the message is a resource message."""
-    from assistant.parsing.mime import read_message
-
-    try:
-        view = read_message(raw)
-    except (ValueError, LookupError, TypeError):  # not a resource message: the parser explains
+    if view is None:
         return None
     _, _, subject = thread_of(raw)
     first = next((line for line in view.text.splitlines() if line.strip()), "")

@@ -87,10 +87,13 @@ def _fill_scalars(contact: Contact, parsed: ParsedContact) -> None:
 
 def _add_emails(session: Session, owner_id: int, contact: Contact,
                 emails: tuple[str, ...]) -> None:
-    for email in {e.lower() for e in emails}:
-        taken = session.scalar(select(func.count()).select_from(ContactEmail).where(
-            ContactEmail.owner_id == owner_id, ContactEmail.email == email))
-        if not taken:
+    wanted = sorted({e.lower() for e in emails})
+    if not wanted:
+        return
+    taken = set(session.scalars(select(ContactEmail.email).where(
+        ContactEmail.owner_id == owner_id, ContactEmail.email.in_(wanted))))
+    for email in wanted:
+        if email not in taken:
             contact.emails.append(ContactEmail(owner_id=owner_id, email=email))
 
 

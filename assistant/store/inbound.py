@@ -101,6 +101,10 @@ def load(session: Session, inbound_id: int) -> InboundRecord | None:
                          owner_id=row.owner_id, error=row.error)
 
 
+def status_of(session: Session, inbound_id: int) -> str | None:
+    return session.scalar(select(InboundMessage.status).where(InboundMessage.id == inbound_id))
+
+
 def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
            owner_id: int | None, error: str | None = None) -> None:
     session.execute(update(InboundMessage).where(InboundMessage.id == inbound_id).values(
