@@ -87,9 +87,8 @@ class Demo:
                  "(what was understood, when the drafts will come)")
         self.clock.now = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
         self.say("Tuesday 09:05 the next business morning in Chicago")
-        drafts = self.count(FollowUp, FollowUp.status == "awaiting_approval")
-        if not self.wait(lambda: self.count(FollowUp, FollowUp.status == "awaiting_approval")
-                         >= 3, "drafts"):
+        if not self.wait(lambda: self.count(FollowUp, FollowUp.status == "scheduled") == 0,
+                         "drafts"):
             return False
         drafts = self.count(FollowUp, FollowUp.status == "awaiting_approval")
         self.say(f"              {drafts} follow-up drafts emailed to the owner for approval")
@@ -110,8 +109,15 @@ class Demo:
                  f"\"{reminder['Subject']}\"")
         self.answer(reminder, "skip")
         self.say("              the owner answers \"skip\": nothing more is sent")
-        return self.wait(lambda: self.count(FollowUp, FollowUp.status == "skipped") == 1,
-                         "skip")
+        if not self.wait(lambda: self.count(FollowUp, FollowUp.status == "skipped") == 1,
+                         "skip"):
+            return False
+        if not self.wait(lambda: self.count(OutboxMessage, OutboxMessage.purpose == "summary",
+                                            OutboxMessage.status == "sent") == 1, "summary"):
+            return False
+        self.say("              and the weekly relationship summary (HTML and text) arrived "
+                 "on Monday at 08:00")
+        return True
 
     # -- helpers ----------------------------------------------------------------------------
     def say(self, line: str) -> None:
