@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from imapclient.exceptions import IMAPClientError
 from sqlalchemy import func, select
 
 from assistant.store.db import make_engine, session_factory, transaction
@@ -35,6 +36,7 @@ class Verdict:
     unapproved_sends: list[str] = field(default_factory=list)
     failed_for_good: int = 0
     owner_redeliveries: int = 0
+    refusals_not_kept: int = 0  # 5xx answers after which the email was not left failed
 
     @property
     def clean(self) -> bool:
@@ -71,6 +73,17 @@ def read_state(database_url: str) -> StoreState:
         engine.dispose()
 
 
+def inbox_count(dovecot, user: str) -> int:  # type: ignore[no-untyped-def]
+    """Messages in the user's INBOX (EXISTS: no race with the assistant moving them)."""
+    from tests.harness.imap import session
+
+    try:
+        with session(dovecot.account(user)) as client:
+            return int(client.select_folder("INBOX", readonly=True)[b"EXISTS"])
+    except (OSError, IMAPClientError):
+        return -1  # Dovecot restarting: not settled yet
+
+
 def settled(state: StoreState, seeded: Seeded, inbox_left: int) -> bool:
     """Nothing left to do: the INBOX empty (blind copies included), every note finished and
     moved, every email finished."""
@@ -96,6 +109,9 @@ def _approved_done(state: StoreState, followup_id: int) -> bool:
 def judge(plan: TrialPlan, seeded: Seeded, state: StoreState,
           transactions: list[dict[str, Any]], inbox_left: int) -> Verdict:
     verdict = Verdict(failed_for_good=sum(1 for r in state.outbox if r[2] == "failed"))
+    refused = sum(1 for t in transactions if _ours(plan, t) and t.get("fault")
+                  and 500 <= int(t.get("status") or 0) < 600)
+    verdict.refusals_not_kept = max(0, refused - verdict.failed_for_good)
     _count_lost(verdict, seeded, state, inbox_left)
     _count_duplicate_contacts(verdict, state)
     delivered = [t for t in transactions if _ours(plan, t) and not t.get("fault")

@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.faults_rig import running_rig
-from benchmarks.faults_trials import Trial, TrialResult, plan_trials
+from benchmarks.faults_trials import OUTAGES, Trial, TrialResult, plan_trials
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +47,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_trials(root: Path, count: int, seed: int, keep: Path | None = None,
-               postgres: bool = True) -> tuple[list[TrialResult], float]:
+               postgres: bool = True, outages: tuple[str, ...] = OUTAGES,
+               every: int = 2) -> tuple[list[TrialResult], float]:
     started = time.monotonic()
     results: list[TrialResult] = []
     rng = random.Random(seed + 1)
     with running_rig(root, with_postgres=postgres) as rig:
-        for spec in plan_trials(count, seed, rig.postgres is not None):
+        for spec in plan_trials(count, seed, rig.postgres is not None, outages, every):
             result = Trial(rig, spec, rng).run()
             results.append(result)
             _progress(result, len(results), count)
@@ -68,6 +69,7 @@ def summarize(results: list[TrialResult], seed: int, seconds: float) -> dict[str
     report.update({
         "failed_for_good": sum(r.failed_for_good for r in results),
         "owner_redeliveries": sum(r.owner_redeliveries for r in results),
+        "refusals_not_kept": sum(r.refusals_not_kept for r in results),
         "seed": seed,
         "seconds": round(seconds, 1),
         "by_kind": dict(Counter(r.spec.kind for r in results)),
@@ -99,6 +101,7 @@ def _brief(result: TrialResult) -> dict[str, object]:
             "redis": spec.redis, "postgres": spec.postgres, "killed_by": result.killed_by,
             "failed_for_good": result.failed_for_good,
             "owner_redeliveries": result.owner_redeliveries,
+            "refusals_not_kept": result.refusals_not_kept,
             "supervisor_restarts": result.supervisor_restarts,
             "recovery_restarts": result.recovery_restarts, "seconds": result.seconds,
             **{name: len(getattr(result, name)) for name in COUNTS}}
@@ -116,7 +119,8 @@ def _progress(result: TrialResult, done: int, total: int) -> None:
 def _print_summary(report: dict[str, object], out: Path) -> None:
     figures = ", ".join(f"{name}={report[name]}" for name in ("trials", *COUNTS))
     print(f"faults: {figures}; failed for good (5xx)={report['failed_for_good']}, "
-          f"owner redeliveries={report['owner_redeliveries']}; "
+          f"owner redeliveries={report['owner_redeliveries']}, "
+          f"5xx refusals sent again later={report['refusals_not_kept']}; "
           f"supervisor restarts={report['supervisor_restarts']}, "
           f"recovery restarts={report['recovery_restarts']}; {report['seconds']} s -> {out}")
 

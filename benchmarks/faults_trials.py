@@ -63,6 +63,7 @@ class TrialResult:
     unapproved_sends: list[str] = field(default_factory=list)
     failed_for_good: int = 0
     owner_redeliveries: int = 0
+    refusals_not_kept: int = 0
     killed_by: str = ""
     supervisor_restarts: int = 0
     recovery_restarts: int = 0
@@ -74,18 +75,20 @@ class TrialResult:
         return data
 
 
-def plan_trials(count: int, seed: int, postgres: bool) -> list[TrialSpec]:
+def plan_trials(count: int, seed: int, postgres: bool, outages: tuple[str, ...] = OUTAGES,
+                every: int = 2) -> list[TrialSpec]:
+    """``count`` trials cycling through the kinds; an outage on every ``every``-th one."""
     rng = random.Random(seed)
     specs = []
     for number in range(count):
         kind = faults_seed.KINDS[number % len(faults_seed.KINDS)]
-        outage = OUTAGES[(number // 2) % len(OUTAGES)] if number % 2 == 0 else "none"
+        outage = outages[(number // every) % len(outages)] if number % every == 0 else "none"
         if outage.startswith("pg_") and not postgres:
             outage = "none"
         point = rng.choice(KILL_POINTS[kind]) if rng.random() < 0.5 else None
         specs.append(TrialSpec(
             number=number, kind=kind, outage=outage,
-            redis=outage == "redis_restart" or rng.random() < 0.12,
+            redis=outage == "redis_restart" or rng.random() < 0.06,
             postgres=postgres and (outage.startswith("pg_") or rng.random() < 0.1),
             point=point, delay=round(rng.uniform(0.2, 2.5), 2), people=2))
     return specs
@@ -203,7 +206,7 @@ class Trial:
         nudged = False
         while time.monotonic() < deadline:
             state = faults_check.read_state(self.database_url)
-            inbox_left = len(self.rig.dovecot.messages(self.plan.assistant, "INBOX"))
+            inbox_left = faults_check.inbox_count(self.rig.dovecot, self.plan.assistant)
             if faults_check.settled(state, self.seeded, inbox_left):
                 return
             self._supervise()
@@ -235,10 +238,11 @@ class Trial:
 
     def _judge(self, base: int) -> None:
         state = faults_check.read_state(self.database_url)
-        inbox_left = len(self.rig.dovecot.messages(self.plan.assistant, "INBOX"))
+        inbox_left = faults_check.inbox_count(self.rig.dovecot, self.plan.assistant)
         verdict = faults_check.judge(self.plan, self.seeded, state,
                                      self.rig.smtp.transactions()[base:], inbox_left)
         for name in ("lost", "duplicate_contacts", "duplicate_sends", "unapproved_sends"):
             setattr(self.result, name, getattr(verdict, name))
         self.result.failed_for_good = verdict.failed_for_good
         self.result.owner_redeliveries = verdict.owner_redeliveries
+        self.result.refusals_not_kept = verdict.refusals_not_kept

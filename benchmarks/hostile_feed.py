@@ -60,9 +60,10 @@ class Tally:
 
 
 class Feeder:
-    def __init__(self, app: App, owner_id: int, owner_address: str) -> None:
+    def __init__(self, app: App, owner_id: int, owner_address: str,
+                 tally: Tally | None = None) -> None:
         self.app, self.owner_id, self.owner_address = app, owner_id, owner_address
-        self.tally = Tally()
+        self.tally = tally if tally is not None else Tally()
         self._uid = 0
         signal.signal(signal.SIGALRM, _alarm)
 
@@ -144,8 +145,9 @@ class Feeder:
         return status
 
     def _explained(self, session, inbound_id: int, status: str) -> bool:  # type: ignore[no-untyped-def]
-        if status == "quarantined":
-            key = OutboxMessage.idempotency_key.like(f"quarantine:{self.owner_id}:%")
+        if status == "quarantined":  # one notice a day per owner (assistant/pipeline/process)
+            day = self.app.clock().date().isoformat()
+            key = OutboxMessage.idempotency_key == f"quarantine:{self.owner_id}:{day}"
         else:
             key = OutboxMessage.idempotency_key.in_((f"failed:{inbound_id}",
                                                      f"approval-note:{inbound_id}"))

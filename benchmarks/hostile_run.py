@@ -15,6 +15,7 @@ ones and its contact must exist afterwards. Writes ``benchmarks/results/hostile.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import random
@@ -37,12 +38,13 @@ DEFAULT_OUT = ROOT / "benchmarks" / "results" / "hostile.json"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 MESSAGE_SUFFIXES = (".eml", ".txt", ".msg")
 QUICK_MESSAGES = 10_000
+CHUNK = 1_000
 OWNER = Owner("Sam Rivera", "sam@hostile.example", "assistant@hostile.example",
               "mx.test; dmarc=pass header.from=hostile.example")
 FIRST = ("Priya", "Lucas", "Amara", "Kenji", "Sofia", "Mateo", "Ingrid", "Tariq", "Elena", "Noah")
 LAST = ("Nair", "Moreau", "Okafor", "Tanaka", "Rossi", "Silva", "Berg", "Haddad", "Novak", "Reid")
 # Built shapes added on top of the mutated messages (they are slow, so counted out).
-FIXED_SHAPES = {"many_parts": 3, "oversized": 1, "link_bomb": 2, "deep_multipart": 3,
+FIXED_SHAPES = {"many_parts": 1, "oversized": 1, "link_bomb": 1, "deep_multipart": 3,
                 "deep_rfc822": 3, **{name: 1 for name in shapes.PATHOLOGICAL}}
 
 
@@ -62,10 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if report["crashes"] or report["lost"] else 0
 
 
-def hostile_app(directory: Path, database_url: str | None = None) -> tuple[App, int]:
+def hostile_app(directory: Path) -> tuple[App, int]:
     """An assistant on SQLite with a Maildir outbox and one registered owner."""
     env = {
-        "ASSISTANT_DATABASE_URL": database_url or f"sqlite:///{directory / 'hostile.db'}",
+        "ASSISTANT_DATABASE_URL": f"sqlite:///{directory / 'hostile.db'}",
         # Never connected: the run stores messages itself. Not a Maildir, so owner mail must
         # prove itself with the trusted Authentication-Results header, as on a real server.
         "ASSISTANT_INBOX_URL": "imap://assistant%40hostile.example@127.0.0.1:9/INBOX",
@@ -86,26 +88,32 @@ def hostile_app(directory: Path, database_url: str | None = None) -> tuple[App, 
 
 
 def run(directory: Path, corpus: Path, count: int, seed: int, good_every: int,
-        database_url: str | None = None, corpus_limit: int | None = None,
+        corpus_limit: int | None = None,
         fixed_shapes: dict[str, int] | None = None) -> tuple[Tally, float]:
+    """Everything through the pipeline, on a fresh database every CHUNK messages (the reply
+    limit's per-message count of the last hour's outbox would otherwise grow with the run)."""
     started = time.monotonic()
-    app, owner_id = hostile_app(directory, database_url)
-    feeder = Feeder(app, owner_id, OWNER.address)
-    try:
-        files = corpus_files(corpus)[:corpus_limit]
-        shapes_wanted = FIXED_SHAPES if fixed_shapes is None else fixed_shapes
-        hostile = _messages(files, count, random.Random(seed), shapes_wanted)
-        for number, (label, raw) in enumerate(hostile, start=1):
-            feeder.feed(raw, label)
-            if number % good_every == 0:
-                _good_note(feeder, number)
-            if number % 2000 == 0:
-                print(f"  {number} messages, {len(feeder.tally.crashes)} crashes, "
-                      f"{time.monotonic() - started:.0f} s", flush=True)
-        feeder.check_outbox()
-    finally:
-        app.close()
-    return feeder.tally, time.monotonic() - started
+    files = corpus_files(corpus)[:corpus_limit]
+    shapes_wanted = FIXED_SHAPES if fixed_shapes is None else fixed_shapes
+    hostile = enumerate(_messages(files, count, random.Random(seed), shapes_wanted), start=1)
+    tally = Tally()
+    for chunk in itertools.count():
+        batch = list(itertools.islice(hostile, CHUNK))
+        if not batch:
+            break
+        app, owner_id = hostile_app(directory / f"part{chunk}")
+        feeder = Feeder(app, owner_id, OWNER.address, tally)
+        try:
+            for number, (label, raw) in batch:
+                feeder.feed(raw, label)
+                if number % good_every == 0:
+                    _good_note(feeder, number)
+            feeder.check_outbox()
+        finally:
+            app.close()
+        print(f"  {tally.messages} messages, {len(tally.crashes)} crashes, "
+              f"{time.monotonic() - started:.0f} s", flush=True)
+    return tally, time.monotonic() - started
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -171,11 +179,22 @@ def summarize(tally: Tally, seed: int, seconds: float, mutated: int) -> dict[str
         "per_message_ms": {"median": round(statistics.median(times) * 1000, 2),
                            "p99": round(times[int(len(times) * 0.99) - 1] * 1000, 2),
                            "max": round(times[-1] * 1000, 1)},
+        "crash_kinds": _crash_kinds(tally),
         "crash_details": tally.crashes[:50], "lost_details": tally.lost[:50],
         "unexplained_details": tally.unexplained[:50],
         "foreign_recipient_details": tally.foreign_recipients[:20],
         "good_note_details": tally.good_affected[:20],
     }
+
+
+def _crash_kinds(tally: Tally) -> dict[str, int]:
+    """Crashes grouped by exception and the innermost assistant frame: one line per bug."""
+    kinds: dict[str, int] = {}
+    for crash in tally.crashes:
+        frame = crash["where"].split(" | ")[0].split(" > ")[-1]
+        key = f"{crash['error'].split(':')[0]} at {frame}"
+        kinds[key] = kinds.get(key, 0) + 1
+    return kinds
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
