@@ -131,7 +131,8 @@ def authenticate(message: EmailMessage, raw: bytes, from_address: str, *,
     secret = from_secret_address(recipients, assistant_address, owner_secrets)
     if secret is not None:
         return secret
-    headers = [str(v) for v in message.get_all("Authentication-Results", [])]
+    # Raw values, topmost first: a header the email package cannot parse must not crash this.
+    headers = [v for k, v in message.raw_items() if k.lower() == "authentication-results"]
     verdict = from_authentication_results(headers, trusted_ids, from_domain)
     if verdict is not None:
         return verdict

@@ -33,12 +33,25 @@ def sender_address(raw: bytes) -> str | None:
     return addresses[0].addr_spec.lower()
 
 
+HEADER_ERRORS = (ValueError, IndexError, TypeError, AttributeError, LookupError)
+
+
+def raw_header(message: EmailMessage, name: str) -> str | None:
+    """The header's raw text, not parsed (for headers the ``email`` package chokes on)."""
+    wanted = name.lower()
+    return next((str(v) for k, v in message.raw_items() if k.lower() == wanted), None)
+
+
+def raw_headers(message: EmailMessage, name: str) -> list[str]:
+    wanted = name.lower()
+    return [str(v) for k, v in message.raw_items() if k.lower() == wanted]
+
+
 def header_text(message: EmailMessage, name: str) -> str | None:
     try:
-        value = message[name]
-    except (ValueError, IndexError, TypeError, AttributeError, LookupError):
-        raw = message.get_all(name, failobj=[None])
-        value = raw[0] if raw else None
+        value: object = message[name]
+    except HEADER_ERRORS:
+        value = raw_header(message, name)
     return None if value is None else " ".join(str(value).split())
 
 
@@ -57,9 +70,17 @@ def recipients_of(message: EmailMessage) -> list[str]:
     """Every address the message was delivered or addressed to (To, Cc, Delivered-To...)."""
     found: list[str] = []
     for name in ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"):
-        for value in message.get_all(name, []):
-            try:
+        try:
+            values = message.get_all(name, [])
+            for value in values:
                 found.extend(a.addr_spec.lower() for a in value.addresses)
-            except (AttributeError, ValueError, IndexError):
-                found.extend(part.strip().strip("<>").lower() for part in str(value).split(","))
+        except HEADER_ERRORS:
+            for raw in raw_headers(message, name):
+                found.extend(getaddresses_lower(raw))
     return found
+
+
+def getaddresses_lower(raw: str) -> list[str]:
+    from email.utils import getaddresses
+
+    return [addr.lower() for _, addr in getaddresses([raw]) if addr]

@@ -20,7 +20,7 @@ from assistant import tokens
 from assistant.app import App
 from assistant.domain import OwnerProfile, ParsedReply, ReplyIntent
 from assistant.mail.compose import address, build_email, new_message_id
-from assistant.mail.headers import read_headers, thread_of
+from assistant.mail.headers import HEADER_ERRORS, read_headers, recipients_of, thread_of
 from assistant.pipeline.notify import ASSISTANT_NAME, queue_to_owner
 from assistant.scheduling import first_draft_due
 from assistant.store import followups, outbox
@@ -167,18 +167,12 @@ def _reply_address(raw: bytes, assistant_address: str) -> str | None:
 def _token_in_recipients(raw: bytes, assistant_address: str) -> str | None:
     try:
         headers = read_headers(raw)
-    except (ValueError, TypeError, LookupError):
+    except HEADER_ERRORS:
         return None
-    for name in ("To", "Cc", "Delivered-To", "X-Original-To"):
-        for value in headers.get_all(name, []):
-            try:
-                addresses = [a.addr_spec for a in value.addresses]
-            except (AttributeError, ValueError, IndexError):
-                continue
-            for addr in addresses:
-                token = tokens.token_from_address(addr, assistant_address)
-                if token:
-                    return token
+    for addr in recipients_of(headers):
+        token = tokens.token_from_address(addr, assistant_address)
+        if token:
+            return token
     return None
 
 

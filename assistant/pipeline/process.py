@@ -17,13 +17,14 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from assistant import trust
 from assistant.app import App
 from assistant.commands.reply import answer_command
 from assistant.domain import MessageKind, OwnerProfile, ParsedMessage, ParsedReply, ReplyIntent
-from assistant.errors import UnreadableMessageError
+from assistant.errors import TransientError, UnreadableMessageError
 from assistant.faults import checkpoint
 from assistant.mail.headers import read_headers, recipients_of, sender_address, thread_of
 from assistant.parsing.mime import MessageView, looks_like_message, read_message
@@ -53,7 +54,36 @@ class Outcome:
 
 
 def process_inbound(app: App, inbound_id: int, now: datetime | None = None) -> Outcome | None:
+    """Process one stored message. A bug met on the way fails this message (kept, explained),
+    never the ones behind it; database and server outages propagate, for the retry."""
     now = now or app.clock()
+    try:
+        return _process(app, inbound_id, now)
+    except (TransientError, DBAPIError):
+        raise
+    except Exception:  # logged with its traceback; the message is failed, not retried forever
+        log.exception("processing message %d failed; it is kept and marked failed", inbound_id)
+        return _fail_internal(app, inbound_id, now)
+
+
+def _fail_internal(app: App, inbound_id: int, now: datetime) -> Outcome | None:
+    with transaction(app.sessions) as session:
+        record = inbound.load(session, inbound_id)
+        if record is None or record.status != "pending":
+            return None
+        sender = sender_address(record.raw)
+        owner = owners.owner_by_address(session, sender)
+        outbox_id = None
+        if owner is not None and _authenticate(app, record.raw, sender or "", owner).trusted:
+            parsed = ParsedMessage(kind=MessageKind.UNKNOWN, subject=thread_of(record.raw)[2])
+            outbox_id = notify.explain_failure(app, session, inbound_id, owner, parsed,
+                                               INTERNAL_ERROR, record.received_at, now)
+        inbound.finish(session, inbound_id, status="failed", kind="unknown",
+                       owner_id=owner.id if owner else None, error=INTERNAL_ERROR)
+    return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
+
+
+def _process(app: App, inbound_id: int, now: datetime) -> Outcome | None:
     with transaction(app.sessions) as session:
         record = inbound.load(session, inbound_id)
         if record is None or record.status != "pending":
