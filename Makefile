@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 
-.PHONY: setup demo test test-deps unit lint eval bench clean
+.PHONY: setup demo test test-deps unit lint eval bench faults hostile clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ bench: setup test-deps
 	$(BIN)/python -m benchmarks.ingest_bench
 	$(BIN)/python -m benchmarks.summary_bench
 	$(BIN)/python -m benchmarks.parse_bench
+
+# Issue 6's robustness runs at CI size; FAULTS_ARGS="--trials 500" or HOSTILE_ARGS="--messages
+# 100000" run them longer.
+faults: setup test-deps
+	$(BIN)/python -m benchmarks.faults_run --quick $(FAULTS_ARGS)
+
+hostile: setup test-deps
+	$(BIN)/python -m benchmarks.hostile_run --quick --corpus "$(CORPUS)" $(HOSTILE_ARGS)
 
 clean:
 	rm -rf var .pytest_cache
