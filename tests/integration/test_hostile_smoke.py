@@ -37,12 +37,12 @@ def _owner_mail(headers: bytes, body: bytes = b"Met Zoe Park <zoe@park.example>.
             f"To: {OWNER.assistant}\r\nSubject: notes\r\n").encode() + headers + b"\r\n" + body
 
 
-# Minimal reproductions of crashes the full run found (an exception escaping process_inbound:
-# the message stays pending, is retried and re-enqueued for ever, and the owner is never told).
+# Regression tests: minimal forms of crashes the full run found (an exception escaping
+# process_inbound left the message pending, retried for ever, and the owner never told).
 KNOWN_CRASHES = {
-    # assistant/mail/headers.py header_text: its fallback get_all() re-parses the same header.
+    # header_text's fallback get_all() re-parsed the same header.
     "unterminated_message_id": _owner_mail(b"Message-ID: <\r\n"),
-    # assistant/mail/headers.py recipients_of: get_all() is outside the try.
+    # recipients_of and approve._token_in_recipients called get_all() outside their guards.
     "unterminated_cc_address": _owner_mail(b"Message-ID: <k1@x>\r\nCc: A <a@x.example>, B <\r\n"),
     # Deep nesting (a RecursionError escaped resource_lines before the 16:41 ingestion change).
     "deep_multipart": _owner_mail(b'Message-ID: <k2@x>\r\nContent-Type: multipart/mixed; '
