@@ -18,7 +18,8 @@ from nameparser import HumanName
 
 log = logging.getLogger(__name__)
 
-EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Bounded runs and a left boundary keep this linear: "a" * 100_000 took 29 s unbounded.
+EMAIL_RE = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+", re.UNICODE)
 URL_RE = re.compile(
     r"\b(?:https?://[^\s<>()\"']+|www\.[^\s<>()\"']+|(?:[a-z]{2,3}\.)?linkedin\.com/[^\s<>()\"']+)",
     re.IGNORECASE,

@@ -89,6 +89,11 @@ class Mention:
     is_owner: bool = False
 
 
+SENTENCE_LOOKBACK = 2_000
+# A note about more people than this is a list or an attack; the first ones are kept.
+MAX_MENTIONS = 300
+
+
 def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
                 known: tuple[str, ...] = ()) -> list[ContactDraft]:
     """Each person named with evidence in ``text``, with what the text says about them.
@@ -100,7 +105,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions = _known_mentions(text, known)
     mentions += _mentions(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
-    mentions = _coalesce(sorted(mentions, key=lambda m: m.start))
+    mentions = _coalesce(sorted(mentions, key=lambda m: m.start))[:MAX_MENTIONS]
     preamble = text[: mentions[0].start] if mentions else text
     drafts = []
     people = [m for m in mentions if not m.is_owner]
@@ -120,8 +125,11 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
 
 def _sentence_at(text: str, mention: Mention) -> str:
     """The whole sentence holding the mention ("Met Jane Doe at the breakfast.")."""
-    starts = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[: mention.start])]
-    start = starts[-1] if starts else 0
+    # Look back a bounded distance: a sentence is short, and scanning the whole text before
+    # every mention made a note naming thousands of people quadratic.
+    window = max(0, mention.start - SENTENCE_LOOKBACK)
+    starts = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[window: mention.start])]
+    start = window + starts[-1] if starts else window
     end = re.search(r"[.!?](?=\s|$)|\n", text[mention.end:])
     return text[start: mention.end + (end.end() if end else len(text))]
 

@@ -8,7 +8,10 @@ release the row for a retry with backoff; 5xx answers mark it failed for good.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.exc import DBAPIError
 
 from assistant import metrics
 from assistant.app import App
@@ -40,23 +43,39 @@ def send_outbox(app: App, outbox_id: int) -> str:
         log.warning("outbox %d deferred (attempt %d): %s", outbox_id, email.attempts, exc)
         metrics.record_send_failure(email.purpose, permanent=False)
         raise
-    except Exception as exc:  # released for the retry, then raised: nothing is swallowed
-        with transaction(app.sessions) as session:
-            outbox.release(session, outbox_id, f"{type(exc).__name__}: {exc}")
-        raise
     except DeliveryRejected as exc:
         with transaction(app.sessions) as session:
             outbox.mark_failed(session, outbox_id, str(exc))
         log.error("outbox %d refused for good: %s", outbox_id, exc)
         metrics.record_send_failure(email.purpose, permanent=True)
         return "failed"
+    except Exception as exc:  # released for the retry, then raised: nothing is swallowed
+        with transaction(app.sessions) as session:
+            outbox.release(session, outbox_id, f"{type(exc).__name__}: {exc}")
+        raise
     checkpoint(app.settings.fault_points, "after_smtp")
-    with transaction(app.sessions) as session:
-        outbox.mark_sent(session, outbox_id)
-        on_sent(session, outbox_id, app.clock())
+    _record_sent(app, outbox_id)
     metrics.record_sent(email.purpose)
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"
+
+
+def _record_sent(app: App, outbox_id: int, attempts: int = 5) -> None:
+    """Commit the send, retrying a dropped database connection: the SMTP transaction has
+    happened, and a row left in ``sending`` is only resolved by the blind copy or, after the
+    receipt grace, sent again. A failed attempt rolled back, so a retry writes nothing twice."""
+    for attempt in range(attempts):
+        try:
+            with transaction(app.sessions) as session:
+                outbox.mark_sent(session, outbox_id)
+                on_sent(session, outbox_id, app.clock())
+            return
+        except DBAPIError as exc:
+            if not exc.connection_invalidated or attempt == attempts - 1:
+                raise
+            log.warning("recording the send of outbox %d: database connection lost; retrying",
+                        outbox_id)
+            time.sleep(0.5 * 2 ** attempt)
 
 
 def _over_limit(app: App, session, email: outbox.OutgoingEmail) -> str | None:  # type: ignore[no-untyped-def]
