@@ -23,6 +23,9 @@ from bs4 import BeautifulSoup
 log = logging.getLogger(__name__)
 
 MAX_DEPTH = 10
+MAX_PARTS = 200  # MIME parts read per message
+MAX_HTML = 500_000  # characters of HTML given to the HTML parser
+MAX_LINKS = 500  # links kept as "text (url)"; the rest stay as their text
 MAX_TEXT = 200_000  # characters of body text kept; notes, forwards and intros are far shorter
 FALLBACK_CHARSETS = ("utf-8", "windows-1252", "latin-1")
 # Names seen in the wild that Python's codec registry does not know (or knows differently).
@@ -143,6 +146,8 @@ def _walk(part: Message, depth: int, acc: _Parts, top: bool = False) -> None:
     if depth > MAX_DEPTH:
         log.info("MIME nesting deeper than %d: rest ignored", MAX_DEPTH)
         return
+    if len(acc.types) >= MAX_PARTS:
+        return  # a note has a handful of parts; thousands are an attack on the parse time
     ctype = _content_type(part)
     acc.types.append(ctype)
     if ctype in ("message/rfc822", "message/global") and not top:
@@ -277,10 +282,10 @@ def _normalize_newlines(text: str) -> str:
 
 def html_to_text(html: str) -> str:
     """HTML to plain text with a real parser; links kept as "text (url)"."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html[:MAX_HTML], "html.parser")
     for tag in soup(["script", "style", "head", "title"]):
         tag.decompose()
-    for link in soup.find_all("a", href=True):
+    for link in soup.find_all("a", href=True, limit=MAX_LINKS):
         href = str(link.get("href", "")).strip()
         label = link.get_text(" ", strip=True)
         if href.startswith(("http://", "https://")) and href.rstrip("/") not in label:
