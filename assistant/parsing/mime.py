@@ -245,7 +245,7 @@ def _candidates(declared: str | None) -> list[str]:
         name = CHARSET_ALIASES.get(declared.strip().lower(), declared.strip().lower())
         try:
             names.append(codecs.lookup(name).name)
-        except LookupError:
+        except (LookupError, ValueError):  # ValueError: a NUL inside the charset name
             log.info("unknown charset %r: trying fallbacks", declared)
     return names + [n for n in FALLBACK_CHARSETS if n not in names]
 
