@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.app import App
@@ -19,7 +18,7 @@ from assistant.domain import OwnerProfile, ParsedContact, ParsedMessage, StoredC
 from assistant.mail.compose import Thread, address, build_email, reply_subject
 from assistant.mail.headers import thread_of
 from assistant.store import outbox
-from assistant.store.models import InboundMessage
+from assistant.store.inbound import InboundRecord
 from assistant.templating import render_pair
 
 log = logging.getLogger(__name__)
@@ -27,7 +26,7 @@ log = logging.getLogger(__name__)
 ASSISTANT_NAME = "Follow-up Assistant"
 
 
-def acknowledge(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
+def acknowledge(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
                 parsed: ParsedMessage, pairs: list[tuple[ParsedContact, StoredContact]],
                 due: datetime | None, now: datetime) -> int | None:
     context = {
@@ -35,29 +34,21 @@ def acknowledge(app: App, session: Session, inbound_id: int, owner: OwnerProfile
         "contacts": [_contact_view(p, s) for p, s in pairs],
         "followup_when": describe_local_time(due, owner.timezone) if due else None,
     }
-    return _queue(app, session, key=f"ack:{inbound_id}", purpose="ack", owner=owner,
-                  inbound_id=inbound_id, template="ack", context=context, now=now)
+    return queue_to_owner(app, session, key=f"ack:{record.id}", purpose="ack", owner=owner,
+                          raw=record.raw, template="ack", context=context, now=now)
 
 
-def explain_failure(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
-                    parsed: ParsedMessage, reason: str, received_at: datetime,
-                    now: datetime) -> int | None:
+def explain_failure(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
+                    parsed: ParsedMessage, reason: str, now: datetime) -> int | None:
     context = {
         "subject": parsed.subject or "(no subject)",
         "reason": reason,
-        "received": describe_local_time(received_at, owner.timezone),
+        "received": describe_local_time(record.received_at, owner.timezone),
         "folder": app.settings.failed_folder,
     }
-    return _queue(app, session, key=f"failed:{inbound_id}", purpose="failed", owner=owner,
-                  inbound_id=inbound_id, template="failed", context=context, now=now)
-
-
-def _queue(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
-           inbound_id: int, template: str, context: Mapping[str, object],
-           now: datetime) -> int | None:
-    raw = session.scalar(select(InboundMessage.raw).where(InboundMessage.id == inbound_id))
-    return queue_to_owner(app, session, key=key, purpose=purpose, owner=owner,
-                          raw=raw or b"", template=template, context=context, now=now)
+    return queue_to_owner(app, session, key=f"failed:{record.id}", purpose="failed",
+                          owner=owner, raw=record.raw, template="failed", context=context,
+                          now=now)
 
 
 def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,

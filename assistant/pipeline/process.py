@@ -76,8 +76,8 @@ def _fail_internal(app: App, inbound_id: int, now: datetime) -> Outcome | None:
         outbox_id = None
         if owner is not None and _authenticate(app, record.raw, sender or "", owner).trusted:
             parsed = ParsedMessage(kind=MessageKind.UNKNOWN, subject=thread_of(record.raw)[2])
-            outbox_id = notify.explain_failure(app, session, inbound_id, owner, parsed,
-                                               INTERNAL_ERROR, record.received_at, now)
+            outbox_id = notify.explain_failure(app, session, record, owner, parsed,
+                                               INTERNAL_ERROR, now)
         inbound.finish(session, inbound_id, status="failed", kind="unknown",
                        owner_id=owner.id if owner else None, error=INTERNAL_ERROR)
     return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
@@ -171,8 +171,7 @@ def _too_large(app: App, session: Session, record: InboundRecord, owner: OwnerPr
     reason = (f"The message is {size} MB; the assistant reads messages up to {limit} MB. "
               "It is kept as it arrived.")
     parsed = ParsedMessage(kind=MessageKind.UNKNOWN, subject=thread_of(record.raw)[2])
-    outbox_id = notify.explain_failure(app, session, record.id, owner, parsed, reason,
-                                       record.received_at, now)
+    outbox_id = notify.explain_failure(app, session, record, owner, parsed, reason, now)
     inbound.finish(session, record.id, status="failed", kind="unknown", owner_id=owner.id,
                    error=reason)
     return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
@@ -211,7 +210,7 @@ def _read(app: App, record: InboundRecord, owner: OwnerProfile, now: datetime) -
         if not _still_pending(session, record.id):
             return None  # another worker finished it while this one was parsing
         if lines is not None:
-            outbox_id = resources.add_from_email(app, session, record.id, owner, lines, now)
+            outbox_id = resources.add_from_email(app, session, record, owner, lines, now)
             inbound.finish(session, record.id, status="processed", kind="command",
                            owner_id=owner.id)
             return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
@@ -267,7 +266,7 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
                   for c in parsed.contacts]
         due = followup.schedule_first(session, owner, stored, record.id, record.received_at,
                                       parsed.owner_note, now)
-        outbox_id = notify.acknowledge(app, session, record.id, owner, parsed,
+        outbox_id = notify.acknowledge(app, session, record, owner, parsed,
                                        list(zip(parsed.contacts, stored, strict=True)), due,
                                        now)
         inbound.finish(session, record.id, status="processed", kind=str(kind),
@@ -285,8 +284,7 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
                        owner_id=owner.id, error="a reply that answers no approval request")
         return Outcome(status="processed", kind=str(kind))
     reason = parsed.reason or NO_CONTACTS
-    outbox_id = notify.explain_failure(app, session, record.id, owner, parsed, reason,
-                                       record.received_at, now)
+    outbox_id = notify.explain_failure(app, session, record, owner, parsed, reason, now)
     inbound.finish(session, record.id, status="failed", kind=str(kind), owner_id=owner.id,
                    error=reason)
     return Outcome(status="failed", kind=str(kind), outbox_ids=(outbox_id,))

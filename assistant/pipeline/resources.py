@@ -18,7 +18,8 @@ from assistant.drafting.types import Resource
 from assistant.mail.headers import thread_of
 from assistant.parsing.mime import MessageView
 from assistant.pipeline.notify import queue_to_owner
-from assistant.store import followups, inbound
+from assistant.store import followups
+from assistant.store.inbound import InboundRecord
 
 KEYWORD = re.compile(r"^\s*(resources?|ressources?|recursos?)\s*:", re.IGNORECASE)
 
@@ -36,7 +37,7 @@ def resource_lines(raw: bytes, view: MessageView | None) -> str | None:
     return None
 
 
-def add_from_email(app: App, session: Session, inbound_id: int, owner: OwnerProfile,
+def add_from_email(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
                    text: str, now: datetime) -> int | None:
     lines = parse_resource_lines(text)
     added: list[Resource] = []
@@ -47,7 +48,6 @@ def add_from_email(app: App, session: Session, inbound_id: int, owner: OwnerProf
                                         note=resource.note, now=now)
         (added if is_new else known).append(resource)
     context = {"added": added, "known": known, "problems": list(lines.problems)}
-    record = inbound.load(session, inbound_id)
-    return queue_to_owner(app, session, key=f"resources:{inbound_id}", purpose="resources",
-                          owner=owner, raw=record.raw if record else b"",
+    return queue_to_owner(app, session, key=f"resources:{record.id}", purpose="resources",
+                          owner=owner, raw=record.raw,
                           template="resources_added", context=context, now=now)

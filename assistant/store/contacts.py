@@ -132,10 +132,3 @@ def facts_for(session: Session, contact_id: int, field: str) -> list[str]:
     return list(session.scalars(select(ContactFact.value).where(
         ContactFact.contact_id == contact_id, ContactFact.field == field)
         .order_by(ContactFact.id)))
-
-
-def count_contacts(session: Session, owner_id: int | None = None) -> int:
-    query = select(func.count()).select_from(Contact)
-    if owner_id is not None:
-        query = query.where(Contact.owner_id == owner_id)
-    return int(session.scalar(query) or 0)

@@ -120,10 +120,6 @@ def mark_sent(session: Session, followup_id: int, outbox_id: int, now: datetime)
         status="sent", sent_outbox_id=outbox_id, sent_at=now))
 
 
-def by_sent_outbox(session: Session, outbox_id: int) -> FollowUpRecord | None:
-    row = session.scalars(select(FollowUp).where(FollowUp.sent_outbox_id == outbox_id)).first()
-    return _record(row) if row else None
-
 
 def cancel_open(session: Session, contact_id: int, status: str, now: datetime) -> int:
     """Close every open follow-up of a contact (``cancelled`` on a reply, ``stopped``)."""

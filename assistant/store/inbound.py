@@ -112,11 +112,6 @@ def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
         processed_at=datetime.now(UTC)))
 
 
-def pending_ids(session: Session) -> list[int]:
-    return list(session.scalars(select(InboundMessage.id)
-                                .where(InboundMessage.status == "pending")
-                                .order_by(InboundMessage.id)))
-
 
 def pending_moves(session: Session, mailbox: str, uidvalidity: int | None) -> list[PendingMove]:
     rows = session.execute(select(InboundMessage.id, InboundMessage.source_ref,

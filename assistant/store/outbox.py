@@ -119,8 +119,3 @@ def sent_by_owner(session: Session, owner_id: int, purpose: str, since: datetime
     return int(session.scalar(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.owner_id == owner_id, OutboxMessage.purpose == purpose,
         OutboxMessage.status.in_(("sent", "sending")), OutboxMessage.claimed_at >= since)) or 0)
-
-
-def ids_with_status(session: Session, status: str) -> list[int]:
-    return list(session.scalars(select(OutboxMessage.id).where(OutboxMessage.status == status)
-                                .order_by(OutboxMessage.id)))
