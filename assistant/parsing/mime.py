@@ -12,11 +12,12 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass
-from email import policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
+from email.policy import EmailPolicy
 from email.utils import getaddresses
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -108,9 +109,34 @@ def looks_like_message(raw: bytes) -> bool:
     return bool(lines) and _HEADER_LINE.match(lines[0]) is not None
 
 
+class _ReadOncePolicy(EmailPolicy):
+    """``policy.default`` that parses each distinct header of one message once.
+
+    The email package parses a header again on every ``get``: the feed parser, then
+    ``get_content_type``, ``get_param``, ``get_filename`` and ``get_content_charset`` each
+    re-read Content-Type (about eight parses per part). A parsed header depends only on its
+    name and raw value, so the result is kept for the message being read (one instance per
+    ``read_message``: nothing outlives the message).
+    """
+
+    _parsed: dict[tuple[str, str], Any]
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        object.__setattr__(self, "_parsed", {})  # policies are read-only once built
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        if hasattr(value, "name"):
+            return value
+        key = (name, value)
+        if key not in self._parsed:
+            self._parsed[key] = super().header_fetch_parse(name, value)
+        return self._parsed[key]
+
+
 def read_message(raw: bytes) -> MessageView:
     """Parse bytes into a MessageView; never raises on malformed MIME."""
-    message = BytesParser(policy=policy.default).parsebytes(raw)
+    message = BytesParser(policy=_ReadOncePolicy()).parsebytes(raw)
     return _view(message, depth=0)
 
 
