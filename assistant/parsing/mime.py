@@ -144,7 +144,9 @@ def _view(message: Message, depth: int) -> MessageView:
     collected = _Parts()
     _walk(message, depth, collected, top=True)
     plain = "\n".join(t for t in collected.plain if t.strip())
-    html = "\n".join(html_to_text(h) for h in collected.html)
+    # The HTML alternative is read only when there is no plain text: the parse is costly and
+    # its text is not used beside a plain part (RFC 2046 5.1.4: the parts say the same).
+    html = "" if plain else "\n".join(html_to_text(h) for h in collected.html)
     return MessageView(
         headers=_headers(message),
         text=_normalize_newlines(plain or html)[:MAX_TEXT],
