@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from nameparser import HumanName
 
 log = logging.getLogger(__name__)
+
+_MEMO_LIMIT = 200  # characters: longer strings are never remembered by the memoized helpers
 
 # Bounded runs and a left boundary keep this linear: "a" * 100_000 took 29 s unbounded.
 EMAIL_RE = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+", re.UNICODE)
@@ -117,6 +120,12 @@ def clean_name(raw: str | None) -> str | None:
     """A person's name as written, without honorifics (nameparser), diacritics kept."""
     if not raw:
         return None
+    if len(raw) > _MEMO_LIMIT:
+        return _clean_name(raw)
+    return _clean_name_memo(raw)
+
+
+def _clean_name(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", raw.strip().strip("\"'<>()[],;:")).strip()
     if not raw or "@" in raw or any(ch.isdigit() for ch in raw):
         return None
@@ -130,6 +139,12 @@ def clean_name(raw: str | None) -> str | None:
         parts.append(name.suffix)
     text = " ".join(p for p in parts if p).strip()
     return text or None
+
+
+# The same names come back within a message (header, note, signature, every later mention) and
+# across an owner's mail, and nameparser takes about 0.1 ms a name. Only short strings are
+# remembered: a name is short; a hostile header need not be.
+_clean_name_memo = lru_cache(maxsize=4096)(_clean_name)
 
 
 def normalize_email(raw: str) -> str | None:

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.domain import OwnerIdentity, ParsedContact
 from assistant.parsing.classify import is_automated_address
 from assistant.parsing.context import ContextFacts
+
+_MEMO_LIMIT = 200  # characters: longer strings (whole lines of text) are not remembered
 
 
 @dataclass
@@ -70,9 +73,17 @@ class ContactDraft:
 
 def name_key(name: str) -> str:
     """Case-folded, accent-insensitive form for comparing names."""
+    return _name_key_memo(name) if len(name) <= _MEMO_LIMIT else _name_key(name)
+
+
+def _name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^\w ]", "", re.sub(r"\s+", " ", plain)).strip()
+
+
+# Merging compares every pair of drafts by name, many times a message: remembered (short only).
+_name_key_memo = lru_cache(maxsize=4096)(_name_key)
 
 
 def _first_name_of(short: str, full: str) -> bool:
