@@ -121,14 +121,20 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+_CONTACT_DETAILS = re.compile(r"\s*\([^)]*[@+\d][^)]*\)|\s*<[^>]*@[^>]*>|\S+@\S+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
 def _without_names(sentence: str, names: tuple[str, ...]) -> str:
     for name in sorted((n for n in names if n), key=len, reverse=True):
-        sentence = re.sub(rf"\s*\b{re.escape(name)}\b", "", sentence)
-    sentence = re.sub(r"\s*\([^)]*[@+\d][^)]*\)|\s*<[^>]*@[^>]*>|\S+@\S+", "", sentence)
-    sentence = re.sub(r"\s+([,.;:])", r"\1", sentence)
+        if name in sentence:  # the pattern matches only where the name is written
+            sentence = re.sub(rf"\s*\b{re.escape(name)}\b", "", sentence)
+    sentence = _CONTACT_DETAILS.sub("", sentence)
+    sentence = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", sentence)
     # "Met, CTO at Acme Robotics, at the breakfast": the role is a contact field, not context
     sentence = _ROLE_APPOSITIVE.sub(r"\1 ", sentence)
-    return re.sub(r"\s{2,}", " ", sentence).strip(" ,;:-").strip()
+    return _SPACE_RUN.sub(" ", sentence).strip(" ,;:-").strip()
 
 
 _ROLE_APPOSITIVE = re.compile(
@@ -139,13 +145,16 @@ def _is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?")
 
 
+_NOT_A_FACT = re.compile(r"(?i)(?:to )?(?:meet|know|chat)\b")
+
+
 def _phrases(cue: re.Pattern[str], sentence: str) -> list[str]:
     phrases = []
     for match in cue.finditer(sentence):
         rest = sentence[match.end():]
         end = _CLAUSE_END.search(rest)
         phrase = rest[: end.start() if end else len(rest)].strip(" ,:-–")
-        if len(phrase) >= 3 and not re.match(r"(?i)(?:to )?(?:meet|know|chat)\b", phrase):
+        if len(phrase) >= 3 and not _NOT_A_FACT.match(phrase):
             phrases.append(phrase)
     return phrases
 

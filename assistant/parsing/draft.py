@@ -71,6 +71,10 @@ class ContactDraft:
         )
 
 
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w ]")
+
+
 def name_key(name: str) -> str:
     """Case-folded, accent-insensitive form for comparing names."""
     return _name_key_memo(name) if len(name) <= _MEMO_LIMIT else _name_key(name)
@@ -79,7 +83,7 @@ def name_key(name: str) -> str:
 def _name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^\w ]", "", re.sub(r"\s+", " ", plain)).strip()
+    return _NOT_WORD.sub("", _SPACES.sub(" ", plain)).strip()
 
 
 # Merging compares every pair of drafts by name, many times a message: remembered (short only).

@@ -318,11 +318,14 @@ def _header_text(message: Message, name: str, raw: object) -> str:
         return _clean(str(raw))
 
 
+_FOLD = re.compile(r"\r?\n[ \t]*")
+
+
 def _clean(text: str) -> str:
     """Undo surrogate escapes from 8-bit headers, and unfold (RFC 5322 2.2.3)."""
     if any("\udc80" <= ch <= "\udcff" for ch in text):
         text = decode_bytes(text.encode("utf-8", "surrogateescape"), None)
-    return re.sub(r"\r?\n[ \t]*", " ", text).strip()
+    return _FOLD.sub(" ", text).strip()
 
 
 def _normalize_newlines(text: str) -> str:

@@ -147,6 +147,8 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
     found: list[Mention] = []
     for name in sorted({k for k in known if k}, key=len, reverse=True):
         for form in dict.fromkeys((name, name.split()[0])):
+            if form not in text:  # skip building a pattern that cannot match
+                continue
             for match in re.finditer(rf"(?<![\w@.]){re.escape(form)}(?![\w@])", text):
                 if not any(m.start <= match.start() < m.end for m in found):
                     found.append(Mention(match.start(), match.end(), name))
@@ -198,8 +200,11 @@ def _repeat_mentions(text: str, names: set[str], found: list[Mention]) -> list[M
     return extra
 
 
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
 def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
+    tokens = [(m.start(), m.group()) for m in _NON_SPACE_RUN.finditer(name)]
     while tokens and tokens[0][1] in STOP_WORDS:
         tokens.pop(0)
     while tokens and tokens[-1][1] in STOP_WORDS | {"de", "von", "van", "la", "le", "del"}:
@@ -227,13 +232,16 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     return at_line_start and len(words) >= 2 and _line_has_details(text, end)
 
 
+_OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
+
+
 def _single_name_evidence(text: str, start: int, end: int, words: list[str],
                           emails: list[tuple[int, str]]) -> bool:
     """A lone first name needs a cue before it, or its own address right after it."""
     before, after = text[max(0, start - 30):start], text[end:end + 60]
     if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
         return False
-    if _CUE_BEFORE.search(before) or re.match(r"^\s*[(<]\s*[\w.+-]+@", after):
+    if _CUE_BEFORE.search(before) or _OWN_ADDRESS_AFTER.match(after):
         return not after[:1].isalpha()
     return _email_matches(words, start, emails)
 
@@ -245,10 +253,13 @@ def _role_follows(after: str) -> bool:
     return is_title_phrase(match.group(1)) or bool(role_in(match.group(1)).title)
 
 
+_NOT_LOWER_LETTER = re.compile(r"[^a-z]")
+
+
 def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) -> bool:
     keys = [name_key(w) for w in words]
     for position, address in emails:
-        local = re.sub(r"[^a-z]", " ", address.split("@")[0])
+        local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
         if abs(position - start) < 120 and any(k and k in local.split() for k in keys):
             return True
     return False

@@ -103,9 +103,12 @@ def _joined_titles(line: str, parts: list[str]) -> str | None:
     return line[line.index(titles[0]): line.index(titles[-1]) + len(titles[-1])]
 
 
+_CONTACT_BIT = re.compile(r"\d{3}|@|https?:|www\.")
+
+
 def _is_contact_bit(part: str) -> bool:
     """A phone, address or link inside a one-line card: not a title or company."""
-    return bool(re.search(r"\d{3}|@|https?:|www\.", part))
+    return bool(_CONTACT_BIT.search(part))
 
 
 def _company_line(line: str) -> str | None:

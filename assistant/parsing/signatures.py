@@ -156,12 +156,15 @@ def is_signoff_line(line: str) -> bool:
     return len(line.strip()) <= 40 and bool(_SIGNOFF_RE.match(line))
 
 
+_MOBILE_HEAD_END = re.compile(r",|[.!?](?:\s|$)")
+
+
 def is_mobile_line(line: str) -> bool:
     """True for a mobile client line such as "Sent from my iPhone"."""
     text = line.strip().strip("()<>*_[] ")
     if not text or len(text) > 90 or len(text.split()) > 16 or _PRONOUN_RE.match(text):
         return False
-    head = re.split(r",|[.!?](?:\s|$)", text)[0]
+    head = _MOBILE_HEAD_END.split(text)[0]
     return bool(_SENT_RE.search(head) and _DEVICE_RE.search(head))
 
 
@@ -197,11 +200,14 @@ def _prose_lines_after(lines: list[str], indexes: list[int]) -> int:
     return sum(1 for index in indexes if _is_prose(lines[index]))
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _is_prose(line: str) -> bool:
     stripped = line.strip()
     if _CONTACT_RE.search(stripped) or _PHONE_RE.search(stripped) or is_mobile_line(stripped):
         return False
-    words = [word for word in stripped.split() if re.search(r"\w", word)]
+    words = [word for word in stripped.split() if _WORD_CHAR.search(word)]
     return len(words) > 6 or stripped.endswith(("?", ":"))
 
 

@@ -57,9 +57,12 @@ def read_thread(view: MessageView, sender: Party | None, owner: OwnerIdentity) -
     return Thread(view.text, sender, recipients, view.text, view.subject, forwarded=False)
 
 
+_OUTLOOK_MAILTO = re.compile(r"\[mailto:([^\]]+)\]")
+
+
 def _parties(value: str) -> list[Party]:
     """Addresses from a forwarded header line; Outlook writes "Name [mailto:addr]"."""
-    value = re.sub(r"\[mailto:([^\]]+)\]", r"<\1>", value)
+    value = _OUTLOOK_MAILTO.sub(r"<\1>", value)
     pairs = parse_addresses([value])
     if pairs:
         return pairs
@@ -91,11 +94,14 @@ def strip_signoff(text: str, name: str | None, addresses: tuple[str, ...] = ()) 
     return "\n".join(lines[:cut]).strip()
 
 
+_CARD_SEPARATOR = re.compile(r"\s*[|,·•]\s*|\s[-–—]\s")
+
+
 def _names_writer(line: str, keys: set[str]) -> bool:
     """The line is the writer's name, or starts a one-line card: "Leo Fischer | CEO | ..."."""
     if name_key(line.lstrip("-–—~ ")) in keys:
         return True
-    head = re.split(r"\s*[|,·•]\s*|\s[-–—]\s", line, maxsplit=1)
+    head = _CARD_SEPARATOR.split(line, maxsplit=1)
     full = {k for k in keys if " " in k}
     return len(head) > 1 and name_key(head[0]) in full
 
