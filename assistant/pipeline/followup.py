@@ -33,7 +33,7 @@ def schedule_first(session: Session, owner: OwnerProfile, contacts: list[StoredC
                           note_text or None, now=now)
     scheduled = False
     for contact in contacts:
-        if contact.emails and not _stopped(session, contact.id):
+        if contact.emails and (contact.created or not _stopped(session, contact.id)):
             followups.schedule(session, owner_id=owner.id, contact_id=contact.id, sequence=1,
                                due_at=due, now=now, inbound_id=inbound_id)
             scheduled = True

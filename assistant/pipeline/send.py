@@ -54,13 +54,13 @@ def send_outbox(app: App, outbox_id: int) -> str:
             outbox.release(session, outbox_id, f"{type(exc).__name__}: {exc}")
         raise
     checkpoint(app.settings.fault_points, "after_smtp")
-    _record_sent(app, outbox_id)
+    _record_sent(app, outbox_id, follow_up=email.purpose == "followup")
     metrics.record_sent(email.purpose)
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"
 
 
-def _record_sent(app: App, outbox_id: int, attempts: int = 5) -> None:
+def _record_sent(app: App, outbox_id: int, *, follow_up: bool, attempts: int = 5) -> None:
     """Commit the send, retrying a dropped database connection: the SMTP transaction has
     happened, and a row left in ``sending`` is only resolved by the blind copy or, after the
     receipt grace, sent again. A failed attempt rolled back, so a retry writes nothing twice."""
@@ -68,7 +68,8 @@ def _record_sent(app: App, outbox_id: int, attempts: int = 5) -> None:
         try:
             with transaction(app.sessions) as session:
                 outbox.mark_sent(session, outbox_id)
-                on_sent(session, outbox_id, app.clock())
+                if follow_up:
+                    on_sent(session, outbox_id, app.clock())
             return
         except DBAPIError as exc:
             if not exc.connection_invalidated or attempt == attempts - 1:

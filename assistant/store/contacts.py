@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from assistant.domain import ParsedContact, StoredContact
@@ -36,17 +36,21 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
     contact = _find_existing(session, owner_id, parsed)
     created = contact is None
     if contact is None:
+        # empty collections: nothing to load for a contact that is new
         contact = Contact(owner_id=owner_id, created_at=now, updated_at=now,
-                          source_inbound_id=inbound_id, last_touch_at=now)
+                          source_inbound_id=inbound_id, last_touch_at=now, emails=[],
+                          phones=[])
         session.add(contact)
     _fill_scalars(contact, parsed)
     contact.updated_at = now
     session.flush()
     _add_emails(session, owner_id, contact, parsed.emails)
     _add_phones(session, contact, parsed.phones)
-    _add_facts(session, contact.id, inbound_id, parsed, now)
+    # A new contact has no facts or interactions yet: nothing to look up before adding them.
+    _add_facts(session, contact.id, inbound_id, parsed, now, new=created)
     if inbound_id is not None:
-        _add_interaction(session, owner_id, contact.id, inbound_id, interaction_kind, now)
+        _add_interaction(session, owner_id, contact.id, inbound_id, interaction_kind, now,
+                         new=created)
     session.flush()
     return StoredContact(id=contact.id, name=contact.name,
                          emails=tuple(e.email for e in contact.emails),
@@ -106,21 +110,24 @@ def _add_phones(session: Session, contact: Contact, phones: tuple[str, ...]) -> 
 
 
 def _add_facts(session: Session, contact_id: int, inbound_id: int | None,
-               parsed: ParsedContact, now: datetime) -> None:
+               parsed: ParsedContact, now: datetime, *, new: bool) -> None:
     values = [(f, getattr(parsed, f)) for f in SCALAR_FIELDS if getattr(parsed, f)]
     values += [(f, v) for f in LIST_FIELDS for v in getattr(parsed, f)]
     values += [("email", e) for e in parsed.emails] + [("phone", p) for p in parsed.phones]
-    existing = set(session.execute(select(ContactFact.field, ContactFact.value).where(
-        ContactFact.contact_id == contact_id, ContactFact.inbound_id == inbound_id)).all())
-    for field, value in dict.fromkeys(values):
-        if (field, value) not in existing:
-            session.add(ContactFact(contact_id=contact_id, inbound_id=inbound_id, field=field,
-                                    value=value, created_at=now))
+    existing: set[tuple[str, str]] = set() if new else {
+        (row.field, row.value) for row in session.execute(
+            select(ContactFact.field, ContactFact.value).where(
+                ContactFact.contact_id == contact_id, ContactFact.inbound_id == inbound_id))}
+    rows = [{"contact_id": contact_id, "inbound_id": inbound_id, "field": field,
+             "value": value, "created_at": now}
+            for field, value in dict.fromkeys(values) if (field, value) not in existing]
+    if rows:  # one multi-row INSERT
+        session.execute(insert(ContactFact), rows)
 
 
 def _add_interaction(session: Session, owner_id: int, contact_id: int, inbound_id: int,
-                     kind: str, now: datetime) -> None:
-    exists = session.scalar(select(func.count()).select_from(Interaction).where(
+                     kind: str, now: datetime, *, new: bool) -> None:
+    exists = not new and session.scalar(select(func.count()).select_from(Interaction).where(
         Interaction.contact_id == contact_id, Interaction.inbound_id == inbound_id,
         Interaction.kind == kind))
     if not exists:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -26,6 +27,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "savepoint", _sqlite_begin_before_savepoint)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
@@ -37,6 +39,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin_before_savepoint(connection, _name) -> None:  # type: ignore[no-untyped-def]
+    """Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE; a SAVEPOINT
+    issued before any of those starts a transaction of its own that its RELEASE commits,
+    so writes inside it would escape the enclosing transaction's rollback. Open the real
+    transaction first (IMMEDIATE: a savepoint is there to write; taking the write lock now
+    waits for other writers instead of failing on a stale read snapshot later)."""
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -73,6 +86,21 @@ def head_revision(url: str) -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+def insert_once(session: Session, model: type[Any], values: dict[str, Any],
+                unique: list[str]) -> int | None:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING id: the new row's id, or None when a row
+    with the same ``unique`` columns exists (one statement, no savepoint; SQLite and
+    PostgreSQL both speak it)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (insert(model).values(**values)  # type: ignore[operator]
+                 .on_conflict_do_nothing(index_elements=unique).returning(model.id))
+    new_id = session.execute(statement).scalar()
+    return None if new_id is None else int(new_id)
 
 
 def rowcount(result: object) -> int:

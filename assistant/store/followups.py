@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from assistant.store.db import rowcount
+from assistant.store.db import insert_once, rowcount
 from assistant.store.models import (
     ApprovalToken,
     Contact,
@@ -54,19 +53,10 @@ def _record(row: FollowUp) -> FollowUpRecord:
 def schedule(session: Session, *, owner_id: int, contact_id: int, sequence: int,
              due_at: datetime, now: datetime, inbound_id: int | None = None) -> int | None:
     """A follow-up for (contact, sequence) once; None when it already exists."""
-    exists = session.scalar(select(FollowUp.id).where(
-        FollowUp.contact_id == contact_id, FollowUp.sequence == sequence))
-    if exists is not None:
-        return None
-    row = FollowUp(owner_id=owner_id, contact_id=contact_id, sequence=sequence,
-                   status="scheduled", due_at=due_at, source_inbound_id=inbound_id,
-                   created_at=now)
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    return row.id
+    return insert_once(session, FollowUp, {
+        "owner_id": owner_id, "contact_id": contact_id, "sequence": sequence,
+        "status": "scheduled", "due_at": due_at, "source_inbound_id": inbound_id,
+        "created_at": now}, unique=["contact_id", "sequence"])
 
 
 def load(session: Session, followup_id: int) -> FollowUpRecord | None:

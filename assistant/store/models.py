@@ -221,8 +221,9 @@ class OutboxMessage(Base):
     """
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status", "status"), Index("ix_outbox_message_id",
-                                                                  "message_id"))
+    __table_args__ = (Index("ix_outbox_status", "status"),
+                      Index("ix_outbox_message_id", "message_id"),
+                      Index("ix_outbox_created", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)

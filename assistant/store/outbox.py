@@ -8,10 +8,9 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
 from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from assistant.store.db import rowcount
+from assistant.store.db import insert_once, rowcount
 from assistant.store.models import OutboxMessage
 
 
@@ -31,20 +30,15 @@ class OutgoingEmail:
 def add(session: Session, *, key: str, owner_id: int | None, purpose: str,
         message: EmailMessage, envelope_from: str, recipients: list[str]) -> int:
     """Write the email once per ``key``; returns the row id (the existing one on a repeat)."""
-    existing = session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key))
-    if existing is not None:
-        return existing
-    row = OutboxMessage(idempotency_key=key, owner_id=owner_id, purpose=purpose,
-                        message_id=str(message["Message-ID"]), envelope_from=envelope_from,
-                        recipients=json.dumps(recipients), raw=message.as_bytes(),
-                        status="pending", created_at=datetime.now(UTC))
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return int(session.scalar(select(OutboxMessage.id)
-                                  .where(OutboxMessage.idempotency_key == key)) or 0)
-    return row.id
+    new_id = insert_once(session, OutboxMessage, {
+        "idempotency_key": key, "owner_id": owner_id, "purpose": purpose,
+        "message_id": str(message["Message-ID"]), "envelope_from": envelope_from,
+        "recipients": json.dumps(recipients), "raw": message.as_bytes(), "status": "pending",
+        "attempts": 0, "created_at": datetime.now(UTC)}, unique=["idempotency_key"])
+    if new_id is not None:
+        return new_id
+    return int(session.scalar(select(OutboxMessage.id)
+                              .where(OutboxMessage.idempotency_key == key)) or 0)
 
 
 def load(session: Session, outbox_id: int) -> OutgoingEmail | None:
