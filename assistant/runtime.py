@@ -62,9 +62,9 @@ def run_all(settings: Settings, stop: threading.Event, clock: Clock | None = Non
     with running_app(settings, clock) as (app, broker):
         worker = start_worker(broker, settings)
         try:
-            recovery.requeue(app, actors.enqueue_process, actors.enqueue_send)
+            recovery.requeue(app, actors.enqueue_processing, actors.enqueue_send)
             sweeper = _start_scheduler(app, stop, _leader(settings, "scheduler"))
-            Watcher(app, actors.enqueue_process, stop,
+            Watcher(app, actors.enqueue_processing, stop,
                     _leader(settings, f"watch:{mailbox_identity(settings)}")).run()
             sweeper.join()
         finally:
@@ -74,7 +74,7 @@ def run_all(settings: Settings, stop: threading.Event, clock: Clock | None = Non
 def run_watcher(settings: Settings, stop: threading.Event) -> None:
     _require_redis(settings, "watch")
     with running_app(settings) as (app, _broker):
-        Watcher(app, actors.enqueue_process, stop,
+        Watcher(app, actors.enqueue_processing, stop,
                 _leader(settings, f"watch:{mailbox_identity(settings)}")).run()
 
 
@@ -89,7 +89,7 @@ def run_worker(settings: Settings, stop: threading.Event) -> None:
 def run_scheduler(settings: Settings, stop: threading.Event) -> None:
     _require_redis(settings, "scheduler")
     with running_app(settings) as (app, _broker):
-        recovery.requeue(app, actors.enqueue_process, actors.enqueue_send)
+        recovery.requeue(app, actors.enqueue_processing, actors.enqueue_send)
         _start_scheduler(app, stop, _leader(settings, "scheduler")).join()
 
 
@@ -105,7 +105,7 @@ def _start_scheduler(app: App, stop: threading.Event,
                 schedule.tick(app, actors.enqueue_draft, actors.enqueue_summary)
                 if time.monotonic() - last_sweep >= SWEEP_EVERY:
                     last_sweep = time.monotonic()
-                    recovery.requeue(app, actors.enqueue_process, actors.enqueue_send,
+                    recovery.requeue(app, actors.enqueue_processing, actors.enqueue_send,
                                      older_than=SWEEP_AGE)
             except Exception:  # logged; the next tick tries again
                 log.exception("scheduler tick failed")

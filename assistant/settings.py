@@ -47,6 +47,7 @@ class Settings:
     processed_folder: str = "Assistant/Processed"
     failed_folder: str = "Assistant/Failed"
     fetch_batch: int = 100
+    process_batch: int = 20
     idle_renew_seconds: int = 25 * 60  # RFC 2177: re-issue IDLE before the 29-minute limit
     poll_seconds: float = 30.0
     worker_threads: int = 4
@@ -85,6 +86,7 @@ class Settings:
             processed_folder=env.get("ASSISTANT_PROCESSED_FOLDER", "Assistant/Processed"),
             failed_folder=env.get("ASSISTANT_FAILED_FOLDER", "Assistant/Failed"),
             fetch_batch=_int(env, "ASSISTANT_FETCH_BATCH", 100),
+            process_batch=_int(env, "ASSISTANT_PROCESS_BATCH", 20),
             poll_seconds=float(env.get("ASSISTANT_POLL_SECONDS", "30")),
             worker_threads=_int(env, "ASSISTANT_WORKER_THREADS", 4),
             worker_timeout_ms=_int(env, "ASSISTANT_WORKER_TIMEOUT_MS", 100),

@@ -6,6 +6,7 @@ At-least-once delivery is the broker's promise; exactly-once effects come from t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import dramatiq
@@ -51,6 +52,18 @@ def process_inbound(inbound_id: int) -> None:
             send_outbox.send(outbox_id)
 
 
+@dramatiq.actor(queue_name="inbound", **RETRY)
+def process_inbound_batch(inbound_ids: list[int]) -> None:
+    batch = process.process_batch(current_app(), inbound_ids)
+    for outcome in batch.outcomes:
+        metrics.record_processed(outcome.status, outcome.kind)
+        for outbox_id in outcome.outbox_ids:
+            if outbox_id is not None:
+                send_outbox.send(outbox_id)
+    if batch.error is not None:
+        raise batch.error  # retried with backoff; only the messages still pending are redone
+
+
 @dramatiq.actor(queue_name="outbox", **RETRY)
 def send_outbox(outbox_id: int) -> None:
     send.send_outbox(current_app(), outbox_id)
@@ -74,11 +87,15 @@ def send_summary(owner_id: int, week: str) -> None:
         send_outbox.send(outbox_id)
 
 
-ACTORS = (process_inbound, send_outbox, draft_followup, send_summary)
+ACTORS = (process_inbound, process_inbound_batch, send_outbox, draft_followup, send_summary)
 
 
-def enqueue_process(inbound_id: int) -> None:
-    process_inbound.send(inbound_id)
+def enqueue_processing(inbound_ids: Sequence[int]) -> None:
+    """One job for these stored messages (the pipeline decides how many go together)."""
+    if len(inbound_ids) == 1:
+        process_inbound.send(inbound_ids[0])
+    elif inbound_ids:
+        process_inbound_batch.send(list(inbound_ids))
 
 
 def enqueue_send(outbox_id: int) -> None:

@@ -11,7 +11,7 @@ recovery, and finished rows are moved on the next pass.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant import metrics
@@ -30,16 +30,19 @@ class PassResult:
     moved: int
 
 
+Enqueue = Callable[[Sequence[int]], None]  # hands stored messages' ids to one processing job
+
+
 def ingest_pass(app: App, inbox: Inbox, uidvalidity: int | None,
-                enqueue: Callable[[int], None]) -> PassResult:
+                enqueue: Enqueue) -> PassResult:
     stored = fetch_new(app, inbox, uidvalidity, enqueue)
     return PassResult(stored=tuple(stored), moved=move_finished(app, inbox, uidvalidity))
 
 
-def fetch_new(app: App, inbox: Inbox, uidvalidity: int | None,
-              enqueue: Callable[[int], None]) -> list[int]:
+def fetch_new(app: App, inbox: Inbox, uidvalidity: int | None, enqueue: Enqueue) -> list[int]:
     """Store what the store has not seen, a batch at a time; each committed batch is handed to
-    the workers at once, so they process it while the next batch is fetched."""
+    the workers at once, in jobs of ``process_batch`` messages, so they process it while the
+    next batch is fetched."""
     refs = inbox.list_refs()
     with transaction(app.sessions) as session:
         known = inbound.known_refs(session, inbox.identity, refs)
@@ -52,12 +55,12 @@ def fetch_new(app: App, inbox: Inbox, uidvalidity: int | None,
         batch_ids: list[int] = []
         with transaction(app.sessions) as session:
             for message in messages:
-                new_id = inbound.store_fetched(session, inbox.identity, uidvalidity, message)
+                new_id = inbound.store_fetched(session, inbox.identity, uidvalidity, message,
+                                               received_at=app.clock())
                 if new_id is not None:
                     batch_ids.append(new_id)
         checkpoint(app.settings.fault_points, "after_store")
-        for new_id in batch_ids:
-            enqueue(new_id)
+        enqueue_in_jobs(app, batch_ids, enqueue)
         stored.extend(batch_ids)
     if stored:
         metrics.record_ingested(len(stored))
@@ -79,3 +82,9 @@ def move_finished(app: App, inbox: Inbox, uidvalidity: int | None) -> int:
             with transaction(app.sessions) as session:
                 inbound.mark_moved(session, [m.id for m in group])
     return len(moves)
+
+
+def enqueue_in_jobs(app: App, ids: Sequence[int], enqueue: Enqueue) -> None:
+    size = max(1, app.settings.process_batch)
+    for start in range(0, len(ids), size):
+        enqueue(list(ids[start:start + size]))

@@ -6,14 +6,20 @@ their reply); the owner's answer to an approval request; the owner's resources; 
 notes, forwards, intros and vCards (contacts, an acknowledgement, the first follow-up
 scheduled); auto-replies and bounces (never answered); anything unreadable (kept, explained).
 
+Messages come in batches (one when mail trickles in, a few dozen when a full inbox is read):
+each is routed and parsed on its own, outside any transaction, then all of them are written in
+one transaction, each inside its own savepoint, so a busy inbox costs one commit per batch
+rather than several per message.
+
 Idempotent: a message that is no longer ``pending`` is left alone, and everything a run writes
-commits in one transaction with the new status, so a run killed half-way leaves no trace and
-the retry does the whole work once.
+for a message commits with its new status, which is only written while the message is still
+pending; a run killed half-way leaves no trace and the retry does the whole work once.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -53,17 +59,206 @@ class Outcome:
     outbox_ids: tuple[int | None, ...] = ()
 
 
+class _AlreadyFinished(Exception):
+    """Another worker finished the message first; this run's writes for it are undone."""
+
+
+@dataclass
+class _Plan:
+    """One message on its way: what the read phase learnt and the parse phase produced."""
+
+    record: InboundRecord
+    screen: tuple[str, object] | None = None
+    sender: str | None = None
+    owner: OwnerProfile | None = None
+    verdict: trust.Verdict | None = None
+    found: tuple | None = None  # type: ignore[type-arg]
+    reply: ParsedReply | None = None
+    lines: str | None = None
+    parsed: ParsedMessage | None = None
+    too_large: bool = False
+
+    @property
+    def route(self) -> str:
+        if self.screen is not None:
+            return "screen"
+        if self.owner is None:
+            return "stranger"
+        if self.verdict is not None and not self.verdict.trusted:
+            return "quarantine"
+        return "too_large" if self.too_large else ("answer" if self.found else "read")
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What a batch did, and the database or server error that left some of it undone: the
+    caller sends what was queued, then raises ``error`` so the job is retried."""
+
+    outcomes: list[Outcome]
+    error: Exception | None = None
+
+
 def process_inbound(app: App, inbound_id: int, now: datetime | None = None) -> Outcome | None:
-    """Process one stored message. A bug met on the way fails this message (kept, explained),
-    never the ones behind it; database and server outages propagate, for the retry."""
+    """Process one stored message; None when it was no longer pending. Database and server
+    outages propagate, for the retry."""
+    batch = process_batch(app, [inbound_id], now)
+    if batch.error is not None:
+        raise batch.error
+    return batch.outcomes[0] if batch.outcomes else None
+
+
+def process_batch(app: App, inbound_ids: Sequence[int], now: datetime | None = None) -> Batch:
+    """Process stored messages: each is routed and parsed on its own, and all of them are
+    written in one transaction, each inside its own savepoint.
+
+    A bug met on the way fails only the message it was met on (kept, explained). When the
+    database or a server fails a batch of several, its messages are processed again one by
+    one, so one message's trouble never holds up the others; the error is returned for the
+    retry of what is left.
+    """
     now = now or app.clock()
     try:
-        return _process(app, inbound_id, now)
+        outcomes = _process(app, inbound_ids, now)
+    except (TransientError, DBAPIError) as exc:
+        if len(inbound_ids) < 2:
+            return Batch([], exc)
+        log.warning("a batch of %d message(s) failed (%s); processing them one by one",
+                    len(inbound_ids), exc)
+        return _one_by_one(app, inbound_ids, now)
+    checkpoint(app.settings.fault_points, "after_job")
+    return Batch(outcomes)
+
+
+def _one_by_one(app: App, inbound_ids: Sequence[int], now: datetime) -> Batch:
+    outcomes: list[Outcome] = []
+    error: Exception | None = None
+    for inbound_id in inbound_ids:
+        try:
+            outcomes.extend(_process(app, [inbound_id], now))
+        except (TransientError, DBAPIError) as exc:
+            log.warning("message %d: %s; it stays pending for the retry", inbound_id, exc)
+            error = exc
+    checkpoint(app.settings.fault_points, "after_job")
+    return Batch(outcomes, error)
+
+
+def _process(app: App, inbound_ids: Sequence[int], now: datetime) -> list[Outcome]:
+    broken: list[int] = []
+    plans = _read_phase(app, inbound_ids, broken)
+    for plan in plans:  # the parsers run outside any transaction
+        try:
+            _parse_phase(app, plan)
+        except Exception:  # logged with its traceback; the message is failed, not retried
+            log.exception("reading message %d failed", plan.record.id)
+            broken.append(plan.record.id)
+    plans = [p for p in plans if p.record.id not in broken]
+    outcomes: list[Outcome] = []
+    if plans:
+        with transaction(app.sessions) as session:
+            for plan in plans:
+                outcome = _write_one(app, session, plan, now, broken)
+                if outcome is not None:
+                    outcomes.append(outcome)
+    for inbound_id in broken:
+        failed = _fail_internal(app, inbound_id, now)
+        if failed is not None:
+            outcomes.append(failed)
+    return outcomes
+
+
+def _read_phase(app: App, inbound_ids: Sequence[int], broken: list[int]) -> list[_Plan]:
+    plans: list[_Plan] = []
+    with transaction(app.sessions) as session:
+        for record in inbound.load_pending(session, inbound_ids):
+            plan = _Plan(record=record)
+            try:
+                _route(app, session, plan)
+            except (TransientError, DBAPIError):
+                raise
+            except Exception:  # logged with its traceback; the message is failed, not retried
+                log.exception("routing message %d failed", record.id)
+                broken.append(record.id)
+                continue
+            plans.append(plan)
+    return plans
+
+
+def _route(app: App, session: Session, plan: _Plan) -> None:
+    raw = plan.record.raw
+    plan.screen = _screen_reason(app, raw)
+    if plan.screen is not None:
+        return
+    plan.sender = sender_address(raw)
+    plan.owner = owners.owner_by_address(session, plan.sender)
+    if plan.owner is None:
+        return
+    plan.verdict = _authenticate(app, raw, plan.sender or "", plan.owner)
+    if not plan.verdict.trusted:
+        return
+    plan.too_large = len(raw) > app.settings.max_message_bytes
+    if not plan.too_large:
+        plan.found = approve.find_request(session, raw, app.settings.assistant_address)
+
+
+def _parse_phase(app: App, plan: _Plan) -> None:
+    route, raw = plan.route, plan.record.raw
+    if route == "answer":
+        plan.reply = _parse_reply(raw)
+    elif route == "read":
+        assert plan.owner is not None
+        view = _view(raw)  # decoded once, for the resource check and the parser
+        plan.lines = resources.resource_lines(raw, view)
+        if plan.lines is None:
+            plan.parsed = _parse(raw, plan.owner, app.settings.assistant_address, view)
+
+
+def _write_one(app: App, session: Session, plan: _Plan, now: datetime,
+               broken: list[int]) -> Outcome | None:
+    try:
+        with session.begin_nested():
+            return _carry_out(app, session, plan, now)
     except (TransientError, DBAPIError):
         raise
-    except Exception:  # logged with its traceback; the message is failed, not retried forever
-        log.exception("processing message %d failed; it is kept and marked failed", inbound_id)
-        return _fail_internal(app, inbound_id, now)
+    except _AlreadyFinished:
+        return None  # another worker finished it while this one was parsing
+    except Exception:  # logged with its traceback; the message is failed, not retried
+        log.exception("processing message %d failed; it is kept and marked failed",
+                      plan.record.id)
+        broken.append(plan.record.id)
+        return None
+
+
+def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcome:
+    record, owner, route = plan.record, plan.owner, plan.route
+    if route == "screen":
+        assert plan.screen is not None
+        return _screen(app, session, record, plan.screen, now)
+    if route == "stranger":
+        return _set_aside(session, record.id, plan.sender, now)
+    assert owner is not None
+    if route == "quarantine":
+        assert plan.verdict is not None
+        return _quarantine(app, session, record, owner, plan.verdict.reason, now)
+    if route == "too_large":
+        return _too_large(app, session, record, owner, now)
+    if route == "answer":
+        assert plan.reply is not None and plan.found is not None
+        return _answer(app, session, record, owner, plan.found, plan.reply, now)
+    if plan.lines is not None:
+        outbox_id = resources.add_from_email(app, session, record, owner, plan.lines, now)
+        _done(session, record.id, status="processed", kind="command", owner_id=owner.id)
+        return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
+    assert plan.parsed is not None
+    return _apply(app, session, record, owner, plan.parsed, now)
+
+
+def _done(session: Session, inbound_id: int, *, status: str, kind: str | None,
+          owner_id: int | None, error: str | None = None) -> None:
+    """The message's new status, written only while it is still pending: when another worker
+    got there first, everything this run wrote for it is rolled back."""
+    if not inbound.finish(session, inbound_id, status=status, kind=kind, owner_id=owner_id,
+                          error=error):
+        raise _AlreadyFinished(inbound_id)
 
 
 def _fail_internal(app: App, inbound_id: int, now: datetime) -> Outcome | None:
@@ -83,57 +278,39 @@ def _fail_internal(app: App, inbound_id: int, now: datetime) -> Outcome | None:
     return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
 
 
-def _process(app: App, inbound_id: int, now: datetime) -> Outcome | None:
-    with transaction(app.sessions) as session:
-        record = inbound.load(session, inbound_id)
-        if record is None or record.status != "pending":
-            return None
-        screened = _screen(app, session, record, now)
-        if screened is not None:
-            return screened
-        sender = sender_address(record.raw)
-        owner = owners.owner_by_address(session, sender)
-        if owner is None:
-            return _set_aside(session, inbound_id, sender, now)
-        verdict = _authenticate(app, record.raw, sender or "", owner)
-        if not verdict.trusted:
-            return _quarantine(app, session, record, owner, verdict.reason, now)
-        if len(record.raw) > app.settings.max_message_bytes:
-            return _too_large(app, session, record, owner, now)
-        found = approve.find_request(session, record.raw, app.settings.assistant_address)
-    if found is not None:
-        outcome = _answer(app, record, owner, found, now)
-    else:
-        outcome = _read(app, record, owner, now)
-    checkpoint(app.settings.fault_points, "after_job")
-    return outcome
-
-
-def _screen(app: App, session: Session, record: InboundRecord, now: datetime) -> Outcome | None:
+def _screen_reason(app: App, raw: bytes) -> tuple[str, object] | None:
     """Mail never answered: the assistant's own copies, bounces, robots (RFC 3834)."""
     try:
-        headers = read_headers(record.raw)
+        headers = read_headers(raw)
     except (ValueError, TypeError, LookupError, IndexError):
         return None  # the parser explains unreadable mail
-    if receipts.is_own_copy(record.raw, app.settings.assistant_address):
+    if receipts.is_own_copy(raw, app.settings.assistant_address):
+        return ("own_copy", None)
+    if headers.get_content_type() == "multipart/report":
+        bounce = bounces.read(raw)
+        if bounce is not None:
+            return ("bounce", bounce)
+    reason = guard.automated_reason(headers, sender_address(raw), app.settings.assistant_address)
+    return ("auto_reply", reason) if reason is not None else None
+
+
+def _screen(app: App, session: Session, record: InboundRecord, screen: tuple[str, object],
+            now: datetime) -> Outcome:
+    what, detail = screen
+    if what == "own_copy":
         receipts.confirm(session, thread_of(record.raw)[0], now)
         return _finish(session, record.id, "ignored", "own_copy", "the assistant's own copy")
-    if headers.get_content_type() == "multipart/report":
-        bounce = bounces.read(record.raw)
-        if bounce is not None:
-            notice = bounces.handle(app, session, record, bounce, now)
-            outcome = _finish(session, record.id, "ignored", "bounce", "delivery status report")
-            return Outcome(outcome.status, outcome.kind, (notice,))
-    reason = guard.automated_reason(headers, sender_address(record.raw),
-                                    app.settings.assistant_address)
-    if reason is not None:
-        return _finish(session, record.id, "ignored", "auto_reply", reason)
-    return None
+    if what == "bounce":
+        assert isinstance(detail, guard.Bounce)
+        notice = bounces.handle(app, session, record, detail, now)
+        outcome = _finish(session, record.id, "ignored", "bounce", "delivery status report")
+        return Outcome(outcome.status, outcome.kind, (notice,))
+    return _finish(session, record.id, "ignored", "auto_reply", str(detail))
 
 
 def _finish(session: Session, inbound_id: int, status: str, kind: str | None,
             note: str, owner_id: int | None = None) -> Outcome:
-    inbound.finish(session, inbound_id, status=status, kind=kind, owner_id=owner_id, error=note)
+    _done(session, inbound_id, status=status, kind=kind, owner_id=owner_id, error=note)
     log.info("message %d %s: %s", inbound_id, status, note)
     return Outcome(status=status, kind=kind)
 
@@ -159,7 +336,7 @@ def _quarantine(app: App, session: Session, record: InboundRecord, owner: OwnerP
         raw=b"", template="quarantine", now=now,
         context={"subject": thread_of(record.raw)[2] or "(no subject)", "reason": reason,
                  "folder": app.settings.failed_folder})
-    inbound.finish(session, record.id, status="quarantined", kind=None, owner_id=owner.id,
+    _done(session, record.id, status="quarantined", kind=None, owner_id=owner.id,
                    error=reason)
     log.warning("message %d quarantined: %s", record.id, reason)
     return Outcome(status="quarantined", kind=None, outbox_ids=(outbox_id,))
@@ -172,7 +349,7 @@ def _too_large(app: App, session: Session, record: InboundRecord, owner: OwnerPr
               "It is kept as it arrived.")
     parsed = ParsedMessage(kind=MessageKind.UNKNOWN, subject=thread_of(record.raw)[2])
     outbox_id = notify.explain_failure(app, session, record, owner, parsed, reason, now)
-    inbound.finish(session, record.id, status="failed", kind="unknown", owner_id=owner.id,
+    _done(session, record.id, status="failed", kind="unknown", owner_id=owner.id,
                    error=reason)
     return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
 
@@ -188,38 +365,13 @@ def _set_aside(session: Session, inbound_id: int, sender: str | None, now: datet
                    "a contact's reply" if replied else "sender is not a registered owner")
 
 
-def _answer(app: App, record: InboundRecord, owner: OwnerProfile,
-            found: tuple, now: datetime) -> Outcome | None:  # type: ignore[type-arg]
-    reply = _parse_reply(record.raw)
-    with transaction(app.sessions) as session:
-        if not _still_pending(session, record.id):
-            return None
-        decision = approve.decide(app, session, record.id, owner, record.raw, found, reply, now)
-        inbound.finish(session, record.id, status="processed", kind="reply", owner_id=owner.id,
-                       error=None if decision.outcome != "refused" else "approval refused")
+def _answer(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
+            found: tuple, reply: ParsedReply, now: datetime) -> Outcome:  # type: ignore[type-arg]
+    decision = approve.decide(app, session, record.id, owner, record.raw, found, reply, now)
+    _done(session, record.id, status="processed", kind="reply", owner_id=owner.id,
+          error=None if decision.outcome != "refused" else "approval refused")
     log.info("approval answer %d: %s", record.id, decision.outcome)
     return Outcome(status="processed", kind="reply", outbox_ids=decision.outbox_ids)
-
-
-def _read(app: App, record: InboundRecord, owner: OwnerProfile, now: datetime) -> Outcome | None:
-    view = _view(record.raw)  # decoded once, for the resource check and the parser
-    lines = resources.resource_lines(record.raw, view)
-    parsed = None if lines is not None else _parse(record.raw, owner,
-                                                   app.settings.assistant_address, view)
-    with transaction(app.sessions) as session:
-        if not _still_pending(session, record.id):
-            return None  # another worker finished it while this one was parsing
-        if lines is not None:
-            outbox_id = resources.add_from_email(app, session, record, owner, lines, now)
-            inbound.finish(session, record.id, status="processed", kind="command",
-                           owner_id=owner.id)
-            return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
-        assert parsed is not None
-        return _apply(app, session, record, owner, parsed, now)
-
-
-def _still_pending(session: Session, inbound_id: int) -> bool:
-    return inbound.status_of(session, inbound_id) == "pending"
 
 
 def _view(raw: bytes) -> MessageView | None:
@@ -258,7 +410,7 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
            parsed: ParsedMessage, now: datetime) -> Outcome:
     kind = parsed.kind
     if kind in NEVER_ANSWERED:
-        inbound.finish(session, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
+        _done(session, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
         return Outcome(status="ignored", kind=str(kind))
     if kind in CONTACT_KINDS and parsed.contacts:
         stored = [contact_store.merge_contact(session, owner_id=owner.id, inbound_id=record.id,
@@ -269,22 +421,22 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         outbox_id = notify.acknowledge(app, session, record, owner, parsed,
                                        list(zip(parsed.contacts, stored, strict=True)), due,
                                        now)
-        inbound.finish(session, record.id, status="processed", kind=str(kind),
+        _done(session, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.COMMAND:
         outbox_id = answer_command(app, session, owner, record.id, record.raw, now)
-        inbound.finish(session, record.id, status="processed", kind=str(kind),
+        _done(session, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.REPLY:
         # A reply to the assistant that answers no approval request (those were routed
         # before parsing): an acknowledgement or a summary answered in words. Kept, not acted on.
-        inbound.finish(session, record.id, status="processed", kind=str(kind),
+        _done(session, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id, error="a reply that answers no approval request")
         return Outcome(status="processed", kind=str(kind))
     reason = parsed.reason or NO_CONTACTS
     outbox_id = notify.explain_failure(app, session, record, owner, parsed, reason, now)
-    inbound.finish(session, record.id, status="failed", kind=str(kind), owner_id=owner.id,
+    _done(session, record.id, status="failed", kind=str(kind), owner_id=owner.id,
                    error=reason)
     return Outcome(status="failed", kind=str(kind), outbox_ids=(outbox_id,))

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import or_, select
 
 from assistant.app import App
+from assistant.pipeline.ingest import Enqueue, enqueue_in_jobs
 from assistant.store import outbox
 from assistant.store.db import transaction
 from assistant.store.models import InboundMessage, OutboxMessage
@@ -28,7 +29,7 @@ class Recovered:
     outbox: tuple[int, ...]
 
 
-def requeue(app: App, enqueue_process: Callable[[int], None],
+def requeue(app: App, enqueue_process: Enqueue,
             enqueue_send: Callable[[int], None], *, older_than: timedelta = timedelta(0),
             now: datetime | None = None) -> Recovered:
     now = now or datetime.now(UTC)
@@ -45,8 +46,7 @@ def requeue(app: App, enqueue_process: Callable[[int], None],
             or_(OutboxMessage.claimed_at.is_(None),
                 OutboxMessage.claimed_at <= now - stale_claim))
             .order_by(OutboxMessage.id)))
-    for inbound_id in inbound_ids:
-        enqueue_process(inbound_id)
+    enqueue_in_jobs(app, inbound_ids, enqueue_process)
     for outbox_id in outbox_ids:
         enqueue_send(outbox_id)
     if inbound_ids or outbox_ids:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from assistant.app import App
 from assistant.errors import ConfigurationError, MailboxError
 from assistant.mail.inbox import Inbox, open_inbox
-from assistant.pipeline.ingest import ingest_pass
+from assistant.pipeline.ingest import Enqueue, ingest_pass
 from assistant.store import inbound
 from assistant.store.db import transaction
 
@@ -25,7 +25,7 @@ SLICE = 0.5  # seconds between checks for finished work while waiting for mail
 
 
 class Watcher:
-    def __init__(self, app: App, enqueue: Callable[[int], None], stop: threading.Event,
+    def __init__(self, app: App, enqueue: Enqueue, stop: threading.Event,
                  leader: Callable[[], bool] | None = None) -> None:
         self.app = app
         self.enqueue = enqueue

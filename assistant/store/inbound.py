@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from assistant.store.db import rowcount
 from assistant.store.models import InboundMessage
 
 DONE_STATUSES = ("processed", "ignored", "failed", "quarantined")
@@ -56,7 +57,7 @@ def known_refs(session: Session, mailbox: str, refs: Iterable[str]) -> set[str]:
 
 
 def store_fetched(session: Session, mailbox: str, uidvalidity: int | None,
-                  message: FetchedMessage) -> int | None:
+                  message: FetchedMessage, received_at: datetime | None = None) -> int | None:
     """Keep the raw bytes; returns the new row's id, or None when the message is known.
 
     A message already stored under another position (same sha256: the server changed
@@ -74,7 +75,7 @@ def store_fetched(session: Session, mailbox: str, uidvalidity: int | None,
     row = InboundMessage(mailbox=mailbox, source_ref=message.source_ref, uid=message.uid,
                          uidvalidity=uidvalidity, sha256=digest, size=len(message.raw),
                          message_id=_message_id_hint(message.raw), raw=message.raw,
-                         received_at=datetime.now(UTC), status="pending")
+                         received_at=received_at or datetime.now(UTC), status="pending")
     try:
         with session.begin_nested():
             session.add(row)
@@ -101,15 +102,25 @@ def load(session: Session, inbound_id: int) -> InboundRecord | None:
                          owner_id=row.owner_id, error=row.error)
 
 
-def status_of(session: Session, inbound_id: int) -> str | None:
-    return session.scalar(select(InboundMessage.status).where(InboundMessage.id == inbound_id))
+def load_pending(session: Session, inbound_ids: Iterable[int]) -> list[InboundRecord]:
+    """The messages among ``inbound_ids`` still waiting to be processed, in id order."""
+    rows = session.scalars(select(InboundMessage).where(
+        InboundMessage.id.in_(list(inbound_ids)), InboundMessage.status == "pending")
+        .order_by(InboundMessage.id))
+    return [InboundRecord(id=row.id, mailbox=row.mailbox, source_ref=row.source_ref,
+                          status=row.status, raw=row.raw, received_at=row.received_at,
+                          owner_id=row.owner_id, error=row.error) for row in rows]
 
 
 def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
-           owner_id: int | None, error: str | None = None) -> None:
-    session.execute(update(InboundMessage).where(InboundMessage.id == inbound_id).values(
+           owner_id: int | None, error: str | None = None) -> bool:
+    """Record the outcome of a pending message; False when it was not pending any more (another
+    worker finished it first; on PostgreSQL this waits for that worker's transaction)."""
+    result = session.execute(update(InboundMessage).where(
+        InboundMessage.id == inbound_id, InboundMessage.status == "pending").values(
         status=status, kind=kind, owner_id=owner_id, error=error,
         processed_at=datetime.now(UTC)))
+    return rowcount(result) == 1
 
 
 

@@ -1,0 +1,173 @@
+"""Messages processed in batches: one transaction for the batch, one savepoint per message.
+
+On SQLite and PostgreSQL: a batch writes every note once; a bug in one message fails only that
+message and undoes only its writes; a database error falls back to one message at a time, so
+the others go through and only the troubled one waits for the retry; a message another worker
+finished first is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from assistant.app import App, build_app
+from assistant.pipeline import process
+from assistant.settings import Settings
+from assistant.store import contacts as contact_store
+from assistant.store import inbound, owners
+from assistant.store.db import transaction, upgrade
+from assistant.store.inbound import FetchedMessage
+from assistant.store.models import Contact, InboundMessage, OutboxMessage
+
+OWNER = "sam@example.com"
+PEOPLE = [("Jane Doe", "jane@acme.example"), ("Raj Patel", "raj@corvid.example"),
+          ("Ana Lima", "ana@lima.example"), ("Bad Person", "bad@trouble.example"),
+          ("Tom Berg", "tom@berg.example")]
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path) -> Iterator[App]:  # noqa: ANN001
+    settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
+                                  "ASSISTANT_DATABASE_URL": database_url,
+                                  "ASSISTANT_ADDRESS": "assistant@example.net"})
+    upgrade(settings.database_url)
+    built = build_app(settings)
+    with transaction(built.sessions) as session:
+        owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
+                         timezone="America/Chicago", region="US")
+    yield built
+    built.close()
+
+
+def _note(name: str, address: str, extra: str = "") -> bytes:
+    message = EmailMessage()
+    message["From"] = f"Sam Rivera <{OWNER}>"
+    message["To"] = "assistant@example.net"
+    message["Subject"] = f"Met {name}"
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = make_msgid(domain="example.com")
+    message.set_content(f"Met {name} <{address}> at the founders breakfast.{extra}\n")
+    return message.as_bytes()
+
+
+def _store(app: App, notes: list[bytes]) -> list[int]:
+    ids = []
+    with transaction(app.sessions) as session:
+        for raw in notes:
+            new_id = inbound.store_fetched(session, "maildir://test", None,
+                                           FetchedMessage(make_msgid(), raw))
+            assert new_id is not None
+            ids.append(new_id)
+    return ids
+
+
+def _names(app: App) -> list[str]:
+    with transaction(app.sessions) as session:
+        return sorted(session.scalars(select(Contact.name)))
+
+
+def _statuses(app: App, ids: list[int]) -> list[str]:
+    with transaction(app.sessions) as session:
+        rows = dict(session.execute(select(InboundMessage.id, InboundMessage.status)
+                                    .where(InboundMessage.id.in_(ids))).all())
+    return [rows[i] for i in ids]
+
+
+def _outbox_keys(app: App) -> list[str]:
+    with transaction(app.sessions) as session:
+        return sorted(session.scalars(select(OutboxMessage.idempotency_key)))
+
+
+def _fail_on_bad_person(monkeypatch, error: Exception) -> list[str]:  # noqa: ANN001
+    """merge_contact raises ``error`` for Bad Person; returns the names merged before."""
+    merged: list[str] = []
+    real = contact_store.merge_contact
+
+    def merge(session, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        if kwargs["parsed"].name == "Bad Person":
+            raise error
+        merged.append(kwargs["parsed"].name)
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(contact_store, "merge_contact", merge)
+    return merged
+
+
+def test_a_batch_writes_every_note_once(app: App) -> None:
+    # Given five stored notes
+    ids = _store(app, [_note(name, address) for name, address in PEOPLE])
+    # When they are processed as one batch, twice (a redelivered job)
+    first = process.process_batch(app, ids)
+    second = process.process_batch(app, ids)
+    # Then each note made its contact and one acknowledgement, once
+    assert first.error is None and second.error is None
+    assert [o.status for o in first.outcomes] == ["processed"] * 5
+    assert second.outcomes == []
+    assert _names(app) == sorted(name for name, _ in PEOPLE)
+    assert _outbox_keys(app) == sorted(f"ack:{i}" for i in ids)
+    assert _statuses(app, ids) == ["processed"] * 5
+
+
+def test_a_bug_in_one_message_fails_only_that_message(app: App, monkeypatch) -> None:  # noqa: ANN001
+    merged = _fail_on_bad_person(monkeypatch, RuntimeError("a bug"))
+    # Given a batch whose fourth note names someone else first, then the troublesome person
+    notes = [_note(name, address) for name, address in PEOPLE]
+    notes[3] = _note("Lee Chen", "lee@chen.example",
+                     " Also met Bad Person <bad@trouble.example> there.")
+    ids = _store(app, notes)
+    # When the batch is processed
+    batch = process.process_batch(app, ids)
+    # Then the other four went through, and the fourth is failed and explained to its owner
+    assert batch.error is None
+    assert _statuses(app, ids) == ["processed"] * 3 + ["failed", "processed"]
+    assert "Lee Chen" in merged  # written in the message's savepoint, then rolled back
+    assert "Bad Person" not in _names(app) and "Lee Chen" not in _names(app)
+    assert f"failed:{ids[3]}" in _outbox_keys(app)
+    assert f"ack:{ids[3]}" not in _outbox_keys(app)
+    assert len([o for o in batch.outcomes if o.status == "processed"]) == 4
+
+
+def test_a_database_error_falls_back_to_one_message_at_a_time(app: App, monkeypatch) -> None:  # noqa: ANN001
+    merged = _fail_on_bad_person(
+        monkeypatch, OperationalError("INSERT ...", {}, Exception("server closed the connection")))
+    ids = _store(app, [_note(name, address) for name, address in PEOPLE])
+    # When the batch meets a database error on the fourth note
+    batch = process.process_batch(app, ids)
+    # Then the batch was undone and redone one message at a time: the four others are
+    # processed once, the fourth stays pending and the error is handed back for the retry
+    assert isinstance(batch.error, OperationalError)
+    assert _statuses(app, ids) == ["processed"] * 3 + ["pending", "processed"]
+    assert _names(app) == ["Ana Lima", "Jane Doe", "Raj Patel", "Tom Berg"]
+    assert merged.count("Jane Doe") == 2  # once in the batch (rolled back), once on its own
+    # And once the database is back, the retry finishes the fourth alone
+    monkeypatch.undo()
+    retry = process.process_batch(app, ids)
+    assert retry.error is None and [o.status for o in retry.outcomes] == ["processed"]
+    assert _outbox_keys(app) == sorted(f"ack:{i}" for i in ids)
+
+
+def test_a_message_finished_by_another_worker_is_left_alone(app: App, monkeypatch) -> None:  # noqa: ANN001
+    ids = _store(app, [_note(name, address) for name, address in PEOPLE[:3]])
+    real_parse_phase = process._parse_phase
+
+    def parse_then_lose_the_race(app_: App, plan) -> None:  # noqa: ANN001
+        real_parse_phase(app_, plan)
+        if plan.record.id == ids[1]:  # another worker finishes Raj's note meanwhile
+            with transaction(app.sessions) as session:
+                inbound.finish(session, ids[1], status="processed", kind="note", owner_id=None)
+
+    monkeypatch.setattr(process, "_parse_phase", parse_then_lose_the_race)
+    batch = process.process_batch(app, ids)
+    # Then this run wrote nothing for Raj's note: no contact, no acknowledgement
+    assert batch.error is None and len(batch.outcomes) == 2
+    assert _names(app) == ["Ana Lima", "Jane Doe"]
+    assert _outbox_keys(app) == sorted([f"ack:{ids[0]}", f"ack:{ids[2]}"])
+    with transaction(app.sessions) as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 2
