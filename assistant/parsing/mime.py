@@ -46,6 +46,8 @@ CHARSET_ALIASES = {
     "unknown-8bit": "utf-8",
 }
 VCARD_TYPES = frozenset({"text/vcard", "text/x-vcard", "text/directory"})
+# Every byte but the control characters (tab, LF and CR are text): deleting these counts controls.
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 13))
 _HEADER_LINE = re.compile(rb"^[\x21-\x39\x3b-\x7e]{1,76}[ \t]*:")
 _BLOCK_TAGS = ("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
 
@@ -101,7 +103,7 @@ def looks_like_message(raw: bytes) -> bool:
     head = raw.lstrip(b"\r\n\t ")[:4096]
     if not head:
         return False
-    controls = sum(1 for byte in head[:1024] if byte < 32 and byte not in (9, 10, 13))
+    controls = len(head[:1024].translate(None, _TEXT_BYTES))
     if controls * 10 > min(len(head), 1024):
         return False
     lines = head.splitlines()[:10]
@@ -319,11 +321,12 @@ def _header_text(message: Message, name: str, raw: object) -> str:
 
 
 _FOLD = re.compile(r"\r?\n[ \t]*")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an 8-bit header byte, surrogate-escaped
 
 
 def _clean(text: str) -> str:
     """Undo surrogate escapes from 8-bit headers, and unfold (RFC 5322 2.2.3)."""
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    if _ESCAPED_BYTE.search(text):
         text = decode_bytes(text.encode("utf-8", "surrogateescape"), None)
     return _FOLD.sub(" ", text).strip()
 
