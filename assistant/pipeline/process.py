@@ -168,11 +168,12 @@ def _process(app: App, inbound_ids: Sequence[int], now: datetime) -> list[Outcom
 
 def _read_phase(app: App, inbound_ids: Sequence[int], broken: list[int]) -> list[_Plan]:
     plans: list[_Plan] = []
+    known: dict[str | None, OwnerProfile | None] = {}  # owners looked up once per batch
     with transaction(app.sessions) as session:
         for record in inbound.load_pending(session, inbound_ids):
             plan = _Plan(record=record)
             try:
-                _route(app, session, plan)
+                _route(app, session, plan, known)
             except (TransientError, DBAPIError):
                 raise
             except Exception:  # logged with its traceback; the message is failed, not retried
@@ -183,13 +184,16 @@ def _read_phase(app: App, inbound_ids: Sequence[int], broken: list[int]) -> list
     return plans
 
 
-def _route(app: App, session: Session, plan: _Plan) -> None:
+def _route(app: App, session: Session, plan: _Plan,
+           known: dict[str | None, OwnerProfile | None]) -> None:
     raw = plan.record.raw
     plan.screen = _screen_reason(app, raw)
     if plan.screen is not None:
         return
     plan.sender = sender_address(raw)
-    plan.owner = owners.owner_by_address(session, plan.sender)
+    if plan.sender not in known:
+        known[plan.sender] = owners.owner_by_address(session, plan.sender)
+    plan.owner = known[plan.sender]
     if plan.owner is None:
         return
     plan.verdict = _authenticate(app, raw, plan.sender or "", plan.owner)
