@@ -145,7 +145,9 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
 
 def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
     found: list[Mention] = []
-    for name in sorted({k for k in known if k}, key=len, reverse=True):
+    # Longest first, so "Jane Doe" claims her text before "Jane"; equal lengths keep the
+    # headers' order (a set here made the order, and so the output, depend on the hash seed).
+    for name in sorted(dict.fromkeys(k for k in known if k), key=len, reverse=True):
         for form in dict.fromkeys((name, name.split()[0])):
             if form not in text:  # skip building a pattern that cannot match
                 continue
@@ -168,7 +170,7 @@ def _coalesce(mentions: list[Mention]) -> list[Mention]:
 def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
               taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
-    names: set[str] = set()
+    named: list[Mention] = []  # people named so far, in text order, with the name as written
     for match in NAME_RE.finditer(text):
         start, name = _strip_stop_words(match.start(), match.group())
         if not name or any(m.start <= start < m.end for m in taken):
@@ -176,10 +178,20 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
         if is_owner_name(name, owner) or name_key(name) in _owner_parts(owner):
             found.append(Mention(start, start + len(name), None, is_owner=True))
         elif _is_person(text, start, start + len(name), name, emails):
-            full = next((n for n in names if n.split()[0] == name and " " in n), name)
+            full = _named_before(name, start, named) or name
             found.append(Mention(start, start + len(name), clean_name(full)))
-            names.add(full)
-    return found + _repeat_mentions(text, names, found + taken)
+            named.append(Mention(start, start + len(name), full))
+    return found + _repeat_mentions(text, named, found + taken)
+
+
+def _named_before(first: str, position: int, named: list[Mention]) -> str | None:
+    """The full name a lone first name stands for: the latest person named so with it before
+    ``position`` ("Peter Haddad ... Peter Chen. Peter is hiring": Peter Chen), else the first
+    one named after it."""
+    same = [m for m in named if m.name and " " in m.name and m.name.split()[0] == first]
+    before = [m for m in same if m.start < position]
+    chosen = before[-1] if before else (same[0] if same else None)
+    return chosen.name if chosen else None
 
 
 def _owner_parts(owner: OwnerIdentity) -> set[str]:
@@ -187,16 +199,22 @@ def _owner_parts(owner: OwnerIdentity) -> set[str]:
     return {key, key.split(" ")[0]} if key else set()
 
 
-def _repeat_mentions(text: str, names: set[str], found: list[Mention]) -> list[Mention]:
-    """Later mentions of a first name ("Jane also wants...") hand the text back to Jane."""
+def _repeat_mentions(text: str, named: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Later mentions of a first name ("Jane also wants...") hand the text back to Jane.
+
+    When two people share the first name, each later mention goes to the one named last before
+    it: the text is walked in order, so the result never depends on set or hash order.
+    """
     taken = {m.start for m in found}
     extra = []
-    for name in names:
-        first = name.split()[0]
+    firsts = dict.fromkeys(m.name.split()[0] for m in named if m.name)
+    for first in firsts:
         for match in re.finditer(rf"\b{re.escape(first)}\b", text):
             inside = any(m.start <= match.start() < m.end for m in found)
+            full = _named_before(first, match.start(), named) or first
             if not inside and match.start() not in taken:
-                extra.append(Mention(match.start(), match.end(), clean_name(name)))
+                extra.append(Mention(match.start(), match.end(), clean_name(full)))
+                taken.add(match.start())
     return extra
 
 

@@ -60,3 +60,16 @@ def test_imperatives_and_organisations_are_not_people() -> None:
     # Then only the person is found, without the verb before his name
     found = [d.name for note in notes for d in find_people(note, OWNER)]
     assert found == ["Michael Chen"]
+
+
+def test_shared_first_name_goes_to_the_person_named_last() -> None:
+    # Given two people with the same first name, each followed by a remark using it alone
+    note = ("- Peter Haddad, peter.haddad@bluefin.ai, VP Engineering at Bluefin Analytics. "
+            "Peter is hiring a frontend lead.\n"
+            "- Peter Chen, peter.chen@bluefin.ai, Director of Sales at Bluefin Analytics. "
+            "Peter is looking for banks to pilot with.\n")
+    # When people are found
+    haddad, chen = find_people(note, OWNER)
+    # Then each remark belongs to the Peter named just before it
+    assert (haddad.name, haddad.needs) == ("Peter Haddad", ["frontend lead"])
+    assert (chen.name, chen.needs) == ("Peter Chen", ["banks to pilot with"])
