@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from assistant import trust
@@ -46,6 +46,7 @@ CONTACT_KINDS = {MessageKind.NOTE, MessageKind.INTRO, MessageKind.VCARD, Message
 NEVER_ANSWERED = {MessageKind.AUTO_REPLY, MessageKind.BOUNCE}
 NO_CONTACTS = ("I found nobody to follow up with in it: no person's name or email address that "
                "I could read.")
+WRITE_ATTEMPTS = 3  # a message's savepoint is redone after losing a race on a unique key
 INTERNAL_ERROR = ("The assistant hit an internal error while reading this message. It is kept "
                   "as it arrived and will be read again after the next upgrade.")
 
@@ -218,18 +219,31 @@ def _parse_phase(app: App, plan: _Plan) -> None:
 
 def _write_one(app: App, session: Session, plan: _Plan, now: datetime,
                broken: list[int]) -> Outcome | None:
-    try:
-        with session.begin_nested():
-            return _carry_out(app, session, plan, now)
-    except (TransientError, DBAPIError):
-        raise
-    except _AlreadyFinished:
-        return None  # another worker finished it while this one was parsing
-    except Exception:  # logged with its traceback; the message is failed, not retried
-        log.exception("processing message %d failed; it is kept and marked failed",
-                      plan.record.id)
-        broken.append(plan.record.id)
-        return None
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with session.begin_nested():
+                return _carry_out(app, session, plan, now)
+        except IntegrityError as exc:
+            # Another worker committed the same contact (or row) first: the savepoint is
+            # undone and written again, and this time merges into what the other one wrote.
+            # A conflict that outlives the retries is a bug: the message is failed.
+            if attempt == WRITE_ATTEMPTS:
+                log.exception("message %d keeps conflicting with stored rows; it is kept and "
+                              "marked failed", plan.record.id)
+                broken.append(plan.record.id)
+                return None
+            log.info("message %d met a concurrent write (%s); writing it again",
+                     plan.record.id, type(exc.orig).__name__)
+        except (TransientError, DBAPIError):
+            raise
+        except _AlreadyFinished:
+            return None  # another worker finished it while this one was parsing
+        except Exception:  # logged with its traceback; the message is failed, not retried
+            log.exception("processing message %d failed; it is kept and marked failed",
+                          plan.record.id)
+            broken.append(plan.record.id)
+            return None
+    return None
 
 
 def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcome:

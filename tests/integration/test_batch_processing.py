@@ -8,16 +8,19 @@ finished first is left alone.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assistant.app import App, build_app
+from assistant.domain import ParsedContact
 from assistant.pipeline import process
 from assistant.settings import Settings
 from assistant.store import contacts as contact_store
@@ -171,3 +174,63 @@ def test_a_message_finished_by_another_worker_is_left_alone(app: App, monkeypatc
     assert _outbox_keys(app) == sorted([f"ack:{ids[0]}", f"ack:{ids[2]}"])
     with transaction(app.sessions) as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == 2
+
+
+def test_two_workers_storing_the_same_person_make_one_contact(postgres_url: str,
+                                                              tmp_path) -> None:  # noqa: ANN001
+    """The race only PostgreSQL lets happen (SQLite runs one writer at a time): another
+    worker's transaction has inserted Raj, uncommitted, when this batch writes Raj's note."""
+    settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
+                                  "ASSISTANT_DATABASE_URL": postgres_url,
+                                  "ASSISTANT_ADDRESS": "assistant@example.net"})
+    upgrade(settings.database_url)
+    app = build_app(settings)
+    with transaction(app.sessions) as session:
+        owner = owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
+                                 timezone="America/Chicago", region="US")
+    ids = _store(app, [_note(name, address) for name, address in PEOPLE[:3]])
+    results: list[process.Batch] = []
+    other = app.sessions()
+    try:
+        # Given another worker mid-transaction, Raj inserted but not committed
+        other.begin()
+        contact_store.merge_contact(other, owner_id=owner.id, inbound_id=None,
+                                    parsed=ParsedContact("Raj Patel", ("raj@corvid.example",)),
+                                    now=datetime.now(UTC))
+        other.flush()
+        # When this worker's batch reaches Raj's address, it waits on the unique key
+        worker = threading.Thread(target=lambda: results.append(process.process_batch(app, ids)))
+        worker.start()
+        assert _wait_for_lock_wait(app), "the batch never waited on the other transaction"
+        other.commit()  # and the other worker commits first
+        worker.join(timeout=30)
+    finally:
+        other.close()
+    # Then the note was written again and merged: one Raj, every note processed once
+    assert results and results[0].error is None
+    assert [o.status for o in results[0].outcomes] == ["processed"] * 3
+    assert _names(app) == ["Ana Lima", "Jane Doe", "Raj Patel"]
+    assert _outbox_keys(app) == sorted(f"ack:{i}" for i in ids)
+    app.close()
+
+
+def _wait_for_lock_wait(app: App, timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with app.engine.connect() as connection:
+            waiting = connection.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'")).scalar()
+        if waiting:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_conflict_that_never_resolves_fails_only_its_message(app: App, monkeypatch) -> None:  # noqa: ANN001
+    _fail_on_bad_person(monkeypatch, IntegrityError("INSERT ...", {}, Exception("duplicate")))
+    ids = _store(app, [_note(name, address) for name, address in PEOPLE])
+    batch = process.process_batch(app, ids)
+    assert batch.error is None
+    assert _statuses(app, ids) == ["processed"] * 3 + ["failed", "processed"]
+    assert f"failed:{ids[3]}" in _outbox_keys(app)
