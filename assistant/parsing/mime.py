@@ -20,7 +20,7 @@ from email.policy import EmailPolicy
 from email.utils import getaddresses
 from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,10 @@ VCARD_TYPES = frozenset({"text/vcard", "text/x-vcard", "text/directory"})
 # Every byte but the control characters (tab, LF and CR are text): deleting these counts controls.
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 13))
 _HEADER_LINE = re.compile(rb"^[\x21-\x39\x3b-\x7e]{1,76}[ \t]*:")
-_BLOCK_TAGS = ("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table")
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table"})
+_SKIPPED_TAGS = frozenset({"script", "style", "head", "title"})
+_TEXT_TYPES = (NavigableString, CData)  # exactly these types: a Comment is a NavigableString too
 
 
 @dataclass(frozen=True)
@@ -337,19 +340,86 @@ def _normalize_newlines(text: str) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """HTML to plain text with a real parser; links kept as "text (url)"."""
+    """HTML to plain text with a real parser; links kept as "text (url)".
+
+    The tree is read in one pass, never edited: inserting a newline beside every block made
+    each insert walk the block's whole subtree, so 50,000 nested <div>s took over a minute.
+    """
     soup = BeautifulSoup(html[:MAX_HTML], "html.parser")
-    for tag in soup(["script", "style", "head", "title"]):
-        tag.decompose()
-    for link in soup.find_all("a", href=True, limit=MAX_LINKS):
-        href = str(link.get("href", "")).strip()
-        label = link.get_text(" ", strip=True)
-        if href.startswith(("http://", "https://")) and href.rstrip("/") not in label:
-            link.replace_with(f"{label} ({href})" if label else href)
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for block in soup.find_all(_BLOCK_TAGS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    lines = (line.strip() for line in soup.get_text().splitlines())
+    lines = (line.strip() for line in _HtmlText().read(soup).splitlines())
     return _normalize_newlines("\n".join(lines))
+
+
+class _HtmlText:
+    """One document's text, read depth-first with an explicit stack: no recursion, however deep
+    the nesting, and each node is read once (a link's label at most once more, within an
+    allowance).
+
+    What ``get_text()`` reads (text and CDATA; no comments, no <template>), with scripts, styles
+    and the head left out, a newline for each <br> and around each block, and the first
+    MAX_LINKS links written "text (url)".
+    """
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.links = 0
+        # Labels are read from each link's subtree; links nested in links (invalid, but parsed)
+        # would read the same text again and again, so reading labels has its own allowance.
+        self.label_budget = MAX_HTML
+
+    def read(self, root: Tag) -> str:
+        stack: list[PageElement | str] = list(reversed(root.contents))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, NavigableString):
+                if type(node) in _TEXT_TYPES:
+                    self.out.append(node)
+            elif isinstance(node, str):
+                self.out.append(node)
+            elif isinstance(node, Tag) and node.name not in _SKIPPED_TAGS:
+                stack.extend(self._enter(node))
+        return "".join(self.out)
+
+    def _enter(self, tag: Tag) -> list[PageElement | str]:
+        """What to read for ``tag``, last first (the stack's order)."""
+        if tag.name == "br":
+            return ["\n"]
+        if tag.name == "a" and tag.get("href") is not None and self.links < MAX_LINKS:
+            self.links += 1
+            link = self._link(tag)
+            if link is not None:
+                return [link]
+        children: list[PageElement | str] = list(reversed(tag.contents))
+        return ["\n", *children, "\n"] if tag.name in _BLOCK_TAGS else children
+
+    def _link(self, tag: Tag) -> str | None:
+        """The link as "text (url)", or None when it stays as its text."""
+        href = str(tag.get("href", "")).strip()
+        if not href.startswith(("http://", "https://")):
+            return None
+        read = self._label(tag)
+        if read is None or href.rstrip("/") in read[0]:
+            return None  # its children are read, and links among them counted, in turn
+        label, nested = read
+        self.links += nested  # replaced by its label, yet its nested links still count
+        return f"{label} ({href})" if label else href
+
+    def _label(self, link: Tag) -> tuple[str, int] | None:
+        """The link's words joined by spaces and the links nested in it; None once the
+        allowance is spent."""
+        words: list[str] = []
+        nested = 0
+        stack: list[PageElement] = list(reversed(link.contents))
+        while stack:
+            node = stack.pop()
+            self.label_budget -= 1
+            if self.label_budget < 0:
+                return None
+            if isinstance(node, NavigableString):
+                self.label_budget -= len(node)
+                if type(node) in _TEXT_TYPES and node.strip():
+                    words.append(node.strip())
+            elif isinstance(node, Tag) and node.name not in _SKIPPED_TAGS:
+                nested += node.name == "a" and node.get("href") is not None
+                stack.extend(reversed(node.contents))
+        return " ".join(words), nested

@@ -99,3 +99,18 @@ def test_missing_or_malformed_from() -> None:
 def test_not_a_message_raises(raw: bytes) -> None:
     with pytest.raises(UnreadableMessageError):
         parse_message(raw, OWNER)
+
+
+@pytest.mark.timeout(60)  # a guard only: the conversion takes well under a second
+def test_html_only_note_nested_fifty_thousand_deep() -> None:
+    # Given an HTML-only note whose text sits inside 50,000 nested <div>s
+    depth = 50_000
+    body = "<div>" * depth + "Met Jane Okafor (jane@gridwise.energy), COO at Gridwise." + (
+        "</div>" * depth)
+    raw = eml("From: Sam Rivera <sam@example.com>\r\nTo: assistant@example.net\r\n"
+              "Subject: Jane\r\nContent-Type: text/html; charset=utf-8", body)
+    # When parsed
+    parsed = parse_message(raw, OWNER)
+    # Then it returns, and the person inside the nesting is found
+    (jane,) = parsed.contacts
+    assert (jane.name, jane.emails) == ("Jane Okafor", ("jane@gridwise.energy",))

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from assistant.parsing.mime import decode_bytes, html_to_text, looks_like_message, read_message
+import pytest
+
+from assistant.parsing.mime import (
+    MAX_LINKS,
+    decode_bytes,
+    html_to_text,
+    looks_like_message,
+    read_message,
+)
 
 
 def test_declared_charset_is_used_first() -> None:
@@ -105,3 +113,35 @@ def test_message_detection() -> None:
     assert not looks_like_message(b"")
     assert not looks_like_message(b"\x00\x01\x02\x03" * 100)
     assert not looks_like_message(b"just some words\nand more")
+
+
+@pytest.mark.timeout(60)  # a guard only: the conversion takes well under a second
+def test_nesting_depth_does_not_change_the_text() -> None:
+    # Given the same sentence inside 3 and inside 50,000 nested blocks and links
+    def nested(depth: int) -> str:
+        return ("<div><b>" * depth + 'Met <a href="https://x.com">Jane</a><br>Okafor'
+                + "</b></div>" * depth)
+    # When converted
+    shallow, deep = html_to_text(nested(3)), html_to_text(nested(50_000))
+    # Then both read the same: a newline per block is folded, the link is "text (url)"
+    assert shallow == deep == "Met Jane (https://x.com)\nOkafor"
+
+
+def test_links_nested_in_links_are_read_in_document_order() -> None:
+    # Given a link whose text shows its own address, holding another link (invalid, but sent)
+    html = ('<a href="https://a.com">https://a.com and <a href="https://b.com">Bea</a></a> '
+            '<a href="mailto:c@c.com">Cy</a><!-- hidden --><template>also hidden</template>')
+    # When converted
+    text = html_to_text(html)
+    # Then the outer link stays text, the inner one gets its address, comments stay out
+    assert text == "https://a.com and Bea (https://b.com) Cy"
+
+
+def test_only_the_first_links_get_their_address() -> None:
+    # Given more links than MAX_LINKS
+    html = "".join(f'<a href="https://e{i}.com">e{i}</a><br>' for i in range(MAX_LINKS + 2))
+    # When converted
+    lines = html_to_text(html).splitlines()
+    # Then the first MAX_LINKS keep their address and the rest keep their text
+    assert lines[MAX_LINKS - 1] == f"e{MAX_LINKS - 1} (https://e{MAX_LINKS - 1}.com)"
+    assert lines[MAX_LINKS:] == [f"e{MAX_LINKS}", f"e{MAX_LINKS + 1}"]
