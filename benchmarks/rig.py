@@ -66,6 +66,10 @@ class Rig:
     def spawn(self, command: str, env: dict[str, str], log_name: str) -> subprocess.Popen[bytes]:
         """``assistant <command>`` with env, its output in a log file under the rig's root."""
         base = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+        # BENCH_ASSISTANT_X=v sets ASSISTANT_X=v for the assistant's processes (experiments)
+        tuned = {k.removeprefix("BENCH_"): v for k, v in os.environ.items()
+                 if k.startswith("BENCH_ASSISTANT_")}
+        env = {**env, **tuned}
         with (self.root / f"{log_name}.log").open("ab") as out:
             process = subprocess.Popen([*ASSISTANT, command], env={**base, **env}, cwd=ROOT,
                                        stdin=subprocess.DEVNULL, stdout=out,
