@@ -20,7 +20,7 @@ from email.policy import EmailPolicy
 from email.utils import getaddresses
 from typing import Any
 
-from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
+from lxml import etree
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ _TEXT_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 13))
 _HEADER_LINE = re.compile(rb"^[\x21-\x39\x3b-\x7e]{1,76}[ \t]*:")
 _BLOCK_TAGS = frozenset(
     {"p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table"})
-_SKIPPED_TAGS = frozenset({"script", "style", "head", "title"})
-_TEXT_TYPES = (NavigableString, CData)  # exactly these types: a Comment is a NavigableString too
+# Not shown as text: the head, scripts, styles, <template> contents and ruby annotations.
+_SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "template", "rt", "rp"})
 
 
 @dataclass(frozen=True)
@@ -340,86 +340,140 @@ def _normalize_newlines(text: str) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """HTML to plain text with a real parser; links kept as "text (url)".
+    """HTML to plain text with a real parser (libxml2's, through lxml); links kept as "text (url)".
 
-    The tree is read in one pass, never edited: inserting a newline beside every block made
-    each insert walk the block's whole subtree, so 50,000 nested <div>s took over a minute.
+    The parser streams its events to a reader and builds no tree: libxml2's tree builder stops
+    at 256 levels of nesting and drops the rest of the message, its event stream does not.
+    Python's html.parser took quadratic time on void tags followed by closing tags (50 s for
+    500 KB of "<br>" and "</b>"), on "<a " repeated, and on unclosed comments. libxml2 has one
+    such shape left: it looks for each closing tag among the open elements, so tens of thousands
+    of unclosed tags followed by as many closing tags that match none cost seconds.
     """
-    soup = BeautifulSoup(html[:MAX_HTML], "html.parser")
-    lines = (line.strip() for line in _HtmlText().read(soup).splitlines())
+    reader = _HtmlText()
+    parser = etree.HTMLParser(target=reader, no_network=True)
+    # A lone surrogate (a UTF-7 body can decode to one) cannot be handed to libxml2 as UTF-8.
+    parser.feed(_SURROGATE.sub("\ufffd", html[:MAX_HTML]))
+    text = parser.close()
+    lines = (line.strip() for line in text.splitlines())
     return _normalize_newlines("\n".join(lines))
 
 
-class _HtmlText:
-    """One document's text, read depth-first with an explicit stack: no recursion, however deep
-    the nesting, and each node is read once (a link's label at most once more, within an
-    allowance).
+_PREFORMATTED_TAGS = frozenset({"pre", "textarea"})
+_HTML_SPACE = " \t\n\f\r"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-    What ``get_text()`` reads (text and CDATA; no comments, no <template>), with scripts, styles
-    and the head left out, a newline for each <br> and around each block, and the first
-    MAX_LINKS links written "text (url)".
+
+@dataclass
+class _Link:
+    """A link being read whose text may yet be replaced by "label (url)"."""
+
+    href: str
+    depth: int  # elements open around its <a>, the <a> included
+    out_start: int  # where its text starts in the output
+    words_start: int  # where its label's words start
+    links: int  # links read once it was counted
+    nested: int = 0  # links inside it
+
+
+class _HtmlText:
+    """The parser's target: one document's text, built from start, end and text events.
+
+    What a browser shows as text (no comments, no <template>, no ruby annotations), with
+    scripts, styles and the head left out, a newline for each <br> and around each block, and
+    the first MAX_LINKS links written "text (url)". Each event takes constant time, but for the
+    labels of links nested in links, which share one allowance.
     """
 
     def __init__(self) -> None:
         self.out: list[str] = []
+        self.pending: list[str] = []  # one text node, which libxml2 delivers in pieces
+        self.depth = 0
+        self.preformatted = 0  # <pre> and <textarea> open
+        self.skipped = 0  # elements open inside a skipped one, itself included
         self.links = 0
-        # Labels are read from each link's subtree; links nested in links (invalid, but parsed)
-        # would read the same text again and again, so reading labels has its own allowance.
+        self.open_links: list[_Link] = []
+        self.words: list[str] = []  # the words of text inside open links, for their labels
+        # Text inside n nested links counts n times towards the labels' allowance.
         self.label_budget = MAX_HTML
 
-    def read(self, root: Tag) -> str:
-        stack: list[PageElement | str] = list(reversed(root.contents))
-        while stack:
-            node = stack.pop()
-            if isinstance(node, NavigableString):
-                if type(node) in _TEXT_TYPES:
-                    self.out.append(node)
-            elif isinstance(node, str):
-                self.out.append(node)
-            elif isinstance(node, Tag) and node.name not in _SKIPPED_TAGS:
-                stack.extend(self._enter(node))
+    def start(self, tag: str, attrib: Any) -> None:
+        self._flush()
+        self.depth += 1
+        if not self.skipped:
+            self._spend(1)
+        if self.skipped or tag in _SKIPPED_TAGS:
+            self.skipped += 1
+            return
+        if tag in _PREFORMATTED_TAGS:
+            self.preformatted += 1
+        if tag == "br" or tag in _BLOCK_TAGS:
+            self.out.append("\n")
+        elif tag == "a" and attrib.get("href") is not None:
+            self._start_link(str(attrib["href"]).strip())
+
+    def end(self, tag: str) -> None:
+        self._flush()
+        self.depth -= 1
+        if self.skipped:
+            self.skipped -= 1
+            return
+        if tag in _PREFORMATTED_TAGS:
+            self.preformatted -= 1
+        if tag in _BLOCK_TAGS:
+            self.out.append("\n")
+        if self.open_links and self.open_links[-1].depth == self.depth + 1:
+            self._end_link(self.open_links.pop())
+
+    def data(self, text: str) -> None:
+        if not self.skipped:
+            self.pending.append(text)
+
+    def comment(self, text: str) -> None:
+        self._flush()  # a comment ends a text node
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        self._flush()
+
+    def close(self) -> str:
+        self._flush()
         return "".join(self.out)
 
-    def _enter(self, tag: Tag) -> list[PageElement | str]:
-        """What to read for ``tag``, last first (the stack's order)."""
-        if tag.name == "br":
-            return ["\n"]
-        if tag.name == "a" and tag.get("href") is not None and self.links < MAX_LINKS:
-            self.links += 1
-            link = self._link(tag)
-            if link is not None:
-                return [link]
-        children: list[PageElement | str] = list(reversed(tag.contents))
-        return ["\n", *children, "\n"] if tag.name in _BLOCK_TAGS else children
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        text = "".join(self.pending)
+        self.pending.clear()
+        if not self.preformatted and not text.strip(_HTML_SPACE):
+            # Layout between tags, kept as one line break or one space (as Beautiful Soup did).
+            text = "\n" if "\n" in text else " "
+        self.out.append(text)
+        if self.open_links and self._spend(1 + len(text)) and text.strip():
+            self.words.append(text.strip())
 
-    def _link(self, tag: Tag) -> str | None:
-        """The link as "text (url)", or None when it stays as its text."""
-        href = str(tag.get("href", "")).strip()
-        if not href.startswith(("http://", "https://")):
-            return None
-        read = self._label(tag)
-        if read is None or href.rstrip("/") in read[0]:
-            return None  # its children are read, and links among them counted, in turn
-        label, nested = read
-        self.links += nested  # replaced by its label, yet its nested links still count
-        return f"{label} ({href})" if label else href
+    def _start_link(self, href: str) -> None:
+        for link in self.open_links:
+            link.nested += 1
+        if self.links >= MAX_LINKS:
+            return
+        self.links += 1
+        if href.startswith(("http://", "https://")):
+            self.open_links.append(
+                _Link(href, self.depth, len(self.out), len(self.words), self.links))
 
-    def _label(self, link: Tag) -> tuple[str, int] | None:
-        """The link's words joined by spaces and the links nested in it; None once the
-        allowance is spent."""
-        words: list[str] = []
-        nested = 0
-        stack: list[PageElement] = list(reversed(link.contents))
-        while stack:
-            node = stack.pop()
-            self.label_budget -= 1
-            if self.label_budget < 0:
-                return None
-            if isinstance(node, NavigableString):
-                self.label_budget -= len(node)
-                if type(node) in _TEXT_TYPES and node.strip():
-                    words.append(node.strip())
-            elif isinstance(node, Tag) and node.name not in _SKIPPED_TAGS:
-                nested += node.name == "a" and node.get("href") is not None
-                stack.extend(reversed(node.contents))
-        return " ".join(words), nested
+    def _end_link(self, link: _Link) -> None:
+        label = " ".join(self.words[link.words_start:])
+        if not self.open_links:
+            self.words.clear()
+        if link.href.rstrip("/") in label:
+            return  # its text stays as read, and the links inside it counted in turn
+        del self.out[link.out_start:]
+        self.out.append(f"{label} ({link.href})" if label else link.href)
+        self.links = link.links + link.nested  # replaced by its label, yet its links count
+
+    def _spend(self, cost: int) -> bool:
+        """Charge text or a tag to the label of every open link; False once all is spent."""
+        self.label_budget -= cost * len(self.open_links)
+        if self.label_budget < 0:
+            self.open_links.clear()  # their text stays as read
+            self.words.clear()
+        return self.label_budget >= 0

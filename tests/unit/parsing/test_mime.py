@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.parsing.mime import (
+    MAX_HTML,
     MAX_LINKS,
     decode_bytes,
     html_to_text,
@@ -125,6 +126,38 @@ def test_nesting_depth_does_not_change_the_text() -> None:
     shallow, deep = html_to_text(nested(3)), html_to_text(nested(50_000))
     # Then both read the same: a newline per block is folded, the link is "text (url)"
     assert shallow == deep == "Met Jane (https://x.com)\nOkafor"
+
+
+@pytest.mark.timeout(60)  # a guard only: the conversion takes well under a second
+@pytest.mark.parametrize("void", ["<br>", "<img>"])
+def test_void_tags_then_closing_tags_up_to_the_limit_keep_the_last_words(void: str) -> None:
+    # Given MAX_HTML characters of void tags, then as many closing tags, then a sentence
+    tail = "Met Jane Okafor"
+    count = (MAX_HTML - len(tail)) // (len(void) + len("</b>"))
+    html = void * count + "</b>" * count + tail
+    # When converted
+    text = html_to_text(html)
+    # Then the sentence at the very end is read
+    assert len(html) <= MAX_HTML
+    assert text.endswith(tail)
+
+
+def test_text_after_deep_nesting_is_kept() -> None:
+    # Given a sentence after 1,000 nested blocks (deeper than libxml2 builds a tree)
+    html = "<div>" * 1000 + "Met" + "</div>" * 1000 + "<p>Jane Okafor</p>"
+    # When converted
+    text = html_to_text(html)
+    # Then what follows the nesting is still read
+    assert text == "Met\n\nJane Okafor"
+
+
+def test_a_lone_surrogate_does_not_end_the_text() -> None:
+    # Given HTML decoded from UTF-7, which can yield a lone surrogate
+    html = b"<p>Met +2AA- Jane Okafor</p>".decode("utf-7")
+    # When converted
+    text = html_to_text(html)
+    # Then the surrogate becomes a replacement character and the rest is read
+    assert text == "Met \ufffd Jane Okafor"
 
 
 def test_links_nested_in_links_are_read_in_document_order() -> None:
