@@ -28,11 +28,12 @@ ASSISTANT_NAME = "Follow-up Assistant"
 
 def acknowledge(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
                 parsed: ParsedMessage, pairs: list[tuple[ParsedContact, StoredContact]],
-                due: datetime | None, now: datetime) -> int | None:
+                due: datetime | None, now: datetime, left_out: int = 0) -> int | None:
     context = {
         "subject": parsed.subject or "(no subject)",
         "contacts": [_contact_view(p, s) for p, s in pairs],
         "followup_when": describe_local_time(due, owner.timezone) if due else None,
+        "left_out": left_out,
     }
     return queue_to_owner(app, session, key=f"ack:{record.id}", purpose="ack", owner=owner,
                           raw=record.raw, template="ack", context=context, now=now)

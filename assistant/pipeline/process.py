@@ -46,6 +46,7 @@ CONTACT_KINDS = {MessageKind.NOTE, MessageKind.INTRO, MessageKind.VCARD, Message
 NEVER_ANSWERED = {MessageKind.AUTO_REPLY, MessageKind.BOUNCE}
 NO_CONTACTS = ("I found nobody to follow up with in it: no person's name or email address that "
                "I could read.")
+MAX_CONTACTS_PER_MESSAGE = 200
 WRITE_ATTEMPTS = 3  # a message's savepoint is redone after losing a race on a unique key
 INTERNAL_ERROR = ("The assistant hit an internal error while reading this message. It is kept "
                   "as it arrived and will be read again after the next upgrade.")
@@ -431,16 +432,18 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         _done(session, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
         return Outcome(status="ignored", kind=str(kind))
     if kind in CONTACT_KINDS and parsed.contacts:
+        # A message naming hundreds of people is a list, not notes on people met: the first
+        # ones are kept and the acknowledgement says how many were left out.
+        taken = parsed.contacts[:MAX_CONTACTS_PER_MESSAGE]
         stored = [contact_store.merge_contact(session, owner_id=owner.id, inbound_id=record.id,
                                               parsed=c, now=now, interaction_kind=str(kind))
-                  for c in parsed.contacts]
+                  for c in taken]
         due = followup.schedule_first(session, owner, stored, record.id, record.received_at,
                                       parsed.owner_note, now)
         outbox_id = notify.acknowledge(app, session, record, owner, parsed,
-                                       list(zip(parsed.contacts, stored, strict=True)), due,
-                                       now)
-        _done(session, record.id, status="processed", kind=str(kind),
-                       owner_id=owner.id)
+                                       list(zip(taken, stored, strict=True)), due, now,
+                                       left_out=len(parsed.contacts) - len(taken))
+        _done(session, record.id, status="processed", kind=str(kind), owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.COMMAND:
         outbox_id = answer_command(app, session, owner, record.id, record.raw, now)

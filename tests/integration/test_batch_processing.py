@@ -8,6 +8,8 @@ finished first is left alone.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import threading
 import time
 from collections.abc import Iterator
@@ -234,3 +236,28 @@ def test_a_conflict_that_never_resolves_fails_only_its_message(app: App, monkeyp
     assert batch.error is None
     assert _statuses(app, ids) == ["processed"] * 3 + ["failed", "processed"]
     assert f"failed:{ids[3]}" in _outbox_keys(app)
+
+
+def test_a_message_naming_too_many_people_keeps_the_first_ones(app: App, monkeypatch) -> None:  # noqa: ANN001
+    # Given a cap of three people per message, and a note naming five
+    monkeypatch.setattr(process, "MAX_CONTACTS_PER_MESSAGE", 3)
+    listed = " ".join(f"Met {name} <{address}>." for name, address in PEOPLE)
+    message = EmailMessage()
+    message["From"] = f"Sam Rivera <{OWNER}>"
+    message["To"] = "assistant@example.net"
+    message["Subject"] = "Everyone from the breakfast"
+    message["Message-ID"] = make_msgid(domain="example.com")
+    message.set_content(listed + "\n")
+    ids = _store(app, [message.as_bytes()])
+    # When it is processed
+    outcome = process.process_inbound(app, ids[0])
+    # Then the first three are contacts and the acknowledgement says two were left out
+    assert outcome is not None and outcome.status == "processed"
+    assert _names(app) == ["Ana Lima", "Jane Doe", "Raj Patel"]
+    with transaction(app.sessions) as session:
+        ack = session.scalar(select(OutboxMessage.raw).where(
+            OutboxMessage.idempotency_key == f"ack:{ids[0]}"))
+    assert ack is not None
+    parsed = email.message_from_bytes(ack, policy=email.policy.default)
+    body = parsed.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "names 2 more people" in body and "at most 3 from one message" in body
