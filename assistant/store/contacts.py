@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from assistant.domain import ParsedContact, StoredContact
+from assistant.store.db import table_of
 from assistant.store.models import Contact, ContactEmail, ContactFact, ContactPhone, Interaction
 
 SCALAR_FIELDS = ("name", "company", "title", "context", "introduced_by")
@@ -34,28 +35,57 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
                   parsed: ParsedContact, now: datetime,
                   interaction_kind: str = "note") -> StoredContact:
     contact = _find_existing(session, owner_id, parsed)
-    created = contact is None
     if contact is None:
-        # empty collections: nothing to load for a contact that is new
-        contact = Contact(owner_id=owner_id, created_at=now, updated_at=now,
-                          source_inbound_id=inbound_id, last_touch_at=now, emails=[],
-                          phones=[])
-        session.add(contact)
+        return _create(session, owner_id, inbound_id, parsed, now, interaction_kind)
     _fill_scalars(contact, parsed)
     contact.updated_at = now
     session.flush()
     _add_emails(session, owner_id, contact, parsed.emails)
     _add_phones(session, contact, parsed.phones)
-    # A new contact has no facts or interactions yet: nothing to look up before adding them.
-    _add_facts(session, contact.id, inbound_id, parsed, now, new=created)
+    _add_facts(session, contact.id, inbound_id, parsed, now, new=False)
     if inbound_id is not None:
         _add_interaction(session, owner_id, contact.id, inbound_id, interaction_kind, now,
-                         new=created)
+                         new=False)
     session.flush()
     return StoredContact(id=contact.id, name=contact.name,
                          emails=tuple(e.email for e in contact.emails),
                          phones=tuple(p.phone for p in contact.phones),
-                         company=contact.company, title=contact.title, created=created)
+                         company=contact.company, title=contact.title, created=False)
+
+
+def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: ParsedContact,
+            now: datetime, interaction_kind: str) -> StoredContact:
+    """A new contact, written with plain INSERTs (the same rows the merge above writes for a
+    new contact: the fields, emails no other contact holds, phones, facts, the interaction);
+    nothing about it can exist yet, so nothing is looked up but the emails' owners."""
+    session.flush()  # earlier ORM changes first: these statements bypass the session
+    connection = session.connection()
+    fields = {f: getattr(parsed, f) for f in SCALAR_FIELDS if getattr(parsed, f)}
+    contact_id = int(connection.execute(insert(table_of(Contact)).values(
+        owner_id=owner_id, name_key=name_key(fields.get("name")), source_inbound_id=inbound_id,
+        last_touch_at=now, created_at=now, updated_at=now, **fields,
+    ).returning(table_of(Contact).c.id)).scalar_one())
+    wanted = sorted({e.lower() for e in parsed.emails})
+    taken = set(session.scalars(select(ContactEmail.email).where(
+        ContactEmail.owner_id == owner_id, ContactEmail.email.in_(wanted)))) if wanted else set()
+    emails = [e for e in wanted if e not in taken]
+    phones = list(dict.fromkeys(parsed.phones))
+    if emails:
+        connection.execute(insert(table_of(ContactEmail)), [
+            {"owner_id": owner_id, "contact_id": contact_id, "email": e} for e in emails])
+    if phones:
+        connection.execute(insert(table_of(ContactPhone)), [
+            {"contact_id": contact_id, "phone": p} for p in phones])
+    facts = _fact_rows(contact_id, inbound_id, parsed, now, existing=set())
+    if facts:
+        connection.execute(insert(table_of(ContactFact)), facts)
+    if inbound_id is not None:
+        connection.execute(insert(table_of(Interaction)).values(
+            owner_id=owner_id, contact_id=contact_id, inbound_id=inbound_id,
+            kind=interaction_kind, occurred_at=now))
+    return StoredContact(id=contact_id, name=fields.get("name"), emails=tuple(emails),
+                         phones=tuple(phones), company=fields.get("company"),
+                         title=fields.get("title"), created=True)
 
 
 def _find_existing(session: Session, owner_id: int, parsed: ParsedContact) -> Contact | None:
@@ -111,18 +141,24 @@ def _add_phones(session: Session, contact: Contact, phones: tuple[str, ...]) -> 
 
 def _add_facts(session: Session, contact_id: int, inbound_id: int | None,
                parsed: ParsedContact, now: datetime, *, new: bool) -> None:
-    values = [(f, getattr(parsed, f)) for f in SCALAR_FIELDS if getattr(parsed, f)]
-    values += [(f, v) for f in LIST_FIELDS for v in getattr(parsed, f)]
-    values += [("email", e) for e in parsed.emails] + [("phone", p) for p in parsed.phones]
     existing: set[tuple[str, str]] = set() if new else {
         (row.field, row.value) for row in session.execute(
             select(ContactFact.field, ContactFact.value).where(
                 ContactFact.contact_id == contact_id, ContactFact.inbound_id == inbound_id))}
-    rows = [{"contact_id": contact_id, "inbound_id": inbound_id, "field": field,
+    rows = _fact_rows(contact_id, inbound_id, parsed, now, existing)
+    if rows:  # one multi-row INSERT
+        session.connection().execute(insert(table_of(ContactFact)), rows)
+
+
+def _fact_rows(contact_id: int, inbound_id: int | None, parsed: ParsedContact, now: datetime,
+               existing: set[tuple[str, str]]) -> list[dict[str, object]]:
+    """Every value the message gives, once, as a fact row with its message (provenance)."""
+    values = [(f, getattr(parsed, f)) for f in SCALAR_FIELDS if getattr(parsed, f)]
+    values += [(f, v) for f in LIST_FIELDS for v in getattr(parsed, f)]
+    values += [("email", e) for e in parsed.emails] + [("phone", p) for p in parsed.phones]
+    return [{"contact_id": contact_id, "inbound_id": inbound_id, "field": field,
              "value": value, "created_at": now}
             for field, value in dict.fromkeys(values) if (field, value) not in existing]
-    if rows:  # one multi-row INSERT
-        session.execute(insert(ContactFact), rows)
 
 
 def _add_interaction(session: Session, owner_id: int, contact_id: int, inbound_id: int,

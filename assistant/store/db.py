@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -88,6 +88,11 @@ def head_revision(url: str) -> str | None:
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
 
 
+def table_of(model: type[Any]) -> Table:
+    """A mapped class's table, for plain Core statements that skip the ORM's bookkeeping."""
+    return cast(Table, model.__table__)
+
+
 def insert_once(session: Session, model: type[Any], values: dict[str, Any],
                 unique: list[str]) -> int | None:
     """INSERT ... ON CONFLICT DO NOTHING RETURNING id: the new row's id, or None when a row
@@ -97,9 +102,10 @@ def insert_once(session: Session, model: type[Any], values: dict[str, Any],
 
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (insert(model).values(**values)  # type: ignore[operator]
-                 .on_conflict_do_nothing(index_elements=unique).returning(model.id))
-    new_id = session.execute(statement).scalar()
+    table = table_of(model)  # Core, not the ORM's bulk layer: one plain statement
+    statement = (insert(table).values(**values)  # type: ignore[operator]
+                 .on_conflict_do_nothing(index_elements=unique).returning(table.c.id))
+    new_id = session.connection().execute(statement).scalar()
     return None if new_id is None else int(new_id)
 
 

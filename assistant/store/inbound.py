@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from assistant.store.db import rowcount
+from assistant.store.db import rowcount, table_of
 from assistant.store.models import InboundMessage
 
 DONE_STATUSES = ("processed", "ignored", "failed", "quarantined")
@@ -116,8 +116,9 @@ def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
            owner_id: int | None, error: str | None = None) -> bool:
     """Record the outcome of a pending message; False when it was not pending any more (another
     worker finished it first; on PostgreSQL this waits for that worker's transaction)."""
-    result = session.execute(update(InboundMessage).where(
-        InboundMessage.id == inbound_id, InboundMessage.status == "pending").values(
+    table = table_of(InboundMessage)
+    result = session.connection().execute(update(table).where(
+        table.c.id == inbound_id, table.c.status == "pending").values(
         status=status, kind=kind, owner_id=owner_id, error=error,
         processed_at=datetime.now(UTC)))
     return rowcount(result) == 1
