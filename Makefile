@@ -37,6 +37,7 @@ eval: setup
 
 bench: setup test-deps
 	$(BIN)/python -m benchmarks.ingest_bench
+	$(BIN)/python -m benchmarks.process_bench
 	$(BIN)/python -m benchmarks.summary_bench
 	$(BIN)/python -m benchmarks.parse_bench
 
