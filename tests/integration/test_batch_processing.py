@@ -39,6 +39,12 @@ PEOPLE = [("Jane Doe", "jane@acme.example"), ("Raj Patel", "raj@corvid.example")
 
 @pytest.fixture
 def app(database_url: str, tmp_path) -> Iterator[App]:  # noqa: ANN001
+    built = _app_with_owner(database_url, tmp_path)
+    yield built
+    built.close()
+
+
+def _app_with_owner(database_url: str, tmp_path) -> App:  # noqa: ANN001
     settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
                                   "ASSISTANT_DATABASE_URL": database_url,
                                   "ASSISTANT_ADDRESS": "assistant@example.net"})
@@ -47,8 +53,7 @@ def app(database_url: str, tmp_path) -> Iterator[App]:  # noqa: ANN001
     with transaction(built.sessions) as session:
         owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
                          timezone="America/Chicago", region="US")
-    yield built
-    built.close()
+    return built
 
 
 def _note(name: str, address: str, extra: str = "") -> bytes:
@@ -182,14 +187,10 @@ def test_two_workers_storing_the_same_person_make_one_contact(postgres_url: str,
                                                               tmp_path) -> None:  # noqa: ANN001
     """The race only PostgreSQL lets happen (SQLite runs one writer at a time): another
     worker's transaction has inserted Raj, uncommitted, when this batch writes Raj's note."""
-    settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
-                                  "ASSISTANT_DATABASE_URL": postgres_url,
-                                  "ASSISTANT_ADDRESS": "assistant@example.net"})
-    upgrade(settings.database_url)
-    app = build_app(settings)
+    app = _app_with_owner(postgres_url, tmp_path)
     with transaction(app.sessions) as session:
-        owner = owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
-                                 timezone="America/Chicago", region="US")
+        owner = owners.owner_by_address(session, OWNER)
+    assert owner is not None
     ids = _store(app, [_note(name, address) for name, address in PEOPLE[:3]])
     results: list[process.Batch] = []
     other = app.sessions()
