@@ -44,16 +44,15 @@ def current_app() -> App:
 
 @dramatiq.actor(queue_name="inbound", **RETRY)
 def process_inbound(inbound_id: int) -> None:
-    outcome = process.process_inbound(current_app(), inbound_id)
-    if outcome is not None:
-        metrics.record_processed(outcome.status, outcome.kind)
-    for outbox_id in outcome.outbox_ids if outcome else ():
-        if outbox_id is not None:
-            send_outbox.send(outbox_id)
+    _process_and_send([inbound_id])
 
 
 @dramatiq.actor(queue_name="inbound", **RETRY)
 def process_inbound_batch(inbound_ids: list[int]) -> None:
+    _process_and_send(inbound_ids)
+
+
+def _process_and_send(inbound_ids: list[int]) -> None:
     batch = process.process_batch(current_app(), inbound_ids)
     for outcome in batch.outcomes:
         metrics.record_processed(outcome.status, outcome.kind)

@@ -9,42 +9,43 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+from collections.abc import Callable
 from email.message import EmailMessage
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 # Routing one message reads its headers a dozen times (own copy? bounce? robot? who sent it?
 # an approval answer?); they are parsed once. Only messages up to this size are remembered, a
 # few at a time, so the cache never holds much memory.
 CACHED_BYTES = 256 * 1024
+T = TypeVar("T")
 
 
+def _remembered(read: Callable[[bytes], T]) -> Callable[[bytes], T]:
+    """``read`` remembered for the last few messages up to CACHED_BYTES (bytes cache their
+    hash, so a lookup costs one pass over a message the first time only)."""
+    cached = lru_cache(maxsize=32)(read)
+
+    @wraps(read)
+    def reader(raw: bytes) -> T:
+        return cached(raw) if len(raw) <= CACHED_BYTES else read(raw)
+
+    return reader
+
+
+@_remembered
 def read_headers(raw: bytes) -> EmailMessage:
     """The header block parsed with the ``email`` package's current policy. The result may be
     shared with other callers reading the same message: read it, never change it."""
-    if len(raw) <= CACHED_BYTES:
-        return _read_headers_cached(raw)
-    return _read_headers(raw)
-
-
-def _read_headers(raw: bytes) -> EmailMessage:
     parser = email.parser.BytesParser(policy=email.policy.default)
     message = parser.parsebytes(raw, headersonly=True)
     assert isinstance(message, EmailMessage)
     return message
 
 
-# bytes cache their hash, so a lookup costs one pass over a message the first time only
-_read_headers_cached = lru_cache(maxsize=32)(_read_headers)
-
-
+@_remembered
 def sender_address(raw: bytes) -> str | None:
     """The single From address, lower-cased; None when missing, several, or defective."""
-    if len(raw) <= CACHED_BYTES:
-        return _sender_address_cached(raw)
-    return _sender_address(raw)
-
-
-def _sender_address(raw: bytes) -> str | None:
     try:
         header = read_headers(raw)["From"]
         if header is None or header.defects:
@@ -55,9 +56,6 @@ def _sender_address(raw: bytes) -> str | None:
     if len(addresses) != 1 or not addresses[0].username or not addresses[0].domain:
         return None
     return addresses[0].addr_spec.lower()
-
-
-_sender_address_cached = lru_cache(maxsize=32)(_sender_address)
 
 
 HEADER_ERRORS = (ValueError, IndexError, TypeError, AttributeError, LookupError)
@@ -82,14 +80,9 @@ def header_text(message: EmailMessage, name: str) -> str | None:
     return None if value is None else " ".join(str(value).split())
 
 
+@_remembered
 def thread_of(raw: bytes) -> tuple[str | None, tuple[str, ...], str]:
     """(Message-ID, References, Subject) of a message, for threading a reply to it."""
-    if len(raw) <= CACHED_BYTES:
-        return _thread_of_cached(raw)
-    return _thread_of(raw)
-
-
-def _thread_of(raw: bytes) -> tuple[str | None, tuple[str, ...], str]:
     try:
         message = read_headers(raw)
     except (ValueError, IndexError, TypeError, LookupError):
@@ -97,9 +90,6 @@ def _thread_of(raw: bytes) -> tuple[str | None, tuple[str, ...], str]:
     message_id = header_text(message, "Message-ID")
     references = tuple((header_text(message, "References") or "").split())
     return message_id, references, header_text(message, "Subject") or ""
-
-
-_thread_of_cached = lru_cache(maxsize=32)(_thread_of)
 
 
 def recipients_of(message: EmailMessage) -> list[str]:
