@@ -6,13 +6,12 @@ Built once at a process entry point (``build_app(Settings.from_env())``) and pas
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.clock import Clock, system_clock
 from assistant.mail.smtp import Outgoing, open_outgoing
 from assistant.settings import Settings
 from assistant.store.db import make_engine, session_factory
@@ -23,7 +22,7 @@ class App:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    clock: Clock = system_clock
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _senders: list[Outgoing] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -46,7 +45,7 @@ class App:
         self.engine.dispose()
 
 
-def build_app(settings: Settings, clock: Callable[[], datetime] | None = None) -> App:
+def build_app(settings: Settings, clock: Clock | None = None) -> App:
     """The clock is injected so that tests and the demo can move time forward."""
     engine = make_engine(settings.database_url)
     app = App(settings=settings, engine=engine, sessions=session_factory(engine))

@@ -15,16 +15,19 @@ import email.policy
 import mailbox
 import shutil
 import threading
-import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
+from time import monotonic, sleep
+from zoneinfo import ZoneInfo
 
 import click
+import holidays
 from sqlalchemy import func, select
 
+from assistant.clock import system_clock
 from assistant.demo_samples import OWNER, sample_messages
 from assistant.owners_cli import add_owner_command
 from assistant.runtime import run_all
@@ -34,8 +37,23 @@ from assistant.store.models import Contact, FollowUp, InboundMessage, OutboxMess
 
 ASSISTANT = "assistant@demo.local"
 OWNER_ADDRESS = "sam@example.com"
-# Monday 23 November 2026, 16:00 in Chicago: the owner forwards notes after an event.
-START = datetime(2026, 11, 23, 22, 0, tzinfo=UTC)
+ZONE = ZoneInfo("America/Chicago")
+
+
+def demo_start(today: date) -> datetime:
+    """The Monday after ``today``, 16:00 in Chicago, when the owner forwards notes after an
+    event: the first such Monday with two weeks free of US public holidays ahead, so the
+    walk (next morning, a week later) meets plain business days on any date it is run."""
+    day = today + timedelta(days=7 - today.weekday())
+    while any(d in holidays.country_holidays("US", years=range(day.year, day.year + 2))
+              for d in (day + timedelta(days=n) for n in range(15))):
+        day += timedelta(days=7)
+    return local(day, time(16, 0))
+
+
+def local(day: date, at: time) -> datetime:
+    """``day`` at ``at`` on the Chicago wall clock, in UTC (correct across DST changes)."""
+    return datetime.combine(day, at, tzinfo=ZONE).astimezone(UTC)
 
 
 class DemoClock:
@@ -52,8 +70,9 @@ def run_demo(directory: Path, timeout: float = 60.0) -> int:
     settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(directory),
                                   "ASSISTANT_ADDRESS": ASSISTANT, "ASSISTANT_POLL_SECONDS": "1",
                                   "ASSISTANT_TICK_SECONDS": "0.2"})
-    click.echo(add_owner_command(settings, OWNER, [], "America/Chicago", "US", 9, "en"))
-    clock = DemoClock(START)
+    clock = DemoClock(demo_start(system_clock().astimezone(ZONE).date()))
+    click.echo(add_owner_command(settings, OWNER, [], "America/Chicago", "US", 9, "en",
+                                 clock=clock))
     demo = Demo(settings, directory, clock, timeout)
     stop = threading.Event()
     thread = threading.Thread(target=run_all, args=(settings, stop, clock), daemon=True)
@@ -85,7 +104,8 @@ class Demo:
             return False
         self.say(f"              {self.owner_mail()} acknowledgements emailed to the owner "
                  "(what was understood, when the drafts will come)")
-        self.clock.now = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
+        start = self.clock.now.astimezone(ZONE).date()
+        self.clock.now = local(start + timedelta(days=1), time(9, 5))
         self.say("Tuesday 09:05 the next business morning in Chicago")
         if not self.wait(lambda: self.count(FollowUp, FollowUp.status == "scheduled") == 0,
                          "drafts"):
@@ -124,11 +144,11 @@ class Demo:
         click.echo(line)
 
     def wait(self, condition: Callable[[], bool], what: str) -> bool:
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
+        deadline = monotonic() + self.timeout
+        while monotonic() < deadline:
             if condition():
                 return True
-            time.sleep(0.2)
+            sleep(0.2)
         click.echo(f"demo: gave up waiting for {what}", err=True)
         return False
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
@@ -22,7 +22,7 @@ NOTES = [RESOURCES,
     ("Fwd: Great to meet you",
      "Forwarding Raj's email from the conference. He wants an intro to a seed investor in "
      "climate tech.\n\n---------- Forwarded message ---------\nFrom: Raj Patel "
-     "<raj@corvidlabs.io>\nDate: Mon, 23 Nov 2026 at 17:02\nSubject: Great to meet you\nTo: Sam "
+     "<raj@corvidlabs.io>\nDate: {forwarded_date}\nSubject: Great to meet you\nTo: Sam "
      "Rivera <sam@example.com>\n\nHi Sam,\n\nGreat chatting at the Climate Tech Summit. Let's "
      "stay in touch.\n\nBest,\nRaj Patel\nVP Marketing | Corvid Labs\n+1 415 555 0199\n"),
     ("Two people from the meetup",
@@ -42,6 +42,8 @@ def sample_messages(owner_address: str, assistant_address: str,
         message["Subject"] = subject
         message["Date"] = format_datetime(now)
         message["Message-ID"] = make_msgid(domain=owner_address.split("@")[1])
-        message.set_content(body)
+        # The forwarded email was written an hour before the owner forwarded it.
+        forwarded = (now - timedelta(hours=1)).strftime("%a, %d %b %Y at %H:%M")
+        message.set_content(body.replace("{forwarded_date}", forwarded))
         messages.append(message.as_bytes())
     return messages

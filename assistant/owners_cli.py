@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 from email_validator import EmailNotValidError, validate_email
 
+from assistant.clock import Clock, system_clock
 from assistant.settings import Settings
 from assistant.store import owners
 from assistant.store.db import make_engine, session_factory, transaction, upgrade
@@ -32,7 +33,7 @@ def normalize_address(addr: str) -> str:
 
 def add_owner_command(settings: Settings, who: str, more: list[str], timezone: str,
                       region: str, followup_hour: int, language: str,
-                      secret_tag: str | None = None) -> str:
+                      secret_tag: str | None = None, clock: Clock = system_clock) -> str:
     name, primary = parse_owner(who)
     if secret_tag is not None and not re.fullmatch(r"[a-z0-9][a-z0-9._-]{7,63}", secret_tag, re.I):
         raise click.BadParameter("8 to 64 letters, digits, dots, dashes or underscores",
@@ -49,7 +50,8 @@ def add_owner_command(settings: Settings, who: str, more: list[str], timezone: s
         with transaction(session_factory(engine)) as session:
             profile = owners.add_owner(session, name=name, addresses=addresses,
                                        timezone=timezone, region=region, language=language,
-                                       followup_hour=followup_hour, secret_tag=secret_tag)
+                                       followup_hour=followup_hour, secret_tag=secret_tag,
+                                       now=clock())
     except owners.DuplicateOwnerAddress as exc:
         raise click.ClickException(str(exc)) from None
     finally:

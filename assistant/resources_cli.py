@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 
 import click
 from sqlalchemy.orm import Session
 
+from assistant.clock import system_clock
 from assistant.settings import Settings
 from assistant.store import followups, owners
 from assistant.store.db import make_engine, session_factory, transaction, upgrade
@@ -25,7 +25,7 @@ def add_resource_command(settings: Settings, owner_address: str, title: str, url
         owner = _owner(session, owner_address)
         added = followups.add_resource(session, owner_id=owner.id, title=title.strip(),
                                        url=url.strip(), tags=clean_tags, note=note.strip(),
-                                       now=datetime.now(UTC))
+                                       now=system_clock())
     return f"{'added' if added else 'already in the library'}: {title} {url}"
 
 

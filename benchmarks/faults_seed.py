@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from assistant.app import build_app
 from assistant.domain import ParsedContact
@@ -92,11 +92,11 @@ def trial_env(rig, plan: TrialPlan, database_url: str, redis: bool,  # noqa: ANN
 
 def seed(rig, plan: TrialPlan, env: dict[str, str]) -> Seeded:  # noqa: ANN001
     app = build_app(Settings.from_env(env))
-    now = datetime.now(UTC)
+    now = app.clock()
     try:
         with transaction(app.sessions) as session:
             owner = owners.add_owner(session, name="Sam Rivera", addresses=[plan.owner],
-                                     timezone="America/Chicago", region="US")
+                                     timezone="America/Chicago", region="US", now=now)
             if plan.kind == "ingest":
                 return _append_notes(rig, plan)
             ids = [_followup(session, owner.id, person, now) for person in plan.people]

@@ -110,7 +110,8 @@ class Feeder:
 
         def store() -> int | None:
             with transaction(self.app.sessions) as session:
-                return inbound.store_fetched(session, MAILBOX, 1, message)
+                return inbound.store_fetched(session, MAILBOX, 1, message,
+                                             received_at=self.app.clock())
 
         new_id = self._step("store", label, store)
         if new_id is None:

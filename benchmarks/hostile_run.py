@@ -83,7 +83,7 @@ def hostile_app(directory: Path) -> tuple[App, int]:
     app = build_app(settings)
     with transaction(app.sessions) as session:
         owner = owners.add_owner(session, name=OWNER.name, addresses=[OWNER.address],
-                                 timezone="Europe/Berlin", region="DE")
+                                 timezone="Europe/Berlin", region="DE", now=app.clock())
     return app, owner.id
 
 

@@ -61,9 +61,10 @@ def process_run(database_url: str, notes: list[bytes], batch: int, root: Path) -
     try:
         with transaction(app.sessions) as session:
             owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
-                             timezone="America/Chicago", region="US")
+                             timezone="America/Chicago", region="US", now=app.clock())
             ids = [inbound.store_fetched(session, "bench", 1,
-                                         FetchedMessage(str(i), raw, i + 1))
+                                         FetchedMessage(str(i), raw, i + 1),
+                                         received_at=app.clock())
                    for i, raw in enumerate(notes)]
         pending = [i for i in ids if i is not None]
         wall, cpu = time.perf_counter(), time.process_time()

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.clock import system_clock
 from tests.harness import Dovecot, Postgres, RedisServer, SmtpServer
 from tests.integration.helpers import Mailboxes, register_owner, server_env
 
@@ -60,7 +61,7 @@ class Rig:
         # One owner forwards thousands of notes here; every one is to be acknowledged, so the
         # per-owner hourly cap on replies (a loop breaker) must not cut the acks off.
         env["ASSISTANT_REPLIES_PER_SENDER_PER_HOUR"] = str(REPLY_CAP)
-        register_owner(database_url, boxes.owner)
+        register_owner(database_url, boxes.owner, now=system_clock())
         return env, boxes
 
     def spawn(self, command: str, env: dict[str, str], log_name: str) -> subprocess.Popen[bytes]:

@@ -76,7 +76,7 @@ def seed_big_owner(app: App, now: datetime, contacts: int, interactions: int) ->
     rng = random.Random(5)
     with transaction(app.sessions) as session:
         owner_id = owners.add_owner(session, name="Bea Big", addresses=["bea@bench.example"],
-                                    timezone="Europe/Berlin", region="DE").id
+                                    timezone="Europe/Berlin", region="DE", now=now).id
         first = int(session.scalar(select(func.coalesce(func.max(Contact.id), 0))) or 0) + 1
         ids = list(range(first, first + contacts))
         session.execute(insert(Contact), [_contact_row(rng, owner_id, cid, now) for cid in ids])
@@ -169,7 +169,7 @@ def seed_fleet(app: App, count: int, now: datetime) -> list[tuple[int, str]]:
             for n in range(start, min(count, start + 100)):
                 owner = owners.add_owner(session, name=f"Owner {n}",
                                          addresses=[f"owner{n}@fleet.example"],
-                                         timezone="America/Chicago", region="US")
+                                         timezone="America/Chicago", region="US", now=now)
                 seed_sample_history(session, owner.id, now)
                 slot = latest_slot(now, owner.timezone, 0, 8)
                 jobs.append((owner.id, week_key(slot, owner.timezone)))

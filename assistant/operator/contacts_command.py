@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -12,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.clock import system_clock
 from assistant.domain import OwnerProfile
 from assistant.operator import contacts_io
 from assistant.operator.contacts_store import import_records, load_contacts
@@ -59,7 +59,7 @@ def import_command(file: Path, owner_address: str, region: str | None) -> None:
             raise click.ClickException(f"{file}: {exc}") from None
         with _progress() as progress:
             task = progress.add_task(f"importing {file.name}", total=len(batch.records))
-            summary = import_records(sessions, owner.id, batch, now=datetime.now(UTC),
+            summary = import_records(sessions, owner.id, batch, now=system_clock(),
                                      advance=lambda n: progress.advance(task, n))
     click.echo("\n".join(summary.lines()))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,6 +21,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from assistant.clock import system_clock
 from assistant.errors import ConfigurationError
 from assistant.operator.checks import FAIL, CheckResult, fail, ok, skip, warn
 from assistant.operator.doctor_mail import check_inbox, check_smtp
@@ -132,7 +133,7 @@ def _valid_address(address: str) -> bool:
 
 def check_clock(now: datetime | None = None) -> list[CheckResult]:
     """Time zone data loads (no external clock is consulted)."""
-    now = now or datetime.now(UTC)
+    now = now or system_clock()
     broken = []
     for zone in SAMPLE_ZONES:
         try:

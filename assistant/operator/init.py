@@ -219,6 +219,7 @@ def write_env(path: Path, text: str, *, force: bool) -> None:
 
 def apply(answers: InitAnswers) -> str:
     """Migrate the database and register the owner; returns a line for the summary."""
+    from assistant.clock import system_clock
     from assistant.store import owners
     from assistant.store.db import make_engine, session_factory, transaction, upgrade
 
@@ -228,7 +229,8 @@ def apply(answers: InitAnswers) -> str:
     try:
         with transaction(session_factory(engine)) as session:
             profile = owners.add_owner(session, name=name, addresses=[address],
-                                       timezone=answers.timezone, region=answers.region)
+                                       timezone=answers.timezone, region=answers.region,
+                                       now=system_clock())
     except owners.DuplicateOwnerAddress:
         return f"owner {address} was already registered: kept as it is"
     finally:

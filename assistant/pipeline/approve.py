@@ -116,7 +116,8 @@ def queue_followup(app: App, session: Session, owner: OwnerProfile, record: Foll
     return outbox.add(session, key=f"followup:{record.id}", owner_id=owner.id,
                       purpose="followup", message=message,
                       envelope_from=app.settings.assistant_address,
-                      recipients=[record.to_address or "", app.settings.assistant_address])
+                      recipients=[record.to_address or "", app.settings.assistant_address],
+                      now=now)
 
 
 def _problem(app: App, owner: OwnerProfile, row: TokenRow | None, token: str | None,

@@ -165,7 +165,7 @@ def _request_approval(app: App, session: Session, owner: OwnerProfile, contact: 
     return outbox.add(session, key=f"approval:{record.id}:{round_number}", owner_id=owner.id,
                       purpose="approval", message=message,
                       envelope_from=app.settings.assistant_address,
-                      recipients=[owner.primary_address])
+                      recipients=[owner.primary_address], now=now)
 
 
 def _first_sent_at(session: Session, contact_id: int) -> datetime | None:

@@ -265,18 +265,18 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
         return _answer(app, session, record, owner, plan.found, plan.reply, now)
     if plan.lines is not None:
         outbox_id = resources.add_from_email(app, session, record, owner, plan.lines, now)
-        _done(session, record.id, status="processed", kind="command", owner_id=owner.id)
+        _done(session, now, record.id, status="processed", kind="command", owner_id=owner.id)
         return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
     assert plan.parsed is not None
     return _apply(app, session, record, owner, plan.parsed, now)
 
 
-def _done(session: Session, inbound_id: int, *, status: str, kind: str | None,
+def _done(session: Session, now: datetime, inbound_id: int, *, status: str, kind: str | None,
           owner_id: int | None, error: str | None = None) -> None:
     """The message's new status, written only while it is still pending: when another worker
     got there first, everything this run wrote for it is rolled back."""
     if not inbound.finish(session, inbound_id, status=status, kind=kind, owner_id=owner_id,
-                          error=error):
+                          now=now, error=error):
         raise _AlreadyFinished(inbound_id)
 
 
@@ -292,7 +292,7 @@ def _fail_internal(app: App, inbound_id: int, now: datetime) -> Outcome | None:
             parsed = ParsedMessage(kind=MessageKind.UNKNOWN, subject=thread_of(record.raw)[2])
             outbox_id = notify.explain_failure(app, session, record, owner, parsed,
                                                INTERNAL_ERROR, now)
-        inbound.finish(session, inbound_id, status="failed", kind="unknown",
+        inbound.finish(session, inbound_id, status="failed", kind="unknown", now=now,
                        owner_id=owner.id if owner else None, error=INTERNAL_ERROR)
     return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
 
@@ -318,18 +318,18 @@ def _screen(app: App, session: Session, record: InboundRecord, screen: tuple[str
     what, detail = screen
     if what == "own_copy":
         receipts.confirm(session, thread_of(record.raw)[0], now)
-        return _finish(session, record.id, "ignored", "own_copy", "the assistant's own copy")
+        return _finish(session, now, record.id, "ignored", "own_copy", "the assistant's own copy")
     if what == "bounce":
         assert isinstance(detail, guard.Bounce)
         notice = bounces.handle(app, session, record, detail, now)
-        outcome = _finish(session, record.id, "ignored", "bounce", "delivery status report")
+        outcome = _finish(session, now, record.id, "ignored", "bounce", "delivery status report")
         return Outcome(outcome.status, outcome.kind, (notice,))
-    return _finish(session, record.id, "ignored", "auto_reply", str(detail))
+    return _finish(session, now, record.id, "ignored", "auto_reply", str(detail))
 
 
-def _finish(session: Session, inbound_id: int, status: str, kind: str | None,
+def _finish(session: Session, now: datetime, inbound_id: int, status: str, kind: str | None,
             note: str, owner_id: int | None = None) -> Outcome:
-    _done(session, inbound_id, status=status, kind=kind, owner_id=owner_id, error=note)
+    _done(session, now, inbound_id, status=status, kind=kind, owner_id=owner_id, error=note)
     log.info("message %d %s: %s", inbound_id, status, note)
     return Outcome(status=status, kind=kind)
 
@@ -355,7 +355,7 @@ def _quarantine(app: App, session: Session, record: InboundRecord, owner: OwnerP
         raw=b"", template="quarantine", now=now,
         context={"subject": thread_of(record.raw)[2] or "(no subject)", "reason": reason,
                  "folder": app.settings.failed_folder})
-    _done(session, record.id, status="quarantined", kind=None, owner_id=owner.id,
+    _done(session, now, record.id, status="quarantined", kind=None, owner_id=owner.id,
                    error=reason)
     log.warning("message %d quarantined: %s", record.id, reason)
     return Outcome(status="quarantined", kind=None, outbox_ids=(outbox_id,))
@@ -368,7 +368,7 @@ def _too_large(app: App, session: Session, record: InboundRecord, owner: OwnerPr
               "It is kept as it arrived.")
     parsed = ParsedMessage(kind=MessageKind.UNKNOWN, subject=thread_of(record.raw)[2])
     outbox_id = notify.explain_failure(app, session, record, owner, parsed, reason, now)
-    _done(session, record.id, status="failed", kind="unknown", owner_id=owner.id,
+    _done(session, now, record.id, status="failed", kind="unknown", owner_id=owner.id,
                    error=reason)
     return Outcome(status="failed", kind="unknown", outbox_ids=(outbox_id,))
 
@@ -377,17 +377,17 @@ def _set_aside(session: Session, inbound_id: int, sender: str | None, now: datet
     # Mail from anyone but a registered owner is kept and logged, never answered; a known
     # contact's mail is their reply. Mail with no readable From goes to the failed folder.
     if sender is None:
-        return _finish(session, inbound_id, "failed", None,
+        return _finish(session, now, inbound_id, "failed", None,
                        "the message has no readable From address")
     replied = followup.record_contact_reply(session, inbound_id, sender, now)
-    return _finish(session, inbound_id, "ignored", None,
+    return _finish(session, now, inbound_id, "ignored", None,
                    "a contact's reply" if replied else "sender is not a registered owner")
 
 
 def _answer(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
             found: tuple, reply: ParsedReply, now: datetime) -> Outcome:  # type: ignore[type-arg]
     decision = approve.decide(app, session, record.id, owner, record.raw, found, reply, now)
-    _done(session, record.id, status="processed", kind="reply", owner_id=owner.id,
+    _done(session, now, record.id, status="processed", kind="reply", owner_id=owner.id,
           error=None if decision.outcome != "refused" else "approval refused")
     log.info("approval answer %d: %s", record.id, decision.outcome)
     return Outcome(status="processed", kind="reply", outbox_ids=decision.outbox_ids)
@@ -429,7 +429,7 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
            parsed: ParsedMessage, now: datetime) -> Outcome:
     kind = parsed.kind
     if kind in NEVER_ANSWERED:
-        _done(session, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
+        _done(session, now, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
         return Outcome(status="ignored", kind=str(kind))
     if kind in CONTACT_KINDS and parsed.contacts:
         # A message naming hundreds of people is a list, not notes on people met: the first
@@ -443,21 +443,21 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         outbox_id = notify.acknowledge(app, session, record, owner, parsed,
                                        list(zip(taken, stored, strict=True)), due, now,
                                        left_out=len(parsed.contacts) - len(taken))
-        _done(session, record.id, status="processed", kind=str(kind), owner_id=owner.id)
+        _done(session, now, record.id, status="processed", kind=str(kind), owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.COMMAND:
         outbox_id = answer_command(app, session, owner, record.id, record.raw, now)
-        _done(session, record.id, status="processed", kind=str(kind),
+        _done(session, now, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.REPLY:
         # A reply to the assistant that answers no approval request (those were routed
         # before parsing): an acknowledgement or a summary answered in words. Kept, not acted on.
-        _done(session, record.id, status="processed", kind=str(kind),
+        _done(session, now, record.id, status="processed", kind=str(kind),
                        owner_id=owner.id, error="a reply that answers no approval request")
         return Outcome(status="processed", kind=str(kind))
     reason = parsed.reason or NO_CONTACTS
     outbox_id = notify.explain_failure(app, session, record, owner, parsed, reason, now)
-    _done(session, record.id, status="failed", kind=str(kind), owner_id=owner.id,
+    _done(session, now, record.id, status="failed", kind=str(kind), owner_id=owner.id,
                    error=reason)
     return Outcome(status="failed", kind=str(kind), outbox_ids=(outbox_id,))

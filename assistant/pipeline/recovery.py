@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
@@ -32,7 +32,7 @@ class Recovered:
 def requeue(app: App, enqueue_process: Enqueue,
             enqueue_send: Callable[[int], None], *, older_than: timedelta = timedelta(0),
             now: datetime | None = None) -> Recovered:
-    now = now or datetime.now(UTC)
+    now = now or app.clock()
     cutoff = now - older_than
     stale_claim = timedelta(seconds=app.settings.send_lease_seconds)
     grace = timedelta(seconds=app.settings.receipt_grace_seconds)

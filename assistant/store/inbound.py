@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -57,7 +57,7 @@ def known_refs(session: Session, mailbox: str, refs: Iterable[str]) -> set[str]:
 
 
 def store_fetched(session: Session, mailbox: str, uidvalidity: int | None,
-                  message: FetchedMessage, received_at: datetime | None = None) -> int | None:
+                  message: FetchedMessage, *, received_at: datetime) -> int | None:
     """Keep the raw bytes; returns the new row's id, or None when the message is known.
 
     A message already stored under another position (same sha256: the server changed
@@ -75,7 +75,7 @@ def store_fetched(session: Session, mailbox: str, uidvalidity: int | None,
     row = InboundMessage(mailbox=mailbox, source_ref=message.source_ref, uid=message.uid,
                          uidvalidity=uidvalidity, sha256=digest, size=len(message.raw),
                          message_id=_message_id_hint(message.raw), raw=message.raw,
-                         received_at=received_at or datetime.now(UTC), status="pending")
+                         received_at=received_at, status="pending")
     try:
         with session.begin_nested():
             session.add(row)
@@ -113,14 +113,14 @@ def load_pending(session: Session, inbound_ids: Iterable[int]) -> list[InboundRe
 
 
 def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
-           owner_id: int | None, error: str | None = None) -> bool:
+           owner_id: int | None, now: datetime, error: str | None = None) -> bool:
     """Record the outcome of a pending message; False when it was not pending any more (another
     worker finished it first; on PostgreSQL this waits for that worker's transaction)."""
     table = table_of(InboundMessage)
     result = session.connection().execute(update(table).where(
         table.c.id == inbound_id, table.c.status == "pending").values(
         status=status, kind=kind, owner_id=owner_id, error=error,
-        processed_at=datetime.now(UTC)))
+        processed_at=now))
     return rowcount(result) == 1
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from email.message import EmailMessage
 
 from sqlalchemy import and_, func, or_, select, update
@@ -28,13 +28,13 @@ class OutgoingEmail:
 
 
 def add(session: Session, *, key: str, owner_id: int | None, purpose: str,
-        message: EmailMessage, envelope_from: str, recipients: list[str]) -> int:
+        message: EmailMessage, envelope_from: str, recipients: list[str], now: datetime) -> int:
     """Write the email once per ``key``; returns the row id (the existing one on a repeat)."""
     new_id = insert_once(session, OutboxMessage, {
         "idempotency_key": key, "owner_id": owner_id, "purpose": purpose,
         "message_id": str(message["Message-ID"]), "envelope_from": envelope_from,
         "recipients": json.dumps(recipients), "raw": message.as_bytes(), "status": "pending",
-        "attempts": 0, "created_at": datetime.now(UTC)}, unique=["idempotency_key"])
+        "attempts": 0, "created_at": now}, unique=["idempotency_key"])
     if new_id is not None:
         return new_id
     return int(session.scalar(select(OutboxMessage.id)
@@ -51,14 +51,14 @@ def load(session: Session, outbox_id: int) -> OutgoingEmail | None:
                          status=row.status, attempts=row.attempts, owner_id=row.owner_id)
 
 
-def claim(session: Session, outbox_id: int) -> bool:
+def claim(session: Session, outbox_id: int, now: datetime) -> bool:
     """Move a pending row to ``sending``; False when another worker has it or it is done.
 
     The conditional UPDATE is the lock: of two workers given the same job, one wins.
     """
     result = session.execute(update(OutboxMessage).where(
         OutboxMessage.id == outbox_id, OutboxMessage.status == "pending").values(
-        status="sending", attempts=OutboxMessage.attempts + 1, claimed_at=datetime.now(UTC)))
+        status="sending", attempts=OutboxMessage.attempts + 1, claimed_at=now))
     return rowcount(result) == 1
 
 
@@ -87,9 +87,9 @@ def release(session: Session, outbox_id: int, error: str) -> None:
                     .values(status="pending", last_error=error))
 
 
-def mark_sent(session: Session, outbox_id: int) -> None:
+def mark_sent(session: Session, outbox_id: int, now: datetime) -> None:
     session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
-                    .values(status="sent", sent_at=datetime.now(UTC), last_error=None))
+                    .values(status="sent", sent_at=now, last_error=None))
 
 
 def mark_failed(session: Session, outbox_id: int, error: str) -> None:
@@ -97,19 +97,31 @@ def mark_failed(session: Session, outbox_id: int, error: str) -> None:
                     .values(status="failed", last_error=error))
 
 
-def recent_to(session: Session, recipient: str, hours: float = 1.0,
-              purposes: tuple[str, ...] | None = None) -> int:
-    """How many emails were queued to ``recipient`` in the last ``hours`` (wall clock)."""
-    since = datetime.now(UTC) - timedelta(hours=hours)
-    query = select(func.count()).select_from(OutboxMessage).where(
-        OutboxMessage.created_at >= since,
-        OutboxMessage.recipients.like(f'%"{recipient.lower()}"%'))
-    if purposes:
-        query = query.where(OutboxMessage.purpose.in_(purposes))
-    return int(session.scalar(query) or 0)
+def note_error(session: Session, outbox_id: int, error: str) -> None:
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
+                    .values(last_error=error))
 
 
-def sent_by_owner(session: Session, owner_id: int, purpose: str, since: datetime) -> int:
+def key_of(session: Session, outbox_id: int) -> str | None:
+    return session.scalar(select(OutboxMessage.idempotency_key)
+                          .where(OutboxMessage.id == outbox_id))
+
+
+def cancel_pending(session: Session, keys: list[str]) -> int:
+    """Cancel the emails with these keys that no worker has claimed yet; returns how many.
+
+    The conditional UPDATE races fairly with ``claim``: a row is either cancelled or sent.
+    """
+    if not keys:
+        return 0
+    return rowcount(session.execute(update(OutboxMessage).where(
+        OutboxMessage.idempotency_key.in_(keys), OutboxMessage.status == "pending")
+        .values(status="cancelled")))
+
+
+def sent_by_owner(session: Session, owner_id: int, purposes: tuple[str, ...],
+                  since: datetime) -> int:
+    """Emails of these purposes claimed for sending to or for the owner since ``since``."""
     return int(session.scalar(select(func.count()).select_from(OutboxMessage).where(
-        OutboxMessage.owner_id == owner_id, OutboxMessage.purpose == purpose,
+        OutboxMessage.owner_id == owner_id, OutboxMessage.purpose.in_(purposes),
         OutboxMessage.status.in_(("sent", "sending")), OutboxMessage.claimed_at >= since)) or 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -18,14 +18,14 @@ class DuplicateOwnerAddress(PermanentError):
 
 def add_owner(session: Session, *, name: str, addresses: list[str], timezone: str,
               region: str, language: str = "en", followup_hour: int = 9,
-              secret_tag: str | None = None) -> OwnerProfile:
+              secret_tag: str | None = None, now: datetime) -> OwnerProfile:
     normalized = [a.strip().lower() for a in addresses]
     taken = session.scalars(select(OwnerAddress.address)
                             .where(OwnerAddress.address.in_(normalized))).all()
     if taken:
         raise DuplicateOwnerAddress(f"already registered: {', '.join(sorted(taken))}")
     owner = Owner(name=name, timezone=timezone, region=region.upper(), language=language,
-                  followup_hour=followup_hour, created_at=datetime.now(UTC),
+                  followup_hour=followup_hour, created_at=now,
                   secret_tag=secret_tag.lower() if secret_tag else None,
                   addresses=[OwnerAddress(address=a) for a in normalized])
     session.add(owner)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from assistant.clock import system_clock
+
 
 def register(main: click.Group) -> None:
     main.add_command(summary_command)
@@ -14,7 +16,7 @@ def register(main: click.Group) -> None:
 
 def _parse_now(value: str | None) -> datetime:
     if not value:
-        return datetime.now(UTC)
+        return system_clock()
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:

@@ -90,7 +90,7 @@ def _write(app: App, session: Session, owner_id: int, key: str,
                           reply_to=address(ASSISTANT_NAME, reply_to))
     outbox_id = outbox.add(session, key=key, owner_id=owner_id, purpose="summary",
                            message=message, envelope_from=app.settings.assistant_address,
-                           recipients=[owner.primary_address])
+                           recipients=[owner.primary_address], now=now)
     if built.figures.quiet:
         session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id,
                                                     OutboxMessage.status == "pending")

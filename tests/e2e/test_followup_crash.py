@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from assistant.app import build_app
+from assistant.clock import system_clock
 from assistant.domain import ParsedContact
 from assistant.pipeline.approve import queue_followup
 from assistant.settings import Settings
@@ -65,7 +66,7 @@ def test_kill_after_smtp_sends_the_followup_once(dovecot, smtp_server, database_
     # Given an approved follow-up waiting in the outbox
     boxes = fresh_mailboxes()
     jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
-    register_owner(database_url, boxes.owner)
+    register_owner(database_url, boxes.owner, now=system_clock())
     env = {**server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path),
            "ASSISTANT_SEND_LEASE_SECONDS": "1"}
     outbox_id = _approved_followup(env, boxes.owner, jane)

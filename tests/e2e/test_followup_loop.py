@@ -60,7 +60,7 @@ def setup_note(dovecot, database_url, tmp_path, smtp_server):  # noqa: ANN001
     """An owner, a note about Jane in the mailbox, and settings with a fast tick."""
     boxes = fresh_mailboxes()
     jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
-    register_owner(database_url, boxes.owner)
+    register_owner(database_url, boxes.owner, now=START)
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
     env.update({"ASSISTANT_TICK_SECONDS": "0.2", "ASSISTANT_POLL_SECONDS": "2"})
     dovecot.append(boxes.assistant, "INBOX", note(

@@ -65,7 +65,7 @@ def test_forged_owner_mail_is_quarantined_and_the_owner_told_once(dovecot, smtp_
                                                                   postgres_url, tmp_path):
     # Given two notes that claim to be from the owner but carry no proof
     boxes = fresh_mailboxes()
-    register_owner(postgres_url, boxes.owner)
+    register_owner(postgres_url, boxes.owner, now=START)
     for subject in ("Met Eve", "Met Mallory"):
         forged = note(boxes.owner, boxes.assistant, subject,
                       "Met Eve Attacker <eve@evil.example>, CEO at Evil.\n")
@@ -91,7 +91,7 @@ def test_approvals_cannot_be_forged_replayed_or_used_by_another_owner(dovecot, s
     # Given a draft awaiting Sam's answer, and Ana, another registered owner
     boxes, jane, env = setup_note(dovecot, database_url, tmp_path, smtp_server)
     ana = "ana-" + boxes.owner
-    register_owner(database_url, ana, name="Ana Lima")
+    register_owner(database_url, ana, name="Ana Lima", now=START)
     clock = SteppedClock(START)
     with running_with_clock(env, clock):
         owner_mail(dovecot, boxes.owner, 1)

@@ -74,13 +74,14 @@ def server_env(dovecot, smtp_server, boxes: Mailboxes, database_url: str,  # noq
 
 
 def register_owner(database_url: str, address: str, name: str = "Sam Rivera",
-                   timezone: str = "America/Chicago") -> int:
+                   timezone: str = "America/Chicago", *, now: datetime) -> int:
+    """The owner, registered at ``now`` on the clock the test gives the assistant."""
     upgrade(database_url)
     engine = make_engine(database_url)
     try:
         with transaction(session_factory(engine)) as session:
             return owners.add_owner(session, name=name, addresses=[address], timezone=timezone,
-                                    region="US").id
+                                    region="US", now=now).id
     finally:
         engine.dispose()
 

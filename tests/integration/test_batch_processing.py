@@ -52,7 +52,7 @@ def _app_with_owner(database_url: str, tmp_path) -> App:  # noqa: ANN001
     built = build_app(settings)
     with transaction(built.sessions) as session:
         owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
-                         timezone="America/Chicago", region="US")
+                         timezone="America/Chicago", region="US", now=built.clock())
     return built
 
 
@@ -72,7 +72,8 @@ def _store(app: App, notes: list[bytes]) -> list[int]:
     with transaction(app.sessions) as session:
         for raw in notes:
             new_id = inbound.store_fetched(session, "maildir://test", None,
-                                           FetchedMessage(make_msgid(), raw))
+                                           FetchedMessage(make_msgid(), raw),
+                                           received_at=app.clock())
             assert new_id is not None
             ids.append(new_id)
     return ids
@@ -171,7 +172,8 @@ def test_a_message_finished_by_another_worker_is_left_alone(app: App, monkeypatc
         real_parse_phase(app_, plan)
         if plan.record.id == ids[1]:  # another worker finishes Raj's note meanwhile
             with transaction(app.sessions) as session:
-                inbound.finish(session, ids[1], status="processed", kind="note", owner_id=None)
+                inbound.finish(session, ids[1], status="processed", kind="note", owner_id=None,
+                               now=app.clock())
 
     monkeypatch.setattr(process, "_parse_phase", parse_then_lose_the_race)
     batch = process.process_batch(app, ids)

@@ -54,7 +54,7 @@ def message(sender: str, to: str, subject: str, body: str = "",
 def deliver(app: App, raw: bytes) -> tuple[int, process.Outcome | None]:
     with transaction(app.sessions) as session:
         inbound_id = inbound.store_fetched(session, "INBOX", 1,
-                                           FetchedMessage(make_msgid(), raw))
+                                           FetchedMessage(make_msgid(), raw), received_at=NOW)
     assert inbound_id is not None
     outcome = process.process_inbound(app, inbound_id, NOW)
     for outbox_id in outcome.outbox_ids if outcome else ():
@@ -66,7 +66,7 @@ def deliver(app: App, raw: bytes) -> tuple[int, process.Outcome | None]:
 def running(dovecot, smtp_server, postgres_url: str, tmp_path: Path):  # noqa: ANN001
     boxes = fresh_mailboxes()
     env = server_env(dovecot, smtp_server, boxes, postgres_url, None, tmp_path)
-    owner_id = register_owner(postgres_url, boxes.owner)
+    owner_id = register_owner(postgres_url, boxes.owner, now=NOW)
     app = build_app(Settings.from_env(env), clock=lambda: NOW)
     with transaction(app.sessions) as session:
         seed_sample_history(session, owner_id, NOW)

@@ -134,7 +134,8 @@ def _note(subject: str, body: str) -> bytes:
 
 def _ingest(app, raw: bytes, ref: str) -> int:  # type: ignore[no-untyped-def]  # noqa: ANN001
     with transaction(app.sessions) as session:
-        inbound_id = inbound.store_fetched(session, "INBOX", 1, FetchedMessage(ref, raw))
+        inbound_id = inbound.store_fetched(session, "INBOX", 1, FetchedMessage(ref, raw),
+                                           received_at=NOW)
     assert inbound_id is not None
     process.process_inbound(app, inbound_id, NOW)
     return inbound_id

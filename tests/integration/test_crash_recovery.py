@@ -7,6 +7,7 @@ import signal
 
 import pytest
 
+from assistant.clock import system_clock
 from tests.integration.helpers import (
     contact_names,
     counts,
@@ -29,7 +30,7 @@ def test_kill_between_steps_loses_and_duplicates_nothing(point, dovecot, smtp_se
                                                          database_url, tmp_path):
     # Given two notes in the mailbox and a worker that will be killed at `point`
     boxes = fresh_mailboxes()
-    register_owner(database_url, boxes.owner)
+    register_owner(database_url, boxes.owner, now=system_clock())
     for subject, body in NOTES:
         dovecot.append(boxes.assistant, "INBOX", note(boxes.owner, boxes.assistant, subject, body))
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)

@@ -55,7 +55,7 @@ def test_a_550_answer_leaves_the_email_failed_for_good(smtp_server, dovecot, fau
     with transaction(app.sessions) as session:
         outbox_id = outbox.add(session, key="ack:1", owner_id=None, purpose="ack",
                                message=message, envelope_from=boxes.assistant,
-                               recipients=[boxes.owner])
+                               recipients=[boxes.owner], now=app.clock())
     smtp_server.fail_next(550)
 
     # When it is sent

@@ -10,6 +10,7 @@ import email.policy
 
 import pytest
 
+from assistant.clock import system_clock
 from tests.integration.helpers import (
     assistant_running,
     contact_names,
@@ -29,7 +30,7 @@ def test_note_becomes_contact_and_acknowledgement(dovecot, smtp_server, database
                                                   broker_url, tmp_path):
     # Given an owner and the assistant's mailbox with one forwarded note in it
     boxes = fresh_mailboxes()
-    register_owner(database_url, boxes.owner)
+    register_owner(database_url, boxes.owner, now=system_clock())
     dovecot.append(boxes.assistant, "INBOX",
                    note(boxes.owner, boxes.assistant, "Met Jane", JANE_NOTE))
     env = server_env(dovecot, smtp_server, boxes, database_url, broker_url, tmp_path)
@@ -56,7 +57,7 @@ def test_a_note_arriving_while_idle_is_acknowledged(dovecot, smtp_server, postgr
                                                     tmp_path):
     # Given the assistant already running and idling on an empty mailbox
     boxes = fresh_mailboxes()
-    register_owner(postgres_url, boxes.owner)
+    register_owner(postgres_url, boxes.owner, now=system_clock())
     env = server_env(dovecot, smtp_server, boxes, postgres_url, None, tmp_path)
     with assistant_running(env):
         assert wait_for(lambda: "Assistant/Processed" in dovecot.folders(boxes.assistant),
@@ -75,7 +76,7 @@ def test_strangers_and_auto_replies_are_kept_but_never_answered(dovecot, smtp_se
                                                                 database_url, tmp_path):
     # Given mail from a stranger and an out-of-office reply from the owner's own address
     boxes = fresh_mailboxes()
-    register_owner(database_url, boxes.owner)
+    register_owner(database_url, boxes.owner, now=system_clock())
     stranger = note("eve@elsewhere.example", boxes.assistant, "Hello",
                     "Met Bob Smith <bob@x.example>", sender_name="Eve")
     auto = note(boxes.owner, boxes.assistant, "Out of Office: back Monday", "I am away.")
@@ -105,7 +106,7 @@ def test_implicit_tls_and_starttls_with_authentication(dovecot, smtp_server, tmp
     # Given TLS on both sides: IMAPS or IMAP+STARTTLS in, SMTPS or SMTP+STARTTLS with AUTH out
     boxes = fresh_mailboxes()
     url = f"sqlite:///{tmp_path}/a.db"
-    register_owner(url, boxes.owner)
+    register_owner(url, boxes.owner, now=system_clock())
     dovecot.append(boxes.assistant, "INBOX", note(boxes.owner, boxes.assistant, "Met Jane",
                                                   JANE_NOTE))
     env = server_env(dovecot, smtp_server, boxes, url, None, tmp_path, smtp_kind=smtp_kind,

@@ -29,8 +29,8 @@ def two_owners(dovecot, smtp_server, database_url, tmp_path):  # noqa: ANN001
     boxes = fresh_mailboxes()
     other = "bea-" + boxes.owner
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
-    owner_a = register_owner(database_url, boxes.owner)
-    register_owner(database_url, other, name="Bea Other")
+    owner_a = register_owner(database_url, boxes.owner, now=NOW)
+    register_owner(database_url, other, name="Bea Other", now=NOW)
     app = build_app(Settings.from_env(env), clock=lambda: NOW)
     with transaction(app.sessions) as session:
         seed_sample_history(session, owner_a, NOW)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import email.policy
 
+from assistant.clock import system_clock
 from tests.integration.helpers import (
     assistant_running,
     authenticated,
@@ -42,7 +43,7 @@ def test_bad_messages_fail_alone_and_are_explained(dovecot, smtp_server, databas
                                                    tmp_path):
     # Given three malformed messages ahead of a good note
     boxes = fresh_mailboxes()
-    register_owner(database_url, boxes.owner)
+    register_owner(database_url, boxes.owner, now=system_clock())
     for raw in (_broken_mime(boxes.owner, boxes.assistant),
                 _unknown_charset(boxes.owner, boxes.assistant),
                 _missing_from(boxes.assistant),

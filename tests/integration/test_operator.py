@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from dramatiq.brokers.redis import RedisBroker
 
 from assistant.cli import main
+from assistant.clock import system_clock
 from assistant.store.db import make_engine, session_factory, transaction
 from assistant.store.models import Contact, FollowUp, InboundMessage, OutboxMessage
 from tests.integration.helpers import register_owner
@@ -33,7 +34,7 @@ def _inbound(n: int, status: str, error: str | None = None) -> InboundMessage:
 
 
 def _seed(database_url: str) -> int:
-    owner_id = register_owner(database_url, "sam@example.com", name="Sam Rivera")
+    owner_id = register_owner(database_url, "sam@example.com", name="Sam Rivera", now=NOW)
     with transaction(session_factory(engine := make_engine(database_url))) as s:
         s.add_all([_inbound(1, "processed"), _inbound(2, "failed", "no person found\nmore"),
                    _inbound(3, "quarantined", "too large"), _inbound(4, "pending")])
@@ -106,7 +107,7 @@ def _import(env: dict[str, str], path: Path) -> str:
 
 def test_import_dedupes_and_summarises(tmp_path: Path, database_url: str) -> None:
     # Given an owner and Google's export imported once
-    register_owner(database_url, "sam@example.com")
+    register_owner(database_url, "sam@example.com", now=system_clock())
     env = _env(database_url, tmp_path)
     first = _import(env, SAMPLES / "google_contacts.csv")
     # When the same file is imported again, and a vCard naming one of them by email
@@ -131,7 +132,7 @@ def test_import_dedupes_and_summarises(tmp_path: Path, database_url: str) -> Non
 def test_export_then_import_gives_the_same_contacts(tmp_path: Path) -> None:
     # Given contacts imported from Outlook, LinkedIn and vCard files
     source = f"sqlite:///{tmp_path / 'a.db'}"
-    register_owner(source, "sam@example.com")
+    register_owner(source, "sam@example.com", now=system_clock())
     for name in ("outlook_contacts.csv", "linkedin_connections.csv", "contacts.vcf"):
         _import(_env(source, tmp_path), SAMPLES / name)
     for fmt in ("vcard", "csv"):
@@ -142,7 +143,7 @@ def test_export_then_import_gives_the_same_contacts(tmp_path: Path) -> None:
                                       env=_env(source, tmp_path))
         assert exported.exit_code == 0, exported.output
         target = f"sqlite:///{tmp_path / f'{fmt}.db'}"
-        register_owner(target, "sam@example.com")
+        register_owner(target, "sam@example.com", now=system_clock())
         _import(_env(target, tmp_path), out)
         # Then the second database exports exactly what the first did
         again = CliRunner().invoke(main, ["contacts", "export", "--owner", "sam@example.com",
@@ -153,7 +154,7 @@ def test_export_then_import_gives_the_same_contacts(tmp_path: Path) -> None:
 
 def test_unknown_owner(tmp_path: Path) -> None:
     database_url = f"sqlite:///{tmp_path / 'a.db'}"
-    register_owner(database_url, "sam@example.com")
+    register_owner(database_url, "sam@example.com", now=system_clock())
     result = CliRunner().invoke(main, ["contacts", "export", "--owner", "nobody@example.com"],
                                 env=_env(database_url, tmp_path))
     assert result.exit_code == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.clock import system_clock
 from assistant.operator.checks import FAIL, OK
 from assistant.operator.doctor import run_checks
 from assistant.settings import Settings
@@ -25,7 +26,7 @@ def _free_port() -> int:
 def env(dovecot, smtp_server, redis_url, tmp_path: Path) -> dict[str, str]:  # noqa: ANN001
     boxes = fresh_mailboxes()
     database_url = f"sqlite:///{tmp_path / 'assistant.db'}"
-    register_owner(database_url, boxes.owner)
+    register_owner(database_url, boxes.owner, now=system_clock())
     return server_env(dovecot, smtp_server, boxes, database_url, redis_url, tmp_path,
                       smtp_kind="starttls")
 

@@ -8,6 +8,7 @@ import threading
 
 import pytest
 
+from assistant.clock import system_clock
 from assistant.errors import ConfigurationError
 from assistant.locks import RedisLeader
 from assistant.runtime import run_all
@@ -30,7 +31,7 @@ def test_passwords_and_keys_never_appear_in_the_logs(dovecot, smtp_server, postg
     # Given a run through the whole ingestion flow with every log line captured, including
     # a failing login on the way
     boxes = fresh_mailboxes()
-    register_owner(postgres_url, boxes.owner)
+    register_owner(postgres_url, boxes.owner, now=system_clock())
     dovecot.append(boxes.assistant, "INBOX", note(boxes.owner, boxes.assistant, "Met Jane",
                                                   "Met Jane Doe <jane@acme.example>.\n"))
     env = server_env(dovecot, smtp_server, boxes, postgres_url, None, tmp_path,
@@ -77,12 +78,13 @@ def test_a_uidvalidity_change_rescans_without_processing_twice(tmp_path):
     raw = note("sam@example.com", "a@x.net", "Met Jane", "Met Jane Doe <jane@acme.example>.\n")
     with transaction(sessions) as session:
         first = inbound.store_fetched(session, "imap://a@x/INBOX", 1,
-                                      FetchedMessage("7", raw, uid=7))
-        inbound.finish(session, first, status="processed", kind="note", owner_id=None)
+                                      FetchedMessage("7", raw, uid=7), received_at=system_clock())
+        inbound.finish(session, first, status="processed", kind="note", owner_id=None,
+                       now=system_clock())
     # When the server renumbers the mailbox and the same message shows up as UID 1
     with transaction(sessions) as session:
         again = inbound.store_fetched(session, "imap://a@x/INBOX", 99,
-                                      FetchedMessage("1", raw, uid=1))
+                                      FetchedMessage("1", raw, uid=1), received_at=system_clock())
         moves = inbound.pending_moves(session, "imap://a@x/INBOX", 99)
     # Then it is not stored or processed again, and it is moved under its new UID
     assert first is not None and again is None

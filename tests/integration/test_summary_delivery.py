@@ -33,12 +33,13 @@ def test_weekly_summary_arrives_at_the_local_hour_once(database_url: str, doveco
     # Given an owner in Chicago who wants the summary on Sundays at 08:00, with a history
     boxes = fresh_mailboxes()
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
-    owner_id = register_owner(database_url, boxes.owner, timezone="America/Chicago")
+    owner_id = register_owner(database_url, boxes.owner, timezone="America/Chicago",
+                              now=SLOT - timedelta(days=6))
     clock = [SLOT - timedelta(minutes=1)]
     app = build_app(Settings.from_env(env), clock=lambda: clock[0])
     with transaction(app.sessions) as session:
         session.execute(update(Owner).where(Owner.id == owner_id).values(
-            summary_weekday=6, summary_hour=8, created_at=SLOT - timedelta(days=6)))
+            summary_weekday=6, summary_hour=8))
         seed_sample_history(session, owner_id, SLOT)
     sent: list[tuple[int, str]] = []
 

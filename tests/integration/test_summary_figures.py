@@ -28,10 +28,10 @@ def make_app(database_url: str, tmp_path):  # type: ignore[no-untyped-def]  # no
         "ASSISTANT_TRUSTED_AUTHSERV_IDS": TRUSTED_MTA}))
 
 
-def add_owner(app, address: str = "sam@example.com") -> int:  # type: ignore[no-untyped-def]  # noqa: ANN001
+def add_owner(app, address: str = "sam@example.com", now: datetime = NOW) -> int:  # type: ignore[no-untyped-def]  # noqa: ANN001
     with transaction(app.sessions) as session:
         owner = owners.add_owner(session, name="Sam Rivera", addresses=[address],
-                                 timezone="America/Chicago", region="US")
+                                 timezone="America/Chicago", region="US", now=now)
         return owner.id
 
 
@@ -86,7 +86,8 @@ def test_commands_go_to_the_owners_secret_address(tmp_path) -> None:  # noqa: AN
     app = make_app(f"sqlite:///{tmp_path / 'a.db'}", tmp_path)
     with transaction(app.sessions) as session:
         owner_id = owners.add_owner(session, name="Sam Rivera", addresses=["sam@example.com"],
-                                    timezone="UTC", region="US", secret_tag="s3cret").id
+                                    timezone="UTC", region="US", secret_tag="s3cret",
+                                    now=NOW).id
         seed_sample_history(session, owner_id, NOW)
     # When the summary is queued
     outbox_id = queue_summary(app, owner_id, "2026-W48", NOW)

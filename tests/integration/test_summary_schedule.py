@@ -23,10 +23,10 @@ def utc(*args: int) -> datetime:
 
 def owner_with_slot(app, timezone: str, weekday: int, hour: int,  # type: ignore[no-untyped-def]  # noqa: ANN001
                     address: str = "sam@example.com") -> int:
-    owner_id = add_owner(app, address)
+    owner_id = add_owner(app, address, now=CREATED)
     with transaction(app.sessions) as session:
         session.execute(update(Owner).where(Owner.id == owner_id).values(
-            timezone=timezone, summary_weekday=weekday, summary_hour=hour, created_at=CREATED))
+            timezone=timezone, summary_weekday=weekday, summary_hour=hour))
     return owner_id
 
 
@@ -72,12 +72,10 @@ def test_once_per_week_even_with_two_schedulers(database_url: str, tmp_path) -> 
     # Given a busy owner due Monday 08:00 Chicago and one registered after the slot
     app = make_app(database_url, tmp_path)
     owner_id = owner_with_slot(app, "America/Chicago", 0, 8)
-    late = add_owner(app, "late@example.com")
     now = utc(2026, 11, 23, 14, 30)
+    late = add_owner(app, "late@example.com", now=now - timedelta(minutes=10))
     with transaction(app.sessions) as session:
         seed_sample_history(session, owner_id, now)
-        session.execute(update(Owner).where(Owner.id == late).values(
-            created_at=now - timedelta(minutes=10)))
     # When two schedulers tick, each queueing what it sees as due
     first, second = due(app, now), due(app, now)
     for owner, week in first + second:

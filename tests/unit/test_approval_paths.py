@@ -35,7 +35,7 @@ def drafted(tmp_path):
     app = build_app(settings, clock=lambda: NOW)
     with transaction(app.sessions) as session:
         owner = owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
-                                 timezone="America/Chicago", region="US")
+                                 timezone="America/Chicago", region="US", now=NOW)
         jane = contacts.merge_contact(session, owner_id=owner.id, inbound_id=None, now=NOW,
                                       parsed=ParsedContact("Jane Doe", ("jane@acme.example",),
                                                            context="Met at the breakfast"))
@@ -59,7 +59,8 @@ def _answer(app, request, text: str, via_reply_to: bool = True) -> None:  # noqa
     reply.set_content(f"{text}\n\nOn Tue, the assistant wrote:\n> Hi Jane,\n")
     with transaction(app.sessions) as session:
         inbound_id = inbound.store_fetched(session, "maildir://test", None,
-                                           FetchedMessage(make_msgid(), reply.as_bytes()))
+                                           FetchedMessage(make_msgid(), reply.as_bytes()),
+                                           received_at=app.clock())
     process_inbound(app, inbound_id)
 
 
