@@ -35,8 +35,24 @@ class DeliveryError(TransientError):
     """Raised when an SMTP server refuses a message for now (4xx) or the connection fails."""
 
 
+class RelayLoginError(DeliveryError):
+    """Raised when the SMTP relay refuses the assistant's login.
+
+    Transient for the emails: a 454 clears by itself and a 535 once the operator fixes the
+    password; no queued email is failed for it (``assistant status`` reports it).
+    """
+
+
 class DeliveryRejected(PermanentError):
     """Raised when an SMTP server refuses a message for good (5xx)."""
+
+
+class RecipientsRefused(DeliveryRejected):
+    """Raised when an SMTP server refuses every recipient for good (5xx to each RCPT)."""
+
+    def __init__(self, message: str, refused: dict[str, str]) -> None:
+        super().__init__(message)
+        self.refused = refused
 
 
 class UnknownOwnerError(PermanentError):

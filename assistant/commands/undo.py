@@ -17,6 +17,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.mail.headers import header_text, read_headers
+from assistant.store import outbox
 from assistant.store.contacts import SCALAR_FIELDS, name_key
 from assistant.store.models import (
     Contact,
@@ -102,12 +103,34 @@ def _has_sent(session: Session, contact_id: int) -> bool:
 
 
 def _remove_followups(session: Session, owner_id: int, inbound_id: int) -> tuple[int, int]:
+    """Remove the message's follow-ups that have not gone out, with their unsent emails.
+
+    An approved follow-up goes only if its email can still be cancelled: the conditional
+    UPDATE in ``outbox.cancel_pending`` and the sender's claim take the row one at a time, so
+    a follow-up being sent right now is counted as sent and kept, and one cancelled here is
+    never sent.
+    """
     rows = session.execute(select(FollowUp.id, FollowUp.status).where(
         FollowUp.owner_id == owner_id, FollowUp.source_inbound_id == inbound_id)).all()
-    unsent = [r.id for r in rows if r.status != "sent"]
+    unsent = []
+    for row in rows:
+        if row.status == "sent":
+            continue
+        if row.status == "approved" and not outbox.cancel_pending(session, [f"followup:{row.id}"]):
+            if session.scalar(select(OutboxMessage.status).where(
+                    OutboxMessage.idempotency_key == f"followup:{row.id}")) is not None:
+                continue  # already claimed by a sender: it goes out, so it stays
+        outbox.cancel_pending(session, _approval_keys(session, row.id))
+        unsent.append(row.id)
     if unsent:
         session.execute(delete(FollowUp).where(FollowUp.id.in_(unsent)))
     return len(unsent), len(rows) - len(unsent)
+
+
+def _approval_keys(session: Session, followup_id: int) -> list[str]:
+    return list(session.scalars(select(OutboxMessage.idempotency_key).where(
+        OutboxMessage.idempotency_key.like(f"approval:{followup_id}:%"),
+        OutboxMessage.status == "pending")))
 
 
 def _trim(session: Session, contact: Contact, inbound_id: int) -> None:

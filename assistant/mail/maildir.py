@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from assistant.errors import DeliveryError
+from assistant.mail.smtp import Delivery
 from assistant.store.inbound import FetchedMessage
 
 
@@ -81,14 +82,24 @@ class MaildirOutbox:
     def __init__(self, path: str) -> None:
         self.root = Path(path)
 
-    def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...]) -> None:
+    def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...], *,
+             receipt: str | None = None, receipt_required: bool = True) -> Delivery:
+        everyone = (*recipients, receipt) if receipt else recipients
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            for recipient in recipients:
-                box = mailbox.Maildir(self.root / recipient.lower(), factory=None, create=True)
-                box.add(raw)
+            for recipient in everyone:
+                mailbox.Maildir(_maildir(self.root / recipient.lower()), factory=None,
+                                create=False).add(raw)
         except OSError as exc:
             raise DeliveryError(f"cannot write to the local outbox {self.root}: {exc}") from exc
+        return Delivery(tuple(recipients), receipt=bool(receipt))
 
     def close(self) -> None:
         return None
+
+
+def _maildir(path: Path) -> Path:
+    """Create a Maildir's folders; safe when two senders create the same one at once
+    (``mailbox.Maildir(create=True)`` is not: one of them fails with "File exists")."""
+    for sub in ("tmp", "new", "cur"):
+        (path / sub).mkdir(parents=True, exist_ok=True)
+    return path

@@ -11,19 +11,41 @@ import asyncio
 import logging
 import ssl
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import aiosmtplib
 
-from assistant.errors import ConfigurationError, DeliveryError, DeliveryRejected
+from assistant.errors import (
+    ConfigurationError,
+    DeliveryError,
+    DeliveryRejected,
+    RecipientsRefused,
+    RelayLoginError,
+)
 from assistant.settings import Secret, ServerURL, Settings
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """What one send did: the recipients the message went to, the ones refused for good
+    (a 5yz answer to their RCPT, RFC 5321 4.2.1) with the server's words, and whether the
+    receipt copy went along."""
+
+    accepted: tuple[str, ...]
+    refused: Mapping[str, str] = field(default_factory=dict)
+    receipt: bool = False
+
+
 class Outgoing(Protocol):
-    def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...]) -> None:
-        """Deliver or raise DeliveryError (retry later) / DeliveryRejected (never retry)."""
+    def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...], *,
+             receipt: str | None = None, receipt_required: bool = True) -> Delivery:
+        """Deliver to ``recipients`` (and a copy to ``receipt``), or raise DeliveryError
+        (nothing was delivered; retry later) / DeliveryRejected (nothing was delivered;
+        never retry). Recipients refused for good are returned, not raised, when others
+        got the message."""
 
     def close(self) -> None: ...
 
@@ -56,28 +78,29 @@ class SmtpSender:
         self._loop = asyncio.new_event_loop()
         self._client: aiosmtplib.SMTP | None = None
 
-    def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...]) -> None:
-        self._loop.run_until_complete(self._send(raw, envelope_from, list(recipients)))
+    def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...], *,
+             receipt: str | None = None, receipt_required: bool = True) -> Delivery:
+        return self._loop.run_until_complete(
+            self._send(raw, envelope_from, list(recipients), receipt, receipt_required))
 
-    async def _send(self, raw: bytes, envelope_from: str, recipients: list[str]) -> None:
+    async def _send(self, raw: bytes, envelope_from: str, recipients: list[str],
+                    receipt: str | None, receipt_required: bool) -> Delivery:
         for attempt in (1, 2):
             try:
                 client = await self._connected()
-                errors, _ = await client.sendmail(envelope_from, recipients, raw)
-                _raise_for_refused(errors)
-                return
+                return await _transaction(client, raw, envelope_from, recipients, receipt,
+                                          receipt_required)
             except aiosmtplib.SMTPServerDisconnected as exc:
                 await self._drop()
                 if attempt == 2:
                     raise DeliveryError(f"SMTP connection lost: {exc}") from exc
-            except aiosmtplib.SMTPRecipientsRefused as exc:
-                _raise_for_refused({r.recipient: (r.code, r.message) for r in exc.recipients})
             except aiosmtplib.SMTPResponseException as exc:
                 await self._drop()
                 raise _classify(exc.code, exc.message) from exc
             except (TimeoutError, aiosmtplib.SMTPException, OSError) as exc:
                 await self._drop()
                 raise DeliveryError(f"SMTP failed: {exc}") from exc
+        raise AssertionError("unreachable")
 
     async def _connected(self) -> aiosmtplib.SMTP:
         if self._client is not None and self._client.is_connected:
@@ -93,10 +116,12 @@ class SmtpSender:
         if self.url.username:
             try:
                 await client.login(self.url.username, self._password.value)
-            except aiosmtplib.SMTPAuthenticationError as exc:
-                await client.quit()
-                raise DeliveryRejected(f"SMTP login refused for {self.url.username}: "
-                                       f"{exc.code} {exc.message}") from None
+            except aiosmtplib.SMTPResponseException as exc:
+                client.close()
+                # 454 (RFC 4954 6) clears by itself, 535 once the password is fixed: either
+                # way the emails are not at fault, so they wait instead of failing.
+                raise RelayLoginError(f"SMTP login refused for {self.url.username}: "
+                                      f"{exc.code} {exc.message}") from None
         self._client = client
         return client
 
@@ -115,18 +140,73 @@ class SmtpSender:
         self._loop.close()
 
 
+async def _transaction(client: aiosmtplib.SMTP, raw: bytes, envelope_from: str,
+                       recipients: list[str], receipt: str | None,
+                       receipt_required: bool) -> Delivery:
+    """One SMTP transaction in which nothing is delivered unless every answer allows it.
+
+    Each RCPT answer is read before DATA (RFC 5321 3.3): a 4yz for any recipient resets the
+    transaction, so a retry never repeats what someone already got; a 5yz leaves that
+    recipient out for good. The receipt copy is asked for only once the real recipients are
+    accepted, so it can never confirm a message they refused; when the relay defers it, the
+    whole message waits, and when it refuses it for good (or ``receipt_required`` is off),
+    the message goes without it.
+    """
+    if client.is_ehlo_or_helo_needed:
+        await client.ehlo()
+    try:
+        await client.mail(envelope_from)
+        accepted, refused, deferred = await _recipients(client, recipients)
+        if deferred:
+            raise DeliveryError(f"SMTP deferred recipients: {_detail(deferred)}")
+        if not accepted:
+            raise RecipientsRefused(f"SMTP refused recipients: {_detail(refused)}",
+                                    {a: f"{c} {m}" for a, (c, m) in refused.items()})
+        with_receipt = False
+        if receipt:
+            try:
+                await client.rcpt(receipt)
+                with_receipt = True
+            except aiosmtplib.SMTPRecipientRefused as exc:
+                if exc.code < 500 and receipt_required:
+                    raise DeliveryError(f"SMTP deferred the receipt copy: {exc.code} "
+                                        f"{exc.message}") from None
+                log.warning("sending without the receipt copy: %s %s", exc.code, exc.message)
+        await client.data(raw)
+    except (DeliveryError, DeliveryRejected, aiosmtplib.SMTPResponseException):
+        await _reset(client)
+        raise
+    return Delivery(tuple(accepted), {a: f"{c} {m}" for a, (c, m) in refused.items()},
+                    with_receipt)
+
+
+async def _recipients(client: aiosmtplib.SMTP, recipients: list[str]) -> tuple[
+        list[str], dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    accepted: list[str] = []
+    refused: dict[str, tuple[int, str]] = {}
+    deferred: dict[str, tuple[int, str]] = {}
+    for recipient in recipients:
+        try:
+            await client.rcpt(recipient)
+            accepted.append(recipient)
+        except aiosmtplib.SMTPRecipientRefused as exc:
+            (refused if exc.code >= 500 else deferred)[recipient] = (exc.code, exc.message)
+    return accepted, refused, deferred
+
+
+async def _reset(client: aiosmtplib.SMTP) -> None:
+    try:
+        await client.rset()
+    except (aiosmtplib.SMTPException, OSError):
+        client.close()  # a connection that cannot reset is not reused
+
+
+def _detail(errors: Mapping[str, tuple[int, str]]) -> str:
+    return "; ".join(f"{addr}: {code} {msg}" for addr, (code, msg) in errors.items())
+
+
 def _classify(code: int, message: str) -> DeliveryError | DeliveryRejected:
     # RFC 5321 4.2.1: 4yz is a transient failure, 5yz a permanent one.
     if 500 <= code < 600:
         return DeliveryRejected(f"SMTP refused the message: {code} {message}")
     return DeliveryError(f"SMTP deferred the message: {code} {message}")
-
-
-def _raise_for_refused(errors: Mapping[str, tuple[int, str]]) -> None:
-    if not errors:
-        return
-    if any(500 <= code < 600 for code, _ in errors.values()):
-        detail = "; ".join(f"{addr}: {code} {msg}" for addr, (code, msg) in errors.items())
-        raise DeliveryRejected(f"SMTP refused recipients: {detail}")
-    detail = "; ".join(f"{addr}: {code} {msg}" for addr, (code, msg) in errors.items())
-    raise DeliveryError(f"SMTP deferred recipients: {detail}")

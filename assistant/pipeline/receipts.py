@@ -44,5 +44,10 @@ def confirm(session: Session, message_id: str | None, now: datetime) -> bool:
         session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id)
                         .values(status="sent", sent_at=now))
         log.info("outbox %d confirmed sent by its blind copy", row.id)
+    elif row.status != "sent":
+        # Failed or cancelled: the relay only carries the copy along with an accepted
+        # contact, so this copy is older than that outcome and confirms nothing.
+        log.warning("outbox %d is %s; its blind copy confirms nothing", row.id, row.status)
+        return True
     on_sent(session, row.id, now)
     return True

@@ -1,42 +1,64 @@
 """Stage: an outbox row -> one SMTP transaction.
 
 The row is claimed (``pending`` -> ``sending``) in its own committed transaction before SMTP,
-so two workers given the same job cannot both send it. 4xx answers and dropped connections
-release the row for a retry with backoff; 5xx answers mark it failed for good.
+so two workers given the same job cannot both send it. Nothing is delivered unless every RCPT
+answer allows it (``assistant.mail.smtp``), so a retry never repeats what someone got:
+4xx answers, a refused login and dropped connections release the row for a retry with
+backoff; 5xx answers fail it for good, and a follow-up refused for good is told to the owner.
+
+Emails to an owner are paced, never dropped: each kind has an hourly budget per owner, and an
+email over it stays pending until the window has room (the recovery sweep re-enqueues it).
+Acknowledgements and other notices have a budget of their own, so a burst of notes never
+starves the owner's approval requests or the answers to their commands.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from datetime import UTC, datetime, timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from assistant import metrics
 from assistant.app import App
 from assistant.errors import DeliveryError, DeliveryRejected
 from assistant.faults import checkpoint
+from assistant.mail.smtp import Delivery
 from assistant.pipeline.followup import on_sent
-from assistant.store import outbox
+from assistant.pipeline.notify import queue_to_owner
+from assistant.store import outbox, owners
 from assistant.store.db import transaction
+from assistant.store.models import Contact, ContactEmail, FollowUp
 
 log = logging.getLogger(__name__)
+
+# Per owner and hour; a burst over a budget waits for the next window.
+NOTICES = ("ack", "failed", "quarantine", "resources", "bounce")
+CONVERSATION = ("approval", "command", "approval_refused", "approval_unclear", "undeliverable")
+RECEIPT_TRIES = 5  # after as many deferrals of the receipt copy, a follow-up goes without it
 
 
 def send_outbox(app: App, outbox_id: int) -> str:
     """Send one row; returns its final status for this attempt (``sent``, ``skipped``...)."""
+    now = app.clock()
     with transaction(app.sessions) as session:
         email = outbox.load(session, outbox_id)
         if email is None or email.status != "pending":
             return "skipped"
-        over = _over_limit(app, session, email)
+        over = _over_limit(app, session, email, now)
         if over:
             raise DeliveryError(over)  # retried with backoff; recovery retries it later too
-        if not outbox.claim(session, outbox_id):
+        if not outbox.claim(session, outbox_id, now):
             return "skipped"
+    recipients, receipt = _envelope(app, email)
     try:
-        app.outgoing().send(email.raw, email.envelope_from, email.recipients)
+        delivery = app.outgoing().send(email.raw, email.envelope_from, recipients,
+                                       receipt=receipt,
+                                       receipt_required=email.attempts < RECEIPT_TRIES)
     except DeliveryError as exc:
         with transaction(app.sessions) as session:
             outbox.release(session, outbox_id, str(exc))
@@ -44,8 +66,7 @@ def send_outbox(app: App, outbox_id: int) -> str:
         metrics.record_send_failure(email.purpose, permanent=False)
         raise
     except DeliveryRejected as exc:
-        with transaction(app.sessions) as session:
-            outbox.mark_failed(session, outbox_id, str(exc))
+        _record_refused(app, email, getattr(exc, "refused", {}), str(exc))
         log.error("outbox %d refused for good: %s", outbox_id, exc)
         metrics.record_send_failure(email.purpose, permanent=True)
         return "failed"
@@ -54,41 +75,112 @@ def send_outbox(app: App, outbox_id: int) -> str:
             outbox.release(session, outbox_id, f"{type(exc).__name__}: {exc}")
         raise
     checkpoint(app.settings.fault_points, "after_smtp")
-    _record_sent(app, outbox_id, follow_up=email.purpose == "followup")
+    _record_sent(app, email, delivery)
     metrics.record_sent(email.purpose)
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"
 
 
-def _record_sent(app: App, outbox_id: int, *, follow_up: bool, attempts: int = 5) -> None:
+def _envelope(app: App, email: outbox.OutgoingEmail) -> tuple[tuple[str, ...], str | None]:
+    """The real recipients, and the assistant's receipt copy apart from them (follow-ups)."""
+    own = app.settings.assistant_address.lower()
+    if email.purpose != "followup":
+        return email.recipients, None
+    real = tuple(r for r in email.recipients if r.lower() != own)
+    return real, own if len(real) < len(email.recipients) else None
+
+
+def _record_sent(app: App, email: outbox.OutgoingEmail, delivery: Delivery,
+                 attempts: int = 5) -> None:
     """Commit the send, retrying a dropped database connection: the SMTP transaction has
     happened, and a row left in ``sending`` is only resolved by the blind copy or, after the
     receipt grace, sent again. A failed attempt rolled back, so a retry writes nothing twice."""
     for attempt in range(attempts):
         try:
+            now = app.clock()
             with transaction(app.sessions) as session:
-                outbox.mark_sent(session, outbox_id)
-                if follow_up:
-                    on_sent(session, outbox_id, app.clock())
+                outbox.mark_sent(session, email.id, now)
+                if email.purpose == "followup":
+                    on_sent(session, email.id, now)
+                    if delivery.refused:
+                        _tell_undeliverable(app, session, email, delivery.refused, now)
+                if delivery.refused:
+                    outbox.note_error(session, email.id, "refused: " + "; ".join(
+                        f"{a}: {why}" for a, why in delivery.refused.items()))
             return
         except DBAPIError as exc:
             if not exc.connection_invalidated or attempt == attempts - 1:
                 raise
             log.warning("recording the send of outbox %d: database connection lost; retrying",
-                        outbox_id)
+                        email.id)
             time.sleep(0.5 * 2 ** attempt)
 
 
-def _over_limit(app: App, session, email: outbox.OutgoingEmail) -> str | None:  # type: ignore[no-untyped-def]
-    """Per-owner limits on follow-ups to contacts, per hour and per day."""
-    if email.purpose != "followup" or email.owner_id is None:
+def _record_refused(app: App, email: outbox.OutgoingEmail, refused: Mapping[str, str],
+                    error: str) -> None:
+    """Failed for good. For a follow-up, the owner is told; the addresses are marked bad only
+    when the relay refused them (RCPT), not when it refused the message itself."""
+    now = app.clock()
+    with transaction(app.sessions) as session:
+        outbox.mark_failed(session, email.id, error)
+        if email.purpose == "followup":
+            _tell_undeliverable(app, session, email, refused, now, error=error)
+
+
+def _tell_undeliverable(app: App, session: Session, email: outbox.OutgoingEmail,
+                        refused: Mapping[str, str], now: datetime, error: str = "") -> None:
+    """A follow-up the relay refused for good: the refused addresses are marked bad, the
+    follow-up is no longer awaiting anything (when nobody got it), and the owner is told
+    once."""
+    if email.owner_id is None:
+        return
+    addresses = [a.lower() for a in refused]
+    session.execute(update(ContactEmail).where(
+        ContactEmail.owner_id == email.owner_id, ContactEmail.email.in_(addresses))
+        .values(bad=True))
+    session.execute(update(FollowUp).where(
+        FollowUp.owner_id == email.owner_id, FollowUp.status == "approved",
+        FollowUp.id == _followup_id(session, email.id)).values(status="bounced"))
+    marked_bad = bool(addresses)
+    addresses = addresses or [r for r in _envelope(app, email)[0]]
+    owner = owners.owner_by_id(session, email.owner_id)
+    if owner is None:
+        return
+    names = list(session.scalars(select(Contact.name).join(ContactEmail).where(
+        ContactEmail.owner_id == owner.id, ContactEmail.email.in_(addresses))))
+    status = "; ".join(dict.fromkeys(refused.values())) or error
+    queue_to_owner(app, session, key=f"undeliverable:{email.id}", purpose="undeliverable",
+                   owner=owner, raw=b"", template="bounce", now=now,
+                   context={"addresses": addresses, "names": [n for n in names if n],
+                            "status": status, "marked_bad": marked_bad})
+
+
+def _followup_id(session: Session, outbox_id: int) -> int:
+    key = outbox.key_of(session, outbox_id) or ""
+    prefix, _, number = key.partition(":")
+    return int(number) if prefix == "followup" and number.isdigit() else -1
+
+
+def _over_limit(app: App, session: Session, email: outbox.OutgoingEmail,
+                now: datetime) -> str | None:
+    """Per-owner budgets: follow-ups to contacts per hour and per day; emails to the owner
+    per hour, notices apart from the owner's conversation with the assistant."""
+    if email.owner_id is None:
         return None
-    now = datetime.now(UTC)
     settings = app.settings
-    for window, limit in ((timedelta(hours=1), settings.sends_per_owner_per_hour),
-                          (timedelta(days=1), settings.sends_per_owner_per_day)):
-        if outbox.sent_by_owner(session, email.owner_id, "followup", now - window) >= limit:
-            return f"the owner's limit of {limit} follow-ups per {_words(window)} is reached"
+    if email.purpose == "followup":
+        for window, limit in ((timedelta(hours=1), settings.sends_per_owner_per_hour),
+                              (timedelta(days=1), settings.sends_per_owner_per_day)):
+            if outbox.sent_by_owner(session, email.owner_id, ("followup",),
+                                    now - window) >= limit:
+                return f"the owner's limit of {limit} follow-ups per {_words(window)} is reached"
+        return None
+    for kinds in (NOTICES, CONVERSATION):
+        if email.purpose in kinds and outbox.sent_by_owner(
+                session, email.owner_id, kinds,
+                now - timedelta(hours=1)) >= settings.replies_per_sender_per_hour:
+            return (f"{settings.replies_per_sender_per_hour} emails of this kind went to the "
+                    "owner in the last hour; this one waits for the next window")
     return None
 
 

@@ -3,7 +3,7 @@ the resource library from the command line."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -30,7 +30,9 @@ def app(tmp_path):
            "ASSISTANT_REPLIES_PER_SENDER_PER_HOUR": "2", "ASSISTANT_ADDRESS": "a@x.net"}
     settings = Settings.from_env(env)
     upgrade(settings.database_url)
-    built = build_app(settings)
+    clock = [NOW]
+    built = build_app(settings, clock=lambda: clock[0])
+    built.moved = clock  # type: ignore[attr-defined]  # the test moves time with moved[0]
     yield built
     built.close()
 
@@ -38,7 +40,7 @@ def app(tmp_path):
 def _owner(app, address: str = "sam@example.com") -> OwnerProfile:
     with transaction(app.sessions) as session:
         return owners.add_owner(session, name="Sam Rivera", addresses=[address],
-                                timezone="America/Chicago", region="US")
+                                timezone="America/Chicago", region="US", now=app.clock())
 
 
 def _merge(app, owner_id: int, contact: ParsedContact, inbound_id: int | None = None):
@@ -76,14 +78,44 @@ def test_same_name_and_company_merge_but_owners_never_share(app):
         assert len(session.scalars(select(Contact)).all()) == 3
 
 
-def test_replies_to_one_owner_are_rate_limited(app):
-    owner = _owner(app)
+def _notices(app, owner: OwnerProfile, purpose: str, count: int) -> list[int]:
     with transaction(app.sessions) as session:
-        ids = [queue_to_owner(app, session, key=f"k{i}", purpose="ack", owner=owner, raw=b"",
-                              template="failed", now=NOW,
-                              context={"subject": "s", "reason": "r", "received": "now",
-                                       "folder": "F"}) for i in range(3)]
-    assert ids[0] and ids[1] and ids[2] is None
+        return [queue_to_owner(app, session, key=f"{purpose}{i}", purpose=purpose, owner=owner,
+                               raw=b"", template="failed", now=app.clock(),
+                               context={"subject": "s", "reason": "r", "received": "now",
+                                        "folder": "F"}) for i in range(count)]
+
+
+def _status(app, outbox_id: int) -> str:
+    with transaction(app.sessions) as session:
+        return outbox.load(session, outbox_id).status
+
+
+def test_mail_to_an_owner_over_the_hourly_budget_waits_and_is_never_dropped(app):
+    # Given three acknowledgements for an owner whose hourly budget is two
+    owner = _owner(app)
+    ids = _notices(app, owner, "ack", 3)
+    # When they are sent
+    assert [send_outbox(app, i) for i in ids[:2]] == ["sent", "sent"]
+    # Then the third is queued, not dropped, and waits for the next window
+    with pytest.raises(DeliveryError, match="waits for the next window"):
+        send_outbox(app, ids[2])
+    assert _status(app, ids[2]) == "pending"
+    # And an hour later it goes
+    app.moved[0] = NOW + timedelta(hours=1, minutes=1)
+    assert send_outbox(app, ids[2]) == "sent"
+
+
+def test_acknowledgements_never_starve_approval_requests_or_command_answers(app):
+    # Given an owner whose hourly budget is used up by acknowledgements
+    owner = _owner(app)
+    for outbox_id in _notices(app, owner, "ack", 2):
+        send_outbox(app, outbox_id)
+    # When an approval request and a command answer come in the same hour
+    approval, command = _notices(app, owner, "approval", 1) + _notices(app, owner, "command", 1)
+    # Then both go at once: they have a budget of their own
+    assert send_outbox(app, approval) == "sent"
+    assert send_outbox(app, command) == "sent"
 
 
 def test_follow_ups_per_owner_per_hour_are_limited(app, tmp_path):
@@ -94,13 +126,17 @@ def test_follow_ups_per_owner_per_hour_are_limited(app, tmp_path):
                                                to=[address("J", f"j{i}@a.example")],
                                                subject="Hi", text="Hi", now=NOW,
                                                automated=False),
-                           envelope_from="a@x.net", recipients=[f"j{i}@a.example"])
+                           envelope_from="a@x.net", recipients=[f"j{i}@a.example"],
+                           now=app.clock())
                 for i in range(2)]
     assert send_outbox(app, rows[0]) == "sent"
     with pytest.raises(DeliveryError, match="limit of 1 follow-ups per hour"):
         send_outbox(app, rows[1])
     assert (tmp_path / "outbox" / "j0@a.example").exists()
     assert not (tmp_path / "outbox" / "j1@a.example").exists()
+    # And the second goes once the hour has passed
+    app.moved[0] = NOW + timedelta(hours=1, minutes=1)
+    assert send_outbox(app, rows[1]) == "sent"
 
 
 def test_resource_library_from_the_command_line(tmp_path, monkeypatch):
