@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 
-.PHONY: setup demo test test-deps unit lint eval bench faults hostile clean
+.PHONY: setup demo test test-deps unit dates lint eval bench faults hostile clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ test: setup test-deps lint
 
 unit: setup
 	$(BIN)/pytest -q -m "not servers"
+
+# The unit tests and the demo with the process clock moved (time-machine) to the dates that
+# break date handling: a Saturday, DST switch days, New Year's Eve in Chicago, 29 February 2028,
+# two years ahead (tests/time_travel.py computes them from today).
+dates: setup
+	$(BIN)/python -m tests.time_travel pytest -q -p no:cacheprovider -m "not servers"
+	$(BIN)/python -m tests.time_travel assistant demo
 
 lint: setup
 	$(BIN)/ruff check assistant workers tests benchmarks

@@ -9,12 +9,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-STAGES = ("mail", "data")
+STAGES = ("auth", "mail", "data")
 
 # Reply texts with RFC 3463 enhanced status codes; RFC 5321 4.2.3 names the basic codes.
 _TEXTS = {
     421: "421 4.3.2 Service not available, closing transmission channel",
     450: "450 4.2.1 Mailbox unavailable, try again later",
+    454: "454 4.7.0 Temporary authentication failure",
     451: "451 4.3.0 Requested action aborted: local error in processing",
     452: "452 4.3.1 Insufficient system storage",
     550: "550 5.1.1 Requested action not taken: mailbox unavailable",
@@ -47,7 +48,7 @@ class FaultPlan:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def fail_next(self, code: int, count: int = 1, stage: str = "data") -> None:
-        """Answer code to the next count transactions, at MAIL FROM or at end of DATA."""
+        """Answer code to the next count transactions, at AUTH, MAIL FROM or end of DATA."""
         if stage not in STAGES:
             raise ValueError(f"stage must be one of {STAGES}, not {stage!r}")
         if not 400 <= code < 600:

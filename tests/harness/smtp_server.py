@@ -231,6 +231,9 @@ class SmtpServer:
     def _authenticate(
         self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
     ) -> AuthResult:
+        code = self._faults.take("auth")
+        if code is not None:  # an injected answer, such as 454 (RFC 4954 6)
+            return AuthResult(success=False, handled=False, message=reply_text(code))
         expected = LoginPassword(self._username.encode(), self._password.encode())
         success = isinstance(data, LoginPassword) and data == expected
         # handled=False: aiosmtpd then sends the 535 reply itself (RFC 4954 section 6).
@@ -282,7 +285,8 @@ class SmtpServer:
 
     def fail_next(self, code: int, count: int = 1, stage: str = "data") -> None:
         """Answer code to the next count transactions (stage "data": after the message body,
-        "mail": at MAIL FROM). A 421 also closes the connection, as RFC 5321 3.8 says."""
+        "mail": at MAIL FROM, "auth": to AUTH). A 421 also closes the connection, as RFC 5321
+        3.8 says."""
         self._faults.fail_next(code, count, stage)
 
     def fail_recipient(self, address: str, code: int) -> None:
