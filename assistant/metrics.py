@@ -14,10 +14,21 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import datetime
 
 from dramatiq import Broker
-from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, start_http_server
+from prometheus_client import (
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    start_http_server,
+)
 from prometheus_client.registry import Collector
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +48,13 @@ ACK_LATENCY = Histogram(
     "assistant_ack_latency_seconds", "From a message's arrival in the store to its "
     "acknowledgement being accepted by SMTP.",
     buckets=(0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900, 3600))
+IMAP_LOGIN_FAILURES = Counter(
+    "assistant_imap_login_failures_total", "The watcher's failed attempts to log in to the "
+    "mailbox: refused (the credentials) or unreachable (network, TLS, the server).",
+    ["reason"])
+IMAP_BACKOFF = Gauge(
+    "assistant_imap_backoff_seconds", "How long the watcher waits before its next attempt to "
+    "reach the mailbox; 0 while connected.")
 
 DRAMATIQ_METRICS = ("total_messages", "total_errored_messages", "total_retried_messages",
                     "total_rejected_messages", "inprogress_messages",
@@ -67,6 +85,38 @@ def record_send_failure(purpose: str, *, permanent: bool) -> None:
 
 def observe_ack_latency(seconds: float) -> None:
     ACK_LATENCY.observe(max(0.0, seconds))
+
+
+def record_ack_latency(sessions: sessionmaker[Session], purpose: str, outbox_id: int,
+                       sent_at: datetime) -> None:
+    """When outbox row ``outbox_id`` is an acknowledgement, observe the time from its message's
+    arrival in the store (``received_at``) to ``sent_at``, the SMTP acceptance (both from the
+    app's clock). The ack's idempotency key names its message: ``ack:<inbound id>``."""
+    if purpose != "ack":
+        return
+    from assistant.store.db import transaction
+    from assistant.store.models import InboundMessage, OutboxMessage
+
+    try:
+        with transaction(sessions) as session:
+            key = session.scalar(select(OutboxMessage.idempotency_key)
+                                 .where(OutboxMessage.id == outbox_id)) or ""
+            inbound_id = key.removeprefix("ack:")
+            received_at = session.scalar(select(InboundMessage.received_at).where(
+                InboundMessage.id == int(inbound_id))) if inbound_id.isdigit() else None
+    except SQLAlchemyError as exc:
+        log.warning("ack latency of outbox %d not recorded: %s", outbox_id, exc)
+        return
+    if received_at is not None:
+        observe_ack_latency((sent_at - received_at).total_seconds())
+
+
+def record_imap_login_failure(*, refused: bool) -> None:
+    IMAP_LOGIN_FAILURES.labels(reason="refused" if refused else "unreachable").inc()
+
+
+def set_imap_backoff(seconds: float) -> None:
+    IMAP_BACKOFF.set(max(0.0, seconds))
 
 
 def start_metrics_server(port: int, addr: str = "0.0.0.0",

@@ -65,6 +65,8 @@ class Settings:
     sends_per_owner_per_hour: int = 20
     sends_per_owner_per_day: int = 100
     metrics_port: int | None = None
+    inbox_retry_seconds: float = 5.0  # first wait after a failed login; doubles to the max
+    inbox_retry_max_seconds: float = 15 * 60.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -105,6 +107,8 @@ class Settings:
             sends_per_owner_per_hour=_int(env, "ASSISTANT_SENDS_PER_OWNER_PER_HOUR", 20),
             sends_per_owner_per_day=_int(env, "ASSISTANT_SENDS_PER_OWNER_PER_DAY", 100),
             metrics_port=_int(env, "ASSISTANT_METRICS_PORT", 0) or None,
+            inbox_retry_seconds=float(env.get("ASSISTANT_INBOX_RETRY_SECONDS", "5")),
+            inbox_retry_max_seconds=float(env.get("ASSISTANT_INBOX_RETRY_MAX_SECONDS", "900")),
         )
 
     @property

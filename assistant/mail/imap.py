@@ -7,6 +7,7 @@ UID EXPUNGE (RFC 4315) or EXPUNGE.
 
 from __future__ import annotations
 
+import ast
 import logging
 import ssl
 import time
@@ -17,6 +18,7 @@ import imapclient
 from imapclient.exceptions import IMAPClientError
 
 from assistant.errors import ConfigurationError, MailboxError
+from assistant.mail.inbox import LoginRefused
 from assistant.settings import Secret, ServerURL
 from assistant.store.inbound import FetchedMessage
 
@@ -151,15 +153,28 @@ def _has_new_mail(responses: list) -> bool:  # type: ignore[type-arg]
 
 @contextmanager
 def _errors(step: str) -> Iterator[None]:
-    """Every failure of the server or the network becomes a MailboxError (transient)."""
+    """A refused login becomes LoginRefused; every other failure of the server or the network
+    a MailboxError (transient)."""
     try:
         yield
     except imapclient.exceptions.LoginError as exc:
-        raise ConfigurationError(f"IMAP login refused: {_text(exc)}") from None
+        raise LoginRefused(f"IMAP login refused: {_text(exc)}") from None
     except (TimeoutError, IMAPClientError, OSError, ssl.SSLError) as exc:
         raise MailboxError(f"IMAP {step} failed: {_text(exc)}") from exc
 
 
 def _text(exc: BaseException) -> str:
-    message = str(exc)
-    return message.decode() if isinstance(message, bytes) else message
+    """The server's words. imaplib carries them as bytes, and imapclient wraps some (a refused
+    LOGIN) with ``str()``, which leaves ``b'[AUTHENTICATIONFAILED] ...'``: unwrapped here."""
+    first = exc.args[0] if len(exc.args) == 1 else str(exc)
+    if isinstance(first, bytes):
+        return first.decode("utf-8", errors="replace")
+    text = str(first)
+    if len(text) > 2 and text[0] == "b" and text[1] in "'\"" and text[-1] == text[1]:
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return text
+        if isinstance(value, bytes):
+            return value.decode("utf-8", errors="replace")
+    return text

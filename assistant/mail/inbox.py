@@ -9,13 +9,26 @@ from assistant.settings import ServerURL, Settings
 from assistant.store.inbound import FetchedMessage
 
 
+class LoginRefused(ConfigurationError):
+    """Raised when the mail server refuses the inbox credentials (``NO`` to LOGIN/AUTHENTICATE).
+
+    Retrying with the same password at once cannot help, and providers lock accounts after a
+    run of failed logins; the watcher waits longer after each refusal (assistant/backoff.py)
+    and keeps trying, so a fixed password or a provider's temporary refusal (RFC 5530
+    ``[UNAVAILABLE]``) is picked up without a restart.
+    """
+
+
 class Inbox(Protocol):
     """A mailbox the watcher reads. ``refs`` are mailbox-local ids (IMAP UIDs as strings)."""
 
     identity: str
 
     def open(self) -> int | None:
-        """Connect and select; returns the UIDVALIDITY (None for a Maildir)."""
+        """Connect and select; returns the UIDVALIDITY (None for a Maildir).
+
+        Raises LoginRefused when the credentials are refused, MailboxError when the server
+        cannot be reached or fails."""
 
     def list_refs(self) -> list[str]: ...
 

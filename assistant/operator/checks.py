@@ -9,9 +9,13 @@ from __future__ import annotations
 import socket
 import ssl
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 SYMBOLS = {OK: "✓", WARN: "!", FAIL: "✗", SKIP: "-"}
+# Past this, due times, approval expiry and the Date of every email drift from the server's
+# view of time (and receiving filters distrust a Date in the future).
+CLOCK_SKEW_LIMIT = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -73,3 +77,24 @@ def connect_failure(name: str, what: str, where: str, exc: BaseException,
                     f"check the host and port in {setting} and any firewall")
     return fail(name, f"{what} connection to {where} failed: {cause}",
                 f"check {setting}")
+
+
+def clock_skew(server_time: datetime, local_time: datetime,
+               limit: timedelta = CLOCK_SKEW_LIMIT) -> CheckResult:
+    """This machine's clock against the IMAP server's, read at the same moment. The server's
+    INTERNALDATE has whole seconds (RFC 3501 9, date-time), so a second apart is agreement."""
+    apart = abs((server_time - local_time).total_seconds())
+    if apart > limit.total_seconds():
+        return fail("clock.server", f"the IMAP server's clock and this machine's differ by "
+                                    f"{_duration(apart)}",
+                    "enable NTP on this machine (timedatectl set-ntp true); if it is already "
+                    "on, the server's clock is wrong: tell its operator")
+    return ok("clock.server", f"clock agrees with the IMAP server's ({_duration(apart)} apart)")
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return f"{int(seconds)} s"
+    if seconds < 2 * 3600:
+        return f"{int(seconds // 60)} min"
+    return f"{seconds / 3600:.1f} h"

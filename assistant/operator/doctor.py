@@ -1,8 +1,10 @@
 """``assistant doctor``: one line per check, a fix hint under each failure, exit 1 on any.
 
 Checks: configuration, IMAP (login, IDLE, MOVE, folders), SMTP (connect, TLS, AUTH), Redis
-(PING), the database (reachable, migrations at head), owners (addresses, time zones) and the
-time zone data. Nothing is sent and nothing is changed, except folders with ``--fix``.
+(PING), the database (reachable, migrations at head), owners (addresses, time zones), the time
+zone data and this machine's clock against the IMAP server's. Nothing is sent and nothing is
+changed, except folders with ``--fix`` and the clock check's probe message, appended already
+deleted and expunged at once (doctor_mail.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from assistant.clock import system_clock
+from assistant.clock import Clock, system_clock
 from assistant.errors import ConfigurationError
 from assistant.operator.checks import FAIL, CheckResult, fail, ok, skip, warn
 from assistant.operator.doctor_mail import check_inbox, check_smtp
@@ -132,7 +134,7 @@ def _valid_address(address: str) -> bool:
 
 
 def check_clock(now: datetime | None = None) -> list[CheckResult]:
-    """Time zone data loads (no external clock is consulted)."""
+    """Time zone data loads (the IMAP server's clock is compared in doctor_mail.py)."""
     now = now or system_clock()
     broken = []
     for zone in SAMPLE_ZONES:
@@ -176,10 +178,11 @@ def check_address(settings: Settings) -> list[CheckResult]:
                             "mailbox address", "set ASSISTANT_ADDRESS to the dedicated mailbox")]
 
 
-def run_checks(settings: Settings, *, timeout: float = 10.0,
-               fix: bool = False) -> list[CheckResult]:
+def run_checks(settings: Settings, *, timeout: float = 10.0, fix: bool = False,
+               clock: Clock = system_clock) -> list[CheckResult]:
+    """``clock`` is this machine's clock as the assistant reads it (the app's clock)."""
     results = check_address(settings) + check_owner_auth(settings)
-    results += check_inbox(settings, timeout=timeout, fix=fix)
+    results += check_inbox(settings, timeout=timeout, fix=fix, clock=clock)
     results += check_smtp(settings, timeout=timeout)
     results += check_redis(settings, timeout=timeout)
     database, engine = check_database(settings)
@@ -189,7 +192,7 @@ def run_checks(settings: Settings, *, timeout: float = 10.0,
     finally:
         if engine is not None:
             engine.dispose()
-    return results + check_clock()
+    return results + check_clock(clock())
 
 
 def render(results: list[CheckResult], as_json: bool) -> str:

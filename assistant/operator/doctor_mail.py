@@ -1,27 +1,44 @@
-"""``doctor``'s mail checks: IMAP (login, IDLE, MOVE, folders) and SMTP (connect, TLS, AUTH).
+"""``doctor``'s mail checks: IMAP (login, IDLE, MOVE, folders, the server's clock) and SMTP
+(connect, TLS, AUTH).
 
-The SMTP check sends nothing: connect, EHLO, TLS, AUTH, then QUIT (RFC 5321 4.1.1.10).
+The SMTP check sends nothing: connect, EHLO, TLS, AUTH, then QUIT (RFC 5321 4.1.1.10). IMAP has
+no command that tells the time; the server's clock is read from the INTERNALDATE it gives a
+tiny message appended without one (RFC 3501 6.3.11), which is expunged at once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import ssl
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import make_msgid
 from pathlib import Path
 
 import aiosmtplib
 import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
-from assistant.operator.checks import CheckResult, connect_failure, fail, ok, skip, warn
+from assistant.clock import Clock, system_clock
+from assistant.operator.checks import (
+    CheckResult,
+    clock_skew,
+    connect_failure,
+    fail,
+    ok,
+    skip,
+    warn,
+)
 from assistant.settings import ServerURL, Settings
 
 INBOX = "ASSISTANT_INBOX_URL"
 SMTP = "ASSISTANT_SMTP_URL"
 
 
-def check_inbox(settings: Settings, *, timeout: float, fix: bool) -> list[CheckResult]:
+def check_inbox(settings: Settings, *, timeout: float, fix: bool,
+                clock: Clock = system_clock) -> list[CheckResult]:
     url = ServerURL.parse(settings.inbox_url)
     if url.scheme == "maildir":
         return [_maildir("inbox", "inbox Maildir", url.path)]
@@ -41,13 +58,13 @@ def check_inbox(settings: Settings, *, timeout: float, fix: bool) -> list[CheckR
                      f"check the port in {INBOX} (993 for imaps://, 143 for imap://)")]
     try:
         return [ok("imap.connect", f"IMAP server answers at {where}"),
-                *_imap_session(client, url, settings, context, fix)]
+                *_imap_session(client, url, settings, context, fix, clock)]
     finally:
         _logout(client)
 
 
 def _imap_session(client: imapclient.IMAPClient, url: ServerURL, settings: Settings,
-                  context: ssl.SSLContext, fix: bool) -> list[CheckResult]:
+                  context: ssl.SSLContext, fix: bool, clock: Clock) -> list[CheckResult]:
     tls = _imap_tls(client, url, context)
     if tls.status == "fail":
         return [tls]
@@ -55,10 +72,13 @@ def _imap_session(client: imapclient.IMAPClient, url: ServerURL, settings: Setti
     if login.status == "fail":
         return [tls, login]
     folder = url.path.strip("/") or "INBOX"
-    return [tls, login, *_imap_capabilities(client),
-            _inbox_folder(client, folder, url.username or ""),
-            *(_work_folder(client, name, fix)
-              for name in (settings.processed_folder, settings.failed_folder))]
+    inbox = _inbox_folder(client, folder, url.username or "")
+    results = [tls, login, *_imap_capabilities(client), inbox,
+               *(_work_folder(client, name, fix)
+                 for name in (settings.processed_folder, settings.failed_folder))]
+    if inbox.status == "ok":
+        results.append(_server_clock(client, folder, clock))
+    return results
 
 
 def _imap_tls(client: imapclient.IMAPClient, url: ServerURL,
@@ -130,6 +150,61 @@ def _work_folder(client: imapclient.IMAPClient, folder: str, fix: bool) -> Check
                     "set ASSISTANT_PROCESSED_FOLDER / ASSISTANT_FAILED_FOLDER to a folder "
                     "this account may create")
     return ok("imap.folders", f"IMAP folder {folder!r} created")
+
+
+def _server_clock(client: imapclient.IMAPClient, folder: str, clock: Clock) -> CheckResult:
+    """This machine's clock against the server's: the INTERNALDATE of a message appended
+    without a date is the server's time of the APPEND (RFC 3501 6.3.11). The probe goes in
+    already \\Deleted, so the watcher (which lists only NOT DELETED mail) never takes it, and
+    is expunged by UID at once (RFC 4315 UID EXPUNGE: no other message is touched)."""
+    probe = _clock_probe()
+    try:
+        before = clock()
+        answer = client.append(folder, probe.as_bytes(), flags=(imapclient.SEEN,
+                                                                imapclient.DELETED))
+        after = clock()
+        client.select_folder(folder)
+        uids = _appended_uid(answer) or client.search(["HEADER", "Message-ID",
+                                                       str(probe["Message-ID"])])
+        client.normalise_times = False  # INTERNALDATE with the server's own zone offset
+        dates = client.fetch(uids, ["INTERNALDATE"])
+        _expunge(client, uids)
+    except (IMAPClientError, OSError) as exc:
+        return warn("clock.server", f"the IMAP server's time could not be read: {exc}",
+                    "check this machine's clock by hand (timedatectl); the other IMAP checks "
+                    "say whether the mailbox works")
+    server_times = [d[b"INTERNALDATE"] for d in dates.values() if b"INTERNALDATE" in d]
+    if not server_times or not isinstance(server_times[0], datetime) \
+            or server_times[0].tzinfo is None:
+        return warn("clock.server", "the IMAP server gave no usable time for the clock check",
+                    "check this machine's clock by hand (timedatectl)")
+    return clock_skew(server_times[0], before + (after - before) / 2)
+
+
+def _clock_probe() -> EmailMessage:
+    probe = EmailMessage()
+    probe["From"] = "assistant doctor <doctor@invalid>"
+    probe["Subject"] = "assistant doctor: clock check (deleted at once)"
+    probe["Message-ID"] = make_msgid(domain="doctor.invalid")
+    probe["Auto-Submitted"] = "auto-generated"
+    probe.set_content("The assistant's doctor reads the server's time from this message.\n")
+    return probe
+
+
+def _appended_uid(answer: object) -> list[int]:
+    """The UID from the APPEND answer's APPENDUID code (RFC 4315 3), when the server sends it."""
+    text = answer.decode(errors="replace") if isinstance(answer, bytes) else str(answer)
+    found = re.search(r"\[APPENDUID \d+ (\d+)\]", text)
+    return [int(found.group(1))] if found else []
+
+
+def _expunge(client: imapclient.IMAPClient, uids: list[int]) -> None:
+    if not uids:
+        return
+    if client.has_capability("UIDPLUS"):
+        client.uid_expunge(uids)
+    else:
+        client.expunge()  # only \Deleted mail goes, as the watcher's own move does
 
 
 def _logout(client: imapclient.IMAPClient) -> None:

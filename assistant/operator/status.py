@@ -1,10 +1,12 @@
-"""``assistant status``: queues, mailbox activity, drafts waiting, failures, quarantine.
+"""``assistant status``: queues, the mailbox connection, mailbox activity, drafts waiting,
+failures, quarantine.
 
 Queue depths are read from the Dramatiq Redis broker's own keys (``dramatiq/brokers/redis/
 dispatch.lua``): ``dramatiq:<queue>`` is the list of ready message ids, ``dramatiq:<queue>.DQ``
 the delayed (retrying) ones, ``dramatiq:<queue>.XQ`` the dead-lettered set. With the
 in-process broker there is nothing outside the process to read: the database says what is
-pending instead.
+pending instead. The watcher runs in another process (or machine) and writes how its
+mailbox connection goes to the database (``connection_health``): status reads it there.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from assistant.clock import system_clock
+from assistant.mail.inbox import mailbox_identity
 from assistant.settings import Settings
+from assistant.store import health
+from assistant.store.health import Health
 from assistant.store.models import FollowUp, InboundMessage, OutboxMessage, Owner
 
 NAMESPACE = "dramatiq"
@@ -53,6 +59,7 @@ class StatusReport:
     failures: tuple[Problem, ...]
     quarantined: tuple[Problem, ...]
     queues_error: str | None = None
+    mailbox: Health | None = None  # None: no watcher has tried this mailbox yet
 
     def to_json(self) -> dict[str, object]:
         return json.loads(json.dumps(asdict(self), default=_iso))
@@ -138,6 +145,7 @@ def gather(settings: Settings, engine: Engine, *, limit: int = 5) -> StatusRepor
             failures=tuple(sorted(failures, key=_newest_first)[:limit]),
             quarantined=_inbound_problems(session, "quarantined", limit),
             queues_error=queues_error,
+            mailbox=health.load(session, mailbox_identity(settings)),
         )
 
 
@@ -164,6 +172,7 @@ def render(report: StatusReport, now: datetime) -> str:
         lines.append(f"  {report.queues_error}")
     lines += [f"  {q.queue}: {q.ready} ready, {q.delayed} delayed, {q.dead} dead"
               for q in report.queues or ()]
+    lines += _mailbox(report.mailbox, now)
     lines.append("Inbound: " + _pairs(report.inbound))
     lines.append("Outbox: " + _pairs(report.outbox))
     lines.append(f"Last mail received: {_ago(report.last_received_at, now)}; "
@@ -173,6 +182,27 @@ def render(report: StatusReport, now: datetime) -> str:
     quarantined = report.inbound.get("quarantined", 0)
     lines += _problems(f"Quarantined ({quarantined})", report.quarantined, now)
     return "\n".join(lines)
+
+
+def _mailbox(state: Health | None, now: datetime) -> list[str]:
+    if state is None:
+        return ["Mailbox: no watcher has connected yet"]
+    if state.consecutive_failures == 0:
+        return [f"Mailbox: connected {_ago(state.connected_at, now)}"]
+    return [f"Mailbox: NOT CONNECTED, {state.consecutive_failures} failed attempt(s) in a row, "
+            f"the last {_ago(state.last_failure_at, now)}: {state.last_error or 'no detail'}",
+            f"  next attempt {_until(state.next_attempt_at, now)} "
+            "(see `assistant doctor`)"]
+
+
+def _until(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "not planned"
+    seconds = int((when - now).total_seconds())
+    for unit, size in (("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{when:%Y-%m-%d %H:%M} UTC (in {seconds // size} {unit})"
+    return f"{when:%Y-%m-%d %H:%M:%S} UTC (in {max(seconds, 0)} s)"
 
 
 def _pairs(counts: dict[str, int]) -> str:
@@ -200,8 +230,8 @@ def _problems(title: str, problems: tuple[Problem, ...], now: datetime) -> list[
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--limit", default=5, show_default=True, help="How many recent problems to list.")
 def status_command(as_json: bool, limit: int) -> None:
-    """Queue depths, mailbox activity, drafts awaiting approval, failures, quarantine."""
-    from datetime import UTC
+    """Queue depths, the mailbox connection, mailbox activity, drafts awaiting approval,
+    failures, quarantine."""
 
     from assistant.store.db import make_engine
 
@@ -217,4 +247,4 @@ def status_command(as_json: bool, limit: int) -> None:
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
-        click.echo(render(report, datetime.now(UTC)))
+        click.echo(render(report, system_clock()))

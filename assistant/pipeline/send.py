@@ -77,6 +77,7 @@ def send_outbox(app: App, outbox_id: int) -> str:
     checkpoint(app.settings.fault_points, "after_smtp")
     _record_sent(app, email, delivery)
     metrics.record_sent(email.purpose)
+    metrics.record_ack_latency(app.sessions, email.purpose, outbox_id, app.clock())
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"
 

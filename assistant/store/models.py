@@ -313,3 +313,24 @@ class Resource(Base):
     tags: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ConnectionHealth(Base):
+    """How the latest attempts to reach a server went, one row per connection (the watcher's
+    mailbox, by its identity).
+
+    Written by the process that connects and read by ``assistant status``, which runs in
+    another process: a refused login shows there with the number of failures in a row, the
+    last error and when the next attempt comes. ``consecutive_failures`` is 0 once connected.
+    """
+
+    __tablename__ = "connection_health"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), unique=True)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_failure_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    connected_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
