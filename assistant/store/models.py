@@ -256,6 +256,9 @@ class FollowUp(Base):
         UniqueConstraint("contact_id", "sequence", name="uq_followup_sequence"),
         Index("ix_followups_due", "status", "due_at"),
         Index("ix_followups_owner_status", "owner_id", "status"),
+        # Outbox keys and approval tokens name follow-ups by id: an id must never come back
+        # after ``undo`` deletes a row (SQLite reuses the largest rowid without this).
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
