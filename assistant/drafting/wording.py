@@ -12,11 +12,17 @@ from datetime import date
 import phonenumbers
 
 _WHEN = {
-    "en": ("earlier today", "yesterday", "on {weekday}", "on {month} {day}"),
-    "de": ("heute", "gestern", "am {weekday}", "am {day}. {month}"),
-    "fr": ("aujourd'hui", "hier", "{weekday}", "le {day} {month}"),
-    "es": ("hoy", "ayer", "el {weekday}", "el {day} de {month}"),
+    "en": ("earlier today", "yesterday", "on {weekday}", "last week", "on {month} {day}",
+           "{date}, {year}"),
+    "de": ("heute", "gestern", "am {weekday}", "letzte Woche", "am {day}. {month}",
+           "{date} {year}"),
+    "fr": ("aujourd'hui", "hier", "{weekday}", "la semaine dernière", "le {day} {month}",
+           "{date} {year}"),
+    "es": ("hoy", "ayer", "el {weekday}", "la semana pasada", "el {day} de {month}",
+           "{date} de {year}"),
 }
+# French writes the first of the month as an ordinal: "le 1er mars".
+_FIRST_OF_MONTH = {"fr": "1er"}
 _WEEKDAYS = {
     "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
     "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
@@ -46,18 +52,27 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def when_met(met_on: date | None, today: date, language: str) -> str:
-    """ "yesterday", "on Tuesday", "on March 3" (or the language's own), or "" when unknown or
-    in the future. Weekday names are used up to six days back, where they are unambiguous."""
+    """When the people met as seen from ``today``, the day the draft is written: "earlier
+    today", "yesterday", "on Tuesday", "last week", "on March 3", "on March 3, 2025" (or the
+    language's own); "" when unknown or in the future.
+
+    Weekday names are used up to six days back, where they name one day; "last week" for an
+    older day of the previous calendar week (Monday to Sunday, ISO 8601); the date beyond, with
+    its year once it is a year old or more (a day and month name the latest such day)."""
     if met_on is None or met_on > today:
         return ""
-    today_word, yesterday, weekday, full = _WHEN[language]
+    today_word, yesterday, weekday, last_week, full, with_year = _WHEN[language]
     days = (today - met_on).days
     if days <= 1:
         return today_word if days == 0 else yesterday
     if days <= 6:
         return weekday.format(weekday=_WEEKDAYS[language].split()[met_on.weekday()])
+    if days - today.weekday() <= 7:  # met on or after the Monday of the week before
+        return last_week
     month = _MONTHS[language].split()[met_on.month - 1]
-    return full.format(month=month, day=met_on.day)
+    day = _FIRST_OF_MONTH.get(language, "1") if met_on.day == 1 else str(met_on.day)
+    written = full.format(month=month, day=day)
+    return with_year.format(date=written, year=met_on.year) if days >= 365 else written
 
 
 def is_send_promise(promise: str) -> bool:

@@ -52,12 +52,16 @@ _EVENTS = (
     r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"
     r"congreso|evento|feria|desayuno|almuerzo|cena|jornada|encuentro"
 )
-_MET = re.compile(
-    r"(?i)\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
+_MET_WORDS = (
+    r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|"
     r"swapped cards|card from|cards from|(?:good|great|quick|intro|video|phone) call|call with|"
-    r"zoom with)\b|"
+    r"zoom with)\b"
+)
+_MET_WORD = re.compile(_MET_WORDS, re.IGNORECASE)
+_MET = re.compile(
+    r"(?i)" + _MET_WORDS + r"|"
     r"(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
     r"en el|en la|del|durante|tras)\s+(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
     r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+"
@@ -116,9 +120,17 @@ def sentences(text: str) -> list[str]:
 def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
     """The first sentence saying where or when the owner met the person."""
     for sentence in sentences(text):
-        if _MET.search(sentence) and not _is_question(sentence):
+        if tells_meeting(sentence):
             return _without_names(sentence, names)
     return None
+
+
+def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
+    """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
+    der Messe getroffen"), as opposed to asking about it. With ``in_words``, only a word of
+    meeting counts ("met", "getroffen", "coffee"), not an event named ("at the expo")."""
+    found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
+    return bool(found) and not _is_question(sentence)
 
 
 _CONTACT_DETAILS = re.compile(r"\s*\([^)]*[@+\d][^)]*\)|\s*<[^>]*@[^>]*>|\S+@\S+")

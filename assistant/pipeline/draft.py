@@ -9,7 +9,7 @@ signed single-use token in its Reply-To.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from nameparser import HumanName
@@ -30,6 +30,8 @@ from assistant.drafting.types import (
     ValueAdd,
 )
 from assistant.mail.compose import address, build_email, new_message_id
+from assistant.mail.headers import HEADER_ERRORS, read_headers
+from assistant.parsing.when import note_written_at
 from assistant.pipeline.notify import ASSISTANT_NAME, describe_local_time
 from assistant.store import contacts as contact_store
 from assistant.store import followups, outbox, owners
@@ -89,15 +91,29 @@ def _compose(session: Session, owner: OwnerProfile, contact: Contact, record: Fo
 def _profile(session: Session, owner: OwnerProfile, contact: Contact) -> ContactProfile:
     name = HumanName(contact.name or "")
     first = name.first or (contact.name or "").split(" ")[0] or "there"
-    met_on = None
-    if contact.source_inbound_id is not None:
-        received = session.scalar(select(InboundMessage.received_at).where(
-            InboundMessage.id == contact.source_inbound_id))
-        met_on = received.astimezone(ZoneInfo(owner.timezone)).date() if received else None
     facts = lambda field: tuple(contact_store.facts_for(session, contact.id, field))  # noqa: E731
-    return ContactProfile(first_name=first, met_where=contact.context, met_on=met_on,
+    return ContactProfile(first_name=first, met_where=contact.context,
+                          met_on=_met_on(session, owner, contact),
                           needs=facts("needs"), interests=facts("interests"),
                           promises=facts("promises"))
+
+
+def _met_on(session: Session, owner: OwnerProfile, contact: Contact) -> date | None:
+    """The day they met, as read from the note that created the contact; for a contact stored
+    without it (before it was kept, or from elsewhere), the day its source message was written
+    (Date header), else the day it arrived; None when unknown."""
+    known = contact_store.met_on(session, contact.id)
+    if known is not None or contact.source_inbound_id is None:
+        return known
+    source = session.execute(select(InboundMessage.raw, InboundMessage.received_at).where(
+        InboundMessage.id == contact.source_inbound_id)).first()
+    if source is None:
+        return None
+    try:
+        written = note_written_at(read_headers(source.raw), source.received_at)
+    except HEADER_ERRORS:
+        written = source.received_at
+    return written.astimezone(ZoneInfo(owner.timezone)).date()
 
 
 def _resources(session: Session, owner_id: int) -> list[Resource]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -78,6 +78,7 @@ class _Plan:
     reply: ParsedReply | None = None
     lines: str | None = None
     parsed: ParsedMessage | None = None
+    met_on: date | None = None  # the day the owner met the note's people
     too_large: bool = False
 
     @property
@@ -216,6 +217,7 @@ def _parse_phase(app: App, plan: _Plan) -> None:
         plan.lines = resources.resource_lines(raw, view)
         if plan.lines is None:
             plan.parsed = _parse(raw, plan.owner, app.settings.assistant_address, view)
+            plan.met_on = _met_on(plan.record, plan.owner, plan.parsed)
 
 
 def _write_one(app: App, session: Session, plan: _Plan, now: datetime,
@@ -268,7 +270,7 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
         _done(session, now, record.id, status="processed", kind="command", owner_id=owner.id)
         return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
     assert plan.parsed is not None
-    return _apply(app, session, record, owner, plan.parsed, now)
+    return _apply(app, session, record, owner, plan.parsed, now, plan.met_on)
 
 
 def _done(session: Session, now: datetime, inbound_id: int, *, status: str, kind: str | None,
@@ -413,6 +415,22 @@ def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str,
         return ParsedMessage(kind=MessageKind.UNKNOWN, reason=INTERNAL_ERROR)
 
 
+def _met_on(record: InboundRecord, owner: OwnerProfile, parsed: ParsedMessage) -> date | None:
+    """The day the owner met the people of a note: a day in their words ("yesterday", "am
+    Dienstag") or the day they wrote it (its Date header), never the day it was read: a note
+    read after downtime still met them on its own day. None when the note adds nobody."""
+    if parsed.kind not in CONTACT_KINDS or not parsed.contacts:
+        return None
+    from assistant.parsing.when import meeting_day, note_written_at
+
+    try:
+        written = note_written_at(read_headers(record.raw), record.received_at)
+        return meeting_day(parsed.owner_note, written, owner.timezone)
+    except Exception:  # the draft then counts from the message's Date header
+        log.exception("reading the meeting day of message %d failed", record.id)
+        return None
+
+
 def _parse_reply(raw: bytes) -> ParsedReply:
     from assistant.parsing.replies import parse_reply
 
@@ -426,7 +444,7 @@ def _parse_reply(raw: bytes) -> ParsedReply:
 
 
 def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
-           parsed: ParsedMessage, now: datetime) -> Outcome:
+           parsed: ParsedMessage, now: datetime, met_on: date | None = None) -> Outcome:
     kind = parsed.kind
     if kind in NEVER_ANSWERED:
         _done(session, now, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
@@ -438,6 +456,9 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         stored = [contact_store.merge_contact(session, owner_id=owner.id, inbound_id=record.id,
                                               parsed=c, now=now, interaction_kind=str(kind))
                   for c in taken]
+        if met_on is not None:  # kept for the people this note introduced to the store
+            contact_store.remember_met_on(session, [s.id for s in stored if s.created],
+                                          record.id, met_on, now)
         due = followup.schedule_first(session, owner, stored, record.id, record.received_at,
                                       parsed.owner_note, now)
         outbox_id = notify.acknowledge(app, session, record, owner, parsed,

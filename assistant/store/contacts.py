@@ -9,7 +9,8 @@ erasing what another message said.
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from assistant.store.models import Contact, ContactEmail, ContactFact, ContactPh
 
 SCALAR_FIELDS = ("name", "company", "title", "context", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests", "promises", "urls")
+MET_ON = "met_on"  # a fact: the owner's local date they met, ISO 8601 ("2026-11-23")
 
 
 def name_key(name: str | None) -> str | None:
@@ -175,3 +177,18 @@ def facts_for(session: Session, contact_id: int, field: str) -> list[str]:
     return list(session.scalars(select(ContactFact.value).where(
         ContactFact.contact_id == contact_id, ContactFact.field == field)
         .order_by(ContactFact.id)))
+
+
+def remember_met_on(session: Session, contact_ids: Iterable[int], inbound_id: int | None,
+                    day: date, now: datetime) -> None:
+    """The day the owner met these contacts, as a fact from the message that created them."""
+    rows = [{"contact_id": contact_id, "inbound_id": inbound_id, "field": MET_ON,
+             "value": day.isoformat(), "created_at": now} for contact_id in contact_ids]
+    if rows:
+        session.connection().execute(insert(table_of(ContactFact)), rows)
+
+
+def met_on(session: Session, contact_id: int) -> date | None:
+    """The earliest day the owner is known to have met the contact, or None."""
+    days = [date.fromisoformat(value) for value in facts_for(session, contact_id, MET_ON)]
+    return min(days, default=None)
