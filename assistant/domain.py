@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from assistant.tokens import is_assistant_address
+
 
 class MessageKind(StrEnum):
     """What a message is, as the ``assistant parse`` contract names it."""
@@ -40,7 +42,8 @@ class OwnerIdentity:
         return address.strip().lower() in {a.lower() for a in self.addresses}
 
     def is_assistant_address(self, address: str) -> bool:
-        return address.strip().lower() in {a.lower() for a in self.assistant_addresses}
+        """The assistant's address or any ``+tag`` sub-address of it (RFC 5233)."""
+        return any(is_assistant_address(address, a) for a in self.assistant_addresses)
 
 
 @dataclass(frozen=True)

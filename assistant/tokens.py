@@ -59,14 +59,27 @@ def verify(secret: str, token: str, claims: TokenClaims, now: datetime) -> str |
     return None
 
 
+def is_assistant_address(address: str, assistant_address: str) -> bool:
+    """The assistant's address or any ``+tag`` sub-address of it (RFC 5233): approval
+    addresses, owners' secret addresses and whatever tag someone invents all reach the
+    assistant's mailbox, so all of them are the assistant, never a person.
+
+    The tag is what follows the assistant's whole local part, so an assistant that is itself a
+    sub-address (``sam+assistant@``) never takes in the owner's ``sam@``.
+    """
+    local, _, domain = address.strip().lower().rpartition("@")
+    base_local, _, base_domain = assistant_address.strip().lower().rpartition("@")
+    return bool(base_local) and domain == base_domain and (
+        local == base_local or local.startswith(base_local + "+"))
+
+
 def token_from_address(address: str, assistant_address: str) -> str | None:
     """The token in ``assistant+<token>@domain`` when that is the assistant's address."""
-    local, _, domain = address.strip().lower().rpartition("@")
-    base_local, _, base_domain = assistant_address.lower().rpartition("@")
-    if domain != base_domain or "+" not in local:
+    if not is_assistant_address(address, assistant_address):
         return None
-    head, _, tag = local.partition("+")
-    return tag if head == base_local and split(tag) else None
+    base_local = assistant_address.strip().lower().rpartition("@")[0]
+    tag = address.strip().lower().rpartition("@")[0][len(base_local) + 1:]
+    return tag if split(tag) else None
 
 
 def reply_address(assistant_address: str, token: str) -> str:

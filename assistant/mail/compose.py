@@ -7,11 +7,16 @@ threads to the message it answers (RFC 5322 3.6.4).
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
+
+MESSAGE_ID_RANDOM_BYTES = 16
+_MESSAGE_ID = re.compile(r"<(?P<left>[^<>@\s]+)\.[0-9a-f]{32}@(?P<domain>[^<>@\s]+)>")
 
 
 @dataclass(frozen=True)
@@ -32,8 +37,28 @@ def address(name: str | None, addr: str) -> Address:
 
 
 def new_message_id(sender_address: str) -> str:
-    domain = sender_address.rpartition("@")[2] or "localhost"
-    return make_msgid(domain=clean_header(domain))
+    """``<local.random@domain>`` for mail from ``sender_address`` (RFC 5322 3.6.4).
+
+    The id-left starts with the sender's local part so the assistant knows its own
+    Message-IDs when a reply names them in In-Reply-To or References, even when it shares its
+    domain with the owner, whose mail client writes ids on that domain too. 128 random bits
+    keep it globally unique.
+    """
+    local, domain = _id_parts(sender_address)
+    return f"<{local}.{secrets.token_hex(MESSAGE_ID_RANDOM_BYTES)}@{domain}>"
+
+
+def is_message_id_of(message_id: str, sender_address: str) -> bool:
+    """True when ``new_message_id(sender_address)`` made this Message-ID."""
+    match = _MESSAGE_ID.fullmatch(message_id.strip().lower())
+    return match is not None and (match["left"], match["domain"]) == _id_parts(sender_address)
+
+
+def _id_parts(sender_address: str) -> tuple[str, str]:
+    # The id-left must be dot-atom-text (RFC 5322 3.6.4): a quoted local part loses its quotes.
+    local, _, domain = clean_header(sender_address).lower().rpartition("@")
+    local = re.sub(r"\.{2,}", ".", re.sub(r"[^a-z0-9!#$%&'*+/=?^_`{|}~.-]", "", local)).strip(".")
+    return local or "assistant", re.sub(r"[^a-z0-9.-]", "", domain) or "localhost"
 
 
 def build_email(*, sender: Address, to: list[Address], subject: str, text: str,

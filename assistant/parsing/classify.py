@@ -1,7 +1,8 @@
 """What kind of message this is, before any contact is read: automated mail, commands, replies.
 
 Automated mail is never mined for contacts (RFC 3834 says automatic responses must not be
-answered automatically; RFC 3464 delivery-status reports are not people).
+answered automatically; RFC 3464 delivery-status reports are not people). It is known by what
+robots write (headers, sender, the whole subject), never by a word a person may also write.
 """
 
 from __future__ import annotations
@@ -9,18 +10,25 @@ from __future__ import annotations
 import re
 
 from assistant.domain import OwnerIdentity
+from assistant.mail.compose import is_message_id_of
 from assistant.parsing.mime import MessageView
+from assistant.tokens import token_from_address
 
 COMMANDS = ("help", "summary", "pending", "find", "export", "pause", "resume", "undo")
 _COMMAND_LINE = re.compile(
     r"(?i)^(?:help|summary|pending|export|pause|resume|undo|find\s+\S.{0,80})[.!]?$"
 )
-_AUTO_SUBJECT = re.compile(
-    r"(?i)^(?:auto(?:matic)?[ _-]?(?:reply|response)|autoreply|out of (?:the )?office|"
-    r"ooo\b|away from (?:the )?office|abwesenheitsnotiz|abwesenheit|automatische antwort|"
-    r"réponse automatique|absence du bureau|absent(?:e)? du bureau|respuesta automática|"
-    r"fuera de la oficina|ausente)"
+# What out-of-office robots put in a subject, in the languages their owners write: alone ("Out
+# of office") or before a colon and the subject they answer ("Automatic reply: Met Jane").
+_AUTO_PHRASE = (
+    r"auto(?:matic)?[ _-]?(?:reply|response|answer)|autoreply|autoresponse|"
+    r"out of (?:the )?office(?: (?:auto[ _-]?)?reply)?|ooo|away from (?:the )?office|"
+    r"abwesenheitsnotiz|abwesenheit|abwesend|automatische antwort|"
+    r"r[ée]ponse automatique|absence du bureau|absente? du bureau|"
+    r"respuesta autom[aá]tica|fuera de la oficina|ausente|resposta autom[aá]tica|"
+    r"risposta automatica|fuori ufficio|automatisch antwoord|afwezig|autosvar"
 )
+_AUTO_SUBJECT = re.compile(rf"(?i)\s*(?:{_AUTO_PHRASE})\s*(?::.*|[.!]?\s*)", re.S)
 _BOUNCE_SENDER = re.compile(r"(?i)^(?:mailer-daemon|postmaster|mail-daemon|bounces?)(?:[+@]|$)")
 _BOUNCE_SUBJECT = re.compile(
     r"(?i)^(?:undeliver(?:ed|able)|delivery status notification|mail delivery failed|"
@@ -34,21 +42,35 @@ _AUTOMATED_LOCAL = re.compile(
 )
 
 
+def is_bounce_sender(sender: str | None, return_path: str | None = None) -> bool:
+    """Mail from a mail system, not a person: a mailer-daemon or postmaster mailbox, or the
+    null reverse-path every delivery status notification is sent with (RFC 5321 4.5.5,
+    RFC 3464 2), which the final server writes as ``Return-Path: <>``."""
+    if return_path is not None and return_path.strip() == "<>":
+        return True
+    return bool(_BOUNCE_SENDER.match((sender or "").partition("@")[0]))
+
+
 def is_bounce(view: MessageView, sender: str | None) -> bool:
-    """A delivery status notification (RFC 3464 multipart/report; report-type=delivery-status)."""
+    """A delivery status notification (RFC 3464 multipart/report; report-type=delivery-status)
+    or mail from a mail system. A person's message that quotes or attaches one is not."""
     ctype = view.header("Content-Type").lower()
     if "multipart/report" in ctype and "delivery-status" in ctype:
         return True
-    if "message/delivery-status" in view.content_types:
-        return True
-    local = (sender or "").split("@")[0]
-    return bool(_BOUNCE_SENDER.match(local)) or bool(
+    return is_bounce_sender(sender, view.header("Return-Path") or None) or bool(
         _BOUNCE_SUBJECT.match(view.subject) and not sender
     )
 
 
+def is_auto_reply_subject(subject: str) -> bool:
+    """An out-of-office robot's subject: the whole subject, never a word at its start, since a
+    person's "Away From Home conference" must be read."""
+    return bool(_AUTO_SUBJECT.fullmatch(subject))
+
+
 def is_auto_reply(view: MessageView) -> bool:
-    """Out-of-office and other automatic mail (RFC 3834 Auto-Submitted, Precedence, X-Autoreply)."""
+    """Out-of-office and other automatic mail (RFC 3834 Auto-Submitted, Precedence, X-Autoreply),
+    or, where a robot sets none of them, its whole subject."""
     auto_submitted = view.header("Auto-Submitted").strip().lower()
     if auto_submitted and not auto_submitted.startswith("no"):
         return True
@@ -58,7 +80,7 @@ def is_auto_reply(view: MessageView) -> bool:
         return True
     if view.header("X-Auto-Response-Suppress").lower() in {"all", "oof"}:
         return True
-    return bool(_AUTO_SUBJECT.match(_REPLY_PREFIX.sub("", view.subject).strip()))
+    return is_auto_reply_subject(view.subject)
 
 
 def command_of(view: MessageView, sender: str | None, owner: OwnerIdentity) -> str | None:
@@ -74,14 +96,15 @@ def command_of(view: MessageView, sender: str | None, owner: OwnerIdentity) -> s
 
 
 def is_reply_to_assistant(view: MessageView, owner: OwnerIdentity) -> bool:
-    """A reply to the assistant's own mail: Re: subject and the assistant quoted or addressed.
+    """A reply to the assistant's own mail, known from what the assistant wrote: its approval
+    address (``assistant+<token>@domain``) among the recipients, or In-Reply-To/References
+    (RFC 5322 3.6.4) naming a Message-ID it made; else a Re: subject with the assistant the
+    only recipient or quoted.
 
-    In-Reply-To/References (RFC 5322 3.6.4) naming a Message-ID in the assistant's domain also
-    counts.
+    The domain of a Message-ID proves nothing: the assistant may share it with the owner,
+    whose own mail client writes Message-IDs there too.
     """
-    domains = {a.split("@")[-1] for a in owner.assistant_addresses}
-    references = f"{view.header('In-Reply-To')} {view.header('References')}".lower()
-    if domains and any(f"@{domain}>" in references for domain in domains):
+    if _threads_to_assistant(view, owner) or _to_approval_address(view, owner):
         return True
     if not _REPLY_PREFIX.match(view.subject):
         return False
@@ -93,6 +116,16 @@ def is_reply_to_assistant(view: MessageView, owner: OwnerIdentity) -> bool:
         for a in owner.assistant_addresses
     )
     return only_to_assistant or quotes_assistant
+
+
+def _threads_to_assistant(view: MessageView, owner: OwnerIdentity) -> bool:
+    references = f"{view.header('In-Reply-To')} {view.header('References')}".split()
+    return any(is_message_id_of(ref, a) for ref in references for a in owner.assistant_addresses)
+
+
+def _to_approval_address(view: MessageView, owner: OwnerIdentity) -> bool:
+    recipients = [addr for name in ("To", "Cc") for _, addr in view.addresses(name)]
+    return any(token_from_address(r, a) for r in recipients for a in owner.assistant_addresses)
 
 
 def is_automated_address(address: str) -> bool:

@@ -1,7 +1,8 @@
 """Bounces: a follow-up that could not be delivered marks the address bad and tells the owner.
 
-The bounce itself is never answered (RFC 3834 2): the owner is told at their registered
-address.
+A bounce is an RFC 3464 delivery status notification or a plain-text one in a common MTA's
+shape (see ``guard.read_bounce``); both are handled alike. The bounce itself is never answered
+(RFC 3834 2): the owner is told at their registered address.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 
 def read(raw: bytes) -> Bounce | None:
+    """The bounce in these bytes, or None when they are no mail system's failure report."""
     try:
         return read_bounce(email.message_from_bytes(raw, policy=email.policy.default))
     except (ValueError, TypeError, LookupError, IndexError):

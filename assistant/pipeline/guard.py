@@ -6,20 +6,28 @@ anything else looks at a message.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from email.message import EmailMessage, Message
+from email.utils import parseaddr
+
+from flufl.bounce import scan_message
 
 from assistant.mail.headers import header_text
+from assistant.parsing.classify import is_auto_reply_subject, is_bounce_sender
+from assistant.tokens import is_assistant_address
+
+log = logging.getLogger(__name__)
 
 ROBOT_LOCALPARTS = re.compile(
     r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|donotreply|bounces?|auto-?reply|"
     r"autoresponder|notifications?|listserv|majordomo)([+._-].*)?$", re.I)
-AWAY_SUBJECTS = re.compile(
-    r"^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|away from|abwesen|"
-    r"automatische antwort|r[ée]ponse automatique|absence|absent|respuesta autom[aá]tica|"
-    r"fuera de la oficina|risposta automatica|fuori ufficio|afwezig|autosvar)", re.I)
 BULK_PRECEDENCE = {"bulk", "list", "junk", "auto_reply"}
+# RFC 3463 enhanced status code of a permanent failure, as plain-text bounces quote it
+# ("550 5.1.1 User unknown"); a DSN has it in its Status field.
+PERMANENT_STATUS = re.compile(r"\b5\.\d{1,3}\.\d{1,3}\b")
+MESSAGE_ID_LINE = re.compile(r"^[ \t]*Message-ID:\s*(<[^<>\s]+>)", re.I | re.M)
 
 
 def automated_reason(message: EmailMessage, sender: str | None,
@@ -38,28 +46,48 @@ def automated_reason(message: EmailMessage, sender: str | None,
             return name
     if sender and ROBOT_LOCALPARTS.match(sender.partition("@")[0]):
         return f"automated sender {sender}"
-    if sender and sender.lower() == assistant_address.lower():
+    if sender and is_assistant_address(sender, assistant_address):
         return "the assistant's own mail came back"
-    if AWAY_SUBJECTS.match(header_text(message, "Subject") or ""):
+    # Robots that set none of the headers above are known by their whole subject only.
+    if is_auto_reply_subject(header_text(message, "Subject") or ""):
         return "out-of-office subject"
     return None
 
 
+def may_be_bounce(message: EmailMessage) -> bool:
+    """Whether the header block is a mail system's: a multipart/report, or sent by a
+    mailer-daemon or postmaster, or with the null reverse-path (RFC 5321 4.5.5). A person who
+    quotes or forwards a bounce sends none of these, so their note is never read as one."""
+    if message.get_content_type() == "multipart/report":
+        return True
+    sender = parseaddr(header_text(message, "From") or "")[1].lower()
+    return is_bounce_sender(sender, header_text(message, "Return-Path"))
+
+
 @dataclass(frozen=True)
 class Bounce:
-    """A delivery status notification (RFC 3464): who failed and for which message."""
+    """A failure report, RFC 3464 or plain text: who failed and for which message."""
 
     failed_recipients: tuple[str, ...]
     status: str
     original_message_id: str | None
 
 
-def read_bounce(message: Message) -> Bounce | None:
-    if message.get_content_type() != "multipart/report":
+def read_bounce(message: EmailMessage) -> Bounce | None:
+    """The bounce this message is, or None: an RFC 3464 report, else a plain-text bounce in
+    the shape of a common MTA (Postfix, Exim, qmail, Sendmail, Exchange, Gmail...) read by
+    flufl.bounce. Only a mail system's message is read (see ``may_be_bounce``)."""
+    if not may_be_bounce(message):
         return None
     report_type = message.get_param("report-type")
-    if not isinstance(report_type, str) or report_type.lower() != "delivery-status":
-        return None
+    if message.get_content_type() == "multipart/report" and isinstance(report_type, str):
+        # RFC 6522 3: the report-type says what is reported; only a delivery-status report
+        # (RFC 3464) is a failure. A read receipt (RFC 8098) or an abuse report never is.
+        return _read_dsn(message) if report_type.lower() == "delivery-status" else None
+    return _read_plain(message)
+
+
+def _read_dsn(message: EmailMessage) -> Bounce:
     failed: list[str] = []
     status = ""
     original = None
@@ -74,6 +102,42 @@ def read_bounce(message: Message) -> Bounce | None:
         elif ctype in ("message/rfc822", "text/rfc822-headers"):
             original = original or _original_id(part)
     return Bounce(tuple(a for a in failed if a), status, original)
+
+
+def _read_plain(message: EmailMessage) -> Bounce | None:
+    # flufl.bounce reports permanent failures only, as ASCII bytes: a delay warning is no
+    # bounce, as a DSN's "Action: delayed" is not a failure.
+    try:
+        found = scan_message(message)
+    except Exception:  # a detector choking on junk: no bounce, and still a robot's mail
+        log.warning("bounce detectors failed on a mail system's message", exc_info=True)
+        return None
+    addresses = {a.decode("ascii", "replace").strip().strip("<>").lower() for a in found}
+    failed = sorted(a for a in addresses if "@" in a and "\ufffd" not in a)
+    if not failed:
+        return None
+    texts = [_text(p) for p in message.walk()
+             if p.get_content_type() in ("text/plain", "text/rfc822-headers")]
+    status = next((m.group(0) for t in texts for m in [PERMANENT_STATUS.search(t)] if m), "")
+    return Bounce(tuple(failed), status, _quoted_original_id(message, texts))
+
+
+def _text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    return payload.decode("ascii", "replace")  # codes and Message-IDs are ASCII
+
+
+def _quoted_original_id(message: Message, texts: list[str]) -> str | None:
+    """The bounced message's Message-ID: from the message or headers it returns as a part,
+    else from the copy of its headers in the text (Exim, qmail, Sendmail, Gmail)."""
+    for part in message.walk():
+        if part.get_content_type() in ("message/rfc822", "text/rfc822-headers"):
+            found = _original_id(part)
+            if found:
+                return found
+    return next((m.group(1) for t in texts for m in [MESSAGE_ID_LINE.search(t)] if m), None)
 
 
 def _blocks(part: Message) -> list[Message]:
@@ -93,6 +157,6 @@ def _original_id(part: Message) -> str | None:
         value = inner.get("Message-ID")
         return str(value).strip() if value else None
     if isinstance(payload, str):
-        match = re.search(r"^Message-ID:\s*(<[^>]+>)", payload, re.I | re.M)
+        match = MESSAGE_ID_LINE.search(payload)
         return match.group(1) if match else None
     return None

@@ -307,7 +307,7 @@ def _screen_reason(app: App, raw: bytes) -> tuple[str, object] | None:
         return None  # the parser explains unreadable mail
     if receipts.is_own_copy(raw, app.settings.assistant_address):
         return ("own_copy", None)
-    if headers.get_content_type() == "multipart/report":
+    if guard.may_be_bounce(headers):  # a DSN, or plain text from a mail system
         bounce = bounces.read(raw)
         if bounce is not None:
             return ("bounce", bounce)

@@ -81,3 +81,21 @@ def test_automated_addresses() -> None:
     assert is_automated_address("noreply@eventbrite.com")
     assert is_automated_address("notifications+abc@github.com")
     assert not is_automated_address("jane.doe@acme.com")
+
+
+def test_a_mail_systems_null_return_path_makes_a_bounce() -> None:
+    # Given a report delivered with the null reverse-path of every DSN (RFC 5321 4.5.5)
+    report = view("Return-Path: <>\r\nFrom: Microsoft Outlook <MicrosoftExchange1a2b@acme.example>"
+                  "\r\nSubject: Undeliverable: Met Jane")
+    # Then it is a bounce, whatever its From
+    assert is_bounce(report, "microsoftexchange1a2b@acme.example")
+
+
+def test_the_owners_note_carrying_a_delivery_report_is_not_a_bounce() -> None:
+    # Given the owner's own note with a delivery report attached to it
+    note = view("From: sam@example.com\r\nContent-Type: multipart/mixed; boundary=b",
+                "--b\r\nContent-Type: text/plain\r\n\r\nJane's address bounced, new one: "
+                "jane.doe@acme.example\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+                "Final-Recipient: rfc822; jane@acme.example\r\nAction: failed\r\n--b--")
+    # Then it is the owner's note, not a mail system's report
+    assert not is_bounce(note, "sam@example.com")
