@@ -25,5 +25,6 @@ def configure_logging(*, verbose: bool = False) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    for noisy in ("dramatiq", "alembic"):
+    # flufl.bounce narrates every scan at INFO (about 17 lines a message)
+    for noisy in ("dramatiq", "alembic", "flufl.bounce"):
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.WARNING)
