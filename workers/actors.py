@@ -65,7 +65,7 @@ def _process_and_send(inbound_ids: list[int]) -> None:
 
 @dramatiq.actor(queue_name="outbox", **RETRY)
 def send_outbox(outbox_id: int) -> None:
-    send.send_outbox(current_app(), outbox_id)
+    send.send_outbox(current_app(), outbox_id, enqueue_send)
 
 
 @dramatiq.actor(queue_name="drafts", **RETRY)

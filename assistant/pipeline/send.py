@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -42,8 +42,13 @@ CONVERSATION = ("approval", "command", "approval_refused", "approval_unclear", "
 RECEIPT_TRIES = 5  # after as many deferrals of the receipt copy, a follow-up goes without it
 
 
-def send_outbox(app: App, outbox_id: int) -> str:
-    """Send one row; returns its final status for this attempt (``sent``, ``skipped``...)."""
+def send_outbox(app: App, outbox_id: int,
+                enqueue: Callable[[int], None] | None = None) -> str:
+    """Send one row; returns its final status for this attempt (``sent``, ``skipped``...).
+
+    A notice this send leads to (a follow-up refused for good) is handed to ``enqueue``
+    once committed; without one, the recovery sweep sends it.
+    """
     now = app.clock()
     with transaction(app.sessions) as session:
         email = outbox.load(session, outbox_id)
@@ -66,7 +71,9 @@ def send_outbox(app: App, outbox_id: int) -> str:
         metrics.record_send_failure(email.purpose, permanent=False)
         raise
     except DeliveryRejected as exc:
-        _record_refused(app, email, getattr(exc, "refused", {}), str(exc))
+        notice = _record_refused(app, email, getattr(exc, "refused", {}), str(exc))
+        if notice is not None and enqueue is not None:
+            enqueue(notice)
         log.error("outbox %d refused for good: %s", outbox_id, exc)
         metrics.record_send_failure(email.purpose, permanent=True)
         return "failed"
@@ -75,7 +82,9 @@ def send_outbox(app: App, outbox_id: int) -> str:
             outbox.release(session, outbox_id, f"{type(exc).__name__}: {exc}")
         raise
     checkpoint(app.settings.fault_points, "after_smtp")
-    _record_sent(app, email, delivery)
+    notice = _record_sent(app, email, delivery)
+    if notice is not None and enqueue is not None:
+        enqueue(notice)
     metrics.record_sent(email.purpose)
     metrics.record_ack_latency(app.sessions, email.purpose, outbox_id, app.clock())
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
@@ -92,49 +101,53 @@ def _envelope(app: App, email: outbox.OutgoingEmail) -> tuple[tuple[str, ...], s
 
 
 def _record_sent(app: App, email: outbox.OutgoingEmail, delivery: Delivery,
-                 attempts: int = 5) -> None:
+                 attempts: int = 5) -> int | None:
     """Commit the send, retrying a dropped database connection: the SMTP transaction has
     happened, and a row left in ``sending`` is only resolved by the blind copy or, after the
     receipt grace, sent again. A failed attempt rolled back, so a retry writes nothing twice."""
     for attempt in range(attempts):
         try:
-            now = app.clock()
+            now, notice = app.clock(), None
             with transaction(app.sessions) as session:
                 outbox.mark_sent(session, email.id, now)
                 if email.purpose == "followup":
                     on_sent(session, email.id, now)
                     if delivery.refused:
-                        _tell_undeliverable(app, session, email, delivery.refused, now)
+                        notice = _tell_undeliverable(app, session, email, delivery.refused,
+                                                     now)
                 if delivery.refused:
                     outbox.note_error(session, email.id, "refused: " + "; ".join(
                         f"{a}: {why}" for a, why in delivery.refused.items()))
-            return
+            return notice
         except DBAPIError as exc:
             if not exc.connection_invalidated or attempt == attempts - 1:
                 raise
             log.warning("recording the send of outbox %d: database connection lost; retrying",
                         email.id)
             time.sleep(0.5 * 2 ** attempt)
+    return None
 
 
 def _record_refused(app: App, email: outbox.OutgoingEmail, refused: Mapping[str, str],
-                    error: str) -> None:
+                    error: str) -> int | None:
     """Failed for good. For a follow-up, the owner is told; the addresses are marked bad only
     when the relay refused them (RCPT), not when it refused the message itself."""
     now = app.clock()
     with transaction(app.sessions) as session:
         outbox.mark_failed(session, email.id, error)
         if email.purpose == "followup":
-            _tell_undeliverable(app, session, email, refused, now, error=error)
+            return _tell_undeliverable(app, session, email, refused, now, error=error)
+    return None
 
 
 def _tell_undeliverable(app: App, session: Session, email: outbox.OutgoingEmail,
-                        refused: Mapping[str, str], now: datetime, error: str = "") -> None:
+                        refused: Mapping[str, str], now: datetime,
+                        error: str = "") -> int | None:
     """A follow-up the relay refused for good: the refused addresses are marked bad, the
     follow-up is no longer awaiting anything (when nobody got it), and the owner is told
     once."""
     if email.owner_id is None:
-        return
+        return None
     addresses = [a.lower() for a in refused]
     session.execute(update(ContactEmail).where(
         ContactEmail.owner_id == email.owner_id, ContactEmail.email.in_(addresses))
@@ -146,14 +159,15 @@ def _tell_undeliverable(app: App, session: Session, email: outbox.OutgoingEmail,
     addresses = addresses or [r for r in _envelope(app, email)[0]]
     owner = owners.owner_by_id(session, email.owner_id)
     if owner is None:
-        return
+        return None
     names = list(session.scalars(select(Contact.name).join(ContactEmail).where(
         ContactEmail.owner_id == owner.id, ContactEmail.email.in_(addresses))))
     status = "; ".join(dict.fromkeys(refused.values())) or error
-    queue_to_owner(app, session, key=f"undeliverable:{email.id}", purpose="undeliverable",
-                   owner=owner, raw=b"", template="bounce", now=now,
-                   context={"addresses": addresses, "names": [n for n in names if n],
-                            "status": status, "marked_bad": marked_bad})
+    return queue_to_owner(app, session, key=f"undeliverable:{email.id}",
+                          purpose="undeliverable", owner=owner, raw=b"", template="bounce",
+                          now=now, context={"addresses": addresses, "status": status,
+                                            "names": [n for n in names if n],
+                                            "marked_bad": marked_bad})
 
 
 def _followup_id(session: Session, outbox_id: int) -> int:

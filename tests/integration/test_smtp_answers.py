@@ -136,7 +136,8 @@ def test_contact_refused_and_receipt_accepted_is_failed_and_told_to_the_owner(
     outbox_id = approved_followup(world)
     faults_reset.fail_recipient(world.jane, 550)
     # When the follow-up is sent
-    result = send_outbox(world.app, outbox_id)
+    enqueued: list[int] = []
+    result = send_outbox(world.app, outbox_id, enqueued.append)
     # Then it failed for good: no copy came back to confirm it, no second touch is scheduled
     assert result == "failed"
     assert dovecot.messages(world.jane, "INBOX") == []
@@ -144,7 +145,7 @@ def test_contact_refused_and_receipt_accepted_is_failed_and_told_to_the_owner(
     assert state(world, outbox_id) == ("failed", "bounced")
     # And the owner is told, in plain words, once
     notices = owner_notices(world, "undeliverable")
-    assert len(notices) == 1
+    assert len(notices) == 1 and enqueued == notices  # sent at once, not at the next sweep
     faults_reset.clear_faults()
     assert send_outbox(world.app, notices[0]) == "sent"
     told = dovecot.wait_for_messages(world.owner, "INBOX", 1, timeout=10)
