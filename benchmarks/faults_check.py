@@ -10,6 +10,9 @@
   ``owner_redeliveries``.
 - unapproved sends: mail delivered to anyone but the owner and the assistant, other than the
   contact of an approved follow-up.
+- owner notices dropped: a note processed without its acknowledgement queued, or a follow-up
+  refused for good without the owner's notice queued (limits delay mail to the owner; they
+  never drop it).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class Verdict:
     duplicate_contacts: list[str] = field(default_factory=list)
     duplicate_sends: list[str] = field(default_factory=list)
     unapproved_sends: list[str] = field(default_factory=list)
+    owner_notices_dropped: list[str] = field(default_factory=list)
     failed_for_good: int = 0
     owner_redeliveries: int = 0
     refusals_not_kept: int = 0  # 5xx answers after which the email was not left failed
@@ -41,7 +45,7 @@ class Verdict:
     @property
     def clean(self) -> bool:
         return not (self.lost or self.duplicate_contacts or self.duplicate_sends
-                    or self.unapproved_sends)
+                    or self.unapproved_sends or self.owner_notices_dropped)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class StoreState:
     outbox: list[tuple[int, str, str, str]]
     pending_inbound: int
     contact_emails: list[tuple[int, str, int]]
+    processed_notes: tuple[int, ...] = ()
 
 
 def read_state(database_url: str) -> StoreState:
@@ -68,7 +73,11 @@ def read_state(database_url: str) -> StoreState:
             emails = [tuple(r) for r in s.execute(select(
                 ContactEmail.owner_id, ContactEmail.email, ContactEmail.contact_id)
                 .join(Contact, Contact.id == ContactEmail.contact_id))]
-            return StoreState(notes, ups, rows, pending, emails)  # type: ignore[arg-type]
+            processed = tuple(s.scalars(select(InboundMessage.id).where(
+                InboundMessage.status == "processed",
+                InboundMessage.kind.in_(("note", "intro", "vcard")))))
+            return StoreState(notes, ups, rows, pending, emails,  # type: ignore[arg-type]
+                              processed)
     finally:
         engine.dispose()
 
@@ -110,10 +119,12 @@ def judge(plan: TrialPlan, seeded: Seeded, state: StoreState,
           transactions: list[dict[str, Any]], inbox_left: int) -> Verdict:
     verdict = Verdict(failed_for_good=sum(1 for r in state.outbox if r[2] == "failed"))
     refused = sum(1 for t in transactions if _ours(plan, t) and t.get("fault")
-                  and 500 <= int(t.get("status") or 0) < 600)
+                  and 500 <= int(t.get("status") or 0) < 600
+                  and t.get("rcpt_tos") != [plan.assistant])  # a refused receipt fails nothing
     verdict.refusals_not_kept = max(0, refused - verdict.failed_for_good)
     _count_lost(verdict, seeded, state, inbox_left)
     _count_duplicate_contacts(verdict, state)
+    _count_dropped_notices(verdict, state)
     delivered = [t for t in transactions if _ours(plan, t) and not t.get("fault")
                  and 200 <= int(t.get("status") or 0) < 300]
     _count_duplicate_sends(verdict, plan, seeded, delivered)
@@ -142,6 +153,15 @@ def _count_lost(verdict: Verdict, seeded: Seeded, state: StoreState, inbox_left:
         verdict.lost.append(f"{state.pending_inbound} inbound message(s) left pending")
     if inbox_left:
         verdict.lost.append(f"{inbox_left} message(s) never moved out of the INBOX")
+
+
+def _count_dropped_notices(verdict: Verdict, state: StoreState) -> None:
+    keys = {r[3] for r in state.outbox}
+    verdict.owner_notices_dropped.extend(
+        f"note {i}: no acknowledgement" for i in state.processed_notes if f"ack:{i}" not in keys)
+    verdict.owner_notices_dropped.extend(
+        f"outbox {r[0]}: refused follow-up, owner not told" for r in state.outbox
+        if r[1] == "followup" and r[2] == "failed" and f"undeliverable:{r[0]}" not in keys)
 
 
 def _count_duplicate_contacts(verdict: Verdict, state: StoreState) -> None:

@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "faults.json"
-COUNTS = ("lost", "duplicate_contacts", "duplicate_sends", "unapproved_sends")
-QUICK_TRIALS = 100
+COUNTS = ("lost", "duplicate_contacts", "duplicate_sends", "unapproved_sends",
+          "owner_notices_dropped")
+QUICK_TRIALS = 150
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +139,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--trials", type=int, default=QUICK_TRIALS)
     parser.add_argument("--quick", action="store_true",
-                        help="the CI size: 100 trials, short timings")
+                        help="the CI size: 150 trials, short timings")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--keep", type=Path, default=None,

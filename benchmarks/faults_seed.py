@@ -73,12 +73,12 @@ def plan_trial(number: int, kind: str, people: int) -> TrialPlan:
 
 
 def trial_env(rig, plan: TrialPlan, database_url: str, redis: bool,  # noqa: ANN001
-              workdir) -> dict[str, str]:  # noqa: ANN001
+              workdir, smtp_kind: str = "smtp") -> dict[str, str]:  # noqa: ANN001
     from tests.integration.helpers import Mailboxes, server_env
 
     boxes = Mailboxes(assistant=plan.assistant, owner=plan.owner)
     env = server_env(rig.dovecot, rig.smtp, boxes, database_url,
-                     rig.redis.url if redis else None, workdir)
+                     rig.redis.url if redis else None, workdir, smtp_kind=smtp_kind)
     env.update({
         # Short timings so a trial settles in seconds; the logic under test is unchanged.
         "ASSISTANT_TICK_SECONDS": "0.3", "ASSISTANT_POLL_SECONDS": "2",
