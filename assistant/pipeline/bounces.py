@@ -12,7 +12,7 @@ import email.policy
 import logging
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from assistant.app import App
@@ -42,19 +42,42 @@ def handle(app: App, session: Session, record: InboundRecord, bounce: Bounce,
         log.info("bounce %d matches no message the assistant sent; kept, not answered",
                  record.id)
         return None
-    session.execute(update(ContactEmail).where(
-        ContactEmail.owner_id == sent.owner_id,
-        ContactEmail.email.in_(bounce.failed_recipients)).values(bad=True))
     session.execute(update(OutboxMessage).where(OutboxMessage.id == sent.id).values(
         status="failed", last_error=f"bounced: {bounce.status}"))
-    session.execute(update(FollowUp).where(FollowUp.sent_outbox_id == sent.id)
-                    .values(status="bounced"))
-    owner = owners.owner_by_id(session, sent.owner_id)
-    if owner is None or sent.purpose != "followup":
+    return undelivered(app, session, owner_id=sent.owner_id, outbox_id=sent.id,
+                       bad=list(bounce.failed_recipients), status=bounce.status,
+                       key=f"bounce:{record.id}", purpose="bounce", now=now,
+                       tell=sent.purpose == "followup")
+
+
+def undelivered(app: App, session: Session, *, owner_id: int, outbox_id: int,
+                bad: list[str], status: str, key: str, purpose: str, now: datetime,
+                tell: bool = True, recipients: list[str] | None = None) -> int | None:
+    """A follow-up that did not arrive (bounced, or refused for good by the relay): the
+    ``bad`` addresses are marked so, the follow-up becomes ``bounced``, and the owner is told
+    once under ``key``. ``recipients`` names who it was for when no address is to blame (the
+    relay refused the message itself)."""
+    session.execute(update(ContactEmail).where(
+        ContactEmail.owner_id == owner_id, ContactEmail.email.in_(bad)).values(bad=True))
+    session.execute(update(FollowUp).where(
+        FollowUp.owner_id == owner_id,
+        or_(FollowUp.sent_outbox_id == outbox_id, FollowUp.id == _followup_of(session, outbox_id)))
+        .values(status="bounced"))
+    owner = owners.owner_by_id(session, owner_id)
+    if owner is None or not tell:
         return None
+    addresses = bad or recipients or []
     names = list(session.scalars(select(Contact.name).join(ContactEmail).where(
-        ContactEmail.owner_id == owner.id, ContactEmail.email.in_(bounce.failed_recipients))))
-    return queue_to_owner(app, session, key=f"bounce:{record.id}", purpose="bounce",
-                          owner=owner, raw=b"", template="bounce", now=now,
-                          context={"addresses": list(bounce.failed_recipients),
-                                   "names": [n for n in names if n], "status": bounce.status})
+        ContactEmail.owner_id == owner.id, ContactEmail.email.in_(addresses))))
+    return queue_to_owner(app, session, key=key, purpose=purpose, owner=owner, raw=b"",
+                          template="bounce", now=now,
+                          context={"addresses": addresses, "names": [n for n in names if n],
+                                   "status": status, "marked_bad": bool(bad)})
+
+
+def _followup_of(session: Session, outbox_id: int) -> int:
+    """The follow-up whose email this is (outbox key ``followup:<id>``), else -1."""
+    key = session.scalar(select(OutboxMessage.idempotency_key)
+                         .where(OutboxMessage.id == outbox_id)) or ""
+    prefix, _, number = key.partition(":")
+    return int(number) if prefix == "followup" and number.isdigit() else -1

@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -28,11 +27,10 @@ from assistant.app import App
 from assistant.errors import DeliveryError, DeliveryRejected
 from assistant.faults import checkpoint
 from assistant.mail.smtp import Delivery
+from assistant.pipeline.bounces import undelivered
 from assistant.pipeline.followup import on_sent
-from assistant.pipeline.notify import queue_to_owner
-from assistant.store import outbox, owners
+from assistant.store import outbox
 from assistant.store.db import transaction
-from assistant.store.models import Contact, ContactEmail, FollowUp
 
 log = logging.getLogger(__name__)
 
@@ -143,37 +141,15 @@ def _record_refused(app: App, email: outbox.OutgoingEmail, refused: Mapping[str,
 def _tell_undeliverable(app: App, session: Session, email: outbox.OutgoingEmail,
                         refused: Mapping[str, str], now: datetime,
                         error: str = "") -> int | None:
-    """A follow-up the relay refused for good: the refused addresses are marked bad, the
-    follow-up is no longer awaiting anything (when nobody got it), and the owner is told
-    once."""
+    """A follow-up the relay refused for good is handled like a bounce; the addresses are
+    blamed only when the relay refused them (RCPT), not the message itself."""
     if email.owner_id is None:
         return None
-    addresses = [a.lower() for a in refused]
-    session.execute(update(ContactEmail).where(
-        ContactEmail.owner_id == email.owner_id, ContactEmail.email.in_(addresses))
-        .values(bad=True))
-    session.execute(update(FollowUp).where(
-        FollowUp.owner_id == email.owner_id, FollowUp.status == "approved",
-        FollowUp.id == _followup_id(session, email.id)).values(status="bounced"))
-    marked_bad = bool(addresses)
-    addresses = addresses or [r for r in _envelope(app, email)[0]]
-    owner = owners.owner_by_id(session, email.owner_id)
-    if owner is None:
-        return None
-    names = list(session.scalars(select(Contact.name).join(ContactEmail).where(
-        ContactEmail.owner_id == owner.id, ContactEmail.email.in_(addresses))))
-    status = "; ".join(dict.fromkeys(refused.values())) or error
-    return queue_to_owner(app, session, key=f"undeliverable:{email.id}",
-                          purpose="undeliverable", owner=owner, raw=b"", template="bounce",
-                          now=now, context={"addresses": addresses, "status": status,
-                                            "names": [n for n in names if n],
-                                            "marked_bad": marked_bad})
-
-
-def _followup_id(session: Session, outbox_id: int) -> int:
-    key = outbox.key_of(session, outbox_id) or ""
-    prefix, _, number = key.partition(":")
-    return int(number) if prefix == "followup" and number.isdigit() else -1
+    return undelivered(app, session, owner_id=email.owner_id, outbox_id=email.id,
+                       bad=[a.lower() for a in refused],
+                       status="; ".join(dict.fromkeys(refused.values())) or error,
+                       key=f"undeliverable:{email.id}", purpose="undeliverable", now=now,
+                       recipients=list(_envelope(app, email)[0]))
 
 
 def _over_limit(app: App, session: Session, email: outbox.OutgoingEmail,

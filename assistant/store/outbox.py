@@ -102,11 +102,6 @@ def note_error(session: Session, outbox_id: int, error: str) -> None:
                     .values(last_error=error))
 
 
-def key_of(session: Session, outbox_id: int) -> str | None:
-    return session.scalar(select(OutboxMessage.idempotency_key)
-                          .where(OutboxMessage.id == outbox_id))
-
-
 def cancel_pending(session: Session, keys: list[str]) -> int:
     """Cancel the emails with these keys that no worker has claimed yet; returns how many.
 

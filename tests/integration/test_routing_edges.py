@@ -17,10 +17,9 @@ from assistant.store import owners
 from assistant.store.db import make_engine, session_factory, transaction, upgrade
 from assistant.store.models import ContactEmail, FollowUp
 from tests.e2e.clock import SteppedClock, running_with_clock
-from tests.e2e.test_followup_loop import NEXT_MORNING, START, setup_note
+from tests.e2e.test_followup_loop import NEXT_MORNING, START, _answer, setup_note
 from tests.integration.helpers import (
     Mailboxes,
-    authenticated,
     counts,
     note,
     owner_mail,
@@ -41,18 +40,6 @@ def _send(smtp_server, message: EmailMessage) -> None:  # noqa: ANN001
         client.send_message(message)
 
 
-def _approve(smtp_server, owner: str, request: email.message.EmailMessage) -> None:  # noqa: ANN001
-    reply = EmailMessage()
-    reply["Authentication-Results"] = authenticated(owner)
-    reply["From"] = f"Sam Rivera <{owner}>"
-    reply["To"] = request["Reply-To"]
-    reply["Subject"] = "Re: " + request["Subject"]
-    reply["Message-ID"] = make_msgid(domain=owner.split("@")[1])
-    reply["In-Reply-To"] = request["Message-ID"]
-    reply.set_content("send")
-    _send(smtp_server, reply)
-
-
 def _query(database_url: str, statement):  # noqa: ANN001, ANN202
     engine = make_engine(database_url)
     try:
@@ -70,7 +57,7 @@ def test_a_plain_text_postfix_bounce_marks_the_address_bad_and_tells_the_owner(
     with running_with_clock(env, clock):
         owner_mail(dovecot, boxes.owner, 1)
         clock.set(NEXT_MORNING)
-        _approve(smtp_server, boxes.owner, owner_mail(dovecot, boxes.owner, 2)[1])
+        _answer(smtp_server, boxes.owner, owner_mail(dovecot, boxes.owner, 2)[1], "send")
         sent = email.message_from_bytes(
             dovecot.wait_for_messages(jane, "INBOX", 1, timeout=30)[0], policy=email.policy.default)
 

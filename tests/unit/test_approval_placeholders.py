@@ -9,7 +9,6 @@ import email.policy
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import make_msgid
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,12 @@ from sqlalchemy import select
 from assistant.app import App, build_app
 from assistant.domain import ParsedContact
 from assistant.pipeline.draft import draft_followup
-from assistant.pipeline.process import process_inbound
 from assistant.settings import Settings
-from assistant.store import contacts, followups, inbound, outbox, owners
+from assistant.store import contacts, followups, outbox, owners
 from assistant.store.db import transaction, upgrade
-from assistant.store.inbound import FetchedMessage
 from assistant.store.models import FollowUp, OutboxMessage
 from assistant.templating import render_pair
+from tests.unit.test_approval_paths import _answer
 
 NOW = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
 OWNER = "sam@example.com"
@@ -90,21 +88,6 @@ def drafted_with_hole(tmp_path: Path) -> Iterator[tuple[App, EmailMessage]]:
                                            policy=email.policy.default)
     yield app, request  # type: ignore[misc]
     app.close()
-
-
-def _answer(app: App, request: EmailMessage, text: str) -> None:
-    reply = EmailMessage()
-    reply["From"] = f"Sam Rivera <{OWNER}>"
-    reply["To"] = request["Reply-To"]
-    reply["Subject"] = "Re: " + str(request["Subject"])
-    reply["Message-ID"] = make_msgid(domain="example.com")
-    reply["In-Reply-To"] = request["Message-ID"]
-    reply.set_content(f"{text}\n\nOn Tue, the assistant wrote:\n> Hi Jane,\n")
-    with transaction(app.sessions) as session:
-        inbound_id = inbound.store_fetched(session, "maildir://test", None,
-                                           FetchedMessage(make_msgid(), reply.as_bytes()),
-                                           received_at=app.clock())
-    process_inbound(app, inbound_id)
 
 
 def _state(app: App) -> tuple[str | None, list[str]]:
