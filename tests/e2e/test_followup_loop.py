@@ -11,10 +11,15 @@ from __future__ import annotations
 import email
 import email.policy
 import smtplib
-from datetime import UTC, datetime
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
+from sqlalchemy import func, select
+
+from assistant.store.db import make_engine, session_factory, transaction
+from assistant.store.models import OutboxMessage
 from tests.e2e.clock import SteppedClock, running_with_clock
 from tests.integration.helpers import (
     authenticated,
@@ -31,6 +36,29 @@ from tests.integration.helpers import (
 START = datetime(2026, 11, 23, 21, 0, tzinfo=UTC)
 # Tuesday 24 November, 09:05 in Chicago: the first draft is due at 09:00.
 NEXT_MORNING = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
+# Monday 30 November, 08:05 in Chicago: the owner's weekly summary is due at 08:00.
+SUMMARY_TIME = datetime(2026, 11, 30, 14, 5, tzinfo=UTC)
+
+
+def _kinds(mails: list[email.message.EmailMessage]) -> Counter[str]:
+    """What the owner got: acknowledgements, approval requests, reminders, weekly summaries."""
+    def kind(subject: str) -> str:
+        for prefix, name in (("Re: ", "ack"), ("Follow-up to ", "request"),
+                             ("Second touch", "reminder"), ("Your week in", "summary")):
+            if subject.startswith(prefix):
+                return name
+        return subject
+    return Counter(kind(str(m["Subject"])) for m in mails)
+
+
+def _summaries_sent(database_url: str) -> int:
+    engine = make_engine(database_url)
+    try:
+        with transaction(session_factory(engine)) as session:
+            return int(session.scalar(select(func.count()).select_from(OutboxMessage).where(
+                OutboxMessage.purpose == "summary", OutboxMessage.status == "sent")) or 0)
+    finally:
+        engine.dispose()
 
 
 def _parse(raw: bytes) -> email.message.EmailMessage:
@@ -92,9 +120,15 @@ def test_send_then_second_touch_then_skip(dovecot, smtp_server, database_url, tm
         assert "Auto-Submitted" not in followup
         assert wait_for(lambda: counts(database_url).unsent == 0, timeout=20)
 
-        # Then with no reply four business days later, a second draft is offered
-        clock.advance(days=7)
-        reminder = owner_mail(dovecot, boxes.owner, 3)[2]
+        # Then on Monday at 08:00 the week's summary comes, once
+        clock.set(SUMMARY_TIME)
+        assert _kinds(owner_mail(dovecot, boxes.owner, 3)) == {"ack": 1, "request": 1,
+                                                                "summary": 1}
+        # And with no reply four business days after the send, a second draft is offered
+        clock.set(NEXT_MORNING + timedelta(days=7))
+        mails = owner_mail(dovecot, boxes.owner, 4)
+        assert _kinds(mails) == {"ack": 1, "request": 1, "summary": 1, "reminder": 1}
+        reminder = next(m for m in mails if str(m["Subject"]).startswith("Second touch"))
         assert "No reply from Jane Doe" in _text(reminder)
 
         # And "skip" sends nothing more
@@ -104,7 +138,10 @@ def test_send_then_second_touch_then_skip(dovecot, smtp_server, database_url, tm
         clock.advance(days=14)
         assert not wait_for(lambda: len(dovecot.messages(jane, "INBOX")) > 1, timeout=3)
     assert len(dovecot.messages(jane, "INBOX")) == 1
-    assert len(owner_mail(dovecot, boxes.owner, 3)) == 3
+    # (the quiet week that followed brought no summary)
+    assert _kinds(owner_mail(dovecot, boxes.owner, 4)) == {
+        "ack": 1, "request": 1, "summary": 1, "reminder": 1}
+    assert _summaries_sent(database_url) == 1
 
 
 def test_a_reply_from_the_contact_cancels_the_second_touch(dovecot, smtp_server, database_url,
@@ -133,9 +170,14 @@ def test_a_reply_from_the_contact_cancels_the_second_touch(dovecot, smtp_server,
         assert wait_for(lambda: counts(database_url).inbound >= 4 and
                         counts(database_url).pending == 0, timeout=20)
 
-        # Then no second touch is offered, ever
-        clock.advance(days=10)
-        assert not wait_for(lambda: len(owner_mail(dovecot, boxes.owner, 3)) > 3, timeout=3)
-    owner_inbox = owner_mail(dovecot, boxes.owner, 3)
+        # Then no second touch is offered, ever (Monday's summary comes on the way)
+        clock.set(SUMMARY_TIME)
+        # (the owner's inbox also holds Jane's answer: 4 emails)
+        assert _kinds(owner_mail(dovecot, boxes.owner, 4))["summary"] == 1
+        clock.advance(days=4)
+        assert not wait_for(lambda: _kinds(owner_mail(dovecot, boxes.owner, 4))["reminder"],
+                            timeout=3)
+    owner_inbox = owner_mail(dovecot, boxes.owner, 4)
     assert not any("No reply from" in _text(m) for m in owner_inbox)
+    assert _kinds(owner_inbox)["summary"] == _summaries_sent(database_url) == 1
     assert len(dovecot.messages(jane, "INBOX")) == 1
