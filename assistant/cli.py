@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -210,6 +211,37 @@ def parse(file: Path, owner: str, region: str, assistant_address: str | None,
         click.echo(f"error: {file}: {exc}", err=True)
         sys.exit(1)
     data = parsed.to_json()
+    click.echo(json.dumps(data, ensure_ascii=False, indent=None if as_json else 2))
+
+
+@main.command("draft")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--owner", required=True, help='The owner, as "Name <address>".')
+@click.option("--region", default="US", show_default=True,
+              help="Region for national phones and public holidays.")
+@click.option("--assistant-address", default=None, help="The assistant's own address.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day the message is read (YYYY-MM-DD)  [default: today]")
+@click.option("--timezone", default="UTC", show_default=True,
+              help="The owner's IANA zone (America/Chicago): due times are in it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the contract JSON object.")
+def draft(file: Path, owner: str, region: str, assistant_address: str | None,
+          today: datetime | None, timezone: str, as_json: bool) -> None:
+    """Print the first follow-ups the assistant would draft for the contacts of one .eml file."""
+    from assistant.clock import system_clock
+    from assistant.drafting.preview import preview_drafts, reading_time
+
+    identity = _owner_identity(owner, region, assistant_address)
+    try:
+        read_at = reading_time(today.date() if today else None, timezone, system_clock)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--timezone") from exc
+    try:
+        drafts = preview_drafts(file.read_bytes(), identity, read_at=read_at, timezone=timezone)
+    except UnreadableMessageError as exc:
+        click.echo(f"error: {file}: {exc}", err=True)
+        sys.exit(1)
+    data = {"drafts": [d.to_json() for d in drafts]}
     click.echo(json.dumps(data, ensure_ascii=False, indent=None if as_json else 2))
 
 

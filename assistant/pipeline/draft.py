@@ -12,14 +12,13 @@ import logging
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from nameparser import HumanName
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import tokens
 from assistant.app import App
 from assistant.domain import OwnerProfile
-from assistant.drafting.compose import compose_draft, plan_draft
+from assistant.drafting.profile import contact_profile, write_followup
 from assistant.drafting.types import (
     ContactProfile,
     Draft,
@@ -80,22 +79,18 @@ def _compose(session: Session, owner: OwnerProfile, contact: Contact, record: Fo
     profile = _profile(session, owner, contact)
     kind = DraftKind.FIRST if record.sequence == 1 else DraftKind.SECOND
     previous = _previous_draft(session, record) if kind is DraftKind.SECOND else None
-    planned = plan_draft(OwnerVoice(name=owner.name), profile,
-                         today=now.astimezone(ZoneInfo(owner.timezone)).date(),
-                         language=owner.language, resources=_resources(session, owner.id),
-                         network=_network(session, owner.id, contact.id), kind=kind,
-                         previous=previous)
-    return compose_draft(planned)
+    return write_followup(OwnerVoice(name=owner.name), profile,
+                          today=now.astimezone(ZoneInfo(owner.timezone)).date(),
+                          language=owner.language, resources=_resources(session, owner.id),
+                          network=_network(session, owner.id, contact.id), kind=kind,
+                          previous=previous)
 
 
 def _profile(session: Session, owner: OwnerProfile, contact: Contact) -> ContactProfile:
-    name = HumanName(contact.name or "")
-    first = name.first or (contact.name or "").split(" ")[0] or "there"
-    facts = lambda field: tuple(contact_store.facts_for(session, contact.id, field))  # noqa: E731
-    return ContactProfile(first_name=first, met_where=contact.context,
-                          met_on=_met_on(session, owner, contact),
-                          needs=facts("needs"), interests=facts("interests"),
-                          promises=facts("promises"))
+    facts = lambda field: contact_store.facts_for(session, contact.id, field)  # noqa: E731
+    return contact_profile(contact.name, contact.context, met_on=_met_on(session, owner, contact),
+                           needs=facts("needs"), interests=facts("interests"),
+                           promises=facts("promises"))
 
 
 def _met_on(session: Session, owner: OwnerProfile, contact: Contact) -> date | None:
