@@ -28,7 +28,9 @@ from assistant.store.db import make_engine, session_factory, transaction
 from assistant.store.models import Contact, ContactEmail, FollowUp, InboundMessage, OutboxMessage
 from benchmarks.faults_seed import Seeded, TrialPlan
 
-FINAL_OUTBOX = ("sent", "failed")
+# "uncertain": a follow-up that went without its receipt copy while its worker died around
+# SMTP; never sent again, the owner told instead.
+FINAL_OUTBOX = ("sent", "failed", "uncertain")
 
 
 @dataclass
@@ -106,11 +108,11 @@ def settled(state: StoreState, seeded: Seeded, inbox_left: int) -> bool:
 
 
 def stuck_sending(state: StoreState) -> list[int]:
-    return [r[0] for r in state.outbox if r[2] == "sending"]
+    return [r[0] for r in state.outbox if r[2] in ("sending", "unconfirmed")]
 
 
 def _approved_done(state: StoreState, followup_id: int) -> bool:
-    if state.followups.get(followup_id) == "sent":
+    if state.followups.get(followup_id) in ("sent", "uncertain"):
         return True
     return any(r[3] == f"followup:{followup_id}" and r[2] == "failed" for r in state.outbox)
 
@@ -162,6 +164,9 @@ def _count_dropped_notices(verdict: Verdict, state: StoreState) -> None:
     verdict.owner_notices_dropped.extend(
         f"outbox {r[0]}: refused follow-up, owner not told" for r in state.outbox
         if r[1] == "followup" and r[2] == "failed" and f"undeliverable:{r[0]}" not in keys)
+    verdict.owner_notices_dropped.extend(
+        f"outbox {r[0]}: uncertain follow-up, owner not told" for r in state.outbox
+        if r[1] == "followup" and r[2] == "uncertain" and f"uncertain:{r[0]}" not in keys)
 
 
 def _count_duplicate_contacts(verdict: Verdict, state: StoreState) -> None:

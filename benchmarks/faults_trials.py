@@ -97,10 +97,6 @@ def plan_trials(count: int, seed: int, postgres: bool, outages: tuple[str, ...] 
         if outage in FOLLOWUP_OUTAGES:
             kind = "send"
         point = rng.choice(KILL_POINTS[kind]) if rng.random() < 0.5 else None
-        if outage == "receipt550":
-            # Without a receipt, a kill exactly between SMTP and the commit cannot be told
-            # from a kill before SMTP: that double fault is left out (see faults_check).
-            point = None
         specs.append(TrialSpec(
             number=number, kind=kind, outage=outage,
             redis=outage == "redis_restart" or rng.random() < 0.06,

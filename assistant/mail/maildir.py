@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from assistant.errors import DeliveryError
-from assistant.mail.smtp import Delivery
+from assistant.mail.smtp import Delivery, Receipt
 from assistant.store.inbound import FetchedMessage
 
 
@@ -83,8 +83,8 @@ class MaildirOutbox:
         self.root = Path(path)
 
     def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...], *,
-             receipt: str | None = None, receipt_required: bool = True) -> Delivery:
-        everyone = (*recipients, receipt) if receipt else recipients
+             receipt: Receipt | None = None) -> Delivery:
+        everyone = (*recipients, receipt.address) if receipt else recipients
         try:
             for recipient in everyone:
                 mailbox.Maildir(_maildir(self.root / recipient.lower()), factory=None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -39,9 +39,24 @@ class Delivery:
     receipt: bool = False
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """The assistant's copy of a message, sent along as proof that the message left.
+
+    ``required``: a deferred copy makes the whole message wait. ``going_without`` is called
+    with the relay's answer just before a message goes without its copy (refused for good,
+    or deferred while not required), so the caller can record that no proof will come back;
+    if it raises, nothing is sent.
+    """
+
+    address: str
+    required: bool = True
+    going_without: Callable[[str], None] | None = None
+
+
 class Outgoing(Protocol):
     def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...], *,
-             receipt: str | None = None, receipt_required: bool = True) -> Delivery:
+             receipt: Receipt | None = None) -> Delivery:
         """Deliver to ``recipients`` (and a copy to ``receipt``), or raise DeliveryError
         (nothing was delivered; retry later) / DeliveryRejected (nothing was delivered;
         never retry). Recipients refused for good are returned, not raised, when others
@@ -79,17 +94,16 @@ class SmtpSender:
         self._client: aiosmtplib.SMTP | None = None
 
     def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...], *,
-             receipt: str | None = None, receipt_required: bool = True) -> Delivery:
+             receipt: Receipt | None = None) -> Delivery:
         return self._loop.run_until_complete(
-            self._send(raw, envelope_from, list(recipients), receipt, receipt_required))
+            self._send(raw, envelope_from, list(recipients), receipt))
 
     async def _send(self, raw: bytes, envelope_from: str, recipients: list[str],
-                    receipt: str | None, receipt_required: bool) -> Delivery:
+                    receipt: Receipt | None) -> Delivery:
         for attempt in (1, 2):
             try:
                 client = await self._connected()
-                return await _transaction(client, raw, envelope_from, recipients, receipt,
-                                          receipt_required)
+                return await _transaction(client, raw, envelope_from, recipients, receipt)
             except aiosmtplib.SMTPServerDisconnected as exc:
                 await self._drop()
                 if attempt == 2:
@@ -141,16 +155,15 @@ class SmtpSender:
 
 
 async def _transaction(client: aiosmtplib.SMTP, raw: bytes, envelope_from: str,
-                       recipients: list[str], receipt: str | None,
-                       receipt_required: bool) -> Delivery:
+                       recipients: list[str], receipt: Receipt | None) -> Delivery:
     """One SMTP transaction in which nothing is delivered unless every answer allows it.
 
     Each RCPT answer is read before DATA (RFC 5321 3.3): a 4yz for any recipient resets the
     transaction, so a retry never repeats what someone already got; a 5yz leaves that
     recipient out for good. The receipt copy is asked for only once the real recipients are
     accepted, so it can never confirm a message they refused; when the relay defers it, the
-    whole message waits, and when it refuses it for good (or ``receipt_required`` is off),
-    the message goes without it.
+    whole message waits, and when it refuses it for good (or the copy is not required), the
+    message goes without it, once ``receipt.going_without`` has recorded so.
     """
     if client.is_ehlo_or_helo_needed:
         await client.ehlo()
@@ -165,15 +178,17 @@ async def _transaction(client: aiosmtplib.SMTP, raw: bytes, envelope_from: str,
         with_receipt = False
         if receipt:
             try:
-                await client.rcpt(receipt)
+                await client.rcpt(receipt.address)
                 with_receipt = True
             except aiosmtplib.SMTPRecipientRefused as exc:
-                if exc.code < 500 and receipt_required:
+                if exc.code < 500 and receipt.required:
                     raise DeliveryError(f"SMTP deferred the receipt copy: {exc.code} "
                                         f"{exc.message}") from None
                 log.warning("sending without the receipt copy: %s %s", exc.code, exc.message)
+                if receipt.going_without is not None:
+                    receipt.going_without(f"{exc.code} {exc.message}")
         await client.data(raw)
-    except (DeliveryError, DeliveryRejected, aiosmtplib.SMTPResponseException):
+    except Exception:  # the transaction did not complete: reset it before anything else
         await _reset(client)
         raise
     return Delivery(tuple(accepted), {a: f"{c} {m}" for a, (c, m) in refused.items()},

@@ -61,7 +61,7 @@ def undelivered(app: App, session: Session, *, owner_id: int, outbox_id: int,
         ContactEmail.owner_id == owner_id, ContactEmail.email.in_(bad)).values(bad=True))
     session.execute(update(FollowUp).where(
         FollowUp.owner_id == owner_id,
-        or_(FollowUp.sent_outbox_id == outbox_id, FollowUp.id == _followup_of(session, outbox_id)))
+        or_(FollowUp.sent_outbox_id == outbox_id, FollowUp.id == followup_of(session, outbox_id)))
         .values(status="bounced"))
     owner = owners.owner_by_id(session, owner_id)
     if owner is None or not tell:
@@ -75,7 +75,7 @@ def undelivered(app: App, session: Session, *, owner_id: int, outbox_id: int,
                                    "status": status, "marked_bad": bool(bad)})
 
 
-def _followup_of(session: Session, outbox_id: int) -> int:
+def followup_of(session: Session, outbox_id: int) -> int:
     """The follow-up whose email this is (outbox key ``followup:<id>``), else -1."""
     key = session.scalar(select(OutboxMessage.idempotency_key)
                          .where(OutboxMessage.id == outbox_id)) or ""

@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 
 from assistant.app import App
 from assistant.pipeline.ingest import Enqueue, enqueue_in_jobs
+from assistant.pipeline.send import tell_uncertain
 from assistant.store import outbox
 from assistant.store.db import transaction
 from assistant.store.models import InboundMessage, OutboxMessage
@@ -38,6 +39,10 @@ def requeue(app: App, enqueue_process: Enqueue,
     grace = timedelta(seconds=app.settings.receipt_grace_seconds)
     with transaction(app.sessions) as session:
         outbox.release_stale(session, now - stale_claim, now - grace)
+        # Follow-ups that went without their receipt copy and whose worker died: never sent
+        # again (nothing can tell whether they left); the owner is told instead.
+        notices = [tell_uncertain(app, session, email, now)
+                   for email in outbox.settle_unconfirmed(session, now - stale_claim)]
         inbound_ids = list(session.scalars(select(InboundMessage.id).where(
             InboundMessage.status == "pending", InboundMessage.received_at <= cutoff)
             .order_by(InboundMessage.id)))
@@ -47,7 +52,7 @@ def requeue(app: App, enqueue_process: Enqueue,
                 OutboxMessage.claimed_at <= now - stale_claim))
             .order_by(OutboxMessage.id)))
     enqueue_in_jobs(app, inbound_ids, enqueue_process)
-    for outbox_id in outbox_ids:
+    for outbox_id in dict.fromkeys([*outbox_ids, *(n for n in notices if n is not None)]):
         enqueue_send(outbox_id)
     if inbound_ids or outbox_ids:
         log.info("re-enqueued %d message(s) and %d email(s)", len(inbound_ids), len(outbox_ids))

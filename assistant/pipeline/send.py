@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -26,17 +27,20 @@ from assistant import metrics
 from assistant.app import App
 from assistant.errors import DeliveryError, DeliveryRejected
 from assistant.faults import checkpoint
-from assistant.mail.smtp import Delivery
-from assistant.pipeline.bounces import undelivered
+from assistant.mail.smtp import Delivery, Receipt
+from assistant.pipeline.bounces import followup_of, undelivered
 from assistant.pipeline.followup import on_sent
-from assistant.store import outbox
+from assistant.pipeline.notify import queue_to_owner
+from assistant.store import outbox, owners
 from assistant.store.db import transaction
+from assistant.store.models import FollowUp
 
 log = logging.getLogger(__name__)
 
 # Per owner and hour; a burst over a budget waits for the next window.
 NOTICES = ("ack", "failed", "quarantine", "resources", "bounce")
-CONVERSATION = ("approval", "command", "approval_refused", "approval_unclear", "undeliverable")
+CONVERSATION = ("approval", "command", "approval_refused", "approval_unclear", "undeliverable",
+                "uncertain")
 RECEIPT_TRIES = 5  # after as many deferrals of the receipt copy, a follow-up goes without it
 
 
@@ -60,8 +64,7 @@ def send_outbox(app: App, outbox_id: int,
     recipients, receipt = _envelope(app, email)
     try:
         delivery = app.outgoing().send(email.raw, email.envelope_from, recipients,
-                                       receipt=receipt,
-                                       receipt_required=email.attempts < RECEIPT_TRIES)
+                                       receipt=_receipt(app, email, receipt))
     except DeliveryError as exc:
         with transaction(app.sessions) as session:
             outbox.release(session, outbox_id, str(exc))
@@ -96,6 +99,37 @@ def _envelope(app: App, email: outbox.OutgoingEmail) -> tuple[tuple[str, ...], s
         return email.recipients, None
     real = tuple(r for r in email.recipients if r.lower() != own)
     return real, own if len(real) < len(email.recipients) else None
+
+
+def _receipt(app: App, email: outbox.OutgoingEmail, address: str | None) -> Receipt | None:
+    """The receipt copy of a follow-up; going without it is committed before DATA."""
+    if address is None:
+        return None
+
+    def going_without(answer: str) -> None:
+        with transaction(app.sessions) as session:
+            if not outbox.mark_unconfirmed(session, email.id, answer):
+                raise DeliveryError(f"outbox {email.id} is no longer claimed by this worker")
+
+    return Receipt(address, required=email.attempts < RECEIPT_TRIES, going_without=going_without)
+
+
+def tell_uncertain(app: App, session: Session, email: outbox.OutgoingEmail,
+                   now: datetime) -> int | None:
+    """A follow-up that may or may not have left (no receipt could prove it, and the worker
+    died around the SMTP transaction): it is not sent again, and the owner is told."""
+    if email.owner_id is None:
+        return None
+    followup_id = followup_of(session, email.id)
+    session.execute(update(FollowUp).where(FollowUp.id == followup_id,
+                                           FollowUp.status == "approved")
+                    .values(status="uncertain"))
+    owner = owners.owner_by_id(session, email.owner_id)
+    if owner is None:
+        return None
+    return queue_to_owner(app, session, key=f"uncertain:{email.id}", purpose="uncertain",
+                          owner=owner, raw=b"", template="uncertain", now=now,
+                          context={"addresses": list(_envelope(app, email)[0])})
 
 
 def _record_sent(app: App, email: outbox.OutgoingEmail, delivery: Delivery,

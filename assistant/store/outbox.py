@@ -102,6 +102,30 @@ def note_error(session: Session, outbox_id: int, error: str) -> None:
                     .values(last_error=error))
 
 
+def mark_unconfirmed(session: Session, outbox_id: int, reason: str) -> bool:
+    """A claimed follow-up about to go without its receipt copy: from here on nothing can
+    prove whether it left, so it is never sent again automatically (``settle_unconfirmed``)."""
+    return rowcount(session.execute(update(OutboxMessage).where(
+        OutboxMessage.id == outbox_id, OutboxMessage.status == "sending").values(
+        status="unconfirmed", last_error=f"sent without the receipt copy: {reason}"))) == 1
+
+
+def settle_unconfirmed(session: Session, older_than: datetime) -> list[OutgoingEmail]:
+    """Follow-ups left ``unconfirmed`` by a worker that died during or after SMTP: marked
+    ``uncertain`` for good (better never twice than twice), returned so the owner is told."""
+    rows = list(session.scalars(select(OutboxMessage.id).where(
+        OutboxMessage.status == "unconfirmed", OutboxMessage.claimed_at < older_than)))
+    settled = []
+    for outbox_id in rows:
+        if rowcount(session.execute(update(OutboxMessage).where(
+                OutboxMessage.id == outbox_id, OutboxMessage.status == "unconfirmed")
+                .values(status="uncertain"))) == 1:
+            email = load(session, outbox_id)
+            if email is not None:
+                settled.append(email)
+    return settled
+
+
 def cancel_pending(session: Session, keys: list[str]) -> int:
     """Cancel the emails with these keys that no worker has claimed yet; returns how many.
 
@@ -119,4 +143,5 @@ def sent_by_owner(session: Session, owner_id: int, purposes: tuple[str, ...],
     """Emails of these purposes claimed for sending to or for the owner since ``since``."""
     return int(session.scalar(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.owner_id == owner_id, OutboxMessage.purpose.in_(purposes),
-        OutboxMessage.status.in_(("sent", "sending")), OutboxMessage.claimed_at >= since)) or 0)
+        OutboxMessage.status.in_(("sent", "sending", "unconfirmed", "uncertain")),
+        OutboxMessage.claimed_at >= since)) or 0)

@@ -90,3 +90,36 @@ def test_kill_after_smtp_sends_the_followup_once(dovecot, smtp_server, database_
     # Then Jane received it exactly once, and the blind copy was kept as the receipt
     assert len(dovecot.messages(jane, "INBOX")) == 1
     assert len(dovecot.messages(boxes.assistant, "Assistant/Processed")) == 1
+
+
+def test_kill_after_smtp_without_a_receipt_never_sends_twice_and_tells_the_owner(
+        dovecot, faults_reset, database_url, tmp_path):  # noqa: ANN001
+    # Given an approved follow-up, and a relay that refuses the assistant's receipt copy
+    boxes = fresh_mailboxes()
+    jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
+    register_owner(database_url, boxes.owner, now=system_clock())
+    env = {**server_env(dovecot, faults_reset, boxes, database_url, None, tmp_path),
+           "ASSISTANT_SEND_LEASE_SECONDS": "1"}
+    outbox_id = _approved_followup(env, boxes.owner, jane)
+    faults_reset.fail_recipient(boxes.assistant, 550)
+
+    # When the worker sends it without the copy and is killed before it records the send
+    crashed = run_process({**env, "ASSISTANT_FAULT_POINTS": "after_smtp"})
+    assert crashed.wait(timeout=60) == -signal.SIGKILL, crashed.stdout.read().decode()
+    assert len(dovecot.wait_for_messages(jane, "INBOX", 1, timeout=10)) == 1
+    assert _row(database_url, outbox_id)[0] == "unconfirmed"
+
+    # And it is restarted: no receipt will ever come back to say whether it left
+    restarted = run_process(env)
+    try:
+        assert wait_for(lambda: _row(database_url, outbox_id) == ("uncertain", "uncertain"),
+                        timeout=30), (_row(database_url, outbox_id), _stop(restarted))
+        told = dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
+        assert not wait_for(lambda: len(dovecot.messages(jane, "INBOX")) > 1, timeout=3)
+    finally:
+        restarted.send_signal(signal.SIGTERM)
+        restarted.wait(timeout=30)
+
+    # Then Jane got it once, never twice, and the owner is told it may or may not have left
+    assert len(dovecot.messages(jane, "INBOX")) == 1
+    assert b"may or may not have gone out" in told[0]
