@@ -30,7 +30,9 @@ from benchmarks.faults_seed import Seeded, TrialPlan
 
 # "uncertain": a follow-up that went without its receipt copy while its worker died around
 # SMTP; never sent again, the owner told instead.
-FINAL_OUTBOX = ("sent", "failed", "uncertain")
+FINAL_OUTBOX = ("sent", "failed", "uncertain", "cancelled")
+# Notices over the owner's hourly budget wait for the next window: pending, not lost.
+WAITING_NOTICES = ("ack", "failed", "quarantine", "resources", "bounce")
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Verdict:
 class StoreState:
     notes: dict[str, tuple[str, bool]]
     followups: dict[int, str]
-    outbox: list[tuple[int, str, str, str]]
+    outbox: list[tuple[int, str, str, str, str]]  # id, purpose, status, key, Message-ID
     pending_inbound: int
     contact_emails: list[tuple[int, str, int]]
     processed_notes: tuple[int, ...] = ()
@@ -69,7 +71,7 @@ def read_state(database_url: str) -> StoreState:
             ups = dict(s.execute(select(FollowUp.id, FollowUp.status)).tuples().all())
             rows = [tuple(r) for r in s.execute(select(
                 OutboxMessage.id, OutboxMessage.purpose, OutboxMessage.status,
-                OutboxMessage.idempotency_key))]
+                OutboxMessage.idempotency_key, OutboxMessage.message_id))]
             pending = int(s.scalar(select(func.count()).select_from(InboundMessage).where(
                 InboundMessage.status == "pending")) or 0)
             emails = [tuple(r) for r in s.execute(select(
@@ -95,16 +97,23 @@ def inbox_count(dovecot, user: str) -> int:  # type: ignore[no-untyped-def]
         return -1  # Dovecot restarting: not settled yet
 
 
-def settled(state: StoreState, seeded: Seeded, inbox_left: int) -> bool:
+def settled(state: StoreState, seeded: Seeded, inbox_left: int,
+            waiting_ok: bool = False) -> bool:
     """Nothing left to do: the INBOX empty (blind copies included), every note finished and
-    moved, every email finished."""
+    moved, every email finished (or, with ``waiting_ok``, a notice waiting for the next hour's
+    budget)."""
     notes_done = all(state.notes.get(m, ("pending", False)) [0] != "pending"
                      and state.notes.get(m, ("", False))[1] for m in seeded.note_ids)
     moved = all(moved for status, moved in state.notes.values() if status != "pending")
     return (inbox_left == 0 and notes_done and moved and state.pending_inbound == 0
-            and all(r[2] in FINAL_OUTBOX for r in state.outbox)
+            and all(_finished(r, waiting_ok) for r in state.outbox)
             and all(state.followups.get(i) != "scheduled" for i in seeded.due)
             and all(_approved_done(state, i) for i in seeded.approved))
+
+
+def _finished(row: tuple[int, str, str, str, str], waiting_ok: bool) -> bool:
+    return row[2] in FINAL_OUTBOX or (waiting_ok and row[1] in WAITING_NOTICES
+                                      and row[2] == "pending")
 
 
 def stuck_sending(state: StoreState) -> list[int]:
@@ -114,27 +123,30 @@ def stuck_sending(state: StoreState) -> list[int]:
 def _approved_done(state: StoreState, followup_id: int) -> bool:
     if state.followups.get(followup_id) in ("sent", "uncertain"):
         return True
-    return any(r[3] == f"followup:{followup_id}" and r[2] == "failed" for r in state.outbox)
+    return any(r[3] == f"followup:{followup_id}" and r[2] in ("failed", "cancelled")
+               for r in state.outbox)
 
 
 def judge(plan: TrialPlan, seeded: Seeded, state: StoreState,
-          transactions: list[dict[str, Any]], inbox_left: int) -> Verdict:
+          transactions: list[dict[str, Any]], inbox_left: int,
+          waiting_ok: bool = False) -> Verdict:
     verdict = Verdict(failed_for_good=sum(1 for r in state.outbox if r[2] == "failed"))
     refused = sum(1 for t in transactions if _ours(plan, t) and t.get("fault")
                   and 500 <= int(t.get("status") or 0) < 600
                   and t.get("rcpt_tos") != [plan.assistant])  # a refused receipt fails nothing
     verdict.refusals_not_kept = max(0, refused - verdict.failed_for_good)
-    _count_lost(verdict, seeded, state, inbox_left)
+    _count_lost(verdict, seeded, state, inbox_left, waiting_ok)
     _count_duplicate_contacts(verdict, state)
     _count_dropped_notices(verdict, state)
     delivered = [t for t in transactions if _ours(plan, t) and not t.get("fault")
                  and 200 <= int(t.get("status") or 0) < 300]
     _count_duplicate_sends(verdict, plan, seeded, delivered)
-    _count_unapproved(verdict, plan, seeded, delivered)
+    _count_unapproved(verdict, plan, seeded, state, delivered)
     return verdict
 
 
-def _count_lost(verdict: Verdict, seeded: Seeded, state: StoreState, inbox_left: int) -> None:
+def _count_lost(verdict: Verdict, seeded: Seeded, state: StoreState, inbox_left: int,
+                waiting_ok: bool) -> None:
     for message_id in seeded.note_ids:
         status, moved = state.notes.get(message_id, ("missing", False))
         if status != "processed" or not moved:
@@ -150,7 +162,7 @@ def _count_lost(verdict: Verdict, seeded: Seeded, state: StoreState, inbox_left:
             verdict.lost.append(f"approved follow-up {followup_id}: "
                                 f"{state.followups.get(followup_id)}")
     verdict.lost.extend(f"outbox {r[0]} ({r[1]}) left {r[2]}" for r in state.outbox
-                        if r[2] not in FINAL_OUTBOX)
+                        if not _finished(r, waiting_ok))
     if state.pending_inbound:
         verdict.lost.append(f"{state.pending_inbound} inbound message(s) left pending")
     if inbox_left:
@@ -191,9 +203,12 @@ def _count_duplicate_sends(verdict: Verdict, plan: TrialPlan, seeded: Seeded,
                                    for rcpt, n in per_contact.items() if n > allowed > 0)
 
 
-def _count_unapproved(verdict: Verdict, plan: TrialPlan, seeded: Seeded,
+def _count_unapproved(verdict: Verdict, plan: TrialPlan, seeded: Seeded, state: StoreState,
                       delivered: list[dict[str, Any]]) -> None:
     approved = {p.email.lower() for p in plan.people} if seeded.approved else set()
+    cancelled = {r[4] for r in state.outbox if r[1] == "followup" and r[2] == "cancelled"}
+    verdict.unapproved_sends.extend(f"{t.get('message_id')}: sent after undo cancelled it"
+                                    for t in delivered if t.get("message_id") in cancelled)
     for t in delivered:
         for rcpt in t.get("rcpt_tos", []):
             if _is_contact(plan, rcpt) and rcpt.lower() not in approved:

@@ -15,12 +15,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select, update
+
 from assistant.app import build_app
 from assistant.domain import ParsedContact
 from assistant.pipeline.approve import queue_followup
 from assistant.settings import Settings
-from assistant.store import contacts, followups, owners
+from assistant.store import contacts, followups, inbound, owners
 from assistant.store.db import transaction
+from assistant.store.inbound import FetchedMessage
+from assistant.store.models import InboundMessage
 from tests.integration.helpers import note
 
 KINDS = ("ingest", "draft", "send")
@@ -65,9 +69,12 @@ class Seeded:
 
 
 def plan_trial(number: int, kind: str, people: int) -> TrialPlan:
+    """``people`` beyond the four named ones are numbered (a burst of notes)."""
     tag = f"t{number:04d}{uuid.uuid4().hex[:6]}"
     chosen = tuple(Person(n, t, c, f"{n.split()[0].lower()}-{tag}@{d}")
                    for n, t, c, d in PEOPLE[:people])
+    chosen += tuple(Person(f"Alex Number{i}", "Partner", f"Firm {i}", f"alex{i}-{tag}@firm.example")
+                    for i in range(len(chosen), people))
     return TrialPlan(number, kind, tag, f"assistant-{tag}@faults.example",
                      f"sam-{tag}@faults.example", chosen)
 
@@ -99,7 +106,8 @@ def seed(rig, plan: TrialPlan, env: dict[str, str]) -> Seeded:  # noqa: ANN001
                                      timezone="America/Chicago", region="US", now=now)
             if plan.kind == "ingest":
                 return _append_notes(rig, plan)
-            ids = [_followup(session, owner.id, person, now) for person in plan.people]
+            ids = [_followup(session, owner.id, person, now, plan, n)
+                   for n, person in enumerate(plan.people)]
             if plan.kind == "draft":
                 return Seeded(due=tuple(ids))
             for followup_id in ids:
@@ -128,13 +136,24 @@ def _message_id(raw: bytes) -> str:
     return str(message_from_bytes(raw, policy=default)["Message-ID"]).strip()
 
 
-def _followup(session, owner_id: int, person: Person, now: datetime) -> int:  # noqa: ANN001
+def _followup(session, owner_id: int, person: Person, now: datetime,  # noqa: ANN001
+              plan: TrialPlan, n: int) -> int:
+    """A due follow-up, from a stored note about the person (so ``undo`` can remove it)."""
+    inbound_id = inbound.store_fetched(session, "seed", None,
+                                       FetchedMessage(f"seed-{plan.tag}-{n}", plan.note(person)),
+                                       received_at=now)
+    if inbound_id is not None:  # as if read earlier: done, moved, acknowledged before the trial
+        inbound.finish(session, inbound_id, status="processed", kind="seed", owner_id=owner_id,
+                       now=now)
+        session.execute(update(InboundMessage).where(InboundMessage.id == inbound_id)
+                        .values(moved=True))
     stored = contacts.merge_contact(
-        session, owner_id=owner_id, inbound_id=None, now=now,
+        session, owner_id=owner_id, inbound_id=inbound_id, now=now,
         parsed=ParsedContact(name=person.name, emails=(person.email,), company=person.company,
                              title=person.title, context="met at the fault-injection mixer"))
     followup_id = followups.schedule(session, owner_id=owner_id, contact_id=stored.id,
-                                     sequence=1, due_at=now - timedelta(minutes=5), now=now)
+                                     sequence=1, due_at=now - timedelta(minutes=5), now=now,
+                                     inbound_id=inbound_id)
     assert followup_id is not None
     return followup_id
 
@@ -151,3 +170,20 @@ def _approve(app, session, owner, followup_id: int, now: datetime) -> int:  # no
     record = followups.load(session, followup_id)
     assert record is not None
     return queue_followup(app, session, owner, record, record.body or "", now)
+
+
+def undo_all(env: dict[str, str], plan: TrialPlan) -> None:
+    """The owner's "undo" of every seeded note, as the command does it, racing the sends."""
+    from assistant.commands.undo import undo_inbound
+
+    app = build_app(Settings.from_env(env))
+    try:
+        with transaction(app.sessions) as session:
+            owner = owners.owner_by_address(session, plan.owner)
+            ids = list(session.scalars(select(InboundMessage.id).where(
+                InboundMessage.mailbox == "seed")))
+        for inbound_id in ids:
+            with transaction(app.sessions) as session:
+                undo_inbound(session, owner.id, inbound_id)
+    finally:
+        app.close()

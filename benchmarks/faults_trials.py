@@ -26,14 +26,19 @@ from benchmarks.faults_rig import Child, Rig
 log = logging.getLogger(__name__)
 
 OUTAGES = ("none", "smtp421", "smtp451", "smtp550", "dovecot_idle", "redis_restart",
-           "pg_drop", "pg_restart", "receipt451", "receipt550", "contact550", "auth454")
+           "pg_drop", "pg_restart", "receipt451", "receipt550", "contact550", "auth454",
+           "burst60", "undo_race")
 SMTP_CODES = {"smtp421": (421, 2), "smtp451": (451, 2), "smtp550": (550, 1)}
 # Answers that differ per recipient or at login: these trials send approved follow-ups.
 # receipt451: the relay accepts the contact and defers the assistant's blind copy for a few
 # seconds; receipt550: it refuses the copy for good; contact550: it refuses the contact for
 # good and would take the copy; auth454: the login is answered "try again later" (the trial's
 # assistant logs in with STARTTLS and AUTH).
-FOLLOWUP_OUTAGES = ("receipt451", "receipt550", "contact550", "auth454")
+FOLLOWUP_OUTAGES = ("receipt451", "receipt550", "contact550", "auth454", "undo_race")
+# burst60: 60 notes at once, twice the owner's hourly budget of notices: half the
+# acknowledgements wait for the next window, none may be dropped. undo_race: the owner's
+# "undo" of each approved follow-up's note races its send.
+BURST = 60
 RECEIPT_DEFERRED_FOR = 4.0
 KILL_POINTS = {"ingest": POINTS, "draft": ("after_smtp",), "send": ("after_smtp",)}
 WATCHER_POINTS = ("after_fetch", "after_store", "before_move")
@@ -96,12 +101,15 @@ def plan_trials(count: int, seed: int, postgres: bool, outages: tuple[str, ...] 
             outage = "none"
         if outage in FOLLOWUP_OUTAGES:
             kind = "send"
+        elif outage == "burst60":
+            kind = "ingest"
         point = rng.choice(KILL_POINTS[kind]) if rng.random() < 0.5 else None
         specs.append(TrialSpec(
             number=number, kind=kind, outage=outage,
             redis=outage == "redis_restart" or rng.random() < 0.06,
             postgres=postgres and (outage.startswith("pg_") or rng.random() < 0.1),
-            point=point, delay=round(rng.uniform(0.2, 2.5), 2), people=2))
+            point=point, delay=round(rng.uniform(0.2, 2.5), 2),
+            people=BURST if outage == "burst60" else 2))
     return specs
 
 
@@ -199,7 +207,10 @@ class Trial:
             smtp.fail_recipient(self.plan.people[0].email, 550)
 
     def _mid_run_outage(self) -> None:
-        if self.spec.outage == "redis_restart":
+        if self.spec.outage == "undo_race":
+            time.sleep(self.rng.uniform(0.0, 1.0))
+            faults_seed.undo_all(self.env, self.plan)
+        elif self.spec.outage == "redis_restart":
             self.rig.redis.restart()
         elif self.spec.outage == "pg_drop":
             self._terminate_backends()
@@ -229,7 +240,8 @@ class Trial:
         while time.monotonic() < deadline:
             state = faults_check.read_state(self.database_url)
             inbox_left = faults_check.inbox_count(self.rig.dovecot, self.plan.assistant)
-            if faults_check.settled(state, self.seeded, inbox_left):
+            if faults_check.settled(state, self.seeded, inbox_left,
+                                    waiting_ok=self.spec.outage == "burst60"):
                 return
             self._supervise()
             if self.spec.outage == "pg_drop" and self.rng.random() < 0.1:
@@ -262,7 +274,8 @@ class Trial:
         state = faults_check.read_state(self.database_url)
         inbox_left = faults_check.inbox_count(self.rig.dovecot, self.plan.assistant)
         verdict = faults_check.judge(self.plan, self.seeded, state,
-                                     self.rig.smtp.transactions()[base:], inbox_left)
+                                     self.rig.smtp.transactions()[base:], inbox_left,
+                                     waiting_ok=self.spec.outage == "burst60")
         for name in ("lost", "duplicate_contacts", "duplicate_sends", "unapproved_sends",
                      "owner_notices_dropped"):
             setattr(self.result, name, getattr(verdict, name))

@@ -98,8 +98,11 @@ def _touched_elsewhere(session: Session, contact_id: int, inbound_id: int) -> bo
 
 
 def _has_sent(session: Session, contact_id: int) -> bool:
+    """Sent, or being sent: an approved follow-up that ``_remove_followups`` could not cancel
+    is in a sender's hands, and its contact must stay for the send to be recorded."""
     return session.scalar(select(FollowUp.id).where(
-        FollowUp.contact_id == contact_id, FollowUp.status == "sent").limit(1)) is not None
+        FollowUp.contact_id == contact_id, FollowUp.status.in_(("sent", "approved")))
+        .limit(1)) is not None
 
 
 def _remove_followups(session: Session, owner_id: int, inbound_id: int) -> tuple[int, int]:
