@@ -10,6 +10,8 @@ Two pure steps, so each can be tested and reused on its own:
   the :class:`~assistant.drafting.types.Draft` the approval email shows.
 
 Personal mail: plain text, greeting by first name, one light ask, no tracking of any kind.
+Private by default: of the owner's words, only the slots :mod:`.slots` validates (the occasion,
+a need or interest, a promised item; another contact's offer or blurb) reach the contact.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +27,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from nameparser import HumanName
 
+from assistant.drafting import slots
 from assistant.drafting.matching import (
     best_introduction,
     best_resource,
@@ -60,19 +64,6 @@ TEMPLATE_NAMES = {
 }
 # German letters close without a comma (DIN 5008); the others with one.
 DEFAULT_SIGN_OFF = {"en": "Best,", "de": "Viele Grüße", "fr": "Bien à vous,", "es": "Un saludo,"}
-_ROLE_APPOSITIVE = re.compile(r"^(\w+)\s*,\s*[^,]{2,80}?\s(?:at|@|bei|chez|en)\s[^,]{2,80},\s*")
-_OCCASION = re.compile(r"\b(?:at|during|bei|beim|auf|à|au|lors\s+de|en)\s+((?:the|a|an|der|die|"
-                       r"das|dem|le|la|les|el|los|las)\s.+)$", re.IGNORECASE)
-_TRAILING_TIME = re.compile(
-    r"\s+(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|last\s+(?:night|week)|"
-    r"tonight|heute(?:\s+morgen)?|gestern(?:\s+abend)?|ce\s+matin|hier(?:\s+soir)?|"
-    r"aujourd'hui|hoy|ayer|esta\s+mañana|anoche)$", re.IGNORECASE)
-_MET_PREFIX = re.compile(
-    r"^(?:we\s+)?(?:met|getroffen|kennengelernt|rencontr\w*|conoc\w*)\s+(?:\w+\s+)?"
-    r"(?:at|on|during|bei|auf|beim|à|au|lors\s+de|en)\s+",
-    re.IGNORECASE,
-)
-
 
 def plan_draft(
     owner: OwnerVoice,
@@ -88,6 +79,7 @@ def plan_draft(
     """Choose the value-adds of a draft. ``network`` is the owner's *other* contacts; for a
     second draft, ``previous`` is the first draft (its value-adds are not repeated)."""
     language = supported_language(language)
+    contact, network = _usable(contact), [_usable_offers(c) for c in network]
     if kind is DraftKind.FIRST:
         promised = tuple(PromisedItem(p, match_promise(p, resources)) for p in contact.promises)
         used = {item.match.resource.url for item in promised if item.match}
@@ -123,6 +115,20 @@ def supported_language(language: str) -> str:
     return code
 
 
+def _usable(contact: ContactProfile) -> ContactProfile:
+    """The profile with only the needs, interests and promises a draft may carry."""
+    return replace(
+        contact,
+        needs=tuple(n for n in contact.needs if slots.topic(n)),
+        interests=tuple(i for i in contact.interests if slots.topic(i)),
+        promises=tuple(p for p in contact.promises if slots.promised_item(p)),
+    )
+
+
+def _usable_offers(candidate: NetworkContact) -> NetworkContact:
+    return replace(candidate, offers=tuple(o for o in candidate.offers if slots.topic(o)))
+
+
 def _plan_second(
     owner: OwnerVoice,
     contact: ContactProfile,
@@ -148,11 +154,13 @@ def _plan_second(
 
 def _context(draft_input: DraftInput, language: str) -> dict[str, object]:
     contact, owner = draft_input.contact, draft_input.owner
+    occasion = slots.occasion(contact.met_where)
     return {
         "language": language,
         "first_name": contact.first_name.strip(),
-        "where": _place(contact.met_where),
-        "when": when_met(contact.met_on, draft_input.today, language),
+        "met": occasion.met,
+        "where": occasion.place,
+        "when": when_met(contact.met_on, draft_input.today, language) if occasion.met else "",
         "promised": [_promised_context(item, language) for item in draft_input.promised],
         "tidbit": _tidbit_context(draft_input.tidbit),
         "intro": _intro_context(draft_input.intro),
@@ -183,7 +191,8 @@ def _tidbit_context(match: ResourceMatch | None) -> dict[str, str] | None:
 def _intro_context(match: IntroMatch | None) -> dict[str, str] | None:
     if match is None:
         return None
-    about = without_contact_details(match.candidate.blurb) or match.offer
+    # Another contact's blurb and offer are someone's words too: used only as valid topics.
+    about = slots.blurb(without_contact_details(match.candidate.blurb)) or match.offer
     return {"name": _display_name(match), "need": match.need, "about": about}
 
 
@@ -211,21 +220,6 @@ def _holes(promised: tuple[PromisedItem, ...], language: str) -> list[str]:
 def _display_name(match: IntroMatch) -> str:
     """The candidate's name only: an address pasted into the name field must not leak."""
     return without_contact_details(match.candidate.name.replace("<", " ").replace(">", " "))
-
-
-def _place(met_where: str | None) -> str:
-    """The place or occasion out of the owner's sentence: "Met Jane, CTO at Acme, at the
-    SaaS breakfast this morning" -> "the SaaS breakfast"."""
-    if not met_where:
-        return ""
-    text = _ROLE_APPOSITIVE.sub(r"\1 ", " ".join(met_where.split())).rstrip(".!")
-    text = _MET_PREFIX.sub("", text)
-    text = re.sub(r"^(?:from|von|de|desde)\s+", "", text, flags=re.IGNORECASE)
-    occasion = _OCCASION.search(text)
-    if occasion and not text.lower().startswith(("the ", "a ", "an ", "der ", "die ", "das ",
-                                                 "le ", "la ", "les ", "el ", "los ")):
-        text = occasion.group(1)
-    return _TRAILING_TIME.sub("", text).strip(" ,")
 
 
 def _split(rendered: str) -> tuple[str, str]:

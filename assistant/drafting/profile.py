@@ -26,9 +26,21 @@ NO_NAME = "there"  # "Hi there,": only when the contact has no name at all
 
 
 def greeting_name(name: str | None) -> str:
-    """The name a follow-up greets: the first name as the person writes it."""
-    parsed = HumanName(name or "")
-    return parsed.first or (name or "").split(" ")[0] or NO_NAME
+    """The name a follow-up greets: the first name as the person writes it.
+
+    A name in a script without letter case ("王伟", "山田 太郎") is kept whole, as written: its
+    order of given and family names is not the western one nameparser assumes. A name typed in
+    one case ("kevin", "DR. EMILY CHEN") is greeted as names are written ("Kevin", "Emily");
+    mixed case is the person's own spelling ("DeShawn") and is kept."""
+    name = " ".join((name or "").split())
+    if not name:
+        return NO_NAME
+    if not any(ch.lower() != ch.upper() for ch in name):
+        return name
+    first = HumanName(name).first or name.split(" ")[0]
+    if first == first.lower() or first == first.upper():
+        first = "-".join(part[:1].upper() + part[1:].lower() for part in first.split("-"))
+    return first
 
 
 def contact_profile(name: str | None, context: str | None, *, met_on: date | None = None,

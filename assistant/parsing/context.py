@@ -1,12 +1,17 @@
 """What the owner's words say about a person: where they met, needs, offers, interests, promises.
 
 Cue phrases in English, German, French and Spanish; each phrase runs to the end of its clause.
+A cue is a fact only as its clause states it (:func:`read_clause`): not when
+the clause denies it ("is not looking for"), supposes it ("if she ever needs"), or has the owner
+as its subject ("I'm looking for", "we're hiring"); and a promise is the owner's only when the
+owner made it ("I promised", "promised to send her", not "he promised to send me").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
@@ -35,15 +40,18 @@ _INTERESTS = (
     r"\binteresad[oa] en|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
     r"\baime|\ble gusta|\ble encanta|\bapasionad[oa] (?:por|de)|\binteresad[oa] en|\bfan de"
 )
-_PROMISES = (
-    r"\bI (?:promised|said I'?d|told (?:him|her|them) I'?d|offered)(?: to)?|\bI'?ll|\bI will|"
-    r"\bI owe|"
-    r"\bI need to|\bI should|\bI'?m going to|\bpromised(?: to)?|\bto send (?:him|her|them)|"
+# Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
+# or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
+_OWNER_PROMISES = (
+    r"\b(?:I|we) (?:promised|said (?:I|we)'?d|told (?:him|her|them) (?:I|we)'?d|offered)(?: to)?|"
+    r"\bI'?ll|\bI will|\bwe'?ll|\bwe will|\bI owe|"
+    r"\bI need to|\bI should|\bI'?m going to|\bto (?=send (?:him|her|them)\b)|"
     r"^(?:please )?(?:send|email|call) (?:her|him|them)|^(?:schick|sende) (?:ihr|ihm)|"
-    r"\b(?:ich )?(?:habe|hab) (?:ihr|ihm|ihnen) versprochen,?|\bversprochen|\bich schicke|"
-    r"\bich werde|\bich soll|\bj'?ai promis(?: de)?|\bpromis|\bje vais|\bje dois|\bje lui enverrai|"
-    r"\ble prometí|\bprometí|\bprometido|\ble voy a|\bvoy a|\btengo que|\ble enviaré"
+    r"\b(?:ich )?(?:habe|hab) (?:ihr|ihm|ihnen) versprochen,?|\bich schicke|"
+    r"\bich werde|\bich soll|\bj'?ai promis(?: de)?|\bje vais|\bje dois|\bje lui enverrai|"
+    r"\ble prometí|\bprometí|\ble voy a|\bvoy a|\btengo que|\ble enviaré"
 )
+_BARE_PROMISES = r"\bpromised(?: to)?|\bversprochen,?|\bpromis(?: de)?|\bprometido"
 _EVENTS = (
     r"conference|summit|meetup|meet-up|breakfast|brunch|lunch|dinner|happy hour|mixer|panel|"
     r"workshop|event|expo|fair|trade show|keynote|forum|demo day|investor day|week|festival|"
@@ -68,6 +76,8 @@ _MET = re.compile(
 )
 _CLAUSE_END = re.compile(
     r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero)\s|"
+    # "looking for a seed lead, at Web Summit": the place is not part of the need
+    r",\s(?:at|during|bei|beim|auf|lors)\s|"
     r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(|"
     # "looking for an SRE and is into trail running": a new clause about the same person
     r"\s(?:and|und|et|y)\s(?:is|has|was|she|he|they|ist|hat|sie|er|est|a|elle|il|es|tiene)\s"
@@ -76,7 +86,8 @@ _CUES = {
     "needs": re.compile(rf"(?i)(?:{_NEEDS})\s*"),
     "offers": re.compile(rf"(?i)(?:{_OFFERS})\s*"),
     "interests": re.compile(rf"(?i)(?:{_INTERESTS})\s*"),
-    "promises": re.compile(rf"(?:{_PROMISES})\s*", re.IGNORECASE),
+    "promises": re.compile(rf"(?:(?P<owner>{_OWNER_PROMISES})|(?P<bare>{_BARE_PROMISES}))\s*",
+                           re.IGNORECASE),
 }
 # "I'll let you two take it from here" closes an introduction; it promises nothing.
 _NOT_PROMISE = re.compile(r"(?i)^(?:let|leave) (?:you|the two|it to)\b")
@@ -100,7 +111,7 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
     text = text.replace("’", "'")
     for sentence in sentences(text):
         for key, cue in _CUES.items():
-            found[key].extend(_phrases(cue, sentence))
+            found[key].extend(_phrases(key, cue, sentence))
     promises = [p for p in found["promises"]
                 if p not in found["needs"] and not _NOT_PROMISE.match(p)]
     return ContextFacts(
@@ -110,6 +121,13 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         interests=tuple(_dedupe(found["interests"])),
         promises=tuple(_dedupe(promises)),
     )
+
+
+def opens_with_fact(text: str) -> bool:
+    """Whether ``text`` starts with a need, offer, interest or promise ("looking for a seed
+    lead"): such a phrase is a fact about the person, never their job title."""
+    text = text.strip()
+    return any(cue.match(text) for cue in _CUES.values())
 
 
 def sentences(text: str) -> list[str]:
@@ -160,15 +178,33 @@ def _is_question(sentence: str) -> bool:
 _NOT_A_FACT = re.compile(r"(?i)(?:to )?(?:meet|know|chat)\b")
 
 
-def _phrases(cue: re.Pattern[str], sentence: str) -> list[str]:
+def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
     phrases = []
     for match in cue.finditer(sentence):
         rest = sentence[match.end():]
         end = _CLAUSE_END.search(rest)
         phrase = rest[: end.start() if end else len(rest)].strip(" ,:-–")
-        if len(phrase) >= 3 and not _NOT_A_FACT.match(phrase):
+        if len(phrase) < 3 or _NOT_A_FACT.match(phrase):
+            continue
+        if _is_fact(key, match, sentence, phrase):
             phrases.append(phrase)
     return phrases
+
+
+def _is_fact(key: str, match: re.Match[str], sentence: str, phrase: str) -> bool:
+    """Whether the clause states the cue's fact about the contact (see the module docstring)."""
+    reading = read_clause(sentence, match.start(), phrase)
+    if reading.negated or reading.hypothetical:
+        return False
+    if key != "promises":
+        return reading.subject is not Subject.OWNER
+    if match.group("owner"):
+        return True
+    # "promised to send her the deck": a note's missing subject is its writer, the owner;
+    # but not when the owner is the one receiving ("promised to send me the deck").
+    if reading.subject is Subject.OWNER:
+        return True
+    return reading.subject is None and not owner_receives(phrase)
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -179,3 +215,95 @@ def _dedupe(items: list[str]) -> list[str]:
             seen.add(item.lower())
             out.append(item)
     return out
+
+
+# The clause a cue stands in -------------------------------------------------------------------
+#
+# A cue's clause runs back from the cue to the nearest clause break; its negation and its
+# subject are read there. A condition ("if", "wenn", "si") or a hedge ("maybe", "might") makes
+# the rest of the sentence (up to a semicolon) hypothetical: "If she raises, she'll need a CFO".
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:,()\[\]\u2014\u2013]|\s-\s|"
+    r"\b(?P<conj>and|but|although|though|whereas|while|because|und|aber|sondern|doch|weil|"
+    r"mais|et|car|pero|y|sino|porque)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"n't\b|\bn'|\b(?:not|no|never|nor|neither|nobody|without|nicht|kein\w*|nie|niemals|"
+    r"ne|pas|jamais|nunca|tampoco)\b", re.IGNORECASE)
+# A phrase that is itself a denial: "needs nothing", "sucht keine Investoren".
+_NEGATED_PHRASE = re.compile(
+    r"^(?:no|none|nothing|nobody|not|never|kein\w*|nicht\w*|nie|aucun\w*|rien|pas|"
+    r"ningun\w*|ningún|nada|nunca)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|in case|whether|maybe|perhaps|possibly|probably|might|could|would|"
+    r"wenn|falls|ob|vielleicht|eventuell|si|peut-être|éventuellement|quizás?|tal vez|"
+    r"a lo mejor)\b|\b(?-i:may)\b", re.IGNORECASE)
+# Idioms that look like conditions and are not: "if I remember right".
+_NOT_HYPOTHETICAL = re.compile(r"(?i)\bif I (?:remember|recall)\b[^,;]*")
+_FIRST_PERSON = (r"I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|ich|wir|je|j'|nous|yo|"
+                 r"nosotros|nosotras")
+_THIRD_PERSON = r"he|he's|she|she's|they|they're|who|er|sie|il|elle|ils|elles|él|ella|ellos|ellas"
+_SUBJECT = re.compile(rf"(?i)(?:^|(?<=[\s(\"']))(?P<first>{_FIRST_PERSON})(?=\s|$)|"
+                      rf"\b(?P<third>{_THIRD_PERSON})\b")
+# A name right before the verb: "Jane promised", "Jane hat versprochen"; not an adverb opening
+# a note's subjectless sentence ("Also promised to send her the deck").
+_NAMED_SUBJECT = re.compile(r"\b(?P<word>[A-Z][a-zà-ÿ]+)\s+(?:(?:has|had|hat|a|ha)\s+)?$")
+_NOT_A_NAME = {"Also", "And", "But", "So", "Then", "Just", "Already", "Finally", "Today",
+               "Yesterday", "Later", "Both", "Definitely", "Apparently", "Actually", "Originally",
+               "Again", "Auch", "Heute", "Gestern", "Aussi", "Hier", "También", "Ayer", "Hoy"}
+# The owner as the one receiving: "send me", "mir ... schicken", "m'envoyer".
+_OWNER_RECEIVES = re.compile(r"(?i)\b(?:me|us|mir|uns|mich|moi|nous)\b|\bm'")
+
+
+class Subject(Enum):
+    OWNER = "owner"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ClauseReading:
+    """How the clause holding a cue states it."""
+
+    negated: bool
+    hypothetical: bool
+    subject: Subject | None  # None: not said (a note's usual voice)
+
+
+def read_clause(sentence: str, cue_at: int, phrase: str = "") -> ClauseReading:
+    """Read the clause of ``sentence`` whose cue starts at ``cue_at``; ``phrase`` is what the
+    cue introduces ("nothing from us" denies a need)."""
+    head = sentence[:cue_at]
+    scope = _NOT_HYPOTHETICAL.sub("", head[head.rfind(";") + 1:])
+    clause, joined = _last_clause(head)
+    return ClauseReading(
+        negated=bool(_NEGATION.search(clause) or _NEGATED_PHRASE.match(phrase)),
+        hypothetical=bool(_HYPOTHETICAL.search(scope)),
+        subject=_subject(clause) or (_subject(joined) if joined else None),
+    )
+
+
+def owner_receives(phrase: str) -> bool:
+    """Whether the owner is the one a promised thing goes to ("send me his deck")."""
+    return bool(_OWNER_RECEIVES.search(phrase))
+
+
+def _last_clause(head: str) -> tuple[str, str]:
+    """The clause before a cue, and the clause before it when a conjunction joins them
+    ("I'm looking for a designer and hiring": the subject of both is "I")."""
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    if not breaks:
+        return head, ""
+    last = breaks[-1]
+    clause = head[last.end():]
+    if not last.group("conj"):
+        return clause, ""
+    start = breaks[-2].end() if len(breaks) > 1 else 0
+    return clause, head[start:last.start()]
+
+
+def _subject(clause: str) -> Subject | None:
+    found = list(_SUBJECT.finditer(clause))
+    if found:
+        return Subject.OWNER if found[-1].group("first") else Subject.OTHER
+    named = _NAMED_SUBJECT.search(clause.strip() + " ")
+    return Subject.OTHER if named and named.group("word") not in _NOT_A_NAME else None

@@ -2,13 +2,17 @@
 
 A name is taken only with evidence: a cue before it ("met", "with", "traf", "rencontré",
 "conocí a"), an address or phone right after it, a role right after it ("Jane Doe, CTO, Acme"),
-or a list line starting with it. The text from one person's mention to the next is theirs:
-addresses, phones, roles and the owner's remarks in it belong to that person.
+or a list line starting with it. A name typed in one letter case ("kevin", "EMILY CHEN") or in a
+script without case ("王伟") needs its own address right after it. The text from one person's
+mention to the next is theirs: addresses, phones, roles and the owner's remarks in it belong to
+that person; but when the sentence naming them names someone else too, a later sentence ("He is
+looking for...") is theirs only if it names them again.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain import OwnerIdentity
@@ -24,7 +28,12 @@ from assistant.parsing.contacts import (
     role_in,
     role_in_list,
 )
-from assistant.parsing.context import meeting_context, read_context
+from assistant.parsing.context import (
+    meeting_context,
+    opens_with_fact,
+    read_context,
+    sentences,
+)
 from assistant.parsing.draft import ContactDraft, is_owner_name, merge_drafts, name_key
 from assistant.parsing.signature_fields import mine_signature
 
@@ -104,6 +113,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     emails = find_emails(text)
     mentions = _known_mentions(text, known)
     mentions += _mentions(text, owner, emails, mentions)
+    mentions += _uncased_mentions(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
     mentions = _coalesce(sorted(mentions, key=lambda m: m.start))[:MAX_MENTIONS]
     preamble = text[: mentions[0].start] if mentions else text
@@ -113,7 +123,8 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
         end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         if mention.is_owner:
             continue
-        draft = _draft(text[mention.start:end], mention, owner)
+        draft = _draft(text[mention.start:end], mention, owner,
+                       shared=_names_others(text, mention, people))
         draft.context = meeting_context(_sentence_at(text, mention), (mention.name or "",)) or (
             draft.context)
         if not strong_only or draft.emails or draft.phones:
@@ -125,13 +136,35 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
 
 def _sentence_at(text: str, mention: Mention) -> str:
     """The whole sentence holding the mention ("Met Jane Doe at the breakfast.")."""
+    start, end = _sentence_span(text, mention)
+    return text[start:end]
+
+
+def _sentence_span(text: str, mention: Mention) -> tuple[int, int]:
     # Look back a bounded distance: a sentence is short, and scanning the whole text before
     # every mention made a note naming thousands of people quadratic.
     window = max(0, mention.start - SENTENCE_LOOKBACK)
     starts = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[window: mention.start])]
     start = window + starts[-1] if starts else window
     end = re.search(r"[.!?](?=\s|$)|\n", text[mention.end:])
-    return text[start: mention.end + (end.end() if end else len(text))]
+    return start, mention.end + (end.end() if end else len(text))
+
+
+def _names_others(text: str, mention: Mention, people: list[Mention]) -> bool:
+    """Whether the sentence naming this person names another person too."""
+    start, end = _sentence_span(text, mention)
+    return any(other is not mention and start <= other.start < end
+               and (other.name is None or other.name != mention.name) for other in people)
+
+
+def _own_words(passage: str, mention: Mention) -> str:
+    """The passage's sentences that are surely about this person, when the sentence naming
+    them names someone else too: that sentence, and later ones naming them again. "Met Mark and
+    Jo. He is looking for a seed lead": "he" could be either, so it is neither's fact."""
+    parts = sentences(passage)
+    first = mention.name.split()[0] if mention.name else None
+    again = [s for s in parts[1:] if first and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", s)]
+    return " ".join(parts[:1] + again)
 
 
 def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> None:
@@ -291,6 +324,75 @@ def _line_has_details(text: str, end: int) -> bool:
     return bool(find_emails(rest) or find_phones(rest, "US"))
 
 
+_HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|herr|frau|mme|sr|sra)\.?$")
+_WORD_BEFORE_ADDRESS = re.compile(r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*\.?)[ \t]*$")
+_OPENS_ADDRESS = re.compile(r"[ \t]*[(<][ \t]*$")
+_UNCASED_NAME_LETTERS = 4  # a name's word in a script without case (王伟, 山田 太郎) is short
+
+
+def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
+                      taken: list[Mention]) -> list[Mention]:
+    """ "kevin (kevin@x.com)", "DR. EMILY CHEN <emily@...>", "王伟 (wei.wang@...)": the words
+    right before a person's own address, all in one letter case or in a script without case."""
+    found = []
+    for position, address in emails:
+        opening = _OPENS_ADDRESS.search(text, max(0, position - 3), position)
+        if opening is None:
+            continue
+        words = _uniform_words_before(text, opening.start())
+        if not words or any(_continues(text, m, words[0][0]) for m in taken):
+            continue
+        name = " ".join(word for _, word in words)
+        if _is_uncased_name(words, address) and not is_owner_name(name, owner):
+            start = words[0][0]
+            found.append(Mention(start, start + len(name), name))
+    return found
+
+
+def _continues(text: str, mention: Mention, start: int) -> bool:
+    """Whether a name already found covers ``start`` or runs up to it ("Kevin lee": "lee" is
+    the rest of Kevin's name, not another person)."""
+    if mention.start <= start < max(mention.end, mention.start + 1):
+        return True
+    return mention.end <= start and not text[mention.end:start].strip()
+
+
+def _uniform_words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """Up to three words ending at ``end`` written alike (all lower, all upper, or uncased),
+    without a leading honorific or cue ("met", "with")."""
+    words: list[tuple[int, str]] = []
+    while len(words) < 3:
+        match = _WORD_BEFORE_ADDRESS.search(text, max(0, end - 40), end)
+        if match is None or match.end() != end:
+            break
+        word = match.group("word")
+        if (_HONORIFIC.match(word) or word.rstrip(".").capitalize() in STOP_WORDS
+                or word.endswith(".") or (words and _case_of(word) != _case_of(words[0][1]))):
+            break
+        words.insert(0, (match.start("word"), word))
+        end = match.start()
+        if end > 0 and text[end - 1] not in " \t":
+            break
+    return words
+
+
+def _case_of(word: str) -> str:
+    if word.lower() == word.upper():
+        return "uncased"
+    return "lower" if word == word.lower() else "upper" if word == word.upper() else "mixed"
+
+
+def _is_uncased_name(words: list[tuple[int, str]], address: str) -> bool:
+    case = _case_of(words[0][1])
+    if case == "uncased":
+        return len(words) <= 2 and all(len(w) <= _UNCASED_NAME_LETTERS for _, w in words)
+    if case == "mixed":
+        return False
+    # In one letter case, a word must be in the address's own part: kevin <kevin@...>.
+    local = _NOT_LOWER_LETTER.sub("", address.split("@")[0].lower())
+    return any(len(w) >= 2 and name_key(w).replace(" ", "") in local for _, w in words)
+
+
 def _bare_emails(text: str, emails: list[tuple[int, str]],
                  mentions: list[Mention]) -> list[Mention]:
     """An address with no name before it in its passage starts its own (nameless) person."""
@@ -312,10 +414,10 @@ _COMPANY_KEYS = {"company", "organization", "organisation", "org", "firma", "unt
 _ABBREVIATED = re.compile(r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof)|\b[A-Z])$")
 
 
-def _draft(passage: str, mention: Mention, owner: OwnerIdentity) -> ContactDraft:
+def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
+           shared: bool = False) -> ContactDraft:
     after_name = passage[mention.end - mention.start:]
-    role = (_labelled_role(passage) or _listed_role(after_name) or _role_in_text(passage)
-            or _card_role(passage, mention.name, owner.region))
+    role = _role(passage, after_name, mention.name, owner.region)
     draft = ContactDraft(
         name=mention.name,
         emails=list(dict.fromkeys(e for _, e in find_emails(passage))),
@@ -324,8 +426,25 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity) -> ContactDraft
         title=role.title,
         company=role.company or _company_from(after_name),
     )
-    draft.add_facts(read_context(passage, names=(mention.name or "",)))
+    words = _own_words(passage, mention) if shared else passage
+    draft.add_facts(read_context(words, names=(mention.name or "",)))
     return draft
+
+
+def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
+    """The first role the passage gives: labelled, listed after the name, "<title> at
+    <company>" in the text, or card lines; a need written where a role stands ("Jo Park,
+    looking for a seed lead") is never a title."""
+    finders: tuple[Callable[[], Role | None], ...] = (
+        lambda: _labelled_role(passage), lambda: _listed_role(after_name),
+        lambda: _role_in_text(passage), lambda: _card_role(passage, name, region))
+    for find in finders:
+        role = find()
+        if role is not None and role.title and opens_with_fact(role.title):
+            role = Role(None, role.company)
+        if role is not None and (role.title or role.company):
+            return role
+    return Role(None, None)
 
 
 def _role_in_text(passage: str) -> Role | None:
@@ -367,7 +486,9 @@ def _listed_role(after_name: str) -> Role | None:
     if not match:
         return None
     clause = _clause(after_name[match.end():])
-    parts = [p for p in re.split(r"\s*,\s*|\s+[|/–—-]\s+", clause) if p and "@" not in p]
+    # "Jo Park - looking for a seed lead": a need, not a title
+    parts = [p for p in re.split(r"\s*,\s*|\s+[|/–—-]\s+", clause)
+             if p and "@" not in p and not opens_with_fact(p)]
     role = role_in_list(parts[:3])
     if role.title and "," in clause:
         joined = role_in(clause)
