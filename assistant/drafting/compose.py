@@ -158,6 +158,8 @@ def _context(draft_input: DraftInput, language: str) -> dict[str, object]:
     return {
         "language": language,
         "first_name": contact.first_name.strip(),
+        # "there" greets a nameless contact ("Hi there,") but never ends a subject
+        "named": contact.first_name.strip() not in ("", "there"),
         "met": occasion.met,
         "where": occasion.place,
         "when": when_met(contact.met_on, draft_input.today, language) if occasion.met else "",

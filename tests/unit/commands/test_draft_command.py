@@ -81,3 +81,14 @@ def test_a_file_that_is_not_a_message_fails_with_one_line(tmp_path: Path) -> Non
     # Then the exit status is non-zero and the error is one line
     assert code != 0
     assert output.strip().count("\n") == 0 and "error" in output
+
+
+def test_a_contact_with_no_name_gets_a_subject_without_one(tmp_path: Path) -> None:
+    # Given a note whose person is known only by an address
+    raw = NOTE.split(b"\r\n\r\n")[0] + b"\r\n\r\nPlease follow up with jq7@acme.example.\r\n"
+    # When it is drafted
+    code, data, _ = _draft(tmp_path, raw, "--today", "2026-11-24")
+    # Then the greeting says "Hi there," but the subject does not end with "there"
+    [draft] = data["drafts"]
+    assert code == 0 and draft["subject"] == "Great meeting you"
+    assert draft["body"].startswith("Hi there,\n")
