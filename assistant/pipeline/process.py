@@ -415,6 +415,16 @@ def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str,
         return ParsedMessage(kind=MessageKind.UNKNOWN, reason=INTERNAL_ERROR)
 
 
+def _written_at(record: InboundRecord) -> datetime:
+    """When the owner wrote the message: its Date header, bounded by when it arrived."""
+    from assistant.parsing.when import note_written_at
+
+    try:
+        return note_written_at(read_headers(record.raw), record.received_at)
+    except (ValueError, TypeError, LookupError, IndexError):
+        return record.received_at
+
+
 def _met_on(record: InboundRecord, owner: OwnerProfile, parsed: ParsedMessage) -> date | None:
     """The day the owner met the people of a note: a day in their words ("yesterday", "am
     Dienstag") or the day they wrote it (its Date header), never the day it was read: a note
@@ -459,7 +469,8 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         if met_on is not None:  # kept for the people this note introduced to the store
             contact_store.remember_met_on(session, [s.id for s in stored if s.created],
                                           record.id, met_on, now)
-        due = followup.schedule_first(session, owner, stored, record.id, record.received_at,
+        # A date in the note ("follow up next week") is read from the day it was written
+        due = followup.schedule_first(session, owner, stored, record.id, _written_at(record),
                                       parsed.owner_note, now)
         outbox_id = notify.acknowledge(app, session, record, owner, parsed,
                                        list(zip(taken, stored, strict=True)), due, now,

@@ -167,3 +167,17 @@ def test_a_contact_stored_without_the_day_falls_back_to_its_message_date(
     body = _draft(app, clock)
     # Then it counts from the Date header (Friday), not the arrival (Monday, "earlier today"...)
     assert "It was great to meet you on Friday." in body
+
+
+def test_a_follow_up_date_in_a_note_read_late_counts_from_the_day_it_was_written(
+        app: App, clock: SteppedClock) -> None:
+    # Given a note written on Friday 20 November asking to follow up next week
+    raw = _note(f"Met Jane Doe <{JANE}> at the breakfast. Follow up next week.\n",
+                "Fri, 20 Nov 2026 17:00:00 -0600")
+    # When it is read only on Tuesday 24 November, after downtime (10:00 Chicago)
+    _arrives(app, clock, raw, datetime(2026, 11, 24, 16, 0, tzinfo=UTC))
+    # Then "next week" is the week after the note was written, which has begun: the draft is
+    # due the next business morning (Wednesday 25, 09:00), not in the week of 30 November
+    with transaction(app.sessions) as session:
+        due = session.scalar(select(FollowUp.due_at).where(FollowUp.sequence == 1))
+    assert due == datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
