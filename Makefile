@@ -47,6 +47,7 @@ bench: setup test-deps
 	$(BIN)/python -m benchmarks.process_bench
 	$(BIN)/python -m benchmarks.summary_bench
 	$(BIN)/python -m benchmarks.parse_bench
+	$(BIN)/python -m benchmarks.cards_bench --cards ../shared/cards
 
 # Issue 6's robustness runs at CI size; FAULTS_ARGS="--trials 500" or HOSTILE_ARGS="--messages
 # 100000" run them longer.

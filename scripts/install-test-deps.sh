@@ -11,7 +11,11 @@
 #   from 127.0.0.1 (trust), which the harness uses to create one database per test.
 set -euo pipefail
 
-PACKAGES=(dovecot-imapd dovecot-lmtpd redis-server postgresql openssl chromium)
+# libgl1 and libglib2.0-0: OpenCV (pulled in by rapidocr_onnxruntime) links them; the tesseract
+# packages are the other engine of benchmarks/cards_bench.py; DejaVu draws the tests' cards.
+PACKAGES=(dovecot-imapd dovecot-lmtpd redis-server postgresql openssl chromium libgl1 libglib2.0-0
+          tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
+          fonts-dejavu-core)
 APT_OPTS=(-y -q --no-install-recommends -o DPkg::Lock::Timeout=600)
 
 log() { printf 'install-test-deps: %s\n' "$*" >&2; }

@@ -22,6 +22,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
@@ -39,6 +40,9 @@ from assistant.store import contacts as contact_store
 from assistant.store import inbound, owners
 from assistant.store.db import transaction
 from assistant.store.inbound import InboundRecord
+
+if TYPE_CHECKING:
+    from assistant.cards.message import CardsRead
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,7 @@ class _Plan:
     parsed: ParsedMessage | None = None
     met_on: date | None = None  # the day the owner met the note's people
     too_large: bool = False
+    cards: CardsRead | None = None  # the card pictures read, for the acknowledgement
 
     @property
     def route(self) -> str:
@@ -217,6 +222,8 @@ def _parse_phase(app: App, plan: _Plan) -> None:
         plan.lines = resources.resource_lines(raw, view)
         if plan.lines is None:
             plan.parsed = _parse(raw, plan.owner, app.settings.assistant_address, view)
+            plan.parsed, plan.cards = _read_cards(raw, plan.parsed, plan.owner,
+                                                  app.settings.assistant_address)
             plan.met_on = _met_on(plan.record, plan.owner, plan.parsed)
 
 
@@ -270,7 +277,7 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
         _done(session, now, record.id, status="processed", kind="command", owner_id=owner.id)
         return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
     assert plan.parsed is not None
-    return _apply(app, session, record, owner, plan.parsed, now, plan.met_on)
+    return _apply(app, session, record, owner, plan.parsed, now, plan.met_on, plan.cards)
 
 
 def _done(session: Session, now: datetime, inbound_id: int, *, status: str, kind: str | None,
@@ -415,6 +422,18 @@ def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str,
         return ParsedMessage(kind=MessageKind.UNKNOWN, reason=INTERNAL_ERROR)
 
 
+def _read_cards(raw: bytes, parsed: ParsedMessage, owner: OwnerProfile,
+                assistant_address: str) -> tuple[ParsedMessage, CardsRead | None]:
+    """Card photos and scans in the owner's note read into contacts (OCR loads on first use)."""
+    from assistant.cards.message import read_cards
+
+    try:
+        return read_cards(raw, parsed, owner.identity(assistant_address))
+    except Exception:  # an OCR bug must not block the messages behind this one
+        log.exception("reading the card pictures of a message failed")
+        return parsed, None
+
+
 def _written_at(record: InboundRecord) -> datetime:
     """When the owner wrote the message: its Date header, bounded by when it arrived."""
     from assistant.parsing.when import note_written_at
@@ -454,7 +473,8 @@ def _parse_reply(raw: bytes) -> ParsedReply:
 
 
 def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
-           parsed: ParsedMessage, now: datetime, met_on: date | None = None) -> Outcome:
+           parsed: ParsedMessage, now: datetime, met_on: date | None = None,
+           cards: CardsRead | None = None) -> Outcome:
     kind = parsed.kind
     if kind in NEVER_ANSWERED:
         _done(session, now, record.id, status="ignored", kind=str(kind), owner_id=owner.id)
@@ -472,9 +492,15 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         # A date in the note ("follow up next week") is read from the day it was written
         due = followup.schedule_first(session, owner, stored, record.id, _written_at(record),
                                       parsed.owner_note, now)
-        outbox_id = notify.acknowledge(app, session, record, owner, parsed,
-                                       list(zip(taken, stored, strict=True)), due, now,
-                                       left_out=len(parsed.contacts) - len(taken))
+        pairs = list(zip(taken, stored, strict=True))
+        if cards is not None:
+            from assistant.cards import ack
+
+            outbox_id = ack.acknowledge(app, session, record, owner, parsed, pairs, due, now,
+                                        cards, left_out=len(parsed.contacts) - len(taken))
+        else:
+            outbox_id = notify.acknowledge(app, session, record, owner, parsed, pairs, due,
+                                           now, left_out=len(parsed.contacts) - len(taken))
         _done(session, now, record.id, status="processed", kind=str(kind), owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.COMMAND:

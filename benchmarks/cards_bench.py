@@ -1,0 +1,223 @@
+"""Business cards read by each OCR engine, scored against their labels, and timed.
+
+    .venv/bin/python -m benchmarks.cards_bench [--cards ../shared/cards] \
+        [--engines rapidocr,tesseract] [--misses]
+
+Each labelled card is read twice through the product's path (bytes -> picture -> straighten
+-> turn upright -> OCR -> fields): as the scan, and as a photo-like variant made at run time
+(``benchmarks/cards_photos.py``: on a table at an angle, held sideways or upside down, dim).
+Scored per card: the person found (the name, or one of the expected emails), and the fields
+name, email, main phone, company, title wherever the label gives them. The product's engine
+is then run in a fresh worker-like process to measure its peak RSS with the OCR loaded.
+Writes ``benchmarks/results/cards.json`` (keys in DESIGN.md) for the product's engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import multiprocessing
+import re
+import resource
+import statistics
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from assistant.cards.fields import CardReading
+from assistant.cards.images import load_picture
+from assistant.cards.ocr import OcrEngine, RapidEngine, TesseractEngine
+from assistant.cards.reader import read_picture
+from benchmarks.cards_photos import photo_variant
+
+RESULTS = Path(__file__).with_name("results") / "cards.json"
+FIELDS = ("name", "email", "phone", "company", "title")
+PRODUCT_ENGINE = "rapidocr"
+
+
+@dataclass
+class Tally:
+    cards: int = 0
+    found: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    scored: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    seconds: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, label: dict, reading: CardReading, seconds: float) -> None:
+        self.cards += 1
+        self.seconds.append(seconds)
+        checks = score(label, reading)
+        self.found += person_found(label, reading)
+        for name, ok in checks.items():
+            self.scored[name] += 1
+            self.right[name] += ok
+            if not ok:
+                self.misses.append(f"{label['image']} {name}: {_shown(name, reading)}")
+
+    @property
+    def field_accuracy(self) -> float:
+        return sum(self.right.values()) / max(sum(self.scored.values()), 1)
+
+    def row(self) -> dict[str, float]:
+        seconds = sorted(self.seconds)
+        return {
+            "cards": self.cards, "person_found": round(self.found / max(self.cards, 1), 3),
+            **{f: round(self.right[f] / max(self.scored[f], 1), 3) for f in FIELDS},
+            "field_accuracy": round(self.field_accuracy, 3),
+            "p50_s": round(statistics.median(seconds), 3) if seconds else 0.0,
+            "p95_s": round(seconds[min(len(seconds) - 1, int(0.95 * len(seconds)))], 3)
+            if seconds else 0.0,
+        }
+
+
+def _shown(name: str, reading: CardReading) -> str:
+    value = {"name": reading.name, "email": reading.emails, "phone": reading.phones[:1],
+             "company": reading.company, "title": reading.title}[name]
+    return repr(value)
+
+
+def key(text: str | None) -> str:
+    """Letters and digits only, case-folded, accents off, I/l alike (labels carry OCR slips:
+    "lan Goldsmith"), honorifics and degrees off."""
+    if not text:
+        return ""
+    text = re.sub(r"(?i)\b(?:dr|prof|mr|mrs|ms|ph\.?\s?d|dipl\.?-?\s?ing|mba)\b\.?", " ", text)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]", "", plain).replace("l", "i")
+
+
+def score(label: dict, reading: CardReading) -> dict[str, bool]:
+    checks = {"name": key(reading.name) == key(label["name"])}
+    if label["emails_any_of"]:
+        read = {e.lower() for e in reading.emails}
+        checks["email"] = any({e.lower() for e in option} <= read
+                              for option in label["emails_any_of"])
+    if label["main_phone_any_of"]:
+        checks["phone"] = bool(reading.phones) and reading.phones[0] in label["main_phone_any_of"]
+    if label["company_spans"]:
+        checks["company"] = _span_match(reading.company, label["company_spans"])
+    if label["title_spans"]:
+        checks["title"] = _span_match(reading.title, label["title_spans"])
+    return checks
+
+
+def _span_match(value: str | None, spans: list[str]) -> bool:
+    """Equal to one of the accepted spans (letters and digits compared)."""
+    return bool(value) and key(value) in {key(span) for span in spans}
+
+
+def person_found(label: dict, reading: CardReading) -> bool:
+    emails = {e.lower() for option in label["emails_any_of"] for e in option}
+    return key(reading.name) == key(label["name"]) or bool(emails & set(reading.emails))
+
+
+def variants(path: Path, number: int) -> dict[str, bytes]:
+    scan = path.read_bytes()
+    with Image.open(io.BytesIO(scan)) as image:
+        return {"scan": scan, "photo": photo_variant(image, number)}
+
+
+def run_engine(engine: OcrEngine, labels: list[dict], root: Path, region: str,
+               progress: Callable[[str], None]) -> dict[str, Tally]:
+    tallies = {"scan": Tally(), "photo": Tally()}
+    for label in labels:
+        number = int(Path(label["image"]).stem)
+        for variant, data in variants(root / label["image"], number).items():
+            start = time.perf_counter()
+            reading = read_picture(load_picture(data), region, engine).reading
+            tallies[variant].add(label, reading, time.perf_counter() - start)
+        progress(f"{engine.name} {label['image']}")
+    return tallies
+
+
+def _worker_rss(root: str, images: list[str], queue: multiprocessing.Queue) -> None:
+    """A worker-like process: the pipeline imported, the OCR loaded, cards read."""
+    import assistant.pipeline.process  # noqa: F401 - what a worker has loaded
+    from assistant.cards.ocr import default_engine
+
+    engine = default_engine()
+    for image in images:
+        read_picture(load_picture((Path(root) / image).read_bytes()), "US", engine)
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def worker_rss_mb(root: Path, labels: list[dict]) -> float:
+    context = multiprocessing.get_context("spawn")
+    queue: multiprocessing.Queue = context.Queue()
+    process = context.Process(target=_worker_rss,
+                              args=(str(root), [x["image"] for x in labels[:20]], queue))
+    process.start()
+    rss = float(queue.get(timeout=600))
+    process.join()
+    return round(rss, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cards", type=Path, default=Path("../shared/cards"))
+    parser.add_argument("--engines", default="rapidocr,tesseract")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--region", default="US")
+    parser.add_argument("--misses", action="store_true", help="print every wrong field")
+    parser.add_argument("--json-out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    labels_path = args.cards / "labels.json"
+    if not labels_path.exists():
+        print(f"cards bench skipped: no labelled cards at {args.cards}")
+        return 0
+    labels = json.loads(labels_path.read_text())
+    labels = labels[: args.limit] if args.limit else labels
+    engines: dict[str, Callable[[], OcrEngine]] = {
+        "rapidocr": RapidEngine, "tesseract": TesseractEngine,
+        "tesseract-eng": lambda: TesseractEngine("eng")}
+    rows: dict[str, dict[str, dict[str, float]]] = {}
+    for name in args.engines.split(","):
+        engine = engines[name]()
+        if name != "tesseract":
+            engine.name = name  # type: ignore[misc]
+        tallies = run_engine(engine, labels, args.cards, args.region,
+                             lambda text: print(text, end="\r", file=sys.stderr, flush=True))
+        rows[name] = {variant: tally.row() for variant, tally in tallies.items()}
+        both = Tally()
+        for tally in tallies.values():
+            for f in FIELDS:
+                both.right[f] += tally.right[f]
+                both.scored[f] += tally.scored[f]
+            both.cards += tally.cards
+            both.found += tally.found
+            both.seconds += tally.seconds
+            if args.misses:
+                print("\n".join(tally.misses))
+        rows[name]["all"] = both.row()
+    _print_table(rows)
+    if PRODUCT_ENGINE in rows:
+        result = dict(rows[PRODUCT_ENGINE]["all"])
+        by_variant = {k: v for k, v in rows[PRODUCT_ENGINE].items() if k != "all"}
+        result.update(engine=PRODUCT_ENGINE, by_variant=by_variant,
+                      worker_rss_mb=worker_rss_mb(args.cards, labels),
+                      engines_compared=rows)
+        args.json_out.parent.mkdir(parents=True, exist_ok=True)
+        args.json_out.write_text(json.dumps(result, indent=2) + "\n")
+        print(f"worker peak RSS with OCR loaded: {result['worker_rss_mb']} MB; "
+              f"wrote {args.json_out}")
+    return 0
+
+
+def _print_table(rows: dict[str, dict[str, dict[str, float]]]) -> None:
+    columns = ("cards", "person_found", *FIELDS, "field_accuracy", "p50_s", "p95_s")
+    print(f"\n{'engine':<14}{'variant':<8}" + "".join(f"{c:>15}" for c in columns))
+    for engine, variants_ in rows.items():
+        for variant, row in variants_.items():
+            print(f"{engine:<14}{variant:<8}" + "".join(f"{row[c]:>15}" for c in columns))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

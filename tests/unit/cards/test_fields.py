@@ -1,0 +1,90 @@
+"""The block reader: OCR lines with confidences to a card's fields (no OCR involved)."""
+
+from __future__ import annotations
+
+from assistant.cards.fields import read_card
+from assistant.cards.lines import OcrLine, join_rows
+from assistant.cards.ocr import split_joined_words
+
+
+def lines(*texts: str, confidence: float = 0.97) -> list[OcrLine]:
+    return [OcrLine(t, confidence, (10.0, 40.0 * i, 400.0, 40.0 * i + 30)) for i, t in
+            enumerate(texts)]
+
+
+def test_a_card_gives_name_title_company_and_contact_details() -> None:
+    # Given the lines of a typical card
+    card = lines("Lumenfield Robotics Inc.", "Jane Okafor", "Head of Partnerships",
+                 "T +1 650 321 3900", "jane.okafor@lumenfield.example", "www.lumenfield.example")
+    # When they are read
+    reading = read_card(card, "US")
+    # Then every field is where it belongs
+    assert reading.name == "Jane Okafor"
+    assert reading.title == "Head of Partnerships"
+    assert reading.company == "Lumenfield Robotics Inc."
+    assert reading.emails == ("jane.okafor@lumenfield.example",)
+    assert reading.phones == ("+16503213900",)
+    assert reading.urls == ("https://www.lumenfield.example",)
+    assert reading.doubtful == ()
+
+
+def test_a_fax_number_is_never_the_contacts_phone() -> None:
+    # Given a card whose fax comes first and whose mobile is labelled "Mob."
+    card = lines("Lena Brandt", "Fax: +49 30 1234 5679", "Mob. +49 171 234 5678",
+                 "Tel. +49 30 1234 5670")
+    # When it is read
+    reading = read_card(card, "DE")
+    # Then the fax is kept apart and the phones are the others, in the card's order
+    assert reading.faxes == ("+493012345679",)
+    assert reading.phones == ("+491712345678", "+493012345670")
+
+
+def test_labels_on_one_line_each_name_their_own_number() -> None:
+    reading = read_card(lines("Tom Hale", "T 650.321.3900  F 650.321.3999  M 650.555.0142"))
+    assert reading.phones == ("+16503213900", "+16505550142")
+    assert reading.faxes == ("+16503213999",)
+
+
+def test_a_value_read_with_low_confidence_is_marked_to_check() -> None:
+    # Given a card whose phone line the engine was unsure of
+    card = lines("Jane Okafor", "jane@lumenfield.example") + [
+        OcrLine("Cell +1 650 321 3900", 0.55, (10.0, 100.0, 400.0, 130.0))]
+    # When it is read
+    reading = read_card(card, "US")
+    # Then the phone is kept, and named as doubtful
+    assert reading.phones == ("+16503213900",)
+    assert reading.doubtful == (("phone", "+16503213900"),)
+
+
+def test_the_name_is_the_line_the_email_address_spells() -> None:
+    # Given a card with a slogan and the company in large print above the name
+    card = lines("ACME WIDGETS", "Building Better Bridges", "Priya Raman", "Engineer",
+                 "praman@acmewidgets.example")
+    reading = read_card(card)
+    assert reading.name == "Priya Raman"
+    assert reading.company == "ACME WIDGETS"
+
+
+def test_an_all_capitals_name_is_written_as_a_name() -> None:
+    reading = read_card(lines("CHRIS SALCEDO", "APPRENTICE", "DIRECT 650.462.9154"))
+    assert reading.name == "Chris Salcedo"
+    assert reading.title == "APPRENTICE"
+    assert reading.phones == ("+16504629154",)
+
+
+def test_words_the_engine_ran_together_are_split_where_the_case_changes() -> None:
+    assert split_joined_words("YassineHamdouch") == "Yassine Hamdouch"
+    assert split_joined_words("SAPMaghreb") == "SAP Maghreb"
+    assert split_joined_words("John McDonnel") == "John McDonnel"
+    assert split_joined_words("Yassine.Hamdouch@Colliers.com") == "Yassine.Hamdouch@Colliers.com"
+
+
+def test_a_label_printed_beside_its_number_joins_it_on_one_row() -> None:
+    # Given the label and the number as two boxes side by side, and a logo far to the right
+    boxes = [OcrLine("+1 650 321 3999", 0.9, (80, 100, 300, 120)),
+             OcrLine("FAX", 0.9, (20, 101, 60, 119)),
+             OcrLine("ACME", 0.9, (700, 98, 800, 122))]
+    # When they are joined into rows
+    rows = join_rows(boxes)
+    # Then the label comes first on the row; the logo stays apart
+    assert sorted(r.text for r in rows) == ["ACME", "FAX +1 650 321 3999"]
