@@ -4,6 +4,7 @@ still sent exactly once (the assistant's blind copy is the delivery receipt)."""
 from __future__ import annotations
 
 import signal
+import time
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -109,7 +110,9 @@ def test_kill_after_smtp_without_a_receipt_never_sends_twice_and_tells_the_owner
     assert len(dovecot.wait_for_messages(jane, "INBOX", 1, timeout=10)) == 1
     assert _row(database_url, outbox_id)[0] == "unconfirmed"
 
-    # And it is restarted: no receipt will ever come back to say whether it left
+    # And it is restarted once its claim has lapsed (like systemd's RestartSec): no receipt
+    # will ever come back to say whether it left
+    time.sleep(1.5)
     restarted = run_process(env)
     try:
         assert wait_for(lambda: _row(database_url, outbox_id) == ("uncertain", "uncertain"),
