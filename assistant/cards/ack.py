@@ -17,12 +17,8 @@ from sqlalchemy.orm import Session
 from assistant.app import App
 from assistant.cards.message import CardsRead
 from assistant.domain import OwnerProfile, ParsedContact, ParsedMessage, StoredContact
-from assistant.mail.compose import Thread, address, build_email, reply_subject
-from assistant.mail.headers import thread_of
-from assistant.pipeline.notify import ASSISTANT_NAME, describe_local_time, first_name
-from assistant.store import outbox
+from assistant.pipeline.notify import contact_view, describe_local_time, queue_to_owner
 from assistant.store.inbound import InboundRecord
-from assistant.templating import render_pair
 
 _FIELD_WORDS = {"name": "the name", "title": "the title", "company": "the company",
                 "email": "the email", "phone": "the phone"}
@@ -50,20 +46,13 @@ def acknowledge(app: App, session: Session, record: InboundRecord, owner: OwnerP
     views = card_views(cards, domain)
     context = {
         "subject": parsed.subject or "(no subject)",
-        "contacts": [_contact_view(p, s) for p, s in pairs],
+        "contacts": [contact_view(p, s) for p, s in pairs],
         "followup_when": describe_local_time(due, owner.timezone) if due else None,
         "left_out": left_out, "cards": views, "unread_pictures": cards.unread,
     }
-    message_id, references, subject = thread_of(record.raw)
-    text, html = render_pair("ack", owner_first_name=first_name(owner), **context)
-    message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
-                          to=[address(owner.name, owner.primary_address)],
-                          subject=reply_subject(subject), text=text, html=html, now=now,
-                          thread=Thread(message_id, references))
-    _attach_thumbnails(message, cards, views)
-    return outbox.add(session, key=f"ack:{record.id}", owner_id=owner.id, purpose="ack",
-                      message=message, envelope_from=app.settings.assistant_address,
-                      recipients=[owner.primary_address], now=now)
+    return queue_to_owner(app, session, key=f"ack:{record.id}", purpose="ack", owner=owner,
+                          raw=record.raw, template="ack", context=context, now=now,
+                          finish=lambda message: _attach_thumbnails(message, cards, views))
 
 
 def _attach_thumbnails(message: EmailMessage, cards: CardsRead,
@@ -75,14 +64,3 @@ def _attach_thumbnails(message: EmailMessage, cards: CardsRead,
         if seen.thumbnail and view["cid"]:
             html.add_related(seen.thumbnail, "image", "jpeg", cid=f"<{view['cid']}>",
                              filename="card.jpg", disposition="inline")
-
-
-def _contact_view(parsed: ParsedContact, stored: StoredContact) -> dict[str, object]:
-    return {
-        "name": stored.name or parsed.name, "emails": list(stored.emails),
-        "phones": list(stored.phones), "company": stored.company or parsed.company,
-        "title": stored.title or parsed.title, "context": parsed.context,
-        "introduced_by": parsed.introduced_by, "needs": list(parsed.needs),
-        "offers": list(parsed.offers), "promises": list(parsed.promises),
-        "created": stored.created,
-    }

@@ -7,8 +7,9 @@ so processing the same message twice writes one email.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -31,7 +32,7 @@ def acknowledge(app: App, session: Session, record: InboundRecord, owner: OwnerP
                 due: datetime | None, now: datetime, left_out: int = 0) -> int | None:
     context = {
         "subject": parsed.subject or "(no subject)",
-        "contacts": [_contact_view(p, s) for p, s in pairs],
+        "contacts": [contact_view(p, s) for p, s in pairs],
         "followup_when": describe_local_time(due, owner.timezone) if due else None,
         "left_out": left_out,
     }
@@ -54,8 +55,10 @@ def explain_failure(app: App, session: Session, record: InboundRecord, owner: Ow
 
 def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner: OwnerProfile,
                    raw: bytes, template: str, context: Mapping[str, object], now: datetime,
-                   reply_to: str | None = None) -> int | None:
-    """One email from the assistant to an owner, threaded to the message ``raw``.
+                   reply_to: str | None = None,
+                   finish: Callable[[EmailMessage], None] | None = None) -> int | None:
+    """One email from the assistant to an owner, threaded to the message ``raw``; ``finish``
+    adds to the built message (inline pictures) before it is queued.
 
     Always queued: the send stage paces emails to an owner (an hourly budget per kind of
     email), so a burst of notes, or a loop with a misbehaving client, delays mail to the
@@ -68,6 +71,8 @@ def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner:
                           subject=reply_subject(subject), text=text, html=html, now=now,
                           thread=Thread(message_id, references),
                           reply_to=address(ASSISTANT_NAME, reply_to) if reply_to else None)
+    if finish is not None:
+        finish(message)
     return outbox.add(session, key=key, owner_id=owner.id, purpose=purpose, message=message,
                       envelope_from=app.settings.assistant_address,
                       recipients=[owner.primary_address], now=now)
@@ -77,7 +82,7 @@ def first_name(owner: OwnerProfile) -> str:
     return owner.name.split()[0] if owner.name else "there"
 
 
-def _contact_view(parsed: ParsedContact, stored: StoredContact) -> dict[str, object]:
+def contact_view(parsed: ParsedContact, stored: StoredContact) -> dict[str, object]:
     return {
         "name": stored.name or parsed.name, "emails": list(stored.emails),
         "phones": list(stored.phones), "company": stored.company or parsed.company,
