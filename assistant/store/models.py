@@ -337,3 +337,94 @@ class ConnectionHealth(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     connected_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Digest(Base):
+    """One email to the owner listing drafts by number (the morning digest, or the answer to
+    ``pending``), answered by a reply: its Reply-To carries a signed token whose nonce finds
+    this row; ``message_id`` finds it from In-Reply-To when a client drops Reply-To."""
+
+    __tablename__ = "digests"
+    __table_args__ = (Index("ix_digests_owner", "owner_id"),
+                      Index("ix_digests_message_id", "message_id"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    nonce: Mapped[str] = mapped_column(String(64), unique=True)
+    message_id: Mapped[str] = mapped_column(String(998))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DigestItem(Base):
+    """Number ``number`` of a digest: a follow-up and the fingerprint of its draft as shown."""
+
+    __tablename__ = "digest_items"
+    __table_args__ = (UniqueConstraint("digest_id", "number", name="uq_digest_item_number"),
+                      Index("ix_digest_items_followup", "followup_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    followup_id: Mapped[int] = mapped_column(ForeignKey("followups.id", ondelete="CASCADE"))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+
+
+class ApprovalMode(Base):
+    """The owner's choice: ``digest`` (one morning email), ``each`` (one email per draft);
+    no row means automatic (a digest when more than a few drafts are due together)."""
+
+    __tablename__ = "approval_modes"
+
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# -- The owner's own mailbox (linked accounts) ---------------------------------------------
+
+
+class LinkedAccount(Base):
+    """An owner's own mailbox: IMAP to see replies and the Sent folder, SMTP submission to
+    send follow-ups as the owner truly sends them. Optional: an owner without one stays in
+    relay mode. No password here: it comes from ``ASSISTANT_OWNER_<id>_PASSWORD`` or
+    ``_FILE`` like every other secret (an XOAUTH2 access token when ``auth`` is xoauth2).
+
+    ``sent_filed``: whether the provider files submitted mail in Sent by itself (learned on
+    the first send: None until then). ``uidvalidity``/``last_uid``: where the reply watcher
+    resumes in the owner's INBOX (RFC 3501 2.3.1.1: UIDs hold only within one UIDVALIDITY).
+    """
+
+    __tablename__ = "linked_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"),
+                                          unique=True)
+    imap_url: Mapped[str] = mapped_column(String(1000))
+    smtp_url: Mapped[str] = mapped_column(String(1000))
+    auth: Mapped[str] = mapped_column(String(16), default="password")
+    sent_folder: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    sent_filed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_uid: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SeenReply(Base):
+    """A message in an owner's own INBOX that matched a contact: only the match is kept
+    (which contact, what it was, its Message-ID), never the message."""
+
+    __tablename__ = "seen_replies"
+    __table_args__ = (UniqueConstraint("owner_id", "message_key", name="uq_seen_reply"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"),
+                                            index=True)
+    message_key: Mapped[str] = mapped_column(String(998))
+    kind: Mapped[str] = mapped_column(String(16))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
