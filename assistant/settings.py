@@ -67,6 +67,10 @@ class Settings:
     metrics_port: int | None = None
     inbox_retry_seconds: float = 5.0  # first wait after a failed login; doubles to the max
     inbox_retry_max_seconds: float = 15 * 60.0
+    # Calm acknowledgements: notes arriving within this many seconds of an acknowledgement to
+    # the same owner are acknowledged together in one email when the window ends (0: each note
+    # is acknowledged on its own, at once).
+    ack_burst_seconds: int = 300
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -109,6 +113,7 @@ class Settings:
             metrics_port=_int(env, "ASSISTANT_METRICS_PORT", 0) or None,
             inbox_retry_seconds=float(env.get("ASSISTANT_INBOX_RETRY_SECONDS", "5")),
             inbox_retry_max_seconds=float(env.get("ASSISTANT_INBOX_RETRY_MAX_SECONDS", "900")),
+            ack_burst_seconds=_int(env, "ASSISTANT_ACK_BURST_SECONDS", 300),
         )
 
     @property
