@@ -78,6 +78,7 @@ class CaseResult:
     case_id: str
     status: Status
     failures: tuple[str, ...] = field(default=())
+    checks: tuple[Check, ...] = field(default=())
 
 
 def compare(op: str, actual: Any, expected: Any, flags: str = "") -> bool:

@@ -11,7 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.evaluation.labels import label_json, render_labels
 from assistant.evaluation.model import Case, CaseResult, NotApplicable, Status
+from assistant.evaluation.own_corpus import SPLITS, split_cases
 from assistant.evaluation.suites import corpus_cases, scorer_for
 
 logger = logging.getLogger(__name__)
@@ -52,14 +54,17 @@ def score_case(case: Case) -> CaseResult:
         return CaseResult(case.corpus, case.kind, case.id, Status.NOT_APPLICABLE, (outcome.reason,))
     failures = tuple(f"{c.target}: {c.detail}" for c in outcome if not c.ok)
     status = Status.FAILED if failures else Status.PASSED
-    return CaseResult(case.corpus, case.kind, case.id, status, failures)
+    return CaseResult(case.corpus, case.kind, case.id, status, failures, tuple(outcome))
 
 
-def evaluate(corpus_dir: Path) -> list[CaseResult]:
-    """Score every case of every corpus folder (those with a manifest.json)."""
+def evaluate(corpus_dir: Path, splits: tuple[str, ...] = SPLITS) -> list[CaseResult]:
+    """Score every case of every corpus folder (those with a manifest.json), then the
+    project's own splits of whole messages (held-out and dev)."""
     results: list[CaseResult] = []
     for folder in sorted(p for p in corpus_dir.iterdir() if (p / "manifest.json").is_file()):
         results.extend(score_case(case) for case in corpus_cases(folder))
+    for split in splits:
+        results.extend(score_case(case) for case in split_cases(split))
     return results
 
 
@@ -126,6 +131,7 @@ def to_json(rows: list[Row], results: list[CaseResult], floors: dict[str, float]
         "failures": {f"{r.corpus}/{r.case_id}": list(r.failures) for r in results
                      if r.status is Status.FAILED},
         "not_applicable": _reasons(results),
+        "labels": label_json(results),
     }
 
 
@@ -137,12 +143,16 @@ def _reasons(results: list[CaseResult]) -> dict[str, dict[str, int]]:
     return {key: dict(value) for key, value in reasons.items()}
 
 
-def run(corpus_dir: Path, json_out: Path | None = None, enforce_floors: bool = True) -> int:
-    """Print the pass-rate table; write it as JSON; exit status 1 when below a floor."""
-    results = evaluate(corpus_dir)
+def run(corpus_dir: Path, json_out: Path | None = None, enforce_floors: bool = True,
+        splits: tuple[str, ...] = SPLITS) -> int:
+    """Print the pass-rate table and the per-label scores; write them as JSON; exit status 1
+    when below a floor. ``splits``: the project's own splits scored after the corpora."""
+    results = evaluate(corpus_dir, splits)
     rows = tabulate(results)
     floors = load_floors()
     print(render(rows + totals(rows), floors))
+    print()
+    print(render_labels(results))
     for key, reasons in _reasons(results).items():
         for reason, count in reasons.items():
             print(f"not applicable  {key}: {count} ({reason})")

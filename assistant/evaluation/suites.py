@@ -13,6 +13,8 @@ from pathlib import Path
 from assistant.evaluation import (
     forward_sets,
     names,
+    own_corpus,
+    quagga,
     reply_parsers,
     signature_fields,
     signature_sets,
@@ -68,6 +70,9 @@ SCORERS: dict[str, Scorer] = {
     "probablepeople": names.score_names,
     "email_signature_parser": signature_fields.score_signature_fields,
     "usaddress": _not_applicable("the product has no postal-address parser"),
+    "quagga-enron": quagga.score_quagga,
+    "heldout": own_corpus.score_message,
+    "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
 

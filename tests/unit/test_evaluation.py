@@ -88,7 +88,8 @@ def test_run_writes_json_and_returns_zero_without_floors(tmp_path: Path,
     cases = [{"id": "good", "kind": "reply-quote-trimming", "input": "in/reply.txt",
               "input_format": "text/plain", "api": "extract_from_plain", "expected": "Test reply"}]
     out = tmp_path / "out" / "eval.json"
-    code = run(_write_corpus(tmp_path / "c", cases), json_out=out, enforce_floors=False)
+    code = run(_write_corpus(tmp_path / "c", cases), json_out=out, enforce_floors=False,
+               splits=())
     data = json.loads(out.read_text())
     assert code == 0
     assert data["rows"][0]["rate"] == 1.0
@@ -105,3 +106,46 @@ def test_public_corpora_meet_the_floors_without_crashes() -> None:
     assert [r.case_id for r in results if r.status is Status.CRASHED] == []
     assert below_floor(rows, floors) == []
     assert floors, "floors.json must not be empty"
+
+
+def test_fields_are_scored_by_their_words_not_by_presence() -> None:
+    from assistant.evaluation.contact_fields import field_right
+
+    # Given expected needs and a context
+    # When the parser returns other words, or the same words phrased differently
+    # Then only an overlap of the content words counts, and presence alone does not
+    assert field_right("needs", ["a seed investor"], ["seed investor"])
+    assert not field_right("needs", ["a seed investor"], ["a packaging designer"])
+    assert not field_right("needs", [], ["investors"])
+    assert field_right("context", "Met her at the port expo", "met at the port expo")
+    assert not field_right("context", None, "Great meeting you")
+
+
+def test_the_name_is_scored_even_when_the_address_matches() -> None:
+    from assistant.evaluation.contact_fields import contact_checks
+
+    # Given a contact found by its address but named after its company
+    want = {"name": "Marcus Bell", "emails": ["marcus@tiller.com"]}
+    got = {"name": "Tiller Finance", "emails": ["marcus@tiller.com"]}
+    # When it is scored
+    checks = {c.target: c.ok for c in contact_checks([want], [got])}
+    # Then the person is found and the name is wrong
+    assert checks["person:found"] and not checks["field:name"]
+
+
+def test_extra_contacts_are_counted_against_precision() -> None:
+    from assistant.evaluation.contact_fields import contact_checks
+    from assistant.evaluation.labels import summary
+
+    # Given one expected contact and two returned
+    checks = contact_checks([{"name": "A B", "emails": ["a@x.io"]}],
+                            [{"name": "A B", "emails": ["a@x.io"]}, {"name": None,
+                                                                     "emails": ["cc@x.io"]}])
+    tallies: dict[str, list[int]] = {}
+    for check in checks:
+        tally = tallies.setdefault(check.target, [0, 0])
+        tally[0] += int(check.ok)
+        tally[1] += 1
+    # Then recall is whole and precision is halved
+    head = summary(tallies)
+    assert (head["recall"], head["precision"], head["extra_contacts"]) == (1.0, 0.5, 1)
