@@ -21,7 +21,8 @@ from assistant.commands import cards, undo
 from assistant.commands.parse import Command
 from assistant.domain import OwnerProfile
 from assistant.mail.headers import thread_of
-from assistant.store import inbound
+from assistant.pipeline import digest
+from assistant.store import digests, inbound
 from assistant.store.models import Owner
 from assistant.summary.deliver import build_summary, command_address
 from assistant.summary.render import COMMANDS, inline_css
@@ -38,6 +39,8 @@ class CommandReply:
     text: str
     html: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    reply_to: str | None = None  # a digest's address when the answer lists drafts by number
+    message_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,11 +91,33 @@ def _summary(ctx: CommandContext) -> CommandReply:
 
 
 def _pending(ctx: CommandContext) -> CommandReply:
-    drafts = [{"name": d.name, "subject": d.subject, "to": d.to_address or "",
-               "drafted": ctx.local(d.drafted_at), "second": d.sequence > 1}
-              for d in cards.pending_drafts(ctx.session, ctx.owner.id)]
-    subject = f"{len(drafts)} draft(s) waiting for your answer" if drafts else "No drafts waiting"
-    return _reply(ctx, "pending", subject, drafts=drafts)
+    """The drafts waiting, numbered like a digest: a reply ("send 1 3") answers them."""
+    waiting = digests.waiting(ctx.session, ctx.owner.id)
+    return _listing(ctx, "pending", waiting, "No drafts waiting")
+
+
+def _renew(ctx: CommandContext) -> CommandReply:
+    """Drafts whose approval expired get fresh links, in one numbered list."""
+    expired = digests.expired(ctx.session, ctx.owner.id, ctx.now)
+    return _listing(ctx, "renew", expired, "No expired approvals")
+
+
+def _listing(ctx: CommandContext, kind: str, followup_ids: list[int],
+             empty: str) -> CommandReply:
+    listing = digest.list_waiting(ctx.app, ctx.session, ctx.owner, ctx.now, kind=kind,
+                                  followup_ids=followup_ids)
+    if listing is None:
+        waiting = len(digests.waiting(ctx.session, ctx.owner.id))
+        return _reply(ctx, "pending", empty, kind=kind, waiting=waiting)
+    return CommandReply(subject=listing.subject, text=listing.text, html=listing.html,
+                        reply_to=listing.reply_to, message_id=listing.message_id)
+
+
+def _set_mode(ctx: CommandContext) -> CommandReply:
+    digests.set_mode(ctx.session, ctx.owner.id, ctx.command.name, ctx.now)
+    return _reply(ctx, "mode", "Drafts in one digest" if ctx.command.name == "digest"
+                  else "One email per draft", mode=ctx.command.name,
+                  threshold=digest.DIGEST_THRESHOLD)
 
 
 def _find(ctx: CommandContext) -> CommandReply:
@@ -158,6 +183,7 @@ def _undo(ctx: CommandContext) -> CommandReply:
 
 
 HANDLERS: dict[str, Callable[[CommandContext], CommandReply]] = {
-    "help": _help, "summary": _summary, "pending": _pending, "find": _find,
+    "help": _help, "summary": _summary, "find": _find,
     "export": _export, "pause": _pause, "resume": _resume, "undo": _undo,
+    "pending": _pending, "renew": _renew, "digest": _set_mode, "each": _set_mode,
 }

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-COMMANDS = ("help", "summary", "pending", "find", "export", "pause", "resume", "undo")
+COMMANDS = ("help", "summary", "pending", "find", "export", "pause", "resume", "undo", "digest",
+            "each", "renew")
 UNKNOWN = "unknown"
 _PREFIXES = re.compile(r"(?i)^\s*(?:(?:re|aw|sv|antw|réf|rif|r|fwd?|wg|tr|rv|enc)\s*:\s*)+")
 _FIND = re.compile(r"(?i)^find\s+(?P<name>\S.{0,80})$")

@@ -47,7 +47,8 @@ def queue_reply(app: App, session: Session, owner: OwnerProfile, inbound_id: int
                           to=[address(owner.name, owner.primary_address)],
                           subject=reply.subject, text=reply.text, html=reply.html, now=now,
                           thread=Thread(message_id, references),
-                          reply_to=address(ASSISTANT_NAME, command_address(
+                          message_id=reply.message_id,
+                          reply_to=address(ASSISTANT_NAME, reply.reply_to or command_address(
                               owner, app.settings.assistant_address)))
     for filename, mime, data in reply.attachments:
         maintype, _, subtype = mime.partition("/")

@@ -12,22 +12,33 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import tokens
 from assistant.app import App
+from assistant.commands.parse import first_line, parse_command
 from assistant.domain import OwnerProfile, ParsedReply, ReplyIntent
+from assistant.errors import UnreadableMessageError
 from assistant.mail.compose import address, build_email, new_message_id
 from assistant.mail.headers import HEADER_ERRORS, read_headers, recipients_of, thread_of
+from assistant.parsing.mime import read_message
+from assistant.pipeline import digest as digest_stage
+from assistant.pipeline.digest import DigestFound
 from assistant.pipeline.notify import ASSISTANT_NAME, queue_to_owner
 from assistant.scheduling import first_draft_due
-from assistant.store import followups, outbox
+from assistant.store import digests, followups, outbox
 from assistant.store.followups import FollowUpRecord, TokenRow
-from assistant.store.models import ApprovalToken, Contact
+from assistant.store.models import Contact
 
 log = logging.getLogger(__name__)
+
+EXPIRED = "the approval request has expired: reply `renew` for a fresh one"
+EXPIRED_CODE = "the approval code has expired"
+RENEW_WORDS = ("renew", "erneuern", "renouveler", "renovar")
+# Commands read here until the message classifier knows them (assistant/parsing/classify.py).
+DIGEST_COMMANDS = ("digest", "each", "renew")
 
 
 @dataclass(frozen=True)
@@ -38,28 +49,58 @@ class Decision:
     outbox_ids: tuple[int | None, ...] = ()
 
 
+Found = tuple[TokenRow | None, str | None, FollowUpRecord | None]
+
+
+class CommandFound(NamedTuple):
+    """An owner's command that the message classifier does not know yet (``digest``,
+    ``each``, ``renew``): answered here like any command."""
+
+    name: str
+
+
 def find_request(session: Session, raw: bytes, assistant_address: str,
-                 ) -> tuple[TokenRow | None, str | None, FollowUpRecord | None] | None:
-    """(token row, token text, follow-up) when ``raw`` answers an approval request, else None."""
-    token = _token_in_recipients(raw, assistant_address)
+                 ) -> Found | DigestFound | CommandFound | None:
+    """What ``raw`` answers: an approval request ((token row, token text, follow-up)), a
+    digest, or a digest command; else None."""
+    token = token_in_recipients(raw, assistant_address)
     if token is not None:
         nonce, _ = tokens.split(token) or ("", "")
         row = followups.find_token(session, nonce)
+        if row is None and (digest := digests.by_nonce(session, nonce)) is not None:
+            return DigestFound(digest, token)
         record = followups.load(session, row.followup_id) if row else None
         return row, token, record
     message_id, references, _ = thread_of(raw)
     in_reply_to = _in_reply_to(raw)
+    digest = digests.by_message_id(session, in_reply_to)
+    if digest is not None:
+        return DigestFound(digest, None)
     record = followups.by_approval_message_id(session, [*in_reply_to, *references])
     if record is None:
-        return None
+        digest = digests.by_message_id(session, list(references))
+        if digest is not None:
+            return DigestFound(digest, None)
+        name = _digest_command(raw)
+        return CommandFound(name) if name else None
     return _latest_token(session, record.id), None, record
 
 
 def decide(app: App, session: Session, inbound_id: int, owner: OwnerProfile, raw: bytes,
-           found: tuple[TokenRow | None, str | None, FollowUpRecord | None],
-           reply: ParsedReply, now: datetime) -> Decision:
+           found: Found | DigestFound | CommandFound, reply: ParsedReply,
+           now: datetime) -> Decision:
+    if isinstance(found, DigestFound):
+        outcome, ids = digest_stage.answer(app, session, inbound_id, owner, raw, found, now)
+        return Decision(outcome, ids)
+    if isinstance(found, CommandFound):
+        from assistant.commands.reply import answer_command
+
+        return Decision("command", (answer_command(app, session, owner, inbound_id, raw, now),))
     row, token, record = found
     problem = _problem(app, owner, row, token, record, now)
+    if problem is not None and record is not None and _asks_renewal(reply) \
+            and problem == EXPIRED and record.status == "awaiting_approval":
+        return Decision("renewed", (renew(app, session, owner, record.id, now),))
     if problem is not None:
         return Decision("refused", (_note(app, session, inbound_id, owner, raw, problem, now),))
     assert row is not None and record is not None
@@ -93,6 +134,28 @@ def _act(app: App, session: Session, owner: OwnerProfile, record: FollowUpRecord
             contact.status = "stopped"
         followups.cancel_open(session, record.contact_id, "stopped", now)
     return Decision(str(intent))
+
+
+def renew(app: App, session: Session, owner: OwnerProfile, followup_id: int,
+          now: datetime) -> int:
+    """A fresh approval request (a new token) for a draft whose request expired."""
+    from assistant.pipeline.draft import new_token, queue_approval
+
+    new_token(session, owner.id, followup_id, now)
+    return queue_approval(app, session, owner, followup_id, now)
+
+
+def _asks_renewal(reply: ParsedReply) -> bool:
+    return " ".join(reply.text.lower().split()).strip(" .!") in RENEW_WORDS
+
+
+def _digest_command(raw: bytes) -> str | None:
+    try:
+        view = read_message(raw)
+    except (ValueError, TypeError, LookupError, UnreadableMessageError):
+        return None
+    command = parse_command(view.subject, first_line(view.text))
+    return command.name if command and command.name in DIGEST_COMMANDS else None
 
 
 def queue_followup(app: App, session: Session, owner: OwnerProfile, record: FollowUpRecord,
@@ -132,9 +195,9 @@ def _problem(app: App, owner: OwnerProfile, row: TokenRow | None, token: str | N
         claims = tokens.TokenClaims(row.owner_id, row.followup_id, row.expires_at)
         reason = tokens.verify(app.settings.secret_key.value, token, claims, now)
         if reason is not None:
-            return reason
+            return EXPIRED if reason == EXPIRED_CODE else reason
     elif now >= row.expires_at:
-        return "the approval request has expired"
+        return EXPIRED
     if record.status != "awaiting_approval":
         return "this draft is no longer waiting for an answer"
     return None
@@ -161,11 +224,11 @@ def _to_owner(app: App, session: Session, key: str, template: str, owner: OwnerP
 
 def _reply_address(raw: bytes, assistant_address: str) -> str | None:
     """Keep the token address on a clarification, so the owner's next answer still counts."""
-    token = _token_in_recipients(raw, assistant_address)
+    token = token_in_recipients(raw, assistant_address)
     return tokens.reply_address(assistant_address, token) if token else None
 
 
-def _token_in_recipients(raw: bytes, assistant_address: str) -> str | None:
+def token_in_recipients(raw: bytes, assistant_address: str) -> str | None:
     try:
         headers = read_headers(raw)
     except HEADER_ERRORS:
@@ -186,8 +249,4 @@ def _in_reply_to(raw: bytes) -> list[str]:
 
 
 def _latest_token(session: Session, followup_id: int) -> TokenRow | None:
-    row = session.scalars(select(ApprovalToken).where(ApprovalToken.followup_id == followup_id)
-                          .order_by(ApprovalToken.id.desc())).first()
-    if row is None:
-        return None
-    return TokenRow(row.nonce, row.owner_id, row.followup_id, row.expires_at, row.used_at)
+    return followups.latest_token(session, followup_id)

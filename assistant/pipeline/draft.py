@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import assistant.pipeline.digest as digest
 from assistant import tokens
 from assistant.app import App
 from assistant.domain import OwnerProfile
@@ -45,33 +46,61 @@ TOKEN_LIFETIME = timedelta(days=14)
 
 
 def draft_followup(app: App, followup_id: int) -> int | None:
-    """Draft a due follow-up and queue its approval request; returns the outbox id."""
+    """Draft a due follow-up and queue its approval request; returns the outbox id.
+
+    When more than a few drafts of one owner are due together (or the owner chose ``digest``),
+    each draft is saved without its own email and the job that finishes the last of them
+    queues one digest for all (``assistant.pipeline.digest``).
+    """
     now = app.clock()
     with transaction(app.sessions) as session:
-        # The claim comes first: of two jobs for the same follow-up (two ticks, a redelivered
-        # message), the second finds it no longer scheduled and drafts nothing. The whole
-        # draft commits with the claim, so a crash leaves it scheduled for the next tick.
-        if not followups.set_status(session, followup_id, "drafting", now,
-                                    expected=("scheduled",)):
-            return None
+        drafted = _draft(app, session, followup_id, now)
+    if drafted is None:
+        return None
+    owner_id, outbox_id = drafted
+    if outbox_id is not None:
+        return outbox_id
+    # After the draft's own commit, so that of the jobs finishing together, the last one to
+    # look sees every draft done (each looks after its own commit).
+    with transaction(app.sessions) as session:
+        return digest.gather(app, session, owner_id, now)
+
+
+def _draft(app: App, session: Session, followup_id: int,
+           now: datetime) -> tuple[int, int | None] | None:
+    """(owner id, the approval's outbox id or None when it waits for a digest), or None."""
+    # The claim comes first: of two jobs for the same follow-up (two ticks, a redelivered
+    # message), the second finds it no longer scheduled and drafts nothing. The whole
+    # draft commits with the claim, so a crash leaves it scheduled for the next tick.
+    if not followups.set_status(session, followup_id, "drafting", now,
+                                expected=("scheduled",)):
         record = followups.load(session, followup_id)
-        if record is None:
-            return None
-        owner = owners.owner_by_id(session, record.owner_id)
-        contact = session.get(Contact, record.contact_id)
-        if owner is None or contact is None or contact.status != "active":
-            followups.set_status(session, followup_id, "stopped", now)
-            return None
-        if owner.paused:  # drafted after `resume`
-            followups.set_status(session, followup_id, "scheduled", now)
-            return None
-        to_address = next((e.email for e in contact.emails if not e.bad), None)
-        if to_address is None:
-            followups.set_status(session, followup_id, "skipped", now)
-            log.info("follow-up %d skipped: the contact has no usable email", followup_id)
-            return None
-        draft = _compose(session, owner, contact, record, now)
-        return _request_approval(app, session, owner, contact, record, draft, to_address, now)
+        # A draft saved for a digest that no job presented (a crash after its commit): the
+        # tick's sweep enqueues it again and this gathers it.
+        waiting = record is not None and record.status == "awaiting_approval" \
+            and record.approval_message_id is None
+        return (record.owner_id, None) if waiting and record is not None else None
+    record = followups.load(session, followup_id)
+    if record is None:
+        return None
+    owner = owners.owner_by_id(session, record.owner_id)
+    contact = session.get(Contact, record.contact_id)
+    if owner is None or contact is None or contact.status != "active":
+        followups.set_status(session, followup_id, "stopped", now)
+        return None
+    if owner.paused:  # drafted after `resume`
+        followups.set_status(session, followup_id, "scheduled", now)
+        return None
+    to_address = next((e.email for e in contact.emails if not e.bad), None)
+    if to_address is None:
+        followups.set_status(session, followup_id, "skipped", now)
+        log.info("follow-up %d skipped: the contact has no usable email", followup_id)
+        return None
+    draft = _compose(session, owner, contact, record, now)
+    save_draft(app, session, owner, record, draft, to_address, now)
+    if digest.waits_for_digest(session, owner.id, now):
+        return owner.id, None
+    return owner.id, queue_approval(app, session, owner, record.id, now)
 
 
 def _compose(session: Session, owner: OwnerProfile, contact: Contact, record: FollowUpRecord,
@@ -147,26 +176,44 @@ def _previous_draft(session: Session, record: FollowUpRecord) -> Draft | None:
                  placeholders=earlier.placeholders)
 
 
-def _request_approval(app: App, session: Session, owner: OwnerProfile, contact: Contact,
-                      record: FollowUpRecord, draft: Draft, to_address: str,
-                      now: datetime) -> int:
-    round_number = followups.approvals_sent(session, record.id) + 1
-    nonce = tokens.new_nonce()
-    claims = tokens.TokenClaims(owner.id, record.id, now + TOKEN_LIFETIME)
-    followups.add_token(session, nonce=nonce, owner_id=owner.id, followup_id=record.id,
-                        expires_at=claims.expires_at, now=now)
-    token = tokens.sign(app.settings.secret_key.value, nonce, claims)
-    message_id = new_message_id(app.settings.assistant_address)
+def save_draft(app: App, session: Session, owner: OwnerProfile, record: FollowUpRecord,
+               draft: Draft, to_address: str, now: datetime) -> None:
+    """The draft and a fresh approval token; the email that shows it comes next (its own
+    approval request, or a digest)."""
+    new_token(session, owner.id, record.id, now)
     value_adds = [(v.kind, v.value, v.why) for v in draft.value_adds]
     followups.save_draft(session, record.id, to_address=to_address, subject=draft.subject,
                          body=draft.body, value_adds=value_adds,
-                         placeholders=list(draft.placeholders), approval_message_id=message_id,
-                         now=now)
+                         placeholders=list(draft.placeholders), now=now)
+
+
+def new_token(session: Session, owner_id: int, followup_id: int, now: datetime) -> None:
+    """A fresh token for a draft (drafted, or renewed after its approval expired)."""
+    followups.add_token(session, nonce=tokens.new_nonce(), owner_id=owner_id,
+                        followup_id=followup_id, expires_at=now + TOKEN_LIFETIME, now=now)
+
+
+def token_text(app: App, row: followups.TokenRow) -> str:
+    """The signed token the owner's answer carries back (in the Reply-To or a mailto link)."""
+    claims = tokens.TokenClaims(row.owner_id, row.followup_id, row.expires_at)
+    return tokens.sign(app.settings.secret_key.value, row.nonce, claims)
+
+
+def queue_approval(app: App, session: Session, owner: OwnerProfile, followup_id: int,
+                   now: datetime) -> int:
+    """The approval request for a saved draft, with its latest token in the Reply-To."""
+    record = followups.load(session, followup_id)
+    row = followups.latest_token(session, followup_id)
+    contact = session.get(Contact, record.contact_id) if record else None
+    assert record is not None and row is not None and contact is not None
+    round_number = followups.approvals_sent(session, record.id)
+    message_id = new_message_id(app.settings.assistant_address)
+    followups.set_approval_message_id(session, record.id, message_id)
     since = _first_sent_at(session, record.contact_id) if record.sequence > 1 else None
-    text, html = render_pair("approval", **_approval_context(owner, contact, record, draft,
-                                                               to_address, claims, since))
+    text, html = render_pair("approval", **_approval_context(owner, contact, record,
+                                                               row.expires_at, since))
     reply_to = address(ASSISTANT_NAME, tokens.reply_address(app.settings.assistant_address,
-                                                            token))
+                                                            token_text(app, row)))
     subject = (f"Second touch for {contact.name}?" if record.sequence > 1
                else f"Follow-up to {contact.name}: send?")
     message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
@@ -190,18 +237,18 @@ def _weekday(moment: datetime, timezone: str) -> str:
 
 
 def _approval_context(owner: OwnerProfile, contact: Contact, record: FollowUpRecord,
-                      draft: Draft, to_address: str, claims: tokens.TokenClaims,
-                      since: datetime | None) -> dict[str, object]:
+                      expires_at: datetime, since: datetime | None) -> dict[str, object]:
+    to_address = record.to_address or ""
     return {
         "owner_first_name": owner.name.split()[0] if owner.name else "there",
         "contact_name": contact.name or to_address,
         "second": record.sequence > 1,
         "first_sent": _weekday(since, owner.timezone) if since else None,
         "to": f"{contact.name} <{to_address}>" if contact.name else to_address,
-        "subject": draft.subject,
-        "body": draft.body,
-        "value_adds": [{"kind": v.kind, "value": v.value, "why": v.why}
-                       for v in draft.value_adds],
-        "placeholders": list(draft.placeholders),
-        "expires": describe_local_time(claims.expires_at, owner.timezone),
+        "subject": record.subject or "",
+        "body": record.body or "",
+        "value_adds": [{"kind": kind, "value": value, "why": why}
+                       for kind, value, why in record.value_adds],
+        "placeholders": list(record.placeholders),
+        "expires": describe_local_time(expires_at, owner.timezone),
     }

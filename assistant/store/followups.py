@@ -93,11 +93,18 @@ def set_status(session: Session, followup_id: int, status: str, now: datetime,
 
 def save_draft(session: Session, followup_id: int, *, to_address: str, subject: str, body: str,
                value_adds: list[tuple[str, str, str]], placeholders: list[str],
-               approval_message_id: str, now: datetime) -> None:
+               now: datetime, approval_message_id: str | None = None) -> None:
+    """The draft, waiting for the owner; ``approval_message_id`` is set once an email shows
+    it (its own approval request, or a digest)."""
     session.execute(update(FollowUp).where(FollowUp.id == followup_id).values(
         status="awaiting_approval", to_address=to_address, subject=subject, body=body,
         value_adds=json.dumps(value_adds), placeholders=json.dumps(placeholders),
         approval_message_id=approval_message_id, drafted_at=now))
+
+
+def set_approval_message_id(session: Session, followup_id: int, message_id: str) -> None:
+    session.execute(update(FollowUp).where(FollowUp.id == followup_id).values(
+        approval_message_id=message_id))
 
 
 def snooze(session: Session, followup_id: int, due_at: datetime, now: datetime) -> None:
@@ -151,6 +158,21 @@ def use_token(session: Session, nonce: str, now: datetime) -> bool:
     return rowcount(session.execute(update(ApprovalToken).where(
         ApprovalToken.nonce == nonce, ApprovalToken.used_at.is_(None))
         .values(used_at=now))) == 1
+
+
+def latest_token(session: Session, followup_id: int) -> TokenRow | None:
+    row = session.scalars(select(ApprovalToken).where(ApprovalToken.followup_id == followup_id)
+                          .order_by(ApprovalToken.id.desc())).first()
+    if row is None:
+        return None
+    return TokenRow(row.nonce, row.owner_id, row.followup_id, row.expires_at, row.used_at)
+
+
+def use_all_tokens(session: Session, followup_id: int, now: datetime) -> None:
+    """Every open token of a draft answered another way (a digest): an older link is spent."""
+    session.execute(update(ApprovalToken).where(ApprovalToken.followup_id == followup_id,
+                                                ApprovalToken.used_at.is_(None))
+                    .values(used_at=now))
 
 
 def contact_ids_for_address(session: Session, address: str) -> list[tuple[int, int]]:
