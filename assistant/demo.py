@@ -100,10 +100,17 @@ class Demo:
             self.inbox.add(raw)
         self.say(f"Monday 16:00  the owner's resource list and {len(notes) - 1} forwarded notes "
                  f"dropped into {self.directory / 'inbox'}")
-        if not self.wait(lambda: self.owner_mail() >= len(notes), "acknowledgements"):
+        if not self.wait(lambda: self.count(InboundMessage, InboundMessage.status == "pending")
+                         == 0 and self.owner_mail() >= 2, "acknowledgements"):
+            return False
+        # Notes that arrive together are acknowledged together once the burst window ends
+        self.clock.now += timedelta(seconds=self.settings.ack_burst_seconds + 60)
+        if not self.wait(lambda: self.count(OutboxMessage, OutboxMessage.status.in_(
+                ("held", "pending", "sending"))) == 0, "acknowledgements"):
             return False
         self.say(f"              {self.owner_mail()} acknowledgements emailed to the owner "
-                 "(what was understood, when the drafts will come)")
+                 "(what was understood, when the drafts will come; notes forwarded together "
+                 "are acknowledged together)")
         start = self.clock.now.astimezone(ZONE).date()
         self.clock.now = local(start + timedelta(days=1), time(9, 5))
         self.say("Tuesday 09:05 the next business morning in Chicago")

@@ -102,7 +102,8 @@ def _start_scheduler(app: App, stop: threading.Event,
             if not leader():
                 continue
             try:
-                schedule.tick(app, actors.enqueue_draft, actors.enqueue_summary)
+                schedule.tick(app, actors.enqueue_draft, actors.enqueue_summary,
+                              enqueue_send=actors.enqueue_send)
                 if time.monotonic() - last_sweep >= SWEEP_EVERY:
                     last_sweep = time.monotonic()
                     recovery.requeue(app, actors.enqueue_processing, actors.enqueue_send,

@@ -16,11 +16,13 @@ import time
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 from types import FrameType
 
 from sqlalchemy import select
 
 from assistant.app import App
+from assistant.pipeline.calm_acks import flush_due
 from assistant.pipeline.process import process_inbound
 from assistant.pipeline.send import send_outbox
 from assistant.store import inbound
@@ -154,8 +156,18 @@ class Feeder:
                                                      f"approval-note:{inbound_id}"))
         return session.scalar(select(OutboxMessage.id).where(key)) is not None
 
+    def flush_held(self) -> None:
+        """The acknowledgements held for a burst, combined as the scheduler would once their
+        window has ended, and sent."""
+        later = self.app.clock() + timedelta(seconds=self.app.settings.ack_burst_seconds + 1)
+        queued = self._step("flush", "held acks", lambda: flush_due(self.app, later))
+        for outbox_id in queued if isinstance(queued, list) else ():
+            self._step("send", "held acks", lambda o=outbox_id: send_outbox(self.app, o))
+
     def check_outbox(self) -> None:
-        """Every email went to the owner only, and was sent."""
+        """Every email went to the owner only, and was sent (a held acknowledgement merged into
+        a combined email that was sent)."""
+        self.flush_held()
         with transaction(self.app.sessions) as session:
             rows = session.execute(select(OutboxMessage.id, OutboxMessage.status,
                                           OutboxMessage.recipients)).all()
@@ -163,7 +175,7 @@ class Feeder:
             recipients = json.loads(row.recipients)
             if recipients != [self.owner_address]:
                 self.tally.foreign_recipients.append(f"outbox {row.id}: {recipients}")
-            if row.status != "sent":
+            if row.status not in ("sent", "merged"):
                 self.tally.lost.append(f"outbox {row.id} left {row.status}")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,7 @@ from assistant.app import App
 from assistant.domain import OwnerProfile, ParsedContact, ParsedMessage, StoredContact
 from assistant.mail.compose import Thread, address, build_email, reply_subject
 from assistant.mail.headers import thread_of
-from assistant.store import outbox
+from assistant.store import held_acks, outbox
 from assistant.store.inbound import InboundRecord
 from assistant.templating import render_pair
 
@@ -30,12 +30,22 @@ ASSISTANT_NAME = "Follow-up Assistant"
 def acknowledge(app: App, session: Session, record: InboundRecord, owner: OwnerProfile,
                 parsed: ParsedMessage, pairs: list[tuple[ParsedContact, StoredContact]],
                 due: datetime | None, now: datetime, left_out: int = 0) -> int | None:
+    """The acknowledgement of an owner's note: queued at once for the first note of a burst,
+    held for the combined email (``calm_acks``) when an acknowledgement went to the owner
+    less than ``ack_burst_seconds`` ago (None is then returned: nothing to send yet)."""
     context = {
         "subject": parsed.subject or "(no subject)",
         "contacts": [contact_view(p, s) for p, s in pairs],
         "followup_when": describe_local_time(due, owner.timezone) if due else None,
         "left_out": left_out,
     }
+    burst = app.settings.ack_burst_seconds
+    if burst > 0 and held_acks.window_open(session, owner.id, now - timedelta(seconds=burst)):
+        held_acks.hold(session, inbound_id=record.id, owner_id=owner.id,
+                       section=context,
+                       envelope_from=app.settings.assistant_address,
+                       recipient=owner.primary_address, now=now)
+        return None
     return queue_to_owner(app, session, key=f"ack:{record.id}", purpose="ack", owner=owner,
                           raw=record.raw, template="ack", context=context, now=now)
 

@@ -35,7 +35,16 @@ from assistant.errors import TransientError, UnreadableMessageError
 from assistant.faults import checkpoint
 from assistant.mail.headers import read_headers, recipients_of, sender_address, thread_of
 from assistant.parsing.mime import MessageView, looks_like_message, read_message
-from assistant.pipeline import approve, bounces, followup, guard, notify, receipts, resources
+from assistant.pipeline import (
+    approve,
+    bounces,
+    calm_acks,
+    followup,
+    guard,
+    notify,
+    receipts,
+    resources,
+)
 from assistant.store import contacts as contact_store
 from assistant.store import inbound, owners
 from assistant.store.db import transaction
@@ -503,6 +512,14 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
                                            now, left_out=len(parsed.contacts) - len(taken))
         _done(session, now, record.id, status="processed", kind=str(kind), owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
+    if kind in (MessageKind.COMMAND, MessageKind.REPLY):
+        # "undo 2" in reply to a combined acknowledgement: that section's note only
+        outbox_id = calm_acks.answer_reply(app, session, owner, record.id, record.raw,
+                                           calm_acks.reply_text(record.raw), now)
+        if outbox_id is not None:
+            _done(session, now, record.id, status="processed", kind=str(kind),
+                  owner_id=owner.id)
+            return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.COMMAND:
         outbox_id = answer_command(app, session, owner, record.id, record.raw, now)
         _done(session, now, record.id, status="processed", kind=str(kind),

@@ -1,8 +1,9 @@
 """The scheduler tick: due rows in the database -> jobs.
 
 Follow-ups whose time has come become drafting jobs; owners whose weekly slot has passed get
-their summary job. The tick only enqueues: each job claims its row with a conditional update,
-so a tick that runs twice (two schedulers, a restart) drafts nothing twice.
+their summary job; acknowledgements held for a burst are combined when its window ends. The
+tick only enqueues: each job claims its row with a conditional update, so a tick that runs
+twice (two schedulers, a restart) drafts nothing twice.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from assistant.app import App
+from assistant.pipeline import calm_acks
 from assistant.store import followups
 from assistant.store.db import transaction
 from assistant.summary.schedule import owners_due
@@ -29,8 +31,14 @@ class Tick:
 
 
 def tick(app: App, enqueue_draft: Callable[[int], None],
-         enqueue_summary: Callable[[int, str], None]) -> Tick:
+         enqueue_summary: Callable[[int, str], None], *,
+         enqueue_send: Callable[[int], None] | None = None) -> Tick:
     now = app.clock()
+    # Held acknowledgements whose burst window has ended: one combined email per owner
+    # (without ``enqueue_send``, the recovery sweep sends it)
+    for outbox_id in calm_acks.flush_due(app, now):
+        if enqueue_send is not None:
+            enqueue_send(outbox_id)
     with transaction(app.sessions) as session:
         due = followups.due_ids(session, now)
         summaries = _summaries_due(session, now)
