@@ -84,6 +84,7 @@ def compute(data: SummaryData, now: datetime) -> SummaryFigures:
         intros=introductions(data, by_id, now),
         gives_asks=history[-1], history=history,
         actions=(), paused=data.paused, total_contacts=len(data.contacts),
+        waiting=waiting_for(data, by_id),
     )
     rate, basis = reply_rate(data, now)
     return replace(figures, reply_rate=rate, reply_rate_basis=basis,
@@ -92,6 +93,14 @@ def compute(data: SummaryData, now: datetime) -> SummaryFigures:
 
 def _local_day(moment: datetime, timezone: str) -> date:
     return moment.astimezone(ZoneInfo(timezone)).date()
+
+
+def waiting_for(data: SummaryData, by_id: dict[int, ContactData]) -> tuple[str, ...]:
+    """The people whose drafts wait for the owner's answer (a second touch marked)."""
+    return tuple((by_id[f.contact_id].name or "someone") + (" (second touch)" if f.sequence > 1
+                                                            else "")
+                 for f in data.followups
+                 if f.status == "awaiting_approval" and f.contact_id in by_id)
 
 
 def _count_status(followups: Iterable[FollowUpData], status: str) -> int:

@@ -61,6 +61,7 @@ def summary_context(figures: SummaryFigures, assistant_address: str) -> dict[str
                     for a in figures.actions],
         "commands": COMMANDS,
         "assistant_address": assistant_address,
+        "pending_mailto": command_mailto(assistant_address, "pending"),
     }
 
 

@@ -170,6 +170,7 @@ class SummaryFigures:
     actions: tuple[Action, ...]
     paused: bool
     total_contacts: int
+    waiting: tuple[str, ...] = ()  # who the drafts waiting for the owner's answer are for
 
     @property
     def quiet(self) -> bool:
