@@ -140,6 +140,33 @@ def owner_list(as_json: bool) -> None:
     click.echo(list_owners_command(_settings(), as_json))
 
 
+@owner.command("link")
+@click.argument("owner_address")
+@click.option("--imap", "imap_url", required=True,
+              help="The owner's mailbox: imaps://sam%40example.com@imap.example.com")
+@click.option("--smtp", "smtp_url", required=True,
+              help="Its submission server: smtps://sam%40example.com@smtp.example.com:465")
+@click.option("--auth", type=click.Choice(["password", "xoauth2"]), default="password",
+              show_default=True, help="xoauth2: ASSISTANT_OWNER_<id>_PASSWORD is an access token.")
+@click.option("--sent-folder", default=None, help="Default: the folder flagged \\Sent.")
+def owner_link(owner_address: str, imap_url: str, smtp_url: str, auth: str,
+               sent_folder: str | None) -> None:
+    """Send an owner's follow-ups through their own mailbox and watch it for replies."""
+    from assistant.owners_cli import link_owner_command
+
+    click.echo(link_owner_command(_settings(), owner_address, imap_url, smtp_url, auth,
+                                  sent_folder))
+
+
+@owner.command("unlink")
+@click.argument("owner_address")
+def owner_unlink(owner_address: str) -> None:
+    """Back to relay mode for this owner."""
+    from assistant.owners_cli import unlink_owner_command
+
+    click.echo(unlink_owner_command(_settings(), owner_address))
+
+
 @main.group()
 def resource() -> None:
     """The owner's library of things worth sharing in follow-ups."""

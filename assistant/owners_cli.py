@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email.utils import getaddresses
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 from email_validator import EmailNotValidError, validate_email
+from sqlalchemy.orm import Session
 
 from assistant.clock import Clock, system_clock
-from assistant.settings import Settings
-from assistant.store import owners
+from assistant.errors import ConfigurationError
+from assistant.mail.accounts import check_urls
+from assistant.settings import Settings, redact_url
+from assistant.store import linked, owners
 from assistant.store.db import make_engine, session_factory, transaction, upgrade
 
 
@@ -77,3 +82,47 @@ def list_owners_command(settings: Settings, as_json: bool) -> str:
         return "no owners yet: assistant owner add \"Name <address>\""
     return "\n".join(f"{o.id}\t{o.name}\t{', '.join(o.addresses)}\t{o.timezone}\t{o.region}"
                      for o in rows)
+
+
+def link_owner_command(settings: Settings, owner_address: str, imap_url: str, smtp_url: str,
+                       auth: str, sent_folder: str | None, clock: Clock = system_clock) -> str:
+    """Link an owner's own mailbox; the URLs are stored without any password in them."""
+    try:
+        imap, smtp = check_urls(imap_url, smtp_url)
+    except ConfigurationError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if imap.password or smtp.password:
+        raise click.BadParameter("put no password in the URLs: set ASSISTANT_OWNER_<id>_PASSWORD"
+                                 " or ASSISTANT_OWNER_<id>_PASSWORD_FILE")
+    with _session(settings) as session:
+        profile = owners.owner_by_address(session, normalize_address(owner_address))
+        if profile is None:
+            raise click.ClickException(f"no owner has the address {owner_address}")
+        linked.link(session, profile.id, imap_url=imap_url, smtp_url=smtp_url, auth=auth,
+                    sent_folder=sent_folder, now=clock())
+    secret = "an XOAUTH2 access token" if auth == "xoauth2" else "the mailbox's app password"
+    return (f"owner {profile.id}: follow-ups go through {redact_url(smtp_url)} as "
+            f"{profile.primary_address}; replies are watched in {redact_url(imap_url)}.\n"
+            f"Set ASSISTANT_OWNER_{profile.id}_PASSWORD (or _PASSWORD_FILE) to {secret}, then "
+            "run `assistant doctor`.")
+
+
+def unlink_owner_command(settings: Settings, owner_address: str) -> str:
+    with _session(settings) as session:
+        profile = owners.owner_by_address(session, normalize_address(owner_address))
+        if profile is None:
+            raise click.ClickException(f"no owner has the address {owner_address}")
+        done = linked.unlink(session, profile.id)
+    return (f"owner {profile.id}: back to relay mode" if done
+            else f"owner {profile.id} had no linked mailbox")
+
+
+@contextmanager
+def _session(settings: Settings) -> Iterator[Session]:
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        with transaction(session_factory(engine)) as session:
+            yield session
+    finally:
+        engine.dispose()

@@ -8,6 +8,7 @@ and pass it down. Secrets come from ``*_PASSWORD`` or ``*_PASSWORD_FILE`` and ar
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from assistant.errors import ConfigurationError
 
 DEFAULT_VAR_DIR = Path("var")
+_OWNER_PASSWORD = re.compile(r"ASSISTANT_OWNER_(\d+)_PASSWORD(_FILE)?")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,11 @@ class Settings:
     # the same owner are acknowledged together in one email when the window ends (0: each note
     # is acknowledged on its own, at once).
     ack_burst_seconds: int = 300
+    # Linked owners' mailboxes: ASSISTANT_OWNER_<id>_PASSWORD (an app password, or an XOAUTH2
+    # access token) or ASSISTANT_OWNER_<id>_PASSWORD_FILE, re-read at each connection so a
+    # token refreshed by the operator is picked up.
+    owner_passwords: Mapping[int, Secret] = field(default_factory=dict, repr=False)
+    owner_password_files: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -114,6 +121,10 @@ class Settings:
             inbox_retry_seconds=float(env.get("ASSISTANT_INBOX_RETRY_SECONDS", "5")),
             inbox_retry_max_seconds=float(env.get("ASSISTANT_INBOX_RETRY_MAX_SECONDS", "900")),
             ack_burst_seconds=_int(env, "ASSISTANT_ACK_BURST_SECONDS", 300),
+            owner_passwords={int(m[1]): Secret(value) for key, value in env.items()
+                             if (m := _OWNER_PASSWORD.fullmatch(key)) and not m[2]},
+            owner_password_files={int(m[1]): value for key, value in env.items()
+                                  if (m := _OWNER_PASSWORD.fullmatch(key)) and m[2]},
         )
 
     @property

@@ -83,27 +83,34 @@ class SmtpSender:
     """One SMTP connection, reused across messages; not shared between threads."""
 
     def __init__(self, url: ServerURL, password: Secret, *, ca_file: str | None = None,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, auth: str = "password") -> None:
         if not url.host:
             raise ConfigurationError("ASSISTANT_SMTP_URL needs a host: smtps://user@host:465")
         self.url = url
         self._password = password
+        self._auth = auth  # "password" (AUTH PLAIN/LOGIN) or "xoauth2" (an access token)
         self._timeout = timeout
         self._context = ssl.create_default_context(cafile=ca_file)
         self._loop = asyncio.new_event_loop()
         self._client: aiosmtplib.SMTP | None = None
 
     def send(self, raw: bytes, envelope_from: str, recipients: tuple[str, ...], *,
-             receipt: Receipt | None = None) -> Delivery:
+             receipt: Receipt | None = None,
+             before_data: Callable[[], None] | None = None) -> Delivery:
+        """``before_data`` is called once every recipient is accepted, just before DATA (the
+        caller records that from here on the message may have left); if it raises, nothing
+        is sent."""
         return self._loop.run_until_complete(
-            self._send(raw, envelope_from, list(recipients), receipt))
+            self._send(raw, envelope_from, list(recipients), receipt, before_data))
 
     async def _send(self, raw: bytes, envelope_from: str, recipients: list[str],
-                    receipt: Receipt | None) -> Delivery:
+                    receipt: Receipt | None,
+                    before_data: Callable[[], None] | None = None) -> Delivery:
         for attempt in (1, 2):
             try:
                 client = await self._connected()
-                return await _transaction(client, raw, envelope_from, recipients, receipt)
+                return await _transaction(client, raw, envelope_from, recipients, receipt,
+                                          before_data)
             except aiosmtplib.SMTPServerDisconnected as exc:
                 await self._drop()
                 if attempt == 2:
@@ -115,6 +122,15 @@ class SmtpSender:
                 await self._drop()
                 raise DeliveryError(f"SMTP failed: {exc}") from exc
         raise AssertionError("unreachable")
+
+    def check(self) -> None:
+        """Connect, TLS and log in, then leave: for ``doctor`` (nothing is sent)."""
+        try:
+            self._loop.run_until_complete(self._connected())
+        except aiosmtplib.SMTPResponseException as exc:
+            raise DeliveryError(f"SMTP refused: {exc.code} {exc.message}") from None
+        except (TimeoutError, aiosmtplib.SMTPException, OSError) as exc:
+            raise DeliveryError(f"SMTP failed: {exc}") from None
 
     async def _connected(self) -> aiosmtplib.SMTP:
         if self._client is not None and self._client.is_connected:
@@ -129,7 +145,10 @@ class SmtpSender:
             await client.starttls(tls_context=self._context)
         if self.url.username:
             try:
-                await client.login(self.url.username, self._password.value)
+                if self._auth == "xoauth2":  # Gmail, Microsoft 365: SASL XOAUTH2
+                    await client.auth_xoauth2(self.url.username, self._password.value)
+                else:
+                    await client.login(self.url.username, self._password.value)
             except aiosmtplib.SMTPResponseException as exc:
                 client.close()
                 # 454 (RFC 4954 6) clears by itself, 535 once the password is fixed: either
@@ -155,7 +174,8 @@ class SmtpSender:
 
 
 async def _transaction(client: aiosmtplib.SMTP, raw: bytes, envelope_from: str,
-                       recipients: list[str], receipt: Receipt | None) -> Delivery:
+                       recipients: list[str], receipt: Receipt | None,
+                       before_data: Callable[[], None] | None = None) -> Delivery:
     """One SMTP transaction in which nothing is delivered unless every answer allows it.
 
     Each RCPT answer is read before DATA (RFC 5321 3.3): a 4yz for any recipient resets the
@@ -187,6 +207,8 @@ async def _transaction(client: aiosmtplib.SMTP, raw: bytes, envelope_from: str,
                 log.warning("sending without the receipt copy: %s %s", exc.code, exc.message)
                 if receipt.going_without is not None:
                     receipt.going_without(f"{exc.code} {exc.message}")
+        if before_data is not None:
+            before_data()
         await client.data(raw)
     except Exception:  # the transaction did not complete: reset it before anything else
         await _reset(client)

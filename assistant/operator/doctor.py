@@ -2,9 +2,10 @@
 
 Checks: configuration, IMAP (login, IDLE, MOVE, folders), SMTP (connect, TLS, AUTH), Redis
 (PING), the database (reachable, migrations at head), owners (addresses, time zones), the time
-zone data and this machine's clock against the IMAP server's. Nothing is sent and nothing is
-changed, except folders with ``--fix`` and the clock check's probe message, appended already
-deleted and expunged at once (doctor_mail.py).
+zone data and this machine's clock against the IMAP server's; per owner, the linked mailbox
+(IMAP, Sent, submission login) or, in relay mode, the domain's SPF and DMARC. Nothing is
+sent and nothing is changed, except folders with ``--fix`` and the clock check's probe
+message, appended already deleted and expunged at once (doctor_mail.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from assistant.clock import Clock, system_clock
 from assistant.errors import ConfigurationError
 from assistant.operator.checks import FAIL, CheckResult, fail, ok, skip, warn
 from assistant.operator.doctor_mail import check_inbox, check_smtp
+from assistant.operator.doctor_owner import check_owner_sending
 from assistant.settings import Settings, redact_url
 
 log = logging.getLogger(__name__)
@@ -189,6 +191,7 @@ def run_checks(settings: Settings, *, timeout: float = 10.0, fix: bool = False,
     results += database
     try:
         results += check_owners(engine, settings)
+        results += check_owner_sending(engine, settings)
     finally:
         if engine is not None:
             engine.dispose()

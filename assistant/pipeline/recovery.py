@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 
 from assistant.app import App
+from assistant.pipeline import owner_send
 from assistant.pipeline.ingest import Enqueue, enqueue_in_jobs
 from assistant.pipeline.send import tell_uncertain
 from assistant.store import outbox
@@ -37,6 +38,8 @@ def requeue(app: App, enqueue_process: Enqueue,
     cutoff = now - older_than
     stale_claim = timedelta(seconds=app.settings.send_lease_seconds)
     grace = timedelta(seconds=app.settings.receipt_grace_seconds)
+    # Linked owners' follow-ups first: their Sent folder says whether they left.
+    owner_send.settle_from_sent(app, now)
     with transaction(app.sessions) as session:
         outbox.release_stale(session, now - stale_claim, now - grace)
         # Follow-ups that went without their receipt copy and whose worker died: never sent

@@ -5,6 +5,8 @@ so two workers given the same job cannot both send it. Nothing is delivered unle
 answer allows it (``assistant.mail.smtp``), so a retry never repeats what someone got:
 4xx answers, a refused login and dropped connections release the row for a retry with
 backoff; 5xx answers fail it for good, and a follow-up refused for good is told to the owner.
+A follow-up of an owner who linked their own mailbox goes through that mailbox's submission
+server instead of the relay (``assistant.pipeline.owner_send``).
 
 Emails to an owner are paced, never dropped: each kind has an hourly budget per owner, and an
 email over it stays pending until the window has room (the recovery sweep re-enqueues it).
@@ -31,7 +33,8 @@ from assistant.mail.smtp import Delivery, Receipt
 from assistant.pipeline.bounces import followup_of, undelivered
 from assistant.pipeline.followup import on_sent
 from assistant.pipeline.notify import queue_to_owner
-from assistant.store import outbox, owners
+from assistant.pipeline.owner_send import deliver_as_owner
+from assistant.store import linked, outbox, owners
 from assistant.store.db import transaction
 from assistant.store.models import FollowUp
 
@@ -61,10 +64,15 @@ def send_outbox(app: App, outbox_id: int,
             raise DeliveryError(over)  # retried with backoff; recovery retries it later too
         if not outbox.claim(session, outbox_id, now):
             return "skipped"
+        mailbox = (linked.linked_for(session, email.owner_id)
+                   if email.purpose == "followup" else None)
     recipients, receipt = _envelope(app, email)
     try:
-        delivery = app.outgoing().send(email.raw, email.envelope_from, recipients,
-                                       receipt=_receipt(app, email, receipt))
+        if mailbox is not None:  # the owner's own server; the Sent folder is the receipt
+            delivery = deliver_as_owner(app, email, mailbox)
+        else:
+            delivery = app.outgoing().send(email.raw, email.envelope_from, recipients,
+                                           receipt=_receipt(app, email, receipt))
     except DeliveryError as exc:
         with transaction(app.sessions) as session:
             outbox.release(session, outbox_id, str(exc))

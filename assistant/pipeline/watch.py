@@ -8,6 +8,9 @@ how providers come to lock the account. Each failure is written to the mailbox's
 ``connection_health`` row, which ``assistant status`` reads from any process, and counted in
 the metrics.
 
+Beside it, one reply watcher per linked owner reads header fields of new mail in the owner's
+own INBOX (``assistant.pipeline.replies_seen``).
+
 With Redis configured, a leader lock per mailbox makes a second watcher wait instead of
 fetching the same mail twice.
 """
@@ -28,8 +31,10 @@ from assistant import metrics
 from assistant.app import App
 from assistant.backoff import backoff_delay
 from assistant.errors import ConfigurationError, MailboxError
+from assistant.locks import RedisLeader, always_leader
 from assistant.mail.inbox import Inbox, LoginRefused, open_inbox
 from assistant.pipeline.ingest import Enqueue, ingest_pass
+from assistant.pipeline.replies_seen import start_reply_watchers
 from assistant.store import health, inbound
 from assistant.store.db import transaction
 
@@ -46,7 +51,7 @@ class Watcher:
 
     def __init__(self, app: App, enqueue: Enqueue, stop: threading.Event,
                  leader: Callable[[], bool] | None = None, *, opener: Opener | None = None,
-                 draw: Callable[[], float] = random.random) -> None:
+                 draw: Callable[[], float] = random.random, replies: bool = True) -> None:
         self.app = app
         self.enqueue = enqueue
         self.stop = stop
@@ -54,8 +59,16 @@ class Watcher:
         self.opener = opener or (lambda: open_inbox(app.settings))
         self.draw = draw
         self.failures = 0  # in a row; reset once a connection has done a whole pass
+        self.replies = replies  # also watch linked owners' own INBOXes for replies
+
+    def _owner_leader(self, name: str) -> Callable[[], bool]:
+        url = self.app.settings.redis_url
+        return RedisLeader(url, name) if url else always_leader
 
     def run(self) -> None:
+        if self.replies:
+            start_reply_watchers(self.app, self.stop, self._owner_leader,
+                                 every=max(1.0, self.app.settings.poll_seconds))
         while not self.stop.is_set():
             if not self.leader():
                 self.stop.wait(5)

@@ -76,6 +76,9 @@ recipient_delimiter = +
 namespace inbox {{
   inbox = yes
   separator = /
+  mailbox Sent {{
+    special_use = \\Sent
+  }}
 }}
 """
 

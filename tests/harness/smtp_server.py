@@ -192,6 +192,7 @@ class SmtpServer:
         tmpdir.mkdir(parents=True, exist_ok=True)
         cert = getattr(dovecot, "cert_pair", None) or make_self_signed(tmpdir, "smtp")
         server = cls(dovecot, tmpdir, username, password, cert)
+        server._mailbox_password = dovecot.password
         server._launch()
         return server
 
@@ -235,7 +236,11 @@ class SmtpServer:
         if code is not None:  # an injected answer, such as 454 (RFC 4954 6)
             return AuthResult(success=False, handled=False, message=reply_text(code))
         expected = LoginPassword(self._username.encode(), self._password.encode())
-        success = isinstance(data, LoginPassword) and data == expected
+        # A mailbox's own user submits with the mailbox's password, as at a provider: the
+        # server then plays an owner's own submission server (linked accounts).
+        success = isinstance(data, LoginPassword) and (
+            data == expected or (b"@" in data.login
+                                 and data.password == self._mailbox_password.encode()))
         # handled=False: aiosmtpd then sends the 535 reply itself (RFC 4954 section 6).
         return AuthResult(success=success, handled=False, auth_data=data if success else None)
 
@@ -270,6 +275,15 @@ class SmtpServer:
     @property
     def cafile(self) -> Path:
         return self._cert.cert
+
+    _mailbox_password = ""
+
+    def submission_url(self, user: str) -> str:
+        """``smtps://user@H:P``: the implicit-TLS listener as a mailbox user's own submission
+        server (log in with the mailbox's password, ``dovecot.password``)."""
+        from urllib.parse import quote
+
+        return f"smtps://{quote(user, safe='')}@{self.host}:{self.smtps_port}"
 
     def url(self, kind: str = "smtp") -> str:
         """Return ``smtp://H:P``, ``smtp+starttls://user@H:P`` or ``smtps://user@H:P``."""

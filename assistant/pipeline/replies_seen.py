@@ -1,0 +1,265 @@
+"""Replies seen: the contact answered, so the second touch is not offered.
+
+Two ways in: the reply watcher, which reads only header fields of new mail in a linked
+owner's own INBOX (``assistant.mail.owner_imap``), and a contact's reply that an owner (linked
+or not) forwards to the assistant (``forwarded_reply``, called by the inbound processing
+before a message is read as a note). Only the match is stored (``seen_replies``): which
+contact, what kind, its Message-ID. An out-of-office or a delivery report does not count as a
+reply: it pushes a second touch due soon back by a few business days, and is recorded so the
+reminder can say so.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from assistant.app import App
+from assistant.backoff import backoff_delay
+from assistant.domain import OwnerProfile
+from assistant.errors import ConfigurationError, MailboxError
+from assistant.mail.accounts import open_owner_imap
+from assistant.mail.reply_headers import Match, headers_of, match, read_fields
+from assistant.parsing.classify import strip_subject_prefixes
+from assistant.parsing.forwards import unwrap_forward
+from assistant.parsing.mime import read_message
+from assistant.scheduling import add_business_days, at_local_hour
+from assistant.store import linked, outbox, owners
+from assistant.store.db import insert_once, transaction
+from assistant.store.linked import LinkedMailbox
+from assistant.store.models import (
+    Contact,
+    ContactEmail,
+    FollowUp,
+    Interaction,
+    OutboxMessage,
+    SeenReply,
+)
+
+log = logging.getLogger(__name__)
+
+PUSH_BACK_BUSINESS_DAYS = 3  # an out-of-office moves a second touch due sooner this far
+WAITING = ("scheduled", "awaiting_approval")
+
+
+# -- what the owner sent, and who is awaited ----------------------------------------------
+
+def sent_ids(session: Session, owner_id: int) -> dict[str, int]:
+    rows = session.execute(select(OutboxMessage.message_id, FollowUp.contact_id)
+                           .join(FollowUp, FollowUp.sent_outbox_id == OutboxMessage.id)
+                           .where(FollowUp.owner_id == owner_id)).all()
+    return {r.message_id.strip().lower(): r.contact_id for r in rows}
+
+
+def awaiting(session: Session, owner_id: int) -> dict[str, int]:
+    """Addresses of contacts the owner followed up and who have not answered since."""
+    rows = session.execute(select(ContactEmail.email, ContactEmail.contact_id)
+                           .join(FollowUp, FollowUp.contact_id == ContactEmail.contact_id)
+                           .where(FollowUp.owner_id == owner_id, FollowUp.status == "sent")
+                           .distinct()).all()
+    return {r.email.lower(): r.contact_id for r in rows}
+
+
+# -- the effect of a match ----------------------------------------------------------------
+
+def record(session: Session, owner_id: int, found: Match, now: datetime,
+           inbound_id: int | None = None) -> bool:
+    """Apply a match once per message; True when it was new."""
+    if insert_once(session, SeenReply, {
+            "owner_id": owner_id, "contact_id": found.contact_id, "message_key": found.key,
+            "kind": found.kind, "seen_at": now}, unique=["owner_id", "message_key"]) is None:
+        return False
+    contact = session.get(Contact, found.contact_id)
+    if contact is None:
+        return True
+    session.add(Interaction(owner_id=owner_id, contact_id=contact.id, inbound_id=inbound_id,
+                            kind="reply_received" if found.kind == "reply" else found.kind,
+                            occurred_at=now))
+    if found.kind == "reply":
+        contact.last_reply_at = contact.last_touch_at = now
+        _cancel_second_touch(session, contact.id, now)
+        log.info("owner %d: contact %d replied; the second touch is cancelled", owner_id,
+                 contact.id)
+    else:
+        _push_back(session, owner_id, contact.id, now)
+    return True
+
+
+def _cancel_second_touch(session: Session, contact_id: int, now: datetime) -> None:
+    """Open touches are cancelled; an approved one only if its email has not been claimed
+    by a sender (the outbox row's conditional update decides: cancelled or sent, not both)."""
+    session.execute(update(FollowUp).where(FollowUp.contact_id == contact_id,
+                                           FollowUp.status.in_(WAITING))
+                    .values(status="cancelled", decided_at=now))
+    for followup_id in session.scalars(select(FollowUp.id).where(
+            FollowUp.contact_id == contact_id, FollowUp.status == "approved")):
+        if outbox.cancel_pending(session, [f"followup:{followup_id}"]):
+            session.execute(update(FollowUp).where(FollowUp.id == followup_id)
+                            .values(status="cancelled", decided_at=now))
+
+
+def _push_back(session: Session, owner_id: int, contact_id: int, now: datetime) -> None:
+    owner = owners.owner_by_id(session, owner_id)
+    if owner is None:
+        return
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(owner.timezone)
+    later = at_local_hour(add_business_days(now.astimezone(zone).date(),
+                                            PUSH_BACK_BUSINESS_DAYS, owner.region),
+                          zone, owner.followup_hour)
+    session.execute(update(FollowUp).where(
+        FollowUp.contact_id == contact_id, FollowUp.sequence > 1,
+        FollowUp.status == "scheduled", FollowUp.due_at < later).values(due_at=later))
+
+
+# -- a reply the owner forwards to the assistant -------------------------------------------
+
+def forwarded_reply(session: Session, owner: OwnerProfile, raw: bytes, inbound_id: int,
+                    now: datetime) -> bool:
+    """True when the owner forwarded a contact's reply to a follow-up: recorded like a reply
+    seen in their mailbox, and not to be read as a new note. Only a message that answers a
+    follow-up counts (it names the follow-up's Message-ID, or, in a forward pasted as text,
+    comes from the contact with the follow-up's subject after "Re:"): a contact's other mail
+    forwarded with the owner's words stays a note."""
+    try:
+        view = read_message(raw)
+    except (ValueError, TypeError, LookupError):
+        return False
+    sent = sent_ids(session, owner.id)
+    for embedded in view.embedded:
+        seen = headers_of(embedded)
+        found = match(seen, sent, {}, fallback_key=f"inbound:{inbound_id}")
+        if found is not None:
+            record(session, owner.id, found, now, inbound_id)
+            return True
+    forward = unwrap_forward(view.text)
+    if forward is None or not forward.sender_address or not forward.subject:
+        return False
+    contact_id = awaiting(session, owner.id).get(forward.sender_address)
+    if contact_id is None or not _answers(session, contact_id, forward.subject):
+        return False
+    record(session, owner.id, Match(contact_id, "reply", f"inbound:{inbound_id}"), now,
+           inbound_id)
+    return True
+
+
+def _answers(session: Session, contact_id: int, subject: str) -> bool:
+    if strip_subject_prefixes(subject) == subject.strip():
+        return False  # no "Re:": not an answer
+    sent_subjects = session.scalars(select(FollowUp.subject).where(
+        FollowUp.contact_id == contact_id, FollowUp.status == "sent")).all()
+    wanted = strip_subject_prefixes(subject).lower()
+    return any(s and strip_subject_prefixes(s).lower() == wanted for s in sent_subjects)
+
+
+# -- the watcher of a linked owner's INBOX -------------------------------------------------
+
+class ReplyWatcher:
+    """One linked owner's INBOX: EXAMINE, fetch header fields of mail newer than the last UID
+    seen, match, record; then IDLE (or poll) for more. Restarts resume from the stored UID
+    while UIDVALIDITY is unchanged; after a change the watch starts from the mailbox's end
+    (old UIDs mean nothing any more, RFC 3501 2.3.1.1)."""
+
+    def __init__(self, app: App, mailbox: LinkedMailbox, stop: threading.Event,
+                 leader: Callable[[], bool] | None = None) -> None:
+        self.app = app
+        self.mailbox = mailbox
+        self.stop = stop
+        self.leader = leader or (lambda: True)
+        self.failures = 0
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            if not self.leader():
+                self.stop.wait(5)
+                continue
+            try:
+                with open_owner_imap(self.app.settings, self.mailbox) as imap:
+                    self._serve(imap)
+            except MailboxError as exc:
+                self._back_off(exc)
+            except ConfigurationError as exc:  # a refused login among them: wait, retry
+                self._back_off(exc)
+
+    def _serve(self, imap) -> None:  # type: ignore[no-untyped-def]
+        uidvalidity, uidnext = imap.examine()
+        with transaction(self.app.sessions) as session:
+            current = linked.linked_for(session, self.mailbox.owner_id)
+        if current is None:
+            self.stop.wait(self.app.settings.poll_seconds)
+            return
+        last = (current.last_uid if current.uidvalidity == uidvalidity
+                and current.last_uid is not None else uidnext - 1)
+        while not self.stop.is_set() and self.leader():
+            last = self.read_new(imap, uidvalidity, last)
+            self.failures = 0
+            imap.wait(self.app.settings.poll_seconds)
+
+    def read_new(self, imap, uidvalidity: int, last: int) -> int:  # type: ignore[no-untyped-def]
+        uids = imap.uids_after(last)
+        fields = imap.headers(uids) if uids else {}
+        now = self.app.clock()
+        owner_id = self.mailbox.owner_id
+        with transaction(self.app.sessions) as session:
+            sent, waiting = sent_ids(session, owner_id), awaiting(session, owner_id)
+            for uid in uids:
+                found = match(read_fields(fields.get(uid, b"")), sent, waiting,
+                              fallback_key=f"imap:{uidvalidity}/{uid}")
+                if found is not None:
+                    record(session, owner_id, found, now)
+                last = max(last, uid)
+            linked.set_position(session, owner_id, uidvalidity, last, now)
+        return last
+
+    def _back_off(self, exc: Exception) -> None:
+        self.failures += 1
+        settings = self.app.settings
+        delay = backoff_delay(self.failures, base=settings.inbox_retry_seconds,
+                              cap=settings.inbox_retry_max_seconds, draw=0.5)
+        log.warning("owner %d: mailbox unavailable (%s); next attempt in %.1f s",
+                    self.mailbox.owner_id, exc, delay)
+        self.stop.wait(delay)
+
+
+def start_reply_watchers(app: App, stop: threading.Event,
+                         leader_for: Callable[[str], Callable[[], bool]],
+                         every: float = 30.0) -> threading.Thread:
+    """A thread that starts one ReplyWatcher per linked owner, and notices new links."""
+    def supervise() -> None:
+        running: dict[int, threading.Thread] = {}
+        while not stop.is_set():
+            try:
+                with transaction(app.sessions) as session:
+                    boxes = linked.all_linked(session)
+            except Exception:  # logged; the next round tries again
+                log.exception("reading the linked mailboxes failed")
+                boxes = []
+            for box in boxes:
+                if box.owner_id not in running or not running[box.owner_id].is_alive():
+                    watcher = ReplyWatcher(app, box, stop,
+                                           leader_for(f"replies:{box.owner_id}"))
+                    thread = threading.Thread(target=watcher.run, daemon=True,
+                                              name=f"replies-{box.owner_id}")
+                    thread.start()
+                    running[box.owner_id] = thread
+            stop.wait(every)
+        for thread in running.values():
+            thread.join(timeout=5)
+
+    thread = threading.Thread(target=supervise, name="reply-watchers", daemon=True)
+    thread.start()
+    return thread
+
+
+def seen_since(session: Session, contact_id: int, since: datetime) -> list[str]:
+    """Kinds of mail seen from a contact since a moment (for the reminder: "an out-of-office
+    came back on ...")."""
+    return list(session.scalars(select(SeenReply.kind).where(
+        SeenReply.contact_id == contact_id, SeenReply.seen_at >= since)))
+
