@@ -35,6 +35,7 @@ from assistant.parsing.context import (
     sentences,
 )
 from assistant.parsing.draft import ContactDraft, is_owner_name, merge_drafts, name_key
+from assistant.parsing.labeller.tagger import line_names, read_block
 from assistant.parsing.signature_fields import mine_signature
 
 _TOKEN = r"[A-ZÀ-ÝŁŚŽČ][a-zà-ÿłśžčćńő'’]+(?:[-’'][A-ZÀ-Ýa-zà-ÿ]+)?(?:[A-Z][a-zà-ÿ]+)?"
@@ -111,8 +112,11 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     Geschäftsführerin bei Medicor" is about Sabine Koch when she is in Cc.
     """
     emails = find_emails(text)
+    known = known + tuple(n for n in card_names(text, owner.region)
+                          if not is_owner_name(clean_name(n), owner))
     mentions = _known_mentions(text, known)
-    mentions += _mentions(text, owner, emails, mentions)
+    mentions += [m for m in _mentions(text, owner, emails, mentions)
+                 if not _is_card_field(text, m, owner.region)]
     mentions += _uncased_mentions(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
     mentions = _coalesce(sorted(mentions, key=lambda m: m.start))[:MAX_MENTIONS]
@@ -132,6 +136,32 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
     return merged
+
+
+def card_names(text: str, region: str) -> list[str]:
+    """Names as the block labeller reads them at the head of a card-like line: a line that is
+    a one-line card ("Marcus Bell - Head of Product, Tiller Finance - marcus@..."), or a name
+    line followed by a card's title, company, phone or address lines ("DR. EMILY CHEN")."""
+    names = []
+    for name in line_names(text, region):
+        words = name.split()
+        if 2 <= len(words) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
+                                            or ":" in w for w in words):
+            names.append(name)
+    return names
+
+
+def _is_card_field(text: str, mention: Mention, region: str) -> bool:
+    """A "name" that the block labeller reads as the company or title of a one-line card
+    ("Marcus Bell - Head of Product, Tiller Finance - ..."): not a person."""
+    if mention.name is None or mention.is_owner:
+        return False
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    block = read_block(text[start: end if end >= 0 else len(text)], region)
+    if block.name is None or name_key(block.name) == name_key(mention.name):
+        return False
+    return name_key(mention.name) in {name_key(block.company or ""), name_key(block.title or "")}
 
 
 def _sentence_at(text: str, mention: Mention) -> str:

@@ -20,6 +20,8 @@ from assistant.parsing.contacts import (
     role_in_list,
 )
 from assistant.parsing.draft import name_key
+from assistant.parsing.labeller import read_block
+from assistant.parsing.signatures import is_signoff_line
 
 _SPLIT = re.compile(r"\s*(?:\||·|•|,|\s[-–—]\s)\s*")
 _NOISE = re.compile(
@@ -46,7 +48,36 @@ class SignatureFacts:
 
 
 def mine_signature(signature: str, name: str | None, region: str) -> SignatureFacts:
-    """Fields from a signature block; the name line itself is skipped."""
+    """Fields from a signature block: title and company as the trained block labeller reads
+    them (the line rules below when it finds neither); phones outside fax lines."""
+    block = read_block(_card_lines(signature), region)
+    title, company = _rule_role(signature, name)
+    own = {name_key(name)} if name else set()
+    if (block.title or block.company) and not {name_key(block.title or ""),
+                                              name_key(block.company or "")} & own:
+        title, company = block.title, block.company
+    faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
+    return SignatureFacts(
+        title=title,
+        company=company,
+        phones=tuple(dict.fromkeys(p for _, p in find_phones(signature, region) if p not in faxes)),
+        emails=tuple(dict.fromkeys(e for _, e in find_emails(signature))),
+        urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
+    )
+
+
+def _card_lines(signature: str) -> str:
+    """The block without sign-off and noise lines ("Best,", "Sent from my iPhone")."""
+    lines = [line.strip().strip("*_") for line in signature.splitlines()]
+    return "\n".join(line for line in lines if line and not _VALEDICTION_WORDS.match(line)
+                     and not is_signoff_line(line) and not _NOISE_ONLY.match(line))
+
+
+_NOISE_ONLY = re.compile(r"(?i)^(?:sent from|gesendet von|envoyé de|enviado desde|get outlook|"
+                         r"this (?:e-?mail|message)|confidential|disclaimer)")
+
+
+def _rule_role(signature: str, name: str | None) -> tuple[str | None, str | None]:
     title = company = None
     lines = [line.strip().strip("*_") for line in signature.splitlines()]
     after_title = False
@@ -59,13 +90,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
             title, company, after_title = line_title, line_company, line_company is None
         elif after_title and company is None and line_company is None:
             company, after_title = _company_line(line), False
-    return SignatureFacts(
-        title=title,
-        company=company,
-        phones=tuple(dict.fromkeys(p for _, p in find_phones(signature, region))),
-        emails=tuple(dict.fromkeys(e for _, e in find_emails(signature))),
-        urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
-    )
+    return title, company
 
 
 def _is_role_line(line: str, name: str | None) -> bool:

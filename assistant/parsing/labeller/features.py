@@ -1,0 +1,174 @@
+"""Token features for the block labeller, one function per family (as parserator's
+``tokens2features``): the word, its shape, gazetteers (title words, legal forms from cleanco,
+organisation words), what the field's own libraries find (email-validator, phonenumbers, a URL),
+the token's place in its line and the line's place in the block, and the neighbours'."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from assistant.parsing.labeller.tokens import SEPARATORS
+
+Line = list[tuple[int, str]]
+_TITLE_EXTRA_WORDS = frozenset("""senior sr junior jr staff global regional managing general
+deputy assistant interim executive associate vice of for and & product marketing sales
+engineering growth operations partnerships business development people talent finance data design
+communications research technology strategy content customer success technical software platform
+security brand community digital innovation legal procurement hr it account accounts principal
+overseas fleet claims risk analytics projects grid de des du del la el y et und für
+einkauf vertrieb technik personal exportaciones operaciones acquisti financeira financiera
+commerciale commercial technischer""".split())
+_ORG_WORDS = frozenset("""group labs lab capital ventures partners systems technologies technology
+solutions software robotics bank university school institute college hotel clinics clinic health
+finance financial insurance mutual logistics realty properties hospital energy foods pharma
+analytics consulting media studio agency holdings industries services marine build construction
+design medical foundation fund network digital cloud telecom motors airlines trading kanzlei
+logistiek tessuti maschinenbau druck software filhos söhne töchter sons brothers""".split())
+_LEGAL_EXTRA = frozenset("""gmbh kg ag se ug mbh sas sarl sa s.a. sl s.l. lda lda. srl s.r.l.
+spa s.p.a. k.k. kk llp lp pvt pvt. ltd ltd. inc inc. llc corp corp. co co. plc bv b.v. nv n.v.
+ab as asa oy oyj a/s aps partg mbb e.v. gbr ohg kgaa pty bhd""".split())
+_PHONE_LABELS = frozenset("""t tel tel. phone ph m mob mobile cell office o direct d p mobil
+handy tél téléphone teléfono telefono telefon móvil cel celular portable""".split())
+_FAX_LABELS = frozenset({"f", "fax", "telefax", "télécopie"})
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "herr", "frau", "mme", "m.",
+                         "sr", "sra", "dott", "ing"})
+_URL = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|de|fr|es|"
+                  r"co|ai|uk|it|nl|pt|ie|se|no|jp|cn|mx|cl|vc|health|energy)(?:/\S*)?$")
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Legal-form suffixes in every language cleanco knows, plus common spellings."""
+    from cleanco.termdata import terms_by_type
+
+    terms = {t.strip().lower() for values in terms_by_type.values() for t in values}
+    return frozenset(t for t in terms if " " not in t) | _LEGAL_EXTRA
+
+
+def word_features(token: str) -> list[str]:
+    low = token.lower().strip(",:")
+    return [f"w={low}", f"suffix3={low[-3:]}", f"len={min(len(low), 8)}"]
+
+
+def shape_features(token: str) -> list[str]:
+    letters = [c for c in token if c.isalpha()]
+    if token in SEPARATORS:
+        shape = "sep"
+    elif not letters:
+        shape = "digits" if any(c.isdigit() for c in token) else "punct"
+    elif token.lower() == token.upper():
+        shape = "uncased"
+    elif all(c.isupper() for c in letters):
+        shape = "upper" if len(letters) > 1 else "initial"
+    elif letters[0].isupper():
+        shape = "title"
+    else:
+        shape = "lower"
+    out = [f"shape={shape}"]
+    if token.endswith("."):
+        out.append("dot")
+    if any(c.isdigit() for c in token):
+        out.append("has_digit")
+    return out
+
+
+def gazetteer_features(token: str) -> list[str]:
+    from assistant.parsing.contacts import TITLE_WORD
+
+    low = token.lower().strip(",:")
+    out = []
+    if TITLE_WORD.match(token.strip(",")) or TITLE_WORD.match(token.strip(",").capitalize()):
+        out.append("title_word")
+    if low in _TITLE_EXTRA_WORDS:
+        out.append("title_extra")
+    if low in legal_forms():
+        out.append("legal_form")
+    if low in _ORG_WORDS:
+        out.append("org_word")
+    if low.rstrip(".") in _HONORIFICS:
+        out.append("honorific")
+    if low.rstrip(".:") in _PHONE_LABELS:
+        out.append("phone_label")
+    if low.rstrip(".:") in _FAX_LABELS:
+        out.append("fax_label")
+    if token in {"&", "+"}:
+        out.append("ampersand")
+    return out
+
+
+def library_features(token: str, phone_tokens: set[int], offset: int) -> list[str]:
+    out = []
+    if "@" in token and _is_email(token):
+        out.append("email")
+    elif _URL.match(token.strip("<>")):
+        out.append("url")
+    if offset in phone_tokens:
+        out.append("phone")
+    return out
+
+
+def _is_email(token: str) -> bool:
+    try:
+        validate_email(token.strip("<>(),;:"), check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def phone_offsets(line: str, tokens: Line, region: str) -> set[int]:
+    """Offsets of the tokens inside a number phonenumbers finds in the line."""
+    found: set[int] = set()
+    try:
+        for match in phonenumbers.PhoneNumberMatcher(line, region or "US"):
+            found.update(o for o, _ in tokens if match.start <= o < match.end)
+    except Exception:  # noqa: BLE001 - an odd region: no phones on this line
+        return found
+    return found
+
+
+def position_features(index: int, count: int, line_index: int, lines: int) -> list[str]:
+    return [f"tok={min(index, 3)}", f"tok_from_end={min(count - 1 - index, 3)}",
+            f"line={min(line_index, 4)}", f"line_from_end={min(lines - 1 - line_index, 3)}",
+            f"line_len={min(count, 6)}"]
+
+
+def line_features(summary: dict[str, bool]) -> list[str]:
+    return [f"line_{key}" for key, value in sorted(summary.items()) if value]
+
+
+def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list[str]]]:
+    """Features of every token of every line, with the neighbours' own features."""
+    out: list[list[list[str]]] = []
+    for line_index, (line, tokens) in enumerate(lines):
+        phones = phone_offsets(line, tokens, region)
+        own = [word_features(t) + shape_features(t) + gazetteer_features(t)
+               + library_features(t, phones, o) for o, t in tokens]
+        letters = [c for c in line if c.isalpha()]
+        summary = {
+            "email": any("email" in f for f in own), "phone": bool(phones),
+            "upper": bool(letters) and all(c.isupper() for c in letters),
+            "sep": any(t in SEPARATORS for _, t in tokens),
+            "title": any("title_word" in f for f in own),
+            "legal": any("legal_form" in f for f in own)}
+        rows = []
+        for index, features in enumerate(own):
+            row = ["bias", *features, *position_features(index, len(tokens), line_index,
+                                                         len(lines)), *line_features(summary)]
+            row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
+            rows.append(row)
+        out.append(rows)
+    return out
+
+
+_NEIGHBOUR_KEYS = ("w=", "shape=", "title_word", "title_extra", "legal_form", "org_word",
+                   "phone", "email", "honorific", "phone_label", "fax_label")
+
+
+def _neighbour(tag: str, own: list[list[str]], index: int) -> list[str]:
+    if not 0 <= index < len(own):
+        return [f"{tag}:edge"]
+    return [f"{tag}:{f}" for f in own[index] if f.startswith(_NEIGHBOUR_KEYS)]

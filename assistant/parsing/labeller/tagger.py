@@ -1,0 +1,111 @@
+"""The shipped block model in use: loaded once, lazily; tags each token of a block and
+assembles the fields a contact keeps (the first name, title and company spans; phones read by
+phonenumbers outside fax lines).
+
+Labels: NAME, TITLE, COMPANY, EMAIL, PHONE, FAX, URL, LABEL ("Tel.", "M:"), SEP, OTHER.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.parsing.labeller.features import block_features
+from assistant.parsing.labeller.tokens import join, spans
+
+MODEL_PATH = Path(__file__).with_name("blocks.crfsuite")
+MAX_LINES = 16  # a block is short: anything longer is read up to here
+MAX_LINE = 200
+MAX_TOKENS = 16  # a longer line is prose, not a field of a card: it is not read
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class BlockFields:
+    """What the labeller read in a block (values as written; None when absent)."""
+
+    name: str | None
+    title: str | None
+    company: str | None
+    fax_lines: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> object:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def tag_lines(text: str, region: str = "US") -> list[list[tuple[str, str]]]:
+    """(token, label) for each token of each non-empty line of ``text``."""
+    lines = _lines(text)
+    if not lines:
+        return []
+    features = block_features(lines, region)
+    flat = [row for rows in features for row in rows]
+    with _LOCK:  # a CRFsuite tagger is not safe to share between threads
+        labels = _tagger().tag(flat)  # type: ignore[attr-defined]
+    out, at = [], 0
+    for _line, tokens in lines:
+        out.append([(t, labels[at + i]) for i, (_, t) in enumerate(tokens)])
+        at += len(tokens)
+    return out
+
+
+def _lines(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
+    lines = []
+    for line in text.splitlines():
+        line = line.strip().strip("*_>")[:MAX_LINE]
+        tokens = spans(line)
+        if tokens and len(tokens) <= MAX_TOKENS:
+            lines.append((line, tokens))
+        if len(lines) >= MAX_LINES:
+            break
+    return lines
+
+
+def read_block(text: str, region: str = "US") -> BlockFields:
+    """The first name, title and company spans of a block, as written."""
+    lines = _lines(text)
+    tagged = tag_lines(text, region)
+    found: dict[str, str] = {}
+    faxes = []
+    for (line, tokens), labels in zip(lines, tagged, strict=True):
+        for label, span in _spans(tokens, [lab for _, lab in labels]):
+            if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
+                found[label] = join(line, span).strip(" ,;|")
+        if any(lab == "FAX" for _, lab in labels):
+            faxes.append(line)
+    return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
+                       tuple(faxes))
+
+
+def line_names(text: str, region: str = "US") -> list[str]:
+    """The NAME span of each line that has one, in order (several people in one note)."""
+    names = []
+    for (line, tokens), labels in zip(_lines(text), tag_lines(text, region), strict=True):
+        runs = list(_spans(tokens, [lab for _, lab in labels]))
+        if runs and runs[0][0] == "OTHER" and len(runs[0][1]) == 1:
+            runs = runs[1:]  # an honorific before the name ("DR. EMILY CHEN")
+        if runs and runs[0][0] == "NAME":
+            names.append(join(line, runs[0][1]).strip(" ,;|"))
+    return names
+
+
+def _spans(tokens: list[tuple[int, str]], labels: list[str]):  # type: ignore[no-untyped-def]
+    """(label, tokens) for each run of one label."""
+    run: list[tuple[int, str]] = []
+    current = None
+    for token, label in zip(tokens, labels, strict=True):
+        if label != current and run:
+            yield current, run
+            run = []
+        current = label
+        run.append(token)
+    if run:
+        yield current, run

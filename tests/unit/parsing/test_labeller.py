@@ -1,0 +1,88 @@
+"""The block labeller: tokens, features, tagging, the shipped model's record, and the blocks
+the line rules read wrong (each a literal input)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing.labeller.features import block_features, legal_forms
+from assistant.parsing.labeller.tagger import MODEL_PATH, read_block
+from assistant.parsing.labeller.tokens import spans, tokenize
+from assistant.parsing.labeller.train import RECORD_PATH, _sha256
+from assistant.parsing.people import find_people
+from assistant.parsing.signature_fields import mine_signature
+
+OWNER = OwnerIdentity(name="Sam Rivera", addresses=("sam@example.com",), region="US")
+
+
+def test_separators_are_tokens_and_words_keep_their_dots() -> None:
+    assert tokenize("Ortega Build Co. | General Contractor") == [
+        "Ortega", "Build", "Co.", "|", "General", "Contractor"]
+    assert tokenize("Marcus Bell - Head of Product, Tiller Finance") == [
+        "Marcus", "Bell", "-", "Head", "of", "Product", ",", "Tiller", "Finance"]
+    assert tokenize("co-founder") == ["co-founder"]
+
+
+def test_features_use_the_libraries_and_gazetteers() -> None:
+    line = "Weiß & Söhne KG | +49 89 5554 3210 | j@weiss.de"
+    (rows,) = block_features([(line, spans(line))], "DE")
+    assert "legal_form" in rows[3] and "phone" in rows[5] and "email" in rows[-1]
+    assert "gmbh" in legal_forms()
+
+
+def test_the_shipped_model_is_small_recorded_and_quick_to_load() -> None:
+    record = json.loads(RECORD_PATH.read_text())
+    assert record["model"]["sha256"] == _sha256(MODEL_PATH)
+    assert MODEL_PATH.stat().st_size < 1_000_000
+    started = time.perf_counter()
+    read_block("Jane Doe\nCTO\nAcme Inc.")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_capitals_card() -> None:
+    block = read_block("DR. EMILY CHEN\nChief Medical Officer\nVerdant Clinics\nT 312 555 0133")
+    assert (block.name, block.title, block.company) == (
+        "EMILY CHEN", "Chief Medical Officer", "Verdant Clinics")
+
+
+def test_german_card_with_title_and_legal_form_on_one_line() -> None:
+    facts = mine_signature("Jürgen Weiß\nGeschäftsführer, Weiß & Söhne KG\nTel. 089 5554321",
+                           "Jürgen Weiß", "DE")
+    assert (facts.title, facts.company, facts.phones) == (
+        "Geschäftsführer", "Weiß & Söhne KG", ("+49895554321",))
+
+
+def test_company_then_title_after_a_pipe() -> None:
+    facts = mine_signature("Luis Ortega\nOrtega Build Co. | General Contractor\nCell 480-555-0100",
+                           "Luis Ortega", "US")
+    assert (facts.title, facts.company) == ("General Contractor", "Ortega Build Co.")
+
+
+def test_a_title_containing_a_comma_stays_one_title() -> None:
+    facts = mine_signature("Ruth Adler\nVice President, Claims Operations\nGranite Mutual",
+                           "Ruth Adler", "US")
+    assert (facts.title, facts.company) == ("Vice President, Claims Operations", "Granite Mutual")
+
+
+def test_fax_is_not_a_phone() -> None:
+    facts = mine_signature("MARGARET O'NEILL\nMANAGING DIRECTOR\nTEL +1 212 555 0161\n"
+                           "FAX +1 212 555 0162", "Margaret O'Neill", "US")
+    assert facts.phones == ("+12125550161",)
+
+
+def test_one_line_note_names_the_person_not_the_company() -> None:
+    (marcus,) = find_people("Marcus Bell - Head of Product, Tiller Finance - "
+                            "marcus@tillerfinance.com - 312 555 0190", OWNER)
+    assert (marcus.name, marcus.title, marcus.company, marcus.emails, marcus.phones) == (
+        "Marcus Bell", "Head of Product", "Tiller Finance", ["marcus@tillerfinance.com"],
+        ["+13125550190"])
+
+
+def test_capitals_card_in_a_note_is_a_person() -> None:
+    (emily,) = find_people("Met at the clinic summit:\n\nDR. EMILY CHEN\nChief Medical Officer\n"
+                           "Verdant Clinics\nT 312 555 0133\nemily.chen@verdantclinics.com", OWNER)
+    assert (emily.title, emily.company, emily.phones) == (
+        "Chief Medical Officer", "Verdant Clinics", ["+13125550133"])
+    assert emily.name and emily.name.casefold() == "emily chen"

@@ -1,0 +1,189 @@
+"""Writes generated.jsonl: labelled contact blocks composed from the word lists below, in the
+layouts people use (cards, signatures, one-line notes; English, German, French, Spanish and
+more). Deterministic: a seeded generator and fixed lists, so the file is the same every run.
+
+Each line of the output is one block: a list of lines, each a list of [token, label].
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+from assistant.parsing.labeller.tokens import tokenize  # noqa: E402
+
+FIRST = """Alice Bruno Chiara Deepa Erik Fatima Gustavo Hiro Ilse Jamal Katja Lars Mónica Nils
+Olga Pablo Quentin Rania Sven Tamsin Ulrich Valeria Wen Xavier Yusuf Zofia Adaeze Björn Céline
+Dmitri Elif Fernando Greta Hassan Ingrid Joaquín Kwame Lucía Matteo Noor Oscar Paula Renée
+Sanjay Thandiwe Ugo Vera William Yara Zane Anke François Grace Heinz Isabel Jun Kofi Leila""".split()  # noqa: E501
+LAST = """Anders Baptiste Castillo Dubois Eriksen Fischer García Haas Ibrahim Jansen Kowalski
+Lindqvist Moreau Nakamura Okafor Petrov Quinn Rossi Schmidt Tanaka Unger Vasquez Wagner Xu Yilmaz
+Zimmermann O'Brien McAllister Van Dijk Da Silva De Luca Müller Schröder Lefèvre Núñez Peña
+Novák Larsen Brennan Choi Osei Mendes Hoffmann Kaur Singh Walsh Becker Morgan Reyes""".split()
+TITLES = """CEO|CTO|CFO|COO|Founder|Co-Founder|Founder & CEO|Managing Partner|Partner
+|Head of Product|Head of Sales|Head of Growth|VP Engineering|VP of Marketing|Vice President
+|Senior Director, Risk Analytics|Vice President, Strategic Accounts|General Manager, Overseas Sales
+|Director of Engineering|Engineering Manager|Product Manager|Senior Software Engineer
+|Chief Medical Officer|Chief Revenue Officer|Chief Operating Officer|Operations Manager
+|Account Executive|Sales Director|Marketing Manager|Business Development Manager|General Counsel
+|Senior Counsel|Legal Specialist|Consultant|Senior Consultant|Principal Architect
+|Solutions Architect|Project Estimator|General Contractor|Broker Associate|Service Manager
+|Research Scientist|Data Scientist|Designer|Creative Director|Editor|Investor|Advisor
+|Geschäftsführer|Geschäftsführerin|Leiter Einkauf|Leiterin Vertrieb|Vertriebsleiter
+|Prokuristin|Technischer Leiter|Rechtsanwältin|Inhaber|Gründerin
+|Directrice commerciale|Directeur général|Fondatrice|Responsable marketing|Associé
+|Gerente de Operaciones|Directora de Exportaciones|Director Comercial|Fundador
+|Responsabile Acquisti|Diretora Financeira|Accountmanager|Senior Auditor|Trading Support
+|Managing Director|Head of Cardiology|Community Development Coordinator""".replace("\n", "").split("|")  # noqa: E501
+COMPANY_HEADS = """Acme Tiller Verdant Harbor Lumen Crescent Ortega Nordlys Amberline Delgado
+Baobab Saffron Hikari Walsh Cipherline Kaiser Lehmann Sandberg Rousseau Spoke Andes Sousa
+Vries Ferri Granite Solana Holm Owens Petit Lang Northwind Bluefin Redwood Keystone Meridian
+Quarry Silverline Ironbridge Fjord Kumo Blake Vidal Brightpath Tidewater
+Weiß Bäumer Lichtwerk""".split()
+COMPANY_MIDS = """Finance Clinics Mutual Freight Ventures Robotics Cloud Health Logistics Pay
+Systems Solar Realty Marine Build Energy Foods Design Analytics Capital Labs Software Druck
+Maschinenbau Revision Tessuti Consulting Partners Media Group Insurance Medical Services""".split()
+SUFFIXES = """Inc.|LLC|Ltd|Ltd.|GmbH|AG|KG|GmbH & Co. KG|SAS|SARL|S.A.|S.L.|Lda.|S.r.l.|SpA|B.V.|AB
+|AS|ASA|K.K.|LLP|Corp.|Co.|Pvt. Ltd.|plc|Oy|& Söhne KG|& Partners LLP|PartG mbB""".replace(
+    "\n", "").split("|")
+DOMAINS = ["acme.com", "tiller.io", "verdant.health", "harbor.co", "nordlys.no", "kaiser.at",
+           "lehmann.de", "rousseau.fr", "andes.cl", "sousa.pt", "vries.nl", "ferri.it"]
+PHONES = ["+1 312 555 0133", "(415) 555-0142", "212-555-0161", "+49 89 5554 3210",
+          "0511 4567890", "+33 1 45 55 01 23", "+34 912 555 014", "+44 20 7946 0321",
+          "+39 02 5550 1234", "713.853.6577", "+31 20 555 0147", "+81 3 5550 1234"]
+PHONE_LABELS = ["", "T", "Tel.", "Tel:", "Phone:", "M:", "Mobile", "Cell", "Office:", "Mobil",
+                "Tél. :", "P", "Direct:"]
+FAX_LABELS = ["Fax", "F", "Fax:", "Telefax"]
+STREETS = ["1400 Smith Street", "Friedrichstraße 12", "12 rue de Rivoli", "Calle Mayor 5",
+           "Suite 300", "Houston, TX 77002", "10117 Berlin", "75001 Paris"]
+HONORIFICS = ["Dr.", "DR.", "Prof.", "Mr.", "Ms."]
+EVENTS = ["clinic leaders summit", "fintech mixer", "Hannover Messe", "Web Summit",
+          "builders fair", "design week party", "SaaStr", "port expo", "Slush", "robotics meetup"]
+PROSE = ["Met at the {e}:", "Met him at the {e}.", "Met her at the {e}", "Great to meet you.",
+         "Heute auf der {e} getroffen:", "Two from the {e}:", "Met {n} at the {e}.",
+         "Rencontré au {e}.", "Conocí en la {e}.", "Add him.", "Follow up next week.",
+         "Thanks for the chat about payments.", "Here are my details as promised.",
+         "She needs a data engineering contractor.", "Lunch with {n} and {m} at the {e}.",
+         "Met {n} (x@y.com, 415-555-0123) and {m} at the {e}."]
+
+
+def labelled(text: str, label: str) -> list[list[str]]:
+    return [[t, "SEP" if t in {"|", "·", "•", "-", "–", "/"} and label != "TITLE" else label]
+            for t in tokenize(text)]
+
+
+def prose(rng: random.Random) -> list[list[str]]:
+    text = rng.choice(PROSE).format(e=rng.choice(EVENTS), n=name(rng), m=name(rng))
+    return [[t, "OTHER"] for t in tokenize(text)]
+
+
+def company(rng: random.Random) -> str:
+    words = [rng.choice(COMPANY_HEADS)]
+    if rng.random() < 0.7:
+        words.append(rng.choice(COMPANY_MIDS))
+    if rng.random() < 0.6:
+        words.append(rng.choice(SUFFIXES))
+    return " ".join(words)
+
+
+def name(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def phone_line(rng: random.Random, fax: bool = False) -> list[list[str]]:
+    label = rng.choice(FAX_LABELS if fax else PHONE_LABELS)
+    out = labelled(label, "LABEL") if label else []
+    return out + labelled(rng.choice(PHONES), "FAX" if fax else "PHONE")
+
+
+def email(person: str, rng: random.Random) -> str:
+    local = person.lower().replace(" ", ".").replace("'", "")
+    return f"{local}@{rng.choice(DOMAINS)}"
+
+
+def card(rng: random.Random) -> list[list[list[str]]]:
+    person, title, org = name(rng), rng.choice(TITLES), company(rng)
+    upper = rng.random() < 0.2
+    lines = []
+    name_line = labelled(person, "NAME")
+    if rng.random() < 0.15:
+        name_line = labelled(rng.choice(HONORIFICS), "OTHER") + name_line
+    lines.append(name_line)
+    joined = rng.random()
+    if joined < 0.25:
+        lines.append(labelled(title, "TITLE") + [[",", "SEP"]] + labelled(org, "COMPANY"))
+    elif joined < 0.4:
+        lines.append(labelled(org, "COMPANY") + [["|", "SEP"]] + labelled(title, "TITLE"))
+    elif joined < 0.5:
+        lines.append(labelled(title, "TITLE") + [[rng.choice(["at", "@", "bei", "chez", "en"]),
+                                                   "SEP"]] + labelled(org, "COMPANY"))
+    elif joined < 0.6:
+        lines.append(labelled(title, "TITLE") + [[rng.choice(["|", "·"]), "SEP"]]
+                     + labelled(org, "COMPANY"))
+    else:
+        lines += [labelled(title, "TITLE"), labelled(org, "COMPANY")]
+    extras = [phone_line(rng), [[email(person, rng), "EMAIL"]]]
+    if rng.random() < 0.3:
+        extras.append(phone_line(rng, fax=True))
+    if rng.random() < 0.3:
+        extras.append(labelled(rng.choice(STREETS), "OTHER"))
+    if rng.random() < 0.3:
+        extras.append([[f"www.{rng.choice(DOMAINS)}", "URL"]])
+    rng.shuffle(extras)
+    lines += extras[: rng.randint(1, len(extras))]
+    if upper:
+        lines = [[[t.upper() if lab not in {"EMAIL", "URL"} else t, lab] for t, lab in line]
+                 for line in lines]
+    if rng.random() < 0.4:
+        lines.insert(0, prose(rng))
+    return lines
+
+
+def one_line(rng: random.Random) -> list[list[list[str]]]:
+    person, title, org = name(rng), rng.choice(TITLES), company(rng)
+    sep = rng.choice(["-", "|", "–"])
+    parts = [labelled(person, "NAME")]
+    if rng.random() < 0.5:
+        parts.append(labelled(title, "TITLE") + [[",", "SEP"]] + labelled(org, "COMPANY"))
+    else:
+        parts += [labelled(title, "TITLE"), labelled(org, "COMPANY")]
+    parts.append([[email(person, rng), "EMAIL"]])
+    if rng.random() < 0.7:
+        parts.append(labelled(rng.choice(PHONES), "PHONE"))
+    line: list[list[str]] = []
+    for index, part in enumerate(parts):
+        if index:
+            line.append([sep, "SEP"])
+        line += part
+    block = [line]
+    if rng.random() < 0.4:
+        block.insert(rng.choice([0, 1]), prose(rng))
+    return block
+
+
+def form(rng: random.Random) -> list[list[list[str]]]:
+    """A contact form or card scanner's labelled lines ("Name: ...", "Company: ...")."""
+    person, title, org = name(rng), rng.choice(TITLES), company(rng)
+    keys = [("Name:", labelled(person, "NAME")), ("Email:", [[email(person, rng), "EMAIL"]]),
+            ("Company:", labelled(org, "COMPANY")), ("Title:", labelled(title, "TITLE")),
+            ("Phone:", labelled(rng.choice(PHONES), "PHONE"))]
+    rng.shuffle(keys)
+    return [[[key, "LABEL"], *value] for key, value in keys[: rng.randint(2, 5)]]
+
+
+def main() -> None:
+    rng = random.Random(20261206)
+    blocks = [card(rng) for _ in range(700)] + [one_line(rng) for _ in range(300)]
+    blocks += [form(rng) for _ in range(100)]
+    out = HERE / "generated.jsonl"
+    with out.open("w", encoding="utf-8") as handle:
+        for block in blocks:
+            handle.write(json.dumps(block, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
