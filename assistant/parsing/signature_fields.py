@@ -52,7 +52,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     them (the line rules below when it finds neither); phones outside fax lines."""
     block = read_block(_card_lines(signature), region)
     title, company = _rule_role(signature, name)
-    own = {name_key(name)} if name else set()
+    own = {name_key(name), name_key(name).split(" ")[0]} if name else set()
     if (block.title or block.company) and not {name_key(block.title or ""),
                                               name_key(block.company or "")} & own:
         title, company = block.title, block.company

@@ -29,7 +29,7 @@ class BlockFields:
     name: str | None
     title: str | None
     company: str | None
-    fax_lines: tuple[str, ...] = ()
+    fax_lines: tuple[str, ...] = ()  # the text of each number labelled a fax
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +79,8 @@ def read_block(text: str, region: str = "US") -> BlockFields:
         for label, span in _spans(tokens, [lab for _, lab in labels]):
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = join(line, span).strip(" ,;|")
-        if any(lab == "FAX" for _, lab in labels):
-            faxes.append(line)
+            if label == "FAX":
+                faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
 
