@@ -40,7 +40,7 @@ from assistant.templating import render
 
 log = logging.getLogger(__name__)
 
-DIGEST_THRESHOLD = 3  # automatic mode: more drafts than this due together -> one digest
+DIGEST_THRESHOLD = 4  # automatic mode: more drafts than this due together -> one digest
 DIGEST_LIFETIME = timedelta(days=14)  # as long as a draft's own approval token
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from assistant.store.db import insert_once, rowcount
@@ -20,6 +20,7 @@ from assistant.store.models import (
 )
 
 OPEN_STATUSES = ("scheduled", "awaiting_approval", "approved")
+UNSHOWN_GRACE = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,21 @@ def by_approval_message_id(session: Session, message_ids: list[str]) -> FollowUp
 
 
 def due_ids(session: Session, now: datetime, limit: int = 500) -> list[int]:
-    """Scheduled follow-ups whose time has come, for owners not paused and contacts active."""
-    return list(session.scalars(
+    """Scheduled follow-ups whose time has come, for owners not paused and contacts active;
+    then drafts saved for a digest that no email shows minutes later (the job that should have
+    gathered them died after its commit): their job gathers them."""
+    due = list(session.scalars(
         select(FollowUp.id).join(Owner, Owner.id == FollowUp.owner_id)
         .join(Contact, Contact.id == FollowUp.contact_id)
         .where(FollowUp.status == "scheduled", FollowUp.due_at <= now,
                Owner.paused.is_(False), Contact.status == "active")
         .order_by(FollowUp.due_at).limit(limit)))
+    unshown = session.scalars(
+        select(func.min(FollowUp.id)).join(Owner, Owner.id == FollowUp.owner_id)
+        .where(FollowUp.status == "awaiting_approval", FollowUp.approval_message_id.is_(None),
+               FollowUp.drafted_at <= now - UNSHOWN_GRACE, Owner.paused.is_(False))
+        .group_by(FollowUp.owner_id))
+    return due + [i for i in unshown if i is not None]
 
 
 def set_status(session: Session, followup_id: int, status: str, now: datetime,
