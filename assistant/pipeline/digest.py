@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 DIGEST_THRESHOLD = 4  # automatic mode: more drafts than this due together -> one digest
 DIGEST_LIFETIME = timedelta(days=14)  # as long as a draft's own approval token
+EXPIRED = "this digest has expired: send `pending` for a fresh list"
 
 
 class DigestFound(NamedTuple):
@@ -83,7 +84,7 @@ def gather(app: App, session: Session, owner_id: int, now: datetime) -> int | No
     (their own approval request when there is only one); returns its outbox id."""
     owner = owners.owner_by_id(session, owner_id)
     to_write, _ = digests.due_together(session, owner_id, now)
-    if owner is None or to_write:
+    if owner is None or owner.paused or to_write:
         return None
     waiting = digests.unshown(session, owner_id)
     if len(waiting) == 1:
@@ -303,9 +304,10 @@ def _problem(app: App, owner: OwnerProfile, digest: digests.DigestRecord, token:
         return "this digest belongs to someone else"
     if token is not None:
         claims = digest_claims(digest.owner_id, digest.id, digest.expires_at)
-        return tokens.verify(app.settings.secret_key.value, token, claims, now)
+        reason = tokens.verify(app.settings.secret_key.value, token, claims, now)
+        return EXPIRED if reason == "the approval code has expired" else reason
     if now >= digest.expires_at:
-        return "this digest has expired: send `pending` for a fresh list"
+        return EXPIRED
     return None
 
 

@@ -85,9 +85,10 @@ def _draft(app: App, session: Session, followup_id: int,
         return None
     owner = owners.owner_by_id(session, record.owner_id)
     contact = session.get(Contact, record.contact_id)
+    # A draft that is not written still lets the others waiting for a digest go out.
     if owner is None or contact is None or contact.status != "active":
         followups.set_status(session, followup_id, "stopped", now)
-        return None
+        return (record.owner_id, None)
     if owner.paused:  # drafted after `resume`
         followups.set_status(session, followup_id, "scheduled", now)
         return None
@@ -95,7 +96,7 @@ def _draft(app: App, session: Session, followup_id: int,
     if to_address is None:
         followups.set_status(session, followup_id, "skipped", now)
         log.info("follow-up %d skipped: the contact has no usable email", followup_id)
-        return None
+        return (owner.id, None)
     draft = _compose(session, owner, contact, record, now)
     save_draft(app, session, owner, record, draft, to_address, now)
     if digest.waits_for_digest(session, owner.id, now):

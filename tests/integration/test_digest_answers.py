@@ -226,3 +226,22 @@ def test_a_digest_no_job_presented_is_gathered_by_the_next_tick(app: App,
     assert len([r for r in results if r is not None]) == 1
     assert len(_outbox(app, "approval")) == 1
     assert digest.DIGEST_THRESHOLD < 6
+
+
+def test_digest_each_and_renew_are_commands_even_before_the_classifier_knows_them(
+        app: App) -> None:
+    # Given the owner writes "digest" as the subject of a new message
+    raw = b"From: sam@example.com\r\nTo: assistant@example.net\r\nSubject: digest\r\n\r\nhi\r\n"
+    with transaction(app.sessions) as session:
+        found = approve.find_request(session, raw, ASSISTANT)
+    # Then it is read as that command
+    assert found == approve.CommandFound("digest")
+
+
+def test_an_expired_digest_points_to_pending(app: App, clock: SteppedClock) -> None:
+    _draft_all(app)
+    (mail,) = _outbox(app, "approval")
+    clock.set(MORNING + timedelta(days=15))
+    assert _answer(app, mail, "send all", inbound_id=109).outcome == "refused"
+    assert _outbox(app, "followup") == []
+    assert "send `pending`" in _text(_outbox(app, "approval_refused")[0])
