@@ -155,11 +155,28 @@ def _author_draft(thread: Thread, owner: OwnerIdentity) -> tuple[ContactDraft | 
     draft = _party_draft(thread.author)
     if signature:
         facts = mine_signature(signature, author_name, owner.region)
+        draft.name = _fuller_name(draft.name, facts.name, thread.author)
         draft.title, draft.company = facts.title, facts.company
         draft.phones = list(facts.phones)
         draft.urls = list(facts.urls)
         draft.emails += [e for e in facts.emails if e not in draft.emails]
     return draft, body
+
+
+def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | None:
+    """The signature's name when the header gave none or only its first word ("Greg" from
+    "Piper, Greg"; greg.piper@enron.com with no display name), and it is this sender's: one of
+    its words is in the header's name or address."""
+    signed = clean_name(signed)
+    if not signed or len(signed.split()) < 2:
+        return name
+    if name and name_key(signed).split(" ")[0] != name_key(name):
+        return name
+    own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))
+    words = set(name_key(signed).split())
+    compact = "".join(re.findall(r"[a-z]", party[1].split("@")[0].lower()))
+    fits = bool(words & own) or any(len(w) > 2 and w in compact for w in words)
+    return signed if fits else name
 
 
 def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
@@ -170,9 +187,19 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         return drafts + find_people(note, owner, strong_only=True)
     author.add_facts(read_context(note, names=_name_forms(author.name)))
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
-    if thread.forwarded:  # the others on the forwarded message were in the conversation too
-        extras += [_party_draft(p) for p in thread.recipients if _is_other(p, thread.author, owner)]
+    if thread.forwarded:  # the message's other recipients only when the owner's note names them
+        extras += [_party_draft(p) for p in thread.recipients
+                   if _is_other(p, thread.author, owner) and _named_in(note, p)]
     return [author] + extras
+
+
+def _named_in(note: str, party: Party) -> bool:
+    name, address = party
+    if address and address in note.lower():
+        return True
+    words = name_key(clean_name(name) or "").split()
+    return bool(words) and bool(re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)",
+                                          name_key(note)))
 
 
 def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:

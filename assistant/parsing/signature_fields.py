@@ -45,6 +45,7 @@ class SignatureFacts:
     phones: tuple[str, ...]
     emails: tuple[str, ...]
     urls: tuple[str, ...]
+    name: str | None = None  # the name line as the block labeller reads it
 
 
 def mine_signature(signature: str, name: str | None, region: str) -> SignatureFacts:
@@ -63,6 +64,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         phones=tuple(dict.fromkeys(p for _, p in find_phones(signature, region) if p not in faxes)),
         emails=tuple(dict.fromkeys(e for _, e in find_emails(signature))),
         urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
+        name=block.name,
     )
 
 

@@ -60,9 +60,19 @@ def read_thread(view: MessageView, sender: Party | None, owner: OwnerIdentity) -
 _OUTLOOK_MAILTO = re.compile(r"\[mailto:([^\]]+)\]")
 
 
+# "Okoro, Chidi <chidi@x>" unquoted, as Outlook and Gmail print a "Last, First" display name
+# in a forwarded header: one person, not "Okoro" and "Chidi <chidi@x>".
+_LAST_FIRST = re.compile(
+    r'^\s*"?(?P<last>[^,<>"@]+),\s*(?P<first>[^,<>"@]+?)"?\s*<(?P<addr>[^<>]+@[^<>]+)>\s*$')
+
+
 def _parties(value: str) -> list[Party]:
     """Addresses from a forwarded header line; Outlook writes "Name [mailto:addr]"."""
     value = _OUTLOOK_MAILTO.sub(r"<\1>", value)
+    last_first = _LAST_FIRST.match(value)
+    if last_first:
+        first, last = last_first["first"].strip(), last_first["last"].strip()
+        value = f'"{first} {last}" <{last_first["addr"]}>'
     pairs = parse_addresses([value])
     if pairs:
         return pairs
