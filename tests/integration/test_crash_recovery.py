@@ -34,6 +34,7 @@ def test_kill_between_steps_loses_and_duplicates_nothing(point, dovecot, smtp_se
     for subject, body in NOTES:
         dovecot.append(boxes.assistant, "INBOX", note(boxes.owner, boxes.assistant, subject, body))
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
+    env["ASSISTANT_ACK_BURST_SECONDS"] = "0"  # each note acknowledged on its own, at once
 
     # When it runs and dies there
     crashed = run_process({**env, "ASSISTANT_FAULT_POINTS": point})

@@ -90,6 +90,7 @@ def test_notes_to_an_assistant_on_the_owners_domain_are_all_read(dovecot, smtp_s
     engine.dispose()
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
     env["ASSISTANT_POLL_SECONDS"] = "2"
+    env["ASSISTANT_ACK_BURST_SECONDS"] = "0"  # each note acknowledged on its own, at once
     # And three notes: a forward threaded to Sam's own mail on the shared domain,
     forward = email.message_from_bytes(
         note(boxes.owner, boxes.assistant, "Fwd: Jane",
