@@ -39,6 +39,7 @@ from assistant.pipeline import (
     approve,
     bounces,
     calm_acks,
+    correct,
     followup,
     guard,
     notify,
@@ -526,6 +527,12 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
                        owner_id=owner.id)
         return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
     if kind is MessageKind.REPLY:
+        # "title: CEO" in reply to an acknowledgement: the owner's word replaces what was read
+        outbox_id = correct.correct_from_reply(app, session, owner, record.id, record.raw, now)
+        if outbox_id is not None:
+            _done(session, now, record.id, status="processed", kind=str(kind),
+                  owner_id=owner.id)
+            return Outcome(status="processed", kind=str(kind), outbox_ids=(outbox_id,))
         # A reply to the assistant that answers no approval request (those were routed
         # before parsing): an acknowledgement or a summary answered in words. Kept, not acted on.
         _done(session, now, record.id, status="processed", kind=str(kind),
