@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -66,6 +66,11 @@ class Entry:
     placeholders: tuple[str, ...] = ()
     carried: bool = False  # its own approval had expired: carried into this digest
     links: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def address(self) -> str:
+        """The draft's own token address, where its links write."""
+        return urlsplit(self.links["send"]).path if self.links else ""
 
 
 # -- presenting drafts ---------------------------------------------------------------------
@@ -146,6 +151,7 @@ def record_digest(app: App, session: Session, owner: OwnerProfile, followup_ids:
         assert record is not None and row is not None
         contact = session.get(Contact, record.contact_id)
         name = (contact.name if contact else None) or record.to_address or "(no name)"
+        name += " (second touch)" if record.sequence > 1 else ""
         address_ = tokens.reply_address(app.settings.assistant_address, token_text(app, row))
         entries.append(Entry(number, name, record.to_address or "", record.subject or "",
                              record.body or "", record.value_adds, record.placeholders,

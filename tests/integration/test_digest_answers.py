@@ -245,3 +245,20 @@ def test_an_expired_digest_points_to_pending(app: App, clock: SteppedClock) -> N
     assert _answer(app, mail, "send all", inbound_id=109).outcome == "refused"
     assert _outbox(app, "followup") == []
     assert "send `pending`" in _text(_outbox(app, "approval_refused")[0])
+
+
+def test_the_weekly_summary_names_who_is_waiting(database_url: str, tmp_path: Path) -> None:
+    from assistant.summary.deliver import build_summary
+    from assistant.summary.sample import seed_sample_history
+    from tests.integration.test_summary_figures import NOW, add_owner, make_app
+
+    # Given the sample history, where one draft waits for the owner
+    summary_app = make_app(database_url, tmp_path)
+    owner_id = add_owner(summary_app)
+    with transaction(summary_app.sessions) as session:
+        seed_sample_history(session, owner_id, NOW)
+        built = build_summary(session, owner_id, NOW, ASSISTANT)
+    summary_app.close()
+    # Then the summary names them and offers `pending`
+    assert 'send "pending" to answer them in one email' in built.email.text
+    assert 'id="waiting-list"' in built.email.html and "mailto:" in built.email.html
