@@ -23,6 +23,7 @@ from assistant.parsing.thread import (
     clean_owner_note,
     quoted_author,
     read_thread,
+    sender_card,
     strip_signoff,
     trim_reply,
 )
@@ -153,6 +154,9 @@ def _author_draft(thread: Thread, owner: OwnerIdentity) -> tuple[ContactDraft | 
     if thread.author is None or _is_owner(thread.author, owner):
         return None, body
     draft = _party_draft(thread.author)
+    card = sender_card(thread.body, thread.author)
+    if card and not (signature and _signed_by(signature, card)):
+        signature = card  # the sender's card sits above a rule, a disclaimer or older mail
     if signature:
         facts = mine_signature(signature, author_name, owner.region)
         draft.name = _fuller_name(draft.name, facts.name, thread.author)
@@ -161,6 +165,11 @@ def _author_draft(thread: Thread, owner: OwnerIdentity) -> tuple[ContactDraft | 
         draft.urls = list(facts.urls)
         draft.emails += [e for e in facts.emails if e not in draft.emails]
     return draft, body
+
+
+def _signed_by(signature: str, card: str) -> bool:
+    """Whether the signature found already holds the card's name line."""
+    return name_key(card.splitlines()[0]) in name_key(signature)
 
 
 def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | None:

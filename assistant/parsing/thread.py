@@ -134,6 +134,55 @@ def body_of(thread: Thread, author_name: str | None) -> tuple[str, str | None]:
     return body, signature
 
 
+_CARD_LINES = 9
+_CARD_LINE = 70
+
+
+def sender_card(text: str, party: Party | None) -> str | None:
+    """The sender's own card inside the text when no signature closes it (a rule, a
+    disclaimer or an older quoted message may follow): the first short line that is the
+    sender's name (from the display name, else the address's own part), with the short lines
+    right under it."""
+    if party is None:
+        return None
+    words = _sender_words(party)
+    if not words:
+        return None
+    compact = "".join(sorted(words, key=len)[-1:])  # "franklevy" from franklevy@fairair.com
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        found = re.findall(r"[^\W\d_]+", name_key(line))
+        if not 1 < len(found) <= 5 or len(line.strip()) > 40:
+            continue
+        ends = {found[0], found[-1]}
+        if not (ends <= words or all(len(w) > 1 and w in compact for w in ends)):
+            continue
+        block = [line.strip()]
+        for below in lines[index + 1: index + 1 + _CARD_LINES]:
+            if len(below.strip()) > _CARD_LINE or _is_history(below) or below.startswith("\t"):
+                break
+            if below.strip():
+                block.append(below.strip())
+        if len(block) > 1:
+            return "\n".join(block)
+    return None
+
+
+def _sender_words(party: Party) -> set[str]:
+    name, address = party
+    text = name_key(name) if name else ""
+    local = re.sub(r"[._+-]", " ", address.split("@")[0].lower()) if address else ""
+    return {w for w in re.findall(r"[a-z]+", f"{text} {local}") if len(w) > 1}
+
+
+_HISTORY = re.compile(r"(?i)^\s*(?:-{3,}|_{5,}|\*{5,}|>|from:|von:|de:|to:|sent:|-+ ?forwarded by|"
+                      r"-+ ?original message)")
+
+
+def _is_history(line: str) -> bool:
+    return bool(_HISTORY.match(line))
+
+
 QUOTED_AUTHOR = re.compile(
     r"(?im)^[>\s]*(?:On|Am|Le|El)\s.{0,120}?(?P<who>[^,\n]*<[\w.+'-]+@[\w.-]+>)\s*"
     r"(?:wrote|schrieb|a écrit|escribió)\s*:"

@@ -50,6 +50,8 @@ Maschinenbau Revision Tessuti Consulting Partners Media Group Insurance Medical 
 SUFFIXES = """Inc.|LLC|Ltd|Ltd.|GmbH|AG|KG|GmbH & Co. KG|SAS|SARL|S.A.|S.L.|Lda.|S.r.l.|SpA|B.V.|AB
 |AS|ASA|K.K.|LLP|Corp.|Co.|Pvt. Ltd.|plc|Oy|& Söhne KG|& Partners LLP|PartG mbB""".replace(
     "\n", "").split("|")
+REGIONS = ["North America", "Europe", "Net Works", "Global", "International", "Texas",
+           "Pacific", "Wholesale", "Broadband", "Energy Services", "Gas Resources"]
 DOMAINS = ["acme.com", "tiller.io", "verdant.health", "harbor.co", "nordlys.no", "kaiser.at",
            "lehmann.de", "rousseau.fr", "andes.cl", "sousa.pt", "vries.nl", "ferri.it"]
 PHONES = ["+1 312 555 0133", "(415) 555-0142", "212-555-0161", "+49 89 5554 3210",
@@ -59,7 +61,9 @@ PHONE_LABELS = ["", "T", "Tel.", "Tel:", "Phone:", "M:", "Mobile", "Cell", "Offi
                 "Tél. :", "P", "Direct:"]
 FAX_LABELS = ["Fax", "F", "Fax:", "Telefax"]
 STREETS = ["1400 Smith Street", "Friedrichstraße 12", "12 rue de Rivoli", "Calle Mayor 5",
-           "Suite 300", "Houston, TX 77002", "10117 Berlin", "75001 Paris"]
+           "Suite 300", "Houston, TX 77002", "10117 Berlin", "75001 Paris",
+           "1200 Main Street, Room 3801a", "Dallas, Texas 75201", "P.O. Box 1188",
+           "600 Travis, Suite 4200", "San Francisco, CA 94105", "Denver, Colorado 80202"]
 HONORIFICS = ["Dr.", "DR.", "Prof.", "Mr.", "Ms."]
 EVENTS = ["clinic leaders summit", "fintech mixer", "Hannover Messe", "Web Summit",
           "builders fair", "design week party", "SaaStr", "port expo", "Slush", "robotics meetup"]
@@ -68,7 +72,8 @@ PROSE = ["Met at the {e}:", "Met him at the {e}.", "Met her at the {e}", "Great 
          "Rencontré au {e}.", "Conocí en la {e}.", "Add him.", "Follow up next week.",
          "Thanks for the chat about payments.", "Here are my details as promised.",
          "She needs a data engineering contractor.", "Lunch with {n} and {m} at the {e}.",
-         "Met {n} (x@y.com, 415-555-0123) and {m} at the {e}."]
+         "Met {n} (x@y.com, 415-555-0123) and {m} at the {e}.",
+         "Met {n} (x@y.com, +46 8 555 012 34) and", "and {m} (y@z.com) at the {e}."]
 
 
 def labelled(text: str, label: str) -> list[list[str]]:
@@ -82,7 +87,12 @@ def prose(rng: random.Random) -> list[list[str]]:
 
 
 def company(rng: random.Random) -> str:
+    shape = rng.random()
+    if shape < 0.12:  # a partnership of two surnames: "Andrade & Kessler L.L.P."
+        return f"{rng.choice(LAST)} & {rng.choice(LAST)} {rng.choice(['LLP', 'L.L.P.', 'P.C.'])}"
     words = [rng.choice(COMPANY_HEADS)]
+    if shape < 0.35:  # a longer name: "Meridian North America Corp."
+        words.append(rng.choice(REGIONS))
     if rng.random() < 0.7:
         words.append(rng.choice(COMPANY_MIDS))
     if rng.random() < 0.6:
@@ -91,10 +101,19 @@ def company(rng: random.Random) -> str:
 
 
 def name(rng: random.Random) -> str:
+    if rng.random() < 0.2:  # a middle initial: "Kay C. Young"
+        return f"{rng.choice(FIRST)} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {rng.choice(LAST)}"
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
 
+TRAILING_PHONE = ["Phone", "(phone)", "(office)", "(cell)", "Office", "Direct", "(work)"]
+TRAILING_FAX = ["Fax", "(fax)", "FAX"]
+
+
 def phone_line(rng: random.Random, fax: bool = False) -> list[list[str]]:
+    if rng.random() < 0.3:  # "713-555-0134 (fax)": the label after the number
+        label = rng.choice(TRAILING_FAX if fax else TRAILING_PHONE)
+        return labelled(rng.choice(PHONES), "FAX" if fax else "PHONE") + labelled(label, "LABEL")
     label = rng.choice(FAX_LABELS if fax else PHONE_LABELS)
     out = labelled(label, "LABEL") if label else []
     return out + labelled(rng.choice(PHONES), "FAX" if fax else "PHONE")
@@ -129,7 +148,7 @@ def card(rng: random.Random) -> list[list[list[str]]]:
     extras = [phone_line(rng), [[email(person, rng), "EMAIL"]]]
     if rng.random() < 0.3:
         extras.append(phone_line(rng, fax=True))
-    if rng.random() < 0.3:
+    for _ in range(rng.choice([0, 0, 1, 2])):
         extras.append(labelled(rng.choice(STREETS), "OTHER"))
     if rng.random() < 0.3:
         extras.append([[f"www.{rng.choice(DOMAINS)}", "URL"]])

@@ -49,6 +49,22 @@ def legal_forms() -> frozenset[str]:
     return frozenset(t for t in terms if " " not in t) | _LEGAL_EXTRA
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> object:
+    """gender-guesser's list of given names in many languages (a gazetteer, not a guess)."""
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(token: str) -> bool:
+    word = token.strip(".,:;()")
+    if len(word) < 2 or not word.isalpha():
+        return False
+    return _given_names().get_gender(word) != "unknown"  # type: ignore[attr-defined]
+
+
 def word_features(token: str) -> list[str]:
     low = token.lower().strip(",:")
     return [f"w={low}", f"suffix3={low[-3:]}", f"len={min(len(low), 8)}"]
@@ -91,6 +107,8 @@ def gazetteer_features(token: str) -> list[str]:
         out.append("org_word")
     if low.rstrip(".") in _HONORIFICS:
         out.append("honorific")
+    if is_given_name(token):
+        out.append("given_name")
     if low.rstrip(".:") in _PHONE_LABELS:
         out.append("phone_label")
     if low.rstrip(".:") in _FAX_LABELS:
@@ -165,7 +183,7 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
 
 
 _NEIGHBOUR_KEYS = ("w=", "shape=", "title_word", "title_extra", "legal_form", "org_word",
-                   "phone", "email", "honorific", "phone_label", "fax_label")
+                   "phone", "email", "honorific", "phone_label", "fax_label", "given_name")
 
 
 def _neighbour(tag: str, own: list[list[str]], index: int) -> list[str]:

@@ -7,6 +7,7 @@ Labels: NAME, TITLE, COMPANY, EMAIL, PHONE, FAX, URL, LABEL ("Tel.", "M:"), SEP,
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ MAX_LINES = 16  # a block is short: anything longer is read up to here
 MAX_LINE = 200
 MAX_TOKENS = 16  # a longer line is prose, not a field of a card: it is not read
 _LOCK = threading.Lock()
+_FAX_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:fax|telefax|télécopie|f)(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def read_block(text: str, region: str = "US") -> BlockFields:
         for label, span in _spans(tokens, [lab for _, lab in labels]):
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = join(line, span).strip(" ,;|")
-            if label == "FAX":
+            if label == "FAX" and _FAX_WORD.search(line):  # a fax says so on its line
                 faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
