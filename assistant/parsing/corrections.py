@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-FIELDS = ("name", "title", "company", "email", "phone")
+FIELDS = ("name", "title", "company", "email", "phone", "remove")
 
 # Field labels in the parser's languages (English, German, French, Spanish).
 _LABELS = {
@@ -60,6 +60,13 @@ _TITLE_WORDS = re.compile(
     r"|directeur|directrice|fondateur|fondatrice|g[ée]rant(?:e)?|responsable"
     r"|director(?:a)?|gerente|fundador(?:a)?|jefe|jefa)\b", re.IGNORECASE)
 _PRONOUNS = {"she", "he", "they", "her", "his", "their", "the"}
+# "not a contact", "Raj is not a contact", "Raj: not a contact", "remove Raj", "kein Kontakt"
+_NOT_A_CONTACT = re.compile(
+    r"^(?:(?P<who>[\w.'-]+(?: [\w.'-]+)?)(?:\s*[:,]\s*|\s+(?:is|ist|n'est|no es)\s+))?"
+    r"(?:not a contact|no contact|kein kontakt|pas un contact|no es un contacto|no es contacto"
+    r"|pas un contact)[.!]?$"
+    r"|^(?:remove|delete|drop|entfernen|l[öo]schen|supprimer|eliminar|borrar)\s+(?P<whom>.+?)[.!]?$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,8 @@ def read_corrections(text: str, people: Sequence[str], region: str = "US") -> Co
         line = raw_line.strip().strip("*-• ").strip()
         if not line:
             continue
-        found = _labelled(line, people, region) or _is_title(line, people)
+        found = (_not_a_contact(line, people) or _labelled(line, people, region)
+                 or _is_title(line, people))
         if found is None:
             continue
         if isinstance(found, str):
@@ -112,6 +120,16 @@ def _labelled(line: str, people: Sequence[str], region: str) -> list[Correction]
     if value is None:
         return f"{line} (that does not look like a valid {field})"
     return [Correction(person, field, value)]
+
+
+def _not_a_contact(line: str, people: Sequence[str]) -> list[Correction] | str | None:
+    match = _NOT_A_CONTACT.match(line)
+    if match is None:
+        return None
+    person = _person(match["who"] or match["whom"], people)
+    if person is None:
+        return f"{line} (I could not tell who is not a contact)"
+    return [Correction(person, "remove", "")]
 
 
 def _is_title(line: str, people: Sequence[str]) -> list[Correction] | None:

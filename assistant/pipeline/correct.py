@@ -25,7 +25,7 @@ from assistant.parsing.corrections import Correction, read_corrections
 from assistant.parsing.mime import read_message
 from assistant.parsing.replies import above_quote
 from assistant.pipeline.notify import queue_to_owner
-from assistant.store import held_acks
+from assistant.store import followups, held_acks
 from assistant.store.contacts import name_key
 from assistant.store.models import (
     Contact,
@@ -99,6 +99,11 @@ def acknowledged(session: Session, owner_id: int, raw: bytes) -> list[Contact]:
 def _apply(session: Session, owner_id: int, contact: Contact, change: Correction,
            inbound_id: int, now: datetime) -> Change:
     person = contact.name or (contact.emails[0].email if contact.emails else "them")
+    if change.field == "remove":  # "not a contact": kept for the record, never written to
+        contact.status = "removed"
+        contact.updated_at = now
+        followups.cancel_open(session, contact.id, "cancelled", now)
+        return Change(person, "remove", "", None)
     if change.field == "email":
         return _set_email(session, owner_id, contact, person, change.value, inbound_id, now)
     if change.field == "phone":

@@ -19,7 +19,7 @@ from assistant.settings import Settings
 from assistant.store import inbound, owners
 from assistant.store.db import transaction, upgrade
 from assistant.store.inbound import FetchedMessage
-from assistant.store.models import Contact, ContactEmail, OutboxMessage
+from assistant.store.models import Contact, ContactEmail, FollowUp, OutboxMessage
 
 ARRIVAL = datetime(2026, 11, 24, 1, 5, tzinfo=UTC)
 OWNER = "sam@example.com"
@@ -131,3 +131,16 @@ def test_a_reply_without_corrections_is_kept_and_not_answered(app: App) -> None:
     outcome = process_inbound(app, inbound_id)
     assert outcome is not None and outcome.outbox_ids == ()
     assert _jane(app).title == "CTO"
+
+
+def test_not_a_contact_gets_no_follow_up(app: App) -> None:
+    # Given a note whose acknowledgement names Jane, with a follow-up scheduled
+    ack = _process(app, _mail("Met Jane", "Met Jane Doe <jane@acme.example>, CTO at Acme."))
+    # When the owner answers "not a contact"
+    confirmation = _process(app, _answer(ack, "not a contact"))
+    # Then she is kept for the record but out of the follow-ups
+    with transaction(app.sessions) as session:
+        statuses = [f.status for f in session.scalars(select(FollowUp))]
+    assert _jane(app).status == "removed"
+    assert statuses and all(s == "cancelled" for s in statuses)
+    assert "Jane Doe is not a contact" in _text(confirmation)

@@ -67,3 +67,11 @@ def test_an_invalid_email_or_phone_is_reported_not_stored() -> None:
 def test_the_last_word_wins() -> None:
     read = read_corrections("title: CTO\ntitle: CEO", ONE)
     assert read.changes == (Correction(0, "title", "CEO"),)
+
+
+@pytest.mark.parametrize("text", ["not a contact", "Raj is not a contact", "Raj: not a contact",
+                                  "remove Raj Patel", "Raj: kein Kontakt"])
+def test_not_a_contact(text: str) -> None:
+    people = ["Raj Patel"] if text == "not a contact" else TWO
+    expected = 0 if text == "not a contact" else 1
+    assert read_corrections(text, people).changes == (Correction(expected, "remove", ""),)
