@@ -1,4 +1,5 @@
-"""Ingestion benchmark (issue 2): baseline fetch, end-to-end ingestion, ack latency, worker RSS.
+"""Ingestion benchmark (issues 2 and 15): baseline fetch, end-to-end ingestion, the reference
+pipeline, emails to the owner for a burst of notes, ack latency, worker RSS.
 
 Usage: .venv/bin/python -m benchmarks.ingest_bench [--messages N] [--latency-messages N]
 
@@ -17,8 +18,18 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.phases import Deployment, IngestResult, LatencyResult, ingest, latency
-from benchmarks.rig import started_rig
+from benchmarks import burst, mailbox, reference
+from benchmarks.notes_gen import generate_notes
+from benchmarks.phases import (
+    Deployment,
+    IngestResult,
+    LatencyResult,
+    addresses,
+    ingest,
+    latency,
+)
+from benchmarks.rig import Rig, started_rig
+from tests.integration.helpers import Mailboxes
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "ingest.json"
@@ -49,6 +60,12 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         print(f"(a) baseline  {base.msgs_per_s:8.1f} msg/s  "  # type: ignore[union-attr]
               f"(fetch {base.fetch_s:.2f} s + parse {base.parse_s:.2f} s)", flush=True)
         show("(b) redis+pg ", redis)
+        ref = reference_phase(rig, args.messages, args.timeout)
+        print(f"(r) reference {ref.msgs_per_s:8.1f} msg/s  ({ref.messages} in {ref.seconds} s, "
+              f"{ref.processes} processes, to the last reply delivered)", flush=True)
+        calm = burst.measure(rig.dovecot, rig.smtp, rig.root)
+        print(f"(e) burst of {calm.notes}: {calm.evening} email(s) that evening, "
+              f"{calm.morning} next morning: {calm.per_note} per note", flush=True)
         embedded = None
         if not args.skip_embedded:
             embedded, _ = ingest(rig, "ingest-embedded", EMBEDDED, args.messages, False,
@@ -63,7 +80,28 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
     assert base is not None
     result = figures(args.messages, base.msgs_per_s, redis, embedded, lat, lat_embedded,
                      time.monotonic() - started)
-    return result | {"baseline": {**vars(base), "msgs_per_s": round(base.msgs_per_s, 1)}}
+    delivered = float(redis.details["delivered_msgs_per_s"])  # type: ignore[arg-type]
+    ratio = round(delivered / ref.msgs_per_s, 3)
+    goals_met = dict(result["goals_met"])  # type: ignore[call-overload]
+    return result | {
+        "reference_msgs_per_s": ref.msgs_per_s,
+        "ingest_delivered_msgs_per_s": delivered,
+        "ratio_vs_reference": ratio,
+        "owner_emails_per_note": calm.per_note,
+        "reference": vars(ref),
+        "burst": {**vars(calm), "per_note": calm.per_note},
+        "goals_met": goals_met | {"ratio_vs_reference": ratio >= GOALS["ratio_min"]},
+        "baseline": {**vars(base), "msgs_per_s": round(base.msgs_per_s, 1)},
+    }
+
+
+def reference_phase(rig: Rig, count: int, timeout: float) -> reference.ReferenceResult:
+    """(r): the same notes through the reference pipeline, in the same run."""
+    user = "reference@bench.example"
+    boxes = Mailboxes(assistant=user, owner=reference.REPLY_TO)
+    notes = generate_notes(count, addresses(boxes))
+    mailbox.load_staging(rig.dovecot, user, notes)
+    return reference.run(rig.dovecot, rig.smtp, user, rig.postgres_url(), count, timeout)
 
 
 def figures(messages: int, baseline: float, redis: IngestResult,
@@ -126,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     for key in ("messages", "baseline_msgs_per_s", "ingest_msgs_per_s", "embedded_msgs_per_s",
-                "ratio", "ack_latency_p50_s", "ack_latency_p95_s", "worker_rss_mb"):
+                "ratio", "reference_msgs_per_s", "ingest_delivered_msgs_per_s",
+                "ratio_vs_reference", "owner_emails_per_note", "ack_latency_p50_s",
+                "ack_latency_p95_s", "worker_rss_mb"):
         print(f"{key:22} {result[key]}")
     print(f"goals met: {result['goals_met']}")
     print(f"wrote {args.out}")
