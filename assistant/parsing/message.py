@@ -177,7 +177,7 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
     "Piper, Greg"; greg.piper@enron.com with no display name), and it is this sender's: one of
     its words is in the header's name or address."""
     signed = clean_name(signed)
-    if not signed or len(signed.split()) < 2:
+    if not signed or (len(signed.split()) < 2 and name):
         return name
     if name and name_key(signed).split(" ")[0] != name_key(name):
         return name

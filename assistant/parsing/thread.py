@@ -155,7 +155,10 @@ def sender_card(text: str, party: Party | None) -> str | None:
         if not 1 < len(found) <= 5 or len(line.strip()) > 40:
             continue
         ends = {found[0], found[-1]}
-        if not (ends <= words or all(len(w) > 1 and w in compact for w in ends)):
+        if not (ends <= words or found[-1] in words and len(found[-1]) > 2
+                or found[0] in words and len(found[0]) > 2
+                or all(len(w) > 1 and w in compact for w in ends)
+                or len(found[-1]) > 3 and found[-1] in compact):
             continue
         block = [line.strip()]
         for below in lines[index + 1: index + 1 + _CARD_LINES]:

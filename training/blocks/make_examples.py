@@ -59,7 +59,7 @@ PHONES = ["+1 312 555 0133", "(415) 555-0142", "212-555-0161", "+49 89 5554 3210
           "+39 02 5550 1234", "713.853.6577", "+31 20 555 0147", "+81 3 5550 1234"]
 PHONE_LABELS = ["", "T", "Tel.", "Tel:", "Phone:", "M:", "Mobile", "Cell", "Office:", "Mobil",
                 "Tél. :", "P", "Direct:"]
-FAX_LABELS = ["Fax", "F", "Fax:", "Telefax"]
+FAX_LABELS = ["Fax", "F", "Fax:", "Telefax", "Facsimile:", "Fax -"]
 STREETS = ["1400 Smith Street", "Friedrichstraße 12", "12 rue de Rivoli", "Calle Mayor 5",
            "Suite 300", "Houston, TX 77002", "10117 Berlin", "75001 Paris",
            "1200 Main Street, Room 3801a", "Dallas, Texas 75201", "P.O. Box 1188",
@@ -106,8 +106,9 @@ def name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
 
-TRAILING_PHONE = ["Phone", "(phone)", "(office)", "(cell)", "Office", "Direct", "(work)"]
-TRAILING_FAX = ["Fax", "(fax)", "FAX"]
+TRAILING_PHONE = ["Phone", "(phone)", "(office)", "(cell)", "Office", "Direct", "(work)",
+                  "Telephone"]
+TRAILING_FAX = ["Fax", "(fax)", "FAX", "Facsimile"]
 
 
 def phone_line(rng: random.Random, fax: bool = False) -> list[list[str]]:

@@ -32,8 +32,8 @@ _LEGAL_EXTRA = frozenset("""gmbh kg ag se ug mbh sas sarl sa s.a. sl s.l. lda ld
 spa s.p.a. k.k. kk llp lp pvt pvt. ltd ltd. inc inc. llc corp corp. co co. plc bv b.v. nv n.v.
 ab as asa oy oyj a/s aps partg mbb e.v. gbr ohg kgaa pty bhd""".split())
 _PHONE_LABELS = frozenset("""t tel tel. phone ph m mob mobile cell office o direct d p mobil
-handy tél téléphone teléfono telefono telefon móvil cel celular portable""".split())
-_FAX_LABELS = frozenset({"f", "fax", "telefax", "télécopie"})
+handy tél téléphone teléfono telefono telefon móvil cel celular portable telephone""".split())
+_FAX_LABELS = frozenset({"f", "fax", "telefax", "télécopie", "facsimile"})
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "herr", "frau", "mme", "m.",
                          "sr", "sra", "dott", "ing"})
 _URL = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|de|fr|es|"

@@ -21,7 +21,9 @@ MAX_LINES = 16  # a block is short: anything longer is read up to here
 MAX_LINE = 200
 MAX_TOKENS = 16  # a longer line is prose, not a field of a card: it is not read
 _LOCK = threading.Lock()
-_FAX_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:fax|telefax|télécopie|f)(?![^\W\d_])")
+_FAX_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:fax|telefax|télécopie|facsimile|f)(?![^\W\d_])")
+_PHONE_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:t|tel|phone|telephone|mobile|cell|office|direct|"
+                         r"m|p|ph|mobil|handy|tél|téléphone|teléfono|móvil)(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,18 @@ def read_block(text: str, region: str = "US") -> BlockFields:
         for label, span in _spans(tokens, [lab for _, lab in labels]):
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = join(line, span).strip(" ,;|")
-            if label == "FAX" and _FAX_WORD.search(line):  # a fax says so on its line
+            if label in {"FAX", "PHONE"} and _is_fax(line, label):
                 faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+def _is_fax(line: str, label: str) -> bool:
+    """A fax says so on its line: the model's FAX when the line names a fax, and every number
+    of a line that names a fax and no phone ("713.555.0110 Facsimile")."""
+    if not _FAX_WORD.search(line):
+        return False
+    return label == "FAX" or not _PHONE_WORD.search(line)
 
 
 def line_names(text: str, region: str = "US") -> list[str]:

@@ -86,3 +86,22 @@ def test_capitals_card_in_a_note_is_a_person() -> None:
     assert (emily.title, emily.company, emily.phones) == (
         "Chief Medical Officer", "Verdant Clinics", ["+13125550133"])
     assert emily.name and emily.name.casefold() == "emily chen"
+
+
+def test_a_number_labelled_facsimile_after_it_is_a_fax() -> None:
+    facts = mine_signature("Ryan Ortiz\nSenior Geologist\nWest Basin Geoscience\n"
+                           "713.555.0139 Telephone\n713.555.0110 Facsimile", "Ryan Ortiz", "US")
+    assert facts.phones == ("+17135550139",)
+
+
+def test_the_senders_card_is_found_above_older_quoted_mail() -> None:
+    from assistant.parsing.thread import sender_card
+
+    # Given a message whose card is followed by a quoted Lotus Notes header, not a signature
+    text = ("Please review.\n\nKay C. Young\nLegal Specialist\nAcme North America Corp.\n"
+            "713-555-0194 Phone\n\n\tTana Jones\n\t04/17/2001 04:20 PM\n")
+    # When the card is looked for with only the sender's address
+    card = sender_card(text, ("", "kay.young@acme.com"))
+    # Then it is the name line and the short lines under it, up to the quoted header
+    assert card == ("Kay C. Young\nLegal Specialist\nAcme North America Corp.\n"
+                    "713-555-0194 Phone")
