@@ -5,9 +5,11 @@
 Each trial kills the assistant (a fault point or a random delay) during ingestion, drafting or
 sending, with an outage on top in every other trial (SMTP 421/451/550, Dovecot restarted during
 IDLE, Redis restarted mid-run, PostgreSQL connections dropped or the cluster restarted), then
-restarts it and waits until the work settles. Writes ``benchmarks/results/faults.json`` with
-``trials``, ``lost``, ``duplicate_contacts``, ``duplicate_sends``, ``unapproved_sends`` and
-per-trial details; exits 1 when any of those four counts is not zero.
+restarts it and waits until the work settles; then linked owners' follow-ups are killed
+around the owner's own submission server (``owner_mailbox`` in the report). Writes
+``benchmarks/results/faults.json`` with ``trials``, ``lost``, ``duplicate_contacts``,
+``duplicate_sends``, ``unapproved_sends`` and per-trial details; exits 1 when any of those
+counts is not zero.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.faults_owner import OwnerTrial, run_owner_trials, summarize_owner
 from benchmarks.faults_rig import running_rig
 from benchmarks.faults_trials import OUTAGES, Trial, TrialResult, plan_trials
 
@@ -32,15 +35,18 @@ DEFAULT_OUT = ROOT / "benchmarks" / "results" / "faults.json"
 COUNTS = ("lost", "duplicate_contacts", "duplicate_sends", "unapproved_sends",
           "owner_notices_dropped")
 QUICK_TRIALS = 150
+OWNER_TRIALS = 12  # linked owners killed around their own submission server
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     trials = max(args.trials, QUICK_TRIALS) if args.quick else args.trials
+    owner: list[OwnerTrial] = []
     with tempfile.TemporaryDirectory(prefix="faults-") as tmp:
-        results, seconds = run_trials(Path(tmp), trials, args.seed, keep=args.keep)
-    report = summarize(results, args.seed, seconds)
+        results, seconds = run_trials(Path(tmp), trials, args.seed, keep=args.keep,
+                                      owner_trials=owner, owner_count=args.owner_trials)
+    report = summarize(results, args.seed, seconds, owner)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     _print_summary(report, args.out)
@@ -49,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_trials(root: Path, count: int, seed: int, keep: Path | None = None,
                postgres: bool = True, outages: tuple[str, ...] = OUTAGES,
-               every: int = 2) -> tuple[list[TrialResult], float]:
+               every: int = 2, owner_trials: list[OwnerTrial] | None = None,
+               owner_count: int = 0) -> tuple[list[TrialResult], float]:
+    """``owner_trials``, when given, receives ``owner_count`` linked-owner trials
+    (benchmarks/faults_owner.py) run on the same servers after the others."""
     started = time.monotonic()
     results: list[TrialResult] = []
     rng = random.Random(seed + 1)
@@ -58,15 +67,28 @@ def run_trials(root: Path, count: int, seed: int, keep: Path | None = None,
             result = Trial(rig, spec, rng).run()
             results.append(result)
             _progress(result, len(results), count)
+        if owner_trials is not None and owner_count:
+            for trial in run_owner_trials(rig, owner_count, rng):
+                owner_trials.append(trial)
+                print(f"[owner] {trial.kill:16s} {trial.status:9s} deliveries="
+                      f"{trial.deliveries} sent copies={trial.sent_copies} {trial.seconds}s",
+                      flush=True)
         if keep is not None:
             _keep_logs(root, keep, results)
     return results, time.monotonic() - started
 
 
-def summarize(results: list[TrialResult], seed: int, seconds: float) -> dict[str, object]:
+def summarize(results: list[TrialResult], seed: int, seconds: float,
+              owner: list[OwnerTrial] | None = None) -> dict[str, object]:
     report: dict[str, object] = {"trials": len(results)}
     for name in COUNTS:
         report[name] = sum(len(getattr(r, name)) for r in results)
+    if owner:  # linked owners' trials count in the same totals, and apart
+        mailbox = summarize_owner(owner)
+        report["duplicate_sends"] = int(str(report["duplicate_sends"])) + int(
+            str(mailbox["duplicate_sends"]))
+        report["lost"] = int(str(report["lost"])) + int(str(mailbox["lost"]))
+        report["owner_mailbox"] = mailbox
     report.update({
         "failed_for_good": sum(r.failed_for_good for r in results),
         "owner_redeliveries": sum(r.owner_redeliveries for r in results),
@@ -140,6 +162,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--trials", type=int, default=QUICK_TRIALS)
     parser.add_argument("--quick", action="store_true",
                         help="the CI size: 150 trials, short timings")
+    parser.add_argument("--owner-trials", type=int, default=OWNER_TRIALS,
+                        help="linked-owner trials (kill around the owner's own server)")
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--keep", type=Path, default=None,

@@ -120,6 +120,7 @@ class OwnerImap:
     def uids_after(self, last_uid: int) -> list[int]:
         self._end_idle()
         with _errors("search"):
+            self.client.noop()  # lets the server tell of mail that came since (EXISTS)
             # "n:*" always includes the highest UID, even when it is below n (RFC 3501 6.4.8).
             return sorted(u for u in self.client.search(["UID", f"{last_uid + 1}:*"])
                           if u > last_uid)

@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from assistant.app import App
 from assistant.errors import DeliveryError, MailboxError
+from assistant.faults import checkpoint
 from assistant.mail.accounts import open_owner_imap, open_owner_sender
 from assistant.mail.owner_message import as_owner
 from assistant.mail.smtp import Delivery
@@ -54,6 +55,7 @@ def deliver_as_owner(app: App, email: outbox.OutgoingEmail, mailbox: LinkedMailb
         delivery = sender.send(raw, mailbox.address, recipients, before_data=submitting)
     finally:
         sender.close()
+    checkpoint(app.settings.fault_points, "after_owner_smtp")  # before the copy in Sent
     file_in_sent(app, mailbox, raw, email.message_id)
     return delivery
 
@@ -90,9 +92,11 @@ def settle_from_sent(app: App, now: datetime) -> list[int]:
     folder; returns the ids put back to pending. Run before relay mode's settling, which
     then marks what is left ``uncertain`` and tells the owner."""
     lease = timedelta(seconds=app.settings.send_lease_seconds)
+    grace = timedelta(seconds=app.settings.receipt_grace_seconds)
     with transaction(app.sessions) as session:
         rows = session.execute(select(OutboxMessage.id, OutboxMessage.owner_id,
-                                      OutboxMessage.message_id, OutboxMessage.status).where(
+                                      OutboxMessage.message_id, OutboxMessage.status,
+                                      OutboxMessage.created_at).where(
             OutboxMessage.purpose == "followup",
             OutboxMessage.status.in_(("sending", "unconfirmed")),
             OutboxMessage.claimed_at < now - lease)).all()
@@ -104,8 +108,11 @@ def settle_from_sent(app: App, now: datetime) -> list[int]:
             continue
         found = _in_sent(app, mailbox, row.message_id)
         with transaction(app.sessions) as session:
-            if found is None:  # the mailbox cannot be read now: ask again after a lease
-                linked.postpone(session, row.id, row.status, now)
+            if found is None:
+                # The mailbox cannot be read now: ask again after a lease, for as long as a
+                # receipt would be waited for; then relay mode's rule (uncertain) applies.
+                if row.created_at > now - grace:
+                    linked.postpone(session, row.id, row.status, now)
             elif found:
                 if linked.confirm_sent(session, row.id, now):
                     on_sent(session, row.id, now)

@@ -194,8 +194,7 @@ class ReplyWatcher:
         if current is None:
             self.stop.wait(self.app.settings.poll_seconds)
             return
-        last = (current.last_uid if current.uidvalidity == uidvalidity
-                and current.last_uid is not None else uidnext - 1)
+        last = start_after(current, uidvalidity, uidnext)
         while not self.stop.is_set() and self.leader():
             last = self.read_new(imap, uidvalidity, last)
             self.failures = 0
@@ -225,6 +224,14 @@ class ReplyWatcher:
         log.warning("owner %d: mailbox unavailable (%s); next attempt in %.1f s",
                     self.mailbox.owner_id, exc, delay)
         self.stop.wait(delay)
+
+
+def start_after(mailbox: LinkedMailbox, uidvalidity: int, uidnext: int) -> int:
+    """The last UID already read: the stored one while UIDVALIDITY holds, else the mailbox's
+    end (a new link, or UIDs renumbered: what is there now is older than the watch)."""
+    if mailbox.uidvalidity == uidvalidity and mailbox.last_uid is not None:
+        return mailbox.last_uid
+    return uidnext - 1
 
 
 def start_reply_watchers(app: App, stop: threading.Event,

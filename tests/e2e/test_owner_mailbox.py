@@ -3,7 +3,8 @@ owner's own submission server, and the owner's Dovecot account is their own mail
 
 A follow-up leaves from the owner (envelope and From, no Sender) with a copy in Sent; the
 contact's reply into the owner's INBOX cancels the second touch within one IDLE round; an
-out-of-office does not; a kill between SMTP and the commit never sends twice.
+out-of-office does not; a provider that files sent mail itself gets no second copy; a kill
+between SMTP and the commit never sends twice.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import make_msgid
 
+import pytest
 from sqlalchemy import select
 
 from assistant.store import linked
 from assistant.store.db import make_engine, session_factory, transaction
-from assistant.store.models import FollowUp, OutboxMessage, SeenReply
+from assistant.store.models import FollowUp, LinkedAccount, SeenReply
 from tests.e2e.clock import SteppedClock, running_with_clock
 from tests.e2e.test_followup_crash import _approved_followup, _row
 from tests.integration.helpers import (
@@ -119,33 +121,67 @@ def test_an_out_of_office_is_not_a_reply(dovecot, smtp_server, database_url, tmp
                                                                   "seen": "auto_reply"}
 
 
-def test_kill_after_the_owners_server_took_it_never_sends_twice(dovecot, smtp_server,
-                                                                database_url, tmp_path):
-    # Given a linked owner's approved follow-up
-    boxes, jane, env = _linked_setup(dovecot, smtp_server, database_url, tmp_path)
-    outbox_id = _approved_followup(env, boxes.owner, jane)
-
-    # When the worker submits it and is killed before it can record the send
-    crashed = run_process({**env, "ASSISTANT_FAULT_POINTS": "after_smtp"})
-    assert crashed.wait(timeout=60) == -signal.SIGKILL, crashed.stdout.read().decode()
-    assert len(dovecot.wait_for_messages(jane, "INBOX", 1, timeout=10)) == 1
-    assert _row(database_url, outbox_id)[0] == "unconfirmed"
-
-    # And it is restarted: the Sent folder, not a blind copy, says that it left
-    restarted = run_process(env)
-    try:
-        assert wait_for(lambda: _row(database_url, outbox_id) == ("sent", "sent"), timeout=30)
-        assert not wait_for(lambda: len(dovecot.messages(jane, "INBOX")) > 1, timeout=3)
-    finally:
-        restarted.send_signal(signal.SIGTERM)
-        restarted.wait(timeout=30)
-
-    # Then Jane got it once, and nothing went to the assistant's own mailbox as a receipt
-    assert len(dovecot.messages(jane, "INBOX")) == 1
+def _sent_filed(database_url: str) -> bool | None:
     engine = make_engine(database_url)
     try:
         with transaction(session_factory(engine)) as session:
-            assert session.scalar(select(OutboxMessage.status).where(
-                OutboxMessage.id == outbox_id)) == "sent"
+            return session.scalar(select(LinkedAccount.sent_filed))
     finally:
         engine.dispose()
+
+
+def test_a_provider_that_files_sent_mail_itself_gets_no_second_copy(faults_reset, dovecot,
+                                                                    database_url, tmp_path):
+    # Given an owner whose provider files what they submit in Sent (as Gmail does)
+    boxes, jane, env = _linked_setup(dovecot, faults_reset, database_url, tmp_path)
+    faults_reset.file_in_sent(boxes.owner)
+    outbox_id = _approved_followup(env, boxes.owner, jane)
+    try:
+        # When the follow-up is sent
+        with running_with_clock(env, SteppedClock(datetime.now(UTC))):
+            assert wait_for(lambda: _row(database_url, outbox_id) == ("sent", "sent"),
+                            timeout=30)
+    finally:
+        faults_reset.file_in_sent(boxes.owner, False)
+    # Then the assistant found the provider's copy and added none: one copy in Sent
+    assert len(dovecot.messages(boxes.owner, "Sent")) == 1
+    assert _sent_filed(database_url) is True
+
+
+@pytest.mark.parametrize(("point", "provider_files", "settled"), [
+    ("after_smtp", False, "sent"),  # killed once the copy was APPENDed: Sent says it left
+    ("after_owner_smtp", True, "sent"),  # the provider filed it before the kill
+    ("after_owner_smtp", False, "uncertain"),  # nothing can tell: the owner is told
+])
+def test_kill_after_the_owners_server_took_it_never_sends_twice(
+        faults_reset, dovecot, database_url, tmp_path, point, provider_files, settled):
+    # Given a linked owner's approved follow-up
+    boxes, jane, env = _linked_setup(dovecot, faults_reset, database_url, tmp_path)
+    if provider_files:
+        faults_reset.file_in_sent(boxes.owner)
+    outbox_id = _approved_followup(env, boxes.owner, jane)
+
+    try:
+        # When the worker submits it and is killed before it can record the send
+        crashed = run_process({**env, "ASSISTANT_FAULT_POINTS": point})
+        assert crashed.wait(timeout=60) == -signal.SIGKILL, crashed.stdout.read().decode()
+        assert len(dovecot.wait_for_messages(jane, "INBOX", 1, timeout=10)) == 1
+        assert _row(database_url, outbox_id)[0] == "unconfirmed"
+
+        # And it is restarted: the Sent folder, not a blind copy, is looked at
+        restarted = run_process(env)
+        try:
+            assert wait_for(lambda: _row(database_url, outbox_id) == (settled, settled),
+                            timeout=30), _row(database_url, outbox_id)
+            assert not wait_for(lambda: len(dovecot.messages(jane, "INBOX")) > 1, timeout=3)
+        finally:
+            restarted.send_signal(signal.SIGTERM)
+            restarted.wait(timeout=30)
+    finally:
+        faults_reset.file_in_sent(boxes.owner, False)
+
+    # Then Jane got it once; the owner is told when nothing could say whether it left
+    assert len(dovecot.messages(jane, "INBOX")) == 1
+    if settled == "uncertain":
+        told = dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
+        assert b"may or may not have gone out" in told[0]

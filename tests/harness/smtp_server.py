@@ -95,6 +95,7 @@ class DeliveringHandler:
         self, target: LmtpTarget, faults: FaultPlan, log: TransactionLog, listener: str
     ) -> None:
         self._listener = listener
+        self.files_sent: set[str] = set()
         self._target = target
         self._faults = faults
         self._log = log
@@ -132,6 +133,10 @@ class DeliveringHandler:
             deliver_lmtp, self._target, envelope.mail_from or "", list(envelope.rcpt_tos), raw
         )
         self._record(session, envelope.mail_from, envelope.rcpt_tos, message_id, int(reply[:3]))
+        user = _auth_user(session)
+        if reply.startswith("250") and user in self.files_sent:
+            # As Gmail and Microsoft 365 do: what a mailbox's user submits is filed in Sent.
+            await asyncio.to_thread(self._target.append, user, "Sent", raw)  # type: ignore[attr-defined]
         return reply
 
     def _record(
@@ -173,6 +178,7 @@ class SmtpServer:
         self._username = username
         self._password = password
         self._faults = FaultPlan()
+        self._files_sent: set[str] = set()
         self._log = TransactionLog(tmpdir / "smtp-transactions.jsonl")
         self._cert = cert
         self._controllers: list[Controller] = []
@@ -218,7 +224,14 @@ class SmtpServer:
         logger.info("smtp up: plain %d, smtps %d", *self._ports)
 
     def _handler(self, listener: str) -> DeliveringHandler:
-        return DeliveringHandler(self._target, self._faults, self._log, listener)
+        handler = DeliveringHandler(self._target, self._faults, self._log, listener)
+        handler.files_sent = self._files_sent
+        return handler
+
+    def file_in_sent(self, user: str, files: bool = True) -> None:
+        """Play a provider that files what ``user`` submits (logged in as themself) in their
+        Sent folder, or stop (``files=False``)."""
+        (self._files_sent.add if files else self._files_sent.discard)(user)
 
     def _start_controller(self, controller: Controller) -> None:
         try:

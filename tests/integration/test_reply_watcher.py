@@ -1,0 +1,73 @@
+"""The reply watcher against a real Dovecot account (the owner's own mailbox): header fields
+only, nothing marked read, and a restart resumes after the last UID of the same UIDVALIDITY."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from email.message import EmailMessage
+
+from sqlalchemy import select
+
+from assistant.app import build_app
+from assistant.mail.accounts import open_owner_imap
+from assistant.pipeline.replies_seen import ReplyWatcher, start_after
+from assistant.settings import Settings
+from assistant.store import linked
+from assistant.store.db import transaction
+from assistant.store.models import SeenReply
+from tests.integration.helpers import fresh_mailboxes
+from tests.unit.test_replies_seen import FOLLOWUP_ID, _second_touch, _sent_followup
+
+
+def _mail(sender: str, subject: str, in_reply_to: str | None = None) -> bytes:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "sam@rivera.io"
+    message["Subject"] = subject
+    message["Message-ID"] = f"<{abs(hash(subject))}@acme.example>"
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+    message.set_content("a body the watcher never fetches")
+    return message.as_bytes()
+
+
+def test_headers_only_nothing_read_and_resume_after_the_last_uid(dovecot, tmp_path):
+    # Given Sam's sent follow-up, Sam's own mailbox linked, and a newsletter already there
+    box = fresh_mailboxes().owner
+    settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
+                                  "ASSISTANT_DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}",
+                                  "ASSISTANT_TLS_CA_FILE": str(dovecot.cafile),
+                                  "ASSISTANT_OWNER_1_PASSWORD": dovecot.password})
+    app = build_app(settings)
+    from assistant.store.db import upgrade
+
+    upgrade(settings.database_url)
+    owner, _ = _sent_followup(app.sessions)
+    with transaction(app.sessions) as session:
+        linked.link(session, owner.id, imap_url=dovecot.imap_url(box), smtp_url="smtp://x",
+                    auth="password", sent_folder=None, now=datetime.now(UTC))
+        mailbox = linked.linked_for(session, owner.id)
+    first = dovecot.append(box, "INBOX", _mail("news@shop.example", "Sale"))
+    watcher = ReplyWatcher(app, mailbox, threading.Event())
+    try:
+        with open_owner_imap(settings, mailbox) as imap:
+            uidvalidity, uidnext = imap.examine()
+            start = start_after(mailbox, uidvalidity, uidnext)
+            # When Jane's reply arrives after the watch began
+            reply = dovecot.append(box, "INBOX", _mail("Jane <jane@acme.example>",
+                                                       "Re: Great to meet you", FOLLOWUP_ID))
+            last = watcher.read_new(imap, uidvalidity, start)
+            flags = imap.client.get_flags([first, reply])
+    finally:
+        app.close()
+    # Then only the new mail was read, the reply matched, and nothing was marked read
+    assert (start, last) == (first, reply)
+    assert all(b"\\Seen" not in f for f in flags.values()), flags
+    assert _second_touch(app.sessions)[0] == "cancelled"
+    with transaction(app.sessions) as session:
+        assert list(session.scalars(select(SeenReply.kind))) == ["reply"]
+        stored = linked.linked_for(session, owner.id)
+    # And a restart resumes after it while UIDVALIDITY holds, from the end when it changed
+    assert start_after(stored, uidvalidity, reply + 5) == reply
+    assert start_after(stored, uidvalidity + 1, reply + 5) == reply + 4
