@@ -94,7 +94,7 @@ def link_owner_command(settings: Settings, owner_address: str, imap_url: str, sm
     if imap.password or smtp.password:
         raise click.BadParameter("put no password in the URLs: set ASSISTANT_OWNER_<id>_PASSWORD"
                                  " or ASSISTANT_OWNER_<id>_PASSWORD_FILE")
-    with _session(settings) as session:
+    with _session(settings.database_url) as session:
         profile = owners.owner_by_address(session, normalize_address(owner_address))
         if profile is None:
             raise click.ClickException(f"no owner has the address {owner_address}")
@@ -108,7 +108,7 @@ def link_owner_command(settings: Settings, owner_address: str, imap_url: str, sm
 
 
 def unlink_owner_command(settings: Settings, owner_address: str) -> str:
-    with _session(settings) as session:
+    with _session(settings.database_url) as session:
         profile = owners.owner_by_address(session, normalize_address(owner_address))
         if profile is None:
             raise click.ClickException(f"no owner has the address {owner_address}")
@@ -117,10 +117,24 @@ def unlink_owner_command(settings: Settings, owner_address: str) -> str:
             else f"owner {profile.id} had no linked mailbox")
 
 
+def link_for_init(database_url: str, owner_address: str, imap_url: str, smtp_url: str,
+                  auth: str, clock: Clock = system_clock) -> int:
+    """``init``'s link of the first owner's mailbox; returns the owner's id (for the secret's
+    variable name)."""
+    check_urls(imap_url, smtp_url)
+    with _session(database_url) as session:
+        profile = owners.owner_by_address(session, normalize_address(owner_address))
+        if profile is None:
+            raise click.ClickException(f"no owner has the address {owner_address}")
+        linked.link(session, profile.id, imap_url=imap_url, smtp_url=smtp_url, auth=auth,
+                    sent_folder=None, now=clock())
+        return profile.id
+
+
 @contextmanager
-def _session(settings: Settings) -> Iterator[Session]:
-    upgrade(settings.database_url)
-    engine = make_engine(settings.database_url)
+def _session(database_url: str) -> Iterator[Session]:
+    upgrade(database_url)
+    engine = make_engine(database_url)
     try:
         with transaction(session_factory(engine)) as session:
             yield session

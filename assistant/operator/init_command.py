@@ -153,8 +153,39 @@ def init_command(env_file: Path, force: bool, non_interactive: bool, **given: st
     owner_line = setup.apply(answers)
     click.echo(f"✓ database migrated: {_redacted(answers.database_url)}")
     click.echo(f"✓ {owner_line}")
+    if not non_interactive:
+        linked = _offer_link(answers, env_file)
+        if linked:
+            click.echo(f"✓ {linked}")
     click.echo("\nNext:\n  set -a; . ./" + env_file.name + "; set +a\n"
                "  assistant doctor\n  assistant run")
+
+
+def _offer_link(answers: setup.InitAnswers, env_file: Path) -> str | None:
+    """Optionally link the owner's own mailbox: follow-ups leave from it, replies are seen.
+    No answer (end of input) is a no: relay mode stays."""
+    try:
+        if not click.confirm("Link the owner's own mailbox (follow-ups leave from it, with a "
+                             "copy in Sent; replies there are seen)?", default=False):
+            return None
+    except click.Abort:
+        return None
+    from assistant.owners_cli import link_for_init
+
+    _, address = setup.parse_owner(answers.owner)
+    imap_url = click.prompt("The owner's IMAP URL", default=setup.default_inbox_url(address),
+                            value_proc=setup.check_inbox_url)
+    smtp_url = click.prompt("The owner's SMTP submission URL",
+                            default=setup.default_smtp_url(address),
+                            value_proc=setup.check_smtp_url)
+    auth = click.prompt("Login", type=click.Choice(["password", "xoauth2"]), default="password")
+    secret = click.prompt("The owner's app password (xoauth2: an access token)",
+                          hide_input=True)
+    owner_id = link_for_init(answers.database_url, address, imap_url, smtp_url, auth)
+    with env_file.open("a", encoding="utf-8") as handle:
+        handle.write(f"ASSISTANT_OWNER_{owner_id}_PASSWORD={setup.env_quote(secret)}\n")
+    return (f"owner {owner_id}'s mailbox linked; its secret is ASSISTANT_OWNER_{owner_id}"
+            f"_PASSWORD in {env_file.name}")
 
 
 def _redacted(url: str) -> str:
