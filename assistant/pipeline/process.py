@@ -44,6 +44,7 @@ from assistant.pipeline import (
     guard,
     notify,
     receipts,
+    replies_seen,
     resources,
 )
 from assistant.store import contacts as contact_store
@@ -286,6 +287,9 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
         outbox_id = resources.add_from_email(app, session, record, owner, plan.lines, now)
         _done(session, now, record.id, status="processed", kind="command", owner_id=owner.id)
         return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
+    if replies_seen.forwarded_reply(session, owner, record.raw, record.id, now):
+        return _finish(session, now, record.id, "processed", None,
+                       "a contact's reply, forwarded by the owner", owner.id)
     assert plan.parsed is not None
     return _apply(app, session, record, owner, plan.parsed, now, plan.met_on, plan.cards)
 

@@ -25,6 +25,8 @@ from assistant.store.models import FollowUp, LinkedAccount, SeenReply
 from tests.e2e.clock import SteppedClock, running_with_clock
 from tests.e2e.test_followup_crash import _approved_followup, _row
 from tests.integration.helpers import (
+    authenticated,
+    counts,
     fresh_mailboxes,
     register_owner,
     run_process,
@@ -185,3 +187,37 @@ def test_kill_after_the_owners_server_took_it_never_sends_twice(
     if settled == "uncertain":
         told = dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
         assert b"may or may not have gone out" in told[0]
+
+
+def test_a_reply_the_owner_forwards_cancels_the_second_touch_and_is_no_note(
+        dovecot, smtp_server, database_url, tmp_path):
+    # Given an owner in relay mode (no link) whose follow-up to Jane was sent
+    boxes = fresh_mailboxes()
+    jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
+    register_owner(database_url, boxes.owner, now=datetime.now(UTC))
+    env = {**server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path),
+           "ASSISTANT_POLL_SECONDS": "1", "ASSISTANT_TICK_SECONDS": "0.2"}
+    outbox_id = _approved_followup(env, boxes.owner, jane)
+    with running_with_clock(env, SteppedClock(datetime.now(UTC))):
+        raw = dovecot.wait_for_messages(jane, "INBOX", 1, timeout=30)[0]
+        followup = email.message_from_bytes(raw, policy=email.policy.default)
+        assert wait_for(lambda: _statuses(database_url).get(2) == "scheduled", timeout=20)
+        assert _row(database_url, outbox_id)[0] == "sent"
+
+        # When Sam forwards Jane's answer to the assistant, as an attachment
+        forward = EmailMessage()
+        forward["Authentication-Results"] = authenticated(boxes.owner)
+        forward["From"] = f"Sam Rivera <{boxes.owner}>"
+        forward["To"] = boxes.assistant
+        forward["Subject"] = "Fwd: Re: " + str(followup["Subject"])
+        forward["Message-ID"] = make_msgid(domain="example.com")
+        forward.set_content("She answered!")
+        forward.add_attachment(email.message_from_bytes(
+            _answer(jane, boxes.owner, followup), policy=email.policy.default))
+        dovecot.append(boxes.assistant, "INBOX", forward.as_bytes())
+
+        # Then the second touch is cancelled, and nothing was read as a new note
+        assert wait_for(lambda: _statuses(database_url).get(2) == "cancelled", timeout=20), \
+            _statuses(database_url)
+        assert _statuses(database_url)["seen"] == "reply"
+        assert counts(database_url).contacts == 1
