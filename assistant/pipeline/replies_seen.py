@@ -264,9 +264,25 @@ def start_reply_watchers(app: App, stop: threading.Event,
     return thread
 
 
-def seen_since(session: Session, contact_id: int, since: datetime) -> list[str]:
-    """Kinds of mail seen from a contact since a moment (for the reminder: "an out-of-office
-    came back on ...")."""
-    return list(session.scalars(select(SeenReply.kind).where(
-        SeenReply.contact_id == contact_id, SeenReply.seen_at >= since)))
+def reminder_note(session: Session, contact_id: int, since: datetime | None,
+                  timezone: str) -> str | None:
+    """What the second touch's reminder should say about mail seen from the contact since the
+    first follow-up that was not a reply: an out-of-office (the touch waited for it) or a
+    delivery report. None when there was none."""
+    if since is None:
+        return None
+    rows = session.execute(select(SeenReply.kind, SeenReply.seen_at).where(
+        SeenReply.contact_id == contact_id, SeenReply.seen_at >= since,
+        SeenReply.kind.in_(("auto_reply", "bounce"))).order_by(SeenReply.seen_at)).all()
+    if not rows:
+        return None
+    from zoneinfo import ZoneInfo
 
+    kind, seen_at = rows[-1]
+    local = seen_at.astimezone(ZoneInfo(timezone))
+    day = f"{local:%A} {local.day} {local:%B}"
+    if kind == "auto_reply":
+        return (f"An automatic reply (out of office) came back on {day}; it does not count "
+                "as an answer, and this second touch waited a few business days for it.")
+    return (f"A delivery report about their address came back on {day}: check the address "
+            "before sending.")

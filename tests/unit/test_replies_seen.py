@@ -12,7 +12,7 @@ from sqlalchemy import select
 from assistant.domain import ParsedContact
 from assistant.mail.reply_headers import Match
 from assistant.pipeline.followup import on_sent
-from assistant.pipeline.replies_seen import forwarded_reply, record
+from assistant.pipeline.replies_seen import forwarded_reply, record, reminder_note
 from assistant.store import contacts, followups, owners
 from assistant.store.db import make_engine, session_factory, transaction, upgrade
 from assistant.store.models import (
@@ -153,3 +153,14 @@ def test_a_reply_forwarded_as_text_counts_by_sender_and_subject(sessions):
         raw = message.as_bytes()
         assert forwarded_reply(session, owner, raw, _inbound(session, raw), NOW)
     assert _second_touch(sessions)[0] == "cancelled"
+
+
+def test_the_reminder_says_an_out_of_office_came_back(sessions):
+    # Given an out-of-office seen after the first follow-up
+    owner, jane = _sent_followup(sessions)
+    with transaction(sessions) as session:
+        assert reminder_note(session, jane, NOW, "America/Chicago") is None
+        record(session, owner.id, Match(jane, "auto_reply", "<ooo@acme.example>"), NOW)
+        # When the reminder is written; Then it says so, on the owner's day
+        note = reminder_note(session, jane, NOW, "America/Chicago")
+    assert note is not None and "out of office" in note and "Tuesday 24 November" in note
