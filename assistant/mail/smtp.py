@@ -28,6 +28,11 @@ from assistant.settings import Secret, ServerURL, Settings
 log = logging.getLogger(__name__)
 
 
+class ServerDeferred(DeliveryError):
+    """Raised when the server answered 4yz (RFC 5321 4.2.1): it took nothing, for now. Unlike
+    a dropped connection, there is no doubt about whether the message was accepted."""
+
+
 @dataclass(frozen=True)
 class Delivery:
     """What one send did: the recipients the message went to, the ones refused for good
@@ -246,4 +251,4 @@ def _classify(code: int, message: str) -> DeliveryError | DeliveryRejected:
     # RFC 5321 4.2.1: 4yz is a transient failure, 5yz a permanent one.
     if 500 <= code < 600:
         return DeliveryRejected(f"SMTP refused the message: {code} {message}")
-    return DeliveryError(f"SMTP deferred the message: {code} {message}")
+    return ServerDeferred(f"SMTP deferred the message: {code} {message}")

@@ -23,11 +23,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from assistant.app import App
-from assistant.errors import DeliveryError, MailboxError
+from assistant.errors import ConfigurationError, DeliveryError, MailboxError, TransientError
 from assistant.faults import checkpoint
 from assistant.mail.accounts import open_owner_imap, open_owner_sender
 from assistant.mail.owner_message import as_owner
-from assistant.mail.smtp import Delivery
+from assistant.mail.smtp import Delivery, ServerDeferred
 from assistant.pipeline.followup import on_sent
 from assistant.store import linked, outbox
 from assistant.store.db import transaction
@@ -39,20 +39,34 @@ log = logging.getLogger(__name__)
 FILED_CHECKS = (0.5, 1.0, 2.0)  # seconds to wait before each look for the provider's copy
 
 
+class SubmissionUnknown(TransientError):
+    """Raised when the connection to the owner's server failed after DATA began: the row
+    stays ``unconfirmed`` and recovery asks the Sent folder, never a blind retry."""
+
+
 def deliver_as_owner(app: App, email: outbox.OutgoingEmail, mailbox: LinkedMailbox) -> Delivery:
     """One SMTP transaction through the owner's server, then the copy in Sent."""
     raw = as_owner(email.raw)
     own = app.settings.assistant_address.lower()
     recipients = tuple(r for r in email.recipients if r.lower() != own)
 
+    started: list[bool] = []
+
     def submitting() -> None:
         with transaction(app.sessions) as session:
             if not linked.mark_submitting(session, email.id):
                 raise DeliveryError(f"outbox {email.id} is no longer claimed by this worker")
+        started.append(True)
 
     sender = open_owner_sender(app.settings, mailbox)
     try:
         delivery = sender.send(raw, mailbox.address, recipients, before_data=submitting)
+    except ServerDeferred:
+        raise  # the server answered 4yz: it took nothing, the retry is safe
+    except DeliveryError as exc:
+        if started:  # lost during or after DATA: the message may have been taken
+            raise SubmissionUnknown(str(exc)) from exc
+        raise
     finally:
         sender.close()
     checkpoint(app.settings.fault_points, "after_owner_smtp")  # before the copy in Sent
@@ -74,7 +88,7 @@ def file_in_sent(app: App, mailbox: LinkedMailbox, raw: bytes, message_id: str) 
                     linked.set_sent_filed(session, mailbox.owner_id, filed, folder, app.clock())
                 log.info("owner %d: the provider %s sent mail itself", mailbox.owner_id,
                          "files" if filed else "does not file")
-    except (MailboxError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - logged; raising would send the follow-up again
         log.warning("owner %d: the follow-up left but no copy is in Sent: %s",
                     mailbox.owner_id, exc)
 
@@ -128,6 +142,6 @@ def _in_sent(app: App, mailbox: LinkedMailbox, message_id: str) -> bool | None:
     try:
         with open_owner_imap(app.settings, mailbox) as imap:
             return bool(imap.holds(imap.sent_folder(mailbox.sent_folder), message_id))
-    except (MailboxError, OSError) as exc:
+    except (MailboxError, ConfigurationError, OSError) as exc:  # a refused login among them
         log.warning("owner %d: cannot read the Sent folder: %s", mailbox.owner_id, exc)
         return None

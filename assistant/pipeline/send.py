@@ -33,7 +33,7 @@ from assistant.mail.smtp import Delivery, Receipt
 from assistant.pipeline.bounces import followup_of, undelivered
 from assistant.pipeline.followup import on_sent
 from assistant.pipeline.notify import queue_to_owner
-from assistant.pipeline.owner_send import deliver_as_owner
+from assistant.pipeline.owner_send import SubmissionUnknown, deliver_as_owner
 from assistant.store import linked, outbox, owners
 from assistant.store.db import transaction
 from assistant.store.models import FollowUp
@@ -73,6 +73,10 @@ def send_outbox(app: App, outbox_id: int,
         else:
             delivery = app.outgoing().send(email.raw, email.envelope_from, recipients,
                                            receipt=_receipt(app, email, receipt))
+    except SubmissionUnknown as exc:
+        log.warning("outbox %d may have been taken by the owner's server (%s); the Sent folder "
+                    "will tell", outbox_id, exc)
+        return "unconfirmed"
     except DeliveryError as exc:
         with transaction(app.sessions) as session:
             outbox.release(session, outbox_id, str(exc))

@@ -221,3 +221,17 @@ def test_a_reply_the_owner_forwards_cancels_the_second_touch_and_is_no_note(
             _statuses(database_url)
         assert _statuses(database_url)["seen"] == "reply"
         assert counts(database_url).contacts == 1
+
+
+def test_a_451_from_the_owners_server_is_retried_and_sent_once(faults_reset, dovecot,
+                                                               database_url, tmp_path):
+    # Given a linked owner's approved follow-up, and their server deferring it once at DATA
+    boxes, jane, env = _linked_setup(dovecot, faults_reset, database_url, tmp_path)
+    outbox_id = _approved_followup(env, boxes.owner, jane)
+    faults_reset.fail_next(451, stage="data")
+    # When the assistant runs; Then the answered deferral is retried, and Jane gets it once
+    with running_with_clock(env, SteppedClock(datetime.now(UTC))):
+        assert wait_for(lambda: _row(database_url, outbox_id) == ("sent", "sent"), timeout=60)
+        assert not wait_for(lambda: len(dovecot.messages(jane, "INBOX")) > 1, timeout=2)
+    assert len(dovecot.messages(jane, "INBOX")) == 1
+    assert len(dovecot.messages(boxes.owner, "Sent")) == 1
