@@ -81,18 +81,27 @@ def private_words(expected: dict) -> set[str]:
 _TEMPLATE_WORDS: set[str] = set()
 
 
+_SLOTS = {"needs": ("a designer",), "interests": ("sailing",), "promises": ("the deck",)}
+
+
 def template_words() -> set[str]:
-    """What the follow-up templates say for a contact with no facts at all."""
+    """What the follow-up templates say themselves ("As promised, ..."): the words of drafts
+    for contacts with each kind of slot filled, less the slots' own words."""
     if not _TEMPLATE_WORDS:
         from datetime import date
 
         from assistant.drafting.profile import contact_profile, write_followup
         from assistant.drafting.types import OwnerVoice
 
+        slot_words = {w for values in _SLOTS.values() for v in values for w in v.split()}
+        slot_words.add("summit")  # the occasion slot below
         for context in (None, "Met at the summit"):
-            profile = contact_profile("Alex Doe", context, met_on=date(2026, 11, 16), needs=(),
-                                      interests=(), promises=())
-            draft = write_followup(OwnerVoice(name="Sam Rivera"), profile,
-                                   today=date(2026, 11, 18), language="en")
-            _TEMPLATE_WORDS.update(re.findall(r"\w+", norm_text(f"{draft.subject} {draft.body}")))
+            for kind in (None, *_SLOTS):
+                slots = {k: (_SLOTS[k] if k == kind else ()) for k in _SLOTS}
+                profile = contact_profile("Alex Doe", context, met_on=date(2026, 11, 16),
+                                          **slots)
+                draft = write_followup(OwnerVoice(name="Sam Rivera"), profile,
+                                       today=date(2026, 11, 18), language="en")
+                said = re.findall(r"\w+", norm_text(f"{draft.subject} {draft.body}"))
+                _TEMPLATE_WORDS.update(set(said) - slot_words)
     return _TEMPLATE_WORDS

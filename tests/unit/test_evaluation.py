@@ -149,3 +149,18 @@ def test_extra_contacts_are_counted_against_precision() -> None:
     # Then recall is whole and precision is halved
     head = summary(tallies)
     assert (head["recall"], head["precision"], head["extra_contacts"]) == (1.0, 0.5, 1)
+
+
+def test_private_words_are_the_notes_words_in_no_expected_field() -> None:
+    from assistant.evaluation.own_corpus import private_words, template_words
+
+    # Given a note with a private remark and the fields expected from it
+    expected = {"owner_note": "Met Lucia at the design week; she is going through a divorce. "
+                              "I promised her the catalogue.",
+                "contacts": [{"name": "Lucia Moreno", "context": "Met at the design week",
+                              "promises": ["the catalogue"]}]}
+    # When its private words are listed
+    private = private_words(expected) - template_words()
+    # Then the remark's words are private, the slots' words and the templates' own are not
+    assert {"going", "divorce"} <= private
+    assert not {"design", "catalogue", "promised"} & private
