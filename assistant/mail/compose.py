@@ -11,9 +11,14 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from email import policy
+from email.charset import QP, Charset
+from email.header import Header
 from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.message import EmailMessage, Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
+from email.utils import format_datetime, formataddr
 
 MESSAGE_ID_RANDOM_BYTES = 16
 _MESSAGE_ID = re.compile(r"<(?P<left>[^<>@\s]+)\.[0-9a-f]{32}@(?P<domain>[^<>@\s]+)>")
@@ -84,6 +89,67 @@ def build_email(*, sender: Address, to: list[Address], subject: str, text: str,
     if html is not None:
         message.add_alternative(html, subtype="html")
     return message
+
+
+_UTF8_QP = Charset("utf-8")
+_UTF8_QP.body_encoding = QP  # readable in the raw message, like set_content's choice
+
+
+@dataclass(frozen=True)
+class Composed:
+    """An email as bytes, with the Message-ID it carries."""
+
+    message_id: str
+    raw: bytes
+
+
+def compose_bytes(*, sender: Address, to: list[Address], subject: str, text: str,
+                  html: str | None = None, now: datetime, thread: Thread | None = None,
+                  reply_to: Address | None = None) -> Composed:
+    """The same email as ``build_email(automated=True)``, written with the ``email`` package's
+    legacy (compat32) classes: headers kept as strings instead of parsed header objects, about
+    five times cheaper, which matters for the acknowledgement written for every note. Headers
+    with non-ASCII text are encoded words (RFC 2047) and bodies quoted-printable UTF-8."""
+    message: Message
+    if html is None:
+        message = _text_part(text, "plain")
+    else:
+        message = MIMEMultipart("alternative")
+        for body, subtype in ((text, "plain"), (html, "html")):
+            part = _text_part(body, subtype)
+            del part["MIME-Version"]  # only the top level carries it (RFC 2045 4)
+            message.attach(part)
+    message_id = new_message_id(sender.addr_spec)
+    message["From"] = _address_text(sender)
+    message["To"] = ", ".join(_address_text(a) for a in to)
+    message["Subject"] = _header_text(clean_header(subject))
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = message_id
+    if reply_to is not None:
+        message["Reply-To"] = _address_text(reply_to)
+    if thread is not None and thread.message_id:
+        message["In-Reply-To"] = clean_header(thread.message_id)
+        refs = [clean_header(r) for r in (*thread.references, thread.message_id) if r]
+        message["References"] = " ".join(dict.fromkeys(refs))
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Auto-Response-Suppress"] = "All"
+    return Composed(message_id, message.as_bytes(policy=policy.compat32))
+
+
+def _text_part(body: str, subtype: str) -> Message:
+    part = MIMENonMultipart("text", subtype)
+    # as set_content does: one line ending, and the text ends with it
+    lines = body.splitlines()
+    part.set_payload("\n".join(lines) + "\n", _UTF8_QP)
+    return part
+
+
+def _address_text(value: Address) -> str:
+    return formataddr((value.display_name, value.addr_spec), charset="utf-8")
+
+
+def _header_text(value: str) -> str:
+    return value if value.isascii() else Header(value, "utf-8", header_name="Subject").encode()
 
 
 def reply_subject(subject: str | None) -> str:

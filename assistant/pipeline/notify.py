@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from email.headerregistry import Address
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from assistant.app import App
 from assistant.domain import OwnerProfile, ParsedContact, ParsedMessage, StoredContact
-from assistant.mail.compose import Thread, address, build_email, reply_subject
+from assistant.mail.compose import Thread, address, build_email, compose_bytes, reply_subject
 from assistant.mail.headers import thread_of
 from assistant.store import held_acks, outbox
 from assistant.store.inbound import InboundRecord
@@ -76,6 +77,18 @@ def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner:
     """
     message_id, references, subject = thread_of(raw)
     text, html = render_pair(template, owner_first_name=first_name(owner), **context)
+    sender = address(ASSISTANT_NAME, app.settings.assistant_address)
+    to = address(owner.name, owner.primary_address)
+    if finish is None and _ascii(sender, to):
+        # the common case, every acknowledgement: the same email without header objects
+        composed = compose_bytes(sender=sender, to=[to], subject=reply_subject(subject),
+                                 text=text, html=html, now=now,
+                                 thread=Thread(message_id, references),
+                                 reply_to=address(ASSISTANT_NAME, reply_to) if reply_to else None)
+        return held_acks.queue_raw(session, key=key, owner_id=owner.id, purpose=purpose,
+                                   message_id=composed.message_id, raw=composed.raw,
+                                   envelope_from=app.settings.assistant_address,
+                                   recipients=[owner.primary_address], now=now)
     message = build_email(sender=address(ASSISTANT_NAME, app.settings.assistant_address),
                           to=[address(owner.name, owner.primary_address)],
                           subject=reply_subject(subject), text=text, html=html, now=now,
@@ -86,6 +99,10 @@ def queue_to_owner(app: App, session: Session, *, key: str, purpose: str, owner:
     return outbox.add(session, key=key, owner_id=owner.id, purpose=purpose, message=message,
                       envelope_from=app.settings.assistant_address,
                       recipients=[owner.primary_address], now=now)
+
+
+def _ascii(*addresses: Address) -> bool:
+    return all(a.addr_spec.isascii() for a in addresses)
 
 
 def first_name(owner: OwnerProfile) -> str:

@@ -497,12 +497,11 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         # A message naming hundreds of people is a list, not notes on people met: the first
         # ones are kept and the acknowledgement says how many were left out.
         taken = parsed.contacts[:MAX_CONTACTS_PER_MESSAGE]
+        # the day met is kept for the people this note introduces to the store
         stored = [contact_store.merge_contact(session, owner_id=owner.id, inbound_id=record.id,
-                                              parsed=c, now=now, interaction_kind=str(kind))
+                                              parsed=c, now=now, interaction_kind=str(kind),
+                                              met_on=met_on)
                   for c in taken]
-        if met_on is not None:  # kept for the people this note introduced to the store
-            contact_store.remember_met_on(session, [s.id for s in stored if s.created],
-                                          record.id, met_on, now)
         # A date in the note ("follow up next week") is read from the day it was written
         due = followup.schedule_first(session, owner, stored, record.id, _written_at(record),
                                       parsed.owner_note, now)

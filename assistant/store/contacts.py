@@ -34,11 +34,13 @@ def name_key(name: str | None) -> str | None:
 
 
 def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
-                  parsed: ParsedContact, now: datetime,
-                  interaction_kind: str = "note") -> StoredContact:
+                  parsed: ParsedContact, now: datetime, interaction_kind: str = "note",
+                  met_on: date | None = None) -> StoredContact:
+    """``met_on``: the day the owner met a contact this message adds to the store (kept with
+    its other facts; a contact already stored keeps the day it was first met)."""
     contact = _find_existing(session, owner_id, parsed)
     if contact is None:
-        return _create(session, owner_id, inbound_id, parsed, now, interaction_kind)
+        return _create(session, owner_id, inbound_id, parsed, now, interaction_kind, met_on)
     _fill_scalars(contact, parsed)
     contact.updated_at = now
     session.flush()
@@ -56,10 +58,12 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
 
 
 def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: ParsedContact,
-            now: datetime, interaction_kind: str) -> StoredContact:
+            now: datetime, interaction_kind: str, met_on: date | None) -> StoredContact:
     """A new contact, written with plain INSERTs (the same rows the merge above writes for a
-    new contact: the fields, emails no other contact holds, phones, facts, the interaction);
-    nothing about it can exist yet, so nothing is looked up but the emails' owners."""
+    new contact: the fields, its emails, phones, facts, the interaction); nothing about it can
+    exist yet, so nothing is looked up: ``_find_existing`` found no contact of this owner with
+    any of these emails, so none is taken (a concurrent writer's is a unique-key conflict, and
+    the caller's savepoint is written again)."""
     session.flush()  # earlier ORM changes first: these statements bypass the session
     connection = session.connection()
     fields = {f: getattr(parsed, f) for f in SCALAR_FIELDS if getattr(parsed, f)}
@@ -67,10 +71,7 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
         owner_id=owner_id, name_key=name_key(fields.get("name")), source_inbound_id=inbound_id,
         last_touch_at=now, created_at=now, updated_at=now, **fields,
     ).returning(table_of(Contact).c.id)).scalar_one())
-    wanted = sorted({e.lower() for e in parsed.emails})
-    taken = set(session.scalars(select(ContactEmail.email).where(
-        ContactEmail.owner_id == owner_id, ContactEmail.email.in_(wanted)))) if wanted else set()
-    emails = [e for e in wanted if e not in taken]
+    emails = sorted({e.lower() for e in parsed.emails})
     phones = list(dict.fromkeys(parsed.phones))
     if emails:
         connection.execute(insert(table_of(ContactEmail)), [
@@ -79,6 +80,9 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
         connection.execute(insert(table_of(ContactPhone)), [
             {"contact_id": contact_id, "phone": p} for p in phones])
     facts = _fact_rows(contact_id, inbound_id, parsed, now, existing=set())
+    if met_on is not None:
+        facts.append({"contact_id": contact_id, "inbound_id": inbound_id, "field": MET_ON,
+                      "value": met_on.isoformat(), "created_at": now})
     if facts:
         connection.execute(insert(table_of(ContactFact)), facts)
     if inbound_id is not None:

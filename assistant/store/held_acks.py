@@ -62,6 +62,21 @@ def hold(session: Session, *, inbound_id: int, owner_id: int, section: Mapping[s
         "status": HELD, "attempts": 0, "created_at": now}, unique=["idempotency_key"])
 
 
+def queue_raw(session: Session, *, key: str, owner_id: int | None, purpose: str,
+              message_id: str, raw: bytes, envelope_from: str, recipients: list[str],
+              now: datetime) -> int:
+    """``outbox.add`` for an email already written as bytes (``compose_bytes``)."""
+    new_id = insert_once(session, OutboxMessage, {
+        "idempotency_key": key, "owner_id": owner_id, "purpose": purpose,
+        "message_id": message_id, "envelope_from": envelope_from,
+        "recipients": json.dumps(recipients), "raw": raw, "status": "pending",
+        "attempts": 0, "created_at": now}, unique=["idempotency_key"])
+    if new_id is not None:
+        return new_id
+    return int(session.scalar(select(OutboxMessage.id)
+                              .where(OutboxMessage.idempotency_key == key)) or 0)
+
+
 def owners_holding(session: Session) -> list[int]:
     return [o for o in session.scalars(select(OutboxMessage.owner_id).where(
         OutboxMessage.status == HELD, OutboxMessage.owner_id.is_not(None)).distinct())
