@@ -30,7 +30,8 @@ from benchmarks.faults_seed import Seeded, TrialPlan
 
 # "uncertain": a follow-up that went without its receipt copy while its worker died around
 # SMTP; never sent again, the owner told instead.
-FINAL_OUTBOX = ("sent", "failed", "uncertain", "cancelled")
+# "merged": a held acknowledgement now inside a combined one (checked as its own row)
+FINAL_OUTBOX = ("sent", "failed", "uncertain", "cancelled", "merged")
 # Notices over the owner's hourly budget wait for the next window: pending, not lost.
 WAITING_NOTICES = ("ack", "failed", "quarantine", "resources", "bounce")
 
@@ -113,7 +114,7 @@ def settled(state: StoreState, seeded: Seeded, inbox_left: int,
 
 def _finished(row: tuple[int, str, str, str, str], waiting_ok: bool) -> bool:
     return row[2] in FINAL_OUTBOX or (waiting_ok and row[1] in WAITING_NOTICES
-                                      and row[2] == "pending")
+                                      and row[2] in ("pending", "held"))
 
 
 def stuck_sending(state: StoreState) -> list[int]:
