@@ -3,7 +3,8 @@
 Each trial links a fresh owner to their Dovecot account (the SMTP harness's implicit-TLS
 listener is their submission server), queues one approved follow-up, and kills `assistant
 run` at one of three places: after DATA and before the copy is put in Sent
-(``after_owner_smtp``: recovery cannot find it in Sent and marks it uncertain), after the copy
+(``after_owner_smtp``: recovery finds it in Sent only where the provider files it, else marks
+it uncertain and tells the owner), after the copy
 (``after_smtp``: recovery finds it in Sent and records it sent), or after a random delay. The
 assistant is restarted once the claim has lapsed; the contact must have the follow-up once,
 never twice, and a row recorded as sent must have arrived with its copy in Sent.
@@ -33,6 +34,7 @@ KILLS = ("after_owner_smtp", "after_smtp", "random")
 class OwnerTrial:
     tag: str
     kill: str
+    provider_files: bool
     status: str
     deliveries: int
     sent_copies: int
@@ -54,7 +56,9 @@ class OwnerTrial:
 
 
 def run_owner_trials(rig: Rig, count: int, rng: random.Random) -> list[OwnerTrial]:
-    return [_trial(rig, n, KILLS[n % len(KILLS)], rng) for n in range(count)]
+    # Every other pair of trials plays a provider that files sent mail itself (Gmail).
+    return [_trial(rig, n, KILLS[n % len(KILLS)], rng, files=(n // len(KILLS)) % 2 == 1)
+            for n in range(count)]
 
 
 def summarize_owner(trials: list[OwnerTrial]) -> dict[str, object]:
@@ -66,7 +70,7 @@ def summarize_owner(trials: list[OwnerTrial]) -> dict[str, object]:
             "details": [asdict(t) for t in trials]}
 
 
-def _trial(rig: Rig, number: int, kill: str, rng: random.Random) -> OwnerTrial:
+def _trial(rig: Rig, number: int, kill: str, rng: random.Random, files: bool) -> OwnerTrial:
     started = time.monotonic()
     tag = f"owner{number:03d}-{rng.randrange(16 ** 6):06x}"
     directory = rig.root / "owner_trials" / tag
@@ -76,6 +80,8 @@ def _trial(rig: Rig, number: int, kill: str, rng: random.Random) -> OwnerTrial:
     owner_id, outbox_id = _seed(env, owner, jane, rig)
     env[f"ASSISTANT_OWNER_{owner_id}_PASSWORD"] = rig.dovecot.password
     faults = "" if kill == "random" else kill
+    if files:
+        rig.smtp.file_in_sent(owner)
     child = rig.spawn("run", {**env, "ASSISTANT_FAULT_POINTS": faults}, directory / "1.log")
     if kill == "random":
         time.sleep(rng.uniform(0.5, 4.0))
@@ -88,7 +94,8 @@ def _trial(rig: Rig, number: int, kill: str, rng: random.Random) -> OwnerTrial:
     status = _wait_settled(env["ASSISTANT_DATABASE_URL"], outbox_id, timeout=45)
     time.sleep(1.0)  # room for a wrong second send to show
     restarted.stop()
-    return OwnerTrial(tag=tag, kill=kill, status=status,
+    rig.smtp.file_in_sent(owner, False)
+    return OwnerTrial(tag=tag, kill=kill, provider_files=files, status=status,
                       deliveries=len(rig.dovecot.messages(jane, "INBOX")),
                       sent_copies=len(rig.dovecot.messages(owner, "Sent"))
                       if "Sent" in rig.dovecot.folders(owner) else 0,

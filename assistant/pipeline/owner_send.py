@@ -36,7 +36,7 @@ from assistant.store.models import OutboxMessage
 
 log = logging.getLogger(__name__)
 
-FILED_CHECKS = (0.5, 1.0, 2.0)  # seconds to wait before each look for the provider's copy
+FILED_CHECKS = (0.3, 0.7, 1.0)  # seconds to wait before each look for the provider's copy
 
 
 class SubmissionUnknown(TransientError):
