@@ -66,22 +66,22 @@ def add_owner_command(settings: Settings, who: str, more: list[str], timezone: s
 
 
 def list_owners_command(settings: Settings, as_json: bool) -> str:
-    upgrade(settings.database_url)
-    engine = make_engine(settings.database_url)
-    try:
-        with transaction(session_factory(engine)) as session:
-            rows = owners.list_owners(session)
-    finally:
-        engine.dispose()
+    with _session(settings.database_url) as session:
+        rows = owners.list_owners(session)
+        links = {box.owner_id: box for box in linked.all_linked(session)}
     if as_json:
         return json.dumps([{"id": o.id, "name": o.name, "addresses": list(o.addresses),
                             "timezone": o.timezone, "region": o.region,
-                            "language": o.language, "followup_hour": o.followup_hour}
-                           for o in rows], indent=2)
+                            "language": o.language, "followup_hour": o.followup_hour,
+                            "linked": o.id in links} for o in rows], indent=2)
     if not rows:
         return "no owners yet: assistant owner add \"Name <address>\""
     return "\n".join(f"{o.id}\t{o.name}\t{', '.join(o.addresses)}\t{o.timezone}\t{o.region}"
-                     for o in rows)
+                     f"\t{_sending(links.get(o.id))}" for o in rows)
+
+
+def _sending(box: linked.LinkedMailbox | None) -> str:
+    return f"sends via {redact_url(box.smtp_url)}" if box else "relay mode"
 
 
 def link_owner_command(settings: Settings, owner_address: str, imap_url: str, smtp_url: str,

@@ -25,7 +25,10 @@ def test_link_and_unlink(tmp_path: Path) -> None:
                                 "--auth", "xoauth2"])
     assert done.exit_code == 0, done.output
     assert "ASSISTANT_OWNER_1_PASSWORD" in done.output and "access token" in done.output
+    listed = runner.invoke(main, ["owner", "list"]).output
+    assert "sends via smtps://sam%40rivera.io@smtp.fastmail.com:465" in listed
     # And unlinking goes back to relay mode
     assert "back to relay mode" in runner.invoke(main, ["owner", "unlink", "sam@rivera.io"]).output
+    assert "relay mode" in runner.invoke(main, ["owner", "list"]).output
     unknown = runner.invoke(main, ["owner", "link", "nobody@x.io", "--imap", imap, "--smtp", smtp])
     assert unknown.exit_code != 0 and "no owner" in unknown.output
