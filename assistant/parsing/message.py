@@ -202,9 +202,14 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
     return [author] + extras
 
 
+# "Please add both", "alle beide", "les deux": the note names everyone on the message.
+_EVERYONE = re.compile(r"(?i)\b(?:both|all of them|everyone|each of them|them all|beide|alle|"
+                       r"les deux|tous|toutes|ambos|ambas|todos|todas)\b")
+
+
 def _named_in(note: str, party: Party) -> bool:
     name, address = party
-    if address and address in note.lower():
+    if (address and address in note.lower()) or _EVERYONE.search(note):
         return True
     words = name_key(clean_name(name) or "").split()
     return bool(words) and bool(re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)",

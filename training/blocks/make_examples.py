@@ -39,6 +39,9 @@ TITLES = """CEO|CTO|CFO|COO|Founder|Co-Founder|Founder & CEO|Managing Partner|Pa
 |Gerente de Operaciones|Directora de Exportaciones|Director Comercial|Fundador
 |Responsabile Acquisti|Diretora Financeira|Accountmanager|Senior Auditor|Trading Support
 |Managing Director|Head of Cardiology|Community Development Coordinator""".replace("\n", "").split("|")  # noqa: E501
+# Two titles side by side, kept as one ("Rechtsanwältin | Partnerin").
+TITLES += ["Rechtsanwältin | Partnerin", "Steuerberater | Partner", "Attorney | Partner",
+           "Avocate | Associée", "Founder | CEO"]  # noqa: E501
 COMPANY_HEADS = """Acme Tiller Verdant Harbor Lumen Crescent Ortega Nordlys Amberline Delgado
 Baobab Saffron Hikari Walsh Cipherline Kaiser Lehmann Sandberg Rousseau Spoke Andes Sousa
 Vries Ferri Granite Solana Holm Owens Petit Lang Northwind Bluefin Redwood Keystone Meridian
@@ -48,7 +51,8 @@ COMPANY_MIDS = """Finance Clinics Mutual Freight Ventures Robotics Cloud Health 
 Systems Solar Realty Marine Build Energy Foods Design Analytics Capital Labs Software Druck
 Maschinenbau Revision Tessuti Consulting Partners Media Group Insurance Medical Services""".split()
 SUFFIXES = """Inc.|LLC|Ltd|Ltd.|GmbH|AG|KG|GmbH & Co. KG|SAS|SARL|S.A.|S.L.|Lda.|S.r.l.|SpA|B.V.|AB
-|AS|ASA|K.K.|LLP|Corp.|Co.|Pvt. Ltd.|plc|Oy|& Söhne KG|& Partners LLP|PartG mbB""".replace(
+|AS|ASA|K.K.|LLP|Corp.|Co.|Pvt. Ltd.|plc|Oy|& Söhne KG|& Partners LLP|PartG mbB|& Partner
+|& Partners""".replace(
     "\n", "").split("|")
 REGIONS = ["North America", "Europe", "Net Works", "Global", "International", "Texas",
            "Pacific", "Wholesale", "Broadband", "Energy Services", "Gas Resources"]
