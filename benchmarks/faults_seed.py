@@ -93,6 +93,9 @@ def trial_env(rig, plan: TrialPlan, database_url: str, redis: bool,  # noqa: ANN
         # lock lives 30 s): the blind copy has to be read before a follow-up is sent again.
         "ASSISTANT_SEND_LEASE_SECONDS": "1", "ASSISTANT_RECEIPT_GRACE_SECONDS": "40",
         "ASSISTANT_WORKER_THREADS": "2",
+        # Calm acknowledgements with a short window: notes held and combined under the faults
+        # too (a held note must survive the kills and be acknowledged once)
+        "ASSISTANT_ACK_BURST_SECONDS": "2",
     })
     return env
 
