@@ -49,14 +49,19 @@ def sequence(block: list[list[tuple[str, str]]]) -> tuple[list[list[str]], list[
     return features, [label for line in block for _, label in line]
 
 
-def train(folder: Path = TRAINING, model: Path = MODEL_PATH) -> dict[str, object]:
+def fit(blocks: list[list[list[tuple[str, str]]]], model: Path) -> None:
+    """Train a CRF on ``blocks`` (in their order) with the fixed parameters; write it."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(PARAMS)
-    for block in examples(folder):
+    for block in blocks:
         trainer.append(*sequence(block))
     trainer.train(str(model))
+
+
+def train(folder: Path = TRAINING, model: Path = MODEL_PATH) -> dict[str, object]:
+    fit(examples(folder), model)
     record = {
         "command": "python -m assistant.parsing.labeller.train",
         "training": {p.relative_to(ROOT).as_posix(): _sha256(p) for p in

@@ -105,3 +105,14 @@ def test_the_senders_card_is_found_above_older_quoted_mail() -> None:
     # Then it is the name line and the short lines under it, up to the quoted header
     assert card == ("Kay C. Young\nLegal Specialist\nAcme North America Corp.\n"
                     "713-555-0194 Phone")
+
+
+def test_training_is_deterministic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.parsing.labeller.train import examples, fit
+
+    # Given the first labelled blocks, trained twice into two files
+    blocks = examples()[:60]
+    fit(blocks, tmp_path / "a.crfsuite")
+    fit(blocks, tmp_path / "b.crfsuite")
+    # Then the two models are byte-identical
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
