@@ -286,7 +286,8 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 
 def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
     tokens = [(m.start(), m.group()) for m in _NON_SPACE_RUN.finditer(name)]
-    while tokens and tokens[0][1] in STOP_WORDS:
+    # A name never starts with a particle: "Auf der Logimat" is a place, not "der Logimat".
+    while tokens and (tokens[0][1] in STOP_WORDS or tokens[0][1].islower()):
         tokens.pop(0)
     while tokens and tokens[-1][1] in STOP_WORDS | {"de", "von", "van", "la", "le", "del"}:
         tokens.pop()
