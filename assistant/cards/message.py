@@ -32,7 +32,7 @@ from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, 
 log = logging.getLogger(__name__)
 
 MAX_PICTURES = 10  # read per message; the rest are named in the acknowledgement
-MESSAGE_BUDGET_S = 30.0  # OCR time per message; pictures after it are left unread, and said so
+MESSAGE_BUDGET_S = 60.0  # OCR time per message; pictures after it are left unread, and said so
 MIN_SIDE = 200  # pixels: smaller pictures are logos and icons, not card photos
 MAX_PARTS = 200
 _READ_KINDS = {MessageKind.NOTE, MessageKind.CARD_IMAGE, MessageKind.UNKNOWN}
@@ -105,12 +105,12 @@ def read_parts(parts: list[CardPart], region: str, engine: OcrEngine | None = No
         label = part.filename or f"picture {number}"
         try:
             picture = load_picture(part.data, part.content_type)
-        except CardImageError as exc:
+            if min(picture.size) < MIN_SIDE:
+                continue  # a logo or an icon in the mail, not a card
+            read = read_picture(picture, region, engine)
+        except CardImageError as exc:  # unreadable, or over its time budget (OcrTimeout)
             seen.append(CardSeen(label, problem=str(exc)))
             continue
-        if min(picture.size) < MIN_SIDE:
-            continue  # a logo or an icon in the mail, not a card
-        read = read_picture(picture, region, engine)
         seen.append(CardSeen(label, read.reading, thumbnail_jpeg(read.card)))
     return CardsRead(tuple(seen), unread)
 
@@ -200,7 +200,8 @@ def _explained(parsed: ParsedMessage, cards: CardsRead) -> ParsedMessage:
 
 
 def read_cards(raw: bytes, parsed: ParsedMessage, owner: OwnerIdentity,
-               engine: OcrEngine | None = None) -> tuple[ParsedMessage, CardsRead | None]:
+               engine: OcrEngine | None = None,
+               budget_s: float = MESSAGE_BUDGET_S) -> tuple[ParsedMessage, CardsRead | None]:
     """The parsed message with its card pictures read, and what each picture gave; the
     message unchanged (and None) when it carries no picture or is not the owner's note."""
     if parsed.kind not in _READ_KINDS:
@@ -208,7 +209,7 @@ def read_cards(raw: bytes, parsed: ParsedMessage, owner: OwnerIdentity,
     parts = card_parts(raw)
     if not parts:
         return parsed, None
-    cards = read_parts(parts, owner.region, engine)
+    cards = read_parts(parts, owner.region, engine, budget_s=budget_s)
     if not cards.seen and not cards.unread:
         return parsed, None
     return with_cards(parsed, cards, owner), cards

@@ -14,18 +14,26 @@ import ctypes.util
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
 from PIL import Image
 
+from assistant.cards.images import CardImageError
 from assistant.cards.lines import Box, OcrLine, join_rows
 
 log = logging.getLogger(__name__)
 
 DET_SIDE = 960
 REC_BATCH = 3
+IMAGE_BUDGET_S = 30.0  # OCR time per picture; a picture past it is explained, not read
+
+
+class OcrTimeout(CardImageError):
+    """Raised when reading one picture outlasts its time budget."""
 
 
 class OcrEngine(Protocol):
@@ -42,23 +50,95 @@ class RapidEngine:
 
     name = "rapidocr"
 
-    def __init__(self) -> None:
+    def __init__(self, budget_s: float = IMAGE_BUDGET_S) -> None:
         from rapidocr_onnxruntime import RapidOCR
 
         _return_large_buffers()
+        self.budget_s = budget_s
+        self._budget = _Budget()
 
         # The detector reads the card at most DET_SIDE pixels long (card print stays legible);
         # its default, the short side raised to 736, costs 300 MB of activations per worker.
         self._ocr = RapidOCR(det_limit_type="max", det_limit_side_len=DET_SIDE,
                               rec_batch_num=REC_BATCH)
-        _lean_sessions(self._ocr)
-        self._lock = threading.Lock()  # one ONNX session pair per process, used in turn
+        _lean_sessions(self._ocr, self._budget)
+        self._directions = _Directions(self._ocr.text_cls)
+        self._ocr.text_cls = self._directions
+        self._lock = threading.Lock()  # one ONNX session set per process, used in turn
 
     def read(self, image: Image.Image) -> list[OcrLine]:
-        with self._lock:
-            # Upside-down cards are turned by the reader (whole card), not line by line.
+        with self._lock, self._budget.running(self.budget_s):
             result, _ = self._ocr(image.convert("RGB"), use_cls=False)
         return [_rapid_line(item) for item in result or []]
+
+    def read_upright(self, image: Image.Image) -> Upright:
+        """The card read once, whichever way up it lies: the direction classifier turns each
+        upside-down box before it is recognised, and its votes tell how the card lies."""
+        with self._lock, self._budget.running(self.budget_s):
+            self._directions.votes = []
+            result, _ = self._ocr(image.convert("RGB"), use_cls=True)
+            votes = self._directions.votes
+        return upright([_rapid_line(item) for item in result or []], votes, image.size)
+
+
+class _Directions:
+    """PP-OCR's direction classifier, with its answers for the last picture kept: RapidOCR
+    uses them to turn boxes and then drops them."""
+
+    def __init__(self, classifier: Any) -> None:
+        self._classifier = classifier
+        self.votes: list[tuple[bool, float]] = []  # (upside down, weight) per box
+
+    def __call__(self, crops: list[Any]) -> tuple[list[Any], list[list[Any]], float]:
+        turned, answers, elapsed = self._classifier(crops)
+        self.votes = [("180" in str(label), float(score) * crop.shape[1] / max(crop.shape[0], 1))
+                      for (label, score), crop in zip(answers, crops, strict=True)]
+        return turned, answers, elapsed
+
+
+@dataclass(frozen=True)
+class Upright:
+    """Boxes placed as on the card turned upright (``turn`` degrees counter-clockwise), and
+    how sure the votes were of that turn (share of the winning side, 0.5..1)."""
+
+    lines: list[OcrLine]
+    turn: int
+    sureness: float
+
+
+def upright(lines: list[OcrLine], votes: Sequence[tuple[bool, float]],
+            size: tuple[int, int]) -> Upright:
+    """A picture's boxes turned upright. Boxes taller than wide mean the card lies on its side;
+    RapidOCR reads such a box turned a quarter counter-clockwise, so a box that then reads
+    upright means the card was turned clockwise (and needs 90 degrees back), one that reads
+    upside down the other way; wide boxes that read upside down mean a card turned over."""
+    down = sum(weight for flipped, weight in votes if flipped)
+    total = sum(weight for _, weight in votes) or 1.0
+    flipped = down > total / 2
+    sureness = max(down, total - down) / total
+    turn = (270 if flipped else 90) if is_sideways(lines) else (180 if flipped else 0)
+    return Upright([turned(line, turn, size) for line in lines], turn, sureness)
+
+
+def is_sideways(boxes: Sequence[OcrLine]) -> bool:
+    tall = sum(1 for b in boxes if b.height > 1.5 * (b.box[2] - b.box[0]) and len(b.text) > 1)
+    return tall >= 3 and tall > len(boxes) / 2
+
+
+def turned(line: OcrLine, turn: int, size: tuple[int, int]) -> OcrLine:
+    """The line's box where it lands when the picture (``size``) is turned ``turn`` degrees
+    counter-clockwise, as ``Image.rotate(turn, expand=True)`` turns it."""
+    width, height = size
+    left, top, right, bottom = line.box
+    if turn == 90:
+        box: Box = (top, width - right, bottom, width - left)
+    elif turn == 180:
+        box = (width - right, height - bottom, width - left, height - top)
+    elif turn == 270:
+        box = (height - bottom, left, height - top, right)
+    else:
+        return line
+    return replace(line, box=box)
 
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter (malloc.h)
@@ -75,7 +155,49 @@ def _return_large_buffers() -> None:
         log.debug("mallopt unavailable", exc_info=True)
 
 
-def _lean_sessions(ocr: Any) -> None:
+class _Budget:
+    """The time one picture may take: ONNX Runtime stops a run whose ``RunOptions`` say
+    ``terminate``, so a timer thread sets that flag when the picture's time is up and every
+    run of the detector, classifier and recogniser for that picture ends at once."""
+
+    def __init__(self) -> None:
+        import onnxruntime
+
+        self._make = onnxruntime.RunOptions
+        self.options = self._make()
+
+    @contextmanager
+    def running(self, seconds: float) -> Iterator[None]:
+        self.options = options = self._make()
+        timer = threading.Timer(seconds, setattr, (options, "terminate", True))
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        except Exception as exc:
+            if options.terminate:
+                raise OcrTimeout(f"reading it took longer than {seconds:g} seconds, so I "
+                                 "stopped; a smaller, sharper photo of the card usually "
+                                 "reads in a second or two") from exc
+            raise
+        finally:
+            timer.cancel()
+
+
+class _BudgetedSession:
+    """An ONNX Runtime session whose runs use the current picture's ``RunOptions``."""
+
+    def __init__(self, session: Any, budget: _Budget) -> None:
+        self._session, self._budget = session, budget
+
+    def run(self, names: Any, feed: Any, run_options: Any = None) -> Any:
+        return self._session.run(names, feed, self._budget.options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
+def _lean_sessions(ocr: Any, budget: _Budget) -> None:
     """The detector and recogniser sessions again, without ONNX Runtime's memory patterns:
     with inputs of a new shape for every card, the planned buffers are never reused and only
     raise the worker's peak RSS (by about 120 MB here). rapidocr_onnxruntime 1.4 sets no such
@@ -87,10 +209,10 @@ def _lean_sessions(ocr: Any) -> None:
     options.enable_mem_pattern = False
     options.log_severity_level = 4
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-    for holder in (ocr.text_det.infer, ocr.text_rec.session):
+    for holder in (ocr.text_det.infer, ocr.text_rec.session, ocr.text_cls.infer):
         path = holder.session._model_path
-        holder.session = onnxruntime.InferenceSession(path, options,
-                                                      providers=["CPUExecutionProvider"])
+        holder.session = _BudgetedSession(onnxruntime.InferenceSession(
+            path, options, providers=["CPUExecutionProvider"]), budget)
 
 
 def _rapid_line(item: Sequence[Any]) -> OcrLine:

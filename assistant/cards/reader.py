@@ -1,6 +1,8 @@
 """One card picture read end to end: straighten, turn upright, OCR, fields.
 
-The engine reads the picture as it is first; a card lying on its side (text boxes taller than
+An engine that can tell which way up each box lies (RapidOCR's direction classifier) reads
+the card once, turned upright box by box; when its votes are split, or for other engines, the
+engine reads the picture as it is first; a card lying on its side (text boxes taller than
 wide) is read again turned a quarter each way, and a card upside down (the engine unsure of
 most of what it read) turned half a turn; the reading the engine is surest of wins.
 """
@@ -15,10 +17,11 @@ from PIL import Image
 from assistant.cards.fields import CardReading, read_card
 from assistant.cards.images import for_ocr
 from assistant.cards.lines import OcrLine, join_rows
-from assistant.cards.ocr import OcrEngine, default_engine
+from assistant.cards.ocr import OcrEngine, Upright, default_engine
 from assistant.cards.straighten import find_card
 
 UNSURE = 0.80  # below this weighted confidence an upright reading is tried upside down
+SURE_TURN = 0.75  # share of the direction votes above which one reading is enough
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,13 @@ def read_picture(picture: Image.Image, region: str = "US",
     engine = engine or default_engine()
     card = find_card(picture)
     image = for_ocr(card)
+    at_once = getattr(engine, "read_upright", None)
+    if at_once is not None:
+        found: Upright = at_once(image)
+        if found.sureness >= SURE_TURN:
+            lines = join_rows(found.lines)
+            upright = card.rotate(found.turn, expand=True) if found.turn else card
+            return PictureReading(read_card(lines, region), upright, tuple(lines))
     boxes = engine.read(image)
     turns: tuple[int, ...] = ()
     sideways = _sideways(boxes)
