@@ -32,6 +32,7 @@ from assistant.drafting.types import (
 from assistant.mail.compose import address, build_email, new_message_id
 from assistant.mail.headers import HEADER_ERRORS, read_headers
 from assistant.parsing.when import note_written_at
+from assistant.pipeline import replies_seen
 from assistant.pipeline.notify import ASSISTANT_NAME, describe_local_time
 from assistant.store import contacts as contact_store
 from assistant.store import followups, outbox, owners
@@ -211,8 +212,9 @@ def queue_approval(app: App, session: Session, owner: OwnerProfile, followup_id:
     message_id = new_message_id(app.settings.assistant_address)
     followups.set_approval_message_id(session, record.id, message_id)
     since = _first_sent_at(session, record.contact_id) if record.sequence > 1 else None
-    text, html = render_pair("approval", **_approval_context(owner, contact, record,
-                                                               row.expires_at, since))
+    seen = replies_seen.reminder_note(session, contact.id, since, owner.timezone)
+    text, html = render_pair("approval", seen_note=seen,
+                             **_approval_context(owner, contact, record, row.expires_at, since))
     reply_to = address(ASSISTANT_NAME, tokens.reply_address(app.settings.assistant_address,
                                                             token_text(app, row)))
     subject = (f"Second touch for {contact.name}?" if record.sequence > 1
