@@ -385,3 +385,46 @@ class ApprovalMode(Base):
 
 
 # -- The owner's own mailbox (linked accounts) ---------------------------------------------
+
+
+class LinkedAccount(Base):
+    """An owner's own mailbox: IMAP to see replies and the Sent folder, SMTP submission to
+    send follow-ups as the owner truly sends them. Optional: an owner without one stays in
+    relay mode. No password here: it comes from ``ASSISTANT_OWNER_<id>_PASSWORD`` or
+    ``_FILE`` like every other secret (an XOAUTH2 access token when ``auth`` is xoauth2).
+
+    ``sent_filed``: whether the provider files submitted mail in Sent by itself (learned on
+    the first send: None until then). ``uidvalidity``/``last_uid``: where the reply watcher
+    resumes in the owner's INBOX (RFC 3501 2.3.1.1: UIDs hold only within one UIDVALIDITY).
+    """
+
+    __tablename__ = "linked_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"),
+                                          unique=True)
+    imap_url: Mapped[str] = mapped_column(String(1000))
+    smtp_url: Mapped[str] = mapped_column(String(1000))
+    auth: Mapped[str] = mapped_column(String(16), default="password")
+    sent_folder: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    sent_filed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_uid: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SeenReply(Base):
+    """A message in an owner's own INBOX that matched a contact: only the match is kept
+    (which contact, what it was, its Message-ID), never the message."""
+
+    __tablename__ = "seen_replies"
+    __table_args__ = (UniqueConstraint("owner_id", "message_key", name="uq_seen_reply"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"),
+                                            index=True)
+    message_key: Mapped[str] = mapped_column(String(998))
+    kind: Mapped[str] = mapped_column(String(16))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
