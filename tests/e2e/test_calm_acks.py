@@ -1,5 +1,6 @@
 """A burst of notes on real servers: 25 notes forwarded within 10 minutes give the owner at
-most 3 acknowledgements that evening, and each note is in exactly one of them.
+most 3 acknowledgements that evening, each note in exactly one of them, and one digest of the
+25 drafts the next morning.
 
 `assistant run` reads Dovecot and sends through the harness's SMTP server, on a clock the test
 moves forward: the scheduler tick combines the held notes when each burst window ends.
@@ -31,6 +32,8 @@ pytestmark = pytest.mark.servers
 
 # Monday 23 November 2026, 18:00 in Chicago: back from the event.
 EVENING = datetime(2026, 11, 24, 0, 0, tzinfo=UTC)
+# Tuesday 24 November, 09:05 in Chicago: the drafts are due at 09:00.
+NEXT_MORNING = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
 NOTES = 25
 
 
@@ -63,8 +66,8 @@ def _forward(dovecot, boxes, database_url: str, numbers: range) -> None:  # noqa
                     and counts(database_url).pending == 0, timeout=60)
 
 
-def test_25_notes_in_10_minutes_give_at_most_3_acknowledgements(dovecot, smtp_server,
-                                                                database_url, tmp_path):
+def test_25_notes_in_10_minutes_give_3_acknowledgements_and_1_digest(dovecot, smtp_server,
+                                                                     database_url, tmp_path):
     # Given an owner and the assistant running with the default 5-minute burst window
     boxes = fresh_mailboxes()
     register_owner(database_url, boxes.owner, now=EVENING)
@@ -90,9 +93,19 @@ def test_25_notes_in_10_minutes_give_at_most_3_acknowledgements(dovecot, smtp_se
         clock.set(EVENING + timedelta(hours=3))
         assert wait_for(lambda: _waiting(database_url) == 0, timeout=20)
         assert not wait_for(lambda: len(dovecot.messages(boxes.owner, "INBOX")) > 3, timeout=2)
-    # Then the owner got 3 emails, and each note is in exactly one of them
-    texts = [_text(m) for m in owner_mail(dovecot, boxes.owner, 3)]
-    assert len(texts) == 3
+        # Then the owner got 3 emails, and each note is in exactly one of them
+        texts = [_text(m) for m in owner_mail(dovecot, boxes.owner, 3)]
+        assert len(texts) == 3
+        for n in range(NOTES):
+            assert sum(f"Note {n:02d}:" in text for text in texts) == 1, n
+        assert [t.count('. "Note ') for t in texts[1:]] == [14, 10]
+
+        # When the next morning comes, Then one digest holds the 25 drafts, numbered
+        clock.set(NEXT_MORNING)
+        mails = owner_mail(dovecot, boxes.owner, 4, timeout=60)
+        assert not wait_for(lambda: len(dovecot.messages(boxes.owner, "INBOX")) > 4, timeout=3)
+    digest = _text(mails[3])
     for n in range(NOTES):
-        assert sum(f"Note {n:02d}:" in text for text in texts) == 1, n
-    assert [t.count('. "Note ') for t in texts[1:]] == [14, 10]
+        assert f"{FIRST[n % len(FIRST)]} {LAST[n % len(LAST)]}" in digest, n
+    assert f"{NOTES}." in digest and f"{NOTES + 1}." not in digest
+    assert len(dovecot.messages(boxes.owner, "INBOX")) == 4  # 0.16 emails per note
