@@ -16,7 +16,8 @@ from assistant.tokens import token_from_address
 
 COMMANDS = ("help", "summary", "pending", "find", "export", "pause", "resume", "undo")
 _COMMAND_LINE = re.compile(
-    r"(?i)^(?:help|summary|pending|export|pause|resume|undo|find\s+\S.{0,80})[.!]?$"
+    r"(?i)^(?:help|summary|pending|export|pause|resume|undo|digest|each|renew"
+    r"|find\s+\S.{0,80})[.!]?$"
 )
 # What out-of-office robots put in a subject, in the languages their owners write: alone ("Out
 # of office") or before a colon and the subject they answer ("Automatic reply: Met Jane").

@@ -99,3 +99,12 @@ def test_the_owners_note_carrying_a_delivery_report_is_not_a_bounce() -> None:
                 "Final-Recipient: rfc822; jane@acme.example\r\nAction: failed\r\n--b--")
     # Then it is the owner's note, not a mail system's report
     assert not is_bounce(note, "sam@example.com")
+
+
+def test_the_digest_commands_are_commands() -> None:
+    # Given the owner's one-word emails that set the digest or renew expired requests
+    for word in ("digest", "each", "renew", "Renew."):
+        message = view(f"From: sam@example.com\r\nTo: assistant@example.net\r\nSubject: {word}",
+                       word)
+        # Then each is read as a command, not a note about someone
+        assert command_of(message, "sam@example.com", OWNER) == word.rstrip("."), word
