@@ -188,7 +188,7 @@ FUNCTION_WORDS = {"his", "her", "their", "he", "she", "is", "a", "the", "to", "o
                   "up", "ask", "keep", "quiet", "call", "promised", "him", "remember"}
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notes())
 def test_no_private_word_reaches_the_contact(case: tuple[str, str, list[str]]) -> None:
     # Given a valid note (a person, their address, a place) and private remarks around it
