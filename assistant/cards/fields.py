@@ -20,6 +20,7 @@ from statistics import median
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
 from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_title_phrase
+from assistant.parsing.labeller import read_block
 
 DOUBTFUL = 0.80  # a value read from a line below this confidence is shown as "check it"
 
@@ -133,6 +134,7 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         values["title"] = (lines[title_at].text.strip(" ,;"), lines[title_at].confidence)
     if company_at is not None:
         values["company"] = (lines[company_at].text.strip(" ,;"), lines[company_at].confidence)
+    _fill_from_labeller(values, lines, region)
     doubtful = [(key, value) for key, (value, conf) in values.items() if conf < DOUBTFUL]
     doubtful += [("email", e) for e, conf in found.emails.items() if conf < DOUBTFUL]
     doubtful += [("phone", p) for p in ordered if phones[p] < DOUBTFUL]
@@ -142,6 +144,22 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         phones=tuple(ordered), faxes=tuple(found.faxes), urls=tuple(found.urls),
         address=_address(lines, taken - found.used), doubtful=tuple(doubtful),
         lines=tuple(line.text for line in lines))
+
+
+def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[OcrLine],
+                       region: str) -> None:
+    """A title or company the card's layout rules did not find, as the trained block
+    labeller (the one that reads signatures and typed cards) reads the card's lines; its
+    confidence is that of the line it came from. (Its names are not taken: on cards, the
+    layout rules read them better.)"""
+    if "title" in values and "company" in values:
+        return
+    block = read_block("\n".join(line.text for line in lines), region)
+    for key, value in (("title", block.title), ("company", block.company)):
+        if value and key not in values:
+            confidence = min((line.confidence for line in lines if value in line.text),
+                             default=DOUBTFUL / 2)
+            values[key] = (value, confidence)
 
 
 def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None:

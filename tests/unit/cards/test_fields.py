@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.cards.fields import read_card
 from assistant.cards.lines import OcrLine, join_rows
 from assistant.cards.ocr import split_joined_words
@@ -88,3 +90,18 @@ def test_a_label_printed_beside_its_number_joins_it_on_one_row() -> None:
     rows = join_rows(boxes)
     # Then the label comes first on the row; the logo stays apart
     assert sorted(r.text for r in rows) == ["ACME", "FAX +1 650 321 3999"]
+
+
+@pytest.mark.parametrize("texts", [
+    ("JANE OKAFOR", "jane@okafor.example", "INVESTOR RELATIONS", "OKAFOR BELL LTD."),
+    ("Jane Okafor", "jane@okafor.example", "+1 650 555 0100", "Investor Relations",
+     "Okafor Bell Ltd.", "12 Main St, Palo Alto CA"),
+])
+def test_a_title_the_layout_misses_is_read_by_the_block_labeller(texts: tuple[str, ...]) -> None:
+    # Given a card whose title is not next to the name (the layout rules look there)
+    lines = [OcrLine(text, 0.95, (0, 50 * i, 400, 50 * i + 40)) for i, text in enumerate(texts)]
+    # When it is read, Then the trained block labeller supplies the title
+    reading = read_card(lines, "US")
+    assert (reading.name, reading.title) == ("Jane Okafor", texts[2] if texts[0].isupper()
+                                             else "Investor Relations")
+    assert reading.company is not None and reading.company.lower() == "okafor bell ltd."
