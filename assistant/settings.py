@@ -52,6 +52,7 @@ class Settings:
     process_batch: int = 20
     idle_renew_seconds: int = 25 * 60  # RFC 2177: re-issue IDLE before the 29-minute limit
     poll_seconds: float = 30.0
+    imap_idle: bool = True  # False: poll every poll_seconds even where IDLE is advertised
     worker_threads: int = 4
     worker_timeout_ms: int = 100
     fault_points: frozenset[str] = frozenset()
@@ -101,6 +102,7 @@ class Settings:
             fetch_batch=_int(env, "ASSISTANT_FETCH_BATCH", 100),
             process_batch=_int(env, "ASSISTANT_PROCESS_BATCH", 20),
             poll_seconds=float(env.get("ASSISTANT_POLL_SECONDS", "30")),
+            imap_idle=env.get("ASSISTANT_IMAP_IDLE", "1").lower() not in {"0", "false", "no"},
             worker_threads=_int(env, "ASSISTANT_WORKER_THREADS", 4),
             worker_timeout_ms=_int(env, "ASSISTANT_WORKER_TIMEOUT_MS", 100),
             fault_points=frozenset(filter(None, env.get("ASSISTANT_FAULT_POINTS", "").split(","))),

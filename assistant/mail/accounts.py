@@ -59,4 +59,4 @@ def open_owner_imap(settings: Settings, mailbox: LinkedMailbox):  # type: ignore
 
     url = ServerURL.parse(mailbox.imap_url)
     return OwnerImap(url, owner_secret(settings, mailbox.owner_id, url), auth=mailbox.auth,
-                     ca_file=settings.tls_ca_file)
+                     ca_file=settings.tls_ca_file, idle=settings.imap_idle)

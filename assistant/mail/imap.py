@@ -30,7 +30,7 @@ IDLE_RENEW_SECONDS = 25 * 60  # RFC 2177: servers may drop an IDLE after 29 minu
 class ImapInbox:
     def __init__(self, url: ServerURL, password: Secret, *, folders: tuple[str, ...] = (),
                  fetch_batch: int = 100, ca_file: str | None = None,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, idle: bool = True) -> None:
         if not url.host or not url.username:
             raise ConfigurationError("ASSISTANT_INBOX_URL needs a user and a host: "
                                      "imaps://user@host/INBOX")
@@ -45,6 +45,7 @@ class ImapInbox:
         self._timeout = timeout
         self._client: imapclient.IMAPClient | None = None
         self._idling_since: float | None = None
+        self._idle = idle  # False: poll (ASSISTANT_IMAP_IDLE=0), for servers whose IDLE fails
 
     # -- connection -------------------------------------------------------------------------
     def open(self) -> int | None:
@@ -124,7 +125,7 @@ class ImapInbox:
 
     # -- waiting ----------------------------------------------------------------------------
     def wait(self, seconds: float) -> bool:
-        if not self.client.has_capability("IDLE"):
+        if not (self._idle and self.client.has_capability("IDLE")):
             time.sleep(seconds)
             with _errors("noop"):
                 return _has_new_mail(self.client.noop()[1])

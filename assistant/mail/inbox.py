@@ -53,7 +53,8 @@ def open_inbox(settings: Settings) -> Inbox:
 
         return ImapInbox(url, settings.inbox_password or url.password,
                          folders=(settings.processed_folder, settings.failed_folder),
-                         fetch_batch=settings.fetch_batch, ca_file=settings.tls_ca_file)
+                         fetch_batch=settings.fetch_batch, ca_file=settings.tls_ca_file,
+                         idle=settings.imap_idle)
     raise ConfigurationError(
         f"ASSISTANT_INBOX_URL: unsupported scheme {url.scheme!r} (use imaps://, imap:// or "
         "maildir://)")

@@ -33,7 +33,7 @@ _FETCHED = f"BODY[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]".encode()
 
 class OwnerImap:
     def __init__(self, url: ServerURL, secret: Secret, *, auth: str = "password",
-                 ca_file: str | None = None, timeout: float = 30.0) -> None:
+                 ca_file: str | None = None, timeout: float = 30.0, idle: bool = True) -> None:
         if not url.host or not url.username:
             raise ConfigurationError("the owner's IMAP URL needs a user and a host")
         self.url = url
@@ -44,6 +44,7 @@ class OwnerImap:
         self._timeout = timeout
         self._client: imapclient.IMAPClient | None = None
         self._idling_since: float | None = None
+        self._idle = idle  # False: poll (ASSISTANT_IMAP_IDLE=0)
 
     def open(self) -> None:
         with _errors("connect"):
@@ -136,7 +137,7 @@ class OwnerImap:
 
     def wait(self, seconds: float) -> bool:
         """IDLE (RFC 2177) up to ``seconds``, or sleep and NOOP when the server lacks it."""
-        if not self.client.has_capability("IDLE"):
+        if not (self._idle and self.client.has_capability("IDLE")):
             time.sleep(seconds)
             with _errors("noop"):
                 return _has_new_mail(self.client.noop()[1])

@@ -81,8 +81,10 @@ def _answer(jane: str, owner: str, followup: EmailMessage, **headers: str) -> by
 
 
 def _sent_and_answered(dovecot, smtp_server, database_url, tmp_path,  # noqa: ANN001
+                       env_extra: dict[str, str] | None = None,
                        **headers: str) -> dict[int | str, str]:
     boxes, jane, env = _linked_setup(dovecot, smtp_server, database_url, tmp_path)
+    env.update(env_extra or {})
     outbox_id = _approved_followup(env, boxes.owner, jane)
     with running_with_clock(env, SteppedClock(datetime.now(UTC))):
         # When the follow-up is sent
@@ -113,6 +115,15 @@ def test_a_reply_in_the_owners_inbox_cancels_the_second_touch(dovecot, smtp_serv
                                                               database_url, tmp_path):
     # Given a linked owner's follow-up, sent; When Jane replies; Then no second touch
     assert _sent_and_answered(dovecot, smtp_server, database_url, tmp_path) == {
+        1: "sent", 2: "cancelled", "seen": "reply"}
+
+
+def test_the_reply_is_seen_by_polling_where_idle_is_not_used(dovecot, smtp_server,
+                                                             database_url, tmp_path):
+    # Given a watcher told not to IDLE (ASSISTANT_IMAP_IDLE=0): it polls every second
+    # When Jane replies; Then the next poll sees it and no second touch is left
+    assert _sent_and_answered(dovecot, smtp_server, database_url, tmp_path,
+                              env_extra={"ASSISTANT_IMAP_IDLE": "0"}) == {
         1: "sent", 2: "cancelled", "seen": "reply"}
 
 

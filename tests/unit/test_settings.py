@@ -49,3 +49,9 @@ def test_urls_keep_passwords_secret():
     assert (url.username, url.host, url.port, url.password.value) == (
         "sam@example.com", "imap.example.com", 993, "p@ss")
     assert "p%40ss" not in redact_url("imaps://sam:p%40ss@imap.example.com/INBOX")
+
+
+def test_imap_idle_can_be_turned_off_for_polling() -> None:
+    assert Settings.from_env({}).imap_idle is True
+    for value in ("0", "false", "no"):
+        assert Settings.from_env({"ASSISTANT_IMAP_IDLE": value}).imap_idle is False
