@@ -126,6 +126,20 @@ class OwnerImap:
             return sorted(u for u in self.client.search(["UID", f"{last_uid + 1}:*"])
                           if u > last_uid)
 
+    def last_uid_before(self, moment: datetime) -> int:
+        """The highest UID of the mail that arrived before the day of ``moment`` (SEARCH SINCE
+        compares internal dates by day, RFC 3501 6.4.4), so reading on from it covers that
+        whole day; 0 when everything is that recent."""
+        self._end_idle()
+        with _errors("search"):
+            recent = self.client.search(["SINCE", moment.date()])
+        return max(0, min(recent) - 1) if recent else self._highest_uid()
+
+    def _highest_uid(self) -> int:
+        with _errors("search"):
+            uids = self.client.search(["ALL"])
+        return max(uids, default=0)
+
     def headers(self, uids: list[int]) -> dict[int, bytes]:
         """Only the header fields the reply watcher needs, for each UID."""
         if not uids:

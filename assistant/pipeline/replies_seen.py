@@ -14,10 +14,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, aliased
 
 from assistant.app import App
 from assistant.backoff import backoff_delay
@@ -194,11 +194,23 @@ class ReplyWatcher:
         if current is None:
             self.stop.wait(self.app.settings.poll_seconds)
             return
-        last = start_after(current, uidvalidity, uidnext)
+        last = self.starting_point(imap, current, uidvalidity, uidnext)
         while not self.stop.is_set() and self.leader():
             last = self.read_new(imap, uidvalidity, last)
             self.failures = 0
             imap.wait(self.app.settings.poll_seconds)
+
+    def starting_point(self, imap, current: LinkedMailbox, uidvalidity: int,  # type: ignore[no-untyped-def]
+                       uidnext: int) -> int:
+        """The UID to read on from: the stored one; for a new link, or UIDs renumbered, the
+        last one before the oldest follow-up still waiting for an answer was sent, so a reply
+        that came before the watch began is not missed."""
+        last = start_after(current, uidvalidity, uidnext)
+        if resumes(current, uidvalidity):
+            return last
+        with transaction(self.app.sessions) as session:
+            since = oldest_waiting_send(session, self.mailbox.owner_id, self.app.clock())
+        return last if since is None else min(last, imap.last_uid_before(since))
 
     def read_new(self, imap, uidvalidity: int, last: int) -> int:  # type: ignore[no-untyped-def]
         uids = imap.uids_after(last)
@@ -228,10 +240,30 @@ class ReplyWatcher:
 
 def start_after(mailbox: LinkedMailbox, uidvalidity: int, uidnext: int) -> int:
     """The last UID already read: the stored one while UIDVALIDITY holds, else the mailbox's
-    end (a new link, or UIDs renumbered: what is there now is older than the watch)."""
-    if mailbox.uidvalidity == uidvalidity and mailbox.last_uid is not None:
-        return mailbox.last_uid
+    end (a new link, or UIDs renumbered; the watcher then looks back, see
+    ``oldest_waiting_send``)."""
+    if resumes(mailbox, uidvalidity):
+        return mailbox.last_uid or 0
     return uidnext - 1
+
+
+def resumes(mailbox: LinkedMailbox, uidvalidity: int) -> bool:
+    return mailbox.uidvalidity == uidvalidity and mailbox.last_uid is not None
+
+
+LOOK_BACK = timedelta(days=30)
+
+
+def oldest_waiting_send(session: Session, owner_id: int, now: datetime) -> datetime | None:
+    """When the oldest follow-up that is still waiting for an answer (its second touch not
+    yet decided) was sent, within ``LOOK_BACK``; None when none waits. Matching is recorded
+    once per message, so reading a message twice changes nothing."""
+    second = aliased(FollowUp)
+    return session.scalar(
+        select(func.min(FollowUp.sent_at))
+        .join(second, (second.contact_id == FollowUp.contact_id) & (second.sequence > 1))
+        .where(FollowUp.owner_id == owner_id, FollowUp.status == "sent",
+               FollowUp.sent_at >= now - LOOK_BACK, second.status.in_(WAITING)))
 
 
 def start_reply_watchers(app: App, stop: threading.Event,

@@ -14,6 +14,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -153,9 +154,10 @@ class Dovecot:
     def account(self, user: str) -> imap.ImapAccount:
         return imap.ImapAccount(self.host, self.imap_port, user, self.password)
 
-    def append(self, user: str, folder: str, raw: bytes) -> int:
-        """APPEND raw to the user's folder (created if missing); return the new UID."""
-        return imap.append(self.account(user), folder, raw)
+    def append(self, user: str, folder: str, raw: bytes, when: datetime | None = None) -> int:
+        """APPEND raw to the user's folder (created if missing), arrived ``when`` (default:
+        now); return the new UID."""
+        return imap.append(self.account(user), folder, raw, when)
 
     def append_many(self, user: str, folder: str, raws: list[bytes]) -> list[int]:
         """APPEND many messages over one connection; return their UIDs in order."""

@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
@@ -36,11 +37,12 @@ def session(account: ImapAccount) -> Iterator[IMAPClient]:
             client.logout()
 
 
-def append(account: ImapAccount, folder: str, raw: bytes) -> int:
-    """Append raw to folder (created if missing) and return its UID (RFC 4315 APPENDUID)."""
+def append(account: ImapAccount, folder: str, raw: bytes, when: datetime | None = None) -> int:
+    """Append raw to folder (created if missing), with ``when`` as its internal date (the
+    arrival time SEARCH SINCE reads), and return its UID (RFC 4315 APPENDUID)."""
     with session(account) as client:
         _ensure_folder(client, folder)
-        response = client.append(folder, raw)
+        response = client.append(folder, raw, msg_time=when)
     return _appended_uid(response)
 
 

@@ -4,7 +4,7 @@ only, nothing marked read, and a restart resumes after the last UID of the same 
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from assistant.store import linked
 from assistant.store.db import transaction
 from assistant.store.models import SeenReply
 from tests.integration.helpers import fresh_mailboxes
-from tests.unit.test_replies_seen import FOLLOWUP_ID, _second_touch, _sent_followup
+from tests.unit.test_replies_seen import FOLLOWUP_ID, NOW, _second_touch, _sent_followup
 
 
 def _mail(sender: str, subject: str, in_reply_to: str | None = None) -> bytes:
@@ -71,3 +71,40 @@ def test_headers_only_nothing_read_and_resume_after_the_last_uid(dovecot, tmp_pa
     # And a restart resumes after it while UIDVALIDITY holds, from the end when it changed
     assert start_after(stored, uidvalidity, reply + 5) == reply
     assert start_after(stored, uidvalidity + 1, reply + 5) == reply + 4
+
+
+def test_a_new_link_looks_back_to_the_oldest_follow_up_waiting_for_an_answer(dovecot,
+                                                                              tmp_path):
+    # Given Sam's follow-up to Jane, sent, and Jane's reply already in Sam's INBOX (after an
+    # older newsletter) when Sam links the mailbox
+    box = fresh_mailboxes().owner
+    settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
+                                  "ASSISTANT_DATABASE_URL": f"sqlite:///{tmp_path / 'b.db'}",
+                                  "ASSISTANT_TLS_CA_FILE": str(dovecot.cafile),
+                                  "ASSISTANT_OWNER_1_PASSWORD": dovecot.password})
+    from assistant.store.db import upgrade
+
+    upgrade(settings.database_url)
+    app = build_app(settings, clock=lambda: NOW + timedelta(days=1))
+    owner, _ = _sent_followup(app.sessions)
+    dovecot.append(box, "INBOX", _mail("news@shop.example", "Old sale"),
+                   when=NOW - timedelta(days=3))
+    reply = dovecot.append(box, "INBOX", _mail("Jane <jane@acme.example>",
+                                               "Re: Great to meet you", FOLLOWUP_ID),
+                           when=NOW + timedelta(hours=2))
+    with transaction(app.sessions) as session:
+        linked.link(session, owner.id, imap_url=dovecot.imap_url(box), smtp_url="smtp://x",
+                    auth="password", sent_folder=None, now=NOW + timedelta(days=1))
+        mailbox = linked.linked_for(session, owner.id)
+    watcher = ReplyWatcher(app, mailbox, threading.Event())
+    try:
+        with open_owner_imap(settings, mailbox) as imap:
+            uidvalidity, uidnext = imap.examine()
+            # When the watch begins
+            start = watcher.starting_point(imap, mailbox, uidvalidity, uidnext)
+            last = watcher.read_new(imap, uidvalidity, start)
+    finally:
+        app.close()
+    # Then it read from before the follow-up went out: the reply counts, the newsletter not
+    assert start < reply == last
+    assert _second_touch(app.sessions)[0] == "cancelled"
