@@ -59,14 +59,7 @@ class ImapInbox:
         return int(status[b"UIDVALIDITY"])
 
     def _connect(self) -> imapclient.IMAPClient:
-        context = ssl.create_default_context(cafile=self._ca_file)
-        implicit = self.url.scheme == "imaps"
-        port = self.url.port or (993 if implicit else 143)
-        client = imapclient.IMAPClient(self.url.host, port=port, ssl=implicit,
-                                       ssl_context=context, timeout=self._timeout)
-        if not implicit and b"STARTTLS" in client.capabilities():
-            client.starttls(context)
-        return client
+        return connect(self.url, self._ca_file, self._timeout)
 
     @property
     def client(self) -> imapclient.IMAPClient:
@@ -76,16 +69,8 @@ class ImapInbox:
 
     def close(self) -> None:
         client, self._client = self._client, None
-        if client is None:
-            return
-        try:
-            if self._idling_since is not None:
-                client.idle_done()
-            client.logout()
-        except (IMAPClientError, OSError):
-            client.shutdown()
-        finally:
-            self._idling_since = None
+        idling, self._idling_since = self._idling_since is not None, None
+        hang_up(client, idling)
 
     # -- reading ----------------------------------------------------------------------------
     def list_refs(self) -> list[str]:
@@ -179,3 +164,27 @@ def _text(exc: BaseException) -> str:
         if isinstance(value, bytes):
             return value.decode("utf-8", errors="replace")
     return text
+
+
+def connect(url: ServerURL, ca_file: str | None, timeout: float) -> imapclient.IMAPClient:
+    """A connection to ``url``: implicit TLS for imaps://, else STARTTLS when offered."""
+    context = ssl.create_default_context(cafile=ca_file)
+    implicit = url.scheme == "imaps"
+    port = url.port or (993 if implicit else 143)
+    client = imapclient.IMAPClient(url.host, port=port, ssl=implicit, ssl_context=context,
+                                   timeout=timeout)
+    if not implicit and b"STARTTLS" in client.capabilities():
+        client.starttls(context)
+    return client
+
+
+def hang_up(client: imapclient.IMAPClient | None, idling: bool) -> None:
+    """End an IDLE, log out; a connection already broken is just shut."""
+    if client is None:
+        return
+    try:
+        if idling:
+            client.idle_done()
+        client.logout()
+    except (IMAPClientError, OSError):
+        client.shutdown()

@@ -10,16 +10,14 @@
 from __future__ import annotations
 
 import logging
-import ssl
 import time
 from datetime import datetime
 
 import imapclient
-from imapclient.exceptions import IMAPClientError
 from imapclient.imapclient import SENT
 
 from assistant.errors import ConfigurationError
-from assistant.mail.imap import IDLE_RENEW_SECONDS, _errors, _has_new_mail
+from assistant.mail.imap import IDLE_RENEW_SECONDS, _errors, _has_new_mail, connect, hang_up
 from assistant.settings import Secret, ServerURL
 
 log = logging.getLogger(__name__)
@@ -48,13 +46,7 @@ class OwnerImap:
 
     def open(self) -> None:
         with _errors("connect"):
-            context = ssl.create_default_context(cafile=self._ca_file)
-            implicit = self.url.scheme == "imaps"
-            client = imapclient.IMAPClient(self.url.host, port=self.url.port or (
-                993 if implicit else 143), ssl=implicit, ssl_context=context,
-                timeout=self._timeout)
-            if not implicit and b"STARTTLS" in client.capabilities():
-                client.starttls(context)
+            client = connect(self.url, self._ca_file, self._timeout)
             if self._auth == "xoauth2":
                 client.oauth2_login(self.url.username, self._secret.value)
             else:
@@ -69,16 +61,8 @@ class OwnerImap:
 
     def close(self) -> None:
         client, self._client = self._client, None
-        if client is None:
-            return
-        try:
-            if self._idling_since is not None:
-                client.idle_done()
-            client.logout()
-        except (IMAPClientError, OSError):
-            client.shutdown()
-        finally:
-            self._idling_since = None
+        idling, self._idling_since = self._idling_since is not None, None
+        hang_up(client, idling)
 
     def __enter__(self) -> OwnerImap:
         self.open()
