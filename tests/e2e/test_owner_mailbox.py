@@ -19,7 +19,6 @@ from email.utils import make_msgid
 import pytest
 from sqlalchemy import select
 
-from assistant.store import linked
 from assistant.store.db import make_engine, session_factory, transaction
 from assistant.store.models import FollowUp, LinkedAccount, SeenReply
 from tests.e2e.clock import SteppedClock, running_with_clock
@@ -28,6 +27,7 @@ from tests.integration.helpers import (
     authenticated,
     counts,
     fresh_mailboxes,
+    register_linked_owner,
     register_owner,
     run_process,
     server_env,
@@ -38,15 +38,7 @@ from tests.integration.helpers import (
 def _linked_setup(dovecot, smtp_server, database_url, tmp_path):  # noqa: ANN001
     boxes = fresh_mailboxes()
     jane = f"jane-{boxes.owner.split('-')[1].split('@')[0]}@acme.example"
-    owner_id = register_owner(database_url, boxes.owner, now=datetime.now(UTC))
-    engine = make_engine(database_url)
-    try:
-        with transaction(session_factory(engine)) as session:
-            linked.link(session, owner_id, imap_url=dovecot.imap_url(boxes.owner),
-                        smtp_url=smtp_server.submission_url(boxes.owner), auth="password",
-                        sent_folder=None, now=datetime.now(UTC))
-    finally:
-        engine.dispose()
+    owner_id = register_linked_owner(database_url, dovecot, smtp_server, boxes.owner)
     env = {**server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path),
            f"ASSISTANT_OWNER_{owner_id}_PASSWORD": dovecot.password,
            "ASSISTANT_SEND_LEASE_SECONDS": "1", "ASSISTANT_POLL_SECONDS": "1",

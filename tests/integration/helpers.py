@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from assistant.runtime import run_all
 from assistant.settings import Settings
-from assistant.store import owners
+from assistant.store import linked, owners
 from assistant.store.db import make_engine, session_factory, transaction, upgrade
 from assistant.store.models import Contact, InboundMessage, OutboxMessage
 
@@ -84,6 +84,21 @@ def register_owner(database_url: str, address: str, name: str = "Sam Rivera",
                                     region="US", now=now).id
     finally:
         engine.dispose()
+
+
+def register_linked_owner(database_url: str, dovecot, smtp_server,  # noqa: ANN001
+                          address: str) -> int:
+    """An owner whose own mailbox (IMAP and submission) is the harness account ``address``."""
+    owner_id = register_owner(database_url, address, now=datetime.now(UTC))
+    engine = make_engine(database_url)
+    try:
+        with transaction(session_factory(engine)) as session:
+            linked.link(session, owner_id, imap_url=dovecot.imap_url(address),
+                        smtp_url=smtp_server.submission_url(address), auth="password",
+                        sent_folder=None, now=datetime.now(UTC))
+    finally:
+        engine.dispose()
+    return owner_id
 
 
 def note(sender: str, to: str, subject: str, body: str, sender_name: str = "Sam Rivera") -> bytes:

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.operator.checks import FAIL, OK
 from assistant.operator.doctor import run_checks
 from assistant.settings import Settings
-from assistant.store import linked
-from assistant.store.db import make_engine, session_factory, transaction
-from tests.integration.helpers import fresh_mailboxes, register_owner, server_env
+from tests.integration.helpers import fresh_mailboxes, register_linked_owner, server_env
 
 
 def _linked_env(dovecot, smtp_server, tmp_path: Path, password: str | None):  # noqa: ANN001, ANN202
     boxes = fresh_mailboxes()
     database_url = f"sqlite:///{tmp_path / 'assistant.db'}"
-    owner_id = register_owner(database_url, boxes.owner, now=datetime.now(UTC))
-    engine = make_engine(database_url)
-    try:
-        with transaction(session_factory(engine)) as session:
-            linked.link(session, owner_id, imap_url=dovecot.imap_url(boxes.owner),
-                        smtp_url=smtp_server.submission_url(boxes.owner), auth="password",
-                        sent_folder=None, now=datetime.now(UTC))
-    finally:
-        engine.dispose()
+    owner_id = register_linked_owner(database_url, dovecot, smtp_server, boxes.owner)
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
     if password is not None:
         env[f"ASSISTANT_OWNER_{owner_id}_PASSWORD"] = password
