@@ -181,6 +181,25 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     return found
 
 
+# A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
+# not the person's phone.
+_FAX_BEFORE = re.compile(r"(?i)\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*$")
+_OWN_BEFORE = re.compile(
+    r"(?i)(?:\b(?:my|mein(?:e)?|ma|mon|mi)\s+(?:\w+\s+)?(?:number|phone|cell|mobile|nummer"
+    r"|handy|telefon|handynummer|num[ée]ro|portable|t[ée]l[ée]phone|n[úu]mero|celular|m[óo]vil"
+    r"|tel[ée]fono)\b|\b(?:reach|call|text|ring)\s+me\b)[^.;!?\n]*$")
+
+
+def person_phones(text: str, region: str) -> list[str]:
+    """The phone numbers in a passage about someone, without faxes and the writer's own."""
+    found = []
+    for position, phone in find_phones(text, region):
+        before = text[max(0, position - 60):position]
+        if not (_FAX_BEFORE.search(before) or _OWN_BEFORE.search(before)):
+            found.append(phone)
+    return list(dict.fromkeys(found))
+
+
 def find_urls(text: str) -> list[tuple[int, str]]:
     """(position, normalized URL) for LinkedIn profiles and websites."""
     found = []

@@ -25,6 +25,7 @@ from assistant.parsing.contacts import (
     find_phones,
     find_urls,
     is_title_phrase,
+    person_phones,
     role_in,
     role_in_list,
 )
@@ -452,7 +453,7 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
     draft = ContactDraft(
         name=mention.name,
         emails=list(dict.fromkeys(e for _, e in find_emails(passage))),
-        phones=list(dict.fromkeys(p for _, p in find_phones(passage, owner.region))),
+        phones=person_phones(passage, owner.region),
         urls=list(dict.fromkeys(u for _, u in find_urls(passage))),
         title=role.title,
         company=role.company or _company_from(after_name),
