@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import datetime
 
 from dramatiq import Broker
 from prometheus_client import (
@@ -26,9 +25,6 @@ from prometheus_client import (
     start_http_server,
 )
 from prometheus_client.registry import Collector
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -85,30 +81,6 @@ def record_send_failure(purpose: str, *, permanent: bool) -> None:
 
 def observe_ack_latency(seconds: float) -> None:
     ACK_LATENCY.observe(max(0.0, seconds))
-
-
-def record_ack_latency(sessions: sessionmaker[Session], purpose: str, outbox_id: int,
-                       sent_at: datetime) -> None:
-    """When outbox row ``outbox_id`` is an acknowledgement, observe the time from its message's
-    arrival in the store (``received_at``) to ``sent_at``, the SMTP acceptance (both from the
-    app's clock). The ack's idempotency key names its message: ``ack:<inbound id>``."""
-    if purpose != "ack":
-        return
-    from assistant.store.db import transaction
-    from assistant.store.models import InboundMessage, OutboxMessage
-
-    try:
-        with transaction(sessions) as session:
-            key = session.scalar(select(OutboxMessage.idempotency_key)
-                                 .where(OutboxMessage.id == outbox_id)) or ""
-            inbound_id = key.removeprefix("ack:")
-            received_at = session.scalar(select(InboundMessage.received_at).where(
-                InboundMessage.id == int(inbound_id))) if inbound_id.isdigit() else None
-    except SQLAlchemyError as exc:
-        log.warning("ack latency of outbox %d not recorded: %s", outbox_id, exc)
-        return
-    if received_at is not None:
-        observe_ack_latency((sent_at - received_at).total_seconds())
 
 
 def record_imap_login_failure(*, refused: bool) -> None:

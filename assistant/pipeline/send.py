@@ -64,6 +64,9 @@ def send_outbox(app: App, outbox_id: int,
             raise DeliveryError(over)  # retried with backoff; recovery retries it later too
         if not outbox.claim(session, outbox_id, now):
             return "skipped"
+        # read with the claim: no transaction of its own after the send
+        received_at = outbox.ack_received_at(session, outbox_id) if email.purpose == "ack" \
+            else None
         mailbox = (linked.linked_for(session, email.owner_id)
                    if email.purpose == "followup" else None)
     recipients, receipt = _envelope(app, email)
@@ -99,7 +102,8 @@ def send_outbox(app: App, outbox_id: int,
     if notice is not None and enqueue is not None:
         enqueue(notice)
     metrics.record_sent(email.purpose)
-    metrics.record_ack_latency(app.sessions, email.purpose, outbox_id, app.clock())
+    if received_at is not None:  # from the store's arrival to the SMTP acceptance
+        metrics.observe_ack_latency((app.clock() - received_at).total_seconds())
     log.info("outbox %d sent (%s)", outbox_id, email.purpose)
     return "sent"
 

@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from assistant.store.db import insert_once, rowcount
-from assistant.store.models import OutboxMessage
+from assistant.store.models import InboundMessage, OutboxMessage
 
 
 @dataclass(frozen=True)
@@ -145,3 +145,15 @@ def sent_by_owner(session: Session, owner_id: int, purposes: tuple[str, ...],
         OutboxMessage.owner_id == owner_id, OutboxMessage.purpose.in_(purposes),
         OutboxMessage.status.in_(("sent", "sending", "unconfirmed", "uncertain")),
         OutboxMessage.claimed_at >= since)) or 0)
+
+
+def ack_received_at(session: Session, outbox_id: int) -> datetime | None:
+    """When the message an acknowledgement answers arrived in the store: the ack's key names
+    it (``ack:<inbound id>``). None for any other email."""
+    key = session.scalar(select(OutboxMessage.idempotency_key)
+                         .where(OutboxMessage.id == outbox_id)) or ""
+    inbound_id = key.removeprefix("ack:")
+    if not inbound_id.isdigit():
+        return None
+    return session.scalar(select(InboundMessage.received_at)
+                          .where(InboundMessage.id == int(inbound_id)))
