@@ -35,6 +35,9 @@ def test_kill_between_steps_loses_and_duplicates_nothing(point, dovecot, smtp_se
         dovecot.append(boxes.assistant, "INBOX", note(boxes.owner, boxes.assistant, subject, body))
     env = server_env(dovecot, smtp_server, boxes, database_url, None, tmp_path)
     env["ASSISTANT_ACK_BURST_SECONDS"] = "0"  # each note acknowledged on its own, at once
+    # An acknowledgement the killed worker had claimed is sent again once its claim lapses
+    # (at the next recovery sweep, within SWEEP_EVERY = 30 s), not after the default 5 minutes.
+    env["ASSISTANT_SEND_LEASE_SECONDS"] = "3"
 
     # When it runs and dies there
     crashed = run_process({**env, "ASSISTANT_FAULT_POINTS": point})
@@ -45,7 +48,7 @@ def test_kill_between_steps_loses_and_duplicates_nothing(point, dovecot, smtp_se
     try:
         acks = dovecot.wait_for_messages(boxes.owner, "INBOX", 2, timeout=40)
         assert wait_for(lambda: counts(database_url).unmoved == 0, timeout=20)
-        assert wait_for(lambda: counts(database_url).unsent == 0, timeout=20)
+        assert wait_for(lambda: counts(database_url).unsent == 0, timeout=45)
     finally:
         restarted.send_signal(signal.SIGTERM)
         restarted.wait(timeout=30)
