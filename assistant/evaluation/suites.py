@@ -72,6 +72,7 @@ SCORERS: dict[str, Scorer] = {
     "usaddress": _not_applicable("the product has no postal-address parser"),
     "quagga-enron": quagga.score_quagga,
     "heldout": own_corpus.score_message,
+    "retired": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
