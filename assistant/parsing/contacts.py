@@ -86,13 +86,20 @@ _TITLE_EXTRA = {
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^[A-Z]{2,4}s?$")
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
-_COMPANY_TOKEN = r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|of|de|and|für|y|et|und)"
-COMPANY_RE = re.compile(rf"{_COMPANY_TOKEN}(?:[ ]{_COMPANY_TOKEN}){{0,5}}")
+_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|"
+                  r"(?:of|de|and|für|y|et|und)(?!\w))")
+# Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
+# only when a capitalized word follows them.
+_COMPANY_PARTICLE = r"(?:del|della|di|da|do|dos|das|du|des|der|van|von|la|le|the)(?=[ ][A-ZÀ-Ý])"
+COMPANY_RE = re.compile(
+    rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE})){{0,5}}")
 _KEEP_DOT = re.compile(r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|B\.V|N\.V|S\.p\.A|Cie|Bros)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|S\.A|S\.L|Cie)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a"}
+_OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des"}
 PREPOSITION_RE = re.compile(
-    rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|for|with)\b|(?P<sign>@))\s+(?={_COMPANY_TOKEN})"
+    rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with)\b|(?P<sign>@))\s+"
+    rf"(?={_COMPANY_TOKEN})"
 )
 _FRAGMENT_START = re.compile(r"[\n,;:!?()|]|(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bSt)\.\s|\s[-–—]\s")
 _OWNING_TITLES = re.compile(r"(?i)^(?:co-?founder|founder|fondat\w+|cofondat\w+|fundador\w*|"
@@ -236,9 +243,24 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
 
 
 def _title_word_ok(word: str, loose: bool) -> bool:
+    if _LEGAL_FORM.match(word):  # "Geschäftsführerin der Lichtwerk GmbH": the company's name
+        return False
     if TITLE_WORD.match(word) or word.lower() in _TITLE_EXTRA or _ACRONYM.match(word):
         return True
-    return loose and word.lower() not in _NOT_IN_TITLE and _plain_word(word)
+    return (loose and word.lower() not in _NOT_IN_TITLE and _plain_word(word)
+            and not _NOT_A_TITLE_WORD.match(word))
+
+
+# A title is a noun phrase: no pronoun, article or verb of a sentence, and no verdict on the
+# person ("the best CFO I know", "my favourite designer").
+_NOT_A_TITLE_WORD = re.compile(
+    r"^(?:I|me|my|you|your|we|our|he|she|his|her|him|they|them|their|it|who|that|which|the|"
+    r"der|die|das|des|dem|den|ein|eine|einer|know|knows|knew|met|ever|have|has|had|think|"
+    r"favou?rite|top|nicest|[a-z]+est)$")
+_LEGAL_FORM = re.compile(
+    r"^(?:GmbH|gGmbH|AG|KG|SE|UG|OHG|GbR|e\.V\.|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|PLC|plc|"
+    r"LLP|L\.L\.P\.|LP|SA|S\.A\.|SAS|SARL|S\.L\.|SL|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|"
+    r"NV|N\.V\.|Oy|AB|ASA|K\.K\.|Pty|Bhd|Lda\.?)[,;]?$")
 
 
 def title_suffix(text: str) -> str | None:
@@ -326,8 +348,10 @@ def role_in(text: str) -> Role:
         prep = (match.group("prep") or match.group("sign")).lower()
         if prep in _STRONG_PREPOSITIONS:
             return Role(title, company)
-        owning = _OWNING_TITLES.match(title.split()[-1]) and prep in {"of", "de", "del", "von"}
-        if fallback is None and owning and company and not is_title_phrase(company):
+        owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
+        # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
+        genitive = prep in {"der", "des"} and company and _LEGAL_FORM.match(company.split()[-1])
+        if fallback is None and (owning or genitive) and company and not is_title_phrase(company):
             fallback = Role(title, company)
     return fallback or Role(None, None)
 

@@ -145,10 +145,24 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
 
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
-    der Messe getroffen"), as opposed to asking about it. With ``in_words``, only a word of
-    meeting counts ("met", "getroffen", "coffee"), not an event named ("at the expo")."""
+    der Messe getroffen"), as opposed to asking about it, denying it ("haven't met her yet")
+    or only praising it ("Great call."). With ``in_words``, only a word of meeting counts
+    ("met", "getroffen", "coffee"), not an event named ("at the expo")."""
     found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
-    return bool(found) and not _is_question(sentence)
+    if not found or _is_question(sentence) or _REMARK.match(sentence):
+        return False
+    return not read_clause(sentence, found.start()).negated
+
+
+# A verdict on a meeting says nothing of where or when it was: "Great call.", "Nice chat!"
+_REMARK = re.compile(
+    r"(?i)^\s*(?:(?:what|such) an? |an? )?(?:really |very |so |super )?(?:great|good|nice|lovely|"
+    r"fun|quick|short|productive|excellent|awesome|wonderful|interesting|fantastic|useful|"
+    r"helpful|amazing|solid|fruitful|gute[sr]?|tolle[sr]?|super|excellente?|bonne|buen[ao]?|"
+    r"genial)\s+(?:call|chat|meeting|conversation|coffee|lunch|dinner|breakfast|talk|"
+    r"gespräch|telefonat|treffen|appel|échange|rendez-vous|llamada|charla|reunión)"
+    r"(?:\s+(?:today|yesterday|earlier|this morning|heute|gestern|aujourd'hui|hoy|ayer))?"
+    r"\s*[.!]*\s*$")
 
 
 _CONTACT_DETAILS = re.compile(r"\s*\([^)]*[@+\d][^)]*\)|\s*<[^>]*@[^>]*>|\S+@\S+")

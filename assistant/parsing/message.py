@@ -36,7 +36,23 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"\bprésentée? par|\bpresentad[oa] por|"
     r"\bthrough)\s+(?P<by>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
     r"|(?P<by2>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:introduced|intro'?d) (?:me|us)\b"
+    # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
+    # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
+    r"|(?P<by3>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:suggested|recommended|"
+    r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we))\s+(?:that\s+)?(?:I|we)?"
+    r"\s*(?:should\s+|to\s+)?(?:reach out|get in touch|contact|connect|talk|speak|email|"
+    r"write|call|meet)\b"
+    r"|(?P<by4>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:referred|sent|pointed) (?:me|us)\b"
+    r"|\b(?:referred|recommended|sent(?: to (?:me|us))?)\s+by\s+(?P<by5>[A-ZÀ-Ý][\w'’-]+"
+    r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"|\b(?:at|on) (?P<by6>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)'s (?:suggestion|"
+    r"recommendation|advice)"
+    r"|\b(?:auf (?:Empfehlung|Anraten) von|sur (?:la )?recommandation de|"
+    r"por recomendación de)\s+(?P<by7>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 )
+# A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
+_NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",
+                      "Sie", "Er", "Elle", "Il", "Ella", "Él", "Also", "And", "But", "So"}
 
 
 class _Meta(TypedDict):
@@ -228,10 +244,11 @@ def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Contac
 
 
 def _introducer_in_note(note: str) -> str | None:
-    match = _INTRODUCED_BY_NOTE.search(note)
-    if not match:
-        return None
-    return clean_name(match.group("by") or match.group("by2"))
+    for match in _INTRODUCED_BY_NOTE.finditer(note):
+        by = next(g for g in match.groups() if g)
+        if by.split()[0] not in _NOT_AN_INTRODUCER:
+            return clean_name(by)
+    return None
 
 
 def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
