@@ -39,6 +39,17 @@ TITLES = """CEO|CTO|CFO|COO|Founder|Co-Founder|Founder & CEO|Managing Partner|Pa
 |Gerente de Operaciones|Directora de Exportaciones|Director Comercial|Fundador
 |Responsabile Acquisti|Diretora Financeira|Accountmanager|Senior Auditor|Trading Support
 |Managing Director|Head of Cardiology|Community Development Coordinator""".replace("\n", "").split("|")  # noqa: E501
+# Occupations written as a title, many in no title gazetteer: read from their shape ("-ist",
+# "-ian", "-eer") and their place on the card.
+TITLES += """Geophysicist|Hydrologist|Economist|Senior Economist|Chemist|Biologist|Meteorologist
+|Petroleum Engineer|Reservoir Engineer|Paralegal|Senior Paralegal|Technician|Field Technician
+|Pharmacist|Physician|Statistician|Actuary|Landman|Archivist|Therapist|Dietitian|Librarian
+|Scheduler|Dispatcher|Trader|Senior Trader|Analyst|Senior Analyst|Specialist|Sr. Specialist
+|Executive Assistant|Administrative Assistant|Legal Assistant|Senior Landman|Auctioneer
+|Toxicologist|Agronomist|Surveyor|Volkswirtin|Géologue|Ingeniera de Minas|Field Supervisor
+|Safety Inspector|Plant Operator|Superintendent|Curator|Administrator|Credit Administrator
+|Claims Adjuster|Underwriter|Senior Underwriter""".replace(
+    "\n", "").split("|")
 # Two titles side by side, kept as one ("Rechtsanwältin | Partnerin").
 TITLES += ["Rechtsanwältin | Partnerin", "Steuerberater | Partner", "Attorney | Partner",
            "Avocate | Associée", "Founder | CEO"]  # noqa: E501
@@ -49,10 +60,22 @@ Quarry Silverline Ironbridge Fjord Kumo Blake Vidal Brightpath Tidewater
 Weiß Bäumer Lichtwerk""".split()
 COMPANY_MIDS = """Finance Clinics Mutual Freight Ventures Robotics Cloud Health Logistics Pay
 Systems Solar Realty Marine Build Energy Foods Design Analytics Capital Labs Software Druck
-Maschinenbau Revision Tessuti Consulting Partners Media Group Insurance Medical Services""".split()
+Maschinenbau Revision Tessuti Consulting Partners Media Group Insurance Medical Services
+Pipeline Gas Power Oil Utilities Transmission Chemicals Exploration Resources""".split()
+# An organisation's unit, written on a card's line of its own or after its company with a dash
+# ("Kaiser Energy - Corporate Finance"): the unit is part of where the person works.
+DEPARTMENTS = """Regulatory Affairs|Public Affairs|Corporate Affairs|Investor Relations
+|Corporate Development|Structured Finance|Corporate Finance|Project Finance|Risk Management
+|Treasury|Tax Department|Legal Department|Internal Audit|Human Resources|Supply Chain
+|Gas Trading|Power Trading|East Desk|Gulf Coast Desk|Origination|Credit Risk|Market Analysis
+|Research Group|Capital Markets|Asset Management|Customer Operations|Field Services
+|Legal Services|Rates & Regulation|Commercial Operations|Facilities Planning
+|Engineering Services|Pipeline Operations|Retail Services|Europe - Legal|Trading Support Group
+|Rechtsabteilung|Zentraleinkauf|Direction juridique|Servicios Jurídicos""".replace(
+    "\n", "").split("|")
 SUFFIXES = """Inc.|LLC|Ltd|Ltd.|GmbH|AG|KG|GmbH & Co. KG|SAS|SARL|S.A.|S.L.|Lda.|S.r.l.|SpA|B.V.|AB
 |AS|ASA|K.K.|LLP|Corp.|Co.|Pvt. Ltd.|plc|Oy|& Söhne KG|& Partners LLP|PartG mbB|& Partner
-|& Partners""".replace(
+|& Partners|Company|Corporation|Company|Incorporated|Limited""".replace(
     "\n", "").split("|")
 REGIONS = ["North America", "Europe", "Net Works", "Global", "International", "Texas",
            "Pacific", "Wholesale", "Broadband", "Energy Services", "Gas Resources"]
@@ -90,8 +113,15 @@ def prose(rng: random.Random) -> list[list[str]]:
     return [[t, "OTHER"] for t in tokenize(text)]
 
 
+# One-word companies: brands written together and initials ("Senior Counsel, NWX").
+BRANDS = """BrightPay KUMO Nordlys Tidely FinchLab Quillo Brava SolarEdgeworth Pivotta
+NWX ACX TGS BKR HPL EMX QRS DLV Zentrix Lumio Corvid Orbix Helix""".split()
+
+
 def company(rng: random.Random) -> str:
     shape = rng.random()
+    if shape < 0.1:
+        return rng.choice(BRANDS)
     if shape < 0.12:  # a partnership of two surnames: "Andrade & Kessler L.L.P."
         return f"{rng.choice(LAST)} & {rng.choice(LAST)} {rng.choice(['LLP', 'L.L.P.', 'P.C.'])}"
     words = [rng.choice(COMPANY_HEADS)]
@@ -129,8 +159,50 @@ def email(person: str, rng: random.Random) -> str:
     return f"{local}@{rng.choice(DOMAINS)}"
 
 
+def whole(text: str, label: str) -> list[list[str]]:
+    """Every token of ``text`` under one label, dashes included ("Acme Corp. - Treasury")."""
+    return [[t, label] for t in tokenize(text)]
+
+
+def own_company(person: str, rng: random.Random) -> str:
+    """A company named after the person ("Fenwick Roofing Inc." signed by Wade Fenwick)."""
+    words = [person.split()[-1], rng.choice(COMPANY_MIDS)]
+    if rng.random() < 0.7:
+        words.append(rng.choice(SUFFIXES))
+    return " ".join(words)
+
+
+def unit_lines(rng: random.Random, title: str, org: str) -> list[list[list[str]]]:
+    """A card whose company line carries the person's unit, or whose unit stands alone (where
+    the person works); with no title, a unit above its company is the person's role."""
+    unit = rng.choice(DEPARTMENTS)
+    shape = rng.random()
+    if shape < 0.4:  # "Senior Counsel" / "Kaiser Energy - Corporate Finance"
+        return [labelled(title, "TITLE"), whole(f"{org} - {unit}", "COMPANY")]
+    if shape < 0.6:  # the unit alone under the name
+        return [whole(unit, "COMPANY")]
+    if shape < 0.8:  # "Economist" / "Market Analysis" / "Kaiser Energy"
+        return [labelled(title, "TITLE"), whole(unit, "COMPANY"), labelled(org, "COMPANY")]
+    return [whole(unit, "TITLE"), labelled(org, "COMPANY")]
+
+
+UNIT_HEADS = ["Vice President", "Senior Vice President", "Director", "Senior Director",
+              "Manager", "Senior Manager", "VP", "General Manager", "Head", "Counsel",
+              "Associate", "Analyst"]
+
+
+def unit_title(rng: random.Random) -> str:
+    """A title that names its unit after a comma ("Vice President, Claims Operations"): the
+    unit belongs to the title there."""
+    return f"{rng.choice(UNIT_HEADS)}, {rng.choice(DEPARTMENTS).split(' - ')[0]}"
+
+
 def card(rng: random.Random) -> list[list[list[str]]]:
     person, title, org = name(rng), rng.choice(TITLES), company(rng)
+    if rng.random() < 0.08:
+        title = unit_title(rng)
+    if rng.random() < 0.12:
+        org = own_company(person, rng)
     upper = rng.random() < 0.2
     lines = []
     name_line = labelled(person, "NAME")
@@ -138,7 +210,9 @@ def card(rng: random.Random) -> list[list[list[str]]]:
         name_line = labelled(rng.choice(HONORIFICS), "OTHER") + name_line
     lines.append(name_line)
     joined = rng.random()
-    if joined < 0.25:
+    if joined < 0.15:
+        lines += unit_lines(rng, title, org)
+    elif joined < 0.25:
         lines.append(labelled(title, "TITLE") + [[",", "SEP"]] + labelled(org, "COMPANY"))
     elif joined < 0.4:
         lines.append(labelled(org, "COMPANY") + [["|", "SEP"]] + labelled(title, "TITLE"))
@@ -164,6 +238,24 @@ def card(rng: random.Random) -> list[list[list[str]]]:
                  for line in lines]
     if rng.random() < 0.4:
         lines.insert(0, prose(rng))
+    return lines
+
+
+def unit_card(rng: random.Random) -> list[list[list[str]]]:
+    """A card or signature naming the person's unit; as a card is read, the contact lines
+    may come between the name and the rest."""
+    person, title, org = name(rng), rng.choice(TITLES), company(rng)
+    details = [phone_line(rng), [[email(person, rng), "EMAIL"]]]
+    rng.shuffle(details)
+    details = details[: rng.randint(1, 2)]
+    middle = unit_lines(rng, title, org)
+    lines = [labelled(person, "NAME")]
+    lines += details + middle if rng.random() < 0.3 else middle + details
+    if rng.random() < 0.3:
+        lines.append(labelled(rng.choice(STREETS), "OTHER"))
+    if rng.random() < 0.2:
+        lines = [[[t.upper() if lab not in {"EMAIL", "URL"} else t, lab] for t, lab in line]
+                 for line in lines]
     return lines
 
 
@@ -203,6 +295,7 @@ def main() -> None:
     rng = random.Random(20261206)
     blocks = [card(rng) for _ in range(700)] + [one_line(rng) for _ in range(300)]
     blocks += [form(rng) for _ in range(100)]
+    blocks += [unit_card(rng) for _ in range(200)]
     out = HERE / "generated.jsonl"
     with out.open("w", encoding="utf-8") as handle:
         for block in blocks:

@@ -27,7 +27,18 @@ solutions software robotics bank university school institute college hotel clini
 finance financial insurance mutual logistics realty properties hospital energy foods pharma
 analytics consulting media studio agency holdings industries services marine build construction
 design medical foundation fund network digital cloud telecom motors airlines trading kanzlei
-logistiek tessuti maschinenbau druck software filhos söhne töchter sons brothers""".split())
+logistiek tessuti maschinenbau druck software filhos söhne töchter sons brothers company
+corporation pipeline gas power oil utilities exploration resources""".split())
+# Words that name an organisation's unit ("Regulatory Affairs", "Corporate Finance", "Gas
+# Desk"): on a line of its own under a name, a unit is where the person works; after a title
+# and a comma it is part of the title ("Vice President, Claims Operations").
+_UNIT_WORDS = frozenset("""affairs relations operations finance treasury desk audit trading
+department dept dept. development services management markets resources planning regulation
+origination risk analysis support legal accounting compliance procurement research
+engineering administration abteilung rechtsabteilung direction servicios""".split())
+# How the names of occupations end ("Hydrologist", "Technician", "Auctioneer", "Analyst",
+# "Inspector", "Curator").
+_AGENT_ENDING = re.compile(r"(?:ist|ian|eer|yst|ary|visor|ector|ator|itor)$")
 _LEGAL_EXTRA = frozenset("""gmbh kg ag se ug mbh sas sarl sa s.a. sl s.l. lda lda. srl s.r.l.
 spa s.p.a. k.k. kk llp lp pvt pvt. ltd ltd. inc inc. llc corp corp. co co. plc bv b.v. nv n.v.
 ab as asa oy oyj a/s aps partg mbb e.v. gbr ohg kgaa pty bhd""".split())
@@ -96,6 +107,10 @@ def shape_features(token: str) -> list[str]:
     else:
         shape = "lower"
     out = [f"shape={shape}"]
+    if token.endswith(":"):  # "Company:" labels a field; "Company" ends a name
+        out.append("colon")
+    if shape in {"title", "upper"} and _AGENT_ENDING.search(token.lower()):
+        out.append("agent_ending")
     if token.endswith("."):
         out.append("dot")
     if any(c.isdigit() for c in token):
@@ -116,6 +131,8 @@ def gazetteer_features(token: str) -> list[str]:
         out.append("legal_form")
     if low in _ORG_WORDS:
         out.append("org_word")
+    if low in _UNIT_WORDS:
+        out.append("unit_word")
     if low.rstrip(".") in _HONORIFICS:
         out.append("honorific")
     if is_given_name(token):
@@ -194,7 +211,8 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
 
 
 _NEIGHBOUR_KEYS = ("w=", "shape=", "title_word", "title_extra", "legal_form", "org_word",
-                   "phone", "email", "honorific", "phone_label", "fax_label", "given_name")
+                   "phone", "email", "honorific", "phone_label", "fax_label", "given_name",
+                   "agent_ending", "unit_word")
 
 
 def _neighbour(tag: str, own: list[list[str]], index: int) -> list[str]:
