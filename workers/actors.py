@@ -14,7 +14,7 @@ import dramatiq
 from assistant import metrics
 from assistant.app import App, build_app
 from assistant.errors import PermanentError
-from assistant.pipeline import draft, process, send
+from assistant.pipeline import draft, process, send, send_batch
 from assistant.settings import Settings
 from workers.broker import ensure_placeholder
 
@@ -54,11 +54,11 @@ def process_inbound_batch(inbound_ids: list[int]) -> None:
 
 def _process_and_send(inbound_ids: list[int]) -> None:
     batch = process.process_batch(current_app(), inbound_ids)
+    queued: list[int] = []
     for outcome in batch.outcomes:
         metrics.record_processed(outcome.status, outcome.kind)
-        for outbox_id in outcome.outbox_ids:
-            if outbox_id is not None:
-                send_outbox.send(outbox_id)
+        queued.extend(i for i in outcome.outbox_ids if i is not None)
+    enqueue_sends(queued)
     if batch.error is not None:
         raise batch.error  # retried with backoff; only the messages still pending are redone
 
@@ -66,6 +66,11 @@ def _process_and_send(inbound_ids: list[int]) -> None:
 @dramatiq.actor(queue_name="outbox", **RETRY)
 def send_outbox(outbox_id: int) -> None:
     send.send_outbox(current_app(), outbox_id, enqueue_send)
+
+
+@dramatiq.actor(queue_name="outbox", **RETRY)
+def send_outbox_batch(outbox_ids: list[int]) -> None:
+    send_batch.send_batch(current_app(), outbox_ids, enqueue_send)
 
 
 @dramatiq.actor(queue_name="drafts", **RETRY)
@@ -86,7 +91,8 @@ def send_summary(owner_id: int, week: str) -> None:
         send_outbox.send(outbox_id)
 
 
-ACTORS = (process_inbound, process_inbound_batch, send_outbox, draft_followup, send_summary)
+ACTORS = (process_inbound, process_inbound_batch, send_outbox, send_outbox_batch, draft_followup,
+          send_summary)
 
 
 def enqueue_processing(inbound_ids: Sequence[int]) -> None:
@@ -99,6 +105,14 @@ def enqueue_processing(inbound_ids: Sequence[int]) -> None:
 
 def enqueue_send(outbox_id: int) -> None:
     send_outbox.send(outbox_id)
+
+
+def enqueue_sends(outbox_ids: Sequence[int]) -> None:
+    """One job for the emails a batch queued: they go out on one SMTP connection."""
+    if len(outbox_ids) == 1:
+        send_outbox.send(outbox_ids[0])
+    elif outbox_ids:
+        send_outbox_batch.send(list(dict.fromkeys(outbox_ids)))
 
 
 def enqueue_draft(followup_id: int) -> None:

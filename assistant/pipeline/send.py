@@ -98,7 +98,7 @@ def send_outbox(app: App, outbox_id: int,
             outbox.release(session, outbox_id, f"{type(exc).__name__}: {exc}")
         raise
     checkpoint(app.settings.fault_points, "after_smtp")
-    notice = _record_sent(app, email, delivery)
+    notice = record_sent(app, email, delivery)
     if notice is not None and enqueue is not None:
         enqueue(notice)
     metrics.record_sent(email.purpose)
@@ -148,8 +148,8 @@ def tell_uncertain(app: App, session: Session, email: outbox.OutgoingEmail,
                           context={"addresses": list(_envelope(app, email)[0])})
 
 
-def _record_sent(app: App, email: outbox.OutgoingEmail, delivery: Delivery,
-                 attempts: int = 5) -> int | None:
+def record_sent(app: App, email: outbox.OutgoingEmail, delivery: Delivery,
+                attempts: int = 5) -> int | None:
     """Commit the send, retrying a dropped database connection: the SMTP transaction has
     happened, and a row left in ``sending`` is only resolved by the blind copy or, after the
     receipt grace, sent again. A failed attempt rolled back, so a retry writes nothing twice."""

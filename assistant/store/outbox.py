@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from assistant.store.db import insert_once, rowcount
+from assistant.store.db import insert_once, rowcount, table_of
 from assistant.store.models import InboundMessage, OutboxMessage
 
 
@@ -25,6 +27,7 @@ class OutgoingEmail:
     status: str
     attempts: int
     owner_id: int | None
+    key: str = ""  # idempotency_key: ``ack:<inbound id>`` names the note acknowledged
 
 
 def add(session: Session, *, key: str, owner_id: int | None, purpose: str,
@@ -43,12 +46,28 @@ def add(session: Session, *, key: str, owner_id: int | None, purpose: str,
 
 def load(session: Session, outbox_id: int) -> OutgoingEmail | None:
     row = session.get(OutboxMessage, outbox_id)
-    if row is None:
-        return None
+    return None if row is None else _email(row)
+
+
+def load_many(session: Session, outbox_ids: Sequence[int]) -> list[OutgoingEmail]:
+    """The rows among ``outbox_ids`` that exist, in id order (one SELECT, no ORM identity)."""
+    if not outbox_ids:
+        return []
+    table = table_of(OutboxMessage)
+    rows = session.connection().execute(select(
+        table.c.id, table.c.idempotency_key, table.c.purpose, table.c.message_id,
+        table.c.envelope_from, table.c.recipients, table.c.raw, table.c.status,
+        table.c.attempts, table.c.owner_id)
+        .where(table.c.id.in_(sorted(set(outbox_ids)))).order_by(table.c.id)).all()
+    return [_email(row) for row in rows]
+
+
+def _email(row: Any) -> OutgoingEmail:
     return OutgoingEmail(id=row.id, purpose=row.purpose, message_id=row.message_id,
                          envelope_from=row.envelope_from,
-                         recipients=tuple(json.loads(row.recipients)), raw=row.raw,
-                         status=row.status, attempts=row.attempts, owner_id=row.owner_id)
+                         recipients=tuple(json.loads(row.recipients)), raw=bytes(row.raw),
+                         status=row.status, attempts=row.attempts, owner_id=row.owner_id,
+                         key=row.idempotency_key)
 
 
 def claim(session: Session, outbox_id: int, now: datetime) -> bool:
@@ -60,6 +79,19 @@ def claim(session: Session, outbox_id: int, now: datetime) -> bool:
         OutboxMessage.id == outbox_id, OutboxMessage.status == "pending").values(
         status="sending", attempts=OutboxMessage.attempts + 1, claimed_at=now))
     return rowcount(result) == 1
+
+
+def claim_many(session: Session, outbox_ids: Sequence[int], now: datetime) -> set[int]:
+    """``claim`` for several rows in one UPDATE; returns the ids this worker now holds (each
+    row is moved only while still pending, so of two workers each row goes to one)."""
+    if not outbox_ids:
+        return set()
+    table = table_of(OutboxMessage)
+    claimed = session.connection().execute(update(table).where(
+        table.c.id.in_(list(outbox_ids)), table.c.status == "pending").values(
+        status="sending", attempts=table.c.attempts + 1, claimed_at=now)
+        .returning(table.c.id))
+    return {int(i) for i in claimed.scalars()}
 
 
 def release_stale(session: Session, older_than: datetime,
@@ -85,6 +117,14 @@ def release(session: Session, outbox_id: int, error: str) -> None:
     """Back to ``pending`` after a transient failure, for the retry."""
     session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
                     .values(status="pending", last_error=error))
+
+
+def release_many(session: Session, outbox_ids: Sequence[int], error: str) -> None:
+    """``release`` for the rows a worker claimed and had not sent yet."""
+    if outbox_ids:
+        session.execute(update(OutboxMessage).where(
+            OutboxMessage.id.in_(list(outbox_ids)), OutboxMessage.status == "sending")
+            .values(status="pending", last_error=error))
 
 
 def mark_sent(session: Session, outbox_id: int, now: datetime) -> None:
@@ -145,6 +185,17 @@ def sent_by_owner(session: Session, owner_id: int, purposes: tuple[str, ...],
         OutboxMessage.owner_id == owner_id, OutboxMessage.purpose.in_(purposes),
         OutboxMessage.status.in_(("sent", "sending", "unconfirmed", "uncertain")),
         OutboxMessage.claimed_at >= since)) or 0)
+
+
+def acks_received_at(session: Session, emails: Sequence[OutgoingEmail]) -> dict[int, datetime]:
+    """``ack_received_at`` for several emails in one SELECT: outbox id -> arrival."""
+    inbound_of = {int(key): e.id for e in emails if e.purpose == "ack"
+                  for key in [e.key.removeprefix("ack:")] if key.isdigit()}
+    if not inbound_of:
+        return {}
+    rows = session.execute(select(InboundMessage.id, InboundMessage.received_at).where(
+        InboundMessage.id.in_(list(inbound_of)))).all()
+    return {inbound_of[row.id]: row.received_at for row in rows}
 
 
 def ack_received_at(session: Session, outbox_id: int) -> datetime | None:
