@@ -191,10 +191,13 @@ def _signed_by(signature: str, card: str) -> bool:
 def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | None:
     """The signature's name when the header gave none or only its first word ("Greg" from
     "Piper, Greg"; greg.piper@enron.com with no display name), and it is this sender's: one of
-    its words is in the header's name or address."""
+    its words is in the header's name or address; or the header's name as the sender spells
+    it in the signature."""
     signed = clean_name(signed)
     if not signed or (len(signed.split()) < 2 and name):
         return name
+    if name and name_key(signed) == name_key(name) and not signed.isupper():
+        return signed  # the same name as the person spells it ("Carol St. Clair")
     if name and name_key(signed).split(" ")[0] != name_key(name):
         return name
     own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))

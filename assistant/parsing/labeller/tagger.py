@@ -81,12 +81,22 @@ def read_block(text: str, region: str = "US") -> BlockFields:
     faxes = []
     for (line, tokens), labels in zip(lines, tagged, strict=True):
         for label, span in _spans(tokens, [lab for _, lab in labels]):
+            text = join(line, span).strip(" ,;|")
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
-                found[label] = join(line, span).strip(" ,;|")
+                found[label] = text
+            elif label == "NAME" and _signs_in_full(found[label], text):
+                found[label] = text
             if label in {"FAX", "PHONE"} and _is_fax(line, label):
                 faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+def _signs_in_full(first: str, later: str) -> bool:
+    """A sign-off with the first name, then the full name on the card ("John" above "John Van
+    Gelder"): the full name is the person's."""
+    words = later.split()
+    return " " not in first and len(words) > 1 and words[0].casefold() == first.casefold()
 
 
 def _is_fax(line: str, label: str) -> bool:

@@ -1,0 +1,50 @@
+"""The name a forwarded mail's author signs with: the full name under a first-name sign-off,
+and the header's name as the author spells it."""
+
+from __future__ import annotations
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing import parse_message
+from assistant.parsing.labeller.tagger import read_block
+
+OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+
+
+def forwarded(sender: str, body: str) -> bytes:
+    text = ("Met at the harbor expo, follow up\n\n---------- Forwarded message ---------\n"
+            f"From: {sender}\nDate: Mon, Nov 16, 2026 at 3:12 PM\nSubject: Berths\n"
+            f"To: Sam Rivera <sam@example.com>\n\n{body}\n")
+    return ("From: Sam Rivera <sam@example.com>\r\nTo: assistant@example.net\r\nSubject: Fwd: "
+            f"Berths\r\nMessage-ID: <s1@example.com>\r\n\r\n{text}").encode()
+
+
+def test_the_full_name_under_a_first_name_sign_off_is_the_name() -> None:
+    block = read_block("Call me with any questions.\nMia\nMia De Luca\nPortvale Marine Inc.\n"
+                       "503-555-0130")
+    assert (block.name, block.company) == ("Mia De Luca", "Portvale Marine Inc.")
+
+
+def test_a_sender_with_only_an_address_is_named_by_the_full_signature() -> None:
+    # Given a forwarded mail whose From has no display name, signed "Mia" then "Mia De Luca"
+    raw = forwarded("mia.deluca@portvale.com", "Sam,\n\nThe berth list is attached.\n\nThanks,\n"
+                    "Mia\nMia De Luca\nPortvale Marine Inc.\n503-555-0130")
+    # Then the contact is named in full
+    (mia,) = parse_message(raw, OWNER).contacts
+    assert (mia.name, mia.company) == ("Mia De Luca", "Portvale Marine Inc.")
+
+
+def test_the_header_name_as_the_sender_spells_it() -> None:
+    # Given a header "Jon St Pierre" and a signature "Jon St. Pierre"
+    raw = forwarded("Jon St Pierre <jon.stpierre@portvale.com>",
+                    "Sam,\n\nSee you at the dock.\n\nJon St. Pierre\nHarbor Master\n"
+                    "Portvale Marine Inc.")
+    # Then the name is written as he signs it
+    (jon,) = parse_message(raw, OWNER).contacts
+    assert jon.name == "Jon St. Pierre"
+
+
+def test_a_signature_in_capitals_does_not_replace_the_header_name() -> None:
+    raw = forwarded("Jon St Pierre <jon.stpierre@portvale.com>",
+                    "Sam,\n\nSee you at the dock.\n\nJON ST PIERRE\nHARBOR MASTER")
+    (jon,) = parse_message(raw, OWNER).contacts
+    assert jon.name == "Jon St Pierre"
