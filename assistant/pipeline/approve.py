@@ -23,7 +23,7 @@ from assistant.domain import OwnerProfile, ParsedReply, ReplyIntent
 from assistant.errors import UnreadableMessageError
 from assistant.mail.compose import address, build_email, new_message_id
 from assistant.mail.headers import HEADER_ERRORS, read_headers, recipients_of, thread_of
-from assistant.parsing.mime import read_message
+from assistant.parsing.mime import MessageView, read_message
 from assistant.pipeline import digest as digest_stage
 from assistant.pipeline.digest import DigestFound
 from assistant.pipeline.notify import ASSISTANT_NAME, queue_to_owner
@@ -60,9 +60,10 @@ class CommandFound(NamedTuple):
 
 
 def find_request(session: Session, raw: bytes, assistant_address: str,
+                 view: MessageView | None = None,
                  ) -> Found | DigestFound | CommandFound | None:
     """What ``raw`` answers: an approval request ((token row, token text, follow-up)), a
-    digest, or a digest command; else None."""
+    digest, or a digest command; else None. ``view``: ``raw`` decoded already, if it was."""
     token = token_in_recipients(raw, assistant_address)
     if token is not None:
         nonce, _ = tokens.split(token) or ("", "")
@@ -81,7 +82,7 @@ def find_request(session: Session, raw: bytes, assistant_address: str,
         digest = digests.by_message_id(session, list(references))
         if digest is not None:
             return DigestFound(digest, None)
-        name = _digest_command(raw)
+        name = _digest_command(raw, view)
         return CommandFound(name) if name else None
     return _latest_token(session, record.id), None, record
 
@@ -149,11 +150,12 @@ def _asks_renewal(reply: ParsedReply) -> bool:
     return " ".join(reply.text.lower().split()).strip(" .!") in RENEW_WORDS
 
 
-def _digest_command(raw: bytes) -> str | None:
-    try:
-        view = read_message(raw)
-    except (ValueError, TypeError, LookupError, UnreadableMessageError):
-        return None
+def _digest_command(raw: bytes, view: MessageView | None = None) -> str | None:
+    if view is None:
+        try:
+            view = read_message(raw)
+        except (ValueError, TypeError, LookupError, UnreadableMessageError):
+            return None
     command = parse_command(view.subject, first_line(view.text))
     return command.name if command and command.name in DIGEST_COMMANDS else None
 

@@ -96,6 +96,7 @@ class _Plan:
     met_on: date | None = None  # the day the owner met the note's people
     too_large: bool = False
     cards: CardsRead | None = None  # the card pictures read, for the acknowledgement
+    view: MessageView | None = None  # the message decoded once, for every step that reads it
 
     @property
     def route(self) -> str:
@@ -220,7 +221,9 @@ def _route(app: App, session: Session, plan: _Plan,
         return
     plan.too_large = len(raw) > app.settings.max_message_bytes
     if not plan.too_large:
-        plan.found = approve.find_request(session, raw, app.settings.assistant_address)
+        plan.view = _view(raw)  # decoded once, for every step that reads it
+        plan.found = approve.find_request(session, raw, app.settings.assistant_address,
+                                          plan.view)
 
 
 def _parse_phase(app: App, plan: _Plan) -> None:
@@ -229,12 +232,13 @@ def _parse_phase(app: App, plan: _Plan) -> None:
         plan.reply = _parse_reply(raw)
     elif route == "read":
         assert plan.owner is not None
-        view = _view(raw)  # decoded once, for the resource check and the parser
+        view = plan.view
         plan.lines = resources.resource_lines(raw, view)
         if plan.lines is None:
             plan.parsed = _parse(raw, plan.owner, app.settings.assistant_address, view)
-            plan.parsed, plan.cards = _read_cards(raw, plan.parsed, plan.owner,
-                                                  app.settings.assistant_address)
+            if _may_carry_cards(raw, view):
+                plan.parsed, plan.cards = _read_cards(raw, plan.parsed, plan.owner,
+                                                      app.settings.assistant_address)
             plan.met_on = _met_on(plan.record, plan.owner, plan.parsed)
 
 
@@ -287,7 +291,7 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
         outbox_id = resources.add_from_email(app, session, record, owner, plan.lines, now)
         _done(session, now, record.id, status="processed", kind="command", owner_id=owner.id)
         return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
-    if replies_seen.forwarded_reply(session, owner, record.raw, record.id, now):
+    if replies_seen.forwarded_reply(session, owner, record.raw, record.id, now, plan.view):
         return _finish(session, now, record.id, "processed", None,
                        "a contact's reply, forwarded by the owner", owner.id)
     assert plan.parsed is not None
@@ -434,6 +438,29 @@ def _parse(raw: bytes, owner: OwnerProfile, assistant_address: str,
     except Exception:  # a parser bug must not block the messages behind this one
         log.exception("parser failed on a message; it is kept and marked failed")
         return ParsedMessage(kind=MessageKind.UNKNOWN, reason=INTERNAL_ERROR)
+
+
+_PLAIN_PARTS = ("text/plain", "text/html", "message/rfc822")
+
+
+def _may_carry_cards(raw: bytes, view: MessageView | None) -> bool:
+    """Whether the message may hold a picture or a PDF for the card reader, which decodes the
+    whole message again to look: not when the decoded view has only text, containers and
+    forwarded messages, and its bytes never say "image/" (a part's type) or "pdf" (a PDF is
+    known by its type or its file name)."""
+    if view is None:
+        return True
+    lowered = raw.lower()
+    if b"image/" in lowered or b"pdf" in lowered:
+        return True
+    views = [view]
+    while views:
+        current = views.pop()
+        if any(t not in _PLAIN_PARTS and not t.startswith("multipart/")
+               for t in current.content_types):
+            return True
+        views.extend(current.embedded)
+    return False
 
 
 def _read_cards(raw: bytes, parsed: ParsedMessage, owner: OwnerProfile,

@@ -27,7 +27,7 @@ from assistant.mail.accounts import open_owner_imap
 from assistant.mail.reply_headers import Match, headers_of, match, read_fields
 from assistant.parsing.classify import strip_subject_prefixes
 from assistant.parsing.forwards import unwrap_forward
-from assistant.parsing.mime import read_message
+from assistant.parsing.mime import MessageView, read_message
 from assistant.scheduling import add_business_days, at_local_hour
 from assistant.store import linked, outbox, owners
 from assistant.store.db import insert_once, transaction
@@ -121,17 +121,18 @@ def _push_back(session: Session, owner_id: int, contact_id: int, now: datetime) 
 # -- a reply the owner forwards to the assistant -------------------------------------------
 
 def forwarded_reply(session: Session, owner: OwnerProfile, raw: bytes, inbound_id: int,
-                    now: datetime) -> bool:
+                    now: datetime, view: MessageView | None = None) -> bool:
     """True when the owner forwarded a contact's reply to a follow-up: recorded like a reply
     seen in their mailbox, and not to be read as a new note. Only a message that answers a
     follow-up counts (it names the follow-up's Message-ID, or, in a forward pasted as text,
     comes from the contact with the follow-up's subject after "Re:"): a contact's other mail
     forwarded with the owner's words stays a note."""
-    try:
-        view = read_message(raw)
-    except (ValueError, TypeError, LookupError):
-        return False
-    sent = sent_ids(session, owner.id)
+    if view is None:  # the caller's decoded view, else decoded here
+        try:
+            view = read_message(raw)
+        except (ValueError, TypeError, LookupError):
+            return False
+    sent = sent_ids(session, owner.id) if view.embedded else {}
     for embedded in view.embedded:
         seen = headers_of(embedded)
         found = match(seen, sent, {}, fallback_key=f"inbound:{inbound_id}")
