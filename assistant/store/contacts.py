@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, bindparam, exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.domain import ParsedContact, StoredContact
@@ -67,54 +67,79 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
     session.flush()  # earlier ORM changes first: these statements bypass the session
     connection = session.connection()
     fields = {f: getattr(parsed, f) for f in SCALAR_FIELDS if getattr(parsed, f)}
-    contact_id = int(connection.execute(insert(table_of(Contact)).values(
-        owner_id=owner_id, name_key=name_key(fields.get("name")), source_inbound_id=inbound_id,
-        last_touch_at=now, created_at=now, updated_at=now, **fields,
-    ).returning(table_of(Contact).c.id)).scalar_one())
+    contact_id = int(connection.execute(_INSERT_CONTACT, {
+        "owner_id": owner_id, "name_key": name_key(fields.get("name")),
+        "source_inbound_id": inbound_id, "last_touch_at": now,
+        "created_at": now, "updated_at": now, **fields}).scalar_one())
     emails = sorted({e.lower() for e in parsed.emails})
     phones = list(dict.fromkeys(parsed.phones))
     if emails:
-        connection.execute(insert(table_of(ContactEmail)), [
+        connection.execute(_INSERT_EMAIL, [
             {"owner_id": owner_id, "contact_id": contact_id, "email": e} for e in emails])
     if phones:
-        connection.execute(insert(table_of(ContactPhone)), [
+        connection.execute(_INSERT_PHONE, [
             {"contact_id": contact_id, "phone": p} for p in phones])
     facts = _fact_rows(contact_id, inbound_id, parsed, now, existing=set())
     if met_on is not None:
         facts.append({"contact_id": contact_id, "inbound_id": inbound_id, "field": MET_ON,
                       "value": met_on.isoformat(), "created_at": now})
     if facts:
-        connection.execute(insert(table_of(ContactFact)), facts)
+        connection.execute(_INSERT_FACT, facts)
     if inbound_id is not None:
-        connection.execute(insert(table_of(Interaction)).values(
-            owner_id=owner_id, contact_id=contact_id, inbound_id=inbound_id,
-            kind=interaction_kind, occurred_at=now))
+        connection.execute(_INSERT_INTERACTION, {
+            "owner_id": owner_id, "contact_id": contact_id, "inbound_id": inbound_id,
+            "kind": interaction_kind, "occurred_at": now})
     return StoredContact(id=contact_id, name=fields.get("name"), emails=tuple(emails),
                          phones=tuple(phones), company=fields.get("company"),
                          title=fields.get("title"), created=True)
 
 
+# Plain INSERTs built once; each call passes its rows as parameters
+_INSERT_CONTACT = insert(table_of(Contact)).returning(table_of(Contact).c.id)
+_INSERT_EMAIL = insert(table_of(ContactEmail))
+_INSERT_PHONE = insert(table_of(ContactPhone))
+_INSERT_FACT = insert(table_of(ContactFact))
+_INSERT_INTERACTION = insert(table_of(Interaction))
+
+
 def _find_existing(session: Session, owner_id: int, parsed: ParsedContact) -> Contact | None:
     emails = [e.lower() for e in parsed.emails]
-    if emails:
-        row = session.scalars(select(Contact).join(ContactEmail).where(
-            ContactEmail.owner_id == owner_id, ContactEmail.email.in_(emails))).first()
-        if row is not None:
-            return row
     key = name_key(parsed.name)
-    if key is None:
+    if not emails and key is None:
         return None
-    candidates = session.scalars(select(Contact).where(
-        Contact.owner_id == owner_id, Contact.name_key == key)).all()
+    session.flush()  # the lookup is a plain statement: the session's changes go first
+    rows = session.connection().execute(_CANDIDATES, {
+        "owner_id": owner_id, "emails": emails, "name_key": key}).all()
+    # The same email (any of a contact's) is the same contact
+    found = next((row.id for row in rows if row.by_email), None)
     company = (parsed.company or "").casefold()
-    for candidate in candidates:
-        same_company = bool(company) and (candidate.company or "").casefold() == company
-        unknown_company = not company or not candidate.company
+    for row in rows if found is None else ():
+        same_company = bool(company) and (row.company or "").casefold() == company
+        unknown_company = not company or not row.company
         # Two different known emails under one name are two people unless the company agrees.
-        conflicting_emails = bool(emails) and bool(candidate.emails)
+        conflicting_emails = bool(emails) and row.has_emails
         if same_company or (unknown_company and not conflicting_emails):
-            return candidate
-    return None
+            found = row.id
+            break
+    return None if found is None else session.get(Contact, found)
+
+
+def _candidates() -> Select[tuple[int, str | None, bool, bool]]:
+    """The owner's contacts with one of the emails or the same name key, in one statement:
+    each with whether an email matched and whether it has any email at all."""
+    contacts, emails = table_of(Contact), table_of(ContactEmail)
+    by_email = select(emails.c.contact_id).where(
+        emails.c.owner_id == bindparam("owner_id"),
+        emails.c.email.in_(bindparam("emails", expanding=True)))
+    return select(
+        contacts.c.id, contacts.c.company, contacts.c.id.in_(by_email).label("by_email"),
+        exists().where(emails.c.contact_id == contacts.c.id).label("has_emails"),
+    ).where(contacts.c.owner_id == bindparam("owner_id"),
+            or_(contacts.c.id.in_(by_email), contacts.c.name_key == bindparam("name_key"))
+            ).order_by(contacts.c.id)
+
+
+_CANDIDATES = _candidates()
 
 
 def _fill_scalars(contact: Contact, parsed: ParsedContact) -> None:
@@ -153,7 +178,7 @@ def _add_facts(session: Session, contact_id: int, inbound_id: int | None,
                 ContactFact.contact_id == contact_id, ContactFact.inbound_id == inbound_id))}
     rows = _fact_rows(contact_id, inbound_id, parsed, now, existing)
     if rows:  # one multi-row INSERT
-        session.connection().execute(insert(table_of(ContactFact)), rows)
+        session.connection().execute(_INSERT_FACT, rows)
 
 
 def _fact_rows(contact_id: int, inbound_id: int | None, parsed: ParsedContact, now: datetime,

@@ -6,6 +6,7 @@ worker threads can write while others read; PostgreSQL is used as it is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -98,15 +99,21 @@ def insert_once(session: Session, model: type[Any], values: dict[str, Any],
     """INSERT ... ON CONFLICT DO NOTHING RETURNING id: the new row's id, or None when a row
     with the same ``unique`` columns exists (one statement, no savepoint; SQLite and
     PostgreSQL both speak it)."""
+    connection = session.connection()
+    statement = _insert_once(connection.dialect.name, table_of(model), tuple(unique))
+    new_id = connection.execute(statement, values).scalar()
+    return None if new_id is None else int(new_id)
+
+
+@functools.cache
+def _insert_once(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
+    """The statement, built once per table: the values come as parameters (its columns are
+    the keys given), so each call skips building and checking a new statement."""
     from sqlalchemy.dialects import postgresql, sqlite
 
-    dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = table_of(model)  # Core, not the ORM's bulk layer: one plain statement
-    statement = (insert(table).values(**values)  # type: ignore[operator]
-                 .on_conflict_do_nothing(index_elements=unique).returning(table.c.id))
-    new_id = session.connection().execute(statement).scalar()
-    return None if new_id is None else int(new_id)
+    return (insert(table).on_conflict_do_nothing(index_elements=list(unique))
+            .returning(table.c.id))
 
 
 def rowcount(result: object) -> int:
