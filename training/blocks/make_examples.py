@@ -70,7 +70,7 @@ DEPARTMENTS = """Regulatory Affairs|Public Affairs|Corporate Affairs|Investor Re
 |Gas Trading|Power Trading|East Desk|Gulf Coast Desk|Origination|Credit Risk|Market Analysis
 |Research Group|Capital Markets|Asset Management|Customer Operations|Field Services
 |Legal Services|Rates & Regulation|Commercial Operations|Facilities Planning
-|Engineering Services|Pipeline Operations|Retail Services|Europe - Legal|Trading Support Group
+|Engineering Services|Pipeline Operations|Retail Services|Europe - Legal|Tariff Group
 |Rechtsabteilung|Zentraleinkauf|Direction juridique|Servicios Jurídicos""".replace(
     "\n", "").split("|")
 SUFFIXES = """Inc.|LLC|Ltd|Ltd.|GmbH|AG|KG|GmbH & Co. KG|SAS|SARL|S.A.|S.L.|Lda.|S.r.l.|SpA|B.V.|AB
@@ -241,6 +241,16 @@ def card(rng: random.Random) -> list[list[list[str]]]:
     return lines
 
 
+POSTNOMINALS = ["CFA", "CPA", "PhD", "Ph.D.", "MBA", "P.E.", "Esq.", "J.D.", "CFP", "PMP"]
+
+
+def letters_after(rng: random.Random) -> list[list[str]]:
+    """Sometimes a qualification after the name ("Mark Hale, CPA"): not a title."""
+    if rng.random() < 0.25:
+        return [[",", "SEP"], [rng.choice(POSTNOMINALS), "OTHER"]]
+    return []
+
+
 def unit_card(rng: random.Random) -> list[list[list[str]]]:
     """A card or signature naming the person's unit; as a card is read, the contact lines
     may come between the name and the rest."""
@@ -249,7 +259,7 @@ def unit_card(rng: random.Random) -> list[list[list[str]]]:
     rng.shuffle(details)
     details = details[: rng.randint(1, 2)]
     middle = unit_lines(rng, title, org)
-    lines = [labelled(person, "NAME")]
+    lines = [labelled(person, "NAME") + letters_after(rng)]
     lines += details + middle if rng.random() < 0.3 else middle + details
     if rng.random() < 0.3:
         lines.append(labelled(rng.choice(STREETS), "OTHER"))

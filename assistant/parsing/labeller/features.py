@@ -45,6 +45,9 @@ ab as asa oy oyj a/s aps partg mbb e.v. gbr ohg kgaa pty bhd""".split())
 _PHONE_LABELS = frozenset("""t tel tel. phone ph m mob mobile cell office o direct d p mobil
 handy tél téléphone teléfono telefono telefon móvil cel celular portable telephone""".split())
 _FAX_LABELS = frozenset({"f", "fax", "telefax", "télécopie", "facsimile"})
+# Letters after a name ("Jane Doe, CFA"): a qualification, not the person's title.
+_POSTNOMINALS = frozenset("""cfa cpa phd ph.d. mba md m.d. pe p.e. esq esq. jd j.d. cfp pmp
+llm ll.m. rn dds frcs msc m.sc. bsc acca aca cima cissp""".split())
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "herr", "frau", "mme", "m.",
                          "sr", "sra", "dott", "ing"})
 _URL = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|de|fr|es|"
@@ -135,6 +138,8 @@ def gazetteer_features(token: str) -> list[str]:
         out.append("unit_word")
     if low.rstrip(".") in _HONORIFICS:
         out.append("honorific")
+    if low in _POSTNOMINALS:
+        out.append("postnominal")
     if is_given_name(token):
         out.append("given_name")
     if low.rstrip(".:") in _PHONE_LABELS:
@@ -182,6 +187,12 @@ def position_features(index: int, count: int, line_index: int, lines: int) -> li
             f"line_len={min(count, 6)}"]
 
 
+def comma_features(tokens: Line, index: int) -> list[str]:
+    """Whether a comma came before the token on its line ("Senior Director, Risk Analytics":
+    what follows a title's comma is its unit or the company)."""
+    return ["after_comma"] if any(t == "," for _, t in tokens[:index]) else []
+
+
 def line_features(summary: dict[str, bool]) -> list[str]:
     return [f"line_{key}" for key, value in sorted(summary.items()) if value]
 
@@ -200,11 +211,13 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
             "sep": any(t in SEPARATORS for _, t in tokens),
             "title": any("title_word" in f for f in own),
             "legal": any("legal_form" in f for f in own)}
+        summary["first_title"] = bool(own) and "title_word" in own[0]
         rows = []
         for index, features in enumerate(own):
             row = ["bias", *features, *position_features(index, len(tokens), line_index,
                                                          len(lines)), *line_features(summary)]
             row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
+            row += comma_features(tokens, index)
             rows.append(row)
         out.append(rows)
     return out
@@ -212,7 +225,7 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
 
 _NEIGHBOUR_KEYS = ("w=", "shape=", "title_word", "title_extra", "legal_form", "org_word",
                    "phone", "email", "honorific", "phone_label", "fax_label", "given_name",
-                   "agent_ending", "unit_word")
+                   "agent_ending", "unit_word", "postnominal")
 
 
 def _neighbour(tag: str, own: list[list[str]], index: int) -> list[str]:

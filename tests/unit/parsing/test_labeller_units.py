@@ -98,3 +98,14 @@ def test_a_forwarded_signature_with_a_unit_end_to_end() -> None:
     assert (nadia.name, nadia.title, nadia.company, nadia.phones) == (
         "Nadia Faris", "Senior Counsel", "Hollis Energy Corp. - Structured Trading",
         ("+17135550144",))
+
+
+def test_letters_after_the_name_are_not_the_title() -> None:
+    # Given a qualification after the name and the title on the next line
+    block = read_block("Tobias K. Renner, CPA\nSenior Consultant\nAlder Pension Advisors\n"
+                       "(415) 555-0187 ph.")
+    # Then the title is the next line's, and the name has no letters after it
+    assert (block.name, block.title, block.company) == (
+        "Tobias K. Renner", "Senior Consultant", "Alder Pension Advisors")
+    assert "postnominal" in features_of("Tobias Renner, CPA")[-1]
+    assert "after_comma" in features_of("Senior Director, Risk Analytics")[-1]
