@@ -19,6 +19,7 @@ from statistics import median
 
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
+from assistant.cards.words import split_run_words
 from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_title_phrase
 from assistant.parsing.labeller import read_block
 
@@ -111,7 +112,8 @@ class _Found:
 
 def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
-    lines = [OcrLine(clean_text(line.text), line.confidence, line.box) for line in lines]
+    lines = [OcrLine(split_run_words(clean_text(line.text)), line.confidence, line.box)
+             for line in lines]
     lines = [line for line in lines if line.text]
     found = _Found()
     for index, line in enumerate(lines):

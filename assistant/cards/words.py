@@ -1,0 +1,59 @@
+"""Words the OCR ran together, set apart again.
+
+PP-OCR's recogniser often drops the space between words printed close together, most of all
+in capitals: "DIRECTOROFADMISSIONS", "memberoftechnicalstaff", "14432ALBEMARLE". Such a run
+is split with ``wordninja`` (word frequencies of English Wikipedia) only when every piece is
+a common word; a name or a brand the list does not know ("NDAGIJIMANA", "AVTEC") is left
+whole. A number run into letters ("Room615", "Packard240") is split too. Addresses and links
+are never touched. Pure module: no I/O beyond the word list read once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+MIN_RUN = 8  # shorter runs are words or names as printed
+# wordninja's cost is log(rank * log(words)): a piece must rank high, a short one higher (a
+# name splits into rare short pieces: "ham do uch").
+COMMON, PER_LETTER = 11.0, 0.4
+_RUN = re.compile(rf"[^\W\d_]{{{MIN_RUN},}}")
+_DIGITS_LETTERS = re.compile(r"(?<=\d{2})(?=[^\W\d_]{2})|(?<=[^\W\d_]{2})(?=\d{2})")
+_LINKISH = re.compile(r"@|www|https?:|\.[a-z]{2,4}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    import wordninja
+
+    return wordninja.DEFAULT_LANGUAGE_MODEL
+
+
+def split_run_words(text: str) -> str:
+    """The text with run-together common words and numbers run into words set apart."""
+    return " ".join(token if _LINKISH.search(token) else _split_token(token)
+                    for token in text.split(" "))
+
+
+def _split_token(token: str) -> str:
+    token = _DIGITS_LETTERS.sub(" ", token)
+    return _RUN.sub(lambda m: _split_run(m.group()), token)
+
+
+def _split_run(run: str) -> str:
+    if not (run.isupper() or run.islower() or run[1:].islower()):
+        return run  # mixed case: the case changes already show the words
+    model = _model()
+    pieces = model.split(run.lower())
+    if len(pieces) < 2 or "".join(pieces) != run.lower():
+        return run
+    costs = model._wordcost  # noqa: SLF001 - the package's own frequency table
+    if not all(len(p) >= 2 and costs.get(p, 99.0) <= COMMON + PER_LETTER * len(p)
+               for p in pieces):
+        return run
+    out, at = [], 0
+    for piece in pieces:
+        out.append(run[at:at + len(piece)])
+        at += len(piece)
+    return " ".join(out)
