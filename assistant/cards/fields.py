@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from assistant.cards.lines import OcrLine, clean_text
@@ -114,7 +114,7 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     lines = [OcrLine(split_run_words(clean_text(line.text)), line.confidence, line.box)
              for line in lines]
-    lines = [line for line in lines if line.text]
+    lines = _repair_emails([line for line in lines if line.text])
     found = _Found()
     for index, line in enumerate(lines):
         _read_details(index, line, region, found)
@@ -158,10 +158,57 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
         return
     block = read_block("\n".join(line.text for line in lines), region)
     for key, value in (("title", block.title), ("company", block.company)):
-        if value and key not in values:
+        if value and key not in values and _plain_phrase(value):
             confidence = min((line.confidence for line in lines if value in line.text),
                              default=DOUBTFUL / 2)
             values[key] = (value, confidence)
+
+
+# Mail hosts that many cards use besides the card's own web site.
+_MAIL_HOSTS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
+               "verizon.net", "comcast.net", "gmx.de", "web.de", "orange.fr", "free.fr")
+_AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
+
+
+def _repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
+    """Addresses the OCR broke, mended against the hosts the card itself names (its web
+    site) and the common mail hosts: the "@" read as a letter or dropped
+    ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
+    ("jane@example." beside "www.example.com")."""
+    hosts = {url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+             for line in lines for _, url in find_urls(line.text) + _bare_domains(line.text)}
+    hosts = {h for h in hosts if "." in h} | set(_MAIL_HOSTS)
+    return [replace(line, text=" ".join(_mended(token, hosts) for token in line.text.split(" ")))
+            for line in lines]
+
+
+def _mended(token: str, hosts: set[str]) -> str:
+    lowered = token.lower()
+    if "@" in token:
+        local, _, host = token.rpartition("@")
+        if host.endswith("."):
+            whole = [h for h in hosts if h.startswith(host.lower())]
+            return f"{local}@{whole[0]}" if len(whole) == 1 else token
+        return token
+    if lowered.startswith(("www.", "http")) or ":" in token:
+        return token
+    for host in hosts:
+        before = lowered[: -len(host)]
+        if not lowered.endswith(host) or len(before) < 3 or before.endswith((".", "-")):
+            continue
+        local = token[: len(before) - 1] if before[-1] in _AT_MISREAD else token[: len(before)]
+        return f"{local}@{token[len(before):]}"
+    return token
+
+
+def _plain_phrase(text: str) -> bool:
+    """Words a title or company can be: no address, phone, email or link among them."""
+    return ("@" not in text and sum(ch.isdigit() for ch in text) <= 2
+            and not _ADDRESS.search(text) and not _LABELLED_DETAIL.search(text)
+            and not find_urls(text) and not _bare_domains(text))
+
+
+_LABELLED_DETAIL = re.compile(r"(?i)(?:e-?mail|tel|fax|phone|mobile|web(?:site)?)\s*[:.]")
 
 
 def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None:
@@ -211,10 +258,14 @@ def _domains(found: _Found) -> set[str]:
     for host in hosts:
         parts = [p for p in host.lower().split(".") if p not in {"www", "mail"}]
         if len(parts) >= 2:
-            labels.add(parts[-3] if len(parts) > 2 and len(parts[-2]) <= 3 else parts[-2])
+            second_level = len(parts) > 2 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL
+            labels.add(parts[-3] if second_level else parts[-2])
     return {label.replace("-", "") for label in labels if label not in _FREEMAIL}
 
 
+# Registries that sell names one level down: example.co.uk, example.com.au, example.ac.za.
+_SECOND_LEVEL = {"co", "com", "ac", "org", "net", "gov", "edu", "ne", "or", "go", "gob", "gouv",
+                 "ltd", "plc", "nic", "mil", "sch"}
 _FREEMAIL = {"gmail", "yahoo", "hotmail", "outlook", "aol", "icloud", "me", "gmx", "web",
              "verizon", "comcast", "live", "msn", "orange", "free", "wanadoo", "t-online",
              "protonmail", "proton", "mail", "qq", "163"}

@@ -105,3 +105,36 @@ def test_a_title_the_layout_misses_is_read_by_the_block_labeller(texts: tuple[st
     assert (reading.name, reading.title) == ("Jane Okafor", texts[2] if texts[0].isupper()
                                              else "Investor Relations")
     assert reading.company is not None and reading.company.lower() == "okafor bell ltd."
+
+
+def test_an_at_sign_read_as_a_letter_is_mended_against_the_cards_web_site() -> None:
+    # Given an address whose "@" the OCR read as "a", and the card's web site
+    card = lines("Jane Okafor", "EMAIL Jane.OkaforaLumenfield.example", "www.lumenfield.example")
+    # When the card is read
+    reading = read_card(card, "US")
+    # Then the address is mended, its host being the web site's
+    assert reading.emails == ("jane.okafor@lumenfield.example",)
+
+
+def test_a_host_cut_short_is_completed_from_the_web_site_and_mail_hosts_known() -> None:
+    # Given an address cut at its dot, and another whose "@" was read as "e"
+    card = lines("jo@lumenfield.", "www.lumenfield.example", "E-Mail kim41everizon.net")
+    # Then both are mended
+    assert read_card(card, "US").emails == ("jo@lumenfield.example", "kim41@verizon.net")
+
+
+def test_the_labeller_never_gives_an_address_or_a_phone_line_as_title_or_company() -> None:
+    # Given a card whose only other lines are an address and labelled details
+    card = lines("Jane Okafor", "123 West Main Street, Springfield, IL 62701",
+                 "T: 217-555-0142 F: 217-555-0143")
+    # Then neither becomes the company or the title
+    reading = read_card(card, "US")
+    assert reading.company is None or "Street" not in reading.company
+    assert reading.title is None or "217" not in reading.title
+
+
+def test_the_company_is_named_by_a_host_one_level_below_a_country_code() -> None:
+    # Given a short company name and an address at a regional sub-domain
+    card = lines("QRX", "Jane Okafor", "jane.okafor@eu.qrx.example", "eu.qrx.example")
+    # Then the short name is the company
+    assert read_card(card, "US").company == "QRX"
