@@ -145,13 +145,12 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
 
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
-    der Messe getroffen"), as opposed to asking about it, denying it ("haven't met her yet")
-    or only praising it ("Great call."). With ``in_words``, only a word of meeting counts
-    ("met", "getroffen", "coffee"), not an event named ("at the expo")."""
+    der Messe getroffen"), as opposed to asking about it or only praising it ("Great call.").
+    With ``in_words``, only a word of meeting counts ("met", "getroffen", "coffee"), not an
+    event named ("at the expo"). A denied meeting ("haven't met her yet") is kept: the drafts
+    read it to say nothing of a meeting."""
     found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
-    if not found or _is_question(sentence) or _REMARK.match(sentence):
-        return False
-    return not read_clause(sentence, found.start()).negated
+    return bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
 
 
 # A verdict on a meeting says nothing of where or when it was: "Great call.", "Nice chat!"

@@ -86,9 +86,24 @@ _MAX_DELIMITED_LINES = 25
 _LONG_LINE = 60
 
 
+# A list of the files attached, written under the signature by some clients (" - deal.wpd",
+# "<<terms.doc>>"): not part of the signature, and not text to read one from.
+_ATTACHMENT_LINE = re.compile(
+    r"(?i)^\s*(?:-\s+)?<{0,2}[\w .()\-]{1,80}\.(?:wpd|docx?|xlsx?|xls|pdf|pptx?|txt|zip|csv|"
+    r"rtf|jpe?g|png|gif|tiff?|msg|html?|vcf)>{0,2}\s*$")
+
+
+def _without_attachment_list(lines: list[str]) -> list[str]:
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _ATTACHMENT_LINE.match(lines[end - 1])):
+        end -= 1
+    listed = any(_ATTACHMENT_LINE.match(line) for line in lines[end:])
+    return lines[:end] if listed else lines
+
+
 def split_signature(text: str, sender_name: str | None = None) -> tuple[str, str | None]:
     """(body without the signature, the signature block or None)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _without_attachment_list(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     filled = [index for index, line in enumerate(lines) if line.strip()]
     if len(filled) < 2:
         return text, None

@@ -48,3 +48,16 @@ def test_a_signature_in_capitals_does_not_replace_the_header_name() -> None:
                     "Sam,\n\nSee you at the dock.\n\nJON ST PIERRE\nHARBOR MASTER")
     (jon,) = parse_message(raw, OWNER).contacts
     assert jon.name == "Jon St Pierre"
+
+
+def test_the_list_of_attached_files_under_a_signature_is_not_part_of_it() -> None:
+    from assistant.parsing.signatures import split_signature
+
+    # Given a mail whose client listed the attached files under the signature
+    text = ("The closing set is attached.\n\nThank you.\n\nMia De Luca\nPortvale Marine Inc.\n"
+            "(503) 555-0130\n\n - 240311.wpd\n - 240312.wpd\n - terms sheet.docx\n")
+    # When the signature is split off
+    body, signature = split_signature(text, "Mia De Luca")
+    # Then it ends with the card's last line
+    assert body == "The closing set is attached."
+    assert signature is not None and signature.endswith("(503) 555-0130")
