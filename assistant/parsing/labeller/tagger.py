@@ -81,7 +81,7 @@ def read_block(text: str, region: str = "US") -> BlockFields:
     faxes = []
     for (line, tokens), labels in zip(lines, tagged, strict=True):
         for label, span in _spans(tokens, [lab for _, lab in labels]):
-            text = join(line, span).strip(" ,;|")
+            text = _unbracketed(join(line, span).strip(" ,;|"))
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = text
             elif label == "NAME" and _signs_in_full(found[label], text):
@@ -90,6 +90,16 @@ def read_block(text: str, region: str = "US") -> BlockFields:
                 faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+def _unbracketed(text: str) -> str:
+    """A field written in brackets loses them ("(Treasury Team)" -> "Treasury Team"); a
+    bracket the field does not close is not part of it ("Team)")."""
+    if text[:1] in "([" and text[-1:] in ")]":
+        return text[1:-1].strip()
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return text.strip("()[] ")
+    return text
 
 
 def _signs_in_full(first: str, later: str) -> bool:

@@ -109,3 +109,9 @@ def test_letters_after_the_name_are_not_the_title() -> None:
         "Tobias K. Renner", "Senior Consultant", "Alder Pension Advisors")
     assert "postnominal" in features_of("Tobias Renner, CPA")[-1]
     assert "after_comma" in features_of("Senior Director, Risk Analytics")[-1]
+
+
+def test_a_field_in_brackets_loses_them_and_a_bracketed_unit_stays() -> None:
+    assert read_block("Ana Ruiz\n(Senior Analyst)\nHalden Power Ltd.").title == "Senior Analyst"
+    assert read_block("Ana Ruiz\nSenior Analyst (Treasury)\nHalden Power Ltd.").title == (
+        "Senior Analyst (Treasury)")
