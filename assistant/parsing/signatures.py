@@ -48,9 +48,12 @@ _SENT_RE = re.compile(
     r"wysłane|отправлено|lähetetty)\b|傳送|发送|送信|^get (?:\[)?outlook|^(?:\w+ )?from my\b",
     re.IGNORECASE,
 )
+# Devices and mail apps; not "e-mail" or "email", which prose says ("the e-mail previously
+# sent regarding...").
 _DEVICE_RE = re.compile(
     r"iphone|ipad|ipod|android|blackberry|mobile|mobil|phone|handy|galaxy|samsung|htc|"
-    r"outlook|mail\b|airmail|mailbox|yahoo|windows|device|smartphone|\bcell\b|tablet|ti-85|"
+    r"outlook|(?<![\w-])mail\b|airmail|hotmail|protonmail|mailbox|yahoo|windows|device|"
+    r"smartphone|\bcell\b|tablet|ti-85|"
     r"alcatel|k-9|móvil|portable|telefono|appareil|gerät|telefoon|sparrow|superhuman|"
     r"spark|gmail|nokia|huawei|pixel|xiaomi|motorola|\bpc\b|\bmac\b|(?-i:\bi[A-Z][a-z]+)",
     re.IGNORECASE,

@@ -61,3 +61,17 @@ def test_the_list_of_attached_files_under_a_signature_is_not_part_of_it() -> Non
     # Then it ends with the card's last line
     assert body == "The closing set is attached."
     assert signature is not None and signature.endswith("(503) 555-0130")
+
+
+def test_prose_about_an_e_mail_sent_is_not_a_mobile_signature() -> None:
+    from assistant.parsing.quotes import trim_reply
+    from assistant.parsing.signatures import is_mobile_line
+
+    # Given a body whose first line speaks of an e-mail sent earlier
+    text = ("Further to the e-mail previously sent regarding the berth lease for the\n"
+            "north pier, attached are the signed copies.\n\nThank you.\n\nMia De Luca\n"
+            "Portvale Marine Inc.\n(503) 555-0130")
+    # Then it is the sender's text, not a "Sent from my phone" line ending it
+    assert not is_mobile_line(text.splitlines()[0])
+    assert is_mobile_line("Sent from Mail for Windows")
+    assert trim_reply(text) == text
