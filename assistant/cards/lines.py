@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels
+# Boxes of print sizes further apart than this are not one row: a logo beside the name.
+MAX_HEIGHTS = 1.6
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def join_rows(lines: Sequence[OcrLine], gap: float = 2.5) -> list[OcrLine]:
 def _same_row(last: OcrLine, line: OcrLine, gap: float) -> bool:
     top, bottom = max(last.box[1], line.box[1]), min(last.box[3], line.box[3])
     height = max(min(last.height, line.height), 1.0)
-    if bottom - top < 0.5 * height:
+    if bottom - top < 0.5 * height or max(last.height, line.height) > MAX_HEIGHTS * height:
         return False
     distance = max(line.box[0] - last.box[2], last.box[0] - line.box[2])
     return distance < gap * height

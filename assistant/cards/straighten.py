@@ -13,6 +13,9 @@ from PIL import Image
 WORK_SIDE = 800  # corners are found on a copy this size; the warp uses the full picture
 MIN_AREA = 0.12  # of the picture: smaller outlines are a logo or a box printed on the card
 MAX_AREA = 0.92  # larger: the picture is a scan already
+BAND = 15  # pixels (of the work copy) either side of the outline compared
+MIN_CONTRAST = 25.0  # CIELAB distance between the card's rim and what lies around it
+MAX_SURROUND_SPREAD = 12.0  # lightness spread around a card on a table; print spreads more
 
 
 def find_card(image: Image.Image) -> Image.Image:
@@ -25,7 +28,7 @@ def find_card(image: Image.Image) -> Image.Image:
         if scale < 1 else rgb
     scale = min(scale, 1.0)
     corners = _corners(small)
-    if corners is None:
+    if corners is None or not _stands_out(small, corners):
         return image
     return Image.fromarray(_warp(rgb, corners / scale))
 
@@ -50,6 +53,25 @@ def _corners(rgb: np.ndarray) -> np.ndarray | None:
         box = cv2.boxPoints(cv2.minAreaRect(hull))  # rounded corners: the enclosing rectangle
         return _order(box.astype(np.float32))
     return None
+
+
+def _stands_out(rgb: np.ndarray, corners: np.ndarray) -> bool:
+    """Whether the outline is a card's edge on a plain surface, not a box printed on a scan:
+    around a card the surface is even and unlike the card's rim; around a printed box lie
+    the same paper and more print."""
+    import cv2
+
+    mask = np.zeros(rgb.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, corners.astype(np.int32), 255)
+    kernel = np.ones((BAND, BAND), np.uint8)
+    outside = (cv2.dilate(mask, kernel) > 0) & (mask == 0)
+    inside = (mask > 0) & (cv2.erode(mask, kernel) == 0)
+    if outside.sum() < 50 or inside.sum() < 50:
+        return False
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    around, rim = lab[outside], lab[inside]
+    contrast = float(np.linalg.norm(np.median(around, 0) - np.median(rim, 0)))
+    return contrast >= MIN_CONTRAST and float(around[:, 0].std()) <= MAX_SURROUND_SPREAD
 
 
 def _order(points: np.ndarray) -> np.ndarray:

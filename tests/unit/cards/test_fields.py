@@ -138,3 +138,15 @@ def test_the_company_is_named_by_a_host_one_level_below_a_country_code() -> None
     card = lines("QRX", "Jane Okafor", "jane.okafor@eu.qrx.example", "eu.qrx.example")
     # Then the short name is the company
     assert read_card(card, "US").company == "QRX"
+
+
+def test_a_logo_beside_the_name_is_not_joined_to_it() -> None:
+    # Given a tall logo word printed on the name's row, and a label beside its number
+    boxes = [OcrLine("ZAVRIX", 0.99, (40, 10, 300, 90)),
+             OcrLine("Jane Okafor", 0.97, (330, 40, 600, 70)),
+             OcrLine("MOBILE", 0.97, (330, 120, 420, 145)),
+             OcrLine("+1 650 321 3900", 0.97, (440, 120, 640, 145))]
+    # When rows are joined
+    rows = [line.text for line in join_rows(boxes)]
+    # Then the logo stays apart, the label joins its number
+    assert rows == ["ZAVRIX", "Jane Okafor", "MOBILE +1 650 321 3900"]
