@@ -114,7 +114,12 @@ def compose_bytes(*, sender: Address, to: list[Address], subject: str, text: str
     if html is None:
         message = _text_part(text, "plain")
     else:
-        message = MIMEMultipart("alternative")
+        # RFC 2046 5.1.1: the boundary must not occur in the parts. Their bodies are
+        # quoted-printable, which writes "=" only as "=XX" or a soft break, never "==", so a
+        # boundary made of "==" and random hex cannot occur in them and the generator's scan
+        # of the whole text for a free one is not needed.
+        message = MIMEMultipart("alternative",
+                                boundary=f"==={secrets.token_hex(MESSAGE_ID_RANDOM_BYTES)}==")
         for body, subtype in ((text, "plain"), (html, "html")):
             part = _text_part(body, subtype)
             del part["MIME-Version"]  # only the top level carries it (RFC 2045 4)
