@@ -63,8 +63,10 @@ def send_batch(app: App, outbox_ids: Sequence[int],
                 results[email.id] = "deferred"
                 errors.append(exc)
             except Exception:  # the rest go back to pending for the retry; nothing swallowed
+                # (this one was released before SMTP, or stays claimed when the relay took it
+                # and its record failed: then only the lease sends it again)
                 with transaction(app.sessions) as session:
-                    outbox.release_many(session, [e.id for e in claimed[n:]],
+                    outbox.release_many(session, [e.id for e in claimed[n + 1:]],
                                         "not sent: the batch stopped on an error")
                 raise
     for outbox_id in followups:

@@ -128,3 +128,19 @@ def test_the_owners_hourly_budget_holds_the_rest_for_later(tmp_path: Path) -> No
         assert _delivered(app) == 2
     finally:
         app.close()
+
+
+def test_a_relay_that_cannot_take_them_leaves_every_one_pending(tmp_path: Path) -> None:
+    # Given three acks and a local outbox that cannot be written (its folder is a file)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder")
+    app = _app(tmp_path, ASSISTANT_SMTP_URL=f"maildir://{blocked}")
+    try:
+        acks = _acks(app, PEOPLE)
+        # When the batch is sent
+        with pytest.raises(DeliveryError):  # the job is retried
+            send_batch(app, acks)
+        # Then none is lost: each is back to pending for the retry
+        assert _statuses(app) == ["pending"] * 3
+    finally:
+        app.close()
