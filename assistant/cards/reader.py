@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from assistant.cards.fields import CardReading, read_card
-from assistant.cards.images import for_ocr
+from assistant.cards.images import STRAIGHTEN_SIDE, at_most, for_ocr
 from assistant.cards.lines import OcrLine, join_rows
 from assistant.cards.ocr import OcrEngine, Upright, default_engine
 from assistant.cards.straighten import find_card
@@ -34,7 +34,7 @@ class PictureReading:
 def read_picture(picture: Image.Image, region: str = "US",
                  engine: OcrEngine | None = None) -> PictureReading:
     engine = engine or default_engine()
-    card = find_card(picture)
+    card = find_card(at_most(picture, STRAIGHTEN_SIDE))
     image = for_ocr(card)
     at_once = getattr(engine, "read_upright", None)
     if at_once is not None:

@@ -73,3 +73,15 @@ def test_the_thumbnail_is_a_small_jpeg() -> None:
     thumb = thumbnail_jpeg(draw_card())
     assert thumb[:2] == b"\xff\xd8" and len(thumb) < 30_000
     assert max(Image.open(io.BytesIO(thumb)).size) <= images.THUMB_SIDE
+
+
+def test_a_large_photo_is_cut_down_before_the_card_is_looked_for() -> None:
+    # Given a 4000 x 3000 picture and a small one
+    from PIL import Image
+
+    from assistant.cards.images import STRAIGHTEN_SIDE, at_most
+
+    large, small = Image.new("RGB", (4000, 3000)), Image.new("RGB", (800, 500))
+    # Then the large one is shrunk to the straightening size, the small one left as it is
+    assert at_most(large, STRAIGHTEN_SIDE).size == (STRAIGHTEN_SIDE, 1500)
+    assert at_most(small, STRAIGHTEN_SIDE) is small
