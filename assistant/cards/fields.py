@@ -24,6 +24,7 @@ from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_t
 from assistant.parsing.labeller import read_block
 
 DOUBTFUL = 0.80  # a value read from a line below this confidence is shown as "check it"
+LOGO_HEIGHTS = 1.4  # a line this many times the card's usual print height is a logo's
 
 _FAX = r"fax|fx|f|telefax|t[ée]l[ée]copie|facsimile"
 _MOBILE = r"mobile|mobil|mob|m|cell(?:ular)?|cel|c|handy|portable|port|gsm|m[óo]vil|celular|hp"
@@ -114,7 +115,7 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     lines = [OcrLine(split_run_words(clean_text(line.text)), line.confidence, line.box)
              for line in lines]
-    lines = _repair_emails([line for line in lines if line.text])
+    lines = _split_name_lines(_repair_emails([line for line in lines if line.text]))
     found = _Found()
     for index, line in enumerate(lines):
         _read_details(index, line, region, found)
@@ -136,6 +137,9 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         values["title"] = (lines[title_at].text.strip(" ,;"), lines[title_at].confidence)
     if company_at is not None:
         values["company"] = (lines[company_at].text.strip(" ,;"), lines[company_at].confidence)
+    logo_at = None if "company" in values else _logo_index(lines, skip)
+    if logo_at is not None:
+        values["company"] = (lines[logo_at].text.strip(" ,;"), lines[logo_at].confidence)
     _fill_from_labeller(values, lines, region)
     doubtful = [(key, value) for key, (value, conf) in values.items() if conf < DOUBTFUL]
     doubtful += [("email", e) for e, conf in found.emails.items() if conf < DOUBTFUL]
@@ -280,7 +284,7 @@ def _is_title(text: str) -> bool:
         return False
     if is_title_phrase(text, loose=True):
         return True
-    words = [fold(w.strip(",.&")) for w in re.split(r"[\s/]+", text)]
+    words = [fold(w.strip(",.")) for w in re.split(r"[\s/&|]+", text)]
     return len(words) <= 7 and any(w in _CARD_TITLE_WORDS or w.split("-")[-1] in
                                    _CARD_TITLE_WORDS for w in words)
 
@@ -295,6 +299,49 @@ def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int 
         if 0 <= index < len(lines) and index not in taken and _is_title(lines[index].text):
             return index
     return None
+
+
+def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
+    """A name set on one row with something else, read as one line, made two: the name, then
+    the rest ("Jane Okafor, Owner", "Jane Okafor Head of Sales", "ZAVRIX Jane Okafor")."""
+    out: list[OcrLine] = []
+    for line in lines:
+        parts = _name_and_rest(line.text)
+        if parts is None:
+            out.append(line)
+            continue
+        left, top, right, bottom = line.box
+        middle = (top + bottom) / 2
+        out += [replace(line, text=parts[0], box=(left, top, right, middle)),
+                replace(line, text=parts[1], box=(left, middle, right, bottom))]
+    return out
+
+
+def _name_and_rest(text: str) -> tuple[str, str] | None:
+    if "@" in text:
+        return None
+    words = text.split()
+    tail = " ".join(words[1:])
+    if (2 <= len(words) - 1 <= 3 and len(words[0]) >= 3 and words[0].isupper()
+            and not tail.isupper() and _name_words(tail) and not _is_title(tail)
+            and not _COMPANY_WORDS.search(tail)):
+        return tail, words[0]  # a brand in capitals, then the name
+    if _name_words(text) and not _is_title(text):
+        return None
+    head, comma, tail = text.partition(",")
+    if comma and tail.strip() and (_is_named(head) or _name_words(head) and _is_title(tail)):
+        return head.strip(), tail.strip(" ,")
+    for count in (2, 3):
+        head, rest = " ".join(words[:count]), " ".join(words[count:])
+        if rest and _is_named(head) and _is_title(rest):
+            return head, rest
+    return None
+
+
+def _is_named(text: str) -> bool:
+    """A person's name that starts with a known given name."""
+    words = _name_words(text)
+    return words is not None and is_given_name(words[0]) and not _is_title(text)
 
 
 def _name_text(text: str) -> str:
@@ -381,6 +428,24 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
             score += 0.5
         if score > best_score:
             best, best_score = index, score
+    return best
+
+
+def _logo_index(lines: Sequence[OcrLine], skip: set[int]) -> int | None:
+    """The line printed largest, when it is much larger than the card's usual print and
+    reads like a short name: the logo's words, which name the company."""
+    heights = [line.height for line in lines if line.height > 0]
+    if not heights:
+        return None
+    usual = median(heights)
+    best, best_height = None, LOGO_HEIGHTS * usual
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if (index in skip or any(ch.isdigit() for ch in text) or len(_compact(text)) < 2
+                or len(text.split()) > 4 or _ADDRESS.search(text) or not _plain_phrase(text)):
+            continue
+        if line.height > best_height:
+            best, best_height = index, line.height
     return best
 
 

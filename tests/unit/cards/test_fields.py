@@ -150,3 +150,41 @@ def test_a_logo_beside_the_name_is_not_joined_to_it() -> None:
     rows = [line.text for line in join_rows(boxes)]
     # Then the logo stays apart, the label joins its number
     assert rows == ["ZAVRIX", "Jane Okafor", "MOBILE +1 650 321 3900"]
+
+
+@pytest.mark.parametrize(("row", "name", "title"), [
+    ("Jane Okafor Head of Partnerships", "Jane Okafor", "Head of Partnerships"),
+    ("Jane Okafor, Owner", "Jane Okafor", "Owner"),
+    ("Jane Okafor Founder&CEO", "Jane Okafor", "Founder&CEO"),
+])
+def test_a_name_and_title_read_as_one_line_are_told_apart(row: str, name: str,
+                                                          title: str) -> None:
+    # Given a card whose name and title the OCR read as one line
+    reading = read_card(lines(row, "jane@lumenfield.example"), "US")
+    # Then the name and the title are each read
+    assert (reading.name, reading.title) == (name, title)
+
+
+def test_a_brand_in_capitals_before_the_name_is_not_part_of_it() -> None:
+    # Given a brand word in capitals read on the name's line
+    reading = read_card(lines("ZAVRIX Jane Okafor", "T +1 650 321 3900"), "US")
+    # Then the name is the person's alone
+    assert reading.name == "Jane Okafor"
+
+
+def test_a_company_name_stays_whole() -> None:
+    # Given a company whose first word is in capitals
+    reading = read_card(lines("ACME Widgets Corp", "Jane Okafor"), "US")
+    # Then it is not split into a brand and a name
+    assert reading.company == "ACME Widgets Corp"
+    assert reading.name == "Jane Okafor"
+
+
+def test_the_largest_print_names_the_company_when_nothing_else_does() -> None:
+    # Given a card whose company is only its logo's words, printed large
+    card = [OcrLine("ZAVRIX", 0.99, (40, 10, 400, 110)),
+            OcrLine("Jane Okafor", 0.97, (40, 150, 300, 180)),
+            OcrLine("T +1 650 321 3900", 0.97, (40, 200, 300, 225)),
+            OcrLine("Springfield, IL 62701", 0.97, (40, 240, 300, 265))]
+    # Then the logo's words are the company
+    assert read_card(card, "US").company == "ZAVRIX"
