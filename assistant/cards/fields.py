@@ -226,7 +226,7 @@ def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None
         if "@" not in url:
             found.urls.setdefault(url, line.confidence)
             found.used.add(index)
-    digits = _DIGIT_RUN.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
+    digits = _DIGIT_RUN.sub(lambda m: m.group().translate(_OCR_DIGITS), _unglued(text))
     previous_end = 0
     for start, number in find_phones(digits, region):
         label = _LABEL.search(digits[previous_end:start])
@@ -239,6 +239,17 @@ def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None
         previous_end = start + 1
     if _LABEL.search(text.split(" ")[0] + " ") and any(ch.isdigit() for ch in text):
         found.used.add(index)
+
+
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=[+(]?\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def _unglued(text: str) -> str:
+    """Labels and numbers the OCR ran together set apart ("T+44 20 3525 8120M+44 7788",
+    "t847273-5617"): a number must stand apart for the phone matcher to see it. Addresses and
+    links keep their text."""
+    return " ".join(token if "@" in token or find_urls(token) else _GLUED.sub(" ", token)
+                    for token in text.split(" "))
 
 
 def _kind(label: str) -> str:

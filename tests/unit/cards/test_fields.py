@@ -188,3 +188,18 @@ def test_the_largest_print_names_the_company_when_nothing_else_does() -> None:
             OcrLine("Springfield, IL 62701", 0.97, (40, 240, 300, 265))]
     # Then the logo's words are the company
     assert read_card(card, "US").company == "ZAVRIX"
+
+
+def test_labels_run_into_their_numbers_still_tell_phone_from_fax() -> None:
+    # Given a phone and a fax read as one run, labels glued to the digits
+    reading = read_card(lines("Jane Okafor", "T:650-321-3900F:650-321-3999"), "US")
+    # Then the phone is read and the fax kept apart
+    assert reading.phones == ("+16503213900",)
+    assert reading.faxes == ("+16503213999",)
+
+
+def test_a_one_letter_label_glued_to_a_number_is_read() -> None:
+    # Given "t" printed against the number
+    reading = read_card(lines("Jane Okafor", "t650 321-3900", "f650 321-3999"), "US")
+    # Then the number is the phone, the fax apart
+    assert (reading.phones, reading.faxes) == (("+16503213900",), ("+16503213999",))
