@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from statistics import median
 
 from assistant.cards.lines import OcrLine, clean_text
@@ -73,8 +74,13 @@ _CARD_TITLE_WORDS = {
     "consultant", "specialist", "coordinator", "assistant", "analyst", "architect", "designer",
     "developer", "programmer", "sales", "marketing", "leader", "head", "chief", "vp",
     "in-chief", "gérant", "directeur", "directrice", "ingénieur", "ingenieur", "geschäftsführer",
-    "leiter", "leiterin", "gerente", "directora", "jefe", "responsable",
+    "leiter", "leiterin", "gerente", "directora", "jefe", "responsable", "minister",
+    "scholar", "candidate", "graduate", "postdoc", "post-doc", "ambassador", "attaché",
+    "commissioner", "secretary-general", "mayor", "councillor", "senator", "judge",
 }
+
+
+_LONG_TITLE_WORDS = sorted(w for w in _CARD_TITLE_WORDS if len(w) >= 8)
 
 
 @dataclass(frozen=True)
@@ -295,14 +301,29 @@ def _is_title(text: str) -> bool:
         return False
     if is_title_phrase(text, loose=True):
         return True
-    words = [fold(w.strip(",.")) for w in re.split(r"[\s/&|]+", text)]
-    return len(words) <= 7 and any(w in _CARD_TITLE_WORDS or w.split("-")[-1] in
-                                   _CARD_TITLE_WORDS for w in words)
+    words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
+    return len(words) <= 7 and any(_title_word(w) for w in words)
+
+
+def _title_word(word: str) -> bool:
+    """A word of a job title, also when the OCR misread one letter of a long one
+    ("Representatite")."""
+    if word in _CARD_TITLE_WORDS or word.split("-")[-1] in _CARD_TITLE_WORDS:
+        return True
+    return len(word) >= 8 and bool(get_close_matches(word, _LONG_TITLE_WORDS, n=1, cutoff=0.88))
 
 
 def _title_index(lines: Sequence[OcrLine], taken: set[int]) -> int | None:
     return next((i for i, line in enumerate(lines)
-                 if i not in taken and _is_title(line.text) and not _name_words(line.text)), None)
+                 if i not in taken and _is_title(line.text) and not _maybe_name(line.text)),
+                None)
+
+
+def _maybe_name(text: str) -> bool:
+    """Could be a person's name: name-shaped and starting with a given name ("Software
+    Engineer" is name-shaped, but no one is called Software)."""
+    words = _name_words(text)
+    return words is not None and is_given_name(words[0])
 
 
 def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int | None:

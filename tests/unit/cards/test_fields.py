@@ -203,3 +203,15 @@ def test_a_one_letter_label_glued_to_a_number_is_read() -> None:
     reading = read_card(lines("Jane Okafor", "t650 321-3900", "f650 321-3999"), "US")
     # Then the number is the phone, the fax apart
     assert (reading.phones, reading.faxes) == (("+16503213900",), ("+16503213999",))
+
+
+@pytest.mark.parametrize("title", ["Software Engineer", "Co-Founder,VP Product", "Minister",
+                                   "Customer Representatite", "Head:Product"])
+def test_titles_shaped_like_names_or_misread_are_still_titles(title: str) -> None:
+    # Given a card whose title is two capitalised words, run together at a comma or colon,
+    # a single word, or misread by one letter
+    card = lines("Jane Okafor", "jane.okafor@lumenfield.example", title)
+    # When it is read
+    reading = read_card(card, "US")
+    # Then the title is that line and the name stays the person's
+    assert (reading.name, reading.title) == ("Jane Okafor", title)
