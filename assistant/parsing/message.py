@@ -203,7 +203,10 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
     own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))
     words = set(name_key(signed).split())
     compact = "".join(re.findall(r"[a-z]", party[1].split("@")[0].lower()))
-    fits = bool(words & own) or any(len(w) > 2 and w in compact for w in words)
+    # Addresses cut names short ("rembm" for Mary Rembert, "jvangeld"): a name word's first
+    # four letters in the address count too.
+    fits = bool(words & own) or any(len(w) > 2 and w in compact for w in words) or any(
+        len(w) >= 4 and w[:4] in compact for w in words)
     return signed if fits else name
 
 

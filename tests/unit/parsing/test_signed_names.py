@@ -75,3 +75,19 @@ def test_prose_about_an_e_mail_sent_is_not_a_mobile_signature() -> None:
     assert not is_mobile_line(text.splitlines()[0])
     assert is_mobile_line("Sent from Mail for Windows")
     assert trim_reply(text) == text
+
+
+def test_an_address_that_cuts_the_surname_short_still_names_its_sender() -> None:
+    # Given a sender known only by an address that cuts her surname short ("castm")
+    raw = forwarded("castm@portvale.com", "Sam,\n\nThe berth list is attached.\n\nThank you.\n\n"
+                    "Mia S. Castellano\nPortvale Marine Inc.\n(503) 555-0130")
+    # Then she is named by her signature
+    (mia,) = parse_message(raw, OWNER).contacts
+    assert (mia.name, mia.company) == ("Mia S. Castellano", "Portvale Marine Inc.")
+
+
+def test_a_signature_of_someone_else_does_not_name_the_sender() -> None:
+    raw = forwarded("ops@portvale.com", "Sam,\n\nThe berth list is attached.\n\nThank you.\n\n"
+                    "Mia De Luca\nPortvale Marine Inc.\n(503) 555-0130")
+    (sender,) = parse_message(raw, OWNER).contacts
+    assert sender.name is None
