@@ -20,7 +20,7 @@ from statistics import median
 
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
-from assistant.cards.words import split_run_words
+from assistant.cards.words import is_common_word, split_run_words
 from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_title_phrase
 from assistant.parsing.labeller import read_block
 
@@ -41,7 +41,7 @@ _EMAIL_LABEL = re.compile(r"(?i)\be-?mail\s*[:.]?\s*")
 _BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|"
                           r"[a-z]{2})(?:/[^\s]*)?(?![\w@])")
 _DEGREES = re.compile(
-    r"(?i)(?:,?\s*\b(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|esq|cpa|p\.?e|dipl\.?-?\s?ing|"
+    r"(?i)(?:,?\s*\b(?:ph\.?\s?d|d\.?m\.?d|d\.?d\.?s|m\.?d|mba|m\.?sc|b\.?sc|esq|cpa|p\.?e|dipl\.?-?\s?ing|"
     r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing)\.?\s+)+")
 _PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "der", "den", "ter", "la",
               "le", "bin", "al", "el", "dos", "das", "y"}
@@ -60,7 +60,8 @@ _COMPANY_WORDS = re.compile(
     r"services|industries|communications|media|network|networks|software|pharma|motors)\b\.?")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:the|and|of|for|your|our|with|www|http|inc|llc|ltd|gmbh|tel|fax|phone|mobile|"
-    r"email|e-mail|web|office|street|road|avenue|suite|department|division|unit)\b")
+    r"email|e-mail|web|office|street|road|avenue|suite|department|division|unit|management)\b")
+_PLACE = re.compile(r",\s*[A-Z]{2,3}$")  # "Cambridge, UK", "Austin, TX"
 _CARD_TITLE_WORDS = {
     "researcher", "representative", "member", "chef", "apprentice", "intern", "student",
     "agent", "broker", "realtor", "owner", "secretary", "treasurer", "trustee", "fellow",
@@ -121,7 +122,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     lines = [OcrLine(split_run_words(clean_text(line.text)), line.confidence, line.box)
              for line in lines]
-    lines = _split_name_lines(_repair_emails([line for line in lines if line.text]))
+    lines = _split_name_lines(_repair_emails([replace(line, text=_capital_i(line.text))
+                                              for line in lines if line.text]))
     found = _Found()
     for index, line in enumerate(lines):
         _read_details(index, line, region, found)
@@ -140,7 +142,7 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     if name_at is not None:
         values["name"] = (_name_text(lines[name_at].text), lines[name_at].confidence)
     if title_at is not None:
-        values["title"] = (lines[title_at].text.strip(" ,;"), lines[title_at].confidence)
+        values["title"] = (_title_text(lines[title_at].text), lines[title_at].confidence)
     if company_at is not None:
         values["company"] = (lines[company_at].text.strip(" ,;"), lines[company_at].confidence)
     logo_at = None if "company" in values else _logo_index(lines, skip)
@@ -218,6 +220,7 @@ def _plain_phrase(text: str) -> bool:
             and not find_urls(text) and not _bare_domains(text))
 
 
+_DETAIL_AFTER = re.compile(r"(?i)(?<=\s)(?:e-?mail|tel|phone|mobile|cell|fax)\s*[:.]\s*\S")
 _LABELLED_DETAIL = re.compile(r"(?i)(?:e-?mail|tel|fax|phone|mobile|web(?:site)?)\s*[:.]")
 
 
@@ -305,12 +308,27 @@ def _is_title(text: str) -> bool:
     return len(words) <= 7 and any(_title_word(w) for w in words)
 
 
+def _title_text(text: str) -> str:
+    """The title as printed, a long title word the OCR misread by a letter put right."""
+    words = []
+    for word in text.strip(" ,;").split(" "):
+        close = get_close_matches(fold(word), _LONG_TITLE_WORDS, n=1, cutoff=0.88) \
+            if len(word) >= 8 and word.isalpha() and fold(word) not in _CARD_TITLE_WORDS else []
+        if close and len(close[0]) == len(word):  # one letter misread, none lost
+            fixed = close[0]
+            word = fixed.upper() if word.isupper() else (
+                fixed.capitalize() if word[0].isupper() else fixed)
+        words.append(word)
+    return " ".join(words)
+
+
 def _title_word(word: str) -> bool:
     """A word of a job title, also when the OCR misread one letter of a long one
     ("Representatite")."""
     if word in _CARD_TITLE_WORDS or word.split("-")[-1] in _CARD_TITLE_WORDS:
         return True
-    return len(word) >= 8 and bool(get_close_matches(word, _LONG_TITLE_WORDS, n=1, cutoff=0.88))
+    close = get_close_matches(word, _LONG_TITLE_WORDS, n=1, cutoff=0.88) if len(word) >= 8 else []
+    return bool(close) and len(close[0]) == len(word)
 
 
 def _title_index(lines: Sequence[OcrLine], taken: set[int]) -> int | None:
@@ -333,6 +351,15 @@ def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int 
     return None
 
 
+def _capital_i(text: str) -> str:
+    """A capital I the OCR read as a small l at the start of a name: "lan Goldsmith"."""
+    words = text.split(" ")
+    if (len(words) >= 2 and len(words[0]) >= 3 and words[0][0] == "l" and words[0][1:].islower()
+            and words[1][:1].isupper() and is_given_name("i" + words[0][1:])):
+        words[0] = "I" + words[0][1:]
+    return " ".join(words)
+
+
 def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
     """A name set on one row with something else, read as one line, made two: the name, then
     the rest ("Jane Okafor, Owner", "Jane Okafor Head of Sales", "ZAVRIX Jane Okafor")."""
@@ -350,6 +377,9 @@ def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
 
 
 def _name_and_rest(text: str) -> tuple[str, str] | None:
+    detail = _DETAIL_AFTER.search(text)
+    if detail and detail.start() > 0 and not any(ch.isdigit() for ch in text[:detail.start()]):
+        return text[:detail.start()].strip(" ,;|"), text[detail.start():]
     if "@" in text:
         return None
     words = text.split()
@@ -358,6 +388,9 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
             and not tail.isupper() and _name_words(tail) and not _is_title(tail)
             and not _COMPANY_WORDS.search(tail)):
         return tail, words[0]  # a brand in capitals, then the name
+    if (3 <= len(words) <= 4 and not is_given_name(words[0]) and is_common_word(words[0])
+            and _is_named(tail) and not _COMPANY_WORDS.search(tail)):
+        return tail, words[0]  # a place or brand word, then the name
     if _name_words(text) and not _is_title(text):
         return None
     head, comma, tail = text.partition(",")
@@ -394,6 +427,8 @@ def _name_words(text: str) -> list[str] | None:
     text = _DEGREES.sub("", text.strip(" ,;")).strip(" ,;")
     if not text or any(ch.isdigit() for ch in text) or "@" in text or _NOT_NAME.search(text):
         return None
+    if _PLACE.search(text):
+        return None
     words = text.replace(",", " ").split()
     if len(words) == 1:
         words = _split_run_together(words[0])
@@ -406,7 +441,7 @@ def _name_words(text: str) -> list[str] | None:
 
 def _split_run_together(word: str) -> list[str]:
     """ "FERASHASBINI" read without its space: a given name, then the rest."""
-    if not word.isupper() or len(word) < 7:
+    if not word.isupper() or len(word) < 7 or is_given_name(word) or is_common_word(word):
         return [word]
     for cut in range(len(word) - 3, 2, -1):
         if is_given_name(word[:cut]):

@@ -20,6 +20,8 @@ MIN_RUN = 8  # shorter runs are words or names as printed
 COMMON, PER_LETTER = 11.0, 0.4
 _RUN = re.compile(rf"[^\W\d_]{{{MIN_RUN},}}")
 _DIGITS_LETTERS = re.compile(r"(?<=\d{2})(?=[^\W\d_]{2})|(?<=[^\W\d_]{2})(?=\d{2})")
+# A zero the OCR read for a capital O in a word of letters: "0wner", "T0KYO".
+_ZERO_IN_WORD = re.compile(r"(?<![\w])0(?=[^\W\d_]{2,}\b)|(?<=[^\W\d_]{2})0(?=[^\W\d_]|\b)")
 _LINKISH = re.compile(r"@|www|https?:|\.[a-z]{2,4}\b", re.IGNORECASE)
 
 
@@ -30,6 +32,12 @@ def _model() -> Any:
     return wordninja.DEFAULT_LANGUAGE_MODEL
 
 
+def is_common_word(word: str) -> bool:
+    """A common English word (by wordninja's frequencies), not a name few people bear."""
+    cost = _model()._wordcost.get(word.lower())  # noqa: SLF001 - the package's own table
+    return cost is not None and cost <= COMMON + PER_LETTER * len(word)
+
+
 def split_run_words(text: str) -> str:
     """The text with run-together common words and numbers run into words set apart."""
     return " ".join(token if _LINKISH.search(token) else _split_token(token)
@@ -37,6 +45,7 @@ def split_run_words(text: str) -> str:
 
 
 def _split_token(token: str) -> str:
+    token = _ZERO_IN_WORD.sub("O", token)
     token = _DIGITS_LETTERS.sub(" ", token)
     return _RUN.sub(lambda m: _split_run(m.group()), token)
 
@@ -48,9 +57,7 @@ def _split_run(run: str) -> str:
     pieces = model.split(run.lower())
     if len(pieces) < 2 or "".join(pieces) != run.lower():
         return run
-    costs = model._wordcost  # noqa: SLF001 - the package's own frequency table
-    if not all(len(p) >= 2 and costs.get(p, 99.0) <= COMMON + PER_LETTER * len(p)
-               for p in pieces):
+    if not all(len(p) >= 2 and is_common_word(p) for p in pieces):
         return run
     out, at = [], 0
     for piece in pieces:

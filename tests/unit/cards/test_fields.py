@@ -213,5 +213,30 @@ def test_titles_shaped_like_names_or_misread_are_still_titles(title: str) -> Non
     card = lines("Jane Okafor", "jane.okafor@lumenfield.example", title)
     # When it is read
     reading = read_card(card, "US")
-    # Then the title is that line and the name stays the person's
-    assert (reading.name, reading.title) == ("Jane Okafor", title)
+    # Then the title is that line (its misread letter put right) and the name the person's
+    assert (reading.name, reading.title) == ("Jane Okafor",
+                                             title.replace("Representatite", "Representative"))
+
+
+def test_a_title_word_misread_by_one_letter_is_put_right() -> None:
+    reading = read_card(lines("Jane Okafor", "Customer Representatite", "T 650 321 3900"), "US")
+    assert reading.title == "Customer Representative"
+    # And a shorter word that happens to be close to a title word is left as printed
+    assert read_card(lines("Jane Okafor", "Research Engineer"), "US").title == "Research Engineer"
+
+
+def test_a_capital_i_read_as_small_l_starts_the_name_again() -> None:
+    reading = read_card(lines("lan Goldsmith", "Hardware Engineer", "Cambridge,UK"), "US")
+    assert reading.name == "Ian Goldsmith"
+
+
+def test_a_title_and_a_labelled_number_on_one_row_are_read_apart() -> None:
+    reading = read_card(lines("Jane Okafor", "Visiting Scholar Phone:1.650.321.3900"), "US")
+    assert (reading.title, reading.phones) == ("Visiting Scholar", ("+16503213900",))
+
+
+def test_degrees_and_a_zero_for_an_o_are_read() -> None:
+    reading = read_card(lines("MARK D. OKAFOR, D.M.D.", "mark@lumenfield.example"), "US")
+    assert reading.name == "Mark D. Okafor"
+    reading = read_card(lines("Jane Okafor, 0wner", "T 650 321 3900"), "US")
+    assert (reading.name, reading.title) == ("Jane Okafor", "Owner")
