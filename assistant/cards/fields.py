@@ -180,6 +180,10 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
 _MAIL_HOSTS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
                "verizon.net", "comcast.net", "gmx.de", "web.de", "orange.fr", "free.fr")
 _AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
+_TLD_MISREAD = {"tom": "com", "con": "com", "corn": "com", "c0m": "com", "cem": "com",
+                "coin": "com", "0rg": "org", "orq": "org", "nct": "net"}
+# A label in capitals run into an address in small letters: "Ejane@...", "MAILjane@...".
+_GLUED_LABEL = re.compile(r"^(?:E-?MAIL|MAIL|E)[:.]?(?=[a-z][a-z0-9._+-]*$)")
 
 
 def _repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
@@ -198,10 +202,12 @@ def _mended(token: str, hosts: set[str]) -> str:
     lowered = token.lower()
     if "@" in token:
         local, _, host = token.rpartition("@")
-        if host.endswith("."):
-            whole = [h for h in hosts if h.startswith(host.lower())]
-            return f"{local}@{whole[0]}" if len(whole) == 1 else token
-        return token
+        local = _without_label(local)
+        if host.endswith(".") or "." not in host:
+            whole = [h for h in hosts if h.startswith(host.lower().rstrip(".") + ".")]
+            host = whole[0] if len(whole) == 1 else host
+        name, dot, tld = host.rpartition(".")
+        return f"{local}@{name}{dot}{_TLD_MISREAD.get(tld.lower(), tld)}"
     if lowered.startswith(("www.", "http")) or ":" in token:
         return token
     for host in hosts:
@@ -211,6 +217,15 @@ def _mended(token: str, hosts: set[str]) -> str:
         local = token[: len(before) - 1] if before[-1] in _AT_MISREAD else token[: len(before)]
         return f"{local}@{token[len(before):]}"
     return token
+
+
+def _without_label(local: str) -> str:
+    """The address's own part without a label glued before it, unless the whole reads as a
+    name or a word ("Emma", "Events")."""
+    first = re.split(r"[._+\-\d]", local, maxsplit=1)[0]
+    if not _GLUED_LABEL.match(local) or is_given_name(first) or is_common_word(first):
+        return local
+    return _GLUED_LABEL.sub("", local)
 
 
 def _plain_phrase(text: str) -> bool:

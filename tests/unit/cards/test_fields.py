@@ -240,3 +240,18 @@ def test_degrees_and_a_zero_for_an_o_are_read() -> None:
     assert reading.name == "Mark D. Okafor"
     reading = read_card(lines("Jane Okafor, 0wner", "T 650 321 3900"), "US")
     assert (reading.name, reading.title) == ("Jane Okafor", "Owner")
+
+
+@pytest.mark.parametrize(("printed", "address"), [
+    ("Ejokafor@lumenfield.example", "jokafor@lumenfield.example"),
+    ("MAILjo.okafor@lumenfield.example", "jo.okafor@lumenfield.example"),
+    ("Emma@lumenfield.example", "emma@lumenfield.example"),
+    ("jo@lumenfield.tom", "jo@lumenfield.com"),
+    ("jo@lumenfield", "jo@lumenfield.example"),
+])
+def test_labels_glued_to_an_address_and_misread_endings_are_mended(printed: str,
+                                                                    address: str) -> None:
+    # Given an address with a label run into it, a misread ending or a host cut short
+    reading = read_card(lines("Jo Okafor", printed, "www.lumenfield.example"), "US")
+    # Then the address is the person's, a name that starts with E kept whole
+    assert reading.emails == (address,)
