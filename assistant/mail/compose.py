@@ -7,6 +7,7 @@ threads to the message it answers (RFC 5322 3.6.4).
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -37,7 +38,10 @@ def clean_header(value: str) -> str:
     return " ".join("".join(ch if ch >= " " else " " for ch in value).split())
 
 
+@functools.lru_cache(maxsize=1024)
 def address(name: str | None, addr: str) -> Address:
+    """The address, parsed once per (name, address): the assistant writes to the same few
+    owners from the same address for every note (an ``Address`` cannot be changed)."""
     return Address(display_name=clean_header(name or ""), addr_spec=clean_header(addr))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -116,12 +116,16 @@ def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
            owner_id: int | None, now: datetime, error: str | None = None) -> bool:
     """Record the outcome of a pending message; False when it was not pending any more (another
     worker finished it first; on PostgreSQL this waits for that worker's transaction)."""
-    table = table_of(InboundMessage)
-    result = session.connection().execute(update(table).where(
-        table.c.id == inbound_id, table.c.status == "pending").values(
-        status=status, kind=kind, owner_id=owner_id, error=error,
-        processed_at=now))
+    result = session.connection().execute(_FINISH, {
+        "pending_id": inbound_id, "status": status, "kind": kind, "owner_id": owner_id,
+        "error": error, "processed_at": now})
     return rowcount(result) == 1
+
+
+# Built once (once per message otherwise): the new values come as parameters
+_FINISH = update(table_of(InboundMessage)).where(
+    table_of(InboundMessage).c.id == bindparam("pending_id"),
+    table_of(InboundMessage).c.status == "pending")
 
 
 
