@@ -145,7 +145,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         values["title"] = (_title_text(lines[title_at].text), lines[title_at].confidence)
     if company_at is not None:
         values["company"] = (lines[company_at].text.strip(" ,;"), lines[company_at].confidence)
-    logo_at = None if "company" in values else _logo_index(lines, skip)
+    logo_at = None if "company" in values else _logo_index(
+        lines, skip, values.get("name", (None, 0.0))[0])
     if logo_at is not None:
         values["company"] = (lines[logo_at].text.strip(" ,;"), lines[logo_at].confidence)
     _fill_from_labeller(values, lines, region)
@@ -513,18 +514,20 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
     return best
 
 
-def _logo_index(lines: Sequence[OcrLine], skip: set[int]) -> int | None:
+def _logo_index(lines: Sequence[OcrLine], skip: set[int], name: str | None) -> int | None:
     """The line printed largest, when it is much larger than the card's usual print and
     reads like a short name: the logo's words, which name the company."""
     heights = [line.height for line in lines if line.height > 0]
     if not heights:
         return None
     usual = median(heights)
+    name_words = {fold(word) for word in (name or "").split()}
     best, best_height = None, LOGO_HEIGHTS * usual
     for index, line in enumerate(lines):
         text = line.text.strip()
         if (index in skip or any(ch.isdigit() for ch in text) or len(_compact(text)) < 2
-                or len(text.split()) > 4 or _ADDRESS.search(text) or not _plain_phrase(text)):
+                or len(text.split()) > 4 or _ADDRESS.search(text) or not _plain_phrase(text)
+                or {fold(word) for word in text.split()} <= name_words):
             continue
         if line.height > best_height:
             best, best_height = index, line.height
