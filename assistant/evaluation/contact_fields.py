@@ -39,7 +39,7 @@ def norm_text(value: object) -> str:
 
 
 def norm_url(value: str) -> str:
-    return re.sub(r"^https?://(www\.)?", "", value.lower()).rstrip("/")
+    return re.sub(r"^(https?://)?(www\.)?", "", value.strip().lower()).rstrip("/")
 
 
 def content_words(text: str | None) -> list[str]:

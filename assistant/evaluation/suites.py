@@ -73,6 +73,7 @@ SCORERS: dict[str, Scorer] = {
     "quagga-enron": quagga.score_quagga,
     "heldout": own_corpus.score_message,
     "retired": own_corpus.score_message,
+    "retired2": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}

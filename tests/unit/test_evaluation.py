@@ -164,3 +164,12 @@ def test_private_words_are_the_notes_words_in_no_expected_field() -> None:
     # Then the remark's words are private, the slots' words and the templates' own are not
     assert {"going", "divorce"} <= private
     assert not {"design", "catalogue", "promised"} & private
+
+
+@pytest.mark.parametrize("written", ["www.example.org", "https://www.example.org/",
+                                     "http://example.org", "EXAMPLE.org"])
+def test_a_web_site_is_the_same_with_or_without_its_scheme_or_www(written: str) -> None:
+    from assistant.evaluation.contact_fields import field_right
+
+    assert field_right("urls", ["https://www.example.org"], [written])
+    assert not field_right("urls", ["https://www.example.org"], ["https://example.com"])
