@@ -51,6 +51,10 @@ _TITLE_ANY = (
     r"|recruteur|editor|producer|officer|directora|vorstand|soci[oa]|associée?|gesellschafter(?:in)?"
     r"|rechtsanw(?:alt|ältin)|anw(?:alt|ältin)|steuerberater(?:in)?|notar(?:in)?|architekt(?:in)?"
     r"|ärztin|arzt|professor(?:in)?|médecin|avocat|notaire|médic[oa]|doctor(?:a)?|profesor(?:a)?"
+    r"|fachanw(?:alt|ältin)|responsabile|direttore|direttrice|titolare|fondat(?:ore|rice)"
+    r"|amministratore|ingegnere|avvocat[oa]|commercialista|diretor(?:a)?|gestor(?:a)?"
+    r"|engenheir[oa]|advogad[oa]|sóci[oa]|coordenador(?:a)?|eigenaar|eigenares|oprichter"
+    r"|medeoprichter|inkoper|adviseur|projectleider|bedrijfsleider|teamleider|advocaat"
 )
 TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
@@ -82,6 +86,10 @@ _TITLE_EXTRA = {
     "negocios", "affaires", "clientes", "clients", "betrieb", "entwicklung", "finanzen", "produkt",
     "marketing,", "général", "générale", "generalo", "adjoint", "adjointe", "de l'",
     "bd", "biz", "dev", "gtm", "médica", "médico", "médical", "médicale", "medizinische",
+    "di", "do", "da", "van", "voor", "tecnico", "tecnica", "vendite", "acquisti", "commerciali",
+    "delegato", "delegata", "financeiro", "financeira", "parcerias", "vendas", "operações",
+    "innovazione", "inovação", "inkoop", "verkoop", "installaties", "techniek", "financieel",
+    "kommunikation", "gewerblichen", "rechtsschutz", "grants", "partnerships,",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^[A-Z]{2,4}s?$")
@@ -90,21 +98,28 @@ _COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
-_COMPANY_PARTICLE = r"(?:del|della|di|da|do|dos|das|du|des|der|van|von|la|le|the)(?=[ ][A-ZÀ-Ý])"
+_COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the)"
+                    r"(?=[ ][A-ZÀ-Ý])")
 COMPANY_RE = re.compile(
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE})){{0,5}}")
-_KEEP_DOT = re.compile(r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|B\.V|N\.V|S\.p\.A|Cie|Bros)\.$")
+_KEEP_DOT = re.compile(r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|S\.A|S\.L|Cie)\.$")
-_STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a"}
-_OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des"}
+_STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
+_OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do"}
+# "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
+# Lichtwerk GmbH", "Direttore tecnico di Caffè Brera S.r.l."; Italian "di" names the employer
+# whatever its form ("Responsabile marketing di Vini Labs").
+_GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do"}
 PREPOSITION_RE = re.compile(
-    rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with)\b|(?P<sign>@))\s+"
+    rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
+    rf"|da|do)\b|(?P<sign>@))\s+"
     rf"(?={_COMPANY_TOKEN})"
 )
 _FRAGMENT_START = re.compile(r"[\n,;:!?()|]|(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bSt)\.\s|\s[-–—]\s")
 _OWNING_TITLES = re.compile(r"(?i)^(?:co-?founder|founder|fondat\w+|cofondat\w+|fundador\w*|"
                             r"cofundador\w*|CEO|CTO|CFO|COO|CMO|President|Présidente?|Owner|"
-                            r"Gründer\w*|Mitgründer\w*|Inhaber\w*|Geschäftsführer\w*|PDG)$")
+                            r"Gründer\w*|Mitgründer\w*|Inhaber\w*|Geschäftsführer\w*|PDG|"
+                            r"Eigenaar|Eigenares|Oprichter|Titolare|Fondat\w+|Sóci[oa])$")
 _LEAD_FILLERS = {
     "a", "an", "the", "is", "was", "she's", "he's", "they're", "ist", "est", "es", "as", "als",
     "comme", "como", "un", "une", "una", "uno", "el", "la", "le", "der", "die", "works", "working",
@@ -243,12 +258,16 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
 
 
 def _title_word_ok(word: str, loose: bool) -> bool:
+    word = _ELIDED_ARTICLE.sub("", word)  # "Directrice de l'innovation"
     if _LEGAL_FORM.match(word):  # "Geschäftsführerin der Lichtwerk GmbH": the company's name
         return False
     if TITLE_WORD.match(word) or word.lower() in _TITLE_EXTRA or _ACRONYM.match(word):
         return True
     return (loose and word.lower() not in _NOT_IN_TITLE and _plain_word(word)
             and not _NOT_A_TITLE_WORD.match(word))
+
+
+_ELIDED_ARTICLE = re.compile(r"^(?i:l|d)['’](?=\w)")
 
 
 # A title is a noun phrase: no pronoun, article or verb of a sentence, and no verdict on the
@@ -350,8 +369,10 @@ def role_in(text: str) -> Role:
             return Role(title, company)
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
-        genitive = prep in {"der", "des"} and company and _LEGAL_FORM.match(company.split()[-1])
-        if fallback is None and (owning or genitive) and company and not is_title_phrase(company):
+        genitive = prep in _GENITIVE_PREPOSITIONS and company and (
+            _LEGAL_FORM.match(company.split()[-1]) or prep == "di")
+        if (fallback is None and (owning or genitive) and company and not is_title_phrase(company)
+                and not all(w.lower() in _TITLE_EXTRA for w in company.split())):
             fallback = Role(title, company)
     return fallback or Role(None, None)
 

@@ -1,6 +1,7 @@
 """What the owner's words say about a person: where they met, needs, offers, interests, promises.
 
-Cue phrases in English, German, French and Spanish; each phrase runs to the end of its clause.
+Cue phrases in English, German, French, Spanish, Italian, Portuguese and Dutch; each phrase runs
+to the end of its clause.
 A cue is a fact only as its clause states it (:func:`read_clause`): not when
 the clause denies it ("is not looking for"), supposes it ("if she ever needs"), or has the owner
 as its subject ("I'm looking for", "we're hiring"); and a promise is the owner's only when the
@@ -22,7 +23,12 @@ _NEEDS = (
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
     r"\bbusca(?:n)?|\bestá buscando|\bnecesita(?:n)?|\bquiere|\bcontratando|"
-    r"\b(?:ist )?auf der suche nach|\b(?:sie|er) (?:will|möchte)|\bmöchten"
+    r"\b(?:ist )?auf der suche nach|\b(?:sie|er) (?:will|möchte)|\bmöchten|"
+    # Italian, Portuguese, Dutch
+    r"\bcerca(?:no)?(?! de\b)|\bsta cercando|\bha(?:nno)? bisogno d[i']|\bvuole|"
+    r"\bnecessita(?: di)?|"
+    r"\bè alla ricerca di|\bprocura(?:m)?|\bestá procurando|\bprecisa(?:m)?(?: de)?|\bquer|"
+    r"\bzoek(?:t|en)(?: naar)?|\bis op zoek naar|\bwil(?:len)?"
 )
 _OFFERS = (
     r"\bcan help(?: us| you| with| out with)?|\bcould help(?: with)?|\bhappy to help(?: with)?|"
@@ -30,7 +36,9 @@ _OFFERS = (
     r"an) (?=\w+ (?:network|team))|"
     r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
     r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\b(?:il|elle|ils|elles) (?:propose|offre)|"
-    r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece"
+    r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece|\bpropose(?:nt)?|"
+    r"\boffre|\bpuò aiutar(?:e|ci|ti)(?: con)?|\boferece(?:m)?|\bpode ajudar(?: com)?|"
+    r"\bbiedt|\bbieden|\bkan helpen(?: met)?"
 )
 _INTERESTS = (
     r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
@@ -38,7 +46,9 @@ _INTERESTS = (
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
     r"\binteressiert sich für|\binteresse an|\binteresse für|\bintéressée? par|"
     r"\binteresad[oa] en|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
-    r"\baime|\ble gusta|\ble encanta|\bapasionad[oa] (?:por|de)|\binteresad[oa] en|\bfan de"
+    r"\baime|\ble gusta|\ble encanta|\bapasionad[oa] (?:por|de)|\binteresad[oa] en|\bfan de|"
+    r"\binteressat[oaie] (?:a(?:l|lla|i|gli|lle)?|in)|\bappassionat[oaie] di|"
+    r"\binteressad[oa]s? (?:em|n[oa]s?)|\bgeïnteresseerd in|\bgeinteresseerd in|\bhoudt van"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
@@ -49,21 +59,34 @@ _OWNER_PROMISES = (
     r"^(?:please )?(?:send|email|call) (?:her|him|them)|^(?:schick|sende) (?:ihr|ihm)|"
     r"\b(?:ich )?(?:habe|hab) (?:ihr|ihm|ihnen) versprochen,?|\bich schicke|"
     r"\bich werde|\bich soll|\bj'?ai promis(?: de)?|\bje vais|\bje dois|\bje lui enverrai|"
-    r"\ble prometí|\bprometí|\ble voy a|\bvoy a|\btengo que|\ble enviaré"
+    r"\ble prometí|\bprometí|\ble voy a|\bvoy a|\btengo que|\ble enviaré|"
+    r"\bje lui ai promis(?: de)?|"
+    # verb last: "Ich habe ihr unser Musterpaket versprochen"
+    r"\b(?:ich |wir )?(?:habe|hab|haben) (?:ihr|ihm|ihnen) "
+    r"(?=(?:\S+ ){1,8}(?:versprochen|zugesagt)\b)|"
+    # Italian, Portuguese, Dutch
+    r"\b(?:(?:gli|le) )?ho promesso(?: di)?(?: (?:mandar|inviar)(?:gli|le|e))?|"
+    r"\b(?:gli|le) (?:manderò|invierò)|\bdevo (?:mandar|inviar)(?:gli|le|e)|"
+    r"\bprometi(?: (?:mandar|enviar)(?:-lhe)?)?|\bvou (?:mandar|enviar)(?:-lhe)?|"
+    r"\b(?:ik )?heb (?:(?:hem|haar) )?beloofd(?: om)?|\bik stuur (?:hem|haar)|\bik zal"
 )
-_BARE_PROMISES = r"\bpromised(?: to)?|\bversprochen,?|\bpromis(?: de)?|\bprometido"
+_BARE_PROMISES = (r"\bpromised(?: to)?|\bversprochen,?|\bzugesagt,?|\bpromis(?: de)?|\bprometido|"
+                  r"\bpromesso|\bbeloofd")
 _EVENTS = (
     r"conference|summit|meetup|meet-up|breakfast|brunch|lunch|dinner|happy hour|mixer|panel|"
     r"workshop|event|expo|fair|trade show|keynote|forum|demo day|investor day|week|festival|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
     r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"
-    r"congreso|evento|feria|desayuno|almuerzo|cena|jornada|encuentro"
+    r"congreso|evento|feria|desayuno|almuerzo|cena|jornada|encuentro|stammtisch|"
+    r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
+    r"beurs|congres|evenement|borrel|diner"
 )
 _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
-    r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|"
+    r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
+    r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     r"swapped cards|card from|cards from|(?:good|great|quick|intro|video|phone) call|call with|"
     r"zoom with)\b"
 )
@@ -71,11 +94,12 @@ _MET_WORD = re.compile(_MET_WORDS, re.IGNORECASE)
 _MET = re.compile(
     r"(?i)" + _MET_WORDS + r"|"
     r"(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
-    r"en el|en la|del|durante|tras)\s+(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
+    r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens)\s+"
+    r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
     r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+"
 )
 _CLAUSE_END = re.compile(
-    r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero)\s|"
+    r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"
     # "looking for a seed lead, at Web Summit": the place is not part of the need
     r",\s(?:at|during|bei|beim|auf|lors)\s|"
     r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(|"
@@ -197,11 +221,17 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
         rest = sentence[match.end():]
         end = _CLAUSE_END.search(rest)
         phrase = rest[: end.start() if end else len(rest)].strip(" ,:-–")
+        phrase = _VERB_LAST.sub("", phrase)
         if len(phrase) < 3 or _NOT_A_FACT.match(phrase):
             continue
         if _is_fact(key, match, sentence, phrase):
             phrases.append(phrase)
     return phrases
+
+
+# A verb that closes a German or Dutch clause is no part of the thing named: "(habe ihr) unser
+# Musterpaket versprochen", "(heb beloofd) ons portfolio te sturen".
+_VERB_LAST = re.compile(r"(?i)\s+(?:(?:zu|te) \w+(?:en|n)|versprochen|zugesagt|toegezegd)$")
 
 
 def _is_fact(key: str, match: re.Match[str], sentence: str, phrase: str) -> bool:
@@ -239,23 +269,24 @@ def _dedupe(items: list[str]) -> list[str]:
 _CLAUSE_BREAK = re.compile(
     r"[;:,()\[\]\u2014\u2013]|\s-\s|"
     r"\b(?P<conj>and|but|although|though|whereas|while|because|und|aber|sondern|doch|weil|"
-    r"mais|et|car|pero|y|sino|porque)\b", re.IGNORECASE)
+    r"mais|et|car|pero|y|sino|porque|ma|però|mas|maar|omdat|perché)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"n't\b|\bn'|\b(?:not|no|never|nor|neither|nobody|without|nicht|kein\w*|nie|niemals|"
-    r"ne|pas|jamais|nunca|tampoco)\b", re.IGNORECASE)
+    r"ne|pas|jamais|nunca|tampoco|non|não|nao|niet|geen|nooit)\b", re.IGNORECASE)
 # A phrase that is itself a denial: "needs nothing", "sucht keine Investoren".
 _NEGATED_PHRASE = re.compile(
     r"^(?:no|none|nothing|nobody|not|never|kein\w*|nicht\w*|nie|aucun\w*|rien|pas|"
-    r"ningun\w*|ningún|nada|nunca)\b", re.IGNORECASE)
+    r"ningun\w*|ningún|nada|nunca|nessun\w*|niente|nulla|nenhu\w*|geen|niets)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|in case|whether|maybe|perhaps|possibly|probably|might|could|would|"
     r"wenn|falls|ob|vielleicht|eventuell|si|peut-être|éventuellement|quizás?|tal vez|"
-    r"a lo mejor)\b|\b(?-i:may)\b", re.IGNORECASE)
+    r"a lo mejor|forse|talvez|misschien|indien)\b|\b(?-i:may)\b", re.IGNORECASE)
 # Idioms that look like conditions and are not: "if I remember right".
 _NOT_HYPOTHETICAL = re.compile(r"(?i)\bif I (?:remember|recall)\b[^,;]*")
 _FIRST_PERSON = (r"I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|ich|wir|je|j'|nous|yo|"
-                 r"nosotros|nosotras")
-_THIRD_PERSON = r"he|he's|she|she's|they|they're|who|er|sie|il|elle|ils|elles|él|ella|ellos|ellas"
+                 r"nosotros|nosotras|io|noi|eu|nós|ik|wij")
+_THIRD_PERSON = (r"he|he's|she|she's|they|they're|who|er|sie|il|elle|ils|elles|él|ella|ellos|ellas|"
+                 r"lui|lei|loro|ele|ela|eles|elas|hij|zij|ze")
 _SUBJECT = re.compile(rf"(?i)(?:^|(?<=[\s(\"']))(?P<first>{_FIRST_PERSON})(?=\s|$)|"
                       rf"\b(?P<third>{_THIRD_PERSON})\b")
 # A name right before the verb: "Jane promised", "Jane hat versprochen"; not an adverb opening
@@ -265,7 +296,7 @@ _NOT_A_NAME = {"Also", "And", "But", "So", "Then", "Just", "Already", "Finally",
                "Yesterday", "Later", "Both", "Definitely", "Apparently", "Actually", "Originally",
                "Again", "Auch", "Heute", "Gestern", "Aussi", "Hier", "También", "Ayer", "Hoy"}
 # The owner as the one receiving: "send me", "mir ... schicken", "m'envoyer".
-_OWNER_RECEIVES = re.compile(r"(?i)\b(?:me|us|mir|uns|mich|moi|nous)\b|\bm'")
+_OWNER_RECEIVES = re.compile(r"(?i)\b(?:me|us|mir|uns|mich|moi|nous|mij)\b|\bm'")
 
 
 class Subject(Enum):

@@ -48,7 +48,9 @@ _CUE_BEFORE = re.compile(
     r"\bpresento a|\bprésente|\bvorstellen:?|\bpresentarte a|"
     r"\bname|\btalked to|\bspoke (?:to|with)|\bcall(?:ed)?|\bemail(?:ed)?|\bran into|\bbumped into|"
     r"\bnext to|\btraf|\bmit|\bund|\brencontré|\brencontrée|\bavec|\bet|\bconocí a|\bcon|\by|"
-    r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso)\s*:?\s*$"
+    r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso|"
+    r"\bconosciut[oa]|\bincontrat[oa]|\bparlato con|\bconheci(?: [oa])?|\bencontrei(?: [oa])?|"
+    r"\bcom|\bgesproken met|\bontmoet|\bsproken met)\s*:?\s*$"
 )
 _CUE_AFTER = re.compile(
     r"^[ \t]*(?:\(|<|[-–—][ \t]*[\w.+-]+@|,?[ \t]*[\w.+-]+@|"
@@ -57,7 +59,7 @@ _CUE_AFTER = re.compile(
     r"arbeitet|travaille|trabaja)\b)"
 )
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
-                             r"\bde|\bdel|\bdu|"
+                             r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
                              r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel)\s*$")
 STOP_WORDS = set("""
 I We She He They It You The A An This That These Those My Our Her His Their Its Met Meet Also Great
@@ -76,6 +78,10 @@ Los Las Una Uno Con Para Hoy Ayer Conocí Busca Necesita Hola Gracias Saludos Mu
 Mr Mrs Ms Dr Prof Herr Frau Monsieur Madame Mme Señor Señora Sr Sra Don Doña
 Ask Ping Text Remind Tell Invite Reach Check Schedule Book Connect See Remember Let Maybe Please
 Bitte Frag Frage Ruf Schreib Demander Appeler Écrire Pregunta Llamar Escribir Recordar Ver
+Conosciuto Conosciuta Incontrato Incontrata Oggi Ieri Lui Lei Ho Ha Il Gli Cerca Offre Nota
+Aggiungere Aggiungi Grazie Ciao Buongiorno Conheci Encontrei Ele Ela Eles Elas Hoje Ontem Oferece
+Procura Precisa Quer Prometi Obrigado Obrigada Olá Adicionar Op Het Een Hij Zij Ik
+Gisteren Vandaag Bij Zoekt Biedt Graag Toevoegen Kaartje Bedankt Groet Groeten Beste Zoals Tijdens
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners

@@ -66,6 +66,14 @@ def test_urls_are_normalized() -> None:
         ("Priya, Head of Partnerships at Ledgerly. Looking for banks", "Head of Partnerships",
          "Ledgerly"),
         ("Met her at the SaaS breakfast", None, None),
+        ("Direttore tecnico di Caffè Lario S.r.l.", "Direttore tecnico", "Caffè Lario S.r.l."),
+        ("Responsabile acquisti di Vetri Liguri", "Responsabile acquisti", "Vetri Liguri"),
+        ("Ela é gerente de parcerias na Mandacaru Pagamentos Ltda", "gerente de parcerias",
+         "Mandacaru Pagamentos Ltda"),
+        ("Eigenaar van Van der Laan Meubels B.V.", "Eigenaar", "Van der Laan Meubels B.V."),
+        ("Directrice de l'innovation chez Banque Ondine", "Directrice de l'innovation",
+         "Banque Ondine"),
+        ("Director of Marketing", None, None),
     ],
 )
 def test_title_and_company_phrasings(text: str, title: str | None, company: str | None) -> None:

@@ -44,3 +44,35 @@ def test_meeting_context_needs_a_meeting() -> None:
     assert meeting_context("Von der Hannover Messe.") == "Von der Hannover Messe."
     assert meeting_context("Sam, meet Jane.") is None
     assert meeting_context("She is looking for a speaker for their March event.") is None
+
+
+def test_italian_portuguese_dutch_cues() -> None:
+    # Given notes in Italian, Portuguese and Dutch
+    it = read_context("Conosciuta alla fiera Macef. Cerca un fotografo per il catalogo. "
+                      "Le ho promesso il nostro portfolio.")
+    pt = read_context("Conheci na feira Agrishow. Ele oferece visitas técnicas. "
+                      "Prometi enviar nosso estudo de mercado.")
+    nl = read_context("Op de Vakbeurs gesproken. Hij zoekt een installateur. "
+                      "Ik heb beloofd onze referenties te sturen.")
+    # Then where they met, needs, offers and promises are read
+    assert it.context and it.needs == ("un fotografo per il catalogo",)
+    assert it.promises == ("il nostro portfolio",)
+    assert pt.context and pt.offers == ("visitas técnicas",)
+    assert pt.promises == ("nosso estudo de mercado",)
+    assert nl.context and nl.needs == ("een installateur",)
+    assert nl.promises == ("onze referenties",)  # the closing "te sturen" is no part of it
+
+
+def test_denials_in_italian_portuguese_dutch() -> None:
+    assert read_context("Non cerca investitori.").needs == ()
+    assert read_context("Não precisa de investidores.").needs == ()
+    assert read_context("Hij zoekt geen investeerders.").needs == ()
+
+
+def test_german_promise_with_the_verb_last() -> None:
+    facts = read_context("Ich habe ihm unsere Preisliste zugesagt.")
+    assert facts.promises == ("unsere Preisliste",)
+
+
+def test_spanish_cerca_de_is_a_place_not_a_need() -> None:
+    assert read_context("Vive cerca de Madrid.").needs == ()
