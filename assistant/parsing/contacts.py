@@ -193,9 +193,11 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     found = []
     try:
         matcher = phonenumbers.PhoneNumberMatcher(
-            text, region or "US", leniency=phonenumbers.Leniency.VALID
+            text, region or "US", leniency=phonenumbers.Leniency.POSSIBLE
         )
         for match in matcher:
+            if not (phonenumbers.is_valid_number(match.number) or _dialled_whole(match.raw_string)):
+                continue
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found.append((match.start, e164))
     except Exception:  # noqa: BLE001 - phonenumbers raises on odd regions; no phones then
@@ -203,9 +205,21 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     return found
 
 
+# A number written whole, with its country code or its trunk prefix ("+353 91 555 0183",
+# "07700 900447"), is a phone even in a range the numbering plan keeps unassigned (the ranges
+# kept for fiction and examples are such): the writer dialled it as a phone number.
+_DIALLED = re.compile(r"^(?:\+\d|\(?0\d)[\d ()./-]{7,}$")
+_MIN_DIALLED_DIGITS = 10
+
+
+def _dialled_whole(raw: str) -> bool:
+    return bool(_DIALLED.match(raw)) and sum(c.isdigit() for c in raw) >= _MIN_DIALLED_DIGITS
+
+
 # A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
 # not the person's phone.
-_FAX_BEFORE = re.compile(r"(?i)\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*$")
+_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*|"
+                         r"(?<!\w)(?-i:F)\s*:\s*)$")  # "F: 020 ..." on a card
 _OWN_BEFORE = re.compile(
     r"(?i)(?:\b(?:my|mein(?:e)?|ma|mon|mi)\s+(?:\w+\s+)?(?:number|phone|cell|mobile|nummer"
     r"|handy|telefon|handynummer|num[ée]ro|portable|t[ée]l[ée]phone|n[úu]mero|celular|m[óo]vil"

@@ -32,7 +32,8 @@ _NEEDS = (
 )
 _OFFERS = (
     r"\bcan help(?: us| you| with| out with)?|\bcould help(?: with)?|\bhappy to help(?: with)?|"
-    r"\boffer(?:s|ed)(?: to)?|\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|"
+    r"\boffer(?:s|ed)(?: to)?|(?<=\bthey )offer|(?<=\bwho )offer|"
+    r"\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|"
     r"an) (?=\w+ (?:network|team))|"
     r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
     r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\b(?:il|elle|ils|elles) (?:propose|offre)|"

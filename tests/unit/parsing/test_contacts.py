@@ -47,6 +47,23 @@ def test_phones_in_e164_with_the_owner_region() -> None:
     assert intl == ["+46701234567"]
 
 
+def test_numbers_dialled_whole_in_unassigned_ranges_are_phones() -> None:
+    # Given numbers in ranges kept for fiction, written with a trunk prefix or country code
+    uk = [p for _, p in find_phones("mobile 07700 900123, landline 0113 496 0000", "GB")]
+    ie = [p for _, p in find_phones("TEL +353 91 555 0101", "IE")]
+    # Then they are phones all the same; a short run of digits is not
+    assert uk == ["+447700900123", "+441134960000"]
+    assert ie == ["+353915550101"]
+    assert find_phones("order 0042 17", "GB") == []
+
+
+def test_a_card_line_labelled_f_is_a_fax() -> None:
+    from assistant.parsing.contacts import person_phones
+
+    card = "T: +44 (0)20 7946 0101\nF: +44 (0)20 7946 0102\nM: 07700 900101"
+    assert person_phones(card, "GB") == ["+442079460101", "+447700900101"]
+
+
 def test_urls_are_normalized() -> None:
     urls = [u for _, u in find_urls("linkedin.com/in/janedoe, https://www.Acme.com/.")]
     assert urls == ["https://linkedin.com/in/janedoe", "https://www.acme.com"]

@@ -76,3 +76,8 @@ def test_german_promise_with_the_verb_last() -> None:
 
 def test_spanish_cerca_de_is_a_place_not_a_need() -> None:
     assert read_context("Vive cerca de Madrid.").needs == ()
+
+
+def test_they_offer_is_an_offer_and_an_offer_letter_is_not() -> None:
+    assert read_context("They offer same-day courier slots.").offers == ("same-day courier slots",)
+    assert read_context("Got an offer letter from Globex.").offers == ()
