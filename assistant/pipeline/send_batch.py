@@ -55,7 +55,9 @@ def send_batch(app: App, outbox_ids: Sequence[int],
         received = outbox.acks_received_at(session, claimed)
     results = dict.fromkeys(outbox_ids, "skipped")
     errors: list[Exception] = []
-    with app.engine.connect() as connection:
+    # Each send is recorded by one UPDATE committed on its own: in autocommit, no BEGIN and
+    # COMMIT round trips around it
+    with app.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         for n, email in enumerate(claimed):
             try:
                 results[email.id] = _send_one(app, connection, email, received.get(email.id))
@@ -122,8 +124,7 @@ def _record_sent(app: App, connection: Connection, email: OutgoingEmail,
         table = table_of(OutboxMessage)
         try:
             connection.execute(update(table).where(table.c.id == email.id).values(
-                status="sent", sent_at=app.clock(), last_error=None))
-            connection.commit()
+                status="sent", sent_at=app.clock(), last_error=None))  # committed (autocommit)
             return
         except DBAPIError:
             log.warning("recording the send of outbox %d on the batch's connection failed; "
