@@ -296,6 +296,13 @@ _LEGAL_FORM = re.compile(
     r"NV|N\.V\.|Oy|AB|ASA|K\.K\.|Pty|Bhd|Lda\.?)[,;]?$")
 
 
+def is_title_filler(text: str) -> bool:
+    """Whether every word of ``text`` is one a title is made of around its title word
+    ("Partnerships", "Sales Operations"): such words never name a person."""
+    words = text.split()
+    return bool(words) and all(w.lower() in _TITLE_EXTRA for w in words)
+
+
 def title_suffix(text: str) -> str | None:
     """The longest tail of ``text`` that reads as a job title ("... is the VP Sales")."""
     words = text.split()

@@ -24,6 +24,7 @@ from assistant.parsing.contacts import (
     find_emails,
     find_phones,
     find_urls,
+    is_title_filler,
     is_title_phrase,
     person_phones,
     role_in,
@@ -36,7 +37,8 @@ from assistant.parsing.context import (
     sentences,
 )
 from assistant.parsing.draft import ContactDraft, is_owner_name, merge_drafts, name_key
-from assistant.parsing.labeller.tagger import line_names, read_block
+from assistant.parsing.labeller.tagger import line_names, read_block, tag_lines
+from assistant.parsing.labeller.tokens import tokenize
 from assistant.parsing.signature_fields import mine_signature
 
 _TOKEN = r"[A-ZÀ-ÝŁŚŽČ][a-zà-ÿłśžčćńő'’]+(?:[-’'][A-ZÀ-Ýa-zà-ÿ]+)?(?:[A-Z][a-zà-ÿ]+)?"
@@ -166,9 +168,32 @@ def _is_card_field(text: str, mention: Mention, region: str) -> bool:
     start = text.rfind("\n", 0, mention.start) + 1
     end = text.find("\n", mention.end)
     block = read_block(text[start: end if end >= 0 else len(text)], region)
-    if block.name is None or name_key(block.name) == name_key(mention.name):
+    if block.name is None:
+        return _tagged_as_field(text, mention, region)
+    if name_key(block.name) == name_key(mention.name):
         return False
     return name_key(mention.name) in {name_key(block.company or ""), name_key(block.title or "")}
+
+
+_FIELD_LABELS = {"TITLE", "COMPANY"}
+
+
+def _tagged_as_field(text: str, mention: Mention, region: str) -> bool:
+    """Whether the labeller, reading the mention's paragraph as a card, tags the mention's words
+    as a title or company ("Director, Programs and Outreach": "Outreach" after "and")."""
+    start = max(text.rfind("\n\n", 0, mention.start) + 2, 0)
+    end = text.find("\n\n", mention.end)
+    paragraph = text[start: end if end >= 0 else len(text)]
+    line = tokenize(text[text.rfind("\n", 0, mention.start) + 1: mention.end].strip().strip("*_>"))
+    words = tokenize(mention.name or "")
+    for tagged in tag_lines(paragraph, region):
+        tokens = [token for token, _ in tagged]
+        at = len(line) - len(words)
+        if at < 0 or tokens[: len(line)] != line:
+            continue
+        labels = {label for _, label in tagged[at: len(line)]}
+        return bool(labels) and labels <= _FIELD_LABELS
+    return False
 
 
 def _sentence_at(text: str, mention: Mention) -> str:
@@ -307,6 +332,8 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
     if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in words):
+        return False
+    if is_title_filler(name):  # "Director, Grants and Partnerships": "and" is no cue there
         return False
     if len(words) == 1:
         return _single_name_evidence(text, start, end, words, emails)

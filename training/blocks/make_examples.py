@@ -1,6 +1,7 @@
 """Writes generated.jsonl: labelled contact blocks composed from the word lists below, in the
-layouts people use (cards, signatures, one-line notes; English, German, French, Spanish and
-more). Deterministic: a seeded generator and fixed lists, so the file is the same every run.
+layouts people use (cards, signatures, one-line notes; English, German, French, Spanish,
+Italian, Portuguese, Dutch and more). Deterministic: a seeded generator and fixed lists, so the
+file is the same every run.
 
 Each line of the output is one block: a list of lines, each a list of [token, label].
 """
@@ -38,7 +39,12 @@ TITLES = """CEO|CTO|CFO|COO|Founder|Co-Founder|Founder & CEO|Managing Partner|Pa
 |Directrice commerciale|Directeur général|Fondatrice|Responsable marketing|Associé
 |Gerente de Operaciones|Directora de Exportaciones|Director Comercial|Fundador
 |Responsabile Acquisti|Diretora Financeira|Accountmanager|Senior Auditor|Trading Support
-|Managing Director|Head of Cardiology|Community Development Coordinator""".replace("\n", "").split("|")  # noqa: E501
+|Managing Director|Head of Cardiology|Community Development Coordinator
+|Direttore commerciale|Responsabile vendite|Titolare|Amministratore delegato|Direttrice tecnica
+|Diretor Comercial|Gerente de Vendas|Sócia-gerente|Coordenadora de Projetos|Engenheiro Civil
+|Eigenaar|Inkoper|Projectleider|Directeur|Accountmanager Zakelijk|Bedrijfsleider
+|Fachanwalt für Arbeitsrecht|Leiterin Marketing|Chargée d'affaires|Directrice des opérations
+""".replace("\n", "").split("|")  # noqa: E501
 # Occupations written as a title, many in no title gazetteer: read from their shape ("-ist",
 # "-ian", "-eer") and their place on the card.
 TITLES += """Geophysicist|Hydrologist|Economist|Senior Economist|Chemist|Biologist|Meteorologist
@@ -57,11 +63,13 @@ COMPANY_HEADS = """Acme Tiller Verdant Harbor Lumen Crescent Ortega Nordlys Ambe
 Baobab Saffron Hikari Walsh Cipherline Kaiser Lehmann Sandberg Rousseau Spoke Andes Sousa
 Vries Ferri Granite Solana Holm Owens Petit Lang Northwind Bluefin Redwood Keystone Meridian
 Quarry Silverline Ironbridge Fjord Kumo Blake Vidal Brightpath Tidewater
-Weiß Bäumer Lichtwerk""".split()
+Weiß Bäumer Lichtwerk Vigneti Aurora Tejo Caju Kroon Molen Zonneveld Brina Serra Lago
+Pietra Cedro Rivabella Horizonte""".split()
 COMPANY_MIDS = """Finance Clinics Mutual Freight Ventures Robotics Cloud Health Logistics Pay
 Systems Solar Realty Marine Build Energy Foods Design Analytics Capital Labs Software Druck
 Maschinenbau Revision Tessuti Consulting Partners Media Group Insurance Medical Services
-Pipeline Gas Power Oil Utilities Transmission Chemicals Exploration Resources""".split()
+Pipeline Gas Power Oil Utilities Transmission Chemicals Exploration Resources Interieur Bouw
+Techniek Holzbau Pagamentos Renováveis Alimentare Trasporti Brouwerij Advies Atelier""".split()
 # An organisation's unit, written on a card's line of its own or after its company with a dash
 # ("Kaiser Energy - Corporate Finance"): the unit is part of where the person works.
 DEPARTMENTS = """Regulatory Affairs|Public Affairs|Corporate Affairs|Investor Relations
@@ -83,7 +91,9 @@ DOMAINS = ["acme.com", "tiller.io", "verdant.health", "harbor.co", "nordlys.no",
            "lehmann.de", "rousseau.fr", "andes.cl", "sousa.pt", "vries.nl", "ferri.it"]
 PHONES = ["+1 312 555 0133", "(415) 555-0142", "212-555-0161", "+49 89 5554 3210",
           "0511 4567890", "+33 1 45 55 01 23", "+34 912 555 014", "+44 20 7946 0321",
-          "+39 02 5550 1234", "713.853.6577", "+31 20 555 0147", "+81 3 5550 1234"]
+          "+39 02 5550 1234", "713.853.6577", "+31 20 555 0147", "+81 3 5550 1234",
+          "+49 (0)40 555 3190", "+44 (0)161 496 0777", "06-23456789", "(11) 98765-4321",
+          "347 555 9876", "+351 21 555 0199", "07700 900654", "+31 (0)10 555 4411"]
 PHONE_LABELS = ["", "T", "Tel.", "Tel:", "Phone:", "M:", "Mobile", "Cell", "Office:", "Mobil",
                 "Tél. :", "P", "Direct:"]
 FAX_LABELS = ["Fax", "F", "Fax:", "Telefax", "Facsimile:", "Fax -"]
@@ -91,7 +101,12 @@ STREETS = ["1400 Smith Street", "Friedrichstraße 12", "12 rue de Rivoli", "Call
            "Suite 300", "Houston, TX 77002", "10117 Berlin", "75001 Paris",
            "1200 Main Street, Room 3801a", "Dallas, Texas 75201", "P.O. Box 1188",
            "600 Travis, Suite 4200", "San Francisco, CA 94105", "Denver, Colorado 80202"]
-HONORIFICS = ["Dr.", "DR.", "Prof.", "Mr.", "Ms."]
+HONORIFICS = ["Dr.", "DR.", "Prof.", "Mr.", "Ms.", "Herr", "Frau", "Herr Dr.", "Frau Prof.",
+              "Mme", "M.", "Mevr.", "Dhr.", "Sig.ra", "Dott.", "Sr.", "Sra."]
+# Surnames with lower-case particles ("de la Rosa", "van den Heuvel"), read as part of the name.
+PARTICLE_LAST = ["de la Rosa", "van den Heuvel", "von Bredow", "van der Laan", "da Costa",
+                 "dos Santos", "di Stefano", "le Goff", "ter Horst", "de Wit-Bakker",
+                 "del Monte", "van Rijn", "von der Heide", "de Souza"]
 EVENTS = ["clinic leaders summit", "fintech mixer", "Hannover Messe", "Web Summit",
           "builders fair", "design week party", "SaaStr", "port expo", "Slush", "robotics meetup"]
 PROSE = ["Met at the {e}:", "Met him at the {e}.", "Met her at the {e}", "Great to meet you.",
@@ -100,7 +115,10 @@ PROSE = ["Met at the {e}:", "Met him at the {e}.", "Met her at the {e}", "Great 
          "Thanks for the chat about payments.", "Here are my details as promised.",
          "She needs a data engineering contractor.", "Lunch with {n} and {m} at the {e}.",
          "Met {n} (x@y.com, 415-555-0123) and {m} at the {e}.",
-         "Met {n} (x@y.com, +46 8 555 012 34) and", "and {m} (y@z.com) at the {e}."]
+         "Met {n} (x@y.com, +46 8 555 012 34) and", "and {m} (y@z.com) at the {e}.",
+         "Kaartje van de {e}:", "Visitenkarte von der {e}:", "Biglietto da visita dal {e}:",
+         "Cartão do {e}:", "Carte de visite du {e} :", "Card from the {e}:",
+         "Vu au {e}.", "Conosciuto alla {e}.", "Conheci no {e}.", "Gesproken op de {e}."]
 
 
 def labelled(text: str, label: str) -> list[list[str]]:
@@ -135,6 +153,8 @@ def company(rng: random.Random) -> str:
 
 
 def name(rng: random.Random) -> str:
+    if rng.random() < 0.12:  # a surname with particles: "Marta de la Rosa"
+        return f"{rng.choice(FIRST)} {rng.choice(PARTICLE_LAST)}"
     if rng.random() < 0.2:  # a middle initial: "Kay C. Young"
         return f"{rng.choice(FIRST)} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {rng.choice(LAST)}"
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
@@ -189,17 +209,24 @@ def unit_lines(rng: random.Random, title: str, org: str) -> list[list[list[str]]
 UNIT_HEADS = ["Vice President", "Senior Vice President", "Director", "Senior Director",
               "Manager", "Senior Manager", "VP", "General Manager", "Head", "Counsel",
               "Associate", "Analyst"]
+# Two areas joined in one unit ("Director, Programs and Outreach"): the last word after "and"
+# is still the title, never a name.
+JOINED_UNITS = ["Programs and Outreach", "Research and Policy", "Sales and Marketing",
+                "Grants and Giving", "Events and Partnerships", "Risk and Compliance",
+                "Membership and Development", "Audit and Assurance", "People and Culture"]
 
 
 def unit_title(rng: random.Random) -> str:
     """A title that names its unit after a comma ("Vice President, Claims Operations"): the
     unit belongs to the title there."""
+    if rng.random() < 0.4:
+        return f"{rng.choice(UNIT_HEADS)}, {rng.choice(JOINED_UNITS)}"
     return f"{rng.choice(UNIT_HEADS)}, {rng.choice(DEPARTMENTS).split(' - ')[0]}"
 
 
 def card(rng: random.Random) -> list[list[list[str]]]:
     person, title, org = name(rng), rng.choice(TITLES), company(rng)
-    if rng.random() < 0.08:
+    if rng.random() < 0.12:
         title = unit_title(rng)
     if rng.random() < 0.12:
         org = own_company(person, rng)
@@ -271,15 +298,22 @@ def unit_card(rng: random.Random) -> list[list[list[str]]]:
 
 def one_line(rng: random.Random) -> list[list[list[str]]]:
     person, title, org = name(rng), rng.choice(TITLES), company(rng)
+    if rng.random() < 0.2:  # "fondateur, Atelier Brume": a title in lower case
+        title = title.lower()
     sep = rng.choice(["-", "|", "–"])
     parts = [labelled(person, "NAME")]
+    if rng.random() < 0.15:  # "Herr Dr. Ole Brandt | ..."
+        parts[0] = labelled(rng.choice(HONORIFICS), "OTHER") + parts[0]
     if rng.random() < 0.5:
         parts.append(labelled(title, "TITLE") + [[",", "SEP"]] + labelled(org, "COMPANY"))
     else:
         parts += [labelled(title, "TITLE"), labelled(org, "COMPANY")]
-    parts.append([[email(person, rng), "EMAIL"]])
+    contact = [[[email(person, rng), "EMAIL"]]]
     if rng.random() < 0.7:
-        parts.append(labelled(rng.choice(PHONES), "PHONE"))
+        contact.append(labelled(rng.choice(PHONES), "PHONE"))
+    if rng.random() < 0.3:  # the phone first
+        contact.reverse()
+    parts += contact
     line: list[list[str]] = []
     for index, part in enumerate(parts):
         if index:

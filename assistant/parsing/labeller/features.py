@@ -49,7 +49,7 @@ _FAX_LABELS = frozenset({"f", "fax", "telefax", "télécopie", "facsimile"})
 _POSTNOMINALS = frozenset("""cfa cpa phd ph.d. mba md m.d. pe p.e. esq esq. jd j.d. cfp pmp
 llm ll.m. rn dds frcs msc m.sc. bsc acca aca cima cissp""".split())
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "herr", "frau", "mme", "m.",
-                         "sr", "sra", "dott", "ing"})
+                         "sr", "sra", "dott", "ing", "mevr", "dhr", "sig", "sig.ra", "dott.ssa"})
 _URL = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|de|fr|es|"
                   r"co|ai|uk|it|nl|pt|ie|se|no|jp|cn|mx|cl|vc|health|energy)(?:/\S*)?$")
 

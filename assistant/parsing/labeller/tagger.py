@@ -20,6 +20,7 @@ MODEL_PATH = Path(__file__).with_name("blocks.crfsuite")
 MAX_LINES = 16  # a block is short: anything longer is read up to here
 MAX_LINE = 200
 MAX_TOKENS = 16  # a longer line is prose, not a field of a card: it is not read
+_HONORIFIC_WORDS = 2
 _LOCK = threading.Lock()
 _FAX_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:fax|telefax|télécopie|facsimile|f)(?![^\W\d_])")
 _PHONE_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:t|tel|phone|telephone|mobile|cell|office|direct|"
@@ -122,8 +123,8 @@ def line_names(text: str, region: str = "US") -> list[str]:
     names = []
     for (line, tokens), labels in zip(_lines(text), tag_lines(text, region), strict=True):
         runs = list(_spans(tokens, [lab for _, lab in labels]))
-        if runs and runs[0][0] == "OTHER" and len(runs[0][1]) == 1:
-            runs = runs[1:]  # an honorific before the name ("DR. EMILY CHEN")
+        if runs and runs[0][0] == "OTHER" and len(runs[0][1]) <= _HONORIFIC_WORDS:
+            runs = runs[1:]  # honorifics before the name ("DR. EMILY CHEN", "Herr Dr. ...")
         if runs and runs[0][0] == "NAME":
             names.append(join(line, runs[0][1]).strip(" ,;|"))
     return names

@@ -66,6 +66,18 @@ def test_a_title_containing_a_comma_stays_one_title() -> None:
     assert (facts.title, facts.company) == ("Vice President, Claims Operations", "Granite Mutual")
 
 
+def test_a_card_with_particles_and_a_title_joining_two_areas_is_one_person() -> None:
+    # Given a card whose surname has lower-case particles and whose title has "and" in it
+    people = find_people("Met him at the summit.\n\nTobias van der Meer\n"
+                         "Director, Programs and Outreach\nHeathland Trust\n"
+                         "tobias@heathland.org\n(303) 555-0144", OWNER)
+    # Then one person is read, with the whole title and the company
+    (tobias,) = people
+    assert (tobias.name, tobias.title, tobias.company, tobias.emails) == (
+        "Tobias van der Meer", "Director, Programs and Outreach", "Heathland Trust",
+        ["tobias@heathland.org"])
+
+
 def test_fax_is_not_a_phone() -> None:
     facts = mine_signature("MARGARET O'NEILL\nMANAGING DIRECTOR\nTEL +1 212 555 0161\n"
                            "FAX +1 212 555 0162", "Margaret O'Neill", "US")
