@@ -35,7 +35,7 @@ _TITLE_CAPS = (
     r"|Principal|Partner|Partnerin|Associate|Executive|Evangelist|Editor|Producer|Professor"
     r"|Inhaber(?:in)?|Geschäftsführer(?:in)?|Leiter(?:in)?|Vertriebsleiter(?:in)?|Teamleiter(?:in)?"
     r"|Gründer(?:in)?|Mitgründer(?:in)?|Mitbegründer(?:in)?|Entwickler(?:in)?|Ingenieur(?:in)?"
-    r"|Berater(?:in)?|Referent(?:in)?|Prokurist(?:in)?|Vorstand|Chef|Jefe|Jefa|Gerente"
+    r"|Berater(?:in)?|Referent(?:in)?|Prokurist(?:in)?|Vorstand|Chef|Jefe|Jefa|Gerente|Leitung"
 )
 # Title words that are unambiguous in any case.
 _TITLE_ANY = (

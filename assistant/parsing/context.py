@@ -18,7 +18,7 @@ _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
     r"on the lookout for|"
     r"in the market for|is after|'s after|’s after|are after|keen on|keen to)|"
-    r"\bwants(?: to)?|\bneeds(?: to)?|"
+    r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
     r"\bneeded|\bhiring(?: for| an?)?|"
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
@@ -227,7 +227,26 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
             continue
         if _is_fact(key, match, sentence, phrase):
             phrases.append(phrase)
+        elif end and key != "promises" and read_clause(sentence, match.start(), phrase).negated:
+            phrases += _instead(rest[end.start():])
     return phrases
+
+
+# "sucht keine Investoren, aber einen Statiker": what the denial gives way to is the fact.
+_INSTEAD = re.compile(r"(?i)^,?\s*(?:but (?:rather |instead )?|aber |sondern |mais plutôt |mais |"
+                      r"sino |pero sí |ma |mas |maar wel |maar )(?P<rest>.+)")
+
+
+def _instead(rest: str) -> list[str]:
+    found = _INSTEAD.match(rest)
+    if found is None:
+        return []
+    after = found.group("rest")
+    end = _CLAUSE_END.search(after)
+    phrase = after[: end.start() if end else len(after)].strip(" ,:-–")
+    if len(phrase) < 3 or _NEGATED_PHRASE.match(phrase) or _SUBJECT.match(phrase):
+        return []
+    return [phrase]
 
 
 # A verb that closes a German or Dutch clause is no part of the thing named: "(habe ihr) unser

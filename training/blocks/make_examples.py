@@ -20,7 +20,8 @@ from assistant.parsing.labeller.tokens import tokenize  # noqa: E402
 FIRST = """Alice Bruno Chiara Deepa Erik Fatima Gustavo Hiro Ilse Jamal Katja Lars Mónica Nils
 Olga Pablo Quentin Rania Sven Tamsin Ulrich Valeria Wen Xavier Yusuf Zofia Adaeze Björn Céline
 Dmitri Elif Fernando Greta Hassan Ingrid Joaquín Kwame Lucía Matteo Noor Oscar Paula Renée
-Sanjay Thandiwe Ugo Vera William Yara Zane Anke François Grace Heinz Isabel Jun Kofi Leila""".split()  # noqa: E501
+Sanjay Thandiwe Ugo Vera William Yara Zane Anke François Grace Heinz Isabel Jun Kofi Leila
+Jean-Luc Anne-Laure Karl-Heinz Marie-Claire Hans-Jörg Ana-Lucía Pier-Luigi Eva-Maria""".split()  # noqa: E501
 LAST = """Anders Baptiste Castillo Dubois Eriksen Fischer García Haas Ibrahim Jansen Kowalski
 Lindqvist Moreau Nakamura Okafor Petrov Quinn Rossi Schmidt Tanaka Unger Vasquez Wagner Xu Yilmaz
 Zimmermann O'Brien McAllister Van Dijk Da Silva De Luca Müller Schröder Lefèvre Núñez Peña
@@ -43,7 +44,7 @@ TITLES = """CEO|CTO|CFO|COO|Founder|Co-Founder|Founder & CEO|Managing Partner|Pa
 |Direttore commerciale|Responsabile vendite|Titolare|Amministratore delegato|Direttrice tecnica
 |Diretor Comercial|Gerente de Vendas|Sócia-gerente|Coordenadora de Projetos|Engenheiro Civil
 |Eigenaar|Inkoper|Projectleider|Directeur|Accountmanager Zakelijk|Bedrijfsleider
-|Fachanwalt für Arbeitsrecht|Leiterin Marketing|Chargée d'affaires|Directrice des opérations
+|Fachanwalt für Arbeitsrecht|Leiterin Marketing|Leitung Einkauf|Leitung Personal|Chargée d'affaires|Directrice des opérations
 """.replace("\n", "").split("|")  # noqa: E501
 # Occupations written as a title, many in no title gazetteer: read from their shape ("-ist",
 # "-ian", "-eer") and their place on the card.
@@ -153,7 +154,7 @@ def company(rng: random.Random) -> str:
 
 
 def name(rng: random.Random) -> str:
-    if rng.random() < 0.12:  # a surname with particles: "Marta de la Rosa"
+    if rng.random() < 0.15:  # a surname with particles: "Marta de la Rosa"
         return f"{rng.choice(FIRST)} {rng.choice(PARTICLE_LAST)}"
     if rng.random() < 0.2:  # a middle initial: "Kay C. Young"
         return f"{rng.choice(FIRST)} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {rng.choice(LAST)}"
@@ -230,6 +231,8 @@ def card(rng: random.Random) -> list[list[list[str]]]:
         title = unit_title(rng)
     if rng.random() < 0.12:
         org = own_company(person, rng)
+    if rng.random() < 0.05:  # "(Senior Analyst)": a title written in brackets
+        title = f"({title})"
     upper = rng.random() < 0.2
     lines = []
     name_line = labelled(person, "NAME")
@@ -300,6 +303,8 @@ def one_line(rng: random.Random) -> list[list[list[str]]]:
     person, title, org = name(rng), rng.choice(TITLES), company(rng)
     if rng.random() < 0.2:  # "fondateur, Atelier Brume": a title in lower case
         title = title.lower()
+    if rng.random() < 0.15:
+        org = own_company(person, rng)
     sep = rng.choice(["-", "|", "–"])
     parts = [labelled(person, "NAME")]
     if rng.random() < 0.15:  # "Herr Dr. Ole Brandt | ..."

@@ -50,6 +50,9 @@ _POSTNOMINALS = frozenset("""cfa cpa phd ph.d. mba md m.d. pe p.e. esq esq. jd j
 llm ll.m. rn dds frcs msc m.sc. bsc acca aca cima cissp""".split())
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "herr", "frau", "mme", "m.",
                          "sr", "sra", "dott", "ing", "mevr", "dhr", "sig", "sig.ra", "dott.ssa"})
+# Lower-case particles inside a surname ("von Bredow", "de la Rosa", "van der Laan").
+_NAME_PARTICLES = frozenset("""von van de der den da di du la le del della dos das ter ten
+zu""".split())
 _URL = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|de|fr|es|"
                   r"co|ai|uk|it|nl|pt|ie|se|no|jp|cn|mx|cl|vc|health|energy)(?:/\S*)?$")
 
@@ -85,9 +88,10 @@ def given_names() -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def is_given_name(token: str) -> bool:
     word = token.strip(".,:;()")
-    if len(word) < 2 or not word.isalpha():
+    if len(word) < 2 or not word.replace("-", "").isalpha():
         return False
-    return word.lower() in given_names()
+    # "Jean-Baptiste", "Karl-Heinz": a compound given name, listed whole or by its first part
+    return word.lower() in given_names() or word.split("-")[0].lower() in given_names()
 
 
 def word_features(token: str) -> list[str]:
@@ -148,6 +152,8 @@ def gazetteer_features(token: str) -> list[str]:
         out.append("fax_label")
     if token in {"&", "+"}:
         out.append("ampersand")
+    if token in _NAME_PARTICLES:
+        out.append("name_particle")
     return out
 
 
@@ -212,9 +218,12 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
             "title": any("title_word" in f for f in own),
             "legal": any("legal_form" in f for f in own)}
         summary["first_title"] = bool(own) and "title_word" in own[0]
+        # "Herr Dr. Ole Brandt | ...": a name's place on its line is counted after its honorifics
+        lead = next((i for i, f in enumerate(own) if "honorific" not in f), len(own))
         rows = []
         for index, features in enumerate(own):
-            row = ["bias", *features, *position_features(index, len(tokens), line_index,
+            place = index - lead if index >= lead else index
+            row = ["bias", *features, *position_features(place, len(tokens) - lead, line_index,
                                                          len(lines)), *line_features(summary)]
             row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
             row += comma_features(tokens, index)
@@ -225,7 +234,7 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
 
 _NEIGHBOUR_KEYS = ("w=", "shape=", "title_word", "title_extra", "legal_form", "org_word",
                    "phone", "email", "honorific", "phone_label", "fax_label", "given_name",
-                   "agent_ending", "unit_word", "postnominal")
+                   "agent_ending", "unit_word", "postnominal", "name_particle")
 
 
 def _neighbour(tag: str, own: list[list[str]], index: int) -> list[str]:

@@ -20,6 +20,10 @@ MODEL_PATH = Path(__file__).with_name("blocks.crfsuite")
 MAX_LINES = 16  # a block is short: anything longer is read up to here
 MAX_LINE = 200
 MAX_TOKENS = 16  # a longer line is prose, not a field of a card: it is not read
+# ... unless fields are set apart on it: a one-line card ("Name | Title | Company | phone | mail")
+MAX_SEPARATED_TOKENS = 28
+_FIELD_SEPARATORS = frozenset({"|", "·", "•", "-", "–", "—"})
+_MIN_FIELD_SEPARATORS = 3
 _HONORIFIC_WORDS = 2
 _LOCK = threading.Lock()
 _FAX_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:fax|telefax|télécopie|facsimile|f)(?![^\W\d_])")
@@ -67,11 +71,18 @@ def _lines(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
     for line in text.splitlines():
         line = line.strip().strip("*_>")[:MAX_LINE]
         tokens = spans(line)
-        if tokens and len(tokens) <= MAX_TOKENS:
+        if tokens and _is_readable(tokens):
             lines.append((line, tokens))
         if len(lines) >= MAX_LINES:
             break
     return lines
+
+
+def _is_readable(tokens: list[tuple[int, str]]) -> bool:
+    if len(tokens) <= MAX_TOKENS:
+        return True
+    separators = sum(token in _FIELD_SEPARATORS for _, token in tokens)
+    return len(tokens) <= MAX_SEPARATED_TOKENS and separators >= _MIN_FIELD_SEPARATORS
 
 
 def read_block(text: str, region: str = "US") -> BlockFields:

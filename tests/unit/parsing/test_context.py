@@ -81,3 +81,18 @@ def test_spanish_cerca_de_is_a_place_not_a_need() -> None:
 def test_they_offer_is_an_offer_and_an_offer_letter_is_not() -> None:
     assert read_context("They offer same-day courier slots.").offers == ("same-day courier slots",)
     assert read_context("Got an offer letter from Globex.").offers == ()
+
+
+def test_what_a_denial_gives_way_to_is_the_need() -> None:
+    # Given a denied need followed by "but" and what they do want
+    de = read_context("Sucht keine Investoren, aber einen Statiker für Holzbau.")
+    en = read_context("Not looking for investors, but a fulfilment partner.")
+    # Then the second is the need and the first is not
+    assert de.needs == ("einen Statiker für Holzbau",)
+    assert en.needs == ("a fulfilment partner",)
+    assert read_context("Sucht keine Investoren, aber keine Eile.").needs == ()
+
+
+def test_does_need_is_a_need() -> None:
+    assert read_context("She does need a cold storage partner.").needs == (
+        "a cold storage partner",)

@@ -78,6 +78,18 @@ def test_a_card_with_particles_and_a_title_joining_two_areas_is_one_person() -> 
         ["tobias@heathland.org"])
 
 
+def test_one_line_note_with_honorifics_particles_and_a_compound_given_name() -> None:
+    (henrike,) = find_people("Frau Dr. Henrike von Bredow | Inhaberin | Bredow Solar GmbH | "
+                             "+49 (0)511 555 4410 | hvb@bredow-solar.de",
+                             OwnerIdentity(name="Lena Vogel", addresses=("l@v.de",), region="DE"))
+    assert (henrike.name, henrike.title, henrike.company, henrike.phones) == (
+        "Henrike von Bredow", "Inhaberin", "Bredow Solar GmbH", ["+495115554410"])
+    (anne,) = find_people("Anne-Laure Giraud – directrice, Studio Pluvier – al@pluvier.fr",
+                          OwnerIdentity(name="Claire Morel", addresses=("c@m.fr",), region="FR"))
+    assert (anne.name, anne.title, anne.company) == ("Anne-Laure Giraud", "directrice",
+                                                     "Studio Pluvier")
+
+
 def test_fax_is_not_a_phone() -> None:
     facts = mine_signature("MARGARET O'NEILL\nMANAGING DIRECTOR\nTEL +1 212 555 0161\n"
                            "FAX +1 212 555 0162", "Margaret O'Neill", "US")
