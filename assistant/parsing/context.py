@@ -100,7 +100,7 @@ _MET = re.compile(
     r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+"
 )
 _CLAUSE_END = re.compile(
-    r"[.;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)\.|[;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"
     # "looking for a seed lead, at Web Summit": the place is not part of the need
     r",\s(?:at|during|bei|beim|auf|lors)\s|"
     r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(|"
@@ -116,7 +116,12 @@ _CUES = {
 }
 # "I'll let you two take it from here" closes an introduction; it promises nothing.
 _NOT_PROMISE = re.compile(r"(?i)^(?:let|leave) (?:you|the two|it to)\b")
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
+                       r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.)+[.!?]*")
+# Two promises joined in one clause: "send her the case study and to introduce her to Dr. Ng".
+_NEXT_PROMISE = re.compile(
+    r"(?i)\s+(?:and|und|et|y|e|en)\s+(?:also\s+)?(?:to\s+|zu\s+|de\s+|d'|a\s+)?"
+    r"(?=(?:introduce|send|share|connect|email|forward|call|intro|put|invite|look)\b)")
 
 
 @dataclass(frozen=True)
@@ -217,7 +222,7 @@ _NOT_A_FACT = re.compile(r"(?i)(?:to )?(?:meet|know|chat)\b")
 
 
 def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
-    phrases = []
+    phrases: list[str] = []
     for match in cue.finditer(sentence):
         rest = sentence[match.end():]
         end = _CLAUSE_END.search(rest)
@@ -226,7 +231,7 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
         if len(phrase) < 3 or _NOT_A_FACT.match(phrase):
             continue
         if _is_fact(key, match, sentence, phrase):
-            phrases.append(phrase)
+            phrases += _NEXT_PROMISE.split(phrase) if key == "promises" else [phrase]
         elif end and key != "promises" and read_clause(sentence, match.start(), phrase).negated:
             phrases += _instead(rest[end.start():])
     return phrases

@@ -96,3 +96,9 @@ def test_what_a_denial_gives_way_to_is_the_need() -> None:
 def test_does_need_is_a_need() -> None:
     assert read_context("She does need a cold storage partner.").needs == (
         "a cold storage partner",)
+
+
+def test_two_promises_in_one_clause_are_two_and_dr_ends_no_sentence() -> None:
+    facts = read_context("I promised to send her the case study and to introduce her to "
+                         "Dr. Ng at Imperial. She'll send the NDA.")
+    assert facts.promises == ("send her the case study", "introduce her to Dr. Ng at Imperial")
