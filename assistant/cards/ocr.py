@@ -62,6 +62,7 @@ class RapidEngine:
         self._ocr = RapidOCR(det_limit_type="max", det_limit_side_len=DET_SIDE,
                               rec_batch_num=REC_BATCH)
         _lean_sessions(self._ocr, self._budget)
+        _detector_side(self._ocr.text_det, DET_SIDE)
         self._directions = _Directions(self._ocr.text_cls)
         self._ocr.text_cls = self._directions
         self._lock = threading.Lock()  # one ONNX session set per process, used in turn
@@ -195,6 +196,16 @@ class _BudgetedSession:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._session, name)
+
+
+def _detector_side(detector: Any, side: int) -> None:
+    """The detector reads the picture at most ``side`` pixels long. rapidocr_onnxruntime 1.4
+    takes ``det_limit_side_len`` but, with ``det_limit_type="max"``, replaces it by 960, 1500
+    or 2000 after the picture's own size, so a photo's card was detected at full size."""
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    fixed = DetPreProcess(side, "max", detector.mean, detector.std)
+    detector.get_preprocess = lambda _longer_side: fixed
 
 
 def _lean_sessions(ocr: Any, budget: _Budget) -> None:
