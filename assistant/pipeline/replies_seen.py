@@ -56,13 +56,15 @@ def sent_ids(session: Session, owner_id: int) -> dict[str, int]:
     return {r.message_id.strip().lower(): r.contact_id for r in rows}
 
 
-def awaiting(session: Session, owner_id: int) -> dict[str, int]:
-    """Addresses of contacts the owner followed up and who have not answered since."""
-    rows = session.execute(select(ContactEmail.email, ContactEmail.contact_id)
-                           .join(FollowUp, FollowUp.contact_id == ContactEmail.contact_id)
-                           .where(FollowUp.owner_id == owner_id, FollowUp.status == "sent")
-                           .distinct()).all()
-    return {r.email.lower(): r.contact_id for r in rows}
+def awaiting(session: Session, owner_id: int, address: str | None = None) -> dict[str, int]:
+    """Addresses of contacts the owner followed up and who have not answered since (only
+    ``address``, lower-cased, when it is given)."""
+    query = (select(ContactEmail.email, ContactEmail.contact_id)
+             .join(FollowUp, FollowUp.contact_id == ContactEmail.contact_id)
+             .where(FollowUp.owner_id == owner_id, FollowUp.status == "sent"))
+    if address is not None:
+        query = query.where(func.lower(ContactEmail.email) == address)
+    return {r.email.lower(): r.contact_id for r in session.execute(query.distinct()).all()}
 
 
 # -- the effect of a match ----------------------------------------------------------------
@@ -142,7 +144,7 @@ def forwarded_reply(session: Session, owner: OwnerProfile, raw: bytes, inbound_i
     forward = unwrap_forward(view.text)
     if forward is None or not forward.sender_address or not forward.subject:
         return False
-    contact_id = awaiting(session, owner.id).get(forward.sender_address)
+    contact_id = awaiting(session, owner.id, forward.sender_address).get(forward.sender_address)
     if contact_id is None or not _answers(session, contact_id, forward.subject):
         return False
     record(session, owner.id, Match(contact_id, "reply", f"inbound:{inbound_id}"), now,
