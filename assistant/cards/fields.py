@@ -184,7 +184,7 @@ _AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
 _TLD_MISREAD = {"tom": "com", "con": "com", "corn": "com", "c0m": "com", "cem": "com",
                 "coin": "com", "0rg": "org", "orq": "org", "nct": "net"}
 # A label in capitals run into an address in small letters: "Ejane@...", "MAILjane@...".
-_GLUED_LABEL = re.compile(r"^(?:E-?MAIL|MAIL|E)[:.]?(?=[a-z][a-z0-9._+-]*$)")
+_GLUED_LABEL = re.compile(r"^(?:E-?(?:MAIL|[Mm]ail)|MAIL|Mail|E)[:.]?(?=[a-z][a-z0-9._+-]*$)")
 
 
 def _repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
@@ -192,14 +192,23 @@ def _repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
     site) and the common mail hosts: the "@" read as a letter or dropped
     ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
     ("jane@example." beside "www.example.com")."""
-    hosts = {url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
-             for line in lines for _, url in find_urls(line.text) + _bare_domains(line.text)}
-    hosts = {h for h in hosts if "." in h} | set(_MAIL_HOSTS)
-    return [replace(line, text=" ".join(_mended(token, hosts) for token in line.text.split(" ")))
-            for line in lines]
+    sites: dict[str, float] = {}
+    for line in lines:
+        for _, url in find_urls(line.text) + _bare_domains(line.text):
+            host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+            sites[host] = max(sites.get(host, 0.0), line.confidence)
+    hosts = {h for h in sites if "." in h} | set(_MAIL_HOSTS)
+    mended = []
+    for line in lines:
+        surer = {h for h in hosts if sites.get(h, 0.0) > line.confidence}
+        text = " ".join(_mended(token, hosts, surer) for token in line.text.split(" "))
+        mended.append(replace(line, text=text))
+    return mended
 
 
-def _mended(token: str, hosts: set[str]) -> str:
+def _mended(token: str, hosts: set[str], surer: set[str]) -> str:
+    """The token, an address in it mended; ``surer`` are the web hosts read with more
+    confidence than the token's line, which may correct its host."""
     lowered = token.lower()
     if "@" in token:
         local, _, host = token.rpartition("@")
@@ -208,7 +217,7 @@ def _mended(token: str, hosts: set[str]) -> str:
             whole = [h for h in hosts if h.startswith(host.lower().rstrip(".") + ".")]
             host = whole[0] if len(whole) == 1 else host
         name, dot, tld = host.rpartition(".")
-        return f"{local}@{name}{dot}{_TLD_MISREAD.get(tld.lower(), tld)}"
+        return f"{local}@{_near_host(name + dot + _TLD_MISREAD.get(tld.lower(), tld), surer)}"
     if lowered.startswith(("www.", "http")) or ":" in token:
         return token
     for host in hosts:
@@ -218,6 +227,17 @@ def _mended(token: str, hosts: set[str]) -> str:
         local = token[: len(before) - 1] if before[-1] in _AT_MISREAD else token[: len(before)]
         return f"{local}@{token[len(before):]}"
     return token
+
+
+def _near_host(host: str, hosts: set[str]) -> str:
+    """The card's web site's host for an address host the OCR misread by a letter or two
+    ("nolmitsprod.com" beside "www.nolimitsprod.com")."""
+    lowered = host.lower()
+    sites = [h for h in hosts if h not in _MAIL_HOSTS]
+    if not sites:
+        return host
+    close = get_close_matches(lowered, sites, n=1, cutoff=0.88)
+    return close[0] if close else host
 
 
 def _without_label(local: str) -> str:

@@ -255,3 +255,21 @@ def test_labels_glued_to_an_address_and_misread_endings_are_mended(printed: str,
     reading = read_card(lines("Jo Okafor", printed, "www.lumenfield.example"), "US")
     # Then the address is the person's, a name that starts with E kept whole
     assert reading.emails == (address,)
+
+
+def test_an_address_host_misread_is_the_web_sites_when_the_site_reads_surer() -> None:
+    # Given an address whose host lost a letter, and the web site read with more confidence
+    card = [OcrLine("Jo Okafor", 0.97, (10, 0, 300, 30)),
+            OcrLine("jo@lumenfeld.example", 0.90, (10, 40, 300, 70)),
+            OcrLine("www.lumenfield.example", 0.99, (10, 80, 300, 110)),
+            OcrLine("Emailkim@lumenfield.example", 0.95, (10, 120, 300, 150))]
+    # Then the address takes the site's host, and a glued "Email" label is taken off
+    assert read_card(card, "US").emails == ("jo@lumenfield.example", "kim@lumenfield.example")
+
+
+def test_an_address_is_not_moved_to_a_site_read_less_surely() -> None:
+    card = [OcrLine("jo@lumenfield.example", 0.99, (10, 40, 300, 70)),
+            OcrLine("www.lumenfeld.example", 0.80, (10, 80, 300, 110)),
+            OcrLine("mailroom@lumenfield.example", 0.99, (10, 120, 300, 150))]
+    assert read_card(card, "US").emails == ("jo@lumenfield.example",
+                                            "mailroom@lumenfield.example")
