@@ -47,7 +47,8 @@ _INTERESTS = (
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
     r"\binteressiert sich für|\binteresse an|\binteresse für|\bintéressée? par|"
     r"\binteresad[oa] en|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
-    r"\baime|\ble gusta|\ble encanta|\bapasionad[oa] (?:por|de)|\binteresad[oa] en|\bfan de|"
+    r"\baime|\ble gusta|\ble encanta|\b(?:le |les )?interesan?\b|\bapasionad[oa] (?:por|de)|"
+    r"\binteresad[oa] en|\bfan de|"
     r"\binteressat[oaie] (?:a(?:l|lla|i|gli|lle)?|in)|\bappassionat[oaie] di|"
     r"\binteressad[oa]s? (?:em|n[oa]s?)|\bgeïnteresseerd in|\bgeinteresseerd in|\bhoudt van"
 )

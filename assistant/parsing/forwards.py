@@ -21,7 +21,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "sender": ("from", "von", "de", "от кого", "da", "van", "från", "fra", "od", "от", "від",
                "lähettäjä",
-               "kimden", "feladó", "发件人", "寄件者", "差出人", "보낸 사람", "expéditeur"),
+               "kimden", "feladó", "发件人", "寄件者", "差出人", "보낸 사람", "expéditeur",
+               "mittente", "remitente", "remetente", "afzender", "absender"),
     "date": ("sent", "date", "gesendet", "datum", "envoyé", "enviado", "fecha", "inviato", "data",
              "verzonden", "skickat", "sendt", "wysłano", "отправлено", "дата", "надіслано",
              "lähetetty", "gönderildi", "tarih", "发送时间", "日期", "送信日時", "날짜", "odesláno",

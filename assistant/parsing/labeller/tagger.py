@@ -96,12 +96,27 @@ def read_block(text: str, region: str = "US") -> BlockFields:
             text = _unbracketed(join(line, span).strip(" ,;|"))
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = text
+            elif label == "COMPANY" and _names_the_entity(found[label], text, line):
+                found[label] = text
             elif label == "NAME" and _signs_in_full(found[label], text):
                 found[label] = text
             if label in {"FAX", "PHONE"} and _is_fax(line, label):
                 faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+def _names_the_entity(first: str, later: str, line: str) -> bool:
+    """A unit on a line of its own, then the company with its legal form on the next
+    ("Commercial Property Department" / "Stonebridge Hale LLP"): the company is where the
+    person works; a unit whose line names its company ("Acme Corp. - Treasury") keeps it."""
+    return later == line.strip(" ,;|") and _has_legal_form(later) and not _has_legal_form(first)
+
+
+def _has_legal_form(text: str) -> bool:
+    from assistant.parsing.labeller.features import legal_forms
+
+    return any(word.lower().strip(",") in legal_forms() for word in text.split()[1:])
 
 
 def _unbracketed(text: str) -> str:

@@ -90,6 +90,14 @@ def test_one_line_note_with_honorifics_particles_and_a_compound_given_name() -> 
                                                      "Studio Pluvier")
 
 
+def test_a_unit_line_gives_way_to_the_company_with_its_legal_form() -> None:
+    block = read_block("Marcos Soler\nJefe de Compras\nDepartamento Comercial\n"
+                       "Soler Interiores S.L.\nTel. 961 555 320", "ES")
+    assert block.company == "Soler Interiores S.L."
+    kept = read_block("Nadia Faris\nSenior Counsel\nHollis Energy Corp. - Structured Trading")
+    assert kept.company == "Hollis Energy Corp. - Structured Trading"
+
+
 def test_fax_is_not_a_phone() -> None:
     facts = mine_signature("MARGARET O'NEILL\nMANAGING DIRECTOR\nTEL +1 212 555 0161\n"
                            "FAX +1 212 555 0162", "Margaret O'Neill", "US")

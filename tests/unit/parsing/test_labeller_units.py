@@ -63,7 +63,10 @@ def test_initials_after_a_title_and_a_comma_are_the_company() -> None:
     [
         ("Rhea Mandal\nPetrophysicist\nKestrel Oil Corporation\nrhea.mandal@kestrel.com",
          "Petrophysicist", "Kestrel Oil Corporation"),
+        # a unit on its own line gives way to the company with its legal form under it
         ("Mei Tan\nEconomist\nMarket Research\nHalden Power Ltd.", "Economist",
+         "Halden Power Ltd."),
+        ("Mei Tan\nEconomist\nMarket Research\n(713) 555-0190", "Economist",
          "Market Research"),
         ("Dario Pell\nPell Masonry LLC | Site Supervisor\ndario@pellmasonry.com",
          "Site Supervisor", "Pell Masonry LLC"),
