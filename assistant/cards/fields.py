@@ -142,7 +142,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     if name_at is not None:
         values["name"] = (_name_text(lines[name_at].text), lines[name_at].confidence)
     if title_at is not None:
-        values["title"] = (_title_text(lines[title_at].text), lines[title_at].confidence)
+        values["title"] = (_title_text(_title_head(lines[title_at].text)),
+                           lines[title_at].confidence)
     if company_at is not None:
         values["company"] = (lines[company_at].text.strip(" ,;"), lines[company_at].confidence)
     logo_at = None if "company" in values else _logo_index(
@@ -342,6 +343,15 @@ def _is_title(text: str) -> bool:
         return True
     words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
     return len(words) <= 7 and any(_title_word(w) for w in words)
+
+
+def _title_head(text: str) -> str:
+    """The title without the area or department after its comma ("Sales Director, Middle
+    East" -> "Sales Director"); two titles joined by a comma stay together."""
+    head, comma, tail = text.partition(",")
+    if comma and _is_title(head) and not _is_title(tail):
+        return head.strip()
+    return text
 
 
 def _title_text(text: str) -> str:

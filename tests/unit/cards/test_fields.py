@@ -273,3 +273,9 @@ def test_an_address_is_not_moved_to_a_site_read_less_surely() -> None:
             OcrLine("mailroom@lumenfield.example", 0.99, (10, 120, 300, 150))]
     assert read_card(card, "US").emails == ("jo@lumenfield.example",
                                             "mailroom@lumenfield.example")
+
+
+def test_a_title_keeps_its_head_without_the_area_after_the_comma() -> None:
+    reading = read_card(lines("Jane Okafor", "Sales Director, Middle East", "T 650 321 3900"),
+                        "US")
+    assert reading.title == "Sales Director"
