@@ -145,7 +145,12 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         values["title"] = (_title_text(_title_head(lines[title_at].text)),
                            lines[title_at].confidence)
     if company_at is not None:
-        values["company"] = (lines[company_at].text.strip(" ,;"), lines[company_at].confidence)
+        head, comma, tail = lines[company_at].text.strip(" ,;").partition(",")
+        if comma and _is_title(head) and _COMPANY_WORDS.search(tail):  # "Teacher, X School"
+            values.setdefault("title", (head.strip(), lines[company_at].confidence))
+            values["company"] = (tail.strip(), lines[company_at].confidence)
+        else:
+            values["company"] = (head + comma + tail, lines[company_at].confidence)
     logo_at = None if "company" in values else _logo_index(
         lines, skip, values.get("name", (None, 0.0))[0])
     if logo_at is not None:
@@ -172,7 +177,12 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
         return
     block = read_block("\n".join(line.text for line in lines), region)
     for key, value in (("title", block.title), ("company", block.company)):
-        if value and key not in values and _plain_phrase(value):
+        taken = [_compact(text) for text, _ in values.values()]
+        if key == "company" and value and "," in value:
+            head, _, tail = value.partition(",")
+            value = tail.strip() if _is_title(head) and _COMPANY_WORDS.search(tail) else value
+        if (value and key not in values and _plain_phrase(value)
+                and not any(_compact(value) in text or text in _compact(value) for text in taken)):
             confidence = min((line.confidence for line in lines if value in line.text),
                              default=DOUBTFUL / 2)
             values[key] = (value, confidence)
@@ -557,7 +567,7 @@ def _logo_index(lines: Sequence[OcrLine], skip: set[int], name: str | None) -> i
         text = line.text.strip()
         if (index in skip or any(ch.isdigit() for ch in text) or len(_compact(text)) < 2
                 or len(text.split()) > 4 or _ADDRESS.search(text) or not _plain_phrase(text)
-                or {fold(word) for word in text.split()} <= name_words):
+                or {fold(word) for word in text.split()} <= name_words or _is_title(text)):
             continue
         if line.height > best_height:
             best, best_height = index, line.height

@@ -279,3 +279,18 @@ def test_a_title_keeps_its_head_without_the_area_after_the_comma() -> None:
     reading = read_card(lines("Jane Okafor", "Sales Director, Middle East", "T 650 321 3900"),
                         "US")
     assert reading.title == "Sales Director"
+
+
+def test_a_title_and_its_school_on_one_line_are_read_apart() -> None:
+    reading = read_card(lines("Jane Okafor", "Music Teacher, Lumenfield High School",
+                              "T 650 321 3900"), "US")
+    assert (reading.title, reading.company) == ("Music Teacher", "Lumenfield High School")
+
+
+def test_a_title_in_large_print_is_not_taken_for_the_logo() -> None:
+    card = [OcrLine("Jane Okafor", 0.97, (40, 10, 300, 40)),
+            OcrLine("Senior Vice President", 0.97, (40, 60, 600, 160)),
+            OcrLine("T +1 650 321 3900", 0.97, (40, 200, 300, 225)),
+            OcrLine("Springfield, IL 62701", 0.97, (40, 240, 300, 265))]
+    reading = read_card(card, "US")
+    assert reading.company != "Senior Vice President"
