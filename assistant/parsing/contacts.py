@@ -356,7 +356,10 @@ def _until_sentence_end(words: list[str]) -> list[str]:
 def _title_before(text: str, starts: list[int], end: int) -> str | None:
     """The title just before a preposition; "Sr. Director, Partnerships" joins two fragments."""
     start = starts[-1]
-    title = title_suffix(text[start:end]) or _loose_title(text[start:end])
+    title = title_suffix(text[start:end])
+    loose = _loose_title(text[start:end])
+    if loose and (title is None or (loose.endswith(title) and len(loose) > len(title))):
+        title = loose  # "sourcing lead": the whole fragment, not only "lead"
     fragment = text[start:end].strip()
     if title or len(starts) < 2 or text[start - 1:start] != "," or not fragment:
         return title
@@ -369,9 +372,18 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
 def _loose_title(fragment: str) -> str | None:
     """A short fragment starting with a title word: "directora médica" before "en Red Salud"."""
     title = _strip_fillers(fragment.strip())
-    if not title or len(title.split()) > 4 or not TITLE_WORD.match(title.split()[0]):
+    if not title or len(title.split()) > 4:
         return None
-    return title if is_title_phrase(title, loose=True) else None
+    words = title.split()
+    if TITLE_WORD.match(words[0]):
+        return title if is_title_phrase(title, loose=True) else None
+    # "sourcing lead", "growth engineer": a word naming the field, then the title word
+    field = words[0]
+    if (len(words) == 2 and TITLE_WORD.match(words[1]) and len(field) > 2 and field.islower()
+            and _plain_word(field) and field not in _NOT_IN_TITLE
+            and not _NOT_A_TITLE_WORD.match(field)):
+        return title
+    return None
 
 
 def role_in(text: str) -> Role:

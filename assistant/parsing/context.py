@@ -196,6 +196,16 @@ _REMARK = re.compile(
 
 
 _CONTACT_DETAILS = re.compile(r"\s*\([^)]*[@+\d][^)]*\)|\s*<[^>]*@[^>]*>|\S+@\S+")
+# "met jamal price 971 555 0118 at the home show": a phone number is a field, not context.
+_NUMBER_RUN = re.compile(r"\s*\+?\(?\d[\d ()./-]{6,}\d")
+_PHONE_DIGITS = 9
+
+
+def _is_phone_like(run: str) -> bool:
+    digits = sum(c.isdigit() for c in run)
+    return digits >= _PHONE_DIGITS and not re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", run)
+
+
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _SPACE_RUN = re.compile(r"\s{2,}")
 
@@ -205,6 +215,7 @@ def _without_names(sentence: str, names: tuple[str, ...]) -> str:
         if name in sentence:  # the pattern matches only where the name is written
             sentence = re.sub(rf"\s*\b{re.escape(name)}\b", "", sentence)
     sentence = _CONTACT_DETAILS.sub("", sentence)
+    sentence = _NUMBER_RUN.sub(lambda m: "" if _is_phone_like(m.group()) else m.group(), sentence)
     sentence = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", sentence)
     # "Met, CTO at Acme Robotics, at the breakfast": the role is a contact field, not context
     sentence = _ROLE_APPOSITIVE.sub(r"\1 ", sentence)

@@ -41,7 +41,11 @@ from assistant.parsing.labeller.tagger import line_names, read_block, tag_lines
 from assistant.parsing.labeller.tokens import tokenize
 from assistant.parsing.signature_fields import mine_signature
 
-_TOKEN = r"[A-ZÀ-ÝŁŚŽČ][a-zà-ÿłśžčćńő'’]+(?:[-’'][A-ZÀ-Ýa-zà-ÿ]+)?(?:[A-Z][a-zà-ÿ]+)?"
+# Letters of the Latin, Greek and Cyrillic alphabets by case ("Yılmaz", "Łukasz", "Дмитрий").
+_UPPER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha())
+_LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(c).isalpha())
+_TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
+          rf"(?:[A-Z][a-z{_LOWER}]+)?")
 _PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das)"
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
@@ -180,7 +184,8 @@ _FIELD_LABELS = {"TITLE", "COMPANY"}
 
 def _tagged_as_field(text: str, mention: Mention, region: str) -> bool:
     """Whether the labeller, reading the mention's paragraph as a card, tags the mention's words
-    as a title or company ("Director, Programs and Outreach": "Outreach" after "and")."""
+    as a title or company ("Director, Programs and Outreach": "Outreach" after "and"); only a
+    mention inside its line is asked about."""
     start = max(text.rfind("\n\n", 0, mention.start) + 2, 0)
     end = text.find("\n\n", mention.end)
     paragraph = text[start: end if end >= 0 else len(text)]
@@ -191,6 +196,8 @@ def _tagged_as_field(text: str, mention: Mention, region: str) -> bool:
         at = len(line) - len(words)
         if at < 0 or tokens[: len(line)] != line:
             continue
+        if not any(token.isalpha() for token in line[:at]):
+            return False  # a name opening its line ("- Priya Desai (priya@...)") is a person
         labels = {label for _, label in tagged[at: len(line)]}
         return bool(labels) and labels <= _FIELD_LABELS
     return False
@@ -391,7 +398,9 @@ def _line_has_details(text: str, end: int) -> bool:
 
 _HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|herr|frau|mme|sr|sra)\.?$")
 _WORD_BEFORE_ADDRESS = re.compile(r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*\.?)[ \t]*$")
-_OPENS_ADDRESS = re.compile(r"[ \t]*[(<][ \t]*$")
+# What stands between a name and its address: "kevin (kevin@...", "tom o'brien — tom@...",
+# "met jamal price jamal@..." (nothing but a space).
+_OPENS_ADDRESS = re.compile(r"(?:[ \t]*[(<,–—-])?[ \t]+$|[ \t]*[(<]$")
 _UNCASED_NAME_LETTERS = 4  # a name's word in a script without case (王伟, 山田 太郎) is short
 
 
@@ -489,7 +498,7 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
         phones=person_phones(passage, owner.region),
         urls=list(dict.fromkeys(u for _, u in find_urls(passage))),
         title=role.title,
-        company=role.company or _company_from(after_name),
+        company=role.company or _company_from(after_name) or _company_run(passage),
     )
     words = _own_words(passage, mention) if shared else passage
     draft.add_facts(read_context(words, names=(mention.name or "",)))
@@ -546,8 +555,8 @@ def _clause(text: str) -> str:
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
-    match = re.match(r"^\s*(?:,|\(|[-–—]|is|ist|est|es)\s*(?:the |a |an |la |le |el |die |der )?",
-                     after_name)
+    match = re.match(r"^\s*(?:,|\(|[-–—]|(?:is|ist|est|es)\b)\s*"
+                     r"(?:the |a |an |la |le |el |die |der )?", after_name)
     if not match:
         return None
     clause = _clause(after_name[match.end():])
@@ -567,8 +576,21 @@ _COMPANY_FROM = re.compile(
 )
 
 
+# "runs Northwind", "dirige Onde Verte", "leitet Lichtwerk": the company the person heads.
+_COMPANY_RUN = re.compile(
+    r"\b(?:runs|owns|heads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
+    r"fondò|fundou|fundó|leidt|runt)\s+(?P<c>[A-Z][^\n,;.()]*)")
+
+
+def _company_run(passage: str) -> str | None:
+    return _capitalized_company(_COMPANY_RUN.search(passage))
+
+
 def _company_from(after_name: str) -> str | None:
-    match = _COMPANY_FROM.match(after_name)
+    return _capitalized_company(_COMPANY_FROM.match(after_name))
+
+
+def _capitalized_company(match: re.Match[str] | None) -> str | None:
     if not match:
         return None
     words = []

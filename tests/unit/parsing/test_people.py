@@ -73,3 +73,34 @@ def test_shared_first_name_goes_to_the_person_named_last() -> None:
     # Then each remark belongs to the Peter named just before it
     assert (haddad.name, haddad.needs) == ("Peter Haddad", ["frontend lead"])
     assert (chen.name, chen.needs) == ("Peter Chen", ["banks to pilot with"])
+
+
+def test_names_in_turkish_polish_and_cyrillic_letters() -> None:
+    # Given names whose letters lie outside Western European Latin
+    note = ("Met Ayşe Yıldırım (ayse@korfez.com.tr) and Łukasz Wróbel (lukasz@wrobel.pl). "
+            "Also met Ирина Волкова (i.volkova@sever.ru) at the expo.")
+    # Then each name is read whole
+    names = [p.name for p in find_people(note, OWNER)]
+    assert names == ["Ayşe Yıldırım", "Łukasz Wróbel", "Ирина Волкова"]
+
+
+def test_a_lower_case_name_set_apart_from_its_own_address_is_a_person() -> None:
+    # Given names in lower case before their own address, after a dash or a space
+    listed = find_people("- dave mcbride — dave@mcbridecanvas.com — 208-555-0162, wants a "
+                         "distributor.", OWNER)
+    run_on = find_people("met rosa delgado rosa@delgadopools.com 480 555 0137 at the pool "
+                         "expo, wants a quote", OWNER)
+    # Then each is a person with their details, and the number is no part of the context
+    assert [(p.name, p.phones) for p in listed] == [("dave mcbride", ["+12085550162"])]
+    assert [p.name for p in run_on] == ["rosa delgado"]
+    assert run_on[0].context and "555" not in run_on[0].context
+
+
+def test_the_company_a_person_runs_and_a_field_before_a_title_word() -> None:
+    (oskar,) = find_people("Oskar Lund, oskar@fjellpack.no, runs Fjellpack; offers desks.",
+                           OWNER)
+    assert oskar.company == "Fjellpack"
+    (priya,) = find_people("- Priya Desai (priya@ridgeline.com), sourcing lead at Ridgeline "
+                           "Gear.", OWNER)
+    assert (priya.name, priya.title, priya.company) == (
+        "Priya Desai", "sourcing lead", "Ridgeline Gear")
