@@ -218,8 +218,9 @@ def _dialled_whole(raw: str) -> bool:
 
 # A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
 # not the person's phone.
+# A card's "F: 020 ..." or "F 020 ..." line is a fax too.
 _FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*|"
-                         r"(?<!\w)(?-i:F)\s*:\s*)$")  # "F: 020 ..." on a card
+                         r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:F)[ \t.]*)$")
 _OWN_BEFORE = re.compile(
     r"(?i)(?:\b(?:my|mein(?:e)?|ma|mon|mi)\s+(?:\w+\s+)?(?:number|phone|cell|mobile|nummer"
     r"|handy|telefon|handynummer|num[ée]ro|portable|t[ée]l[ée]phone|n[úu]mero|celular|m[óo]vil"

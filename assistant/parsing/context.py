@@ -89,7 +89,9 @@ _MET_WORDS = (
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
-    r"swapped cards|card from|cards from|(?:good|great|quick|intro|video|phone) call|call with|"
+    r"swapped cards|card from|cards from|kaartje van|visitekaartje van|visitenkarte vo[mn]|"
+    r"biglietto (?:da visita )?d[ae]l?|cartão d[eoa]|carte de visite d[eu]|tarjeta de|"
+    r"(?:good|great|quick|intro|video|phone) call|call with|"
     r"zoom with)\b"
 )
 _MET_WORD = re.compile(_MET_WORDS, re.IGNORECASE)
@@ -108,12 +110,14 @@ _CLAUSE_END = re.compile(
     # "looking for an SRE and is into trail running": a new clause about the same person
     r"\s(?:and|und|et|y)\s(?:is|has|was|she|he|they|ist|hat|sie|er|est|a|elle|il|es|tiene)\s"
 )
+# A cue ends a word: "wil" (Dutch "wants") is not the start of "Willem".
+_WORD_END = r"(?:(?<!\w)|(?!\w))"
 _CUES = {
-    "needs": re.compile(rf"(?i)(?:{_NEEDS})\s*"),
-    "offers": re.compile(rf"(?i)(?:{_OFFERS})\s*"),
-    "interests": re.compile(rf"(?i)(?:{_INTERESTS})\s*"),
-    "promises": re.compile(rf"(?:(?P<owner>{_OWNER_PROMISES})|(?P<bare>{_BARE_PROMISES}))\s*",
-                           re.IGNORECASE),
+    "needs": re.compile(rf"(?i)(?:{_NEEDS}){_WORD_END}\s*"),
+    "offers": re.compile(rf"(?i)(?:{_OFFERS}){_WORD_END}\s*"),
+    "interests": re.compile(rf"(?i)(?:{_INTERESTS}){_WORD_END}\s*"),
+    "promises": re.compile(rf"(?:(?P<owner>{_OWNER_PROMISES})|(?P<bare>{_BARE_PROMISES}))"
+                           rf"{_WORD_END}\s*", re.IGNORECASE),
 }
 # "I'll let you two take it from here" closes an introduction; it promises nothing.
 _NOT_PROMISE = re.compile(r"(?i)^(?:let|leave) (?:you|the two|it to)\b")

@@ -31,6 +31,9 @@ _SIGNOFFS = (
     r"saludos|un saludo|saludos cordiales|atentamente|un abrazo|abrazos|gracias|"
     r"muchas gracias|cordiales saludos|besos|"
     r"cumprimentos|obrigado|obrigada|grazie|cordiali saluti|distinti saluti|"
+    r"abraços|um abraço|abraço|atenciosamente|saudações|beijos|até breve|"
+    r"un saluto|saluti|cari saluti|un caro saluto|a presto|"
+    r"met vriendelijke groeten|vriendelijke groet|hartelijke groet|groet|beste groeten|"
     r"met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|mvh|venlig hilsen|"
     r"pozdrawiam|z poważaniem|z powazaniem|pozdrowienia|с уважением|"
     r"med venlig hilsen|venlig hilsen|venlige hilsner|hilsen|kh|vh|mvh|med vennlig hilsen|"
@@ -303,4 +306,10 @@ def _name_tokens(sender: str | None) -> set[str]:
     text = sender.split("<")[0].strip().strip('"') or sender
     if "@" in text:  # only an address: its local part ("jane.doe") names the person
         text = re.sub(r"[._+-]", " ", text.split("@")[0])
-    return {word for word in re.findall(r"[^\W\d_]+", text.lower()) if len(word) > 1}
+    # A particle ("de" in "Sanne de Wit") is in many names: it ties no block to the sender.
+    return {word for word in re.findall(r"[^\W\d_]+", text.lower())
+            if len(word) > 1 and word not in _PARTICLES}
+
+
+_PARTICLES = frozenset("""de van von der den da di du la le del della dos das ter ten zu al
+bin""".split())

@@ -119,7 +119,9 @@ PROSE = ["Met at the {e}:", "Met him at the {e}.", "Met her at the {e}", "Great 
          "Met {n} (x@y.com, +46 8 555 012 34) and", "and {m} (y@z.com) at the {e}.",
          "Kaartje van de {e}:", "Visitenkarte von der {e}:", "Biglietto da visita dal {e}:",
          "Cartão do {e}:", "Carte de visite du {e} :", "Card from the {e}:",
-         "Vu au {e}.", "Conosciuto alla {e}.", "Conheci no {e}.", "Gesproken op de {e}."]
+         "Vu au {e}.", "Conosciuto alla {e}.", "Conheci no {e}.", "Gesproken op de {e}.",
+         "Abraços,", "Atenciosamente,", "Cordiali saluti,", "Un saluto,",
+         "Met vriendelijke groet,", "Mit freundlichen Grüßen", "Best regards,", "Saludos,"]
 
 
 def labelled(text: str, label: str) -> list[list[str]]:
@@ -137,10 +139,18 @@ BRANDS = """BrightPay KUMO Nordlys Tidely FinchLab Quillo Brava SolarEdgeworth P
 NWX ACX TGS BKR HPL EMX QRS DLV Zentrix Lumio Corvid Orbix Helix""".split()
 
 
+# A trade named first ("Bakkerij De Molen", "Drukkerij 't Anker", "Panificio Serra").
+TRADES = ["Bakkerij", "Drukkerij", "Kwekerij", "Brouwerij", "Panificio", "Pasticceria",
+          "Tipografia", "Cantina", "Padaria", "Oficina", "Atelier", "Boulangerie"]
+
+
 def company(rng: random.Random) -> str:
     shape = rng.random()
     if shape < 0.1:
         return rng.choice(BRANDS)
+    if shape < 0.18:
+        article = rng.choice(["", "", "'t ", "'t ", "De ", "La ", "Il "])
+        return f"{rng.choice(TRADES)} {article}{rng.choice(COMPANY_HEADS)}"
     if shape < 0.12:  # a partnership of two surnames: "Andrade & Kessler L.L.P."
         return f"{rng.choice(LAST)} & {rng.choice(LAST)} {rng.choice(['LLP', 'L.L.P.', 'P.C.'])}"
     words = [rng.choice(COMPANY_HEADS)]

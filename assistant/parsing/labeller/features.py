@@ -28,7 +28,8 @@ finance financial insurance mutual logistics realty properties hospital energy f
 analytics consulting media studio agency holdings industries services marine build construction
 design medical foundation fund network digital cloud telecom motors airlines trading kanzlei
 logistiek tessuti maschinenbau druck software filhos söhne töchter sons brothers company
-corporation pipeline gas power oil utilities exploration resources""".split())
+corporation pipeline gas power oil utilities exploration resources brouwerij bakkerij drukkerij
+kwekerij panificio pasticceria tipografia cantina padaria oficina atelier""".split())
 # Words that name an organisation's unit ("Regulatory Affairs", "Corporate Finance", "Gas
 # Desk"): on a line of its own under a name, a unit is where the person works; after a title
 # and a comma it is part of the title ("Vice President, Claims Operations").

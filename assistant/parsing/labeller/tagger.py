@@ -94,6 +94,8 @@ def read_block(text: str, region: str = "US") -> BlockFields:
     for (line, tokens), labels in zip(lines, tagged, strict=True):
         for label, span in _spans(tokens, [lab for _, lab in labels]):
             text = _unbracketed(join(line, span).strip(" ,;|"))
+            if label in {"NAME", "TITLE", "COMPANY"} and not any(c.isalnum() for c in text):
+                continue  # a bullet or a dash alone is no field
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = text
             elif label == "COMPANY" and _names_the_entity(found[label], text, line):

@@ -102,3 +102,9 @@ def test_two_promises_in_one_clause_are_two_and_dr_ends_no_sentence() -> None:
     facts = read_context("I promised to send her the case study and to introduce her to "
                          "Dr. Ng at Imperial. She'll send the NDA.")
     assert facts.promises == ("send her the case study", "introduce her to Dr. Ng at Imperial")
+
+
+def test_a_cue_is_a_whole_word() -> None:
+    # "wil" (Dutch "wants") inside "Willem" is no cue
+    assert read_context("Dhr. Willem van Leeuwen, willem@anker.nl").needs == ()
+    assert read_context("Hij wil een nieuwe kassa.").needs == ("een nieuwe kassa",)

@@ -134,3 +134,14 @@ def test_someone_elses_card_at_the_end_of_a_note_stays_in_the_note() -> None:
             "Jane Doe\nCTO, Acme Robotics\njane@acme.com")
     # Then the contact's card is not taken for the owner's signature
     assert split_signature(text, "Olivia Owner <olivia@owner.example>") == (text, None)
+
+
+def test_a_card_in_a_note_is_not_the_senders_for_a_shared_particle() -> None:
+    from assistant.parsing.signatures import split_signature
+
+    # Given Sanne de Wit's note holding Anouk de Jong's card ("de" in both names)
+    body = ("Kaartje van de beurs:\n\nAnouk de Jong\nInkoper | Brouwerij Zonneveld\n"
+            "T 020 555 7612\nanouk@zonneveld.nl\n")
+    # Then the card stays in the note's text
+    text, _signature = split_signature(body, "Sanne de Wit <sanne@dewit.nl>")
+    assert "Anouk de Jong" in text
