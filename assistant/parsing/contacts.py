@@ -237,6 +237,13 @@ def person_phones(text: str, region: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# A web site written bare on a line of its own, as signatures and cards print it
+# ("ironpinecabins.com"); in prose a bare name with a dot ("Node.js") is not read as one.
+_BARE_SITE = re.compile(r"(?im)^[ \t]*(?P<site>(?:[a-z0-9-]{1,63}\.){1,3}(?:com|org|net|io|co|"
+                        r"co\.uk|org\.uk|de|fr|es|it|nl|pt|be|ch|at|ie|se|no|dk|fi|pl|eu|ca|"
+                        r"com\.br|com\.au|app|dev|ai|health|energy)(?:/\S*)?)[ \t]*$")
+
+
 def find_urls(text: str) -> list[tuple[int, str]]:
     """(position, normalized URL) for LinkedIn profiles and websites."""
     found = []
@@ -244,7 +251,11 @@ def find_urls(text: str) -> list[tuple[int, str]]:
         url = normalize_url(match.group())
         if url:
             found.append((match.start(), url))
-    return found
+    for match in _BARE_SITE.finditer(text):
+        url = normalize_url(match.group("site"))
+        if url and not any(match.start("site") <= at < match.end() for at, _ in found):
+            found.append((match.start("site"), url))
+    return sorted(found)
 
 
 def normalize_url(raw: str) -> str | None:
@@ -432,7 +443,10 @@ def role_in_list(parts: list[str]) -> Role:
         inner = role_in(part)
         if inner.title:
             return Role(inner.title, inner.company or company)
-        split = None if is_title_phrase(part) else _title_then_company(part)
+        # "Kestrel Analytics | Head of Data Science": with the company already read, a title
+        # phrase is not cut into a title and a company ("Head of Data" + "Science")
+        whole = is_title_phrase(part) or (company is not None and is_title_phrase(part, loose=True))
+        split = None if whole else _title_then_company(part)
         if title is None and split is not None:
             title, company = split[0], company or split[1]
         elif title is None and is_title_phrase(part, loose=True):

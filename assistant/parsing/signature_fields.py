@@ -69,9 +69,11 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
 
 
 def _card_lines(signature: str) -> str:
-    """The block without sign-off and noise lines ("Best,", "Sent from my iPhone")."""
+    """The block without sign-off, noise and rule lines ("Best,", "Sent from my iPhone",
+    "--")."""
     lines = [line.strip().strip("*_") for line in signature.splitlines()]
-    return "\n".join(line for line in lines if line and not _VALEDICTION_WORDS.match(line)
+    return "\n".join(line for line in lines if any(c.isalnum() for c in line)
+                     and not _VALEDICTION_WORDS.match(line)
                      and not is_signoff_line(line) and not _NOISE_ONLY.match(line))
 
 

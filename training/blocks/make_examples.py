@@ -224,7 +224,9 @@ UNIT_HEADS = ["Vice President", "Senior Vice President", "Director", "Senior Dir
 # is still the title, never a name.
 JOINED_UNITS = ["Programs and Outreach", "Research and Policy", "Sales and Marketing",
                 "Grants and Giving", "Events and Partnerships", "Risk and Compliance",
-                "Membership and Development", "Audit and Assurance", "People and Culture"]
+                "Membership and Development", "Audit and Assurance", "People and Culture",
+                "Trust & Safety", "Tax & Treasury", "Research & Insights", "Risk & Compliance",
+                "Brand & Content"]
 
 
 def unit_title(rng: random.Random) -> str:

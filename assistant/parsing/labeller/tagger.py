@@ -92,7 +92,7 @@ def read_block(text: str, region: str = "US") -> BlockFields:
     found: dict[str, str] = {}
     faxes = []
     for (line, tokens), labels in zip(lines, tagged, strict=True):
-        for label, span in _spans(tokens, [lab for _, lab in labels]):
+        for label, span in _with_legal_form(list(_spans(tokens, [lab for _, lab in labels]))):
             text = _unbracketed(join(line, span).strip(" ,;|"))
             if label in {"NAME", "TITLE", "COMPANY"} and not any(c.isalnum() for c in text):
                 continue  # a bullet or a dash alone is no field
@@ -106,6 +106,21 @@ def read_block(text: str, region: str = "US") -> BlockFields:
                 faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+def _with_legal_form(runs: list) -> list:  # type: ignore[type-arg]
+    """A company's legal form after a comma is part of it ("Meridian Health Systems, Inc.")."""
+    out: list = []  # type: ignore[type-arg]
+    for label, span in runs:
+        if (label == "COMPANY" and len(out) >= 2 and out[-1][0] == "SEP"
+                and [t for _, t in out[-1][1]] == [","] and out[-2][0] == "COMPANY"
+                and all(_has_legal_form("x " + t) for _, t in span)):
+            comma = out.pop()
+            previous = out.pop()
+            out.append(("COMPANY", previous[1] + comma[1] + span))
+            continue
+        out.append((label, span))
+    return out
 
 
 def _names_the_entity(first: str, later: str, line: str) -> bool:

@@ -64,6 +64,17 @@ def test_a_card_line_labelled_f_is_a_fax() -> None:
     assert person_phones(card, "GB") == ["+442079460101", "+447700900101"]
 
 
+def test_a_bare_site_on_a_line_of_its_own_is_a_url() -> None:
+    urls = [u for _, u in find_urls("Wes Ash | Owner\n(406) 555-0126\nashcabins.com\n")]
+    assert urls == ["https://ashcabins.com"]
+    assert find_urls("We built it with Node.js and it works.") == []
+
+
+def test_a_title_after_the_company_is_not_cut() -> None:
+    role = role_in_list(["Kestrel Analytics", "Head of Data Science"])
+    assert (role.title, role.company) == ("Head of Data Science", "Kestrel Analytics")
+
+
 def test_urls_are_normalized() -> None:
     urls = [u for _, u in find_urls("linkedin.com/in/janedoe, https://www.Acme.com/.")]
     assert urls == ["https://linkedin.com/in/janedoe", "https://www.acme.com"]

@@ -31,3 +31,13 @@ def test_german_signature() -> None:
                            "Nordlicht Software GmbH\nTel. 040 12345678", "Katrin Hoffmann", "DE")
     assert (facts.title, facts.company, facts.phones) == (
         "Leiterin Personal", "Nordlicht Software GmbH", ("+494012345678",))
+
+
+def test_a_rule_line_and_a_legal_form_after_a_comma() -> None:
+    from assistant.parsing.signature_fields import mine_signature
+
+    facts = mine_signature("--\nMarguerite Osei\nDirector, Risk & Compliance\n"
+                           "Halcyon Bank Holdings, Inc.\nhalcyonbank.com", "Marguerite Osei", "US")
+    assert (facts.title, facts.company) == ("Director, Risk & Compliance",
+                                            "Halcyon Bank Holdings, Inc.")
+    assert facts.urls == ("https://halcyonbank.com",)
