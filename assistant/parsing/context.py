@@ -292,11 +292,14 @@ def _is_fact(key: str, match: re.Match[str], sentence: str, phrase: str) -> bool
 
 
 def _dedupe(items: list[str]) -> list[str]:
+    """Each phrase once; one that ends another ("her first UK sales team" in "help hiring her
+    first UK sales team", read by two cues) is not a second fact."""
     seen: set[str] = set()
     out = []
     for item in items:
-        if item.lower() not in seen:
-            seen.add(item.lower())
+        low = item.lower()
+        if low not in seen and not any(o.lower().endswith(" " + low) for o in items):
+            seen.add(low)
             out.append(item)
     return out
 

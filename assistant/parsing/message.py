@@ -234,8 +234,13 @@ def _named_in(note: str, party: Party) -> bool:
     if (address and address in note.lower()) or _EVERYONE.search(note):
         return True
     words = name_key(clean_name(name) or "").split()
-    return bool(words) and bool(re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)",
-                                          name_key(note)))
+    found = re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", name_key(note)) if words else None
+    # "Please add Claire (not Tom)": a name the note excludes is not one it asks for
+    return found is not None and not _EXCLUDED.search(name_key(note)[: found.start()])
+
+
+_EXCLUDED = re.compile(r"(?:\b(?:not|nicht|pas|non|niet|não|nao|ignore|without|ohne|sans|sin|"
+                       r"senza|zonder|sem|except|außer|sauf|excepto|tranne)\s+)$")
 
 
 def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
@@ -281,7 +286,26 @@ def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Conta
         draft.introduced_by = by
         if by is not None:
             draft.add_facts(read_context(note, names=_name_forms(draft.name)))
-    return people + ([introducer_draft] if introducer_draft else [])
+    keep_introducer = introducer_draft is not None and _may_add(note, introducer_draft)
+    return people + ([introducer_draft] if introducer_draft and keep_introducer else [])
+
+
+# "Please add Saoirse", "Aggiungere Alessandro", "Cadastrar só a Camila": the owner names whom
+# to add; an introducer the note does not name there is not added.
+_ADD = re.compile(
+    r"(?i)\b(?:add|save|aggiungere|aggiungi|añadir|añade|agregar|ajouter|ajoute|hinzufügen|"
+    r"toevoegen|cadastrar|adicionar)\b(?:\s+(?:only|just|nur|seulement|solo|só|alleen|a|o|à))*"
+    r"\s+(?P<names>(?-i:[A-ZÀ-Ý][\w'’-]+)(?:\s*(?:,|and|und|et|y|e|en)\s*(?-i:[A-ZÀ-Ý][\w'’-]+))*)"
+    # the list ends where a sentence goes on: "add Saoirse, Ben introduced us"
+    r"(?![\w'’-]|\s+(?-i:[a-z]))")
+
+
+def _may_add(note: str, draft: ContactDraft) -> bool:
+    asked = [m.group("names") for m in _ADD.finditer(note)]
+    if not asked or _EVERYONE.search(note):
+        return True
+    first = name_key(draft.name or "").split(" ")[0]
+    return bool(first) and any(first in name_key(names).split() for names in asked)
 
 
 def _same_party(draft: ContactDraft, party: Party | None) -> bool:

@@ -44,6 +44,30 @@ def test_forwarded_message_sender_becomes_the_contact() -> None:
     assert leo.needs and parsed.owner_note == "Wants a demo."
 
 
+def test_a_cc_the_note_excludes_is_not_added() -> None:
+    # Given a forward whose note asks for the sender and not the colleague in Cc
+    body = ("Please add Leo (not Mia).\r\n\r\n---------- Forwarded message ---------\r\n"
+            "From: Leo Fischer <leo@quantumleaf.ai>\r\nDate: Mon, Nov 9, 2026\r\n"
+            "Subject: Demo\r\nTo: <sam@example.com>\r\nCc: Mia Roth <mia@quantumleaf.ai>\r\n"
+            "\r\nThanks Sam. Mia will send the slides.\r\n\r\nLeo Fischer | CEO")
+    parsed = parse_message(eml("From: sam@example.com\r\nSubject: Fwd: Demo", body), OWNER)
+    # Then only the sender is a contact
+    assert [c.name for c in parsed.contacts] == ["Leo Fischer"]
+
+
+def test_an_introducer_the_note_does_not_ask_for_is_not_added() -> None:
+    body = ("Please add Ingrid, Kofi introduced us.\r\n\r\n"
+            "---------- Forwarded message ---------\r\n"
+            "From: Kofi Mensah <kofi@mensahcap.com>\r\nDate: Tue, 10 Nov 2026\r\n"
+            "Subject: Introduction: Sam / Ingrid\r\n"
+            "To: Sam Rivera <sam@example.com>, Ingrid Halvorsen <ingrid@fjordlabs.no>\r\n\r\n"
+            "Sam, Ingrid - introducing you as discussed.\r\n\r\nOver to you both,\r\nKofi")
+    parsed = parse_message(eml("From: sam@example.com\r\nSubject: Fwd: Introduction", body),
+                           OWNER)
+    (ingrid,) = parsed.contacts
+    assert (ingrid.name, ingrid.introduced_by) == ("Ingrid Halvorsen", "Kofi Mensah")
+
+
 def test_cc_intro_names_the_introducer() -> None:
     # Given a friend introducing the owner, with the assistant in Cc
     raw = eml("From: Alex Kim <alex@northwind.vc>\r\nTo: sam@example.com, Jane Doe <jane@acme.com>"
