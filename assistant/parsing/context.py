@@ -76,7 +76,8 @@ _BARE_PROMISES = (r"\bpromised(?: to)?|\bversprochen,?|\bzugesagt,?|\bpromis(?: 
                   r"\bpromesso|\bbeloofd")
 _EVENTS = (
     r"conference|summit|meetup|meet-up|breakfast|brunch|lunch|dinner|happy hour|mixer|panel|"
-    r"workshop|event|expo|fair|trade show|keynote|forum|demo day|investor day|week|festival|"
+    r"workshop|event|expo|fair|trade show|show|exhibition|convention|keynote|forum|demo day|"
+    r"investor day|week|festival|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
     r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"

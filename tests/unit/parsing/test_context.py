@@ -108,3 +108,7 @@ def test_a_cue_is_a_whole_word() -> None:
     # "wil" (Dutch "wants") inside "Willem" is no cue
     assert read_context("Dhr. Willem van Leeuwen, willem@anker.nl").needs == ()
     assert read_context("Hij wil een nieuwe kassa.").needs == ("een nieuwe kassa",)
+
+
+def test_a_show_is_an_event() -> None:
+    assert meeting_context("Hannah Cole from the Chelsea flower show.") is not None
