@@ -55,6 +55,9 @@ _TITLE_ANY = (
     r"|amministratore|ingegnere|avvocat[oa]|commercialista|diretor(?:a)?|gestor(?:a)?"
     r"|engenheir[oa]|advogad[oa]|sóci[oa]|coordenador(?:a)?|eigenaar|eigenares|oprichter"
     r"|medeoprichter|inkoper|adviseur|projectleider|bedrijfsleider|teamleider|advocaat"
+    # German and Dutch compounds end in their title word: "Projektleiter", "Vertriebsberaterin"
+    r"|\w+(?:leiter|leiterin|berater|beraterin|entwickler|entwicklerin|ingenieur|ingenieurin"
+    r"|referent|referentin|leider|adviseur)|vorständin|vorstandsvorsitzender?|aufsichtsrätin"
 )
 TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
@@ -110,6 +113,9 @@ _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da
 # Lichtwerk GmbH", "Direttore tecnico di Caffè Brera S.r.l."; Italian "di" names the employer
 # whatever its form ("Responsabile marketing di Vini Labs").
 _GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do"}
+# In these languages a title's "of" before a capitalised name names the employer ("directeur
+# général de Brasserie Lumen"); English "Director of Marketing" names a field.
+_EMPLOYER_OF = {"di", "de", "da", "do", "van"}
 PREPOSITION_RE = re.compile(
     rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
     rf"|da|do)\b|(?P<sign>@))\s+"
@@ -415,7 +421,7 @@ def role_in(text: str) -> Role:
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
         genitive = prep in _GENITIVE_PREPOSITIONS and company and (
-            _LEGAL_FORM.match(company.split()[-1]) or prep == "di")
+            _LEGAL_FORM.match(company.split()[-1]) or prep in _EMPLOYER_OF)
         if (fallback is None and (owning or genitive) and company and not is_title_phrase(company)
                 and not all(w.lower() in _TITLE_EXTRA for w in company.split())):
             fallback = Role(title, company)

@@ -99,7 +99,8 @@ _MET_WORD = re.compile(_MET_WORDS, re.IGNORECASE)
 _MET = re.compile(
     r"(?i)" + _MET_WORDS + r"|"
     r"(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
-    r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens)\s+"
+    r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens|do|da|dal|dalla|"
+    r"della|van de|van het)\s+"
     r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
     r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+"
 )

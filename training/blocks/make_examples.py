@@ -44,7 +44,8 @@ TITLES = """CEO|CTO|CFO|COO|Founder|Co-Founder|Founder & CEO|Managing Partner|Pa
 |Direttore commerciale|Responsabile vendite|Titolare|Amministratore delegato|Direttrice tecnica
 |Diretor Comercial|Gerente de Vendas|Sócia-gerente|Coordenadora de Projetos|Engenheiro Civil
 |Eigenaar|Inkoper|Projectleider|Directeur|Accountmanager Zakelijk|Bedrijfsleider
-|Fachanwalt für Arbeitsrecht|Leiterin Marketing|Leitung Einkauf|Leitung Personal|Chargée d'affaires|Directrice des opérations
+|Fachanwalt für Arbeitsrecht|Leiterin Marketing|Leitung Einkauf|Leitung Personal|Projektleiterin
+|Directora de Compras|Jefa de Ventas|Vorständin|Chargée d'affaires|Directrice des opérations
 """.replace("\n", "").split("|")  # noqa: E501
 # Occupations written as a title, many in no title gazetteer: read from their shape ("-ist",
 # "-ian", "-eer") and their place on the card.
@@ -166,6 +167,8 @@ def company(rng: random.Random) -> str:
 def name(rng: random.Random) -> str:
     if rng.random() < 0.15:  # a surname with particles: "Marta de la Rosa"
         return f"{rng.choice(FIRST)} {rng.choice(PARTICLE_LAST)}"
+    if rng.random() < 0.1:  # two surnames, the second with particles: "Marta Ruiz de la Rosa"
+        return f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(PARTICLE_LAST)}"
     if rng.random() < 0.2:  # a middle initial: "Kay C. Young"
         return f"{rng.choice(FIRST)} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {rng.choice(LAST)}"
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
@@ -311,6 +314,12 @@ def unit_card(rng: random.Random) -> list[list[list[str]]]:
     return lines
 
 
+TRAILING_WORDS = ["bietet Schulungen an.", "sucht einen Steuerberater.", "looking for a CFO.",
+                  "wants intros to retailers", "cherche un associé.", "busca socios.",
+                  "cerca un fornitore.", "procura investidores.", "zoekt een installateur.",
+                  "interested in our pilot", "offers free desk space.", "met at the expo"]
+
+
 def one_line(rng: random.Random) -> list[list[list[str]]]:
     person, title, org = name(rng), rng.choice(TITLES), company(rng)
     if rng.random() < 0.2:  # "fondateur, Atelier Brume": a title in lower case
@@ -331,6 +340,8 @@ def one_line(rng: random.Random) -> list[list[list[str]]]:
     if rng.random() < 0.3:  # the phone first
         contact.reverse()
     parts += contact
+    if rng.random() < 0.2:  # the owner's words after the card's fields: "– bietet X an"
+        parts.append([[t, "OTHER"] for t in tokenize(rng.choice(TRAILING_WORDS))])
     line: list[list[str]] = []
     for index, part in enumerate(parts):
         if index:

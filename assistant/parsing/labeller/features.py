@@ -200,6 +200,22 @@ def comma_features(tokens: Line, index: int) -> list[str]:
     return ["after_comma"] if any(t == "," for _, t in tokens[:index]) else []
 
 
+_FIELD_BREAKS = frozenset({"|", "·", "•", "-", "–", "—", ";"})
+
+
+def field_features(tokens: Line, index: int) -> list[str]:
+    """Which of a one-line card's fields the token is in ("Name - Title - Company - ..."):
+    the fields set apart by dashes or bars before it, on a line of three breaks or more (a
+    card's "Title | Company" line is not a one-line card)."""
+    if sum(1 for _, t in tokens if t in _FIELD_BREAKS) < _ONE_LINE_CARD_BREAKS:
+        return []
+    before = sum(1 for _, t in tokens[:index] if t in _FIELD_BREAKS)
+    return [f"field={min(before, 3)}"]
+
+
+_ONE_LINE_CARD_BREAKS = 3
+
+
 def line_features(summary: dict[str, bool]) -> list[str]:
     return [f"line_{key}" for key, value in sorted(summary.items()) if value]
 
@@ -227,7 +243,7 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
             row = ["bias", *features, *position_features(place, len(tokens) - lead, line_index,
                                                          len(lines)), *line_features(summary)]
             row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
-            row += comma_features(tokens, index)
+            row += comma_features(tokens, index) + field_features(tokens, index)
             rows.append(row)
         out.append(rows)
     return out

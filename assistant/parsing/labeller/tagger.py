@@ -92,7 +92,8 @@ def read_block(text: str, region: str = "US") -> BlockFields:
     found: dict[str, str] = {}
     faxes = []
     for (line, tokens), labels in zip(lines, tagged, strict=True):
-        for label, span in _with_legal_form(list(_spans(tokens, [lab for _, lab in labels]))):
+        runs = _with_legal_form(list(_spans(tokens, _company_heads([lab for _, lab in labels]))))
+        for label, span in runs:
             text = _unbracketed(join(line, span).strip(" ,;|"))
             if label in {"NAME", "TITLE", "COMPANY"} and not any(c.isalnum() for c in text):
                 continue  # a bullet or a dash alone is no field
@@ -106,6 +107,25 @@ def read_block(text: str, region: str = "US") -> BlockFields:
                 faxes.append(join(line, span))
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+_HEAD_WORDS = 2
+
+
+def _company_heads(labels: list[str]) -> list[str]:
+    """A field starts after a separator and keeps one label: a word or two read as a title
+    right after the separator and running on into the company without one is the company's
+    head ("Leitung Vertrieb | Hartmann Logistik GmbH": "Hartmann" is no title)."""
+    labels = list(labels)
+    for start in range(1, len(labels)):
+        if labels[start - 1] != "SEP" or labels[start] != "TITLE":
+            continue
+        end = start
+        while end < len(labels) and labels[end] == "TITLE":
+            end += 1
+        if end - start <= _HEAD_WORDS and end < len(labels) and labels[end] == "COMPANY":
+            labels[start:end] = ["COMPANY"] * (end - start)
+    return labels
 
 
 def _with_legal_form(runs: list) -> list:  # type: ignore[type-arg]

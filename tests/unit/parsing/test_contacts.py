@@ -102,6 +102,8 @@ def test_urls_are_normalized() -> None:
         ("Directrice de l'innovation chez Banque Ondine", "Directrice de l'innovation",
          "Banque Ondine"),
         ("Director of Marketing", None, None),
+        ("Il est directeur général de Brasserie Lumen.", "directeur général", "Brasserie Lumen"),
+        ("Projektleiter bei Baukraft GmbH", "Projektleiter", "Baukraft GmbH"),
     ],
 )
 def test_title_and_company_phrasings(text: str, title: str | None, company: str | None) -> None:

@@ -98,6 +98,19 @@ def test_a_unit_line_gives_way_to_the_company_with_its_legal_form() -> None:
     assert kept.company == "Hollis Energy Corp. - Structured Trading"
 
 
+def test_a_one_line_card_with_a_double_surname_and_an_honorific() -> None:
+    block = read_block("Sra. Inés Robles de la Fuente - Jefa de Ventas - Textiles Sol S.L. - "
+                       "91 555 23 41 - ines@textilessol.es", "ES")
+    assert (block.name, block.title, block.company) == (
+        "Inés Robles de la Fuente", "Jefa de Ventas", "Textiles Sol S.L.")
+
+
+def test_a_company_named_after_the_person_after_a_bar() -> None:
+    block = read_block("Tobias Brandt\nLeitung Einkauf | Brandt Logistik GmbH\n"
+                       "Tel.: +49 (0)40 555 21 90", "DE")
+    assert (block.title, block.company) == ("Leitung Einkauf", "Brandt Logistik GmbH")
+
+
 def test_fax_is_not_a_phone() -> None:
     facts = mine_signature("MARGARET O'NEILL\nMANAGING DIRECTOR\nTEL +1 212 555 0161\n"
                            "FAX +1 212 555 0162", "Margaret O'Neill", "US")
