@@ -29,7 +29,7 @@ URL_RE = re.compile(
 )
 # Title words read case-sensitively (ambiguous in lower case: "lead", "head", "chief").
 _TITLE_CAPS = (
-    r"CEO|CTO|CFO|COO|CMO|CIO|CPO|CRO|CSO|CDO|CISO|CHRO|VP|SVP|EVP|AVP|GM|MD|PDG|DG|DRH|SRE|PM|EM"
+    r"CEO|CTO|CFO|COO|CMO|CIO|CPO|CRO|CSO|CDO|CISO|CHRO|VP|SVP|EVP|AVP|GM|MD|PDG|DG|DRH|SRE|PM|EM|GC"
     r"|DAF|DSI|DAJ|DGA|BDR|SDR|AE"
     r"|Chief|Head|Lead|President|Présidente?|Presidenta?|Chair|Chairman|Chairwoman|Officer|Owner"
     r"|Principal|Partner|Partnerin|Associate|Executive|Evangelist|Editor|Producer|Professor"
@@ -51,7 +51,7 @@ _TITLE_ANY = (
     r"|recruteur|editor|producer|officer|directora|vorstand|soci[oa]|associée?|gesellschafter(?:in)?"
     r"|rechtsanw(?:alt|ältin)|anw(?:alt|ältin)|steuerberater(?:in)?|notar(?:in)?|architekt(?:in)?"
     r"|ärztin|arzt|professor(?:in)?|médecin|avocat|notaire|médic[oa]|doctor(?:a)?|profesor(?:a)?"
-    r"|fachanw(?:alt|ältin)|responsabile|direttore|direttrice|titolare|fondat(?:ore|rice)"
+    r"|fachanw(?:alt|ältin)|responsabile|consulente|rappresentante|direttore|direttrice|titolare|fondat(?:ore|rice)"
     r"|amministratore|ingegnere|avvocat[oa]|commercialista|diretor(?:a)?|gestor(?:a)?"
     r"|engenheir[oa]|advogad[oa]|sóci[oa]|coordenador(?:a)?|eigenaar|eigenares|oprichter"
     r"|medeoprichter|inkoper|adviseur|projectleider|bedrijfsleider|teamleider|advocaat"
@@ -92,7 +92,7 @@ _TITLE_EXTRA = {
     "di", "do", "da", "van", "voor", "tecnico", "tecnica", "vendite", "acquisti", "commerciali",
     "delegato", "delegata", "financeiro", "financeira", "parcerias", "vendas", "operações",
     "innovazione", "inovação", "inkoop", "verkoop", "installaties", "techniek", "financieel",
-    "kommunikation", "gewerblichen", "rechtsschutz", "grants", "partnerships,",
+    "kommunikation", "gewerblichen", "rechtsschutz", "grants", "partnerships,", "export",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^[A-Z]{2,4}s?$")
@@ -359,6 +359,8 @@ def clean_company(raw: str) -> str | None:
     if company.endswith(".") and not _KEEP_DOT.search(company):
         company = company.rstrip(".")
     if not company or TITLE_WORD.match(company.split()[0]) or "@" in company:
+        return None
+    if not any(c.isalpha() for c in company):  # "512-555-0133": a number, not a name
         return None
     return company
 

@@ -2,7 +2,8 @@
 
 English ("A, meet B", "introducing", "connecting you two", "I'd like to introduce", "double
 intro"), German ("darf ich vorstellen", "ich möchte euch bekannt machen"), French ("je vous
-présente") and Spanish ("te presento").
+présente"), Spanish ("te presento"), Italian ("vi presento"), Portuguese ("apresento vocês") and
+Dutch ("ik stel jullie aan elkaar voor").
 """
 
 from __future__ import annotations
@@ -21,11 +22,17 @@ _INTRO_CUES = re.compile(
     r"ihnen|dir)\b|"
     r"\bmiteinander (?:verbinden|vernetzen)\b|"
     r"\bje (?:vous|te) présente\b|\bje vous mets en (?:contact|relation)\b|\bmettre en relation\b|"
-    r"\b(?:te|os|les) presento\b|\bpresentaros\b|\bpresentarte\b|\bponeros en contacto\b"
+    r"\b(?:te|os|les) presento\b|\bpresentaros\b|\bpresentarte\b|\bponeros en contacto\b|"
+    r"\b(?:vi|ti|le) presento\b|\bvi metto in contatto\b|\bmettervi in contatto\b|"
+    r"\bapresent(?:o|ar)\b|\bcolocar (?:vocês|voces) em contato\b|"
+    r"\bpôr (?:vocês|voces) em contato\b|"
+    r"\b(?:stel|wil) (?:ik )?(?:jullie|u) (?:graag )?(?:aan elkaar )?(?:voor|voorstellen)\b|"
+    r"\bin contact (?:brengen|met elkaar)\b|\baan elkaar voorstellen\b"
 )
 _MEET = re.compile(rf"(?:^|[\s,.;!])(?P<a>{_NAME})\s*[,:]?\s+meet\s+(?P<b>{_NAME})")
 _NAMED = re.compile(
-    rf"(?i:\bintroducing|\bintroduce(?: you to)?|\bmeet|\bpresento a|\bprésente|\bvorstellen:?)"
+    rf"(?i:\bintroducing|\bintroduce(?: you to)?|\bmeet|\bpresento a|\bprésente|\bvorstellen:?|"
+    rf"\b(?:vi|ti) presento|\bapresento(?: a| o)?)"
     rf"\s+(?P<b>{_NAME})"
 )
 _GERMAN_NAMED = re.compile(rf"(?i:darf ich (?:euch|ihnen|dir))\s+(?P<b>{_NAME})\s+vorstellen")
@@ -36,7 +43,8 @@ _NOT_NAMES = {"You", "Each", "Other", "Both", "Everyone", "Team", "The", "My", "
 
 def is_intro(text: str, subject: str = "") -> bool:
     """True when the text (or subject) introduces people to each other."""
-    if re.search(r"(?i)\b(?:intro(?:duction)?|vorstellung|présentation|presentación)\b\s*[:(-]|"
+    if re.search(r"(?i)\b(?:intro(?:duction)?|vorstellung|présentation|presentación|presentazione|"
+                 r"apresentação|introductie|kennismaking)\b\s*[:(-]|"
                  r"<>|\bintro\b.*\b(?:and|&|/|x|<>)\b", subject):
         return True
     return bool(_INTRO_CUES.search(text))

@@ -555,7 +555,7 @@ def _clause(text: str) -> str:
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
-    match = re.match(r"^\s*(?:,|\(|[-–—]|(?:is|ist|est|es)\b)\s*"
+    match = re.match(r"^\s*(?:,|\(|[-–—]|(?:is|ist|est|es|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?", after_name)
     if not match:
         return None

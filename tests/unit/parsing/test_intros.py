@@ -36,3 +36,12 @@ def test_intro_subject() -> None:
 def test_names_after_the_cue() -> None:
     assert introduced_names("Sam, meet Jane Doe. Jane is great.") == ["Sam", "Jane Doe"]
     assert introduced_names("te presento a Marta Gil, directora.") == ["Marta Gil"]
+
+
+def test_introductions_in_italian_portuguese_and_dutch() -> None:
+    from assistant.parsing.intros import is_intro
+
+    assert is_intro("Ciao Paolo, ciao Giorgia, vi presento.")
+    assert is_intro("Oi Ana, oi Bruno, quero apresentar vocês.")
+    assert is_intro("Hoi Daan en Sanne, graag stel ik jullie aan elkaar voor.")
+    assert not is_intro("Ciao, grazie per il preventivo.")
