@@ -37,7 +37,12 @@ from assistant.parsing.context import (
     sentences,
 )
 from assistant.parsing.draft import ContactDraft, is_owner_name, merge_drafts, name_key
-from assistant.parsing.labeller.tagger import line_names, read_block, tag_lines
+from assistant.parsing.labeller.tagger import (
+    has_legal_form,
+    line_names,
+    read_block,
+    tag_lines,
+)
 from assistant.parsing.labeller.tokens import tokenize
 from assistant.parsing.signature_fields import mine_signature
 
@@ -45,7 +50,7 @@ from assistant.parsing.signature_fields import mine_signature
 _UPPER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha())
 _LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(c).isalpha())
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
-          rf"(?:[A-Z][a-z{_LOWER}]+)?")
+          rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
 _PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das)"
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
@@ -128,8 +133,10 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     known = known + tuple(n for n in card_names(text, owner.region)
                           if not is_owner_name(clean_name(n), owner))
     mentions = _known_mentions(text, known)
-    mentions += [m for m in _mentions(text, owner, emails, mentions)
-                 if not _is_card_field(text, m, owner.region)]
+    found = _mentions(text, owner, emails, mentions)
+    fields = {m.name for m in found if _is_card_field(text, m, owner.region)}
+    # a card's company is no person, nor is a later mention of its first word
+    mentions += [m for m in found if m.name is None or m.name not in fields]
     mentions += _uncased_mentions(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
     mentions = _coalesce(sorted(mentions, key=lambda m: m.start))[:MAX_MENTIONS]
@@ -196,9 +203,11 @@ def _tagged_as_field(text: str, mention: Mention, region: str) -> bool:
         at = len(line) - len(words)
         if at < 0 or tokens[: len(line)] != line:
             continue
-        if not any(token.isalpha() for token in line[:at]):
-            return False  # a name opening its line ("- Priya Desai (priya@...)") is a person
         labels = {label for _, label in tagged[at: len(line)]}
+        if not any(token.isalpha() for token in line[:at]):
+            # a name opening its line ("- Priya Desai (priya@...)") is a person, unless the
+            # line is a company with its legal form ("Wiesmann Antriebstechnik GmbH")
+            return labels == {"COMPANY"} and has_legal_form(" ".join(tokens))
         return bool(labels) and labels <= _FIELD_LABELS
     return False
 

@@ -134,7 +134,7 @@ def _with_legal_form(runs: list) -> list:  # type: ignore[type-arg]
     for label, span in runs:
         if (label == "COMPANY" and len(out) >= 2 and out[-1][0] == "SEP"
                 and [t for _, t in out[-1][1]] == [","] and out[-2][0] == "COMPANY"
-                and all(_has_legal_form("x " + t) for _, t in span)):
+                and all(has_legal_form("x " + t) for _, t in span)):
             comma = out.pop()
             previous = out.pop()
             out.append(("COMPANY", previous[1] + comma[1] + span))
@@ -147,10 +147,11 @@ def _names_the_entity(first: str, later: str, line: str) -> bool:
     """A unit on a line of its own, then the company with its legal form on the next
     ("Commercial Property Department" / "Stonebridge Hale LLP"): the company is where the
     person works; a unit whose line names its company ("Acme Corp. - Treasury") keeps it."""
-    return later == line.strip(" ,;|") and _has_legal_form(later) and not _has_legal_form(first)
+    return later == line.strip(" ,;|") and has_legal_form(later) and not has_legal_form(first)
 
 
-def _has_legal_form(text: str) -> bool:
+def has_legal_form(text: str) -> bool:
+    """Whether a word after the first is a legal form ("Acme GmbH", "Meridian Systems, Inc.")."""
     from assistant.parsing.labeller.features import legal_forms
 
     return any(word.lower().strip(",") in legal_forms() for word in text.split()[1:])

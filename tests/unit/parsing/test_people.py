@@ -104,3 +104,16 @@ def test_the_company_a_person_runs_and_a_field_before_a_title_word() -> None:
                            "Gear.", OWNER)
     assert (priya.name, priya.title, priya.company) == (
         "Priya Desai", "sourcing lead", "Ridgeline Gear")
+
+
+def test_a_card_company_named_after_the_person_is_no_second_person() -> None:
+    # Given a card whose company line starts with the person's surname
+    card = ("Prof. Dr.-Ing. Jürgen Wiesmann\nLeiter Forschung & Entwicklung\n"
+            "Wiesmann Antriebstechnik GmbH & Co. KG\nMobil: 0172 555 8090\n"
+            "j.wiesmann@wiesmann-antriebe.de")
+    owner = OwnerIdentity("Lena Vogel", ("lena@vogel.de",), "DE", ())
+    # Then one person is read, with the company line as the company
+    (juergen,) = find_people(card, owner)
+    assert (juergen.name, juergen.company, juergen.emails) == (
+        "Jürgen Wiesmann", "Wiesmann Antriebstechnik GmbH & Co. KG",
+        ["j.wiesmann@wiesmann-antriebe.de"])
