@@ -151,11 +151,29 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
                        shared=_names_others(text, mention, people))
         draft.context = meeting_context(_sentence_at(text, mention), (mention.name or "",)) or (
             draft.context)
+        _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
     return merged
+
+
+# The owner's promise naming its receiver first: "I promised Nadia our pricing sheet".
+_PROMISED_TO = re.compile(
+    r"(?i)\b(?:I|we) (?:promised|owe|(?:will|'ll) send|said (?:I|we)'?d send)\s+$|"
+    r"\b(?:ich habe|hab) \s*$|\bj'ai promis à\s+$|\b(?:le )?prometí a\s+$|\bprometi (?:à|ao|a)\s+$|"
+    r"\bho promesso a\s+$|\bheb (?:ik )?beloofd aan\s+$")
+
+
+def _add_promise_to_them(draft: ContactDraft, text: str, mention: Mention, end: int) -> None:
+    start, _ = _sentence_span(text, mention)
+    lead = text[start:mention.start]
+    if _PROMISED_TO.search(lead):
+        sentence = lead + text[mention.start:end]
+        named = text[mention.start:mention.end]
+        own = [p.removeprefix(named).strip(" ,") for p in read_context(sentence).promises]
+        draft.promises += [p for p in own if p and p not in draft.promises]
 
 
 def card_names(text: str, region: str) -> list[str]:

@@ -117,3 +117,9 @@ def test_a_card_company_named_after_the_person_is_no_second_person() -> None:
     assert (juergen.name, juergen.company, juergen.emails) == (
         "Jürgen Wiesmann", "Wiesmann Antriebstechnik GmbH & Co. KG",
         ["j.wiesmann@wiesmann-antriebe.de"])
+
+
+def test_a_promise_naming_its_receiver_first_is_theirs() -> None:
+    nadia, tom = find_people("Met Nadia Rahman (nadia@tidewell.io) and Tom Ellery "
+                             "(tom@greenspan.vc). I promised Nadia our pricing sheet.", OWNER)
+    assert nadia.promises == ["our pricing sheet"] and tom.promises == []
