@@ -153,8 +153,15 @@ def clean_name(raw: str | None) -> str | None:
     return _clean_name_memo(raw)
 
 
+# Honorifics and professional prefixes nameparser does not know ("Eng.ª", "Dott.ssa", "Mevr.").
+_PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srta)"
+                     r"\.(?:ª|º|ssa|ra)?|Prof\.ª|Dr\.-Ing\.)\s+")
+
+
 def _clean_name(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", raw.strip().strip("\"'<>()[],;:")).strip()
+    while _PREFIX.match(raw):
+        raw = _PREFIX.sub("", raw, count=1)
     if not raw or "@" in raw or any(ch.isdigit() for ch in raw):
         return None
     if "," in raw and raw.count(",") == 1:

@@ -90,6 +90,7 @@ _MET_WORDS = (
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
+    r"telefoniert|telefonato|gebeld|videocall|telefonema|"
     r"swapped cards|card from|cards from|kaartje van|visitekaartje van|visitenkarte vo[mn]|"
     r"biglietto (?:da visita )?d[ae]l?|cartão d[eoa]|carte de visite d[eu]|tarjeta de|"
     r"(?:good|great|quick|intro|video|phone) call|call with|"

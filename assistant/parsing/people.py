@@ -182,11 +182,21 @@ def card_names(text: str, region: str) -> list[str]:
     line followed by a card's title, company, phone or address lines ("DR. EMILY CHEN")."""
     names = []
     for name in line_names(text, region):
+        name = _without_prefix(name)
         words = name.split()
         if 2 <= len(words) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
                                             or ":" in w for w in words):
             names.append(name)
     return names
+
+
+def _without_prefix(name: str) -> str:
+    """A name as the card prints it, without a professional prefix the labeller took in
+    ("Eng.ª Inês Carvalhal")."""
+    cleaned = clean_name(name)
+    if cleaned and len(cleaned.split()) < len(name.split()) and name.endswith(cleaned):
+        return cleaned
+    return name
 
 
 def _is_card_field(text: str, mention: Mention, region: str) -> bool:
@@ -537,7 +547,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
     <company>" in the text, or card lines; a need written where a role stands ("Jo Park,
     looking for a seed lead") is never a title."""
     finders: tuple[Callable[[], Role | None], ...] = (
-        lambda: _labelled_role(passage), lambda: _listed_role(after_name),
+        lambda: _labelled_role(passage), lambda: _works_at(passage),
+        lambda: _listed_role(after_name),
         lambda: _role_in_text(passage), lambda: _card_role(passage, name, region))
     for find in finders:
         role = find()
@@ -557,6 +568,21 @@ def _card_role(passage: str, name: str | None, region: str) -> Role:
     """Name, title and company on lines of their own, as on a business card."""
     facts = mine_signature(passage, name, region)
     return Role(facts.title, facts.company)
+
+
+# "works at Pinegrove Foundation as grants manager", "arbeitet bei Lumatec als Einkäuferin".
+_WORKS_AT = re.compile(
+    r"\b(?:works (?:at|for)|arbeitet (?:bei|für)|travaille (?:chez|pour)|trabaja (?:en|para)|"
+    r"lavora (?:presso|per|da)|trabalha (?:na|no|em|para)|werkt (?:bij|voor))\s+"
+    r"(?P<company>(?-i:[A-Z])[^\n,;.()]*?)\s+(?:as|als|comme|como|come)\s+(?:a |an |the |un |une |"
+    r"una? |uma? |een )?(?P<title>[^\n,;.()]+)")
+
+
+def _works_at(passage: str) -> Role | None:
+    match = _WORKS_AT.search(passage)
+    if match is None or not is_title_phrase(match.group("title"), loose=True):
+        return None
+    return Role(match.group("title").strip(), clean_company(match.group("company")))
 
 
 def _labelled_role(passage: str) -> Role | None:

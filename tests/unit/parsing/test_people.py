@@ -123,3 +123,16 @@ def test_a_promise_naming_its_receiver_first_is_theirs() -> None:
     nadia, tom = find_people("Met Nadia Rahman (nadia@tidewell.io) and Tom Ellery "
                              "(tom@greenspan.vc). I promised Nadia our pricing sheet.", OWNER)
     assert nadia.promises == ["our pricing sheet"] and tom.promises == []
+
+
+def test_works_at_a_company_as_a_title() -> None:
+    (dana,) = find_people("Met Dana Whitcombe (dana@pinegrove.org). She works at Pinegrove "
+                          "Foundation as grants manager.", OWNER)
+    assert (dana.title, dana.company) == ("grants manager", "Pinegrove Foundation")
+
+
+def test_a_professional_prefix_is_not_part_of_the_name() -> None:
+    owner = OwnerIdentity("Rafael Moura", ("r@m.pt",), "PT", ())
+    (ines,) = find_people("Eng.ª Inês Carvalhal\nDiretora de Operações\nSoluções Atlântico, Lda.\n"
+                          "inescarvalhal@solatlantico.pt", owner)
+    assert ines.name == "Inês Carvalhal"
