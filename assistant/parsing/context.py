@@ -103,7 +103,10 @@ _MET = re.compile(
     r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens|do|da|dal|dalla|"
     r"della|van de|van het)\s+"
     r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
-    r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+"
+    r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+|"
+    # a list's heading: "Two from the Leeds festival:", "Due contatti dal Vinitaly:"
+    r"^(?:two|three|four|zwei|drei|vier|deux|trois|dos|tres|due|tre|dois|três|twee|drie)\s+"
+    r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van)\s+\S+"
 )
 _CLAUSE_END = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)\.|[;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"

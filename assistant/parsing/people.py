@@ -211,7 +211,10 @@ def _is_card_field(text: str, mention: Mention, region: str) -> bool:
         return _tagged_as_field(text, mention, region)
     if name_key(block.name) == name_key(mention.name):
         return False
-    return name_key(mention.name) in {name_key(block.company or ""), name_key(block.title or "")}
+    key = name_key(mention.name)
+    # "Vini Sala" of "Vini Sala S.p.A.": the company's name without its legal form
+    return any(field == key or field.startswith(key + " ")
+               for field in (name_key(block.company or ""), name_key(block.title or "")) if field)
 
 
 _FIELD_LABELS = {"TITLE", "COMPANY"}

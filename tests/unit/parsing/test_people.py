@@ -136,3 +136,11 @@ def test_a_professional_prefix_is_not_part_of_the_name() -> None:
     (ines,) = find_people("Eng.ª Inês Carvalhal\nDiretora de Operações\nSoluções Atlântico, Lda.\n"
                           "inescarvalhal@solatlantico.pt", owner)
     assert ines.name == "Inês Carvalhal"
+
+
+def test_a_company_sharing_the_persons_surname_on_a_one_line_card_is_no_person() -> None:
+    owner = OwnerIdentity("Chiara Fontana", ("c@f.it",), "IT", ())
+    people = find_people("Due contatti dal Vinitaly:\nMarta Sala - Export Manager, Vini Sala "
+                         "S.p.A. - marta.sala@vinisala.it - 348 555 2290", owner)
+    assert [(p.name, p.company) for p in people] == [("Marta Sala", "Vini Sala S.p.A.")]
+    assert people[0].context
