@@ -113,6 +113,8 @@ _CLAUSE_END = re.compile(
     # "looking for a seed lead, at Web Summit": the place is not part of the need
     r",\s(?:at|during|bei|beim|auf|lors)\s|"
     r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(|"
+    # "needs a bookkeeper, I said I'd intro her": the owner's own clause starts
+    r",\s(?:I|I'd|I'll|we|ich|wir|je|j'|nous|yo|io|eu|ik)\s|"
     # "looking for an SRE and is into trail running": a new clause about the same person
     r"\s(?:and|und|et|y)\s(?:is|has|was|she|he|they|ist|hat|sie|er|est|a|elle|il|es|tiene)\s"
 )

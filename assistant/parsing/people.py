@@ -71,7 +71,10 @@ _CUE_AFTER = re.compile(
 )
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
                              r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
-                             r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel)\s*$")
+                             r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|"
+                             # "she runs Desert Bloom Landscaping (gloria@...)": her company
+                             r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
+                             r"\bgère|\bgestisce|\bleidt)\s*$")
 STOP_WORDS = set("""
 I We She He They It You The A An This That These Those My Our Her His Their Its Met Meet Also Great
 Good Nice Quick Note Notes Today Yesterday Tomorrow Last Next Both Two Three Spoke Talked Chatted

@@ -112,3 +112,9 @@ def test_a_cue_is_a_whole_word() -> None:
 
 def test_a_show_is_an_event() -> None:
     assert meeting_context("Hannah Cole from the Chelsea flower show.") is not None
+
+
+def test_the_owners_own_clause_ends_a_need() -> None:
+    facts = read_context("Needs a bookkeeper, I said I'd intro her to Marcy.")
+    assert facts.needs == ("a bookkeeper",)
+    assert facts.promises == ("intro her to Marcy",)

@@ -144,3 +144,10 @@ def test_a_company_sharing_the_persons_surname_on_a_one_line_card_is_no_person()
                          "S.p.A. - marta.sala@vinisala.it - 348 555 2290", owner)
     assert [(p.name, p.company) for p in people] == [("Marta Sala", "Vini Sala S.p.A.")]
     assert people[0].context
+
+
+def test_the_company_a_person_runs_keeps_no_address_from_them() -> None:
+    (gloria,) = find_people("bumped into Gloria Fuentes at the expo, she runs Desert Bloom "
+                            "Landscaping (gloria@desertbloom.co, 602 555 0174).", OWNER)
+    assert (gloria.name, gloria.emails, gloria.company) == (
+        "Gloria Fuentes", ["gloria@desertbloom.co"], "Desert Bloom Landscaping")
