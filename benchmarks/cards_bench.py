@@ -174,7 +174,22 @@ def _worker_rss(paths: list[str], queue: multiprocessing.Queue) -> None:
     engine = default_engine()
     for path in paths:
         read_picture(load_picture(Path(path).read_bytes()), "US", engine)
-    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    queue.put(own_peak_rss_mb())
+
+
+def own_peak_rss_mb() -> float:
+    """This process's own peak RSS. Not ``ru_maxrss``: Linux carries the peak of the memory a
+    process had before ``exec`` into it, and a "spawn" child is forked from the benchmark
+    (which has read every card by then) before it execs Python, so ``ru_maxrss`` reported the
+    benchmark's peak, not the worker's. ``VmHWM`` is the peak of the process's own memory."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # no procfs: the kernel's figure, which may include the parent's
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def worker_rss_mb(root: Path, labels: list[dict]) -> float:
