@@ -23,7 +23,7 @@ from assistant.evaluation.contact_fields import contact_checks, content_words, n
 from assistant.evaluation.model import Case, Check
 
 SPLITS_DIR = Path(__file__).resolve().parents[2] / "tests" / "corpus"
-SPLITS = ("retired", "retired2", "dev")
+SPLITS = ("heldout", "retired", "retired2", "dev")
 KIND = "message-fields"
 # A fixed Tuesday: the drafts scored never depend on the day the evaluation runs.
 _READ_AT = datetime(2026, 11, 17, 18, 0, tzinfo=UTC)
