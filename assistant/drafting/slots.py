@@ -29,7 +29,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _PRONOUNS = {"he", "she", "him", "his", "her", "hers", "they", "them", "their", "theirs",
              "himself", "herself", "themselves", "i", "me", "myself", "we", "i'm", "i've",
              "i'd", "i'll", "he's", "she's", "they're", "we're", "er", "ihm", "ihn", "il",
-             "elle", "ils", "elles", "lui", "él", "ella", "ellos", "ellas"}
+             "elle", "ils", "elles", "lui", "él", "ella", "ellos", "ellas",
+             # Dutch, Italian, Portuguese
+             "hij", "zij", "ze", "hem", "haar", "hun", "ik", "wij", "lei", "gli", "io", "noi",
+             "ele", "ela", "eles", "elas", "lhe", "eu", "nós"}
 _VERBS = {"is", "are", "was", "were", "am", "be", "been", "being", "has", "had", "have", "do",
           "does", "did", "will", "would", "should", "shall", "must", "might", "may", "can",
           "could", "said", "says", "told", "tells", "thinks", "think", "thought", "seems",
@@ -86,6 +89,12 @@ _MEETING_WORD = re.compile(
     r"getroffen|kennengelernt|rencontr\w*|conoc\w*)\b")
 # A recipient right after the verb of an errand: "send her ...", "intro him to ...".
 _RECIPIENT = {"her", "him", "them", "ihr", "ihm", "ihnen", "lui", "leur", "le", "la"}
+# A place is named ("Web Summit", "the 2026 expo") or has its article ("the breakfast", "der
+# Hannover Messe"): a bare lower-case word after a preposition ("à ajouter") is no place.
+_ARTICLES = {"the", "a", "an", "this", "our", "der", "die", "das", "dem", "den", "einem", "einer",
+             "le", "la", "les", "l", "un", "une", "el", "los", "las", "il", "lo", "gli", "o", "os",
+             "as", "um", "uma", "het", "de", "een"}
+_WITH_ARTICLE = {"au", "aux", "beim", "vom", "im", "am", "zum", "zur"}  # "au salon du livre"
 
 
 @dataclass(frozen=True)
@@ -152,8 +161,15 @@ def _place_in(clause: str) -> str | None:
             candidate = _TRAILING_FRAME.sub("", candidate)
         if candidate[:1].isdigit():  # "at 3pm at the Hilton": a time, not the place
             continue
-        return candidate if _clean(candidate, MAX_PLACE_WORDS) else None
+        named = _names_a_place(candidate) or found.group(0).strip().lower() in _WITH_ARTICLE
+        return candidate if _clean(candidate, MAX_PLACE_WORDS) and named else None
     return None
+
+
+def _names_a_place(phrase: str) -> bool:
+    words = _words(phrase)
+    return bool(words) and (words[0].lower() in _ARTICLES
+                            or any(w[:1].isupper() or w[:1].isdigit() for w in words))
 
 
 def _clean(phrase: str, max_words: int) -> bool:

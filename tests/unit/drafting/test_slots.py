@@ -101,3 +101,28 @@ def test_a_promised_item_is_a_short_object_phrase(promise: str) -> None:
 ])
 def test_a_promise_that_is_not_the_owners_clean_errand_is_left_out(promise: str) -> None:
     assert promised_item(promise) is None
+
+
+@pytest.mark.parametrize(("context", "place"), [
+    # an instruction to self opening the note is no place ("à" is not "at" there)
+    ("À classer, rencontré au forum Cap Numérique", "forum Cap Numérique"),
+    ("A rappeler, rencontrée au salon du livre", "salon du livre"),
+    ("Met at breakfast", ""),
+    ("Met at the breakfast", "the breakfast"),
+    ("Getroffen auf der Hannover Messe", "der Hannover Messe"),
+])
+def test_a_place_is_named_or_has_its_article(context: str, place: str) -> None:
+    # Given a note whose first clause puts a bare lower-case word after a preposition
+    # Then only a named place, or one with its article, may reach the draft
+    assert occasion(context) == Occasion(place=place, met=True)
+
+
+@pytest.mark.parametrize("promise", [
+    "hem onze prijslijst op",          # Dutch: the verb last, the pronoun first
+    "lhe enviar o catálogo",
+    "gli mando la presentazione",
+])
+def test_a_promise_read_with_its_pronoun_in_another_language_is_left_out(promise: str) -> None:
+    # Given a promise whose words keep the receiver's pronoun in Dutch, Portuguese or Italian
+    # Then the draft does not quote it
+    assert promised_item(promise) is None
