@@ -28,6 +28,10 @@ from assistant.cards.lines import Box, OcrLine, join_rows
 log = logging.getLogger(__name__)
 
 DET_SIDE = 960
+# And at most this many pixels: a landscape card at DET_SIDE is within it, a square picture
+# (a card cut out askew, a whole photo) is read a little smaller; the detector's activations
+# grow with the area, 150 MB over the loaded engine for a 928 x 960 picture.
+DET_PIXELS = DET_SIDE * 640
 REC_BATCH = 3
 IMAGE_BUDGET_S = 30.0  # OCR time per picture; a picture past it is explained, not read
 
@@ -199,13 +203,27 @@ class _BudgetedSession:
 
 
 def _detector_side(detector: Any, side: int) -> None:
-    """The detector reads the picture at most ``side`` pixels long. rapidocr_onnxruntime 1.4
-    takes ``det_limit_side_len`` but, with ``det_limit_type="max"``, replaces it by 960, 1500
-    or 2000 after the picture's own size, so a photo's card was detected at full size."""
+    """The detector reads the picture at most ``side`` pixels long and ``DET_PIXELS`` large.
+    rapidocr_onnxruntime 1.4 takes ``det_limit_side_len`` but, with ``det_limit_type="max"``,
+    replaces it by 960, 1500 or 2000 after the picture's own size, so a photo's card was
+    detected at full size."""
     from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
 
-    fixed = DetPreProcess(side, "max", detector.mean, detector.std)
-    detector.get_preprocess = lambda _longer_side: fixed
+    class _Capped(DetPreProcess):  # type: ignore[misc]
+        def resize(self, img: Any) -> Any:
+            self.limit_side_len = detector_side(img.shape[0], img.shape[1], side)
+            return super().resize(img)
+
+    capped = _Capped(side, "max", detector.mean, detector.std)
+    detector.get_preprocess = lambda _longer_side: capped
+
+
+def detector_side(height: int, width: int, side: int = DET_SIDE,
+                  pixels: int = DET_PIXELS) -> int:
+    """The longer side the detector reads a ``height`` x ``width`` picture at: at most
+    ``side``, and less for a picture that would then be over ``pixels`` in area."""
+    longer, area = max(height, width), max(height * width, 1)
+    return min(side, int(longer * (pixels / area) ** 0.5))
 
 
 def _lean_sessions(ocr: Any, budget: _Budget) -> None:
