@@ -100,7 +100,8 @@ class Feeder:
                 return "deduplicated"  # the same bytes were stored before: that row stands
             outcome = self._step("process", label, lambda: process_inbound(self.app, inbound_id))
             for outbox_id in outcome.outbox_ids if outcome not in (None, "crash") else ():
-                self._step("send", label, lambda o=outbox_id: send_outbox(self.app, o))
+                if outbox_id is not None:  # None: an acknowledgement held for a burst
+                    self._step("send", label, lambda o=outbox_id: send_outbox(self.app, o))
             return self._verdict(inbound_id, label, crashed=outcome == "crash")
         except _Crashed:
             return "crash"
