@@ -69,7 +69,7 @@ def read_state(database_url: str) -> StoreState:
         with transaction(session_factory(engine)) as s:
             notes = {r.message_id: (r.status, r.moved) for r in s.execute(select(
                 InboundMessage.message_id, InboundMessage.status, InboundMessage.moved))}
-            ups = dict(s.execute(select(FollowUp.id, FollowUp.status)).tuples().all())
+            ups = dict(s.execute(select(FollowUp.id, FollowUp.status)).all())
             rows = [tuple(r) for r in s.execute(select(
                 OutboxMessage.id, OutboxMessage.purpose, OutboxMessage.status,
                 OutboxMessage.idempotency_key, OutboxMessage.message_id))]
