@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from statistics import median
 
+from assistant.cards.emails import bare_domains, repair_emails
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
 from assistant.cards.words import is_common_word, split_run_words
@@ -38,8 +39,6 @@ _DIGIT_RUN = re.compile(r"[+(]?[\dOoIl][\d\sOoIl().\-/]{6,}[\dOoIl]")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 _EMAIL_SPACES = re.compile(r"\s*@\s*")
 _EMAIL_LABEL = re.compile(r"(?i)\be-?mail\s*[:.]?\s*")
-_BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|"
-                          r"[a-z]{2})(?:/[^\s]*)?(?![\w@])")
 _DEGREES = re.compile(
     r"(?i)(?:,?\s*\b(?:ph\.?\s?d|d\.?m\.?d|d\.?d\.?s|m\.?d|mba|m\.?sc|b\.?sc|esq|cpa|p\.?e|dipl\.?-?\s?ing|"
     r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing)\.?\s+)+")
@@ -122,7 +121,7 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     lines = [OcrLine(split_run_words(clean_text(line.text)), line.confidence, line.box)
              for line in lines]
-    lines = _split_name_lines(_repair_emails([replace(line, text=_capital_i(line.text))
+    lines = _split_name_lines(repair_emails([replace(line, text=_capital_i(line.text))
                                               for line in lines if line.text]))
     found = _Found()
     for index, line in enumerate(lines):
@@ -188,83 +187,11 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
             values[key] = (value, confidence)
 
 
-# Mail hosts that many cards use besides the card's own web site.
-_MAIL_HOSTS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
-               "verizon.net", "comcast.net", "gmx.de", "web.de", "orange.fr", "free.fr")
-_AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
-_TLD_MISREAD = {"tom": "com", "con": "com", "corn": "com", "c0m": "com", "cem": "com",
-                "coin": "com", "0rg": "org", "orq": "org", "nct": "net"}
-# A label in capitals run into an address in small letters: "Ejane@...", "MAILjane@...".
-_GLUED_LABEL = re.compile(r"^(?:E-?(?:MAIL|[Mm]ail)|MAIL|Mail|E)[:.]?(?=[a-z][a-z0-9._+-]*$)")
-
-
-def _repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
-    """Addresses the OCR broke, mended against the hosts the card itself names (its web
-    site) and the common mail hosts: the "@" read as a letter or dropped
-    ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
-    ("jane@example." beside "www.example.com")."""
-    sites: dict[str, float] = {}
-    for line in lines:
-        for _, url in find_urls(line.text) + _bare_domains(line.text):
-            host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
-            sites[host] = max(sites.get(host, 0.0), line.confidence)
-    hosts = {h for h in sites if "." in h} | set(_MAIL_HOSTS)
-    mended = []
-    for line in lines:
-        surer = {h for h in hosts if sites.get(h, 0.0) > line.confidence}
-        text = " ".join(_mended(token, hosts, surer) for token in line.text.split(" "))
-        mended.append(replace(line, text=text))
-    return mended
-
-
-def _mended(token: str, hosts: set[str], surer: set[str]) -> str:
-    """The token, an address in it mended; ``surer`` are the web hosts read with more
-    confidence than the token's line, which may correct its host."""
-    lowered = token.lower()
-    if "@" in token:
-        local, _, host = token.rpartition("@")
-        local = _without_label(local)
-        if host.endswith(".") or "." not in host:
-            whole = [h for h in hosts if h.startswith(host.lower().rstrip(".") + ".")]
-            host = whole[0] if len(whole) == 1 else host
-        name, dot, tld = host.rpartition(".")
-        return f"{local}@{_near_host(name + dot + _TLD_MISREAD.get(tld.lower(), tld), surer)}"
-    if lowered.startswith(("www.", "http")) or ":" in token:
-        return token
-    for host in hosts:
-        before = lowered[: -len(host)]
-        if not lowered.endswith(host) or len(before) < 3 or before.endswith((".", "-")):
-            continue
-        local = token[: len(before) - 1] if before[-1] in _AT_MISREAD else token[: len(before)]
-        return f"{local}@{token[len(before):]}"
-    return token
-
-
-def _near_host(host: str, hosts: set[str]) -> str:
-    """The card's web site's host for an address host the OCR misread by a letter or two
-    ("nolmitsprod.com" beside "www.nolimitsprod.com")."""
-    lowered = host.lower()
-    sites = [h for h in hosts if h not in _MAIL_HOSTS]
-    if not sites:
-        return host
-    close = get_close_matches(lowered, sites, n=1, cutoff=0.88)
-    return close[0] if close else host
-
-
-def _without_label(local: str) -> str:
-    """The address's own part without a label glued before it, unless the whole reads as a
-    name or a word ("Emma", "Events")."""
-    first = re.split(r"[._+\-\d]", local, maxsplit=1)[0]
-    if not _GLUED_LABEL.match(local) or is_given_name(first) or is_common_word(first):
-        return local
-    return _GLUED_LABEL.sub("", local)
-
-
 def _plain_phrase(text: str) -> bool:
     """Words a title or company can be: no address, phone, email or link among them."""
     return ("@" not in text and sum(ch.isdigit() for ch in text) <= 2
             and not _ADDRESS.search(text) and not _LABELLED_DETAIL.search(text)
-            and not find_urls(text) and not _bare_domains(text))
+            and not find_urls(text) and not bare_domains(text))
 
 
 _DETAIL_AFTER = re.compile(r"(?i)(?<=\s)(?:e-?mail|tel|phone|mobile|cell|fax)\s*[:.]\s*\S")
@@ -278,7 +205,7 @@ def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None
         found.emails.setdefault(email, line.confidence)
     if emails:
         found.used.add(index)
-    for _, url in find_urls(text) + _bare_domains(text):
+    for _, url in find_urls(text) + bare_domains(text):
         if "@" not in url:
             found.urls.setdefault(url, line.confidence)
             found.used.add(index)
@@ -312,13 +239,6 @@ def _kind(label: str) -> str:
     if _FAX_RE.match(label):
         return "fax"
     return "mobile" if _MOBILE_RE.match(label) else "phone"
-
-
-def _bare_domains(text: str) -> list[tuple[int, str]]:
-    if "@" in text or find_urls(text):
-        return []
-    return [(m.start(), "https://" + m.group().lower()) for m in _BARE_DOMAIN.finditer(text)
-            if not m.group()[0].isdigit()]
 
 
 def _domains(found: _Found) -> set[str]:

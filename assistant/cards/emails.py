@@ -1,0 +1,98 @@
+"""E-mail addresses on a card that the OCR broke, mended against the hosts the card itself names
+(its web site) and the common mail hosts.
+
+Pure module: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from difflib import get_close_matches
+
+from assistant.cards.lines import OcrLine
+from assistant.cards.names import is_given_name
+from assistant.cards.words import is_common_word
+from assistant.parsing.contacts import find_urls
+
+_BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|"
+                          r"[a-z]{2})(?:/[^\s]*)?(?![\w@])")
+
+# Mail hosts that many cards use besides the card's own web site.
+_MAIL_HOSTS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
+               "verizon.net", "comcast.net", "gmx.de", "web.de", "orange.fr", "free.fr")
+_AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
+_TLD_MISREAD = {"tom": "com", "con": "com", "corn": "com", "c0m": "com", "cem": "com",
+                "coin": "com", "0rg": "org", "orq": "org", "nct": "net"}
+# A label in capitals run into an address in small letters: "Ejane@...", "MAILjane@...".
+_GLUED_LABEL = re.compile(r"^(?:E-?(?:MAIL|[Mm]ail)|MAIL|Mail|E)[:.]?(?=[a-z][a-z0-9._+-]*$)")
+
+
+def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
+    """Addresses the OCR broke, mended against the hosts the card itself names (its web
+    site) and the common mail hosts: the "@" read as a letter or dropped
+    ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
+    ("jane@example." beside "www.example.com")."""
+    sites: dict[str, float] = {}
+    for line in lines:
+        for _, url in find_urls(line.text) + bare_domains(line.text):
+            host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+            sites[host] = max(sites.get(host, 0.0), line.confidence)
+    hosts = {h for h in sites if "." in h} | set(_MAIL_HOSTS)
+    mended = []
+    for line in lines:
+        surer = {h for h in hosts if sites.get(h, 0.0) > line.confidence}
+        text = " ".join(_mended(token, hosts, surer) for token in line.text.split(" "))
+        mended.append(replace(line, text=text))
+    return mended
+
+
+def _mended(token: str, hosts: set[str], surer: set[str]) -> str:
+    """The token, an address in it mended; ``surer`` are the web hosts read with more
+    confidence than the token's line, which may correct its host."""
+    lowered = token.lower()
+    if "@" in token:
+        local, _, host = token.rpartition("@")
+        local = _without_label(local)
+        if host.endswith(".") or "." not in host:
+            whole = [h for h in hosts if h.startswith(host.lower().rstrip(".") + ".")]
+            host = whole[0] if len(whole) == 1 else host
+        name, dot, tld = host.rpartition(".")
+        return f"{local}@{_near_host(name + dot + _TLD_MISREAD.get(tld.lower(), tld), surer)}"
+    if lowered.startswith(("www.", "http")) or ":" in token:
+        return token
+    for host in hosts:
+        before = lowered[: -len(host)]
+        if not lowered.endswith(host) or len(before) < 3 or before.endswith((".", "-")):
+            continue
+        local = token[: len(before) - 1] if before[-1] in _AT_MISREAD else token[: len(before)]
+        return f"{local}@{token[len(before):]}"
+    return token
+
+
+def _near_host(host: str, hosts: set[str]) -> str:
+    """The card's web site's host for an address host the OCR misread by a letter or two
+    ("nolmitsprod.com" beside "www.nolimitsprod.com")."""
+    lowered = host.lower()
+    sites = [h for h in hosts if h not in _MAIL_HOSTS]
+    if not sites:
+        return host
+    close = get_close_matches(lowered, sites, n=1, cutoff=0.88)
+    return close[0] if close else host
+
+
+def _without_label(local: str) -> str:
+    """The address's own part without a label glued before it, unless the whole reads as a
+    name or a word ("Emma", "Events")."""
+    first = re.split(r"[._+\-\d]", local, maxsplit=1)[0]
+    if not _GLUED_LABEL.match(local) or is_given_name(first) or is_common_word(first):
+        return local
+    return _GLUED_LABEL.sub("", local)
+
+
+def bare_domains(text: str) -> list[tuple[int, str]]:
+    """Web sites written without a scheme ("example.com"), as https URLs with their place."""
+    if "@" in text or find_urls(text):
+        return []
+    return [(m.start(), "https://" + m.group().lower()) for m in _BARE_DOMAIN.finditer(text)
+            if not m.group()[0].isdigit()]
