@@ -1,6 +1,6 @@
 """The project's own splits of whole messages: ``heldout`` (written before the parser read it,
-never tuned on), ``retired`` (the first held-out split, opened for tuning once it had been
-measured) and ``dev`` (tuned on). Each ``X.eml`` has its expected parse in ``X.json``.
+never tuned on), ``retired``, ``retired2`` and ``retired3`` (the earlier held-out splits, each
+opened for tuning once it had been measured) and ``dev`` (tuned on). Each ``X.eml`` has its expected parse in ``X.json``.
 
 Every contact field is scored (rules in :mod:`assistant.evaluation.contact_fields`), and the
 first follow-up each contact would receive (``assistant draft``'s code path) is checked for the
@@ -23,7 +23,7 @@ from assistant.evaluation.contact_fields import contact_checks, content_words, n
 from assistant.evaluation.model import Case, Check
 
 SPLITS_DIR = Path(__file__).resolve().parents[2] / "tests" / "corpus"
-SPLITS = ("heldout", "retired", "retired2", "dev")
+SPLITS = ("heldout", "retired", "retired2", "retired3", "dev")
 KIND = "message-fields"
 # A fixed Tuesday: the drafts scored never depend on the day the evaluation runs.
 _READ_AT = datetime(2026, 11, 17, 18, 0, tzinfo=UTC)
