@@ -233,7 +233,7 @@ def _dialled_whole(raw: str) -> bool:
 # not the person's phone.
 # A card's "F: 020 ..." or "F 020 ..." line is a fax too.
 _FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*|"
-                         r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:F)[ \t.]*)$")
+                         r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*)$")
 _OWN_BEFORE = re.compile(
     r"(?i)(?:\b(?:my|mein(?:e)?|ma|mon|mi)\s+(?:\w+\s+)?(?:number|phone|cell|mobile|nummer"
     r"|handy|telefon|handynummer|num[ée]ro|portable|t[ée]l[ée]phone|n[úu]mero|celular|m[óo]vil"

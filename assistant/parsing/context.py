@@ -50,7 +50,13 @@ _INTERESTS = (
     r"\baime|\ble gusta|\ble encanta|\b(?:le |les )?interesan?\b|\bapasionad[oa] (?:por|de)|"
     r"\binteresad[oa] en|\bfan de|"
     r"\binteressat[oaie] (?:a(?:l|lla|i|gli|lle)?|in)|\bappassionat[oaie] di|"
-    r"\binteressad[oa]s? (?:em|n[oa]s?)|\bgeïnteresseerd in|\bgeinteresseerd in|\bhoudt van"
+    r"\binteressad[oa]s? (?:em|n[oa]s?)|\bgeïnteresseerd in|\bgeinteresseerd in|\bhoudt van|"
+    # reflexive and dative forms: "s'intéresse à", "se interesa por", "interessa-se por", "gli
+    # interessano", "si interessa di", "tem interesse em", "interesseert zich voor"
+    r"\bs['’]intéress(?:e|ent) (?:à|au|aux)|\bse interesa(?:n)? (?:por|en)|"
+    r"\binteressa(?:m)?-se (?:por|pel[oa]s?)|\b(?:gli|le|mi|ci) interessa(?:no)?|"
+    r"\bsi interessa(?:no)? (?:di|a|al|alla|ai|agli|alle)|\btêm? interesse (?:em|n[oa]s?)|"
+    r"\binteresseert zich (?:voor|in)"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
@@ -90,6 +96,9 @@ _MET_WORDS = (
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
+    # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
+    # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
+    r"visti|viste|vimos|vi[ms]o-nos|s'est vus|s’est vus|uns \w+ gesehen|zagen elkaar|"
     r"telefoniert|telefonato|gebeld|videocall|telefonema|"
     r"swapped cards|card from|cards from|kaartje van|visitekaartje van|visitenkarte vo[mn]|"
     r"biglietto (?:da visita )?d[ae]l?|cartão d[eoa]|carte de visite d[eu]|tarjeta de|"

@@ -211,7 +211,7 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
 
 
 def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
-    author, _body = _author_draft(thread, owner)
+    author, body = _author_draft(thread, owner)
     if author is None:  # the owner forwarded their own mail: its recipients are the people
         drafts = [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
         _add_note_facts(drafts, note)
@@ -219,9 +219,47 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
     author.add_facts(read_context(note, names=_name_forms(author.name)))
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
     if thread.forwarded:  # the message's other recipients only when the owner's note names them
-        extras += [_party_draft(p) for p in thread.recipients
-                   if _is_other(p, thread.author, owner) and _named_in(note, p)]
+        named = [_party_draft(p) for p in thread.recipients
+                 if _is_other(p, thread.author, owner) and _named_in(note, p)]
+        for draft in named:  # "met them together at ...": the occasion is theirs too
+            draft.context = draft.context or author.context
+            if author.company and _same_workplace(draft, author) and _colleague_in(body, draft):
+                draft.company = author.company  # "Harriet (cc'd) looks after our accounts"
+        extras += named
     return [author] + extras
+
+
+# Mail hosts anyone can sign up to: two people on one of them share no workplace.
+_MAIL_HOSTS = frozenset("""gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.fr yahoo.de
+yahoo.es yahoo.it ymail.com hotmail.com hotmail.co.uk hotmail.fr hotmail.de hotmail.it
+hotmail.es outlook.com outlook.fr outlook.de live.com live.fr msn.com aol.com icloud.com me.com
+mac.com gmx.de gmx.net gmx.at gmx.ch gmx.com web.de t-online.de freenet.de orange.fr wanadoo.fr
+free.fr laposte.net sfr.fr libero.it virgilio.it alice.it tiscali.it sapo.pt terra.com.br
+uol.com.br bol.com.br proton.me protonmail.com pm.me zoho.com yandex.ru mail.ru qq.com 163.com
+126.com naver.com hanmail.net daum.net""".split())
+
+
+# The author presents someone as their colleague: "looks after our wholesale accounts", "my
+# colleague", "meine Kollegin", "ma collègue", "mi compañera", "la mia collega", "nossa equipe".
+_COLLEAGUE = re.compile(
+    r"(?i)\b(?:our|my (?:colleague|co-?worker|teammate|partner|business partner)|"
+    r"unser(?:e[mnrs]?)?|mein(?:e)? (?:kollegin|kollege)|notre|nos|ma collègue|mon collègue|"
+    r"nuestr[oa]s?|mi (?:colega|compañer[oa])|nostr[oaie]|la mia collega|il mio collega|"
+    r"noss[oa]s?|minha colega|meu colega|onze|ons|mijn collega)\b")
+
+
+def _colleague_in(body: str, draft: ContactDraft) -> bool:
+    """Whether a sentence of the author's naming this person presents them as a colleague."""
+    first = (draft.name or "").split(" ")[0]
+    if not first:
+        return False
+    return any(re.search(rf"(?<!\w){re.escape(first)}(?!\w)", s) and _COLLEAGUE.search(s)
+               for s in re.split(r"(?<=[.!?])\s+|\n{2,}", body))
+
+
+def _same_workplace(draft: ContactDraft, other: ContactDraft) -> bool:
+    domains = {e.rsplit("@", 1)[-1].lower() for e in other.emails}
+    return any(e.rsplit("@", 1)[-1].lower() in domains - _MAIL_HOSTS for e in draft.emails)
 
 
 # "Please add both", "alle beide", "les deux": the note names everyone on the message.
@@ -300,8 +338,15 @@ _ADD = re.compile(
     r"(?![\w'’-]|\s+(?-i:[a-z]))")
 
 
+# The verb last, as German and Dutch put it: "Bitte Lea aufnehmen", "Graag Joost toevoegen".
+_ADD_LAST = re.compile(
+    r"(?P<names>(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+(?:\s*(?:,|und|en)\s*[A-ZÀ-Ý][\w'’-]+)*)\s+"
+    r"(?:(?:bitte|noch|auch|ook|nog)\s+)?(?:aufnehmen|hinzufügen|speichern|anlegen|eintragen|"
+    r"erfassen|toevoegen|opslaan|bewaren)\b")
+
+
 def _may_add(note: str, draft: ContactDraft) -> bool:
-    asked = [m.group("names") for m in _ADD.finditer(note)]
+    asked = [m.group("names") for m in (*_ADD.finditer(note), *_ADD_LAST.finditer(note))]
     if not asked or _EVERYONE.search(note):
         return True
     first = name_key(draft.name or "").split(" ")[0]

@@ -52,7 +52,10 @@ _LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
 _PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das)"
-NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,3}}")
+# "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
+_CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
+NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
+                     rf"{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
     r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced (?:me |us )?to|\bintroduce you to|"
     r"\bcontact|"
@@ -96,6 +99,11 @@ Conosciuto Conosciuta Incontrato Incontrata Oggi Ieri Lui Lei Ho Ha Il Gli Cerca
 Aggiungere Aggiungi Grazie Ciao Buongiorno Conheci Encontrei Ele Ela Eles Elas Hoje Ontem Oferece
 Procura Precisa Quer Prometi Obrigado Obrigada Olá Adicionar Op Het Een Hij Zij Ik
 Gisteren Vandaag Bij Zoekt Biedt Graag Toevoegen Kaartje Bedankt Groet Groeten Beste Zoals Tijdens
+Saw Seen Visited Caught Grabbed Joined Emailed Phoned Texted Messaged Pinged Interviewed Hosted
+Heard Found Welcomed Invited Introduced Sat Bumped Crossed Toured Shared Swapped Shook Visto Vista
+Visti Vimos Vi Vu Vue Croisé Croisée Gesehen Besucht Sah Traf Encontré Encontrada Encontrado Visitei
+Vista Zag Sprak Ontmoette Incontrati Conosciuti Rencontrés Rencontrées Conocimos Conhecemos
+I'll I'm I've I'd He's She's It's We'll We're We've They're They'll You're You'll Let's
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -109,6 +117,9 @@ Google Microsoft Apple Amazon Stripe Salesforce Web Summit Congress Kongress Mes
 Airlines Airways Air Insurance Life Motors Holdings Coffee Foods Pharma Pharmaceuticals Energy
 Logistics Capital Realty Properties Hospital Clinic Airline Railways Telecom Wireless Mobile Bakery
 Restaurant Bar Grill Kitchen Brewery Museum Gallery Theatre Theater Library Church Stadium Arena
+Salone Fiera Feria Feira Beurs Salón Congresso Congrès Kongresszentrum Mostra Jornadas Cumbre
+Advogados Abogados Avocats Rechtsanwälte Advocaten Avvocati Associados Asociados Associés Associati
+Advisors Advisory Consultores Consultoria Consulenze Beratung
 """.split())
 
 
@@ -371,6 +382,13 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
     # A name never starts with a particle: "Auf der Logimat" is a place, not "der Logimat".
     while tokens and (tokens[0][1] in STOP_WORDS or tokens[0][1].islower()):
         tokens.pop(0)
+    # "Francesca Dell'Orto al Salone del Mobile": a particle before an event or a company's
+    # word is the sentence's preposition; the name ends before it.
+    for index in range(1, len(tokens) - 1):
+        if (tokens[index][1] in _LOWER_PARTICLES and index >= 2
+                and tokens[index + 1][1] in NOT_PERSON_WORDS):
+            tokens = tokens[:index]
+            break
     while tokens and tokens[-1][1] in STOP_WORDS | {"de", "von", "van", "la", "le", "del"}:
         tokens.pop()
     if not tokens:
@@ -379,9 +397,28 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
     return start + first, name[first:last_offset + len(last)]
 
 
+# A particle written with a capital after a lower-case one is part of a surname: "Hélène de La
+# Rochefoucauld", "Joost van De Berg", "María de Los Ángeles".
+_CAPITAL_PARTICLES = {"La", "Le", "Los", "Las", "Lo", "Der", "Den", "De", "Del", "Van", "Von",
+                      "Da", "Di", "Du", "Des", "Dos", "Das"}
+_LOWER_PARTICLES = {"de", "van", "von", "da", "di", "du", "del", "della", "dos", "das", "der",
+                    "den", "ter", "bin", "al", "el"}
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name that must each be a name's word: a capitalised particle after a
+    lower-case one is the surname's and is not asked to be one."""
+    words = name.split()
+    # "Yannick Le Goff", "Jan De Vries": a capitalised particle inside a name is its surname's
+    return [w for i, w in enumerate(words)
+            if not (i and w in _CAPITAL_PARTICLES
+                    and (words[i - 1] in _LOWER_PARTICLES or i < len(words) - 1))]
+
+
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
-    if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in words):
+    checked = _name_words(name)
+    if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in checked):
         return False
     if is_title_filler(name):  # "Director, Grants and Partnerships": "and" is no cue there
         return False
