@@ -1,6 +1,7 @@
 """The project's own splits of whole messages: ``heldout`` (written before the parser read it,
 never tuned on), ``retired``, ``retired2`` and ``retired3`` (the earlier held-out splits, each
-opened for tuning once it had been measured) and ``dev`` (tuned on). Each ``X.eml`` has its expected parse in ``X.json``.
+opened for tuning once it had been measured) and ``dev`` (tuned on). Each ``X.eml`` has its
+expected parse in ``X.json``.
 
 Every contact field is scored (rules in :mod:`assistant.evaluation.contact_fields`), and the
 first follow-up each contact would receive (``assistant draft``'s code path) is checked for the
