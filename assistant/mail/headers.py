@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from functools import lru_cache, wraps
 from typing import TypeVar
 
+from assistant.parsing.mime import once_per_message
+
 # Routing one message reads its headers a dozen times (own copy? bounce? robot? who sent it?
 # an approval answer?); they are parsed once. Only messages up to this size are remembered, a
 # few at a time, so the cache never holds much memory.
@@ -36,8 +38,12 @@ def _remembered(read: Callable[[bytes], T]) -> Callable[[bytes], T]:
 @_remembered
 def read_headers(raw: bytes) -> EmailMessage:
     """The header block parsed with the ``email`` package's current policy. The result may be
-    shared with other callers reading the same message: read it, never change it."""
-    parser = email.parser.BytesParser(policy=email.policy.default)
+    shared with other callers reading the same message: read it, never change it.
+
+    Each header field is parsed into its header object once, on first use: routing reads
+    From, Subject, Content-Type and the robot headers several times over, and the stock
+    policy parses a field again on every read (``once_per_message``: the same objects)."""
+    parser = email.parser.BytesParser(policy=once_per_message())
     message = parser.parsebytes(raw, headersonly=True)
     assert isinstance(message, EmailMessage)
     return message

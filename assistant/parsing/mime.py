@@ -161,9 +161,14 @@ class _ReadOncePolicy(EmailPolicy):
         return self._parsed[key]
 
 
+def once_per_message() -> EmailPolicy:
+    """A fresh ``policy.default`` for reading one message, parsing each header field once."""
+    return _ReadOncePolicy(header_factory=_HEADER_CLASSES)
+
+
 def read_message(raw: bytes) -> MessageView:
     """Parse bytes into a MessageView; never raises on malformed MIME."""
-    message = BytesParser(policy=_ReadOncePolicy(header_factory=_HEADER_CLASSES)).parsebytes(raw)
+    message = BytesParser(policy=once_per_message()).parsebytes(raw)
     return _view(message, depth=0)
 
 
