@@ -76,7 +76,9 @@ _OWNER_PROMISES = (
     r"\b(?:(?:gli|le) )?ho promesso(?: di)?(?: (?:mandar|inviar)(?:gli|le|e))?|"
     r"\b(?:gli|le) (?:manderò|invierò)|\bdevo (?:mandar|inviar)(?:gli|le|e)|"
     r"\bprometi(?: (?:mandar|enviar)(?:-lhe)?)?|\bvou (?:mandar|enviar)(?:-lhe)?|"
-    r"\b(?:ik )?heb (?:(?:hem|haar) )?beloofd(?: om)?|\bik stuur (?:hem|haar)|\bik zal"
+    r"\b(?:ik )?heb (?:(?:hem|haar) )?beloofd(?: om)?|\bik stuur (?:hem|haar)|\bik zal|"
+    # verb last: "ik heb haar een offerte beloofd"
+    r"\b(?:ik |we )?(?:heb|hebben) (?:hem|haar|hun) (?=(?:\S+ ){1,8}(?:beloofd|toegezegd)\b)"
 )
 _BARE_PROMISES = (r"\bpromised(?: to)?|\bversprochen,?|\bzugesagt,?|\bpromis(?: de)?|\bprometido|"
                   r"\bpromesso|\bbeloofd")
@@ -98,7 +100,8 @@ _MET_WORDS = (
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
     # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
-    r"visti|viste|vimos|vi[ms]o-nos|s'est vus|s’est vus|uns \w+ gesehen|zagen elkaar|"
+    r"visti|viste|vimos|vi[ms]o-nos|s'est vus|s’est vus|uns (?:\S+ ){0,5}?gesehen|zagen elkaar|"
+    r"spraken elkaar|spraken|hebben elkaar (?:ontmoet|gesproken|gezien)|"
     r"telefoniert|telefonato|gebeld|videocall|telefonema|"
     r"swapped cards|card from|cards from|kaartje van|visitekaartje van|visitenkarte vo[mn]|"
     r"biglietto (?:da visita )?d[ae]l?|cartão d[eoa]|carte de visite d[eu]|tarjeta de|"
@@ -289,7 +292,7 @@ def _instead(rest: str) -> list[str]:
 
 # A verb that closes a German or Dutch clause is no part of the thing named: "(habe ihr) unser
 # Musterpaket versprochen", "(heb beloofd) ons portfolio te sturen".
-_VERB_LAST = re.compile(r"(?i)\s+(?:(?:zu|te) \w+(?:en|n)|versprochen|zugesagt|toegezegd)$")
+_VERB_LAST = re.compile(r"(?i)\s+(?:(?:zu|te) \w+(?:en|n)|versprochen|zugesagt|toegezegd|beloofd)$")
 
 
 def _is_fact(key: str, match: re.Match[str], sentence: str, phrase: str) -> bool:

@@ -198,8 +198,10 @@ def card_names(text: str, region: str) -> list[str]:
     for name in line_names(text, region):
         name = _without_prefix(name)
         words = name.split()
-        if 2 <= len(words) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
-                                            or ":" in w for w in words):
+        own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
+        if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
+                                          or ":" in w for w in _name_words(name)
+                                          if w not in _LOWER_PARTICLES):
             names.append(name)
     return names
 
@@ -402,7 +404,7 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
 _CAPITAL_PARTICLES = {"La", "Le", "Los", "Las", "Lo", "Der", "Den", "De", "Del", "Van", "Von",
                       "Da", "Di", "Du", "Des", "Dos", "Das"}
 _LOWER_PARTICLES = {"de", "van", "von", "da", "di", "du", "del", "della", "dos", "das", "der",
-                    "den", "ter", "bin", "al", "el"}
+                    "den", "ter", "bin", "al", "el", "la", "las", "los", "le", "ibn", "bint"}
 
 
 def _name_words(name: str) -> list[str]:

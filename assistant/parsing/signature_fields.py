@@ -21,6 +21,7 @@ from assistant.parsing.contacts import (
 )
 from assistant.parsing.draft import name_key
 from assistant.parsing.labeller import read_block
+from assistant.parsing.labeller.tagger import is_unit
 from assistant.parsing.signatures import is_signoff_line
 
 _SPLIT = re.compile(r"\s*(?:\||·|•|,|\s[-–—]\s)\s*")
@@ -51,7 +52,7 @@ class SignatureFacts:
 def mine_signature(signature: str, name: str | None, region: str) -> SignatureFacts:
     """Fields from a signature block: title and company as the trained block labeller reads
     them (the line rules below when it finds neither); phones outside fax lines."""
-    block = read_block(_card_lines(signature), region)
+    block = read_block(_card_lines(signature), region, person=name)
     title, company = _rule_role(signature, name)
     own = {name_key(name), name_key(name).split(" ")[0]} if name else set()
     if (block.title or block.company) and not {name_key(block.title or ""),
@@ -115,7 +116,7 @@ def _role_of_line(line: str, name: str | None) -> tuple[str | None, str | None]:
         return role.title, role.company
     own = {name_key(name), name_key(name).split(" ")[0]} if name else set()
     parts = [p for p in _SPLIT.split(line)
-             if p and name_key(p) not in own and not _is_contact_bit(p)]
+             if p and name_key(p) not in own and not _is_contact_bit(p) and not is_unit(p)]
     if len(parts) > 1:
         role = role_in_list(parts)
         return _joined_titles(line, parts) or role.title, role.company

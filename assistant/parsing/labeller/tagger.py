@@ -85,18 +85,35 @@ def _is_readable(tokens: list[tuple[int, str]]) -> bool:
     return len(tokens) <= MAX_SEPARATED_TOKENS and separators >= _MIN_FIELD_SEPARATORS
 
 
-def read_block(text: str, region: str = "US") -> BlockFields:
-    """The first name, title and company spans of a block, as written."""
+def read_block(text: str, region: str = "US", person: str | None = None) -> BlockFields:
+    """The first name, title and company spans of a block, as written.
+
+    A unit's line of its own ("Ufficio Acquisti", "Purchasing Dept.", "Abteilung Einkauf") is
+    neither the title nor the company when another line names the company: the person works
+    in that unit of it. ``person``: the signer's name, never their title or company (a
+    one-line card opening with the name the model took for a company)."""
+    own = _own_keys(person)
     lines = _lines(text)
     tagged = tag_lines(text, region)
     found: dict[str, str] = {}
+    units: dict[str, str] = {}
     faxes = []
     for (line, tokens), labels in zip(lines, tagged, strict=True):
         runs = _with_legal_form(list(_spans(tokens, _company_heads([lab for _, lab in labels]))))
+        runs = _name_runs_on(line, _brand_before_title(line, runs))
         for label, span in runs:
             text = _unbracketed(join(line, span).strip(" ,;|"))
+            if label == "COMPANY":
+                text = _LEADING_PREPOSITION.sub("", text)
+            elif label == "TITLE":
+                text = _TRAILING_PREPOSITION.sub("", text)
             if label in {"NAME", "TITLE", "COMPANY"} and not any(c.isalnum() for c in text):
                 continue  # a bullet or a dash alone is no field
+            if label in {"TITLE", "COMPANY"} and own and _key(text) in own:
+                continue
+            if label in {"TITLE", "COMPANY"} and is_unit(text):
+                units.setdefault(label, text)
+                continue
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = text
             elif label == "COMPANY" and _names_the_entity(found[label], text, line):
@@ -105,8 +122,102 @@ def read_block(text: str, region: str = "US") -> BlockFields:
                 found[label] = text
             if label in {"FAX", "PHONE"} and _is_fax(line, label):
                 faxes.append(join(line, span))
+    if "COMPANY" not in found:  # the unit is all the block says of where the person works
+        found.update({k: v for k, v in units.items() if k not in found})
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+def _key(text: str) -> str:
+    from assistant.parsing.draft import name_key
+
+    return name_key(text)
+
+
+def _own_keys(person: str | None) -> set[str]:
+    key = _key(person) if person else ""
+    return {key, key.split(" ")[0]} - {""} if key else set()
+
+
+# "Architetto presso Ceramiche Vela", "Inkoper bij Groenhof": the preposition joining a title to
+# its company is no part of the company.
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:at|@|bei|chez|presso|bij|em|na|no|en|à|auprès de|für|for)\s+(?=\S)", re.IGNORECASE)
+_TRAILING_PREPOSITION = re.compile(
+    r"(?<=\S)\s+(?:at|@|bei|chez|presso|bij|em|na|no|en|à|auprès de)$", re.IGNORECASE)
+# A unit's own words, first or last on its line, in the languages of the corpus.
+_UNIT_HEAD = re.compile(
+    r"(?i)^(?:ufficio|servizio|dipartimento|divisione|settore|reparto|direzione|area|"
+    r"department|dept\.?|division|service|direction|département|pôle|departamento|depto\.?|"
+    r"área|sección|división|abteilung|bereich|fachbereich|afdeling|divisie|departement|"
+    r"sector|setor|divisão)\s")
+_UNIT_TAIL = re.compile(r"(?i)\s(?:department|dept\.?|division|abteilung|afdeling|team|desk|"
+                        r"unit|office)$")
+
+
+def is_unit(text: str) -> bool:
+    """Whether a line names a unit of an organisation and no job ("Ufficio Acquisti", "Legal
+    Department"; not "Service Manager")."""
+    from assistant.parsing.contacts import TITLE_WORD
+
+    if not (_UNIT_HEAD.match(text) or _UNIT_TAIL.search(text)) or len(text.split()) > 5:
+        return False
+    words = text.split()
+    return not any(TITLE_WORD.match(w.strip(",.")) for w in words[1:-1] + [words[0], words[-1]]
+                   if w.lower() not in _UNIT_WORDS_OK)
+
+
+_UNIT_WORDS_OK = frozenset({"office", "desk", "service", "direction"})
+
+
+_NAME_PARTICLES = frozenset("""de la las los del van von der den da di du le dos das ter ten
+bin al el""".split())
+
+
+def _name_runs_on(line: str, runs: list) -> list:  # type: ignore[type-arg]
+    """A "title" right after the name with no separator, made of particles and capitalised
+    words and no title word, is the rest of the name ("María José de" + "la Fuente Olmos")."""
+    from assistant.parsing.contacts import is_title_phrase
+
+    out: list = []  # type: ignore[type-arg]
+    for label, span in runs:
+        cut = next((i for i, (_, t) in enumerate(span) if t in {",", "|", "·", "•", ";"}),
+                   len(span))
+        head = span[:cut]
+        words = [t for _, t in head]
+        if (label == "TITLE" and out and out[-1][0] == "NAME" and head
+                and not is_title_phrase(join(line, head), loose=True)
+                and all(w in _NAME_PARTICLES or (w[:1].isupper() and w[1:].islower()
+                                                 or "-" in w and w[:1].isupper())
+                        for w in words)
+                and any(w[:1].isupper() for w in words)):
+            out[-1] = ("NAME", out[-1][1] + head)
+            if cut < len(span):
+                out.append(("SEP", span[cut:cut + 1]))
+            if cut + 1 < len(span):
+                out.append(("TITLE", span[cut + 1:]))
+            continue
+        out.append((label, span))
+    return out
+
+
+def _brand_before_title(line: str, runs: list) -> list:  # type: ignore[type-arg]
+    """A title run that a separator splits, whose first part is no title and the rest is
+    ("Kitewing | Director of Partnerships"): the first part is the company."""
+    from assistant.parsing.contacts import is_title_phrase
+
+    out: list = []  # type: ignore[type-arg]
+    for label, span in runs:
+        cut = next((i for i, (_, t) in enumerate(span) if t in {"|", "·", "•"}), None)
+        if label != "TITLE" or cut is None or cut == 0 or any(lab == "COMPANY" for lab, _ in runs):
+            out.append((label, span))
+            continue
+        head, rest = join(line, span[:cut]), join(line, span[cut + 1:])
+        if rest and is_title_phrase(rest, loose=True) and not is_title_phrase(head, loose=True):
+            out += [("COMPANY", span[:cut]), ("SEP", [span[cut]]), ("TITLE", span[cut + 1:])]
+        else:
+            out.append((label, span))
+    return out
 
 
 _HEAD_WORDS = 2
@@ -186,7 +297,7 @@ def line_names(text: str, region: str = "US") -> list[str]:
     """The NAME span of each line that has one, in order (several people in one note)."""
     names = []
     for (line, tokens), labels in zip(_lines(text), tag_lines(text, region), strict=True):
-        runs = list(_spans(tokens, [lab for _, lab in labels]))
+        runs = _name_runs_on(line, list(_spans(tokens, [lab for _, lab in labels])))
         if runs and runs[0][0] == "OTHER" and len(runs[0][1]) <= _HONORIFIC_WORDS:
             runs = runs[1:]  # honorifics before the name ("DR. EMILY CHEN", "Herr Dr. ...")
         if runs and runs[0][0] == "NAME":
