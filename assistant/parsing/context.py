@@ -17,7 +17,12 @@ from enum import Enum
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
     r"on the lookout for|"
-    r"in the market for|is after|'s after|’s after|are after|keen on|keen to)|"
+    r"in the market for|is after|'s after|’s after|are after|keen to|"
+    # "keen on a pilot in Q1" wants a thing; "keen on drone regulation" is an interest
+    r"keen on(?= (?:a|an|some|more|getting|finding|hiring)\b))|"
+    # "what they actually need is someone to ...", "all she needs is a ..."
+    r"\bwhat (?:they|he|she|we)(?: \w+ly)? (?:need|needs|want|wants) (?:is|are)|"
+    r"\ball (?:they|he|she) (?:need|needs|want|wants) is|"
     r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
     r"\bneeded|\bhiring(?: for| an?)?|"
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
@@ -39,11 +44,17 @@ _OFFERS = (
     r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\b(?:il|elle|ils|elles) (?:propose|offre)|"
     r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece|\bpropose(?:nt)?|"
     r"\boffre|\bpuò aiutar(?:e|ci|ti)(?: con)?|\boferece(?:m)?|\bpode ajudar(?: com)?|"
-    r"\bbiedt|\bbieden|\bkan helpen(?: met)?"
+    r"\bbiedt|\bbieden|\bkan helpen(?: met)?|"
+    # an offer made, the verb first: "Hat angeboten, uns ... vorzustellen", "a proposé de",
+    # "ha ofrecido", "si è offert[oa] di", "ofereceu-se para", "heeft aangeboden"
+    r"\b(?:hat|haben) (?:uns |mir |mich )?angeboten,?|\bbot (?:uns |mir )?an,?|"
+    r"\ba proposé de|\bont proposé de|\b(?:ha|han) ofrecido|\bse ofreció a|"
+    r"\bsi è offert[oa] di|\bha offerto di|\bofereceu-se para|\bofereceu|"
+    r"\bheeft aangeboden(?: om)?|\bbood aan(?: om)?"
 )
 _INTERESTS = (
     r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
-    r"\bis a big fan of|"
+    r"\bis a big fan of|\bkeen on(?! (?:a|an|some|more|getting|finding|hiring)\b)|"
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
     r"\binteressiert sich für|\binteresse an|\binteresse für|\bintéressée? par|"
     r"\binteresad[oa] en|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
@@ -127,6 +138,13 @@ _CLAUSE_END = re.compile(
     r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(|"
     # "needs a bookkeeper, I said I'd intro her": the owner's own clause starts
     r",\s(?:I|I'd|I'll|we|ich|wir|je|j'|nous|yo|io|eu|ik)\s|"
+    # "send the deck and I'll introduce him to ...": the owner's next clause
+    r"\s(?:and|und|et|y|e|en)\s(?:I'll|I'd|I'm|we'll|we'd|ich werde|je vais|voy a)\s|"
+    # "interested in AR packaging and offers studio space": the person's next clause
+    r"\s(?:and|und|et|y|e|en)\s(?:offers|wants|needs|runs|works|likes|loves|plays|leads|"
+    r"owns|hires|sells|makes|builds|knows|mentioned|said|asked|offered|wanted|needed|"
+    r"bietet|sucht|braucht|cherche|propose|offre|busca|ofrece|cerca|procura|oferece|zoekt|"
+    r"biedt)\s|"
     # "looking for an SRE and is into trail running": a new clause about the same person
     r"\s(?:and|und|et|y)\s(?:is|has|was|she|he|they|ist|hat|sie|er|est|a|elle|il|es|tiene)\s"
 )
@@ -205,7 +223,17 @@ def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     event named ("at the expo"). A denied meeting ("haven't met her yet") is kept: the drafts
     read it to say nothing of a meeting."""
     found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
-    return bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
+    return (bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
+            and not _TO_SELF.match(sentence))
+
+
+# The owner's note to self is about the owner's errands, never the meeting: "Reminder to self:
+# expense the dinner", "Note to self", "Memo an mich", "Pense-bête", "Recordatorio", "Promemoria".
+_TO_SELF = re.compile(
+    r"(?i)^\s*(?:(?:reminder|note|memo)s? (?:to|for) (?:self|myself|me)|to-?do|todo|"
+    r"memo an mich|notiz an mich|erinnerung|pense-bête|note pour moi|rappel|recordatorio|"
+    r"nota para mí|promemoria|nota per me|lembrete|nota para mim|herinnering|notitie voor mezelf)"
+    r"\b")
 
 
 # A verdict on a meeting says nothing of where or when it was: "Great call.", "Nice chat!"

@@ -438,6 +438,13 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
 
 
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
+# Someone the contact is to be put in touch with, named by first name only.
+_REFERRED_TO = re.compile(
+    r"(?i)(?:in touch with|connect (?:him|her|them) (?:with|to)|introduce (?:him|her|them) to|"
+    r"intro (?:him|her|them) to|point (?:him|her|them) to|mit (?:ihm|ihr) in kontakt mit|"
+    r"(?:lui|leur) présenter|mettre en (?:contact|relation) avec|presentarle a|"
+    r"ponerle en contacto con|presentargli|presentarle|in contatto con|apresentá-l[oa] a|"
+    r"in contact brengen met|voorstellen aan)\s*$")
 
 
 def _single_name_evidence(text: str, start: int, end: int, words: list[str],
@@ -446,6 +453,8 @@ def _single_name_evidence(text: str, start: int, end: int, words: list[str],
     before, after = text[max(0, start - 30):start], text[end:end + 60]
     if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
         return False
+    if _REFERRED_TO.search(before) and not _OWN_ADDRESS_AFTER.match(after):
+        return False  # "I'll put him in touch with Aoife at Teagasc": whom the owner refers to
     if _CUE_BEFORE.search(before) or _OWN_ADDRESS_AFTER.match(after):
         return not after[:1].isalpha()
     return _email_matches(words, start, emails)
@@ -594,7 +603,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
     finders: tuple[Callable[[], Role | None], ...] = (
         lambda: _labelled_role(passage), lambda: _works_at(passage),
         lambda: _listed_role(after_name),
-        lambda: _role_in_text(passage), lambda: _card_role(passage, name, region))
+        lambda: _role_in_text(passage), lambda: _card_role(passage, name, region),
+        lambda: _bare_company(after_name))
     for find in finders:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
@@ -602,6 +612,25 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         if role is not None and (role.title or role.company):
             return role
     return Role(None, None)
+
+
+# "Gil Navarro, gil@sunfold.io - Sunfold. Offers ...": a company alone after a dash, with no
+# title, ends the person's listed details.
+_BARE_COMPANY = re.compile(
+    r"^(?:[^\n.;]|\.(?=\S))*?\s[-–—]\s+(?P<c>(?-i:[A-Z0-9])[\w&'’.+-]*"
+    r"(?:[ ](?:[A-Z0-9&][\w&'’.+-]*|of|de|and|y|et|und|&)){0,4}?)\s*(?:[.;\n]|$)")
+
+
+def _bare_company(after_name: str) -> Role | None:
+    match = _BARE_COMPANY.match(after_name)
+    if match is None:
+        return None
+    company = match.group("c").rstrip(".")
+    words = company.split()
+    if any(w in STOP_WORDS for w in words) or is_title_phrase(company, loose=True):
+        return None
+    cleaned = clean_company(company)
+    return Role(None, cleaned) if cleaned else None
 
 
 def _role_in_text(passage: str) -> Role | None:

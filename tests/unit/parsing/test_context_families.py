@@ -1,0 +1,67 @@
+"""Families of cue phrasings in the owner's words, in several languages: a meeting told by
+"seeing" someone, interests in dative and reflexive forms, offers with the verb first, needs
+told as "what they need is", "keen on" a thing (a need) or a topic (an interest), two clauses
+joined by "and", and the owner's notes to self. Invented people and wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parsing.context import read_context
+
+
+@pytest.mark.parametrize("text", [
+    "Ci siamo visti alla fiera di Rimini.", "Nos vimos en la feria de Zaragoza.",
+    "On s'est vus au salon Batimat.", "Wir haben uns auf der Bauma gesehen.",
+    "We spraken elkaar op de Vakbeurs Energie.",
+])
+def test_seeing_someone_tells_the_meeting(text: str) -> None:
+    assert read_context(text).context
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Gli interessano i droni agricoli.", "i droni agricoli"),
+    ("Elle s'intéresse aux énergies marines.", "énergies marines"),
+    ("Interessa-se por logística portuária.", "logística portuária"),
+    ("Se interesa por la robótica educativa.", "la robótica educativa"),
+    ("Hij interesseert zich voor zonnepanelen.", "zonnepanelen"),
+    ("She's keen on coastal erosion policy.", "coastal erosion policy"),
+])
+def test_interest_forms(text: str, topic: str) -> None:
+    assert topic in " ".join(read_context(text).interests)
+
+
+def test_keen_on_a_thing_is_a_need() -> None:
+    facts = read_context("He's keen on a pilot before summer.")
+    assert facts.needs and not facts.interests
+
+
+@pytest.mark.parametrize(("text", "offer"), [
+    ("Hat angeboten, uns seinem Einkauf vorzustellen.", "seinem Einkauf vorzustellen"),
+    ("Elle a proposé de nous présenter à son directeur.", "présenter à son directeur"),
+    ("Heeft aangeboden om ons te helpen met de aanvraag.", "de aanvraag"),
+    ("Si è offerta di farci visitare lo stabilimento.", "visitare lo stabilimento"),
+])
+def test_offer_with_the_verb_first(text: str, offer: str) -> None:
+    assert offer in " ".join(read_context(text).offers)
+
+
+def test_what_they_need_is() -> None:
+    facts = read_context("They're NOT shopping for software, what they actually need is a "
+                         "data cleanup before the audit.")
+    assert facts.needs == ("a data cleanup before the audit",)
+
+
+def test_two_owner_promises_and_a_clause_of_the_person() -> None:
+    facts = read_context("I told her I'd send the rate card and I'll introduce her to Femi.")
+    assert len(facts.promises) == 2
+    facts = read_context("She's interested in kiln automation and offers a factory tour.")
+    assert facts.interests == ("kiln automation",)
+    assert facts.offers == ("a factory tour",)
+
+
+@pytest.mark.parametrize("text", ["Note to self: expense the lunch under sales.",
+                                  "Reminder to self: book the dinner for March.",
+                                  "Promemoria: rimborso della cena al congresso."])
+def test_notes_to_self_tell_no_meeting(text: str) -> None:
+    assert read_context(text).context is None
