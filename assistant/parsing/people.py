@@ -12,6 +12,7 @@ looking for...") is theirs only if it names them again.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -151,7 +152,9 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     fields = {m.name for m in found if _is_card_field(text, m, owner.region)}
     # a card's company is no person, nor is a later mention of its first word
     mentions += [m for m in found if m.name is None or m.name not in fields]
+    mentions = _in_own_script(text, mentions)
     mentions += _uncased_mentions(text, owner, emails, mentions)
+    mentions += _script_lines(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
     mentions = _coalesce(sorted(mentions, key=lambda m: m.start))[:MAX_MENTIONS]
     preamble = text[: mentions[0].start] if mentions else text
@@ -514,6 +517,84 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
     return found
 
 
+def _uncased_letter(char: str) -> bool:
+    """A letter without case, or a mark joined to one (the vowel signs of Devanagari)."""
+    if unicodedata.category(char).startswith("M"):
+        return True
+    return char.isalpha() and char.lower() == char.upper()
+
+
+def _uncased_word(word: str, *, wide: bool) -> bool:
+    """A word of a script without letter case: short in the CJK and Hangul scripts, where a
+    name's word is one to four signs (王伟, 박지훈), up to twelve letters in the others (سارة)."""
+    if not word or not word[0].isalpha() or not all(_uncased_letter(c) for c in word):
+        return False
+    return len(word) <= (12 if wide else _UNCASED_NAME_LETTERS) if _is_wide(word) is wide else False
+
+
+def _is_wide(word: str) -> bool:
+    """Whether a word is written in a script that is not alphabetic-with-spaces-per-name
+    (Arabic, Hebrew, Thai, Devanagari, ... are "wide": long words)."""
+    return not any("\u1100" <= c <= "\u11ff" or "\u2e80" <= c <= "\u9fff"
+                   or "\uac00" <= c <= "\ud7af" or "\u3040" <= c <= "\u30ff" for c in word)
+
+
+def _script_name(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 3:
+        return False
+    wide = _is_wide(words[0])
+    return all(_uncased_word(w, wide=wide) for w in words) and (len(words) >= 2 or not wide)
+
+
+# "Met 林雅婷 (Lin Yating)": the name in its own script, then its transliteration in brackets.
+_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f])+"
+_SCRIPT_BEFORE = re.compile(rf"(?P<name>{_LETTERS}(?:[ \t]{_LETTERS}){{0,2}})[ \t]*[(（][ \t]*$")
+
+
+def _in_own_script(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name found in Latin letters right after the same name in a script without case, in
+    brackets, is kept as the owner wrote it first."""
+    out = []
+    for mention in mentions:
+        before = _SCRIPT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        closed = text[mention.end:mention.end + 3].lstrip(" \t")[:1] in {")", "）"}
+        if mention.name and before and closed:
+            words = before.group("name").split()
+            while words and not _script_name(words):
+                words = words[1:]  # "Met 林雅婷": the cue is no part of the name
+            if words:
+                name = " ".join(words)
+                start = before.end("name") - len(name)
+                mention = Mention(start, mention.end, name)
+        out.append(mention)
+    return out
+
+
+# A line opening with a name in a script without case, set apart as a card's field: "박지훈 -
+# 한빛로보틱스 CTO - jihoon.park@...", or alone above the card's lines ("سارة الهاشمي").
+_SCRIPT_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•][ \t]+)?(?P<name>{_LETTERS}(?:[ \t]{_LETTERS}){{0,2}})[ \t]*"
+    r"(?:$|[-–—|,·][ \t]|[(<])")
+_CARD_REACH = 4  # lines: the person's address is on the name's line or among the next ones
+
+
+def _script_lines(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
+                  taken: list[Mention]) -> list[Mention]:
+    found = []
+    for match in _SCRIPT_LINE.finditer(text):
+        name = match.group("name")
+        if not _script_name(name.split()) or is_owner_name(name, owner):
+            continue
+        start = match.start("name")
+        if any(m.start <= start < max(m.end, m.start + 1) for m in taken):
+            continue
+        reach = text[start:].split("\n", _CARD_REACH + 1)[:_CARD_REACH + 1]
+        limit = start + sum(len(line) + 1 for line in reach)
+        if any(start < position < limit for position, _ in emails):
+            found.append(Mention(start, start + len(name), name))
+    return found
+
+
 def _continues(text: str, mention: Mention, start: int) -> bool:
     """Whether a name already found covers ``start`` or runs up to it ("Kevin lee": "lee" is
     the rest of Kevin's name, not another person)."""
@@ -690,6 +771,12 @@ def _listed_role(after_name: str) -> Role | None:
     # "Jo Park - looking for a seed lead": a need, not a title
     parts = [p for p in re.split(r"\s*,\s*|\s+[|/–—-]\s+", clause)
              if p and "@" not in p and not opens_with_fact(p)]
+    for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
+        words = part.split()
+        cut = next((i for i, w in enumerate(words) if not all(_uncased_letter(c) for c in w)),
+                   len(words))
+        if 0 < cut < len(words) and is_title_phrase(" ".join(words[cut:]), loose=True):
+            return Role(" ".join(words[cut:]), " ".join(words[:cut]))
     role = role_in_list(parts[:3])
     if role.title and "," in clause:
         joined = role_in(clause)

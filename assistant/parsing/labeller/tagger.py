@@ -135,8 +135,10 @@ def _key(text: str) -> str:
 
 
 def _own_keys(person: str | None) -> set[str]:
+    """The signer's name, and each of its words (a field holding only a word of the name is the
+    name the model misread: "כהן" of "נועה כהן")."""
     key = _key(person) if person else ""
-    return {key, key.split(" ")[0]} - {""} if key else set()
+    return ({key, *key.split(" ")} - {""}) if key else set()
 
 
 # "Architetto presso Ceramiche Vela", "Inkoper bij Groenhof": the preposition joining a title to

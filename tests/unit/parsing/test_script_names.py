@@ -1,0 +1,40 @@
+"""Names in scripts without letter case beyond the one right before an address: kept in the
+script the owner wrote first when a transliteration follows in brackets; at the head of a card's
+line ("박지훈 - ...") or alone above a card's lines ("سارة الهاشمي"); and a company in such a
+script before its title ("星河科技 CFO"). Invented people."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing.people import find_people
+
+OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("Met 周婷 (Zhou Ting) at the Shenzhen expo, ting.zhou@example.cn.", "周婷"),
+    ("Lunch with 김민지 (Minji Kim), minji@example.kr, at the Seoul forum.", "김민지"),
+    ("Met 佐藤 健 (Ken Sato) at the Tokyo meetup. ken.sato@example.jp", "佐藤 健"),
+])
+def test_the_name_as_written_first_wins_over_its_transliteration(note: str, name: str) -> None:
+    (person,) = find_people(note, OWNER)
+    assert person.name == name
+
+
+def test_a_card_line_opening_with_a_hangul_name() -> None:
+    (person,) = find_people("이서연 - 누리소프트 COO - seoyeon@example.kr\nmet at the expo.", OWNER)
+    assert (person.name, person.company, person.title) == ("이서연", "누리소프트", "COO")
+
+
+@pytest.mark.parametrize("name", ["ليلى حداد", "נועה כהן", "अनन्या शर्मा"])
+def test_a_name_alone_above_a_card(name: str) -> None:
+    note = f"Card from the expo:\n{name}\nHead of Partnerships, Dunecrest Bank\nx@dunecrest.example"
+    (person,) = find_people(note, OWNER)
+    assert (person.name, person.title, person.company) == (
+        name, "Head of Partnerships", "Dunecrest Bank")
+
+
+def test_a_line_of_such_words_without_an_address_near_is_no_one() -> None:
+    assert not find_people("会议纪要\n\n\n\n\n\nSee you.", OWNER)
