@@ -31,13 +31,11 @@ def schedule_first(session: Session, owner: OwnerProfile, contacts: list[StoredC
     """Schedule a first follow-up for each contact that has an email and none yet."""
     due = first_draft_due(received_at, owner.timezone, owner.region, owner.followup_hour,
                           note_text or None, now=now)
-    scheduled = False
-    for contact in contacts:
-        if contact.emails and (contact.created or not _stopped(session, contact.id)):
-            followups.schedule(session, owner_id=owner.id, contact_id=contact.id, sequence=1,
-                               due_at=due, now=now, inbound_id=inbound_id)
-            scheduled = True
-    return due if scheduled else None
+    chosen = [contact.id for contact in contacts
+              if contact.emails and (contact.created or not _stopped(session, contact.id))]
+    followups.schedule_first_touches(session, owner_id=owner.id, contact_ids=chosen,
+                                     due_at=due, now=now, inbound_id=inbound_id)
+    return due if chosen else None
 
 
 def on_sent(session: Session, outbox_id: int, now: datetime) -> None:

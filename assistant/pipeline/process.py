@@ -48,7 +48,7 @@ from assistant.pipeline import (
     resources,
 )
 from assistant.store import contacts as contact_store
-from assistant.store import inbound, owners
+from assistant.store import deferred, inbound, owners
 from assistant.store.db import transaction
 from assistant.store.inbound import InboundRecord
 
@@ -244,8 +244,10 @@ def _write_all(app: App, plans: list[_Plan], now: datetime,
     is undone and the batch is written again with a savepoint per message, so the failure
     touches only the message it came from."""
     try:
-        with transaction(app.sessions) as session, session.begin_nested():
-            # (the savepoint also opens SQLite's write transaction before the first read)
+        with transaction(app.sessions) as session, session.begin_nested(), \
+                deferred.deferring(session):
+            # (the savepoint also opens SQLite's write transaction before the first read;
+            # the rows nothing reads back are written together at the end, inside it)
             return [_carry_out(app, session, plan, now) for plan in plans]
     except IntegrityError as exc:
         log.info("a batch of %d message(s) met a concurrent write (%s); writing each on its "
@@ -268,7 +270,7 @@ def _write_one(app: App, session: Session, plan: _Plan, now: datetime,
                broken: list[int]) -> Outcome | None:
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            with session.begin_nested():
+            with session.begin_nested(), deferred.deferring(session):
                 return _carry_out(app, session, plan, now)
         except IntegrityError as exc:
             # Another worker committed the same contact (or row) first: the savepoint is
@@ -295,6 +297,10 @@ def _write_one(app: App, session: Session, plan: _Plan, now: datetime,
 
 def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcome:
     record, owner, route = plan.record, plan.owner, plan.route
+    if not _plain_note(plan):
+        # an answer, a command, a correction or an undo may read what the notes before it
+        # in the batch wrote: their deferred rows are written first
+        deferred.flush(session)
     if route == "screen":
         assert plan.screen is not None
         return _screen(app, session, record, plan.screen, now)
@@ -318,6 +324,13 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
                        "a contact's reply, forwarded by the owner", owner.id)
     assert plan.parsed is not None
     return _apply(app, session, record, owner, plan.parsed, now, plan.met_on, plan.cards)
+
+
+def _plain_note(plan: _Plan) -> bool:
+    """A note, forward, intro or vCard read into contacts, with no card pictures: its writes
+    read back no deferred row but through the contact lookup, which writes them first."""
+    return (plan.route == "read" and plan.lines is None and plan.cards is None
+            and plan.parsed is not None and plan.parsed.kind in CONTACT_KINDS)
 
 
 def _done(session: Session, now: datetime, inbound_id: int, *, status: str, kind: str | None,
@@ -558,6 +571,7 @@ def _apply(app: App, session: Session, record: InboundRecord, owner: OwnerProfil
         if cards is not None:
             from assistant.cards import ack
 
+            deferred.flush(session)  # the card acknowledgement may read what was just merged
             outbox_id = ack.acknowledge(app, session, record, owner, parsed, pairs, due, now,
                                         cards, left_out=len(parsed.contacts) - len(taken))
         else:

@@ -144,6 +144,8 @@ def forwarded_reply(session: Session, owner: OwnerProfile, raw: bytes, inbound_i
     forward = unwrap_forward(view.text)
     if forward is None or not forward.sender_address or not forward.subject:
         return False
+    if strip_subject_prefixes(forward.subject) == forward.subject.strip():
+        return False  # no "Re:": no answer to a follow-up (``_answers``), nothing to look up
     contact_id = awaiting(session, owner.id, forward.sender_address).get(forward.sender_address)
     if contact_id is None or not _answers(session, contact_id, forward.subject):
         return False

@@ -16,6 +16,7 @@ from sqlalchemy import Select, bindparam, exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.domain import ParsedContact, StoredContact
+from assistant.store import deferred
 from assistant.store.db import table_of
 from assistant.store.models import Contact, ContactEmail, ContactFact, ContactPhone, Interaction
 
@@ -73,22 +74,25 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
         "created_at": now, "updated_at": now, **fields}).scalar_one())
     emails = sorted({e.lower() for e in parsed.emails})
     phones = list(dict.fromkeys(parsed.phones))
-    if emails:
-        connection.execute(_INSERT_EMAIL, [
-            {"owner_id": owner_id, "contact_id": contact_id, "email": e} for e in emails])
-    if phones:
-        connection.execute(_INSERT_PHONE, [
-            {"contact_id": contact_id, "phone": p} for p in phones])
+    # Nothing reads these rows back while the note's batch is written, but a later note of
+    # the batch naming the same email or name, whose lookup writes them first: they are
+    # written together at the end of the batch (``deferred``), or now outside a batch.
+    key = name_key(fields.get("name"))
+    found_by = [(owner_id, e) for e in emails] + ([(owner_id, key)] if key else [])
+    deferred.add(session, _INSERT_EMAIL, [
+        {"owner_id": owner_id, "contact_id": contact_id, "email": e} for e in emails],
+        keys=found_by)
+    deferred.add(session, _INSERT_PHONE, [{"contact_id": contact_id, "phone": p} for p in phones],
+                 keys=found_by)
     facts = _fact_rows(contact_id, inbound_id, parsed, now, existing=set())
     if met_on is not None:
         facts.append({"contact_id": contact_id, "inbound_id": inbound_id, "field": MET_ON,
                       "value": met_on.isoformat(), "created_at": now})
-    if facts:
-        connection.execute(_INSERT_FACT, facts)
+    deferred.add(session, _INSERT_FACT, facts, keys=found_by)
     if inbound_id is not None:
-        connection.execute(_INSERT_INTERACTION, {
+        deferred.add(session, _INSERT_INTERACTION, [{
             "owner_id": owner_id, "contact_id": contact_id, "inbound_id": inbound_id,
-            "kind": interaction_kind, "occurred_at": now})
+            "kind": interaction_kind, "occurred_at": now}], keys=found_by)
     return StoredContact(id=contact_id, name=fields.get("name"), emails=tuple(emails),
                          phones=tuple(phones), company=fields.get("company"),
                          title=fields.get("title"), created=True)
@@ -107,6 +111,9 @@ def _find_existing(session: Session, owner_id: int, parsed: ParsedContact) -> Co
     key = name_key(parsed.name)
     if not emails and key is None:
         return None
+    # a contact created earlier in the batch under these emails or this name: its rows first
+    deferred.flush_if_touching(session, [(owner_id, e) for e in emails]
+                               + ([(owner_id, key)] if key else []))
     session.flush()  # the lookup is a plain statement: the session's changes go first
     rows = session.connection().execute(_CANDIDATES, {
         "owner_id": owner_id, "emails": emails, "name_key": key}).all()

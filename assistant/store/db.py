@@ -116,6 +116,16 @@ def _insert_once(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
             .returning(table.c.id))
 
 
+@functools.cache
+def insert_ignoring(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING without RETURNING, for rows written many at a time
+    (``deferred``), built once per table."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(table).on_conflict_do_nothing(index_elements=list(unique))
+
+
 def rowcount(result: object) -> int:
     """Rows an UPDATE matched (a CursorResult, which SQLAlchemy types as a plain Result)."""
     return int(getattr(result, "rowcount", 0))

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from assistant.store.db import insert_once, rowcount
+from assistant.store import deferred
+from assistant.store.db import insert_ignoring, insert_once, rowcount, table_of
 from assistant.store.models import (
     ApprovalToken,
     Contact,
@@ -58,6 +59,18 @@ def schedule(session: Session, *, owner_id: int, contact_id: int, sequence: int,
         "owner_id": owner_id, "contact_id": contact_id, "sequence": sequence,
         "status": "scheduled", "due_at": due_at, "source_inbound_id": inbound_id,
         "created_at": now}, unique=["contact_id", "sequence"])
+
+
+def schedule_first_touches(session: Session, *, owner_id: int, contact_ids: list[int],
+                           due_at: datetime, now: datetime, inbound_id: int | None) -> None:
+    """``schedule(sequence=1)`` for each contact, returning nothing: the rows are written at
+    the end of the batch being written (``deferred``), or now outside one."""
+    statement = insert_ignoring(session.get_bind().dialect.name, table_of(FollowUp),
+                                ("contact_id", "sequence"))
+    deferred.add(session, statement, [
+        {"owner_id": owner_id, "contact_id": contact_id, "sequence": 1, "status": "scheduled",
+         "due_at": due_at, "source_inbound_id": inbound_id, "created_at": now}
+        for contact_id in contact_ids])
 
 
 def load(session: Session, followup_id: int) -> FollowUpRecord | None:

@@ -29,7 +29,15 @@ from assistant.store import contacts as contact_store
 from assistant.store import inbound, owners
 from assistant.store.db import transaction, upgrade
 from assistant.store.inbound import FetchedMessage
-from assistant.store.models import Contact, InboundMessage, OutboxMessage
+from assistant.store.models import (
+    Contact,
+    ContactEmail,
+    ContactFact,
+    FollowUp,
+    InboundMessage,
+    Interaction,
+    OutboxMessage,
+)
 
 OWNER = "sam@example.com"
 PEOPLE = [("Jane Doe", "jane@acme.example"), ("Raj Patel", "raj@corvid.example"),
@@ -264,3 +272,49 @@ def test_a_message_naming_too_many_people_keeps_the_first_ones(app: App, monkeyp
     parsed = email.message_from_bytes(ack, policy=email.policy.default)
     body = parsed.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "names 2 more people" in body and "at most 3 from one message" in body
+
+
+def _count(app: App, model: type) -> int:
+    with transaction(app.sessions) as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_notes_of_one_batch_about_the_same_person_make_one_contact(app: App) -> None:
+    # Given a batch in which three notes name Jane by her email, one of them by name only too
+    ids = _store(app, [_note("Jane Doe", "jane@acme.example"), _note("Raj Patel",
+                       "raj@corvid.example"), _note("Jane Doe", "jane@acme.example", " Again."),
+                       _note("Jane Doe", "JANE@acme.example", " She runs Acme.")])
+    # When the batch is processed (the rows nothing reads back are written at its end)
+    batch = process.process_batch(app, ids)
+    # Then Jane is one contact, with one email row, one first follow-up and three interactions
+    assert batch.error is None and [o.status for o in batch.outcomes] == ["processed"] * 4
+    assert _names(app) == ["Jane Doe", "Raj Patel"]
+    assert _count(app, ContactEmail) == 2 and _count(app, FollowUp) == 2
+    with transaction(app.sessions) as session:
+        jane = session.scalar(select(Contact.id).where(Contact.name == "Jane Doe"))
+        kinds = session.scalars(select(Interaction.inbound_id)
+                                .where(Interaction.contact_id == jane)).all()
+        facts = session.scalars(select(ContactFact.inbound_id)
+                                .where(ContactFact.contact_id == jane)).all()
+    assert sorted(kinds) == [ids[0], ids[2], ids[3]]
+    assert set(facts) == {ids[0], ids[2], ids[3]}
+
+
+def test_a_failed_message_leaves_none_of_its_deferred_rows(app: App, monkeypatch) -> None:  # noqa: ANN001
+    _fail_on_bad_person(monkeypatch, RuntimeError("a bug"))
+    # Given a batch whose second note names Lee (written, rows kept for the batch's end), then
+    # the troublesome person
+    ids = _store(app, [_note("Jane Doe", "jane@acme.example"),
+                       _note("Lee Chen", "lee@chen.example",
+                             " Also met Bad Person <bad@trouble.example> there."),
+                       _note("Raj Patel", "raj@corvid.example")])
+    # When the batch is processed
+    batch = process.process_batch(app, ids)
+    # Then Lee's contact and every row kept for it are gone with its message
+    assert batch.error is None
+    assert _statuses(app, ids) == ["processed", "failed", "processed"]
+    assert _names(app) == ["Jane Doe", "Raj Patel"]
+    assert _count(app, ContactEmail) == 2 and _count(app, FollowUp) == 2
+    assert _count(app, Interaction) == 2
+    with transaction(app.sessions) as session:
+        assert set(session.scalars(select(ContactFact.inbound_id))) == {ids[0], ids[2]}
