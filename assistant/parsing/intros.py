@@ -27,7 +27,14 @@ _INTRO_CUES = re.compile(
     r"\bapresent(?:o|ar)\b|\bcolocar (?:vocês|voces) em contato\b|"
     r"\bpôr (?:vocês|voces) em contato\b|"
     r"\b(?:stel|wil) (?:ik )?(?:jullie|u) (?:graag )?(?:aan elkaar )?(?:voor|voorstellen)\b|"
-    r"\bin contact (?:brengen|met elkaar)\b|\baan elkaar voorstellen\b"
+    r"\bin contact (?:brengen|met elkaar)\b|\baan elkaar voorstellen\b|"
+    # "Priti, Eilidh, quick intro.", "a brief introduction"; and the introducer's leave-taking:
+    # "I'll leave you two to it", "je vous laisse échanger", "os dejo hablar", "vi lascio"
+    r"\b(?:quick|short|brief|virtual|e-?mail)\s+intro(?:duction)?\b|"
+    r"\b(?:leave|let) you (?:two|both)\b|\bje vous laisse (?:échanger|discuter|faire)\b|"
+    r"\bos dejo (?:hablar|que habléis|en contacto)\b|\bvi lascio (?:parlare|in contatto|"
+    r"continuare)\b|\bich überlasse (?:euch|ihnen) (?:den rest|das weitere)\b|"
+    r"\bdeixo (?:vocês|voces) (?:conversarem|à vontade)\b|\bik laat jullie verder\b"
 )
 _MEET = re.compile(rf"(?:^|[\s,.;!])(?P<a>{_NAME})\s*[,:]?\s+meet\s+(?P<b>{_NAME})")
 _NAMED = re.compile(
@@ -45,8 +52,8 @@ def is_intro(text: str, subject: str = "") -> bool:
     """True when the text (or subject) introduces people to each other."""
     if re.search(r"(?i)\b(?:intro(?:duction)?|vorstellung|présentation|presentación|presentazione|"
                  r"apresentação|introductie|kennismaking)\b\s*[:(-]|"
-                 r"<>|\bintro\b.*\b(?:and|&|/|x|<>)\b", subject):
-        return True
+                 r"<>|\bintro\b.*\b(?:and|&|/|x|<>)\b", subject) or _MEET.search(subject):
+        return True  # "Intro: Dana <> Hugo", "Priti, meet Eilidh"
     return bool(_INTRO_CUES.search(text))
 
 

@@ -318,7 +318,11 @@ def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Conta
     people = merge_drafts([d for d in people if not _same_party(d, introducer)])
     introducer_name = clean_name(introducer[0]) if introducer else None
     text = strip_signoff(intro_text, introducer_name)
-    _enrich(people, find_people(text, owner, known=tuple(d.name for d in people if d.name)))
+    found = find_people(text, owner, known=tuple(d.name for d in people if d.name))
+    if introducer_draft is not None:
+        for other in found:  # "Making the intro I promised at the mixer": the introducer's
+            other.context, other.promises = None, []  # occasion and promise, not the owner's
+    _enrich(people, found)
     by = introducer_name if introducer_draft is not None else None
     for draft in people:
         draft.introduced_by = by

@@ -768,6 +768,10 @@ def _listed_role(after_name: str) -> Role | None:
     if not match:
         return None
     clause = _clause(after_name[match.end():])
+    if match.group().strip(" \t(,-–—"):
+        # "Priti is a freelance Shopify developer and built ours": the role ends at the next
+        # clause about the person
+        clause = re.split(r"\s(?:and|et|und|y|e|ed)\s(?=\S)", clause, maxsplit=1)[0]
     # "Jo Park - looking for a seed lead": a need, not a title
     parts = [p for p in re.split(r"\s*,\s*|\s+[|/–—-]\s+", clause)
              if p and "@" not in p and not opens_with_fact(p)]
