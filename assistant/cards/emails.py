@@ -7,6 +7,7 @@ Pure module: no I/O.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from difflib import get_close_matches
 
@@ -21,6 +22,7 @@ _BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|
 # Mail hosts that many cards use besides the card's own web site.
 _MAIL_HOSTS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
                "verizon.net", "comcast.net", "gmx.de", "web.de", "orange.fr", "free.fr")
+_COMMON_TLDS = ("com", "org", "net", "edu")  # what a last label cut to one letter most often is
 _AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
 _TLD_MISREAD = {"tom": "com", "con": "com", "corn": "com", "c0m": "com", "cem": "com",
                 "coin": "com", "0rg": "org", "orq": "org", "nct": "net"}
@@ -39,17 +41,22 @@ def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
             host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
             sites[host] = max(sites.get(host, 0.0), line.confidence)
     hosts = {h for h in sites if "." in h} | set(_MAIL_HOSTS)
+    addressed = Counter(token.rpartition("@")[2].lower().rstrip(".,;")
+                        for line in lines for token in line.text.split(" ") if "@" in token)
     mended = []
     for line in lines:
         surer = {h for h in hosts if sites.get(h, 0.0) > line.confidence}
-        text = " ".join(_mended(token, hosts, surer) for token in line.text.split(" "))
+        text = " ".join(_mended(token, hosts, surer, addressed)
+                        for token in line.text.split(" "))
         mended.append(replace(line, text=text))
     return mended
 
 
-def _mended(token: str, hosts: set[str], surer: set[str]) -> str:
+def _mended(token: str, hosts: set[str], surer: set[str],
+            addressed: Counter[str] | None = None) -> str:
     """The token, an address in it mended; ``surer`` are the web hosts read with more
-    confidence than the token's line, which may correct its host."""
+    confidence than the token's line, which may correct its host; ``addressed`` counts the
+    hosts of the card's addresses as read (two addresses that agree on a host keep it)."""
     lowered = token.lower()
     if "@" in token:
         local, _, host = token.rpartition("@")
@@ -58,7 +65,15 @@ def _mended(token: str, hosts: set[str], surer: set[str]) -> str:
             whole = [h for h in hosts if h.startswith(host.lower().rstrip(".") + ".")]
             host = whole[0] if len(whole) == 1 else host
         name, dot, tld = host.rpartition(".")
-        return f"{local}@{_near_host(name + dot + _TLD_MISREAD.get(tld.lower(), tld), surer)}"
+        tld = _TLD_MISREAD.get(tld.lower(), tld)
+        if dot and len(tld) == 1 and tld.isalpha():  # the host cut short in its last label
+            whole = [h for h in hosts if h.startswith(f"{name}.{tld}".lower())]
+            tld = whole[0].rpartition(".")[2] if len(whole) == 1 else next(
+                (t for t in _COMMON_TLDS if t.startswith(tld.lower())), tld)
+        host = name + dot + tld
+        if addressed and addressed[host.lower()] >= 2:
+            return f"{local}@{host}"
+        return f"{local}@{_near_host(host, surer, hosts)}"
     if lowered.startswith(("www.", "http")) or ":" in token:
         return token
     for host in hosts:
@@ -70,15 +85,31 @@ def _mended(token: str, hosts: set[str], surer: set[str]) -> str:
     return token
 
 
-def _near_host(host: str, hosts: set[str]) -> str:
+def _near_host(host: str, hosts: set[str], every: set[str] | None = None) -> str:
     """The card's web site's host for an address host the OCR misread by a letter or two
-    ("nolmitsprod.com" beside "www.nolimitsprod.com")."""
+    ("nolmitsprod.com" beside "www.nolimitsprod.com"), among ``hosts`` (the sites read more
+    surely than the address); among ``every`` site, only a host that differs by letters the
+    OCR confuses with one another (i, l, 1; o, 0: "exampie.com" beside "example.com")."""
     lowered = host.lower()
+    confused = [h for h in every or set() if h not in _MAIL_HOSTS and _confused(lowered, h)]
+    if len(confused) == 1:
+        return confused[0]
     sites = [h for h in hosts if h not in _MAIL_HOSTS]
     if not sites:
         return host
     close = get_close_matches(lowered, sites, n=1, cutoff=0.88)
     return close[0] if close else host
+
+
+_CONFUSED = (frozenset("il1|"), frozenset("o0"))
+
+
+def _confused(read: str, site: str) -> bool:
+    """The same host but for one or two letters the OCR confuses."""
+    if len(read) != len(site) or read == site:
+        return False
+    pairs = [(a, b) for a, b in zip(read, site, strict=True) if a != b]
+    return len(pairs) <= 2 and all(any({a, b} <= group for group in _CONFUSED) for a, b in pairs)
 
 
 def _without_label(local: str) -> str:

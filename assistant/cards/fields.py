@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
 from statistics import median
+
+import phonenumbers
+from cleanco import basename
 
 from assistant.cards.emails import bare_domains, repair_emails
 from assistant.cards.lines import OcrLine, clean_text
@@ -27,6 +30,9 @@ from assistant.parsing.labeller import read_block
 
 DOUBTFUL = 0.80  # a value read from a line below this confidence is shown as "check it"
 LOGO_HEIGHTS = 1.4  # a line this many times the card's usual print height is a logo's
+SPELLS_DOMAIN = 0.85  # a line this close to the card's domain (difflib ratio) names it
+SPELLS_DOMAIN_CLOSELY = 0.9
+LOGO_SURE = 0.70  # lettering read less surely than this is a drawing, not the logo's words
 
 _FAX = r"fax|fx|f|telefax|t[ée]l[ée]copie|facsimile"
 _MOBILE = r"mobile|mobil|mob|m|cell(?:ular)?|cel|c|handy|portable|port|gsm|m[óo]vil|celular|hp"
@@ -35,7 +41,12 @@ _PHONE = (r"tel|t[ée]l|t|phone|ph|p|office|off|o|direct|dir|d|main|work|w|telef
 _LABEL = re.compile(rf"(?i)(?<![\w@.])(?P<label>{_FAX}|{_MOBILE}|{_PHONE})\b\.?\s*[:.]?\s*$")
 _FAX_RE = re.compile(rf"(?i)^(?:{_FAX})$")
 _MOBILE_RE = re.compile(rf"(?i)^(?:{_MOBILE})$")
-_DIGIT_RUN = re.compile(r"[+(]?[\dOoIl][\d\sOoIl().\-/]{6,}[\dOoIl]")
+_DIGIT_RUN = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIl][\d\sOoIl().\-/]{6,}[\dOoIl](?![^\W\d_])")
+# A number spelt in letters on the keypad ("1-888-FLY-AWAY", "(800) GO-ACME"): three letters
+# at least in its last seven places.
+_VANITY = re.compile(r"(?<![\w@./-])(?:1[-. ]?)?\(?[2-9]\d{2}\)?[-. ]?"
+                     r"(?=(?:[A-Z\d]-?){7}(?![\w@.]))(?=(?:[\d-]*[A-Z]){3})(?:[A-Z\d]-?){6}[A-Z\d]"
+                     r"(?![\w@.])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 _EMAIL_SPACES = re.compile(r"\s*@\s*")
 _EMAIL_LABEL = re.compile(r"(?i)\be-?mail\s*[:.]?\s*")
@@ -56,7 +67,8 @@ _COMPANY_WORDS = re.compile(
     r"universidad|institute|institut|laborator(?:y|ies)|labs?|partners|associates|consulting|"
     r"solutions|technolog(?:y|ies)|systems|international|foundation|hotels?|restaurant|grill|"
     r"caf[ée]|studio|agency|ventures|capital|school|college|hospital|clinic|center|centre|"
-    r"services|industries|communications|media|network|networks|software|pharma|motors)\b\.?")
+    r"services|industries|communications|media|network|networks|software|pharma|motors|"
+    r"association|federation|society|council|ministry|authority)\b\.?")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:the|and|of|for|your|our|with|www|http|inc|llc|ltd|gmbh|tel|fax|phone|mobile|"
     r"email|e-mail|web|office|street|road|avenue|suite|department|division|unit|management)\b")
@@ -119,14 +131,15 @@ class _Found:
 
 def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
-    lines = [OcrLine(split_run_words(clean_text(line.text)), line.confidence, line.box)
-             for line in lines]
+    lines = [OcrLine(_title_comma(split_run_words(clean_text(line.text))), line.confidence,
+                     line.box) for line in lines]
     lines = _split_name_lines(repair_emails([replace(line, text=_capital_i(line.text))
                                               for line in lines if line.text]))
-    found = _Found()
-    for index, line in enumerate(lines):
-        _read_details(index, line, region, found)
+    found = _read_all(lines, region)
     domains = _domains(found)
+    joined = _join_spelled_domains(lines, domains)
+    if len(joined) != len(lines):
+        lines, found = joined, _read_all(joined, region)
     taken = set(found.used) | {i for i, line in enumerate(lines) if _ADDRESS.search(line.text)}
     title_at = _title_index(lines, taken)
     name_at = _name_index(lines, taken | ({title_at} if title_at is not None else set()),
@@ -144,17 +157,26 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         values["title"] = (_title_text(_title_head(lines[title_at].text)),
                            lines[title_at].confidence)
     if company_at is not None:
-        head, comma, tail = lines[company_at].text.strip(" ,;").partition(",")
+        company_line = _company_block(lines, company_at, skip)
+        head, comma, tail = company_line.text.strip(" ,;").partition(",")
         if comma and _is_title(head) and _COMPANY_WORDS.search(tail):  # "Teacher, X School"
-            values.setdefault("title", (head.strip(), lines[company_at].confidence))
-            values["company"] = (tail.strip(), lines[company_at].confidence)
+            values.setdefault("title", (head.strip(), company_line.confidence))
+            values["company"] = (tail.strip(), company_line.confidence)
         else:
-            values["company"] = (head + comma + tail, lines[company_at].confidence)
+            values["company"] = (_company_text(head + comma + tail, domains),
+                                 company_line.confidence)
     logo_at = None if "company" in values else _logo_index(
         lines, skip, values.get("name", (None, 0.0))[0])
     if logo_at is not None:
-        values["company"] = (lines[logo_at].text.strip(" ,;"), lines[logo_at].confidence)
-    _fill_from_labeller(values, lines, region)
+        logo = lines[logo_at]
+        below = _line_below(lines, logo_at, skip) if len(logo.text.split()) == 1 else None
+        logo = _joined(logo, lines[below]) if below is not None else logo
+        values["company"] = (logo.text.strip(" ,;"), logo.confidence)
+    _fill_from_labeller(values, lines, region, taken - found.used)
+    if "title" in values:
+        values["title"] = (_title_without_company(values["title"][0],
+                                                  values.get("company", ("", 0.0))[0], domains),
+                           values["title"][1])
     doubtful = [(key, value) for key, (value, conf) in values.items() if conf < DOUBTFUL]
     doubtful += [("email", e) for e, conf in found.emails.items() if conf < DOUBTFUL]
     doubtful += [("phone", p) for p in ordered if phones[p] < DOUBTFUL]
@@ -166,20 +188,51 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         lines=tuple(line.text for line in lines))
 
 
+_GLUED_PERIOD = re.compile(r"(?<=[^\W\d_]{3})\.(?=[^\W\d_]{2})")
+
+
+def _title_comma(text: str) -> str:
+    """A comma the OCR read as a period after a title word, glued to what follows
+    ("DIRECTOR.MIDDLE EAST"), written as the comma it is; links and addresses untouched."""
+    if "." not in text:
+        return text
+    tokens = []
+    for token in text.split(" "):
+        if "@" not in token and not find_urls(token) and not bare_domains(token):
+            token = _GLUED_PERIOD.sub(
+                lambda m: ", " if _title_word(fold(re.split(r"[^\w-]", m.string[:m.start()])[-1]))
+                else ".", token)
+        tokens.append(token)
+    return " ".join(tokens)
+
+
+def _read_all(lines: Sequence[OcrLine], region: str) -> _Found:
+    found = _Found()
+    for index, line in enumerate(lines):
+        _read_details(index, line, region, found)
+    return found
+
+
 def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[OcrLine],
-                       region: str) -> None:
+                        region: str, address_at: set[int] | None = None) -> None:
     """A title or company the card's layout rules did not find, as the trained block
     labeller (the one that reads signatures and typed cards) reads the card's lines; its
     confidence is that of the line it came from. (Its names are not taken: on cards, the
-    layout rules read them better.)"""
+    layout rules read them better.) Nothing is taken from an address line (``address_at``:
+    "Palo Alto California" before its ZIP code is a town), and a degree ("D.M.D.") is no
+    company."""
     if "title" in values and "company" in values:
         return
     block = read_block("\n".join(line.text for line in lines), region)
+    addresses = [_compact(lines[i].text) for i in address_at or set()]
     for key, value in (("title", block.title), ("company", block.company)):
         taken = [_compact(text) for text, _ in values.values()]
         if key == "company" and value and "," in value:
             head, _, tail = value.partition(",")
             value = tail.strip() if _is_title(head) and _COMPANY_WORDS.search(tail) else value
+        if value and (any(_compact(value) in address for address in addresses)
+                      or not _DEGREES.sub("", value).strip(" ,.;")):
+            continue
         if (value and key not in values and _plain_phrase(value)
                 and not any(_compact(value) in text or text in _compact(value) for text in taken)):
             confidence = min((line.confidence for line in lines if value in line.text),
@@ -209,7 +262,9 @@ def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None
         if "@" not in url:
             found.urls.setdefault(url, line.confidence)
             found.used.add(index)
-    digits = _DIGIT_RUN.sub(lambda m: m.group().translate(_OCR_DIGITS), _unglued(text))
+    text = _VANITY.sub(lambda m: phonenumbers.convert_alpha_characters_in_number(m.group()),
+                       text)
+    digits = _DIGIT_RUN.sub(_as_digits, _unglued(text))
     previous_end = 0
     for start, number in find_phones(digits, region):
         label = _LABEL.search(digits[previous_end:start])
@@ -222,6 +277,20 @@ def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None
         previous_end = start + 1
     if _LABEL.search(text.split(" ")[0] + " ") and any(ch.isdigit() for ch in text):
         found.used.add(index)
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    """A run of figures with the letters the OCR reads for figures (O, I, l) read as figures;
+    a word of such letters alone at either end of the run is a word ("Oll Coker Road")."""
+    run = match.group()
+    start, end = 0, len(run)
+    parts = list(re.finditer(r"\S+", run))
+    while parts and not any(ch.isdigit() for ch in parts[-1].group()):
+        end = parts.pop().start()
+    while parts and not any(ch.isdigit() for ch in parts[0].group()):
+        parts.pop(0)
+        start = parts[0].start() if parts else end
+    return run[:start] + run[start:end].translate(_OCR_DIGITS) + run[end:]
 
 
 _GLUED = re.compile(r"(?<=[^\W\d_])(?=[+(]?\d)|(?<=\d)(?=[^\W\d_])")
@@ -462,16 +531,163 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
         if sum(ch.isdigit() for ch in text) > 2 or _ADDRESS.search(text):
             continue
         score = 0.0
-        if any(len(d) >= 3 and (compact.startswith(d) or d.startswith(compact) and
-                                len(compact) >= 3) for d in domains):
+        if _spells_domain(compact, domains):
             score += 3
-        if _COMPANY_WORDS.search(text):
+        if _COMPANY_WORDS.search(text) or _legal_form(text):
             score += 2
         if score and index < 3:
             score += 0.5
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+def _spells_domain(compact: str, domains: set[str]) -> bool:
+    """The line names the card's web or mail domain: starts with it ("acmerobotics" for
+    acme.com), is its start, or is it with a letter or two misread by the OCR or by the
+    domain's own spelling ("BLUEWAVE" beside bluwave.com, "ACMEGWIDGETS" for acme-widgets)."""
+    for domain in domains:
+        if len(domain) < 3:
+            continue
+        if compact.startswith(domain) or domain.startswith(compact) and len(compact) >= 3:
+            return True
+        if (len(domain) >= 6 and abs(len(compact) - len(domain)) <= 2
+                and SequenceMatcher(None, compact, domain).ratio() >= SPELLS_DOMAIN):
+            return True
+    return False
+
+
+def _legal_form(text: str) -> bool:
+    """Ends in a legal form of a company ("Pty Ltd", "S.p.A.", "Oy", "K.K."), by cleanco's
+    list of legal forms of many countries."""
+    words = text.replace(",", ", ").split()
+    return len(words) >= 2 and basename(" ".join(words)).casefold() != " ".join(words).casefold()
+
+
+def _join_spelled_domains(lines: list[OcrLine], domains: set[str]) -> list[OcrLine]:
+    """A logo the OCR read as two lines ("TEP" in large print above "CENTRE"), one line again
+    when together they spell the card's web or mail domain (tepcentre.com) and neither does
+    alone."""
+    out: list[OcrLine] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if (after is not None and domains and _logo_words(line.text) and _logo_words(after.text)
+                and _compact(line.text + after.text) in domains
+                and _compact(line.text) not in domains and _compact(after.text) not in domains):
+            out.append(_joined(line, after))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
+
+
+def _logo_words(text: str) -> bool:
+    return (0 < len(text.split()) <= 3 and not any(ch.isdigit() for ch in text)
+            and _plain_phrase(text) and len(_compact(text)) >= 2)
+
+
+def _joined(first: OcrLine, second: OcrLine) -> OcrLine:
+    box = (min(first.box[0], second.box[0]), min(first.box[1], second.box[1]),
+           max(first.box[2], second.box[2]), max(first.box[3], second.box[3]))
+    text = " ".join(" ".join(first.text.split() + second.text.split()).split())
+    return OcrLine(text, min(first.confidence, second.confidence), box)
+
+
+_CONNECTOR = re.compile(r"(?i)^(?:and|of|for|&|und|et|y|de|der|des|du|für|pour|para)$")
+
+
+def _company_block(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine:
+    """The company's line with the lines its name goes on to: a line that starts or ends on a
+    joining word ("Institute for Computer Sciences" / "and Telecommunications"), and a word of
+    the logo set in the same print size just above it ("Belgian" / "Foreign Trade Agency")."""
+    line = lines[at]
+    after = at + 1
+    if after < len(lines) and after not in skip and _logo_words_long(lines[after].text):
+        next_words = lines[after].text.split()
+        if (_CONNECTOR.match(line.text.split()[-1]) or
+                _CONNECTOR.match(next_words[0]) and next_words[0][0].islower()):
+            line = _joined(line, lines[after])
+    above = _word_above(lines, lines[at], skip | {at})
+    if above is not None:
+        line = _joined(lines[above], line)
+    return line
+
+
+def _logo_words_long(text: str) -> bool:
+    return (0 < len(text.split()) <= 6 and not any(ch.isdigit() for ch in text)
+            and _plain_phrase(text) and not _is_title(text))
+
+
+def _word_above(lines: Sequence[OcrLine], line: OcrLine, skip: set[int]) -> int | None:
+    """A line of one word printed in the line's size right above it and over it."""
+    height = line.height
+    if height <= 0:
+        return None
+    for index, other in enumerate(lines):
+        words = other.text.split()
+        if (index in skip or len(words) != 1 or not words[0][:1].isupper()
+                or not _logo_words(other.text) or _is_title(other.text)
+                or _maybe_name(other.text) or abs(other.height - height) > 0.25 * height):
+            continue
+        gap = line.box[1] - other.box[3]
+        overlap = min(line.box[2], other.box[2]) - max(line.box[0], other.box[0])
+        width = min(line.box[2] - line.box[0], other.box[2] - other.box[0])
+        if -0.3 * height <= gap <= 0.6 * height and width > 0 and overlap >= 0.8 * width:
+            return index
+    return None
+
+
+def _line_below(lines: Sequence[OcrLine], at: int, skip: set[int]) -> int | None:
+    """The words of the logo printed in the same size right below a logo word of one line."""
+    for index, other in enumerate(lines):
+        if (index not in skip and index != at and _logo_words_long(other.text)
+                and not _maybe_name(other.text)
+                and _word_above(lines, other, (skip | set(range(len(lines)))) - {at}) == at):
+            return index
+    return None
+
+
+def _company_text(text: str, domains: set[str]) -> str:
+    """The company as printed, an "&" the OCR read as a letter put back where the domain
+    spells the words apart ("THINKERSGDOERS" beside thinkers-doers.com)."""
+    if not text.isupper() or len(text.split()) > 3:
+        return text
+    for at, char in enumerate(text):
+        without = _compact(text[:at] + text[at + 1:])
+        if (char in _AMPERSAND_MISREAD and 2 <= at <= len(text) - 3
+                and any(without == domain or len(domain) >= 8 and _closer(without, text, domain)
+                        for domain in domains)):
+            spaced = text[at - 1] == " " or text[at + 1] == " "
+            return (f"{text[:at].rstrip()} & {text[at + 1:].lstrip()}" if spaced
+                    else f"{text[:at]}&{text[at + 1:]}")
+    return text
+
+
+_AMPERSAND_MISREAD = "G8B"
+
+
+def _closer(without: str, text: str, domain: str) -> bool:
+    """``without`` (the line less one letter) spells ``domain`` but for one letter misread
+    (in either), and closer than the whole line does."""
+    near = SequenceMatcher(None, without, domain).ratio()
+    return near >= SPELLS_DOMAIN_CLOSELY and near > SequenceMatcher(
+        None, _compact(text), domain).ratio()
+
+
+def _title_without_company(title: str, company: str, domains: set[str]) -> str:
+    """The title without the company's name printed after it on its line ("Managing Director
+    Acme Centre", the company being "ACME CENTRE" or acmecentre.com)."""
+    words = title.split()
+    names = {_compact(company)} | domains
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), _compact(" ".join(words[cut:]))
+        if (len(tail) >= 3 and tail in names and _is_title(head)
+                and not _CONNECTOR.match(words[cut - 1]) and words[cut - 1].lower() != "at"):
+            return head  # not "Head of" from "Head of Acme Labs"
+    return title
 
 
 def _logo_index(lines: Sequence[OcrLine], skip: set[int], name: str | None) -> int | None:
@@ -485,7 +701,8 @@ def _logo_index(lines: Sequence[OcrLine], skip: set[int], name: str | None) -> i
     best, best_height = None, LOGO_HEIGHTS * usual
     for index, line in enumerate(lines):
         text = line.text.strip()
-        if (index in skip or any(ch.isdigit() for ch in text) or len(_compact(text)) < 2
+        if (index in skip or line.confidence < LOGO_SURE
+                or any(ch.isdigit() for ch in text) or len(_compact(text)) < 2
                 or len(text.split()) > 4 or _ADDRESS.search(text) or not _plain_phrase(text)
                 or {fold(word) for word in text.split()} <= name_words or _is_title(text)):
             continue

@@ -1,0 +1,131 @@
+"""How cards are laid out: companies in logos and domains, titles, keypad numbers, broken
+addresses (invented cards; no card of the benchmark's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cards.fields import read_card
+from assistant.cards.lines import OcrLine
+
+
+def lines(*texts: str, confidence: float = 0.97) -> list[OcrLine]:
+    return [OcrLine(t, confidence, (10.0, 40.0 * i, 400.0, 40.0 * i + 30)) for i, t in
+            enumerate(texts)]
+
+
+def test_a_logo_word_misread_by_a_letter_still_names_the_company_by_its_domain() -> None:
+    # Given a logo word the OCR or the domain's owner spelt a letter apart from the domain
+    card = lines("ZELVARA", "Jane Okafor", "Chief Operating Officer",
+                 "Email: jane@zelvora.example", "Phone: 650-321-3900")
+    # Then the logo word is the company
+    assert read_card(card, "US").company == "ZELVARA"
+
+
+def test_a_logo_read_as_two_lines_is_one_company_when_together_they_spell_the_domain() -> None:
+    # Given a logo "QUANTO" in large print above "WORKS" in small print
+    card = [OcrLine("QUANTO", 0.99, (40, 10, 300, 90)),
+            OcrLine("WORKS", 0.95, (40, 95, 300, 115)),
+            OcrLine("Jane Okafor", 0.97, (40, 150, 300, 175)),
+            OcrLine("Managing Director Quanto Works", 0.97, (40, 180, 400, 200)),
+            OcrLine("jane@quantoworks.example", 0.97, (40, 210, 300, 230)),
+            OcrLine("www.quantoworks.example", 0.97, (40, 240, 300, 260))]
+    reading = read_card(card, "US")
+    # Then the company is both lines, and the title line loses the company after the title
+    assert reading.company == "QUANTO WORKS"
+    assert reading.title == "Managing Director"
+
+
+def test_a_company_name_goes_on_to_a_line_that_starts_with_a_joining_word() -> None:
+    card = lines("Institute for Applied Glass Sciences", "and Optical Engineering",
+                 "Jane Okafor", "Research Fellow", "jane@iagse.example")
+    assert read_card(card, "US").company == (
+        "Institute for Applied Glass Sciences and Optical Engineering")
+
+
+@pytest.mark.parametrize("company", ["Timber Trade Association", "Timber Trade Bureau"])
+def test_a_logo_word_in_the_same_print_right_above_the_company_is_part_of_it(
+        company: str) -> None:
+    # Given "Nordic" printed above the rest of the company's name in the same size,
+    # right-aligned (named by an organisation word, or only by its large print)
+    card = [OcrLine("Nordic", 0.99, (150, 100, 230, 135)),
+            OcrLine(company, 0.97, (20, 130, 230, 165)),
+            OcrLine("Jane Okafor", 0.97, (350, 130, 510, 150)),
+            OcrLine("Export Assistant", 0.97, (350, 152, 510, 170)),
+            OcrLine("jane.okafor@ntta.example", 0.97, (300, 200, 510, 220))]
+    assert read_card(card, "US").company == f"Nordic {company}"
+
+
+@pytest.mark.parametrize("printed", ["BRICKSGMORTAR", "BRICKS GMORTAR", "BRICKS8MORTAR"])
+def test_an_ampersand_read_as_a_letter_is_put_back_where_the_domain_parts_the_words(
+        printed: str) -> None:
+    card = lines("Jane Okafor", "partner", printed, "jane@bricks-mortar.example",
+                 "bricks-mortar.example")
+    assert read_card(card, "US").company in {"BRICKS&MORTAR", "BRICKS & MORTAR"}
+
+
+def test_a_line_ending_in_a_legal_form_is_a_company() -> None:
+    # Given a company whose only sign is its legal form (Italian S.p.A.)
+    card = lines("Jane Okafor", "Export Manager", "Ferraro Vetri S.p.A.",
+                 "T +39 02 1234 5678")
+    assert read_card(card, "IT").company == "Ferraro Vetri S.p.A."
+
+
+def test_a_town_before_its_postcode_and_a_degree_are_never_the_company() -> None:
+    town = read_card(lines("Jane Okafor", "cake-maker-in-chief", "jane@lumenfield.example",
+                           "12 N. Garden Avenue", "Mill Valley California 94941"), "US")
+    assert town.company != "Mill Valley California"
+    degree = read_card(lines("Ph: 412-555-0142", "JANE T. OKAFOR, D.D.S.",
+                             "Family Dentistry", "Office Hours"), "US")
+    assert degree.company not in {"D.D.S.", "DDS"}
+
+
+def test_a_comma_read_as_a_period_after_a_title_parts_the_title_from_the_area() -> None:
+    reading = read_card(lines("Jane Okafor", "SALES DIRECTOR.NORTHERN EUROPE",
+                              "jane@lumenfield.example"), "US")
+    assert reading.title == "SALES DIRECTOR"
+
+
+def test_a_number_spelt_on_the_keypad_is_the_phone() -> None:
+    reading = read_card(lines("Jane Okafor", "Phone: 1-800-FLOWERZ", "jane@x-flowers.example"),
+                        "US")
+    assert reading.phones == ("+18003569379",)
+
+
+def test_a_word_of_letters_like_figures_after_a_number_is_not_read_as_figures() -> None:
+    reading = read_card(lines("Jane Okafor", "+44 20 7946 0958 Old Kent Road"), "GB")
+    assert reading.phones == ("+442079460958",)
+
+
+def test_lettering_read_unsurely_is_not_taken_for_the_logo() -> None:
+    card = [OcrLine("XWLIHN", 0.60, (40, 10, 400, 110)),
+            OcrLine("Jane Okafor", 0.97, (40, 150, 300, 180)),
+            OcrLine("Cell 650.321.3900", 0.97, (40, 200, 300, 225))]
+    assert read_card(card, "US").company != "XWLIHN"
+
+
+def test_an_address_host_cut_in_its_last_label_is_completed() -> None:
+    reading = read_card(lines("Jane Okafor", "email:jane.okafor@lumenfield.c"), "US")
+    assert reading.emails == ("jane.okafor@lumenfield.com",)
+
+
+def test_an_address_host_with_letters_the_ocr_confuses_is_the_web_sites() -> None:
+    # Given the address read as surely as the site, but with an i for the site's l
+    card = [OcrLine("Jane Okafor", 0.97, (10, 0, 300, 30)),
+            OcrLine("jane@lumenfieid.example", 0.98, (10, 40, 300, 70)),
+            OcrLine("www.lumenfield.example", 0.97, (10, 80, 300, 110))]
+    assert read_card(card, "US").emails == ("jane@lumenfield.example",)
+
+
+def test_two_addresses_that_agree_on_a_host_keep_it_against_a_misread_site() -> None:
+    card = [OcrLine("Jane Okafor", 0.97, (10, 0, 300, 30)),
+            OcrLine("jane@lumenfield.example", 0.88, (10, 40, 300, 70)),
+            OcrLine("info@lumenfield.example", 0.95, (10, 80, 300, 110)),
+            OcrLine("www.iumenfield.example", 0.94, (10, 120, 300, 150))]
+    assert read_card(card, "US").emails == ("jane@lumenfield.example",
+                                            "info@lumenfield.example")
+
+
+def test_a_title_that_names_the_company_as_its_object_keeps_it() -> None:
+    card = lines("Jane Okafor", "Head of Quanto Works", "jane@quantoworks.example")
+    assert read_card(card, "US").title == "Head of Quanto Works"
