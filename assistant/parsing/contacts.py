@@ -240,10 +240,39 @@ _OWN_BEFORE = re.compile(
     r"|tel[ée]fono)\b|\b(?:reach|call|text|ring)\s+me\b)[^.;!?\n]*$")
 
 
+_DIGIT_WORDS = {
+    **dict.fromkeys(("zero", "oh", "o", "null", "zéro", "cero", "nul"), "0"),
+    **dict.fromkeys(("one", "eins", "un", "une", "uno", "één", "een"), "1"),
+    **dict.fromkeys(("two", "zwei", "deux", "dos", "due", "dois", "twee"), "2"),
+    **dict.fromkeys(("three", "drei", "trois", "tres", "tre", "três", "drie"), "3"),
+    **dict.fromkeys(("four", "vier", "quatre", "cuatro", "quattro", "quatro"), "4"),
+    **dict.fromkeys(("five", "fünf", "cinq", "cinco", "cinque", "vijf"), "5"),
+    **dict.fromkeys(("six", "sechs", "seis", "sei", "zes"), "6"),
+    **dict.fromkeys(("seven", "sieben", "sept", "siete", "sette", "sete", "zeven"), "7"),
+    **dict.fromkeys(("eight", "acht", "huit", "ocho", "otto", "oito"), "8"),
+    **dict.fromkeys(("nine", "neun", "neuf", "nueve", "nove", "negen"), "9"),
+}
+_DIGIT_WORD = "|".join(sorted(map(re.escape, _DIGIT_WORDS), key=len, reverse=True))
+# "four oh four, five five five, zero one eight eight": a number spelled out, digit by digit.
+_SPELLED_RUN = re.compile(
+    rf"(?i)(?<!\w)(?:{_DIGIT_WORD})(?:(?:[ ,-]|, )+(?:{_DIGIT_WORD})(?!\w)){{6,14}}")
+_MIN_SPELLED_DIGITS = 7
+
+
+def spelled_phones(text: str, region: str) -> list[tuple[int, str]]:
+    """(position, E.164) for numbers written in words, digit by digit, in several languages."""
+    found = []
+    for match in _SPELLED_RUN.finditer(text):
+        digits = "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[^\W\d_]+", match.group()))
+        if len(digits) >= _MIN_SPELLED_DIGITS:
+            found += [(match.start(), phone) for _, phone in find_phones(digits, region)]
+    return found
+
+
 def person_phones(text: str, region: str) -> list[str]:
     """The phone numbers in a passage about someone, without faxes and the writer's own."""
     found = []
-    for position, phone in find_phones(text, region):
+    for position, phone in sorted(find_phones(text, region) + spelled_phones(text, region)):
         before = text[max(0, position - 60):position]
         if not (_FAX_BEFORE.search(before) or _OWN_BEFORE.search(before)):
             found.append(phone)

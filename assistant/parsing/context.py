@@ -24,6 +24,7 @@ _NEEDS = (
     r"\bwhat (?:they|he|she|we)(?: \w+ly)? (?:need|needs|want|wants) (?:is|are)|"
     r"\ball (?:they|he|she) (?:need|needs|want|wants) is|"
     r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
+    r"\bthey(?: really| urgently| still| badly)? (?:need|want)(?: to)?(?= \w)|"
     r"\bneeded|\bhiring(?: for| an?)?|"
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
@@ -127,6 +128,10 @@ _MET = re.compile(
     r"della|van de|van het)\s+"
     r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
     r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+|"
+    # an event opening a heading: "Jantar da Câmara de Comércio", "Dinner at the Guildhall",
+    # "Cena del Círculo de Empresarios", "Abendessen der IHK"
+    r"^(?:\S+\s+)?(?:" + _EVENTS + r")\s+(?:d[aoe]s?|del|della|dell'|der|des|du|of|at|after|"
+    r"with|van|bei|beim|na|no|nel|nella|al|alla)\b|"
     # a list's heading: "Two from the Leeds festival:", "Due contatti dal Vinitaly:"
     r"^(?:two|three|four|zwei|drei|vier|deux|trois|dos|tres|due|tre|dois|três|twee|drie)\s+"
     r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van)\s+\S+"
@@ -209,11 +214,33 @@ def sentences(text: str) -> list[str]:
 
 
 def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
-    """The first sentence saying where or when the owner met the person."""
+    """The first sentence saying where or when the owner met the person; of a long sentence
+    running on about other things ("So, long day at the show, but one good one: Nkechi, she's
+    the plant manager ..."), the clause that tells the meeting."""
     for sentence in sentences(text):
         if tells_meeting(sentence):
-            return _without_names(sentence, names)
+            return _without_names(_meeting_clause(sentence), names)
     return None
+
+
+_LONG_SENTENCE = 16  # words
+_RUN_ON_BREAK = re.compile(r",\s+(?:but|so|and then|aber|mais|pero|ma|mas|maar)\s+|:\s+|;\s+")
+
+
+def _meeting_clause(sentence: str) -> str:
+    if len(sentence.split()) <= _LONG_SENTENCE:
+        return sentence
+    clauses = [c for c in _RUN_ON_BREAK.split(sentence) if c.strip()]
+    telling = [c for c in clauses if tells_meeting(c)]
+    if len(clauses) < 2 or not telling:
+        return sentence
+    clause = telling[0].strip()
+    # "So, long day at the show": the speaker's filler before the meeting's place goes
+    place = re.search(r"(?i)\b(?:at|during|after|auf|bei|beim|au|lors d[eu]|en|al|alla|na|no|"
+                      r"op|tijdens)\s", clause)
+    if place and not _MET_WORD.search(clause[:place.start()]):
+        clause = clause[place.start():]
+    return clause[:1].upper() + clause[1:]
 
 
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:

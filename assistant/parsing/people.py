@@ -797,7 +797,13 @@ _COMPANY_FROM = re.compile(
 # "runs Northwind", "dirige Onde Verte", "leitet Lichtwerk": the company the person heads.
 _COMPANY_RUN = re.compile(
     r"\b(?:runs|owns|heads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
-    r"fondò|fundou|fundó|leidt|runt)\s+(?P<c>[A-Z][^\n,;.()]*)")
+    r"fondò|fundou|fundó|leidt|runt)\s+"
+    # "runs fleet operations for Peachline Freight", "leitet den Einkauf bei Lumatec": a part of
+    # the company the person heads, then the company
+    r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
+    r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
+    r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
+    r"bij|voor) )?(?P<c>[A-Z][^\n,;.()]*)")
 
 
 def _company_run(passage: str) -> str | None:
