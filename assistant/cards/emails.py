@@ -49,7 +49,60 @@ def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
         text = " ".join(_mended(token, hosts, surer, addressed)
                         for token in line.text.split(" "))
         mended.append(replace(line, text=text))
-    return mended
+    return _locals_mended(mended)
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_LOCAL_PIECE = re.compile(r"[^._+\-]+")
+
+
+def _locals_mended(lines: list[OcrLine]) -> list[OcrLine]:
+    """An address's own part mended against the words printed on the card (most often the
+    person's name), when a word was read more surely than the address: a piece that differs
+    from the word only by letters the OCR confuses ("jane.okafcr" beside "Okafor" is not
+    one; "jane.okaf0r" is), or that lost its last letter or two before the "@"
+    ("jane.okaf@" beside "Jane Okafor")."""
+    words: dict[str, float] = {}
+    for line in lines:
+        if "@" in line.text:
+            continue
+        for word in _WORD.findall(line.text):
+            words[word.lower()] = max(words.get(word.lower(), 0.0), line.confidence)
+    if not words:
+        return lines
+    out = []
+    for line in lines:
+        if "@" not in line.text:
+            out.append(line)
+            continue
+        tokens = []
+        for token in line.text.split(" "):
+            local, at, host = token.rpartition("@")
+            if at and local:
+                token = f"{_local_mended(local, words, line.confidence)}@{host}"
+            tokens.append(token)
+        out.append(replace(line, text=" ".join(tokens)))
+    return out
+
+
+def _local_mended(local: str, words: dict[str, float], confidence: float) -> str:
+    pieces = list(_LOCAL_PIECE.finditer(local))
+    for number, match in enumerate(reversed(pieces)):
+        piece = match.group()
+        lowered = piece.lower()
+        if len(piece) < 4 or lowered in words or not (piece.islower() or piece.isupper()
+                                                       or piece[1:].islower()):
+            continue
+        last = number == 0 and match.end() == len(local)
+        found = {w for w, sure in words.items() if sure > confidence and (
+            _confused(lowered, w) or last and len(piece) >= 5 and w.startswith(lowered)
+            and 1 <= len(w) - len(piece) <= 2)}
+        if len(found) == 1:
+            word = found.pop()
+            word = word.upper() if piece.isupper() else (
+                word.capitalize() if piece[0].isupper() else word)
+            local = local[:match.start()] + word + local[match.end():]
+    return local
 
 
 def _mended(token: str, hosts: set[str], surer: set[str],

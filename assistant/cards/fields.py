@@ -52,7 +52,8 @@ _EMAIL_SPACES = re.compile(r"\s*@\s*")
 _EMAIL_LABEL = re.compile(r"(?i)\be-?mail\s*[:.]?\s*")
 _DEGREES = re.compile(
     r"(?i)(?:,?\s*\b(?:ph\.?\s?d|d\.?m\.?d|d\.?d\.?s|m\.?d|mba|m\.?sc|b\.?sc|esq|cpa|p\.?e|dipl\.?-?\s?ing|"
-    r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing)\.?\s+)+")
+    r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing)\.?\s+|"
+    r"(?:dr|prof|dipl\.?-?\s?ing)\.(?=[^\W\d_]))+")  # also glued on: "Dr.Jane", "Dipl.-Ing.Jo"
 _PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "der", "den", "ter", "la",
               "le", "bin", "al", "el", "dos", "das", "y"}
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*|[^\W\d_]\.)$")
@@ -152,7 +153,10 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     ordered = [p for p in phones if p not in found.faxes]
     values: dict[str, tuple[str, float]] = {}
     if name_at is not None:
-        values["name"] = (_name_text(lines[name_at].text), lines[name_at].confidence)
+        above = _name_line_above(lines, name_at, skip, found)
+        name_line = _joined(lines[above], lines[name_at]) if above is not None else lines[name_at]
+        values["name"] = (_without_brand(_name_text(name_line.text), domains),
+                          name_line.confidence)
     if title_at is not None:
         values["title"] = (_title_text(_title_head(lines[title_at].text)),
                            lines[title_at].confidence)
@@ -428,6 +432,9 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
     if "@" in text:
         return None
     words = text.split()
+    if (len(words) >= 4 and _HOUSE_NUMBER.match(words[-1]) and len(words[-2]) >= 4
+            and words[-2].isalpha() and _is_named(" ".join(words[:-2]))):
+        return " ".join(words[:-2]), " ".join(words[-2:])  # the name, then the street beside it
     tail = " ".join(words[1:])
     if (2 <= len(words) - 1 <= 3 and len(words[0]) >= 3 and words[0].isupper()
             and not tail.isupper() and _name_words(tail) and not _is_title(tail)
@@ -446,6 +453,9 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
         if rest and _is_named(head) and _is_title(rest):
             return head, rest
     return None
+
+
+_HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-zA-Z]?,?$")
 
 
 def _is_named(text: str) -> bool:
@@ -492,6 +502,39 @@ def _split_run_together(word: str) -> list[str]:
         if is_given_name(word[:cut]):
             return [word[:cut], word[cut:]]
     return [word]
+
+
+def _without_brand(name: str, domains: set[str]) -> str:
+    """The name without a brand word read on its row before it that is the card's domain
+    ("STANFORD CHRIS POHALSKI" beside stanford.edu)."""
+    words = name.split()
+    rest = " ".join(words[1:])
+    if len(words) >= 3 and _compact(words[0]) in domains and _name_words(rest):
+        return rest
+    return name
+
+
+def _name_line_above(lines: Sequence[OcrLine], name_at: int, skip: set[int],
+                     found: _Found) -> int | None:
+    """A given name printed on its own line right above the family name, in the same size,
+    when the address spells both (its initials or its words: "edt@" for "EUDELINE" above
+    "DE TINGUY")."""
+    above = name_at - 1
+    if above < 0 or above in skip:
+        return None
+    line, name = lines[above], lines[name_at]
+    words = line.text.split()
+    if (len(words) != 1 or not _NAME_WORD.match(words[0]) or not words[0][0].isupper()
+            or _is_title(line.text) or _COMPANY_WORDS.search(line.text)
+            or abs(line.height - name.height) > 0.25 * max(name.height, 1.0)):
+        return None
+    joined = [_compact(w) for w in (words[0], *name.text.split())]
+    initials = "".join(w[:1] for w in joined if w)
+    for email in found.emails:
+        local = _compact(email.split("@")[0])
+        if local == initials or len(joined[0]) >= 3 and joined[0] in local:
+            return above
+    return None
 
 
 def _name_index(lines: Sequence[OcrLine], taken: set[int], found: _Found, domains: set[str],

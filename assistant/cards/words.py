@@ -22,6 +22,9 @@ _RUN = re.compile(rf"[^\W\d_]{{{MIN_RUN},}}")
 _DIGITS_LETTERS = re.compile(r"(?<=\d{2})(?=[^\W\d_]{2})|(?<=[^\W\d_]{2})(?=\d{2})")
 # A zero the OCR read for a capital O in a word of letters: "0wner", "T0KYO".
 _ZERO_IN_WORD = re.compile(r"(?<![\w])0(?=[^\W\d_]{2,}\b)|(?<=[^\W\d_]{2})0(?=[^\W\d_]|\b)")
+# The two-letter words a run of words is split into: joining words, not syllables of a name.
+_SHORT_WORDS = frozenset({"of", "in", "at", "to", "on", "by", "an", "or", "as", "is", "it", "we",
+                          "my", "de", "la", "le", "du", "da", "di", "el", "en", "et", "un"})
 _LINKISH = re.compile(r"@|www|https?:|\.[a-z]{2,4}\b", re.IGNORECASE)
 
 
@@ -57,8 +60,9 @@ def _split_run(run: str) -> str:
     pieces = model.split(run.lower())
     if len(pieces) < 2 or "".join(pieces) != run.lower():
         return run
-    if not all(len(p) >= 2 and is_common_word(p) for p in pieces):
-        return run
+    if not all(len(p) >= 2 and is_common_word(p) and (len(p) > 2 or p in _SHORT_WORDS)
+               for p in pieces):
+        return run  # a name or brand splits into rare or two-letter pieces ("eu de line")
     out, at = [], 0
     for piece in pieces:
         out.append(run[at:at + len(piece)])

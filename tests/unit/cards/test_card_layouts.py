@@ -129,3 +129,43 @@ def test_two_addresses_that_agree_on_a_host_keep_it_against_a_misread_site() -> 
 def test_a_title_that_names_the_company_as_its_object_keeps_it() -> None:
     card = lines("Jane Okafor", "Head of Quanto Works", "jane@quantoworks.example")
     assert read_card(card, "US").title == "Head of Quanto Works"
+
+
+def test_an_address_cut_before_the_at_sign_is_completed_from_the_name_read_surer() -> None:
+    card = [OcrLine("Jane Okafor-Bellamy", 0.95, (10, 0, 300, 30)),
+            OcrLine("jane.bellam@lumenfield.example", 0.85, (10, 40, 300, 70))]
+    assert read_card(card, "US").emails == ("jane.bellamy@lumenfield.example",)
+
+
+def test_an_address_with_a_figure_for_a_letter_of_the_name_is_mended() -> None:
+    card = [OcrLine("Jane Okafor", 0.97, (10, 0, 300, 30)),
+            OcrLine("jane.okaf0r@lumenfield.example", 0.90, (10, 40, 300, 70))]
+    assert read_card(card, "US").emails == ("jane.okafor@lumenfield.example",)
+
+
+def test_an_address_read_more_surely_than_the_name_is_kept() -> None:
+    card = [OcrLine("Jane Okafor", 0.80, (10, 0, 300, 30)),
+            OcrLine("jane.okaf@lumenfield.example", 0.99, (10, 40, 300, 70))]
+    assert read_card(card, "US").emails == ("jane.okaf@lumenfield.example",)
+
+
+def test_a_brand_word_that_is_the_domain_before_the_name_is_not_part_of_it() -> None:
+    card = lines("LUMENFIELD JANE OKAFOR", "Career Counselor", "LUMENFIELD COLLEGE",
+                 "okafor@lumenfield.edu")
+    assert read_card(card, "US").name == "Jane Okafor"
+
+
+def test_a_given_name_on_its_own_line_above_the_family_name_joins_it() -> None:
+    # Given a given name few lists know, above the family name in the same large print,
+    # and an address made of the initials
+    card = [OcrLine("ZELIANE", 0.99, (40, 10, 300, 50)),
+            OcrLine("DE VARGUY", 0.97, (40, 55, 300, 98)),
+            OcrLine("partner", 0.97, (40, 120, 200, 140)),
+            OcrLine("zdv@quantoworks.example", 0.97, (40, 150, 300, 170))]
+    assert read_card(card, "US").name == "Zeliane De Varguy"
+
+
+def test_a_name_read_on_one_row_with_the_street_beside_it_is_the_name() -> None:
+    card = lines("Dipl.-Ing.Jonas Wendler Lindenufer37", "10115 Berlin", "Research Engineer",
+                 "wendler@lumenfield.example")
+    assert read_card(card, "DE").name == "Jonas Wendler"

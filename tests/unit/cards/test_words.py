@@ -21,3 +21,11 @@ def test_numbers_run_into_words_are_split_but_links_are_not() -> None:
     # Given an address number glued to its street and an address with digits
     assert split_run_words("Suite210") == "Suite 210"
     assert split_run_words("jo.bloggs42@example.com") == "jo.bloggs42@example.com"
+
+
+def test_a_name_in_capitals_is_not_split_into_syllables() -> None:
+    # Given a name in capitals that splits into common words of two letters, not joining words
+    # Then it stays whole; a title with a joining word is still split
+    assert split_run_words("ESTORIAN") == "ESTORIAN"
+    assert split_run_words("EUMARINE") == "EUMARINE"
+    assert split_run_words("HEADOFSALES") == "HEAD OF SALES"
