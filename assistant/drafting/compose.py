@@ -155,6 +155,8 @@ def _plan_second(
 def _context(draft_input: DraftInput, language: str) -> dict[str, object]:
     contact, owner = draft_input.contact, draft_input.owner
     occasion = slots.occasion(contact.met_where)
+    if not contact.met:  # the flag wins over whatever the context says
+        occasion = slots.Occasion(met=False)
     return {
         "language": language,
         "first_name": contact.first_name.strip(),

@@ -79,7 +79,9 @@ class ContactProfile:
 
     ``met_where`` is a place or occasion ("the SaaS founders breakfast"), ``met_on`` the local
     date they met (None when unknown). ``promises`` are the owner's words ("send her our
-    migration checklist").
+    migration checklist"). ``met`` is False when the owner has not met the person yet (the
+    parser's flag): the draft then introduces the owner and never says they met, whatever
+    ``met_where`` holds (``dataclasses.replace(profile, met=False)``).
     """
 
     first_name: str
@@ -88,6 +90,7 @@ class ContactProfile:
     needs: tuple[str, ...] = ()
     interests: tuple[str, ...] = ()
     promises: tuple[str, ...] = ()
+    met: bool = True
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,26 @@ def _meeting_clause(sentence: str) -> str:
     return clause[:1].upper() + clause[1:]
 
 
+# The owner has not met the person yet: "Not met yet:", "Haven't met him yet", "noch nicht
+# persönlich getroffen", "pas encore rencontrée", "aún no nos conocemos", "non l'ho ancora
+# incontrata", "ainda não conheci", "nog niet ontmoet".
+_NOT_MET_YET = re.compile(
+    r"(?i)\b(?:not|never|haven't|have not|hasn't|has not|didn't|did not|we've not|i've not)\s+"
+    r"(?:\w+\s+){0,2}?(?:met|spoken)\b|"
+    r"\bnoch nicht (?:\w+ ){0,3}?(?:getroffen|kennengelernt|gesprochen|gesehen)\b|"
+    r"\b(?:pas encore|jamais) (?:\w+ ){0,2}?(?:rencontr\w*|vu[es]?|parlé)\b|"
+    r"\b(?:aún|todavía) no (?:\w+ ){0,2}?(?:conoc\w*|vist[oa]s?|hablado)\b|"
+    r"\bnon (?:\S+ ){0,2}?ancora (?:\S+ ){0,2}?(?:incontrat\w*|conosciut\w*|vist\w*|sentit\w*)\b|"
+    r"\bainda não (?:\w+ ){0,2}?(?:conhec\w*|encontr\w*|falei|falamos)\b|"
+    r"\bnog niet (?:\w+ ){0,3}?(?:ontmoet|gesproken|gezien)\b")
+
+
+def tells_not_met(text: str) -> bool:
+    """Whether the owner says they have not met the person yet (their own flag for drafts,
+    which then never say "great meeting you")."""
+    return bool(_NOT_MET_YET.search(text.replace("’", "'")))
+
+
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
     der Messe getroffen"), as opposed to asking about it or only praising it ("Great call.").

@@ -33,6 +33,9 @@ class ContactDraft:
     offers: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
     promises: list[str] = field(default_factory=list)
+    # False when the owner says they have not met the person yet. Not yet in ParsedContact:
+    # carried to drafts once the boundary type and the store hold it.
+    met: bool = True
 
     def add_facts(self, facts: ContextFacts) -> None:
         self.context = self.context or facts.context
@@ -47,6 +50,7 @@ class ContactDraft:
         for key in ("company", "title", "introduced_by", "context"):
             if getattr(self, key) is None:
                 setattr(self, key, getattr(other, key))
+        self.met = self.met and other.met
         for key in ("emails", "phones", "urls", "needs", "offers", "interests", "promises"):
             values = getattr(self, key)
             values.extend(v for v in getattr(other, key) if v not in values)

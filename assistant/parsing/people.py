@@ -36,6 +36,7 @@ from assistant.parsing.context import (
     opens_with_fact,
     read_context,
     sentences,
+    tells_not_met,
 )
 from assistant.parsing.draft import ContactDraft, is_owner_name, merge_drafts, name_key
 from assistant.parsing.labeller.tagger import (
@@ -168,6 +169,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
                        shared=_names_others(text, mention, people))
         draft.context = meeting_context(_sentence_at(text, mention), (mention.name or "",)) or (
             draft.context)
+        draft.met = not tells_not_met(_sentence_at(text, mention) + " " + text[mention.start:end])
         _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
@@ -297,7 +299,9 @@ def _own_words(passage: str, mention: Mention) -> str:
 
 def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> None:
     facts = read_context(preamble)
+    not_met = tells_not_met(preamble)
     for draft in drafts:
+        draft.met = draft.met and not not_met
         if single:
             draft.add_facts(facts)
         elif draft.context is None:
