@@ -141,7 +141,7 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     joined = _join_spelled_domains(lines, domains)
     if len(joined) != len(lines):
         lines, found = joined, _read_all(joined, region)
-    taken = set(found.used) | {i for i, line in enumerate(lines) if _ADDRESS.search(line.text)}
+    taken = set(found.used) | {i for i, line in enumerate(lines) if _is_address(line.text)}
     title_at = _title_index(lines, taken)
     name_at = _name_index(lines, taken | ({title_at} if title_at is not None else set()),
                           found, domains, title_at)
@@ -210,6 +210,13 @@ def _title_comma(text: str) -> str:
     return " ".join(tokens)
 
 
+def _is_address(text: str) -> bool:
+    """A line of the address; a title without figures is none, whatever its words ("Building
+    Manager", "Floor Supervisor")."""
+    return bool(_ADDRESS.search(text)) and (any(ch.isdigit() for ch in text)
+                                            or not _is_title(text))
+
+
 def _read_all(lines: Sequence[OcrLine], region: str) -> _Found:
     found = _Found()
     for index, line in enumerate(lines):
@@ -234,8 +241,9 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
         if key == "company" and value and "," in value:
             head, _, tail = value.partition(",")
             value = tail.strip() if _is_title(head) and _COMPANY_WORDS.search(tail) else value
-        if value and (any(_compact(value) in address for address in addresses)
-                      or not _DEGREES.sub("", value).strip(" ,.;")):
+        if key == "company" and value and (
+                any(_compact(value) in address for address in addresses)
+                or not _DEGREES.sub("", value).strip(" ,.;")):
             continue
         if (value and key not in values and _plain_phrase(value)
                 and not any(_compact(value) in text or text in _compact(value) for text in taken)):

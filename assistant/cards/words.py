@@ -24,7 +24,8 @@ _DIGITS_LETTERS = re.compile(r"(?<=\d{2})(?=[^\W\d_]{2})|(?<=[^\W\d_]{2})(?=\d{2
 _ZERO_IN_WORD = re.compile(r"(?<![\w])0(?=[^\W\d_]{2,}\b)|(?<=[^\W\d_]{2})0(?=[^\W\d_]|\b)")
 # The two-letter words a run of words is split into: joining words, not syllables of a name.
 _SHORT_WORDS = frozenset({"of", "in", "at", "to", "on", "by", "an", "or", "as", "is", "it", "we",
-                          "my", "de", "la", "le", "du", "da", "di", "el", "en", "et", "un"})
+                          "my", "de", "la", "le", "du", "da", "di", "el", "en", "et", "un",
+                          "vp", "hr", "pr", "qa", "ux", "ui", "ai", "ml"})  # and titles' letters
 _LINKISH = re.compile(r"@|www|https?:|\.[a-z]{2,4}\b", re.IGNORECASE)
 
 

@@ -169,3 +169,11 @@ def test_a_name_read_on_one_row_with_the_street_beside_it_is_the_name() -> None:
     card = lines("Dipl.-Ing.Jonas Wendler Lindenufer37", "10115 Berlin", "Research Engineer",
                  "wendler@lumenfield.example")
     assert read_card(card, "DE").name == "Jonas Wendler"
+
+
+@pytest.mark.parametrize("title", ["Building Manager", "Floor Supervisor"])
+def test_a_title_with_a_word_of_addresses_is_still_the_title(title: str) -> None:
+    reading = read_card(lines("Jane Okafor", title, "jane@lumenfield.example",
+                              "12 Main Street, Springfield"), "US")
+    assert reading.title == title
+    assert reading.address == "12 Main Street, Springfield"
