@@ -177,3 +177,21 @@ def test_a_title_with_a_word_of_addresses_is_still_the_title(title: str) -> None
                               "12 Main Street, Springfield"), "US")
     assert reading.title == title
     assert reading.address == "12 Main Street, Springfield"
+
+
+def test_an_address_host_misspelling_the_logo_by_a_letter_is_put_right() -> None:
+    # Given no web site on the card, the logo read surely, the address host a letter off
+    card = [OcrLine("Jane Okafor", 0.97, (10, 0, 300, 30)),
+            OcrLine("partner", 0.97, (10, 40, 300, 70)),
+            OcrLine("+971 50 123 4567 jane@bricks-nortar.example", 0.90, (10, 80, 300, 110)),
+            OcrLine("BRICKS GMORTAR", 0.95, (10, 120, 300, 150))]
+    reading = read_card(card, "AE")
+    assert reading.emails == ("jane@bricks-mortar.example",)
+
+
+def test_an_address_host_that_is_the_web_sites_is_not_respelled_after_the_logo() -> None:
+    card = [OcrLine("Jane Okafor", 0.97, (10, 0, 300, 30)),
+            OcrLine("LUMENFIELD", 0.99, (10, 40, 300, 70)),
+            OcrLine("jane@lumenfie1d.example", 0.90, (10, 80, 300, 110)),
+            OcrLine("www.lumenfie1d.example", 0.90, (10, 120, 300, 150))]
+    assert read_card(card, "US").emails == ("jane@lumenfie1d.example",)
