@@ -55,6 +55,13 @@ _TITLE_ANY = (
     r"|amministratore|ingegnere|avvocat[oa]|commercialista|diretor(?:a)?|gestor(?:a)?"
     r"|engenheir[oa]|advogad[oa]|sóci[oa]|coordenador(?:a)?|eigenaar|eigenares|oprichter"
     r"|medeoprichter|inkoper|adviseur|projectleider|bedrijfsleider|teamleider|advocaat"
+    # trades and occupations people are met as: "caviste chez ...", "enologo presso ..."
+    r"|caviste|sommeli(?:er|ère|ere)|vigneron(?:ne)?|winemaker|enolog[oa]|œnologue|oenologue"
+    r"|brewmaster|braumeister(?:in)?|cuisini(?:er|ère)|boulang(?:er|ère)|pâtissi(?:er|ère)"
+    r"|photographer|photographe|fotograf(?:in)?|fotógraf[oa]|illustrat(?:or|eur|rice)"
+    r"|copywriter|translator|tradu(?:cteur|ctrice|ctor|ctora)|acheteu(?:r|se)|einkäufer(?:in)?"
+    r"|comprador(?:a)?|buyer|estimator|pharmacist|pharmacien(?:ne)?|farmac[eé]utic[oa]"
+    r"|veterinarian|vétérinaire|broker|courtier|makelaar|agronom[oe]|agrónom[oa]"
     # German and Dutch compounds end in their title word: "Projektleiter", "Vertriebsberaterin"
     r"|\w+(?:leiter|leiterin|berater|beraterin|entwickler|entwicklerin|ingenieur|ingenieurin"
     r"|referent|referentin|leider|adviseur)|vorständin|vorstandsvorsitzender?|aufsichtsrätin"
@@ -134,6 +141,7 @@ _LEAD_FILLERS = {
 }
 _BAD_COMPANY_START = {"The", "This", "That", "Our", "My", "His", "Her", "I", "We", "She", "He",
                       "They", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los"}
+_NAME_ARTICLES = {"Le", "La", "El", "Les", "Los"}
 
 
 @dataclass(frozen=True)
@@ -233,7 +241,9 @@ def _dialled_whole(raw: str) -> bool:
 # not the person's phone.
 # A card's "F: 020 ..." or "F 020 ..." line is a fax too.
 _FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*|"
-                         r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*)$")
+                         r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*|"
+                         # "T 212.555.0147 | F 212.555.0148": a fax after a card's separator
+                         r"[|·•/][ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.:]*)$")
 _OWN_BEFORE = re.compile(
     r"(?i)(?:\b(?:my|mein(?:e)?|ma|mon|mi)\s+(?:\w+\s+)?(?:number|phone|cell|mobile|nummer"
     r"|handy|telefon|handynummer|num[ée]ro|portable|t[ée]l[ée]phone|n[úu]mero|celular|m[óo]vil"
@@ -297,6 +307,14 @@ def find_urls(text: str) -> list[tuple[int, str]]:
         url = normalize_url(match.group("site"))
         if url and not any(match.start("site") <= at < match.end() for at, _ in found):
             found.append((match.start("site"), url))
+    # "maya@quarry.design ... quarry.design, linkedin.com/...": a bare word that is the domain of
+    # an address in the text is that organisation's site, inline too
+    for domain in dict.fromkeys(e.split("@")[1] for _, e in find_emails(text)):
+        pattern = rf"(?<![\w@.-])(?:www\.)?{re.escape(domain)}(?![\w@-]|\.\w)"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            url = normalize_url(match.group())
+            if url and not any(at <= match.start() < at + len(u) for at, u in found):
+                found.append((match.start(), url))
     return sorted(found)
 
 
@@ -389,7 +407,11 @@ def clean_company(raw: str) -> str | None:
     words = _until_sentence_end(raw.strip().split())
     while words and words[-1] in {"of", "de", "and", "für", "y", "et", "und", "&"}:
         words = words[:-1]
-    if not words or words[0] in _BAD_COMPANY_START or words[0] in {"of", "de", "and", "&"}:
+    if not words or words[0] in {"of", "de", "and", "&"}:
+        return None
+    # "La Cave du Port", "Le Bon Marché", "Los Pinos Hotel": an article heads many companies'
+    # names; alone before one word ("the Acme") or a pronoun it is no name
+    if words[0] in _BAD_COMPANY_START and (words[0] not in _NAME_ARTICLES or len(words) < 3):
         return None
     company = " ".join(words).rstrip(",;:")
     if company.endswith(".") and not _KEEP_DOT.search(company):

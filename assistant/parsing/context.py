@@ -124,6 +124,7 @@ _MET_WORD = re.compile(_MET_WORDS, re.IGNORECASE)
 _MET = re.compile(
     r"(?i)" + _MET_WORDS + r"|"
     r"(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
+    r"de la|du|des|"
     r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens|do|da|dal|dalla|"
     r"della|van de|van het)\s+"
     r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
@@ -309,7 +310,17 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _SPACE_RUN = re.compile(r"\s{2,}")
 
 
+# After the name, its card's fields set apart by a dash or a comma: "Coffee with Maya Lin
+# (maya@...) - founder, Quarry Design, quarry.design": not part of the occasion.
+_FIELDS_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[-–—,]\s")
+
+
 def _without_names(sentence: str, names: tuple[str, ...]) -> str:
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        at = sentence.find(name)
+        tail = sentence[at + len(name):] if at >= 0 else ""
+        if at > 0 and _FIELDS_AFTER.match(tail) and not tells_meeting(tail):
+            sentence = sentence[:at]
     for name in sorted((n for n in names if n), key=len, reverse=True):
         if name in sentence:  # the pattern matches only where the name is written
             sentence = re.sub(rf"\s*\b{re.escape(name)}\b", "", sentence)

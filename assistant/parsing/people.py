@@ -122,6 +122,10 @@ Restaurant Bar Grill Kitchen Brewery Museum Gallery Theatre Theater Library Chur
 Salone Fiera Feria Feira Beurs Salón Congresso Congrès Kongresszentrum Mostra Jornadas Cumbre
 Advogados Abogados Avocats Rechtsanwälte Advocaten Avvocati Associados Asociados Associés Associati
 Advisors Advisory Consultores Consultoria Consulenze Beratung
+Hoteles Hotels Hôtels Hotéis Grupo Gruppo Groupe Gruppe Bodegas Bodega Cantine Cantina Vinhos Vini
+Vins Brauerei Bäckerei Autohaus Transportes Trasporti Construcciones Costruzioni Inmobiliaria
+Immobiliare Farmacia Pharmacie Apotheke Clínica Clinica Klinik Estudio Taller Servicios Servizi
+Logistik Logística Tecnologías Industries Industrias Industrie Holding Ristorante Trattoria
 """.split())
 
 
@@ -395,7 +399,11 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
     # word is the sentence's preposition; the name ends before it.
     for index in range(1, len(tokens) - 1):
         if (tokens[index][1] in _LOWER_PARTICLES and index >= 2
-                and tokens[index + 1][1] in NOT_PERSON_WORDS):
+                and (tokens[index + 1][1] in NOT_PERSON_WORDS
+                     # "Luca Ferraro al Vinitaly": after a whole name, Italian and Spanish "al"
+                     # is the preposition ("Khalid al Mansour" keeps it)
+                     or (tokens[index][1] == "al"
+                         and tokens[index - 1][1] not in _LOWER_PARTICLES))):
             tokens = tokens[:index]
             break
     while tokens and tokens[-1][1] in STOP_WORDS | {"de", "von", "van", "la", "le", "del"}:
@@ -688,8 +696,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
     finders: tuple[Callable[[], Role | None], ...] = (
         lambda: _labelled_role(passage), lambda: _works_at(passage),
         lambda: _listed_role(after_name),
-        lambda: _role_in_text(passage), lambda: _card_role(passage, name, region),
-        lambda: _bare_company(after_name))
+        lambda: _role_in_text(passage), lambda: _lowercase_role(passage),
+        lambda: _card_role(passage, name, region), lambda: _bare_company(after_name))
     for find in finders:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
@@ -716,6 +724,25 @@ def _bare_company(after_name: str) -> Role | None:
         return None
     cleaned = clean_company(company)
     return Role(None, cleaned) if cleaned else None
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?P<prep>at|bei|chez|presso|bij|en|na|no|em|@) (?P<first>[a-z])")
+
+
+def _lowercase_role(passage: str) -> Role | None:
+    """ "she's head of ops at fernleaf": in a note typed all in lower case, the word after the
+    title's preposition is read as a company would be written, and kept as typed."""
+    if any(c.isupper() for c in passage):
+        return None
+    capitalized = _AFTER_PREPOSITION.sub(
+        lambda m: f"{m.group('prep')} {m.group('first').upper()}", passage)
+    role = role_in(capitalized)
+    if not role.title:
+        return None
+    at = capitalized.find(role.company) if role.company else -1
+    company = passage[at:at + len(role.company)] if role.company and at >= 0 else None
+    return Role(role.title, company)
 
 
 def _role_in_text(passage: str) -> Role | None:
@@ -755,9 +782,11 @@ def _labelled_role(passage: str) -> Role | None:
     return Role(title, company) if title or company else None
 
 
-def _clause(text: str) -> str:
-    """Text up to the end of its sentence; "Sr." and "Inc." do not end one."""
-    for match in re.finditer(r"[.!?](?=\s|$)|\n|;|\(|\)", text):
+def _clause(text: str, *, semicolons: bool = True) -> str:
+    """Text up to the end of its sentence; "Sr." and "Inc." do not end one; nor does a
+    semicolon that sets a card's fields apart (``semicolons`` False)."""
+    ends = r"[.!?](?=\s|$)|\n|;|\(|\)" if semicolons else r"[.!?](?=\s|$)|\n|\(|\)"
+    for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
             continue
         return text[: match.start()]
@@ -767,17 +796,17 @@ def _clause(text: str) -> str:
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
-    match = re.match(r"^\s*(?:,|\(|[-–—]|(?:is|ist|est|es|è|é)(?!\w))\s*"
+    match = re.match(r"^\s*(?:,|;|\(|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?", after_name)
     if not match:
         return None
-    clause = _clause(after_name[match.end():])
-    if match.group().strip(" \t(,-–—"):
+    clause = _clause(after_name[match.end():], semicolons=";" not in match.group())
+    if match.group().strip(" \t(,;/|·-–—"):
         # "Priti is a freelance Shopify developer and built ours": the role ends at the next
         # clause about the person
         clause = re.split(r"\s(?:and|et|und|y|e|ed)\s(?=\S)", clause, maxsplit=1)[0]
     # "Jo Park - looking for a seed lead": a need, not a title
-    parts = [p for p in re.split(r"\s*,\s*|\s+[|/–—-]\s+", clause)
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+[|/·–—-]\s+", clause)
              if p and "@" not in p and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
         words = part.split()
