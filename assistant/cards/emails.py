@@ -26,6 +26,15 @@ _COMMON_TLDS = ("com", "org", "net", "edu")  # what a last label cut to one lett
 _AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
 _TLD_MISREAD = {"tom": "com", "con": "com", "corn": "com", "c0m": "com", "cem": "com",
                 "coin": "com", "0rg": "org", "orq": "org", "nct": "net"}
+# A web site whose ending the OCR misread ("example.c0m"): the ending put right.
+_SITE_TLD_MISREAD = re.compile(
+    r"(?i)(?<![@\w.-])((?:[a-z0-9-]+\.)+)(c0m|corn|con|cem|0rg|orq)(?![\w@])")
+
+
+def _site_tld(match: re.Match[str]) -> str:
+    return match.group(1) + _TLD_MISREAD[match.group(2).lower()]
+
+
 # A label in capitals run into an address in small letters: "Ejane@...", "MAILjane@...".
 _GLUED_LABEL = re.compile(r"^(?:E-?(?:MAIL|[Mm]ail)|MAIL|Mail|E)[:.]?(?=[a-z][a-z0-9._+-]*$)")
 
@@ -35,6 +44,7 @@ def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
     site) and the common mail hosts: the "@" read as a letter or dropped
     ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
     ("jane@example." beside "www.example.com")."""
+    lines = [replace(line, text=_SITE_TLD_MISREAD.sub(_site_tld, line.text)) for line in lines]
     sites: dict[str, float] = {}
     for line in lines:
         for _, url in find_urls(line.text) + bare_domains(line.text):

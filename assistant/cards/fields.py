@@ -177,6 +177,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         logo = _joined(logo, lines[below]) if below is not None else logo
         values["company"] = (logo.text.strip(" ,;"), logo.confidence)
     _fill_from_labeller(values, lines, region, taken - found.used)
+    if "company" not in values and (guess := _company_from_domain(found)):
+        values["company"] = (guess, DOUBTFUL / 2)  # a guess: the owner is asked to check it
     if "title" in values:
         values["title"] = (_title_without_company(values["title"][0],
                                                   values.get("company", ("", 0.0))[0], domains),
@@ -356,15 +358,36 @@ def _kind(label: str) -> str:
 
 def _domains(found: _Found) -> set[str]:
     """The organisation's names as its addresses spell them: "colliers" from colliers.com."""
+    return {label.replace("-", "") for label in _domain_labels(found)}
+
+
+def _domain_labels(found: _Found) -> list[str]:
+    """The organisation's own domain names, as spelt (hyphens kept), the addresses' first,
+    then the web sites'; free mail hosts are no organisation's."""
     hosts = [e.split("@", 1)[1] for e in found.emails]
     hosts += [u.split("://", 1)[-1].split("/", 1)[0] for u in found.urls]
-    labels: set[str] = set()
+    labels: list[str] = []
     for host in hosts:
         parts = [p for p in host.lower().split(".") if p not in {"www", "mail"}]
         if len(parts) >= 2:
             second_level = len(parts) > 2 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL
-            labels.add(parts[-3] if second_level else parts[-2])
-    return {label.replace("-", "") for label in labels if label not in _FREEMAIL}
+            label = parts[-3] if second_level else parts[-2]
+            if label not in _FREEMAIL and label not in labels:
+                labels.append(label)
+    return labels
+
+
+def _company_from_domain(found: _Found) -> str | None:
+    """The company as the card's own domain names it, when no line does: "Lumen Field" from
+    lumenfield.example (its common words set apart), "QRX" from qrx.example."""
+    labels = _domain_labels(found)
+    if not labels or len(labels[0]) < 2 or any(ch.isdigit() for ch in labels[0]):
+        return None
+    label = labels[0]
+    if len(label.replace("-", "")) <= 4:
+        return label.upper()
+    words = " ".join(split_run_words(part) for part in label.split("-")).split()
+    return " ".join(word.capitalize() for word in words)
 
 
 # Registries that sell names one level down: example.co.uk, example.com.au, example.ac.za.

@@ -195,3 +195,19 @@ def test_an_address_host_that_is_the_web_sites_is_not_respelled_after_the_logo()
             OcrLine("jane@lumenfie1d.example", 0.90, (10, 80, 300, 110)),
             OcrLine("www.lumenfie1d.example", 0.90, (10, 120, 300, 150))]
     assert read_card(card, "US").emails == ("jane@lumenfie1d.example",)
+
+
+def test_with_no_line_naming_it_the_company_is_guessed_from_the_domain_and_marked() -> None:
+    reading = read_card(lines("Jane Okafor", "cake-maker-in-chief", "t 650.321.3900",
+                              "info@bakedfreshdaily.example"), "US")
+    assert reading.company == "Baked Fresh Daily"
+    assert ("company", "Baked Fresh Daily") in reading.doubtful
+    short = read_card(lines("Jane Okafor", "jane@qrx.example"), "US")
+    assert short.company == "QRX"
+    free = read_card(lines("Jane Okafor", "jane.okafor@gmail.com"), "US")
+    assert free.company is None
+
+
+def test_a_web_site_whose_ending_was_misread_is_read() -> None:
+    reading = read_card(lines("Jane Okafor", "lumenfield.c0m·650.321.3900"), "US")
+    assert reading.urls == ("https://lumenfield.com",)

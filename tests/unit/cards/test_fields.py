@@ -53,9 +53,10 @@ def test_a_value_read_with_low_confidence_is_marked_to_check() -> None:
         OcrLine("Cell +1 650 321 3900", 0.55, (10.0, 100.0, 400.0, 130.0))]
     # When it is read
     reading = read_card(card, "US")
-    # Then the phone is kept, and named as doubtful
+    # Then the phone is kept, and named as doubtful (as is the company, guessed from the
+    # address's domain since no line names it)
     assert reading.phones == ("+16503213900",)
-    assert reading.doubtful == (("phone", "+16503213900"),)
+    assert reading.doubtful == (("company", "Lumenfield"), ("phone", "+16503213900"))
 
 
 def test_the_name_is_the_line_the_email_address_spells() -> None:
