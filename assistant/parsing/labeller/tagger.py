@@ -101,6 +101,7 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
     for (line, tokens), labels in zip(lines, tagged, strict=True):
         runs = _with_legal_form(list(_spans(tokens, _company_heads([lab for _, lab in labels]))))
         runs = _name_runs_on(line, _brand_before_title(line, runs))
+        runs = _company_after_title(line, runs, own)
         for label, span in runs:
             text = _unbracketed(join(line, span).strip(" ,;|"))
             if label == "COMPANY":
@@ -200,6 +201,38 @@ def _name_runs_on(line: str, runs: list) -> list:  # type: ignore[type-arg]
                 out.append(("TITLE", span[cut + 1:]))
             continue
         out.append((label, span))
+    return out
+
+
+# Words that make a phrase an organisation's name in the languages of the corpus.
+_FIRM_WORDS = frozenset("""asociados associados associés associati associates abogados advogados
+avocats avvocati advocaten rechtsanwälte partners partner partnerschaft hermanos irmãos frères
+fratelli brothers sons söhne filhos hijos figli fils""".split())
+
+
+def _company_after_title(line: str, runs: list, own: set[str]) -> list:  # type: ignore[type-arg]
+    """A title run that a comma splits, whose tail names a firm ("Socia directora, Navarro y
+    Asociados": a firm's word, a legal form, or the signer's own surname first): the tail is the
+    company. A unit after a title's comma stays the title's ("Vice President, Claims")."""
+    from assistant.parsing.contacts import is_title_phrase
+    from assistant.parsing.labeller.features import legal_forms
+
+    if any(label == "COMPANY" for label, _ in runs):
+        return runs
+    out: list = []  # type: ignore[type-arg]
+    for label, span in runs:
+        cut = max((i for i, (_, t) in enumerate(span) if t == ","), default=None)
+        if label != "TITLE" or not cut or cut + 1 >= len(span):
+            out.append((label, span))
+            continue
+        head, tail = join(line, span[:cut]), join(line, span[cut + 1:])
+        words = [w.lower().strip(",.") for w in tail.split()]
+        firm = (any(w in _FIRM_WORDS or w in legal_forms() for w in words)
+                or (bool(own) and _key(tail.split()[0]) in own))
+        if firm and tail[:1].isupper() and is_title_phrase(head, loose=True):
+            out += [("TITLE", span[:cut]), ("SEP", [span[cut]]), ("COMPANY", span[cut + 1:])]
+        else:
+            out.append((label, span))
     return out
 
 

@@ -67,3 +67,18 @@ def test_particles_and_second_surname_stay_in_the_name() -> None:
                         "jl@aceitesvega.es · 953 555 120", "ES")
     assert fields.name == "José Luis de la Vega Marín"
     assert fields.title == "director comercial"
+
+
+@pytest.mark.parametrize(("line", "title", "company"), [
+    ("Socia directora, Navarro y Asociados", "Socia directora", "Navarro y Asociados"),
+    ("Managing Partner, Hale & Associates", "Managing Partner", "Hale & Associates"),
+])
+def test_a_firm_after_the_titles_comma_is_the_company(line: str, title: str,
+                                                       company: str) -> None:
+    facts = mine_signature(f"Pilar Navarro\n{line}\nMóvil: 655 123 987", "Pilar Navarro", "ES")
+    assert (facts.title, facts.company) == (title, company)
+
+
+def test_a_unit_after_the_titles_comma_stays_in_the_title() -> None:
+    fields = read_block("Wendy Marsh\nVice President, Claims Operations\nwendy@example.com")
+    assert fields.title == "Vice President, Claims Operations"
