@@ -100,6 +100,12 @@ _TITLE_EXTRA = {
     "delegato", "delegata", "financeiro", "financeira", "parcerias", "vendas", "operações",
     "innovazione", "inovação", "inkoop", "verkoop", "installaties", "techniek", "financieel",
     "kommunikation", "gewerblichen", "rechtsschutz", "grants", "partnerships,", "export",
+    # departments a title names ("Head of Trading", "Director of Purchasing")
+    "trading", "treasury", "purchasing", "production", "manufacturing", "maintenance", "payroll",
+    "facilities", "safety", "training", "recruitment", "recruiting", "culture", "portfolio",
+    "underwriting", "claims", "credit", "lending", "tax", "accounting", "payments", "retail",
+    "wholesale", "distribution", "exports", "imports", "sourcing", "buying", "merchandising",
+    "nursing", "pharmacy", "radiology", "cardiology", "oncology", "admissions", "development,",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^[A-Z]{2,4}s?$")

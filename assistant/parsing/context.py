@@ -25,6 +25,8 @@ _NEEDS = (
     r"\ball (?:they|he|she) (?:need|needs|want|wants) is|"
     r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
     r"\bthey(?: really| urgently| still| badly)? (?:need|want)(?: to)?(?= \w)|"
+    # "She'd like our lookbook", "they would love a demo"
+    r"\b(?:she|he|they)(?:'d| would) (?:like|love)(?: to)?(?= \w)|"
     r"\bneeded|\bhiring(?: for| an?)?|"
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
