@@ -39,12 +39,32 @@ def _site_tld(match: re.Match[str]) -> str:
 _GLUED_LABEL = re.compile(r"^(?:E-?(?:MAIL|[Mm]ail)|MAIL|Mail|E)[:.]?(?=[a-z][a-z0-9._+-]*$)")
 
 
+# Spaces the OCR put into an address, most of all in photos: around its "@", after a dot in
+# its own part ("jane. okafor@"), after the dot before its ending ("@example. com"), and a
+# comma read for that dot ("@example,com").
+_SPACED_AT = re.compile(r"(?<=[\w.])\s+@\s*(?=\w)|(?<=\w)@\s+(?=\w)")
+_SPACED_DOT = re.compile(r"(?<![\w.])(?!(?:e-?mail|mail|web|tel)[._-])([a-z][a-z0-9]*[._-])\s+"
+                         r"(?=[a-z0-9][\w.+-]*@)")
+_HOST_SPACED = re.compile(r"(@[\w-]+(?:\.(?:co|com|ac|org|net|gov|edu|ne|or))?)\.\s+"
+                          r"(?=(?:com|org|net|edu|gov|[a-z]{2})\b)")
+_HOST_COMMA = re.compile(r"(@[\w-]+)\s*,\s*(?=(?:com|org|net|edu|gov)\b)")
+
+
+def _closed_up(text: str) -> str:
+    if "@" not in text:
+        return text
+    text = _SPACED_AT.sub("@", text)
+    text = _SPACED_DOT.sub(r"\1", text)
+    return _HOST_COMMA.sub(r"\1.", _HOST_SPACED.sub(r"\1.", text))
+
+
 def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
     """Addresses the OCR broke, mended against the hosts the card itself names (its web
     site) and the common mail hosts: the "@" read as a letter or dropped
     ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
     ("jane@example." beside "www.example.com")."""
-    lines = [replace(line, text=_SITE_TLD_MISREAD.sub(_site_tld, line.text)) for line in lines]
+    lines = [replace(line, text=_closed_up(_SITE_TLD_MISREAD.sub(_site_tld, line.text)))
+             for line in lines]
     sites: dict[str, float] = {}
     for line in lines:
         for _, url in find_urls(line.text) + bare_domains(line.text):
@@ -154,7 +174,7 @@ def _near_host(host: str, hosts: set[str], every: set[str] | None = None) -> str
     surely than the address); among ``every`` site, only a host that differs by letters the
     OCR confuses with one another (i, l, 1; o, 0: "exampie.com" beside "example.com")."""
     lowered = host.lower()
-    confused = [h for h in every or set() if h not in _MAIL_HOSTS and _confused(lowered, h)]
+    confused = [h for h in every or set() if _confused(lowered, h)]
     if len(confused) == 1:
         return confused[0]
     sites = [h for h in hosts if h not in _MAIL_HOSTS]

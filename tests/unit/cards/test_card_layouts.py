@@ -211,3 +211,29 @@ def test_with_no_line_naming_it_the_company_is_guessed_from_the_domain_and_marke
 def test_a_web_site_whose_ending_was_misread_is_read() -> None:
     reading = read_card(lines("Jane Okafor", "lumenfield.c0m·650.321.3900"), "US")
     assert reading.urls == ("https://lumenfield.com",)
+
+
+@pytest.mark.parametrize("printed", [
+    "jane. okafor@lumenfield.example", "E-mail: jane.okafor @ lumenfield.example",
+    "jane_ okafor@lumenfield.example",
+])
+def test_spaces_the_ocr_put_into_an_address_are_taken_out(printed: str) -> None:
+    reading = read_card(lines("Jane Okafor", printed), "US")
+    assert reading.emails[0].replace("_", ".") == "jane.okafor@lumenfield.example"
+
+
+@pytest.mark.parametrize("printed", ["jane.okafor@lumenfield,com", "jane.okafor@lumenfield. com"])
+def test_a_comma_or_a_space_for_the_dot_before_the_ending_is_mended(printed: str) -> None:
+    assert read_card(lines("Jane Okafor", printed), "US").emails == (
+        "jane.okafor@lumenfield.com",)
+
+
+def test_a_figure_before_an_address_or_a_word_after_it_stays_apart() -> None:
+    reading = read_card(lines("Jane Okafor", "Contact. jane@lumenfield.example, de Paris"),
+                        "FR")
+    assert reading.emails == ("jane@lumenfield.example",)
+
+
+def test_a_mail_host_misread_by_letters_the_ocr_confuses_is_the_mail_host() -> None:
+    assert read_card(lines("Jane Okafor", "jane.okafor@gmaii.com"), "US").emails == (
+        "jane.okafor@gmail.com",)
