@@ -716,10 +716,25 @@ def _company_block(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine
         if (_CONNECTOR.match(line.text.split()[-1]) or
                 _CONNECTOR.match(next_words[0]) and next_words[0][0].islower()):
             line = _joined(line, lines[after])
+        elif not _COMPANY_WORDS.sub("", line.text).strip(" ,.&"):  # "Institut" alone
+            for index in range(after, min(after + 2, len(lines))):
+                if index in skip or not _flush_below(lines[index], lines[index - 1]):
+                    break
+                line = _joined(line, lines[index])
     above = _word_above(lines, lines[at], skip | {at})
     if above is not None:
         line = _joined(lines[above], line)
     return line
+
+
+def _flush_below(line: OcrLine, above: OcrLine) -> bool:
+    """A line of a name set over several lines: right below the one before, flush left with
+    it, in the same print size, words without figures."""
+    height = max(above.height, 1.0)
+    return (_logo_words_long(line.text) and not _maybe_name(line.text)
+            and abs(line.box[0] - above.box[0]) <= 0.5 * height
+            and abs(line.height - above.height) <= 0.25 * height
+            and -0.3 * height <= line.box[1] - above.box[3] <= 0.6 * height)
 
 
 def _logo_words_long(text: str) -> bool:

@@ -237,3 +237,22 @@ def test_a_figure_before_an_address_or_a_word_after_it_stays_apart() -> None:
 def test_a_mail_host_misread_by_letters_the_ocr_confuses_is_the_mail_host() -> None:
     assert read_card(lines("Jane Okafor", "jane.okafor@gmaii.com"), "US").emails == (
         "jane.okafor@gmail.com",)
+
+
+def test_an_organisation_word_alone_goes_on_to_the_lines_set_flush_below_it() -> None:
+    # Given "Institut" above the rest of the institute's name, flush left, in the same size,
+    # and the name and address in a column beside
+    card = [OcrLine("Institut", 0.97, (500, 160, 600, 190)),
+            OcrLine("Glasforschung", 0.97, (502, 194, 760, 224)),
+            OcrLine("Ernst-Abbe-Institut", 0.97, (501, 228, 800, 258)),
+            OcrLine("Jonas Wendler", 0.97, (40, 320, 300, 350)),
+            OcrLine("Research Engineer", 0.97, (40, 356, 300, 386)),
+            OcrLine("10115 Berlin", 0.97, (500, 356, 700, 386))]
+    assert read_card(card, "DE").company == "Institut Glasforschung Ernst-Abbe-Institut"
+
+
+def test_a_slogan_in_smaller_print_under_the_company_is_not_part_of_it() -> None:
+    card = [OcrLine("Lumenfield Group", 0.97, (40, 10, 400, 50)),
+            OcrLine("Building Better Bridges", 0.97, (40, 52, 300, 70)),
+            OcrLine("Jane Okafor", 0.97, (40, 120, 300, 150))]
+    assert read_card(card, "US").company == "Lumenfield Group"
