@@ -285,7 +285,7 @@ def _write_one(app: App, session: Session, plan: _Plan, now: datetime,
                      plan.record.id, type(exc.orig).__name__)
         except (TransientError, DBAPIError):
             raise
-        except _AlreadyFinished:
+        except (_AlreadyFinished, deferred.RowsMissed):
             return None  # another worker finished it while this one was parsing
         except Exception:  # logged with its traceback; the message is failed, not retried
             log.exception("processing message %d failed; it is kept and marked failed",
@@ -336,7 +336,12 @@ def _plain_note(plan: _Plan) -> bool:
 def _done(session: Session, now: datetime, inbound_id: int, *, status: str, kind: str | None,
           owner_id: int | None, error: str | None = None) -> None:
     """The message's new status, written only while it is still pending: when another worker
-    got there first, everything this run wrote for it is rolled back."""
+    got there first, everything this run wrote for it is rolled back. In a batch, the
+    statuses are written together at the end of its savepoint (checked the same way)."""
+    if deferred.active(session):
+        inbound.finish_with_batch(session, inbound_id, status=status, kind=kind,
+                                  owner_id=owner_id, now=now, error=error)
+        return
     if not inbound.finish(session, inbound_id, status=status, kind=kind, owner_id=owner_id,
                           now=now, error=error):
         raise _AlreadyFinished(inbound_id)

@@ -5,7 +5,9 @@ interaction, and a first follow-up: rows nothing in the batch reads back, except
 naming the same person. Inside ``deferring(session)`` those rows are kept and written when the
 block ends, one executemany per statement (one round trip each on PostgreSQL), inside the same
 transaction and savepoint: they commit or roll back with everything else the block wrote.
-Outside such a block they are written at once, as before.
+Outside such a block they are written at once, as before. The new status of each message
+is kept the same way, and checked: when another worker finished one of them first, writing
+them raises ``RowsMissed`` and the caller undoes the block.
 
 What reads them first calls ``flush`` (or ``flush_if_touching``): the contact lookup when a
 note names an email or a name a contact created earlier in the block has, and any message that
@@ -20,7 +22,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from assistant.store.db import rowcount
+
 _KEY = "deferred_rows"
+
+
+class RowsMissed(Exception):
+    """An UPDATE kept with ``each_matches`` matched fewer rows than it was given (a message
+    another worker finished first): the block's writes are to be undone."""
 
 
 class _Rows:
@@ -29,6 +38,7 @@ class _Rows:
     def __init__(self) -> None:
         self.rows: dict[Any, list[dict[str, Any]]] = {}
         self.keys: set[tuple[int, str]] = set()  # (owner id, email or name key) kept
+        self.checked: set[Any] = set()  # statements each of whose rows must match one row
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -51,19 +61,27 @@ def deferring(session: Session) -> Iterator[None]:
             session.info[_KEY] = previous
 
 
+def active(session: Session) -> bool:
+    """Whether rows added now are kept for the end of a block."""
+    return session.info.get(_KEY) is not None
+
+
 def add(session: Session, statement: Any, rows: list[dict[str, Any]],
-        keys: Iterable[tuple[int, str]] = ()) -> None:
-    """``rows`` for ``statement`` (a plain INSERT built once): kept when a block is open,
-    else written now. ``keys`` name what a later lookup may find through these rows
-    ((owner id, email) and (owner id, name key)), so that lookup flushes them first."""
+        keys: Iterable[tuple[int, str]] = (), *, each_matches: bool = False) -> None:
+    """``rows`` for ``statement`` (a plain INSERT or UPDATE built once): kept when a block is
+    open, else written now. ``keys`` name what a later lookup may find through these rows
+    ((owner id, email) and (owner id, name key)), so that lookup flushes them first.
+    ``each_matches``: an UPDATE whose every row must match one row, else ``RowsMissed``."""
     if not rows:
         return
     kept: _Rows | None = session.info.get(_KEY)
     if kept is None:
-        session.connection().execute(statement, rows)
+        _execute(session, statement, rows, each_matches)
         return
     kept.rows.setdefault(statement, []).extend(rows)
     kept.keys.update(keys)
+    if each_matches:
+        kept.checked.add(statement)
 
 
 def flush(session: Session) -> None:
@@ -84,6 +102,12 @@ def _write(session: Session, kept: _Rows) -> None:
     if not kept.rows:
         return
     rows, kept.rows, kept.keys = kept.rows, {}, set()
-    connection = session.connection()
     for statement, values in rows.items():  # in the order each statement first came
-        connection.execute(statement, values)
+        _execute(session, statement, values, statement in kept.checked)
+
+
+def _execute(session: Session, statement: Any, rows: list[dict[str, Any]],
+             each_matches: bool) -> None:
+    result = session.connection().execute(statement, rows)
+    if each_matches and rowcount(result) != len(rows):
+        raise RowsMissed(f"{len(rows)} row(s) given, {rowcount(result)} matched")

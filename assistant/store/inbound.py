@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from assistant.store import deferred
 from assistant.store.db import rowcount, table_of
 from assistant.store.models import InboundMessage
 
@@ -120,6 +121,16 @@ def finish(session: Session, inbound_id: int, *, status: str, kind: str | None,
         "pending_id": inbound_id, "status": status, "kind": kind, "owner_id": owner_id,
         "error": error, "processed_at": now})
     return rowcount(result) == 1
+
+
+def finish_with_batch(session: Session, inbound_id: int, *, status: str, kind: str | None,
+                      owner_id: int | None, now: datetime, error: str | None = None) -> None:
+    """``finish``, written with the other messages' at the end of the batch being written
+    (``deferred``); when one of them is no longer pending then, ``deferred.RowsMissed`` is
+    raised and the batch's writes are undone. Outside a batch it is written now."""
+    deferred.add(session, _FINISH, [{
+        "pending_id": inbound_id, "status": status, "kind": kind, "owner_id": owner_id,
+        "error": error, "processed_at": now}], each_matches=True)
 
 
 # Built once (once per message otherwise): the new values come as parameters
