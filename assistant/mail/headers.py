@@ -42,8 +42,9 @@ def read_headers(raw: bytes) -> EmailMessage:
 
     Each header field is parsed into its header object once, on first use: routing reads
     From, Subject, Content-Type and the robot headers several times over, and the stock
-    policy parses a field again on every read (``once_per_message``: the same objects)."""
-    parser = email.parser.BytesParser(policy=once_per_message())
+    policy parses a field again on every read (``once_per_message``: the same objects, shared
+    with ``read_message`` of the same bytes)."""
+    parser = email.parser.BytesParser(policy=once_per_message(raw))
     message = parser.parsebytes(raw, headersonly=True)
     assert isinstance(message, EmailMessage)
     return message

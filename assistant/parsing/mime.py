@@ -9,6 +9,7 @@ bodies, and bounded nesting of attached messages.
 from __future__ import annotations
 
 import codecs
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -161,14 +162,27 @@ class _ReadOncePolicy(EmailPolicy):
         return self._parsed[key]
 
 
-def once_per_message() -> EmailPolicy:
-    """A fresh ``policy.default`` for reading one message, parsing each header field once."""
+def once_per_message(raw: bytes | None = None) -> EmailPolicy:
+    """``policy.default`` for reading one message, parsing each header field once: the same
+    instance for the same ``raw`` (up to SHARED_BYTES, the last few messages), so routing's
+    header block and the decoded view share their parsed fields; a fresh one without ``raw``."""
+    if raw is not None and len(raw) <= SHARED_BYTES:
+        return _policy_of(raw)
+    return _ReadOncePolicy(header_factory=_HEADER_CLASSES)
+
+
+SHARED_BYTES = 256 * 1024
+
+
+@functools.lru_cache(maxsize=32)
+def _policy_of(raw: bytes) -> EmailPolicy:
+    # bytes cache their hash: a lookup costs one pass over a message the first time only
     return _ReadOncePolicy(header_factory=_HEADER_CLASSES)
 
 
 def read_message(raw: bytes) -> MessageView:
     """Parse bytes into a MessageView; never raises on malformed MIME."""
-    message = BytesParser(policy=once_per_message()).parsebytes(raw)
+    message = BytesParser(policy=once_per_message(raw)).parsebytes(raw)
     return _view(message, depth=0)
 
 
