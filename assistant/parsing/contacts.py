@@ -130,8 +130,10 @@ _GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do"}
 # général de Brasserie Lumen"); English "Director of Marketing" names a field.
 _EMPLOYER_OF = {"di", "de", "da", "do", "van"}
 PREPOSITION_RE = re.compile(
-    rf"(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
+    rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
     rf"|da|do)\b|(?P<sign>@))\s+"
+    # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
+    rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
     rf"(?={_COMPANY_TOKEN})"
 )
 _FRAGMENT_START = re.compile(r"[\n,;:!?()|]|(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bSt)\.\s|\s[-–—]\s")
@@ -481,7 +483,7 @@ def role_in(text: str) -> Role:
         company = clean_company(company_match.group()) if company_match else None
         if not title:
             continue
-        prep = (match.group("prep") or match.group("sign")).lower()
+        prep = (match.group("prep") or match.group("sign") or "de").lower()
         if prep in _STRONG_PREPOSITIONS:
             return Role(title, company)
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS

@@ -76,6 +76,7 @@ _CUE_AFTER = re.compile(
 )
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
                              r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
+                             r"\bda|\bdo|\bdos|\bdas|\bdella|\bdello|\bdegli|\bdei|\bd['’]|"
                              r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|"
                              # "she runs Desert Bloom Landscaping (gloria@...)": her company
                              r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
@@ -344,6 +345,14 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
         start, name = _strip_stop_words(match.start(), match.group())
         if not name or any(m.start <= start < m.end for m in taken):
             continue
+        if start and text[start - 1] in "&-/+@.'’_":
+            # the rest of a word is no name's start: "Maison&Objet", "IHK-Neujahrsempfang Tobias"
+            rest = name.find(" ")
+            if rest < 0:
+                continue
+            start, name = _strip_stop_words(start + rest + 1, name[rest + 1:])
+            if not name:
+                continue
         if is_owner_name(name, owner) or name_key(name) in _owner_parts(owner):
             found.append(Mention(start, start + len(name), None, is_owner=True))
         elif _is_person(text, start, start + len(name), name, emails):
@@ -836,7 +845,7 @@ _COMPANY_RUN = re.compile(
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
     r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
     r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
-    r"bij|voor) )?(?P<c>[A-Z][^\n,;.()]*)")
+    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?)?(?P<c>[A-Z][^\n,;.()]*)")
 
 
 def _company_run(passage: str) -> str | None:
