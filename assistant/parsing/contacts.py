@@ -108,7 +108,7 @@ _TITLE_EXTRA = {
     "nursing", "pharmacy", "radiology", "cardiology", "oncology", "admissions", "development,",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
-_ACRONYM = re.compile(r"^[A-Z]{2,4}s?$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
 _COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|"
                   r"(?:of|de|and|für|y|et|und)(?!\w))")

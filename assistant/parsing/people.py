@@ -441,8 +441,23 @@ def _name_words(name: str) -> list[str]:
                     and (words[i - 1] in _LOWER_PARTICLES or i < len(words) - 1))]
 
 
+# The owner's own people, named without an address of their own: "My colleague Tom Alvarez was
+# there too", "mit meiner Kollegin Jana", "mon associé Paul", "il mio socio Carlo".
+_OWNERS_OWN = re.compile(
+    r"(?i)\b(?:my|our|mein(?:e[mnrs]?)?|unser(?:e[mnrs]?)?|ma|mon|mes|notre|nos|mi|mis|"
+    r"nuestr[oa]s?|il mio|la mia|i miei|le mie|o meu|a minha|os meus|mijn|onze)\s+"
+    r"(?:\w+\s+)?(?:colleague|co-?worker|co-?founder|cofounder|business partner|partner|boss|"
+    r"manager|assistant|wife|husband|brother|sister|son|daughter|intern|team ?mate|"
+    r"kollege|kollegin|mitgründer(?:in)?|chef(?:in)?|geschäftspartner(?:in)?|frau|mann|"
+    r"collègue|associée?|cofondat(?:eur|rice)|femme|mari|colega|soci[oa]|compañer[oa]|"
+    r"collega|compagn[oa]|sócio|sócia|collega|zakenpartner|compagnon|vrouw|man)\s*$")
+
+
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
+    if (_OWNERS_OWN.search(text[max(0, start - 40):start])
+            and not _OWN_ADDRESS_AFTER.match(text[end:end + 60])):
+        return False
     checked = _name_words(name)
     if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in checked):
         return False

@@ -65,3 +65,23 @@ def test_two_owner_promises_and_a_clause_of_the_person() -> None:
                                   "Promemoria: rimborso della cena al congresso."])
 def test_notes_to_self_tell_no_meeting(text: str) -> None:
     assert read_context(text).context is None
+
+
+@pytest.mark.parametrize("note", [
+    "Met Lena Ito (lena@example.jp) at the expo. My colleague Tom Alvarez was there too.",
+    "Met Lena Ito (lena@example.jp) at the expo, mit meiner Kollegin Jana Roth.",
+    "Rencontré Lena Ito (lena@example.jp) au salon avec mon associé Paul Girard.",
+])
+def test_the_owners_own_people_are_no_contacts(note: str) -> None:
+    from assistant.domain import OwnerIdentity
+    from assistant.parsing.people import find_people
+
+    owner = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+    assert [p.name for p in find_people(note, owner)] == ["Lena Ito"]
+
+
+@pytest.mark.parametrize("title", ["head of R&D", "VP M&A", "Director, P&L Planning"])
+def test_ampersand_acronyms_are_title_words(title: str) -> None:
+    from assistant.parsing.contacts import is_title_phrase
+
+    assert is_title_phrase(title, loose=True)
