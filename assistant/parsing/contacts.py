@@ -273,7 +273,7 @@ _DIGIT_WORDS = {
 _DIGIT_WORD = "|".join(sorted(map(re.escape, _DIGIT_WORDS), key=len, reverse=True))
 # "four oh four, five five five, zero one eight eight": a number spelled out, digit by digit.
 _SPELLED_RUN = re.compile(
-    rf"(?i)(?<!\w)(?:{_DIGIT_WORD})(?:(?:[ ,-]|, )+(?:{_DIGIT_WORD})(?!\w)){{6,14}}")
+    rf"(?i)(?<!\w)(?:{_DIGIT_WORD})(?:[ ,-]+(?:{_DIGIT_WORD})(?!\w)){{6,14}}")
 _MIN_SPELLED_DIGITS = 7
 
 
@@ -317,13 +317,18 @@ def find_urls(text: str) -> list[tuple[int, str]]:
             found.append((match.start("site"), url))
     # "maya@quarry.design ... quarry.design, linkedin.com/...": a bare word that is the domain of
     # an address in the text is that organisation's site, inline too
-    for domain in dict.fromkeys(e.split("@")[1] for _, e in find_emails(text)):
-        pattern = rf"(?<![\w@.-])(?:www\.)?{re.escape(domain)}(?![\w@-]|\.\w)"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            url = normalize_url(match.group())
-            if url and not any(at <= match.start() < at + len(u) for at, u in found):
-                found.append((match.start(), url))
+    domains = {e.split("@")[1].lower() for _, e in find_emails(text)} if "@" in text else set()
+    for match in _INLINE_SITE.finditer(text) if domains else ():
+        if match.group("domain").lower() not in domains:
+            continue
+        url = normalize_url(match.group())
+        if url and not any(at <= match.start() < at + len(u) for at, u in found):
+            found.append((match.start(), url))
     return sorted(found)
+
+
+_INLINE_SITE = re.compile(r"(?<![\w@.-])(?:www\.)?(?P<domain>[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})"
+                          r"(?![\w@-]|\.\w)")
 
 
 def normalize_url(raw: str) -> str | None:

@@ -583,7 +583,10 @@ def _script_name(words: list[str]) -> bool:
 
 
 # "Met 林雅婷 (Lin Yating)": the name in its own script, then its transliteration in brackets.
-_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f])+"
+# Letters, and the marks joined to them (Devanagari vowel signs); the two never overlap, so a
+# long run that fails to match backtracks in linear time.
+_LETTERS = (r"(?:[^\W\d_]|(?![^\W\d_])[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f"
+            r"\u1000-\u109f])+")
 _SCRIPT_BEFORE = re.compile(rf"(?P<name>{_LETTERS}(?:[ \t]{_LETTERS}){{0,2}})[ \t]*[(（][ \t]*$")
 
 
