@@ -52,13 +52,9 @@ def fetch_new(app: App, inbox: Inbox, uidvalidity: int | None, enqueue: Enqueue)
     for start in range(0, len(unseen), batch):
         messages = inbox.fetch(unseen[start:start + batch])
         checkpoint(app.settings.fault_points, "after_fetch")
-        batch_ids: list[int] = []
         with transaction(app.sessions) as session:
-            for message in messages:
-                new_id = inbound.store_fetched(session, inbox.identity, uidvalidity, message,
-                                               received_at=app.clock())
-                if new_id is not None:
-                    batch_ids.append(new_id)
+            batch_ids = inbound.store_fetched_many(session, inbox.identity, uidvalidity,
+                                                   messages, clock=app.clock)
         checkpoint(app.settings.fault_points, "after_store")
         enqueue_in_jobs(app, batch_ids, enqueue)
         stored.extend(batch_ids)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
@@ -83,6 +85,56 @@ def store_fetched(session: Session, mailbox: str, uidvalidity: int | None,
     except IntegrityError:
         return None  # another watcher stored it first: its row stands
     return row.id
+
+
+def store_fetched_many(session: Session, mailbox: str, uidvalidity: int | None,
+                       messages: Iterable[FetchedMessage], *,
+                       clock: Callable[[], datetime]) -> list[int]:
+    """``store_fetched`` for each message, in order; the new rows' ids. The content hashes
+    already stored are looked up in one statement and each new row is one INSERT ... ON
+    CONFLICT DO NOTHING (no savepoint): a row another watcher stored first, under either
+    unique key, stands, as ``store_fetched``'s IntegrityError path leaves it. ``clock`` gives
+    each new row its arrival time."""
+    fetched = [(message, hashlib.sha256(message.raw).hexdigest()) for message in messages]
+    table = table_of(InboundMessage)
+    stored: dict[str, InboundMessage | int] = {}
+    for start in range(0, len(fetched), 500):
+        digests = list({digest for _, digest in fetched[start:start + 500]})
+        stored.update((row.sha256, row) for row in session.scalars(select(InboundMessage).where(
+            InboundMessage.mailbox == mailbox, InboundMessage.sha256.in_(digests))))
+    connection = session.connection()
+    new_ids: list[int] = []
+    for message, digest in fetched:
+        existing = stored.get(digest)
+        position = {"source_ref": message.source_ref, "uid": message.uid,
+                    "uidvalidity": uidvalidity, "moved": False}
+        if isinstance(existing, InboundMessage):  # stored before: its position follows
+            for key, value in position.items():
+                setattr(existing, key, value)
+            session.flush()  # before the next INSERT, as store_fetched's next lookup did
+            continue
+        if existing is not None:  # the same bytes twice in this fetch: the later position
+            connection.execute(update(table).where(table.c.id == existing).values(**position))
+            continue
+        new_id = connection.execute(_insert_fetched(connection.dialect.name), {
+            "mailbox": mailbox, "source_ref": message.source_ref, "uid": message.uid,
+            "uidvalidity": uidvalidity, "sha256": digest, "size": len(message.raw),
+            "message_id": _message_id_hint(message.raw), "raw": message.raw,
+            "received_at": clock(), "status": "pending", "moved": False}).scalar()
+        if new_id is not None:
+            stored[digest] = int(new_id)
+            new_ids.append(int(new_id))
+    return new_ids
+
+
+@functools.cache
+def _insert_fetched(dialect: str) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING id, for a conflict on any unique key."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = table_of(InboundMessage)
+    return insert(table).on_conflict_do_nothing().returning(table.c.id)
 
 
 def _message_id_hint(raw: bytes) -> str | None:
