@@ -55,18 +55,25 @@ _TITLE_ANY = (
     r"|amministratore|ingegnere|avvocat[oa]|commercialista|diretor(?:a)?|gestor(?:a)?"
     r"|engenheir[oa]|advogad[oa]|sóci[oa]|coordenador(?:a)?|eigenaar|eigenares|oprichter"
     r"|medeoprichter|inkoper|adviseur|projectleider|bedrijfsleider|teamleider|advocaat"
-    # trades and occupations people are met as: "caviste chez ...", "enologo presso ..."
-    r"|caviste|sommeli(?:er|ère|ere)|vigneron(?:ne)?|winemaker|enolog[oa]|œnologue|oenologue"
+    # German and Dutch compounds end in their title word: "Projektleiter", "Vertriebsberaterin"
+    r"|\w+(?:leiter|leiterin|berater|beraterin|entwickler|entwicklerin|ingenieur|ingenieurin"
+    r"|referent|referentin|leider|adviseur)|vorständin|vorstandsvorsitzender?|aufsichtsrätin"
+)
+# Trades and occupations people are met as ("caviste chez ...", "enologo presso ..."): title
+# words for the rules, added after the block model was trained.
+_TITLE_TRADES = (
+    r"caviste|sommeli(?:er|ère|ere)|vigneron(?:ne)?|winemaker|enolog[oa]|œnologue|oenologue"
     r"|brewmaster|braumeister(?:in)?|cuisini(?:er|ère)|boulang(?:er|ère)|pâtissi(?:er|ère)"
     r"|photographer|photographe|fotograf(?:in)?|fotógraf[oa]|illustrat(?:or|eur|rice)"
     r"|copywriter|translator|tradu(?:cteur|ctrice|ctor|ctora)|acheteu(?:r|se)|einkäufer(?:in)?"
     r"|comprador(?:a)?|buyer|estimator|pharmacist|pharmacien(?:ne)?|farmac[eé]utic[oa]"
     r"|veterinarian|vétérinaire|broker|courtier|makelaar|agronom[oe]|agrónom[oa]"
-    # German and Dutch compounds end in their title word: "Projektleiter", "Vertriebsberaterin"
-    r"|\w+(?:leiter|leiterin|berater|beraterin|entwickler|entwicklerin|ingenieur|ingenieurin"
-    r"|referent|referentin|leider|adviseur)|vorständin|vorstandsvorsitzender?|aufsichtsrätin"
 )
-TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
+TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES}))$")
+# The title words the block model's features were computed with when it was trained: the
+# labeller reads with these, so the rules' list can grow without changing the model's inputs
+# (``make model`` rebuilds the shipped model byte for byte).
+LABELLER_TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
     "senior", "sr.", "sr", "junior", "jr", "staff", "global", "regional", "managing", "general",
     "deputy", "assistant", "interim", "executive", "associate", "vice", "of", "de", "des", "du",

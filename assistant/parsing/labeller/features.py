@@ -127,7 +127,7 @@ def shape_features(token: str) -> list[str]:
 
 
 def gazetteer_features(token: str) -> list[str]:
-    from assistant.parsing.contacts import TITLE_WORD
+    from assistant.parsing.contacts import LABELLER_TITLE_WORD as TITLE_WORD
 
     low = token.lower().strip(",:")
     out = []
