@@ -12,7 +12,7 @@ import codecs
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.header import decode_header, make_header
 from email.headerregistry import HeaderRegistry
 from email.message import Message
@@ -76,6 +76,10 @@ class MessageView:
     vcards: tuple[str, ...]
     images: tuple[Attachment, ...]
     embedded: tuple[MessageView, ...]
+    # address pairs read once per set of header names (the parsers ask for From, To and Cc
+    # several times per message); not part of the view's value
+    _read: dict[tuple[str, ...], list[tuple[str, str]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     def header(self, name: str) -> str:
         """The first header of this name as text, or "" when absent."""
@@ -84,8 +88,11 @@ class MessageView:
 
     def addresses(self, *names: str) -> list[tuple[str, str]]:
         """(display name, lower-cased address) pairs from address headers (RFC 5322 3.4)."""
-        values = [value for key, value in self.headers if key.lower() in {n.lower() for n in names}]
-        return parse_addresses(values)
+        if names not in self._read:
+            wanted = {n.lower() for n in names}
+            self._read[names] = parse_addresses(
+                [value for key, value in self.headers if key.lower() in wanted])
+        return list(self._read[names])
 
     @property
     def subject(self) -> str:
