@@ -339,6 +339,8 @@ def _headers(message: Message) -> tuple[tuple[str, str], ...]:
 
 
 def _header_text(message: Message, name: str, raw: object) -> str:
+    if isinstance(raw, str) and _plain_unstructured(name, raw):
+        return _clean(_LINE_BREAKS.sub("", raw))
     try:
         return _clean(str(message.policy.header_fetch_parse(name, str(raw))))
     except Exception:  # noqa: BLE001 - the email package raises on some junk headers
@@ -347,6 +349,21 @@ def _header_text(message: Message, name: str, raw: object) -> str:
         return _clean(str(make_header(decode_header(str(raw)))))
     except Exception:  # noqa: BLE001 - not even RFC 2047 decodable: keep it raw
         return _clean(str(raw))
+
+
+# Printable ASCII, tabs and line breaks, with no encoded word: an unstructured header's text
+# as policy.default reads it is this with its line breaks removed (the header objects of
+# RFC 2047 words, 8-bit bytes and control characters are read by the email package).
+_PLAIN_TEXT = re.compile(r"[\x20-\x7e\t\r\n]*")
+_LINE_BREAKS = re.compile(r"[\r\n]")  # what header_fetch_parse removes before parsing
+
+
+def _plain_unstructured(name: str, raw: str) -> bool:
+    """Whether the header's text is its raw value without line breaks: an unstructured header
+    (not an address, date, MIME or Message-ID header) in plain ASCII with no encoded word."""
+    lowered = name.lower()
+    return ((lowered == "subject" or lowered not in _HEADER_CLASSES.registry)
+            and "=?" not in raw and _PLAIN_TEXT.fullmatch(raw) is not None)
 
 
 _FOLD = re.compile(r"\r?\n[ \t]*")
