@@ -68,6 +68,10 @@ _TITLE_TRADES = (
     r"|copywriter|translator|tradu(?:cteur|ctrice|ctor|ctora)|acheteu(?:r|se)|einkäufer(?:in)?"
     r"|comprador(?:a)?|buyer|estimator|pharmacist|pharmacien(?:ne)?|farmac[eé]utic[oa]"
     r"|veterinarian|vétérinaire|broker|courtier|makelaar|agronom[oe]|agrónom[oa]"
+    r"|dise[nñ]ador(?:a)?|progettista|ontwerper|vormgever|gestalter(?:in)?|grafiker(?:in)?"
+    r"|graphiste|grafista|redactor(?:a)?|rédact(?:eur|rice)|redattore|redattrice|author|writer"
+    r"|artist|artiste|künstler(?:in)?|kunstenaar|musician|musicien(?:ne)?|cociner[oa]|cuoc[oa]"
+    r"|köchin|chef"
 )
 TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES}))$")
 # The title words the block model's features were computed with when it was trained: the

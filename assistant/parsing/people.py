@@ -355,11 +355,26 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
                 continue
         if is_owner_name(name, owner) or name_key(name) in _owner_parts(owner):
             found.append(Mention(start, start + len(name), None, is_owner=True))
+        elif _named_after(text, start, name, named + [m for m in taken if m.start < start]):
+            continue  # "Nuria Prats – diseñadora, Ceràmica Prats – ...": her company
         elif _is_person(text, start, start + len(name), name, emails):
             full = _named_before(name, start, named) or name
             found.append(Mention(start, start + len(name), clean_name(full)))
             named.append(Mention(start, start + len(name), full))
     return found + _repeat_mentions(text, named, found + taken)
+
+
+def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool:
+    """A company named after the person just named on its line: it ends in their surname and
+    opens with no given name ("Ceràmica Prats" after "Nuria Prats", "Fenwick Roofing")."""
+    from assistant.parsing.labeller.features import is_given_name
+
+    words = name.split()
+    line_start = text.rfind("\n", 0, start) + 1
+    same_line = [m for m in named if m.start >= line_start and m.name and " " in m.name]
+    if len(words) < 2 or not same_line or is_given_name(words[0]):
+        return False
+    return any(m.name.split()[-1] == words[-1] for m in same_line if m.name)
 
 
 def _named_before(first: str, position: int, named: list[Mention]) -> str | None:

@@ -85,3 +85,16 @@ def test_ampersand_acronyms_are_title_words(title: str) -> None:
     from assistant.parsing.contacts import is_title_phrase
 
     assert is_title_phrase(title, loose=True)
+
+
+@pytest.mark.parametrize(("line", "company"), [
+    ("Nuria Prats – diseñadora de producto, Ceràmica Prats – nuria@example.cat", "Ceràmica Prats"),
+    ("Wade Fenwick - owner, Fenwick Roofing - wade@example.com", "Fenwick Roofing"),
+])
+def test_a_company_named_after_the_person_is_no_person(line: str, company: str) -> None:
+    from assistant.domain import OwnerIdentity
+    from assistant.parsing.people import find_people
+
+    owner = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+    (person,) = find_people(line, owner)
+    assert person.company == company and person.emails
