@@ -106,7 +106,9 @@ _EVENTS = (
     r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"
     r"congreso|evento|feria|desayuno|almuerzo|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
-    r"beurs|congres|evenement|borrel|diner"
+    r"beurs|congres|evenement|borrel|diner|"
+    # where at an event: "from our booth at HIMSS", "at their stand", "the farmers market stall"
+    r"booth|stand|stall|market|launch|gala|awards|pitch night|demo night|open day|networking"
 )
 _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"

@@ -468,10 +468,22 @@ _OWNERS_OWN = re.compile(
     r"collega|compagn[oa]|sócio|sócia|collega|zakenpartner|compagnon|vrouw|man)\s*$")
 
 
+def _in_role_brackets(text: str, start: int) -> bool:
+    """Inside a bracket that opens with a title: "Sofia Reyes (CEO, Alturas Pay, sofia@...)"
+    names her company there, not another person."""
+    opened = text.rfind("(", max(0, start - 80), start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    first = text[opened + 1:start].split(",")[0].strip()
+    return "," in text[opened + 1:start] and is_title_phrase(first, loose=True)
+
+
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
     if (_OWNERS_OWN.search(text[max(0, start - 40):start])
             and not _OWN_ADDRESS_AFTER.match(text[end:end + 60])):
+        return False
+    if _in_role_brackets(text, start):
         return False
     checked = _name_words(name)
     if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in checked):
@@ -837,6 +849,13 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
 
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
+    bracket = re.match(r"^\s*\(([^)]*[@\d][^)]*)\)", after_name)
+    if bracket:  # "(CEO, Alturas Pay, sofia@...)": the role inside, beside the details
+        inside = [p.strip() for p in bracket.group(1).split(",")]
+        parts = [p for p in inside if p and "@" not in p and not re.search(r"\d{3}", p)]
+        role = role_in_list(parts[:3]) if len(parts) < len(inside) else Role(None, None)
+        if role.title:
+            return role
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
     match = re.match(r"^\s*(?:,|;|\(|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?", after_name)
