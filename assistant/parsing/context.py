@@ -226,7 +226,18 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
     for sentence in sentences(text):
         if tells_meeting(sentence):
             return _without_names(_meeting_clause(sentence), names)
+    # "jo mcintyre jo@... 617 555 0154 farmers market stall.": a terse card whose words left
+    # after the name and details are a short phrase naming an event are the occasion
+    for sentence in sentences(text):
+        rest = _without_names(sentence, names)
+        words = re.findall(r"[^\W\d_][\w'-]*", rest)
+        if rest != sentence.strip() and 0 < len(words) <= _TERSE_WORDS and _EVENT_WORD.search(rest):
+            return rest.strip(" .")
     return None
+
+
+_TERSE_WORDS = 5
+_EVENT_WORD = re.compile(rf"(?i)\b(?:{_EVENTS})\b")
 
 
 _LONG_SENTENCE = 16  # words

@@ -52,3 +52,10 @@ def test_the_meeting_clause_of_a_run_on_sentence() -> None:
                               "Wim Claes, he's head chef at Brasserie Oud, and loves fermenting.",
                               ("Wim Claes",))
     assert context == "At the Ghent food fair"
+
+
+def test_a_terse_cards_leftover_event_phrase_is_the_occasion() -> None:
+    context = meeting_context("li wei li@example.com 415 555 0101 oakland makers market stall.",
+                              ("li wei",))
+    assert context == "oakland makers market stall"
+    assert meeting_context("li wei li@example.com 415 555 0101 great person.", ("li wei",)) is None
