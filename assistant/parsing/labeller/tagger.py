@@ -115,6 +115,12 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
             if label in {"TITLE", "COMPANY"} and is_unit(text):
                 units.setdefault(label, text)
                 continue
+            if label == "TITLE" and "TITLE" not in found:
+                joined = _title_at_company(text)
+                if joined is not None:  # "Director of Lab Operations at HelixGen Therapeutics"
+                    found["TITLE"] = joined[0]
+                    found.setdefault("COMPANY", joined[1])
+                    continue
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = text
             elif label == "COMPANY" and _names_the_entity(found[label], text, line):
@@ -127,6 +133,22 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
         found.update({k: v for k, v in units.items() if k not in found})
     return BlockFields(found.get("NAME"), found.get("TITLE"), found.get("COMPANY"),
                        tuple(faxes))
+
+
+_JOINED = re.compile(r"\s(?:at|@|bei|chez|presso|bij)\s+(?=[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ])")
+
+
+def _title_at_company(text: str) -> tuple[str, str] | None:
+    """A title run that holds "<title> at <Company>" whole: the two fields."""
+    from assistant.parsing.contacts import clean_company, is_title_phrase
+
+    match = _JOINED.search(text)
+    if match is None:
+        return None
+    title, company = text[:match.start()].strip(), clean_company(text[match.end():])
+    if company and is_title_phrase(title, loose=True) and company == text[match.end():].strip():
+        return title, company
+    return None
 
 
 def _key(text: str) -> str:

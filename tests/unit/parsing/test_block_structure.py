@@ -82,3 +82,14 @@ def test_a_firm_after_the_titles_comma_is_the_company(line: str, title: str,
 def test_a_unit_after_the_titles_comma_stays_in_the_title() -> None:
     fields = read_block("Wendy Marsh\nVice President, Claims Operations\nwendy@example.com")
     assert fields.title == "Vice President, Claims Operations"
+
+
+@pytest.mark.parametrize(("line", "title", "company"), [
+    ("Director of Lab Operations at HelixGen Therapeutics", "Director of Lab Operations",
+     "HelixGen Therapeutics"),
+    ("Leiterin Einkauf bei Kranwerk Süd GmbH", "Leiterin Einkauf", "Kranwerk Süd GmbH"),
+])
+def test_a_title_line_holding_its_company_after_at(line: str, title: str, company: str) -> None:
+    fields = read_block(f"Marcus Oyelowo, PhD\n{line}\n400 Technology Square, Cambridge, MA 02139"
+                        "\nDirect: 617.555.0164")
+    assert (fields.title, fields.company) == (title, company)
