@@ -142,11 +142,12 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     if len(joined) != len(lines):
         lines, found = joined, _read_all(joined, region)
     taken = set(found.used) | {i for i, line in enumerate(lines) if _is_address(line.text)}
-    title_at = _title_index(lines, taken)
+    companies = {i for i, line in enumerate(lines) if _names_company(line.text, domains)}
+    title_at = _title_index(lines, taken | companies)
     name_at = _name_index(lines, taken | ({title_at} if title_at is not None else set()),
                           found, domains, title_at)
     if title_at is None and name_at is not None:
-        title_at = _title_near(lines, name_at, taken)
+        title_at = _title_near(lines, name_at, taken | companies)
     skip = taken | {i for i in (title_at, name_at) if i is not None}
     company_at = _company_index(lines, skip, domains)
     phones = found.numbers
@@ -441,6 +442,23 @@ def _title_word(word: str) -> bool:
         return True
     close = get_close_matches(word, _LONG_TITLE_WORDS, n=1, cutoff=0.88) if len(word) >= 8 else []
     return bool(close) and len(close[0]) == len(word)
+
+
+_ORG_WORDS = re.compile(
+    r"(?i)\b(?:inc|llc|llp|ltd|limited|gmbh|corp|corporation|company|group|holdings?|bank|"
+    r"university|universit[äéy]|institute|institut|foundation|association)\b")
+_DEPARTMENT_WORDS = {"sales", "marketing"}  # title words that also name a company's trade
+
+
+def _names_company(text: str, domains: set[str]) -> bool:
+    """A company's line, not a title, though a word of it is a title's ("Lumenfield Marketing
+    Group", "Acme Sales Inc."): it spells the card's domain, ends in a legal form or holds an
+    organisation word, and no word of it is a title's but a trade's."""
+    words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
+    if any(_title_word(w) and w not in _DEPARTMENT_WORDS for w in words):
+        return False
+    return (_spells_domain(_compact(text), domains) or _legal_form(text)
+            or bool(_ORG_WORDS.search(text)))
 
 
 def _title_index(lines: Sequence[OcrLine], taken: set[int]) -> int | None:

@@ -256,3 +256,17 @@ def test_a_slogan_in_smaller_print_under_the_company_is_not_part_of_it() -> None
             OcrLine("Building Better Bridges", 0.97, (40, 52, 300, 70)),
             OcrLine("Jane Okafor", 0.97, (40, 120, 300, 150))]
     assert read_card(card, "US").company == "Lumenfield Group"
+
+
+@pytest.mark.parametrize(("texts", "title", "company"), [
+    (("Lumenfield Marketing Group", "Jane Okafor", "Account Executive",
+      "jane@lumenfield.example"), "Account Executive", "Lumenfield Marketing Group"),
+    (("Jane Okafor", "Sales Manager", "Quanto Sales Inc.", "T 650 321 3900"),
+     "Sales Manager", "Quanto Sales Inc."),
+    (("Jane Okafor", "Group Leader", "Lumenfield Labs", "jane@lumenfield.example"),
+     "Group Leader", "Lumenfield Labs"),
+])
+def test_a_company_line_with_a_trade_word_is_not_taken_for_the_title(
+        texts: tuple[str, ...], title: str, company: str) -> None:
+    reading = read_card(lines(*texts), "US")
+    assert (reading.title, reading.company) == (title, company)
