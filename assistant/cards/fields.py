@@ -132,6 +132,7 @@ class _Found:
 
 def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
+    printed = {fold(word) for line in lines for word in clean_text(line.text).split()}
     lines = [OcrLine(_title_comma(split_run_words(clean_text(line.text))), line.confidence,
                      line.box) for line in lines]
     lines = _split_name_lines(repair_emails([replace(line, text=_capital_i(line.text))
@@ -156,8 +157,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     if name_at is not None:
         above = _name_line_above(lines, name_at, skip, found)
         name_line = _joined(lines[above], lines[name_at]) if above is not None else lines[name_at]
-        values["name"] = (_without_brand(_name_text(name_line.text), domains),
-                          name_line.confidence)
+        values["name"] = (_rejoined(_without_brand(_name_text(name_line.text), domains),
+                                    printed), name_line.confidence)
     if title_at is not None:
         values["title"] = (_title_text(_title_head(lines[title_at].text)),
                            lines[title_at].confidence)
@@ -583,6 +584,20 @@ def _split_run_together(word: str) -> list[str]:
         if is_given_name(word[:cut]):
             return [word[:cut], word[cut:]]
     return [word]
+
+
+def _rejoined(name: str, printed: set[str]) -> str:
+    """The name with a family name the word splitter cut in two common words ("Green Field")
+    whole again, as the card printed it ("GREENFIELD")."""
+    words = name.split()
+    out: list[str] = []
+    for word in words:
+        if (out and len(words) >= 3 and fold(out[-1] + word) in printed
+                and fold(word) not in printed):
+            out[-1] = out[-1] + word.lower()
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def _without_brand(name: str, domains: set[str]) -> str:

@@ -270,3 +270,13 @@ def test_a_company_line_with_a_trade_word_is_not_taken_for_the_title(
         texts: tuple[str, ...], title: str, company: str) -> None:
     reading = read_card(lines(*texts), "US")
     assert (reading.title, reading.company) == (title, company)
+
+
+@pytest.mark.parametrize("printed", ["JANE GREENFIELD", "Jane Brightwell"])
+def test_a_family_name_made_of_two_common_words_stays_whole(printed: str) -> None:
+    reading = read_card(lines(printed, "Account Executive", "jane@lumenfield.example"), "US")
+    assert reading.name in {"Jane Greenfield", "Jane Brightwell"}
+
+
+def test_a_three_word_name_keeps_its_words() -> None:
+    assert read_card(lines("Mary Ann Smith", "Director"), "US").name == "Mary Ann Smith"
