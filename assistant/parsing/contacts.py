@@ -444,6 +444,8 @@ def clean_company(raw: str) -> str | None:
         return None
     if not any(c.isalpha() for c in company):  # "512-555-0133": a number, not a name
         return None
+    if " " not in company and company.islower() and len(company) <= 3:
+        return None  # "et", "and", "y": a conjunction, not a name
     return company
 
 

@@ -884,7 +884,7 @@ def _listed_role(after_name: str) -> Role | None:
 
 
 _COMPANY_FROM = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[A-Z][^\n,;.()]*)"
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)"
 )
 
 
@@ -897,7 +897,7 @@ _COMPANY_RUN = re.compile(
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
     r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
     r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
-    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?)?(?P<c>[A-Z][^\n,;.()]*)")
+    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?)?(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)")
 
 
 def _company_run(passage: str) -> str | None:

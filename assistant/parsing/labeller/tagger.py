@@ -106,6 +106,8 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
             text = _unbracketed(join(line, span).strip(" ,;|"))
             if label == "COMPANY":
                 text = _LEADING_PREPOSITION.sub("", text)
+                if " " not in text and text.islower() and len(text) <= 3:
+                    continue  # "et", "and", "y" after a name: a conjunction, not a company
             elif label == "TITLE":
                 text = _TRAILING_PREPOSITION.sub("", text)
             if label in {"NAME", "TITLE", "COMPANY"} and not any(c.isalnum() for c in text):
