@@ -162,7 +162,8 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions += _uncased_mentions(text, owner, emails, mentions)
     mentions += _script_lines(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
-    mentions = _coalesce(sorted(mentions, key=lambda m: m.start))[:MAX_MENTIONS]
+    mentions = _address_first(text, _coalesce(sorted(mentions, key=lambda m: m.start)))
+    mentions = mentions[:MAX_MENTIONS]
     preamble = text[: mentions[0].start] if mentions else text
     drafts = []
     people = [m for m in mentions if not m.is_owner]
@@ -325,6 +326,24 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
                 if not any(m.start <= match.start() < m.end for m in found):
                     found.append(Mention(match.start(), match.end(), name))
     return found
+
+
+_ADDRESS_THEN_NAME = re.compile(r"^[\w.+'-]+@[\w.-]+[ \t]*(?:[-–—|·,:;/][ \t]*)?$")
+
+
+def _address_first(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "noor.haddad@cedarloop.io - Noor Haddad - COO, Cedarloop": an address written before
+    the name on its line is that person's, not a nameless one's."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (last is not None and last.name is None and not last.is_owner and mention.name
+                and not mention.is_owner
+                and _ADDRESS_THEN_NAME.match(text[last.start:mention.start])):
+            out[-1] = Mention(last.start, mention.end, mention.name)
+            continue
+        out.append(mention)
+    return out
 
 
 def _coalesce(mentions: list[Mention]) -> list[Mention]:

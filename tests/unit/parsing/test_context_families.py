@@ -98,3 +98,22 @@ def test_a_company_named_after_the_person_is_no_person(line: str, company: str) 
     owner = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
     (person,) = find_people(line, owner)
     assert person.company == company and person.emails
+
+
+def test_an_address_before_the_name_on_its_line_is_theirs() -> None:
+    from assistant.domain import OwnerIdentity
+    from assistant.parsing.people import find_people
+
+    owner = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+    (person,) = find_people("li.na@example.io | Li Na | CFO, Quarto\nMet at the expo.", owner)
+    assert (person.name, person.emails, person.title) == ("Li Na", ["li.na@example.io"], "CFO")
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Kontakt vom Mittelstandstag in Stuttgart:", True),
+    ("Beim Branchentreff in Ulm kennengelernt.", True),
+    ("Auf dem Digitalgipfel getroffen.", True),
+    ("Ruf sie am Dienstag an.", False),
+])
+def test_german_compound_events(text: str, told: bool) -> None:
+    assert bool(read_context(text).context) is told
