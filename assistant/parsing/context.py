@@ -25,6 +25,8 @@ _NEEDS = (
     r"\ball (?:they|he|she) (?:need|needs|want|wants) is|"
     r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
     r"\bthey(?: really| urgently| still| badly)? (?:need|want)(?: to)?(?= \w)|"
+    # dative needs: "Le serve uno stand", "le hace falta un socio", "il lui faut un local"
+    r"\b(?:le|gli|mi|ci) serv(?:e|ono)|\b(?:le|les) hace(?:n)? falta|\bil (?:lui|leur) faut|"
     # "She'd like our lookbook", "they would love a demo"
     r"\b(?:she|he|they)(?:'d| would) (?:like|love)(?: to)?(?= \w)|"
     r"\bneeded|\bhiring(?: for| an?)?|"
@@ -120,7 +122,8 @@ _MET_WORDS = (
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
     # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
-    r"visti|viste|vimos|vi[ms]o-nos|s'est vus|s’est vus|uns (?:\S+ ){0,5}?gesehen|zagen elkaar|"
+    r"visti|viste|vimos|vi[ms]o-nos|conhecemo-nos|conheci-[oa]|encontr[aá]mo-nos|"
+    r"s'est vus|s’est vus|uns (?:\S+ ){0,5}?gesehen|zagen elkaar|"
     r"spraken elkaar|spraken|hebben elkaar (?:ontmoet|gesproken|gezien)|"
     r"telefoniert|telefonato|gebeld|videocall|telefonema|"
     r"swapped cards|card from|cards from|kaartje van|visitekaartje van|visitenkarte vo[mn]|"

@@ -104,6 +104,8 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
         runs = _company_after_title(line, runs, own)
         for label, span in runs:
             text = _unbracketed(join(line, span).strip(" ,;|"))
+            if label == "COMPANY" and _company_line_whole(line, labels, span):
+                text = line.strip(" ,;|")  # "Corticeira do Sul, Lda.": the line to its legal form
             if label == "COMPANY":
                 text = _LEADING_PREPOSITION.sub("", text)
                 if " " not in text and text.islower() and len(text) <= 3:
@@ -151,6 +153,20 @@ def _title_at_company(text: str) -> tuple[str, str] | None:
     if company and is_title_phrase(title, loose=True) and company == text[match.end():].strip():
         return title, company
     return None
+
+
+_OTHER_FIELDS = frozenset({"NAME", "TITLE", "EMAIL", "PHONE", "FAX", "URL", "LABEL"})
+
+
+def _company_line_whole(line: str, labels: list, span: list) -> bool:  # type: ignore[type-arg]
+    """A line that opens with the company and ends in a legal form, with no other field on it:
+    the whole line is the company, though the model read only its head."""
+    if not span or span[0][0] != 0 or any(lab in _OTHER_FIELDS for _, lab in labels):
+        return False
+    last = line.split()[-1].lower().strip(",;")
+    from assistant.parsing.labeller.features import legal_forms
+
+    return last in legal_forms() and len(line.split()) <= 8
 
 
 def _key(text: str) -> str:

@@ -93,3 +93,10 @@ def test_a_title_line_holding_its_company_after_at(line: str, title: str, compan
     fields = read_block(f"Marcus Oyelowo, PhD\n{line}\n400 Technology Square, Cambridge, MA 02139"
                         "\nDirect: 617.555.0164")
     assert (fields.title, fields.company) == (title, company)
+
+
+@pytest.mark.parametrize("company", ["Corticeira do Sul, Lda.", "Vinhos da Serra, Lda.",
+                                     "Panificio Serra di Sopra S.r.l."])
+def test_a_company_line_runs_to_its_legal_form(company: str) -> None:
+    fields = read_block(f"Miguel Correia\nDiretor Comercial\n{company}\nTlm. 912 555 207", "PT")
+    assert fields.company == company
