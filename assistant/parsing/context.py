@@ -25,6 +25,8 @@ _NEEDS = (
     r"\ball (?:they|he|she) (?:need|needs|want|wants) is|"
     r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
     r"\bthey(?: really| urgently| still| badly)? (?:need|want)(?: to)?(?= \w)|"
+    r"\bon the hunt for|\bhunting for|\bcould (?:really )?use|\bcould do with|"
+    r"\b(?:is |are )?hoping to find|\bshopping (?:around )?for|\basked (?:me )?for|"
     # dative needs: "Le serve uno stand", "le hace falta un socio", "il lui faut un local"
     r"\b(?:le|gli|mi|ci) serv(?:e|ono)|\b(?:le|les) hace(?:n)? falta|\bil (?:lui|leur) faut|"
     # "She'd like our lookbook", "they would love a demo"
@@ -55,7 +57,10 @@ _OFFERS = (
     r"\b(?:hat|haben) (?:uns |mir |mich )?angeboten,?|\bbot (?:uns |mir )?an,?|"
     r"\ba proposé de|\bont proposé de|\b(?:ha|han) ofrecido|\bse ofreció a|"
     r"\bsi è offert[oa] di|\bha offerto di|\bofereceu-se para|\bofereceu|"
-    r"\bheeft aangeboden(?: om)?|\bbood aan(?: om)?"
+    r"\bheeft aangeboden(?: om)?|\bbood aan(?: om)?|"
+    # "happy to share their spec sheets", "willing to introduce us"
+    r"\b(?:happy|glad|willing|keen) (?=to (?:share|introduce|intro|connect|host|lend|send|give|"
+    r"offer|provide|sponsor|mentor|review)\b)"
 )
 _INTERESTS = (
     r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
@@ -72,7 +77,8 @@ _INTERESTS = (
     r"\bs['’]intéress(?:e|ent) (?:à|au|aux)|\bse interesa(?:n)? (?:por|en)|"
     r"\binteressa(?:m)?-se (?:por|pel[oa]s?)|\b(?:gli|le|mi|ci) interessa(?:no)?|"
     r"\bsi interessa(?:no)? (?:di|a|al|alla|ai|agli|alle)|\btêm? interesse (?:em|n[oa]s?)|"
-    r"\binteresseert zich (?:voor|in)"
+    r"\binteresseert zich (?:voor|in)|"
+    r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").

@@ -117,3 +117,15 @@ def test_an_address_before_the_name_on_its_line_is_theirs() -> None:
 ])
 def test_german_compound_events(text: str, told: bool) -> None:
     assert bool(read_context(text).context) is told
+
+
+@pytest.mark.parametrize(("text", "key", "phrase"), [
+    ("He's on the hunt for a packaging partner.", "needs", "a packaging partner"),
+    ("They could use a part-time CFO.", "needs", "a part-time CFO"),
+    ("She asked for our pricing.", "needs", "our pricing"),
+    ("Happy to share their benchmark data.", "offers", "share their benchmark data"),
+    ("He asked about our API limits.", "interests", "our API limits"),
+    ("Le serve un fornitore di vetro.", "needs", "un fornitore di vetro"),
+])
+def test_more_cue_phrasings(text: str, key: str, phrase: str) -> None:
+    assert phrase in " ".join(getattr(read_context(text), key))
