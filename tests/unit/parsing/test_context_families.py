@@ -129,3 +129,16 @@ def test_german_compound_events(text: str, told: bool) -> None:
 ])
 def test_more_cue_phrasings(text: str, key: str, phrase: str) -> None:
     assert phrase in " ".join(getattr(read_context(text), key))
+
+
+@pytest.mark.parametrize(("text", "key", "phrase"), [
+    ("Sie hätte gern eine Demo im Januar.", "needs", "eine Demo im Januar"),
+    ("Elle aimerait un devis avant Noël.", "needs", "un devis avant Noël"),
+    ("Vorrebbe un nuovo sito.", "needs", "un nuovo sito"),
+    ("Gostaria de um catálogo impresso.", "needs", "um catálogo impresso"),
+    ("Elle peut nous présenter à son associé.", "offers", "présenter à son associé"),
+    ("Podría presentarnos al director.", "offers", "presentarnos al director"),
+    ("Può presentarci al consorzio.", "offers", "presentarci al consorzio"),
+])
+def test_wishes_and_offers_in_other_languages(text: str, key: str, phrase: str) -> None:
+    assert phrase in " ".join(getattr(read_context(text), key))
