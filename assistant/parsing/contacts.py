@@ -490,6 +490,11 @@ def _loose_title(fragment: str) -> str | None:
     return None
 
 
+_COMMA_LEGAL_FORM = re.compile(
+    r",\s*(?P<form>S\.A\.|S\.L\.|Lda\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.|Inc\.|Ltd\.|LLC|GmbH|AG|"
+    r"B\.V\.|N\.V\.|SAS|SARL|Oy|AB|plc|LLP)(?![\w.])")
+
+
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
     fallback = None
@@ -499,6 +504,9 @@ def role_in(text: str) -> Role:
         title = _title_before(text, starts, match.start())
         company_match = COMPANY_RE.match(text, match.end())
         company = clean_company(company_match.group()) if company_match else None
+        if company and company_match:  # "Têxteis Minho, S.A.": the legal form after a comma
+            form = _COMMA_LEGAL_FORM.match(text, company_match.end())
+            company = f"{company}, {form.group('form')}" if form else company
         if not title:
             continue
         prep = (match.group("prep") or match.group("sign") or "de").lower()

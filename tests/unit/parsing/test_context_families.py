@@ -142,3 +142,13 @@ def test_more_cue_phrasings(text: str, key: str, phrase: str) -> None:
 ])
 def test_wishes_and_offers_in_other_languages(text: str, key: str, phrase: str) -> None:
     assert phrase in " ".join(getattr(read_context(text), key))
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("É diretora de operações da Têxteis Minho, S.A. (x@example.pt).", "Têxteis Minho, S.A."),
+    ("He is CFO at Harbour Tools, Inc. and likes sailing.", "Harbour Tools, Inc."),
+])
+def test_a_legal_form_after_a_comma_stays_with_the_company(text: str, company: str) -> None:
+    from assistant.parsing.contacts import role_in
+
+    assert role_in(text).company == company
