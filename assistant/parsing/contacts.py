@@ -71,7 +71,9 @@ _TITLE_TRADES = (
     r"|dise[nñ]ador(?:a)?|progettista|ontwerper|vormgever|gestalter(?:in)?|grafiker(?:in)?"
     r"|graphiste|grafista|redactor(?:a)?|rédact(?:eur|rice)|redattore|redattrice|author|writer"
     r"|artist|artiste|künstler(?:in)?|kunstenaar|musician|musicien(?:ne)?|cociner[oa]|cuoc[oa]"
-    r"|köchin|chef"
+    r"|köchin|chef|potter|ceramicist|weaver|jewell?er|woodworker|carpenter|blacksmith"
+    r"|glassblower|tailor|florist|baker|butcher|brewer|distiller|farmer|grower|roaster"
+    r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
 )
 TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES}))$")
 # The title words the block model's features were computed with when it was trained: the

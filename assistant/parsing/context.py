@@ -127,7 +127,7 @@ _EVENTS = (
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
     r"beurs|congres|evenement|borrel|diner|"
     # where at an event: "from our booth at HIMSS", "at their stand", "the farmers market stall"
-    r"booth|stand|stall|market|launch|gala|awards|pitch night|demo night|open day|networking|"
+    r"booth|stall|launch|gala|awards|pitch night|demo night|open day|networking|"
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
     r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|treff|treffen|"
     r"empfang|gipfel|abend|messe|kongress|konferenz)"

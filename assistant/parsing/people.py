@@ -770,7 +770,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         lambda: _labelled_role(passage), lambda: _works_at(passage),
         lambda: _listed_role(after_name),
         lambda: _role_in_text(passage), lambda: _lowercase_role(passage),
-        lambda: _card_role(passage, name, region), lambda: _bare_company(after_name))
+        lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
+        lambda: _sentence_title(passage))
     for find in finders:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
@@ -816,6 +817,16 @@ def _lowercase_role(passage: str) -> Role | None:
     at = capitalized.find(role.company) if role.company else -1
     company = passage[at:at + len(role.company)] if role.company and at >= 0 else None
     return Role(role.title, company)
+
+
+def _sentence_title(passage: str) -> Role | None:
+    """A later sentence opening with a title and a comma: "Industrial designer, runs Osei
+    Design." (the company comes from "runs")."""
+    for sentence in sentences(passage)[1:]:
+        head = sentence.split(",")[0].strip()
+        if "," in sentence and is_title_phrase(head, loose=True) and head[:1].isupper():
+            return Role(head, None)
+    return None
 
 
 def _role_in_text(passage: str) -> Role | None:
@@ -876,6 +887,8 @@ def _listed_role(after_name: str) -> Role | None:
         if role.title:
             return role
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
+    # "Isla Murray, isla@murraywool.co.uk; owner of Murray Wool; ...": past the address
+    after_name = re.sub(r"^\s*[,;]?\s*[\w.+'-]+@[\w.-]+\w\s*(?=[,;])", "", after_name)
     match = re.match(r"^\s*(?:,|;|\(|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?", after_name)
     if not match:

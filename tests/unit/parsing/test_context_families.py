@@ -152,3 +152,23 @@ def test_a_legal_form_after_a_comma_stays_with_the_company(text: str, company: s
     from assistant.parsing.contacts import role_in
 
     assert role_in(text).company == company
+
+
+def test_a_later_sentence_opening_with_a_title() -> None:
+    from assistant.domain import OwnerIdentity
+    from assistant.parsing.people import find_people
+
+    owner = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+    (person,) = find_people("Met Ada Quist (ada@example.com) at the fair. Landscape architect, "
+                            "runs Quist Gardens. Needs a nursery partner.", owner)
+    assert (person.title, person.company) == ("Landscape architect", "Quist Gardens")
+
+
+def test_a_list_item_with_its_address_before_the_role() -> None:
+    from assistant.domain import OwnerIdentity
+    from assistant.parsing.people import find_people
+
+    owner = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+    (person,) = find_people("- Bea Lund, bea@example.se; owner of Lund Linen; wants a stockist",
+                            owner)
+    assert (person.title, person.company) == ("owner", "Lund Linen")
