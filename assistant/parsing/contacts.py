@@ -539,15 +539,19 @@ def _title_then_company(part: str) -> tuple[str, str] | None:
 def role_in_list(parts: list[str]) -> Role:
     """Title and company from comma-separated parts: "CTO, Acme" or "Acme, CTO"."""
     title = company = None
-    for part in (p.strip() for p in parts):
+    stripped = [p.strip() for p in parts]
+    for index, part in enumerate(stripped):
         if not part:
             continue
         inner = role_in(part)
         if inner.title:
             return Role(inner.title, inner.company or company)
-        # "Kestrel Analytics | Head of Data Science": with the company already read, a title
-        # phrase is not cut into a title and a company ("Head of Data" + "Science")
-        whole = is_title_phrase(part) or (company is not None and is_title_phrase(part, loose=True))
+        # "Kestrel Analytics | Head of Data Science", "Directora Creativa | Estudio Jacaranda":
+        # with a company beside it, a title phrase is not cut into a title and a company
+        beside = company is not None or any(
+            COMPANY_RE.fullmatch(other.rstrip(".")) and not is_title_phrase(other, loose=True)
+            for other in stripped[index + 1:index + 2] if other)
+        whole = is_title_phrase(part) or (beside and is_title_phrase(part, loose=True))
         split = None if whole else _title_then_company(part)
         if title is None and split is not None:
             title, company = split[0], company or split[1]

@@ -219,7 +219,7 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
     for sentence in sentences(text):
         for key, cue in _CUES.items():
             found[key].extend(_phrases(key, cue, sentence))
-    promises = [p for p in found["promises"]
+    promises = [_WHEN_TAIL.sub("", p) for p in found["promises"]
                 if p not in found["needs"] and not _NOT_PROMISE.match(p)]
     return ContextFacts(
         context=meeting_context(text, names),
@@ -228,6 +228,19 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         interests=tuple(_dedupe(found["interests"])),
         promises=tuple(_dedupe(promises)),
     )
+
+
+# When the owner means to keep a promise is the owner's schedule, not the thing promised:
+# "send him the pilot terms on Friday" -> "the pilot terms" (a draft must not quote the day).
+_WHEN_TAIL = re.compile(
+    r"(?i)\s+(?:(?:on|by|before|until|after|this|next|am|bis|vor|le|avant|el|antes del?|entro|"
+    r"per|op|voor)\s+)?(?:(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|"
+    r"martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag|"
+    r"woensdag|donderdag|vrijdag)|tomorrow|today|tonight|morgen|demain|mañana|domani|"
+    r"(?:the )?end of (?:the )?(?:day|week|month)|eod|eow|next week|this week|nächste woche|"
+    r"la semaine prochaine|la semana que viene|la próxima semana|la settimana prossima|"
+    r"volgende week)\s*[.!]?$")
 
 
 def opens_with_fact(text: str) -> bool:

@@ -172,3 +172,20 @@ def test_a_list_item_with_its_address_before_the_role() -> None:
     (person,) = find_people("- Bea Lund, bea@example.se; owner of Lund Linen; wants a stockist",
                             owner)
     assert (person.title, person.company) == ("owner", "Lund Linen")
+
+
+@pytest.mark.parametrize(("text", "promise"), [
+    ("I'll send him the pilot terms on Friday.", "the pilot terms"),
+    ("Ich schicke ihr das Angebot bis Freitag.", "das Angebot"),
+    ("Je vais lui envoyer le devis demain.", "le devis"),
+])
+def test_when_the_owner_keeps_a_promise_is_not_the_promise(text: str, promise: str) -> None:
+    (got,) = read_context(text).promises
+    assert got.endswith(promise)
+
+
+def test_a_title_beside_a_company_in_a_list_is_kept_whole() -> None:
+    from assistant.parsing.contacts import role_in_list
+
+    role = role_in_list(["Directora Creativa", "Estudio Jacaranda"])
+    assert (role.title, role.company) == ("Directora Creativa", "Estudio Jacaranda")
