@@ -167,6 +167,10 @@ _MET = re.compile(
 )
 _CLAUSE_END = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)\.|[;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"
+    # "looking for a sample-tracking system, though she's on leave": a concession is the owner's
+    # aside, never part of the fact
+    r",?\s(?:though|although|even if|even though|except that|unless|obwohl|auch wenn|bien que|"
+    r"même si|aunque|anche se|sebbene|embora|mesmo que|hoewel|ook al)\s|"
     # "looking for a seed lead, at Web Summit": the place is not part of the need
     r",\s(?:at|during|bei|beim|auf|lors)\s|"
     r"\s(?:and|und|et|y)\s(?:I|ich|je|yo)\s|\s\(|"

@@ -189,3 +189,13 @@ def test_a_title_beside_a_company_in_a_list_is_kept_whole() -> None:
 
     role = role_in_list(["Directora Creativa", "Estudio Jacaranda"])
     assert (role.title, role.company) == ("Directora Creativa", "Estudio Jacaranda")
+
+
+@pytest.mark.parametrize(("text", "key", "phrase"), [
+    ("She's looking for a CRM, though she's on leave till March.", "needs", "a CRM"),
+    ("He's interested in offline sync, even if his stack is a mess.", "interests", "offline sync"),
+    ("Sucht einen Steuerberater, obwohl die Firma klamm ist.", "needs", "einen Steuerberater"),
+    ("Cherche un graphiste, même si le budget est serré.", "needs", "un graphiste"),
+])
+def test_a_concession_is_no_part_of_the_fact(text: str, key: str, phrase: str) -> None:
+    assert getattr(read_context(text), key) == (phrase,)
