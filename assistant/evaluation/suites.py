@@ -75,6 +75,7 @@ SCORERS: dict[str, Scorer] = {
     "retired": own_corpus.score_message,
     "retired2": own_corpus.score_message,
     "retired3": own_corpus.score_message,
+    "retired4": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
