@@ -49,6 +49,14 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"recommendation|advice)"
     r"|\b(?:auf (?:Empfehlung|Anraten) von|sur (?:la )?recommandation de|"
     r"por recomendación de)\s+(?P<by7>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    # "C'est Erwan qui m'a conseillé de la contacter", "Paola me recomendó escribirle", "Gianni
+    # mi ha consigliato di", "o Rui sugeriu-me", "Jonas hat mir empfohlen", "Joost raadde me aan".
+    r"|(?P<by8>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"
+    r"(?:m['’]a (?:conseillé|recommandé|suggéré|orienté|envoyé)|"
+    r"me (?:recomendó|aconsejó|sugirió|recomendou|sugeriu|indicou|aconselhou)|"
+    r"(?:recomendou|sugeriu|indicou|aconselhou)-me|mi ha (?:consigliato|suggerito|indicato)|"
+    r"hat (?:mir|uns) (?:empfohlen|geraten)|(?:raadde|adviseerde) (?:me|mij|ons)|"
+    r"heeft (?:me|mij|ons) (?:aangeraden|doorverwezen))"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
 _NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",
@@ -277,8 +285,11 @@ def _named_in(note: str, party: Party) -> bool:
     return found is not None and not _EXCLUDED.search(name_key(note)[: found.start()])
 
 
-_EXCLUDED = re.compile(r"(?:\b(?:not|nicht|pas|non|niet|não|nao|ignore|without|ohne|sans|sin|"
-                       r"senza|zonder|sem|except|außer|sauf|excepto|tranne)\s+)$")
+# "not Tom", "no a pedidos", "pas à Luc", "non a Marco", "não o Rui", "nicht an Jan": a
+# preposition or article may stand between the cue and the name.
+_EXCLUDED = re.compile(r"(?:\b(?:not|nicht|pas|non|no|niet|não|nao|ignore|without|ohne|sans|sin|"
+                       r"senza|zonder|sem|except|außer|sauf|excepto|tranne)\s+"
+                       r"(?:(?:to|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?)$")
 
 
 def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:

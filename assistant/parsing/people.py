@@ -107,6 +107,8 @@ Heard Found Welcomed Invited Introduced Sat Bumped Crossed Toured Shared Swapped
 Visti Vimos Vi Vu Vue Croisé Croisée Gesehen Besucht Sah Traf Encontré Encontrada Encontrado Visitei
 Vista Zag Sprak Ontmoette Incontrati Conosciuti Rencontrés Rencontrées Conocimos Conhecemos
 I'll I'm I've I'd He's She's It's We'll We're We've They're They'll You're You'll Let's
+Says Said Told Mentioned Thinks Reckons Sagt Meint Erzählt Dit Pense Raconte C'est C’est
+Dice Dijo Cuenta Comenta Detto Racconta Diz Disse Conta Zegt Vertelt Vond
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -127,6 +129,7 @@ Hoteles Hotels Hôtels Hotéis Grupo Gruppo Groupe Gruppe Bodegas Bodega Cantine
 Vins Brauerei Bäckerei Autohaus Transportes Trasporti Construcciones Costruzioni Inmobiliaria
 Immobiliare Farmacia Pharmacie Apotheke Clínica Clinica Klinik Estudio Taller Servicios Servizi
 Logistik Logística Tecnologías Industries Industrias Industrie Holding Ristorante Trattoria
+Hacienda Finanzamt Fisco Receita Belastingdienst Agenzia Entrate Treasury Fazenda Zoll Aduana Dogana
 """.split())
 
 

@@ -138,3 +138,40 @@ def test_html_only_note_nested_fifty_thousand_deep() -> None:
     # Then it returns, and the person inside the nesting is found
     (jane,) = parsed.contacts
     assert (jane.name, jane.emails) == ("Jane Okafor", ("jane@gridwise.energy",))
+
+
+@pytest.mark.parametrize("note, excluded", [
+    ("Bitte Lena speichern, nicht an Vertrieb.", "Vertrieb Kaltenbach"),
+    ("Aggiungi Lena, non a Ordini.", "Ordini Kaltenbach"),
+    ("Ajoute Lena, pas à Commandes.", "Commandes Kaltenbach"),
+])
+def test_a_cc_the_note_excludes_with_a_preposition_is_not_added(note: str, excluded: str) -> None:
+    # Given a forward whose note excludes a team inbox in Cc, with "an", "a", "à" before it
+    body = (f"{note}\r\n\r\n---------- Forwarded message ---------\r\n"
+            "From: Lena Kaltenbach <lena@kaltenbach.de>\r\nDate: Mon, Nov 9, 2026\r\n"
+            f"Subject: Muster\r\nTo: <sam@example.com>\r\nCc: {excluded} "
+            "<team@kaltenbach.de>\r\n\r\nAnbei die Muster.\r\n\r\nLena Kaltenbach")
+    parsed = parse_message(eml("From: sam@example.com\r\nSubject: Fwd: Muster", body), OWNER)
+    # Then only the sender is a contact
+    assert [c.name for c in parsed.contacts] == ["Lena Kaltenbach"]
+
+
+@pytest.mark.parametrize("note", [
+    "Dani Okoro (dani@okoro.io), runs a cidery. Paola Ruiz me recomendó escribirle.",
+    "Dani Okoro (dani@okoro.io), runs a cidery. Paola Ruiz mi ha consigliato di scriverle.",
+    "Dani Okoro (dani@okoro.io), runs a cidery. Paola Ruiz hat mir empfohlen, ihr zu schreiben.",
+    "Dani Okoro (dani@okoro.io), runs a cidery. C'est Paola Ruiz qui m'a recommandé de lui écrire.",
+])
+def test_whoever_sent_the_owner_to_the_person_introduced_them(note: str) -> None:
+    parsed = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER)
+    (dani,) = parsed.contacts
+    assert (dani.name, dani.introduced_by) == ("Dani Okoro", "Paola Ruiz")
+
+
+@pytest.mark.parametrize("note", [
+    "Met Dani Okoro (dani@okoro.io) at the cider fair. Says the harvest was late.",
+    "Met Dani Okoro (dani@okoro.io) at the cider fair. Owes money to the Finanzamt, apparently.",
+])
+def test_a_reporting_verb_or_an_authority_is_no_person(note: str) -> None:
+    parsed = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER)
+    assert [c.name for c in parsed.contacts] == ["Dani Okoro"]
