@@ -123,7 +123,7 @@ _TITLE_EXTRA = {
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
-_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|"
+_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|eG|mbH|"
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
@@ -131,8 +131,9 @@ _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|l
                     r"(?=[ ][A-ZÀ-Ý])")
 COMPANY_RE = re.compile(
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE})){{0,5}}")
-_KEEP_DOT = re.compile(r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros)\.$")
-_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|S\.A|S\.L|Cie)\.$")
+_KEEP_DOT = re.compile(
+    r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros)\.$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
 _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do"}
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
@@ -389,9 +390,14 @@ _NOT_A_TITLE_WORD = re.compile(
     r"der|die|das|des|dem|den|ein|eine|einer|know|knows|knew|met|ever|have|has|had|think|"
     r"favou?rite|top|nicest|[a-z]+est)$")
 _LEGAL_FORM = re.compile(
-    r"^(?:GmbH|gGmbH|AG|KG|SE|UG|OHG|GbR|e\.V\.|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|PLC|plc|"
+    r"^(?:GmbH|gGmbH|AG|KG|SE|UG|OHG|GbR|e\.V\.|e\.K\.|eG|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|PLC|plc|"
     r"LLP|L\.L\.P\.|LP|SA|S\.A\.|SAS|SARL|S\.L\.|SL|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|"
     r"NV|N\.V\.|Oy|AB|ASA|K\.K\.|Pty|Bhd|Lda\.?)[,;]?$")
+
+
+def is_legal_form(text: str) -> bool:
+    """Whether the text is a legal form alone ("S.A.", "GmbH", "Lda."): no company's name."""
+    return bool(_LEGAL_FORM.match(text.strip()))
 
 
 def is_title_filler(text: str) -> bool:

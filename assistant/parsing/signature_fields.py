@@ -15,6 +15,7 @@ from assistant.parsing.contacts import (
     find_emails,
     find_phones,
     find_urls,
+    is_legal_form,
     is_title_phrase,
     role_in,
     role_in_list,
@@ -57,7 +58,11 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     own = {name_key(name), name_key(name).split(" ")[0]} if name else set()
     if (block.title or block.company) and not {name_key(block.title or ""),
                                               name_key(block.company or "")} & own:
-        title, company = block.title, block.company
+        rule_company = company if title and name_key(title) == name_key(block.title or "") else None
+        title, company = block.title, block.company or rule_company
+        if rule_company and company and _cut_short(company, rule_company):
+            company = rule_company  # "Blumenhaus" of "Blumenhaus Wendt e.K.": the whole line
+    company = _with_name_before_form(company, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     return SignatureFacts(
         title=title,
@@ -67,6 +72,26 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
         name=block.name,
     )
+
+
+def _cut_short(company: str, whole: str) -> bool:
+    """Whether the company read is the first words of a whole company line that ends in a
+    legal form (a surname inside a sole trader's name cut it)."""
+    return (whole.startswith(company + " ") and len(whole.split()) > 1
+            and is_legal_form(whole.split()[-1]))
+
+
+def _with_name_before_form(company: str | None, signature: str) -> str | None:
+    """A company read as its legal form alone ("S.A." of "Gestora | Cortiça Nova, S.A.") is
+    the name before the form's comma and the form."""
+    if not company or not is_legal_form(company):
+        return company
+    match = re.search(rf"(?m)(?:^|[|·•]|\s[-–—]\s)\s*(?P<name>[^|·•,\n]+?),\s*{re.escape(company)}",
+                      signature)
+    name = match.group("name").strip() if match else ""
+    if not name or is_title_phrase(name, loose=True) or _is_contact_bit(name):
+        return company
+    return f"{name}, {company}"
 
 
 def _card_lines(signature: str) -> str:

@@ -41,3 +41,15 @@ def test_a_rule_line_and_a_legal_form_after_a_comma() -> None:
     assert (facts.title, facts.company) == ("Director, Risk & Compliance",
                                             "Halcyon Bank Holdings, Inc.")
     assert facts.urls == ("https://halcyonbank.com",)
+
+
+def test_a_company_with_its_legal_form_after_a_comma_is_kept_whole() -> None:
+    facts = mine_signature("Lucía Ferrán\nJefa de Ventas · Conservas Ribera, S.L.\n"
+                           "Tel. 986 55 31 20", "Lucía Ferrán", "ES")
+    assert (facts.title, facts.company) == ("Jefa de Ventas", "Conservas Ribera, S.L.")
+
+
+def test_a_sole_traders_legal_form_ends_the_company_line() -> None:
+    facts = mine_signature("Anja Wendt\nInhaberin\nBlumenhaus Wendt e.K.\nTel. 0711 555 31 20",
+                           "Anja Wendt", "DE")
+    assert (facts.title, facts.company) == ("Inhaberin", "Blumenhaus Wendt e.K.")
