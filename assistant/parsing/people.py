@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing.contacts import (
+    COMPANY_RE,
+    PREPOSITION_RE,
     TITLE_WORD,
     Role,
     clean_company,
@@ -773,6 +775,7 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         lambda: _labelled_role(passage), lambda: _works_at(passage),
         lambda: _listed_role(after_name),
         lambda: _role_in_text(passage), lambda: _lowercase_role(passage),
+        lambda: _copula_role(after_name),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
         lambda: _sentence_title(passage))
     for find in finders:
@@ -820,6 +823,40 @@ def _lowercase_role(passage: str) -> Role | None:
     at = capitalized.find(role.company) if role.company else -1
     company = passage[at:at + len(role.company)] if role.company and at >= 0 else None
     return Role(role.title, company)
+
+
+# "Anselm Vogler is a fractional controller who ...", "A Renata é advogada especialista em
+# proteção de dados no Siqueira & Tavares": the title named by the verb "to be" after the name.
+_COPULA = re.compile(
+    r"^,?[ \t]+(?:is|was|ist|war|est|était|es|era|è|é|is)[ \t]+(?:(?:a|an|un|une|una|uno|um|uma|"
+    r"een|ein|eine)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
+_CLAUSE_END = re.compile(r"(?i),|\s(?:who|that|which|and|but|qui|que|quien|che|die|der|und|et|"
+                         r"y|e|mais|pero|ma|mas|maar|aber|with|avec|con|com|mit|met)\s")
+# "especialista em proteção de dados", "specialist in cold-chain logistics": the field a
+# specialist title names, in lower case.
+_SPECIALIST_IN = re.compile(
+    r"(?i)^(?P<head>.+?)[ \t]+(?:especialista|specialist|spécialiste|specialista|spezialist(?:in)?|"
+    r"specialiste|expert[ae]?|experte)[ \t]+(?:em|in|en|na|no|für|für die|de|del|della|dans|"
+    r"op het gebied van)[ \t]+(?-i:[a-zà-ÿ][a-zà-ÿ -]*)$")
+
+
+def _copula_role(after_name: str) -> Role | None:
+    match = _COPULA.match(after_name)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    end = _CLAUSE_END.search(rest)
+    rest = rest[:end.start()] if end else rest
+    at = PREPOSITION_RE.search(rest)
+    title_part = (rest[:at.start()] if at else rest).strip()
+    company = None
+    if at is not None:
+        found = COMPANY_RE.match(rest, at.end())
+        company = clean_company(found.group()) if found else None
+    specialist = _SPECIALIST_IN.match(title_part)
+    if is_title_phrase(title_part) or (specialist and is_title_phrase(specialist.group("head"))):
+        return Role(title_part, company)
+    return None
 
 
 def _sentence_title(passage: str) -> Role | None:

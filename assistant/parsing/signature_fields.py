@@ -56,8 +56,12 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     block = read_block(_card_lines(signature), region, person=name)
     title, company = _rule_role(signature, name)
     own = {name_key(name), name_key(name).split(" ")[0]} if name else set()
-    if (block.title or block.company) and not {name_key(block.title or ""),
-                                              name_key(block.company or "")} & own:
+    # "Partner | Sala Ventures" under a lone sign-off name: a company the labeller read where
+    # the line rules read the title is the title, and the rules' reading stands
+    mistaken = bool(block.company and title and not block.title
+                    and name_key(block.company) == name_key(title))
+    if (block.title or block.company) and not mistaken and not {
+            name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
         title, company = block.title, block.company or rule_company
         if rule_company and company and _cut_short(company, rule_company):

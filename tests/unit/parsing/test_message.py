@@ -175,3 +175,14 @@ def test_whoever_sent_the_owner_to_the_person_introduced_them(note: str) -> None
 def test_a_reporting_verb_or_an_authority_is_no_person(note: str) -> None:
     parsed = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER)
     assert [c.name for c in parsed.contacts] == ["Dani Okoro"]
+
+
+def test_the_title_after_is_a_is_read_in_an_intro_body() -> None:
+    body = ("Priya, Tomasz - as promised.\r\n\r\nPriya Raman is COO at Loomfield and needs a "
+            "designer. Tomasz Wolny is a freelance designer who works with small brands.\r\n"
+            "\r\nOver to you,\r\nSam")
+    raw = eml("From: Sam Rivera <sam@example.com>\r\nTo: Priya Raman <priya@loomfield.com>, "
+              "Tomasz Wolny <tomasz@wolny.pl>\r\nSubject: Intro: Priya / Tomasz", body)
+    parsed = parse_message(raw, OWNER)
+    titles = {c.name: c.title for c in parsed.contacts}
+    assert titles == {"Priya Raman": "COO", "Tomasz Wolny": "freelance designer"}

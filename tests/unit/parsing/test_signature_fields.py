@@ -53,3 +53,9 @@ def test_a_sole_traders_legal_form_ends_the_company_line() -> None:
     facts = mine_signature("Anja Wendt\nInhaberin\nBlumenhaus Wendt e.K.\nTel. 0711 555 31 20",
                            "Anja Wendt", "DE")
     assert (facts.title, facts.company) == ("Inhaberin", "Blumenhaus Wendt e.K.")
+
+
+def test_a_title_line_under_a_lone_signoff_name_stays_the_title() -> None:
+    facts = mine_signature("Joris\n\nJoris Dekker\nPrincipal | Dekker Capital\n+31 20 555 7710",
+                           "Joris Dekker", "NL")
+    assert (facts.title, facts.company) == ("Principal", "Dekker Capital")
