@@ -128,9 +128,12 @@ _COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
 _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the)"
-                    r"(?=[ ][A-ZÀ-Ý])")
+                    r"(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
+# An elided article or particle before a capitalized word inside a name: "Algues d'Iroise",
+# "Biscuiterie de l'Odet", "Cantina dell'Etna".
+_ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 COMPANY_RE = re.compile(
-    rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE})){{0,5}}")
+    rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie)\.$")
@@ -461,6 +464,11 @@ def _until_sentence_end(words: list[str]) -> list[str]:
     """Words up to the one ending a sentence ("Acme. Looking" -> "Acme."), abbreviations kept."""
     for index, word in enumerate(words):
         if word.endswith(".") and index + 1 < len(words) and not _ABBREVIATION.search(word):
+            return words[: index + 1]
+        # "Aegean Freight Lines S.A. Wants a partner": a legal form with its dot ends the name
+        # before a capitalized word that is no legal form ("S.A. de C.V." goes on in lower case)
+        if (index and word.endswith(".") and _LEGAL_FORM.match(word) and index + 1 < len(words)
+                and words[index + 1][:1].isupper() and not _LEGAL_FORM.match(words[index + 1])):
             return words[: index + 1]
     return words
 

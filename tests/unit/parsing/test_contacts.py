@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.parsing.contacts import (
+    clean_company,
     clean_name,
     find_emails,
     find_phones,
@@ -116,3 +117,21 @@ def test_comma_separated_role() -> None:
     assert role_in_list(["CTO", "Acme Robotics"]) == role_in_list(["CTO", "Acme Robotics"])
     role = role_in_list(["Compliance Officer", "Nordkap Bank ASA"])
     assert (role.title, role.company) == ("Compliance Officer", "Nordkap Bank ASA")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("enologa presso Tenuta dell'Orso S.r.l., Montalcino", "Tenuta dell'Orso S.r.l."),
+    ("gérant de Fromagerie de l'Aubrac.", "Fromagerie de l'Aubrac"),
+    ("directrice de Conserverie d'Étel depuis 2019", "Conserverie d'Étel"),
+])
+def test_an_elided_particle_inside_a_company_name_is_kept(text: str, company: str) -> None:
+    assert role_in(text).company == company
+
+
+@pytest.mark.parametrize("raw, company", [
+    ("Tejidos Norte S.L. Busca proveedores", "Tejidos Norte S.L."),
+    ("Harbour Foods Ltd. Needs a distributor", "Harbour Foods Ltd."),
+])
+def test_a_legal_form_with_its_dot_ends_the_company_before_a_new_sentence(
+        raw: str, company: str) -> None:
+    assert clean_company(raw) == company
