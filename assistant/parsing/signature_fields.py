@@ -66,7 +66,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         title, company = block.title, block.company or rule_company
         if rule_company and company and _cut_short(company, rule_company):
             company = rule_company  # "Blumenhaus" of "Blumenhaus Wendt e.K.": the whole line
-    company = _with_name_before_form(company, signature)
+    company = _with_name_before_form(_whole_company(company, signature), signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     return SignatureFacts(
         title=title,
@@ -76,6 +76,20 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
         name=block.name,
     )
+
+
+def _whole_company(company: str | None, signature: str) -> str | None:
+    """A one-word company the labeller read where the name goes on in capitalized words
+    ("principal at Studio Ruska (studioruska.com)" read "Studio"): the whole name."""
+    if not company or " " in company:
+        return company
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(company)}(?=[ ])", signature):
+        whole = COMPANY_RE.match(signature, match.start())
+        if whole and whole.group().startswith(company + " "):
+            cleaned = clean_company(whole.group())
+            if cleaned and cleaned != company and not is_title_phrase(cleaned, loose=True):
+                return cleaned
+    return company
 
 
 def _cut_short(company: str, whole: str) -> bool:

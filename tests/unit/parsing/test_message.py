@@ -186,3 +186,10 @@ def test_the_title_after_is_a_is_read_in_an_intro_body() -> None:
     parsed = parse_message(raw, OWNER)
     titles = {c.name: c.title for c in parsed.contacts}
     assert titles == {"Priya Raman": "COO", "Tomasz Wolny": "freelance designer"}
+
+
+def test_a_company_name_going_on_after_a_studio_word_is_kept_whole() -> None:
+    note = ("Kasia Nowak, principal at Studio Wisla (studiowisla.pl), kasia@studiowisla.pl. "
+            "Portfolio at https://www.behance.net/kasianowak\r\nMet her at the Gdansk design fair.")
+    (kasia,) = parse_message(eml("From: sam@example.com\r\nSubject: Kasia", note), OWNER).contacts
+    assert (kasia.name, kasia.company) == ("Kasia Nowak", "Studio Wisla")
