@@ -308,10 +308,30 @@ def _own_words(passage: str, mention: Mention) -> str:
     return " ".join(parts[:1] + again)
 
 
+# "Two from Halden Robotics at ...", "Zwei von Lumatec", "Deux de chez Onde Verte", "Los dos
+# de Frutas Sur", "Due di Vini Labs", "Twee van Brouwerij Kees": the people listed after it
+# share that company.
+_GROUP_FROM = re.compile(
+    r"(?i)\b(?:two|three|four|both|all|zwei|drei|vier|beide|deux|trois|quatre|les deux|dos|tres|"
+    r"cuatro|los dos|las dos|due|tre|quattro|entrambi|dois|duas|três|quatro|os dois|as duas|twee|"
+    r"drie|vier|allebei|people|folks|leute|personnes|personas|persone|pessoas|mensen)"
+    r"\s+(?:(?:people|folks|leute|personnes|personas|persone|pessoas|mensen)\s+)?"
+    r"(?:from|of|at|von|bei|de chez|chez|de|di|da|do|van|bij)\s+")
+
+
+def _group_company(preamble: str) -> str | None:
+    match = _GROUP_FROM.search(preamble)
+    found = COMPANY_RE.match(preamble, match.end()) if match else None
+    company = clean_company(found.group()) if found else None
+    return company if company and not is_title_phrase(company, loose=True) else None
+
+
 def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> None:
     facts = read_context(preamble)
     not_met = tells_not_met(preamble)
+    company = None if single else _group_company(preamble)
     for draft in drafts:
+        draft.company = draft.company or company
         draft.met = draft.met and not not_met
         if single:
             draft.add_facts(facts)
