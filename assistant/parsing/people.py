@@ -389,6 +389,9 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
         start, name = _strip_stop_words(match.start(), match.group())
         if not name or any(m.start <= start < m.end for m in taken):
             continue
+        if found and found[-1].start < start < found[-1].end:
+            continue  # the joined surname of the name before it ("Sousa e Meneses")
+        name = _joined_surname(text, start, name, emails)
         if start and text[start - 1] in "&-/+@.'’_":
             # the rest of a word is no name's start: "Maison&Objet", "IHK-Neujahrsempfang Tobias"
             rest = name.find(" ")
@@ -406,6 +409,25 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
             found.append(Mention(start, start + len(name), clean_name(full)))
             named.append(Mention(start, start + len(name), full))
     return found + _repeat_mentions(text, named, found + taken)
+
+
+# Portuguese and Spanish double surnames joined by "e"/"y": "Duarte Sousa e Meneses", "José
+# Ortega y Gasset". The conjunction also joins two people ("Ana Costa e Rui"), so the joined
+# surname counts only when the person's own address holds it with the first name.
+_JOINED_SURNAME = re.compile(rf"[ \t]+(?:e|y|i)[ \t]+(?P<last>{_TOKEN})(?![ \t]+[A-Z{_UPPER}])")
+
+
+def _joined_surname(text: str, start: int, name: str, emails: list[tuple[int, str]]) -> str:
+    words = name.split()
+    match = _JOINED_SURNAME.match(text, start + len(name))
+    if match is None or len(words) < 2:
+        return name
+    first, last = name_key(words[0]), name_key(match.group("last"))
+    for _, address in emails:
+        local = name_key(address.split("@")[0].replace(".", " ").replace("_", " ")).split()
+        if last in local and (first in local or local[0][:1] == first[:1]):
+            return text[start:match.end()]
+    return name
 
 
 def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool:

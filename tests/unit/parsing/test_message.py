@@ -193,3 +193,18 @@ def test_a_company_name_going_on_after_a_studio_word_is_kept_whole() -> None:
             "Portfolio at https://www.behance.net/kasianowak\r\nMet her at the Gdansk design fair.")
     (kasia,) = parse_message(eml("From: sam@example.com\r\nSubject: Kasia", note), OWNER).contacts
     assert (kasia.name, kasia.company) == ("Kasia Nowak", "Studio Wisla")
+
+
+def test_a_double_surname_joined_by_y_is_one_name_when_the_address_holds_it() -> None:
+    note = ("Conocí a Javier Ortega y Gasset en el foro de Bilbao. javier.gasset@ortegafilms.es\r\n"
+            "Busca un coproductor en Portugal.")
+    (javier,) = parse_message(eml("From: sam@example.com\r\nSubject: Javier", note),
+                              OWNER).contacts
+    assert (javier.name, list(javier.emails)) == ("Javier Ortega y Gasset",
+                                                  ["javier.gasset@ortegafilms.es"])
+
+
+def test_two_people_joined_by_e_stay_two() -> None:
+    note = "Jantei com a Ana Costa (ana.costa@costa.pt) e Rui Lima (rui@lima.pt) em Braga."
+    parsed = parse_message(eml("From: sam@example.com\r\nSubject: Braga", note), OWNER)
+    assert sorted(c.name for c in parsed.contacts) == ["Ana Costa", "Rui Lima"]
