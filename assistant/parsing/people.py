@@ -544,12 +544,25 @@ def _in_role_brackets(text: str, start: int) -> bool:
     return "," in text[opened + 1:start] and is_title_phrase(first, loose=True)
 
 
+_LISTED_TITLE_BEFORE = re.compile(r"[:,;–—]\s*(?P<title>[^\n,:;()]{2,60}?)\s*,\s*$")
+
+
+def _after_listed_title(text: str, start: int, name: str) -> bool:
+    """ "...: caviste, Cave du Marais (mathis@...)": a name right after a listed title is the
+    company the title is held at, unless it opens with a given name."""
+    from assistant.parsing.labeller.features import is_given_name
+
+    match = _LISTED_TITLE_BEFORE.search(text, max(0, start - 70), start)
+    return bool(match and is_title_phrase(match.group("title").strip())
+                and not is_given_name(name.split()[0]))
+
+
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
     if (_OWNERS_OWN.search(text[max(0, start - 40):start])
             and not _OWN_ADDRESS_AFTER.match(text[end:end + 60])):
         return False
-    if _in_role_brackets(text, start):
+    if _in_role_brackets(text, start) or _after_listed_title(text, start, name):
         return False
     checked = _name_words(name)
     if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in checked):
@@ -815,7 +828,7 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
     looking for a seed lead") is never a title."""
     finders: tuple[Callable[[], Role | None], ...] = (
         lambda: _labelled_role(passage), lambda: _works_at(passage),
-        lambda: _listed_role(after_name),
+        lambda: _listed_role(after_name), lambda: _role_after_occasion(after_name),
         lambda: _role_in_text(passage), lambda: _lowercase_role(passage),
         lambda: _copula_role(after_name),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
@@ -957,6 +970,17 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
             continue
         return text[: match.start()]
     return text
+
+
+# "Ilaria Dell'Anna al Vinitaly di Verona: enologa, Cantina Tre Colli (...)", "X at the
+# Cybertech conference in Tel Aviv: VP R&D at Galitech": where they met, a colon, the role.
+_OCCASION_COLON = re.compile(
+    r"^[ \t]+(?:at|al|alla|all['’]|auf|beim|à|au|en|op|na|no|em|in|bij|sur)\b[^\n:.;!?()]{1,80}:")
+
+
+def _role_after_occasion(after_name: str) -> Role | None:
+    match = _OCCASION_COLON.match(after_name)
+    return _listed_role("," + after_name[match.end():]) if match else None
 
 
 def _listed_role(after_name: str) -> Role | None:
