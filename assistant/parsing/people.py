@@ -212,7 +212,9 @@ def card_names(text: str, region: str) -> list[str]:
     line followed by a card's title, company, phone or address lines ("DR. EMILY CHEN")."""
     names = []
     for name in line_names(text, region):
-        name = _without_prefix(name)
+        # "Zhang Wei (张伟)", "Yuki Tanaka (田中由紀)": the name in another script in brackets
+        # after it is no part of the name as written first
+        name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）][ \t]*$", "", name))
         words = name.split()
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
         if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS

@@ -38,3 +38,14 @@ def test_a_name_alone_above_a_card(name: str) -> None:
 
 def test_a_line_of_such_words_without_an_address_near_is_no_one() -> None:
     assert not find_people("会议纪要\n\n\n\n\n\nSee you.", OWNER)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Yuki Tanaka (田中由紀) - buyer, Sakura Foods KK - yuki.tanaka@sakurafoods.jp - +81 3 5555 0101",
+     "Yuki Tanaka"),
+    ("Park Jihoon (박지훈) – CTO, Hanbit Robotics – jihoon@hanbit.kr – +82 2 555 0199",
+     "Park Jihoon"),
+])
+def test_a_card_line_in_latin_letters_keeps_no_bracketed_script_form(line: str, name: str) -> None:
+    (person,) = find_people(line, OWNER)
+    assert person.name == name
