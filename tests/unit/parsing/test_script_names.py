@@ -41,7 +41,8 @@ def test_a_line_of_such_words_without_an_address_near_is_no_one() -> None:
 
 
 @pytest.mark.parametrize("line, name", [
-    ("Yuki Tanaka (田中由紀) - buyer, Sakura Foods KK - yuki.tanaka@sakurafoods.jp - +81 3 5555 0101",
+    ("Yuki Tanaka (田中由紀) - buyer, Sakura Foods KK - yuki.tanaka@sakurafoods.jp - "
+     "+81 3 5555 0101",
      "Yuki Tanaka"),
     ("Park Jihoon (박지훈) – CTO, Hanbit Robotics – jihoon@hanbit.kr – +82 2 555 0199",
      "Park Jihoon"),
