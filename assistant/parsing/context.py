@@ -89,6 +89,10 @@ _INTERESTS = (
     r"\binteressa(?:m)?-se (?:por|pel[oa]s?)|\b(?:gli|le|mi|ci) interessa(?:no)?|"
     r"\bsi interessa(?:no)? (?:di|a|al|alla|ai|agli|alle)|\btêm? interesse (?:em|n[oa]s?)|"
     r"\binteresseert zich (?:voor|in)|"
+    # the noun, as a note's clipped sentence opens: "Interest in ...", "Interesse in ons ...",
+    # "Intérêt pour ...", "Interés en ...", "Interesse per ...", "Interesse em ..."
+    r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
+    r"\binterés (?:en|por)|"
     r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")

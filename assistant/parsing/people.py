@@ -55,7 +55,7 @@ _UPPER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(
 _LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(c).isalpha())
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
-_PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das)"
+_PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t)"
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
@@ -511,7 +511,8 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
 _CAPITAL_PARTICLES = {"La", "Le", "Los", "Las", "Lo", "Der", "Den", "De", "Del", "Van", "Von",
                       "Da", "Di", "Du", "Des", "Dos", "Das"}
 _LOWER_PARTICLES = {"de", "van", "von", "da", "di", "du", "del", "della", "dos", "das", "der",
-                    "den", "ter", "bin", "al", "el", "la", "las", "los", "le", "ibn", "bint"}
+                    "den", "ter", "bin", "al", "el", "la", "las", "los", "le", "ibn", "bint",
+                    "'t", "’t"}
 
 
 def _name_words(name: str) -> list[str]:

@@ -208,3 +208,14 @@ def test_two_people_joined_by_e_stay_two() -> None:
     note = "Jantei com a Ana Costa (ana.costa@costa.pt) e Rui Lima (rui@lima.pt) em Braga."
     parsed = parse_message(eml("From: sam@example.com\r\nSubject: Braga", note), OWNER)
     assert sorted(c.name for c in parsed.contacts) == ["Ana Costa", "Rui Lima"]
+
+
+@pytest.mark.parametrize("note, interest", [
+    ("Met Dani Okoro (dani@okoro.io) at the cider fair. Interest in our bottling line.",
+     "our bottling line"),
+    ("Rencontré Dani Okoro (dani@okoro.io) au salon. Intérêt pour notre ligne d'embouteillage.",
+     "notre ligne d'embouteillage"),
+])
+def test_an_interest_noun_opening_a_clipped_sentence(note: str, interest: str) -> None:
+    (dani,) = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER).contacts
+    assert list(dani.interests) == [interest]
