@@ -224,17 +224,38 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         drafts = [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
         _add_note_facts(drafts, note)
         return drafts + find_people(note, owner, strong_only=True)
-    author.add_facts(read_context(note, names=_name_forms(author.name)))
+    named = [_party_draft(p) for p in thread.recipients
+             if thread.forwarded and _is_other(p, thread.author, owner) and _named_in(note, p)]
+    # "Add both. Dara leads their data team and needs a contractor.": a sentence of the note
+    # naming a Cc'd person and not the sender is about that person
+    theirs = {id(d): _sentences_naming(note, d.name, author.name) for d in named}
+    own_note = note
+    for sentences_of in theirs.values():
+        for sentence in sentences_of:
+            own_note = own_note.replace(sentence, " ")
+    author.add_facts(read_context(own_note, names=_name_forms(author.name)))
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
     if thread.forwarded:  # the message's other recipients only when the owner's note names them
-        named = [_party_draft(p) for p in thread.recipients
-                 if _is_other(p, thread.author, owner) and _named_in(note, p)]
         for draft in named:  # "met them together at ...": the occasion is theirs too
+            if theirs[id(draft)]:
+                draft.add_facts(read_context(" ".join(theirs[id(draft)]),
+                                             names=_name_forms(draft.name)))
             draft.context = draft.context or author.context
             if author.company and _same_workplace(draft, author) and _colleague_in(body, draft):
                 draft.company = author.company  # "Harriet (cc'd) looks after our accounts"
         extras += named
     return [author] + extras
+
+
+def _sentences_naming(note: str, name: str | None, other: str | None) -> list[str]:
+    """The note's sentences naming this person by first name and not the other."""
+    first = (name or "").split(" ")[0]
+    other_first = (other or "").split(" ")[0]
+    if not first:
+        return []
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", note)
+            if re.search(rf"(?<!\w){re.escape(first)}(?!\w)", s)
+            and not (other_first and re.search(rf"(?<!\w){re.escape(other_first)}(?!\w)", s))]
 
 
 # Mail hosts anyone can sign up to: two people on one of them share no workplace.
