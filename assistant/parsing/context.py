@@ -269,7 +269,10 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
     the plant manager ..."), the clause that tells the meeting."""
     for sentence in sentences(text):
         if tells_meeting(sentence):
-            return _without_names(_meeting_clause(sentence), names)
+            context = _without_names(_meeting_clause(sentence), names)
+            if _only_denial(context):
+                continue  # "Pas encore rencontrée : Soizic ...": no meeting, no occasion
+            return context
     # "jo mcintyre jo@... 617 555 0154 farmers market stall.": a terse card whose words left
     # after the name and details are a short phrase naming an event are the occasion
     for sentence in sentences(text):
@@ -281,6 +284,16 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
 
 
 _TERSE_WORDS = 5
+_DENIAL_FILLER = re.compile(r"(?i)\b(?:yet|encore|ainda|todavía|aún|ancora|nog|noch|her|him|them|"
+                            r"la|le|les|lo|los|sie|ihn|hem|haar)\b")
+
+
+def _only_denial(context: str | None) -> bool:
+    """Whether a meeting sentence says only that the owner has not met the person."""
+    if not context or not tells_not_met(context):
+        return False
+    rest = _DENIAL_FILLER.sub("", _NOT_MET_YET.sub("", context.replace("’", "'")))
+    return not re.search(r"[^\W\d_]{2,}", rest)
 _EVENT_WORD = re.compile(rf"(?i)\b(?:{_EVENTS})\b")
 
 

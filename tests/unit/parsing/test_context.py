@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.parsing.context import meeting_context, read_context
 
 
@@ -118,3 +120,14 @@ def test_the_owners_own_clause_ends_a_need() -> None:
     facts = read_context("Needs a bookkeeper, I said I'd intro her to Marcy.")
     assert facts.needs == ("a bookkeeper",)
     assert facts.promises == ("intro her to Marcy",)
+
+
+@pytest.mark.parametrize("note, name", [
+    ("Pas encore rencontré : Yannick Le Goff (yannick@legoff-voiles.fr), gérant de Voilerie "
+     "Le Goff. C'est Maëlle qui m'en a parlé ; il cherche un graphiste.", "Yannick Le Goff"),
+    ("Non ancora incontrata : Marta Rinaldi (marta@rinaldi.it), titolare di Forno Rinaldi. "
+     "Me ne ha parlato Luca ; cerca un fornitore di farine.", "Marta Rinaldi"),
+])
+def test_a_note_saying_only_that_the_owner_has_not_met_them_gives_no_occasion(
+        note: str, name: str) -> None:
+    assert read_context(note, names=(name, name.split()[0])).context is None
