@@ -134,7 +134,9 @@ _EVENTS = (
     r"booth|stall|launch|gala|awards|pitch night|demo night|open day|networking|"
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
     r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|treff|treffen|"
-    r"empfang|gipfel|abend|messe|kongress|konferenz)"
+    r"empfang|gipfel|abend|messe|kongress|konferenz)|"
+    # hyphenated: "Digital-Gipfel", "IT-Messe", "Gründer-Tag", "Start-up-Treffen"
+    r"(?:\w+-)+(?:tag|tage|treff|treffen|empfang|gipfel|abend|messe|kongress|konferenz)"
 )
 _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"

@@ -131,3 +131,11 @@ def test_the_owners_own_clause_ends_a_need() -> None:
 def test_a_note_saying_only_that_the_owner_has_not_met_them_gives_no_occasion(
         note: str, name: str) -> None:
     assert read_context(note, names=(name, name.split()[0])).context is None
+
+
+@pytest.mark.parametrize("preamble", [
+    "Visitenkarte von der IT-Messe in Köln",
+    "Karte vom Gründer-Tag in Leipzig",
+])
+def test_a_hyphenated_german_event_compound_is_an_occasion(preamble: str) -> None:
+    assert meeting_context(f"{preamble}:") == preamble
