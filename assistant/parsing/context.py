@@ -282,7 +282,20 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
         words = re.findall(r"[^\W\d_][\w'-]*", rest)
         if rest != sentence.strip() and 0 < len(words) <= _TERSE_WORDS and _EVENT_WORD.search(rest):
             return rest.strip(" .")
+        # "Fenella Okafor, Operations Director, ..., 0161 496 0723 — Manchester beer festival
+        # trade day.": a one-line card's last dashed part, a short phrase naming an event
+        parts = re.split(r"\s[—–|]\s", sentence)
+        last = parts[-1].strip(" .") if len(parts) > 1 else ""
+        if (last and 0 < len(last.split()) <= _TERSE_WORDS + 1 and _EVENT_WORD.search(last)
+                and not re.search(r"[@\d]", last) and not _is_title(last)):
+            return last
     return None
+
+
+def _is_title(text: str) -> bool:
+    from assistant.parsing.contacts import is_title_phrase
+
+    return is_title_phrase(text, loose=True)
 
 
 _TERSE_WORDS = 5
