@@ -114,6 +114,13 @@ _OWNER_PROMISES = (
     r"\b(?:(?:gli|le) )?ho promesso(?: di)?(?: (?:mandar|inviar)(?:gli|le|e))?|"
     r"\b(?:gli|le) (?:manderò|invierò)|\bdevo (?:mandar|inviar)(?:gli|le|e)|"
     r"\bprometi(?: (?:mandar|enviar)(?:-lhe)?)?|\bvou (?:mandar|enviar)(?:-lhe)?|"
+    # what the owner agreed to do: "fiquei de enviar", "combinei de mandar", "quedé en
+    # enviarle", "me comprometí a", "mi sono impegnat[oa] a", "je me suis engagée à"
+    r"\b(?:fiquei|ficamos|combinei|combinamos) de (?:(?:mandar|enviar)(?:-lhe)? )?|"
+    r"\b(?:me comprometi|comprometi-me) a (?:(?:mandar|enviar)(?:-lhe)? )?|"
+    r"\bquedé en (?:(?:enviar|mandar)(?:le)? )?|\bme comprometí a (?:(?:enviar|mandar)(?:le)? )?|"
+    r"\bmi sono impegnat[oa] a (?:(?:mandar|inviar)(?:gli|le|e) )?|"
+    r"\bje me suis engagée? à (?:(?:lui )?envoyer )?|"
     r"\b(?:ik )?heb (?:(?:hem|haar) )?beloofd(?: om)?|\bik stuur (?:hem|haar)|\bik zal|"
     # verb last: "ik heb haar een offerte beloofd"
     r"\b(?:ik |we )?(?:heb|hebben) (?:hem|haar|hun) (?=(?:\S+ ){1,8}(?:beloofd|toegezegd)\b)"
@@ -208,7 +215,11 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|
 # Two promises joined in one clause: "send her the case study and to introduce her to Dr. Ng".
 _NEXT_PROMISE = re.compile(
     r"(?i)\s+(?:and|und|et|y|e|en)\s+(?:also\s+)?(?:to\s+|zu\s+|de\s+|d'|a\s+)?"
-    r"(?=(?:introduce|send|share|connect|email|forward|call|intro|put|invite|look)\b)")
+    r"(?=(?:introduce|send|share|connect|email|forward|call|intro|put|invite|look)\b|"
+    # "e de apresentá-la ao Diego", "y presentarle a Marta", "et de lui présenter", "e di
+    # presentargli", "en haar voorstellen aan"
+    r"(?:apresent|present|présent|lui présent|envi|mand|invi|condivid|compart|partag|vorstell|"
+    r"voorstel)[\w-]*\b)")
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,14 @@ def test_a_note_saying_only_that_the_owner_has_not_met_them_gives_no_occasion(
 ])
 def test_a_hyphenated_german_event_compound_is_an_occasion(preamble: str) -> None:
     assert meeting_context(f"{preamble}:") == preamble
+
+
+@pytest.mark.parametrize("note, promises", [
+    ("Quedé en enviarle el catálogo de otoño y presentarle a Marta Gil.",
+     ("el catálogo de otoño", "presentarle a Marta Gil")),
+    ("Combinei de mandar a tabela de preços e de apresentá-lo ao Rui.",
+     ("a tabela de preços", "apresentá-lo ao Rui")),
+    ("Je me suis engagée à lui envoyer notre grille tarifaire.", ("notre grille tarifaire",)),
+])
+def test_what_the_owner_agreed_to_do_is_a_promise(note: str, promises: tuple[str, ...]) -> None:
+    assert read_context(note).promises == promises
