@@ -166,6 +166,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions = _in_own_script(text, mentions)
     mentions += _uncased_mentions(text, owner, emails, mentions)
     mentions += _script_lines(text, owner, emails, mentions)
+    mentions += _cued_script_names(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
     mentions = _address_first(text, _coalesce(sorted(mentions, key=lambda m: m.start)))
     mentions = mentions[:MAX_MENTIONS]
@@ -662,6 +663,27 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
     return found
 
 
+def _cued_script_names(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
+                       taken: list[Mention]) -> list[Mention]:
+    """ "Met נועה ברק at the Cybertech conference: VP R&D at Galitech, noa.barak@...": a name
+    in a script without case right after a cue ("met", "with", "conocí a"), with an address
+    later in its sentence that no other name has taken."""
+    found: list[Mention] = []
+    for match in _SCRIPT_RUN.finditer(text):
+        name, start = match.group("name"), match.start("name")
+        if (not _script_name(name.split()) or is_owner_name(name, owner)
+                or not _CUE_BEFORE.search(text[max(0, start - 30):start])
+                or any(m.start <= start < max(m.end, m.start + 1) for m in taken + found)):
+            continue
+        end_of_sentence = re.search(r"[.!?](?:\s|$)|\n", text[match.end():])
+        limit = match.end() + (end_of_sentence.start() if end_of_sentence else len(text))
+        if any(match.end() < position < limit and not any(
+                m.start > match.end() and m.start < position for m in taken)
+               for position, _ in emails):
+            found.append(Mention(start, match.end(), name))
+    return found
+
+
 def _uncased_letter(char: str) -> bool:
     """A letter without case, or a mark joined to one (the vowel signs of Devanagari)."""
     if unicodedata.category(char).startswith("M"):
@@ -697,6 +719,11 @@ def _script_name(words: list[str]) -> bool:
 _LETTERS = (r"(?:[^\W\d_]|(?![^\W\d_])[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f"
             r"\u1000-\u109f])+")
 _SCRIPT_BEFORE = re.compile(rf"(?P<name>{_LETTERS}(?:[ \t]{_LETTERS}){{0,2}})[ \t]*[(（][ \t]*$")
+# Words of letters outside the Latin, Greek and Cyrillic scripts (which have letter case).
+_UNCASED_LETTERS = (r"(?:(?![A-Za-z\u00c0-\u052f])[^\W\d_]|(?![^\W\d_])[\u0900-\u0dff"
+                    r"\u0e00-\u0e7f\u1000-\u109f])+")
+_SCRIPT_RUN = re.compile(
+    rf"(?<![\w@.])(?P<name>{_UNCASED_LETTERS}(?:[ \t]{_UNCASED_LETTERS}){{0,2}})(?![\w@])")
 
 
 def _in_own_script(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -50,3 +50,15 @@ def test_a_line_of_such_words_without_an_address_near_is_no_one() -> None:
 def test_a_card_line_in_latin_letters_keeps_no_bracketed_script_form(line: str, name: str) -> None:
     (person,) = find_people(line, OWNER)
     assert person.name == name
+
+
+@pytest.mark.parametrize("note, name", [
+    ("Met سارة الهاشمي at the Gitex expo in Dubai: Head of Growth at Qamar Pay, "
+     "sara.hashemi@qamarpay.ae. Wants a UK payments partner.", "سارة الهاشمي"),
+    ("Met 山田 太郎 at the Osaka food fair: buyer at Kansai Deli, t.yamada@kansaideli.jp.",
+     "山田 太郎"),
+])
+def test_a_script_name_after_a_cue_with_its_address_later_in_the_sentence(
+        note: str, name: str) -> None:
+    (person,) = find_people(note, OWNER)
+    assert person.name == name
