@@ -10,7 +10,7 @@ from typing import TypedDict
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing import classify
 from assistant.parsing.contacts import clean_name
-from assistant.parsing.context import read_context
+from assistant.parsing.context import ContextFacts, read_context
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
 from assistant.parsing.mime import MessageView
@@ -317,11 +317,29 @@ def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Contac
     drafts = find_people(note, owner)
     by = _introducer_in_note(note)
     if by:
+        dropped = [d for d in drafts if name_key(d.name or "") == name_key(by)]
         drafts = [d for d in drafts if name_key(d.name or "") != name_key(by)]
         for draft in drafts:
             draft.introduced_by = draft.introduced_by or by
+        if dropped and len(drafts) == 1:  # "C'est Erwan qui m'a conseillé de la contacter ;
+            drafts[0].add_facts(_about_them_after(note, by))  # elle cherche ...": hers
     drafts += [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
     return drafts
+
+
+# A clause of the introducer's sentence that goes on about the person introduced, by a pronoun.
+_THEM_CLAUSE = re.compile(r"(?i)[;,]\s+(?=(?:she|he|they|elle|il|ils|elles|sie|er|ella|él|ellos|"
+                          r"lei|lui|loro|ela|ele|eles|elas|zij|hij|ze)\s)")
+
+
+def _about_them_after(note: str, by: str) -> ContextFacts:
+    """Facts of the clauses, after the introducer's own, of the sentence naming them."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", note):
+        if by in sentence:
+            clauses = _THEM_CLAUSE.split(sentence)[1:]
+            facts = read_context(" ".join(clauses)) if clauses else ContextFacts()
+            return ContextFacts(needs=facts.needs, offers=facts.offers, interests=facts.interests)
+    return ContextFacts()
 
 
 def _introducer_in_note(note: str) -> str | None:

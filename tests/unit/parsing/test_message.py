@@ -219,3 +219,15 @@ def test_two_people_joined_by_e_stay_two() -> None:
 def test_an_interest_noun_opening_a_clipped_sentence(note: str, interest: str) -> None:
     (dani,) = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER).contacts
     assert list(dani.interests) == [interest]
+
+
+@pytest.mark.parametrize("note, need", [
+    ("Dani Okoro (dani@okoro.io), runs a cidery. C'est Paola Ruiz qui m'a recommandé de lui "
+     "écrire ; il cherche un caviste à Lyon.", "un caviste à Lyon"),
+    ("Dani Okoro (dani@okoro.io), runs a cidery. Paola Ruiz suggested I reach out; he needs a "
+     "new bottling partner.", "a new bottling partner"),
+])
+def test_the_introducers_sentence_going_on_about_the_person_gives_their_facts(
+        note: str, need: str) -> None:
+    (dani,) = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER).contacts
+    assert (dani.introduced_by, list(dani.needs)) == ("Paola Ruiz", [need])
