@@ -71,11 +71,15 @@ _TITLE_TRADES = (
     r"|dise[nñ]ador(?:a)?|progettista|ontwerper|vormgever|gestalter(?:in)?|grafiker(?:in)?"
     r"|graphiste|grafista|redactor(?:a)?|rédact(?:eur|rice)|redattore|redattrice|author|writer"
     r"|artist|artiste|künstler(?:in)?|kunstenaar|musician|musicien(?:ne)?|cociner[oa]|cuoc[oa]"
-    r"|köchin|chef|potter|ceramicist|weaver|jewell?er|woodworker|carpenter|blacksmith"
-    r"|glassblower|tailor|florist|baker|butcher|brewer|distiller|farmer|grower|roaster"
+    r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
+    r"|glassblower|florist|distiller|grower|roaster"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
 )
-TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES}))$")
+# Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
+# title words only as written in lower case, so a capitalized one still ends a name.
+_TITLE_TRADE_SURNAMES = r"potter|weaver|carpenter|tailor|baker|butcher|brewer|farmer"
+TITLE_WORD = re.compile(
+    rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES})|(?:{_TITLE_TRADE_SURNAMES}))$")
 # The title words the block model's features were computed with when it was trained: the
 # labeller reads with these, so the rules' list can grow without changing the model's inputs
 # (``make model`` rebuilds the shipped model byte for byte).
