@@ -50,13 +50,16 @@ def _need_chromium() -> None:
 
 
 class RecordingProxy:
-    """A loopback listener standing in as Chromium's proxy: it counts connections, serves none."""
+    """A loopback listener standing in as Chromium's proxy: it records every request sent
+    through it and serves none. A connection that is opened and closed without a request line
+    (Chromium preconnects to its proxy) asks for nothing and is only counted."""
 
     def __init__(self) -> None:
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.sock.settimeout(0.2)
         self.port = self.sock.getsockname()[1]
         self.requests: list[bytes] = []
+        self.idle_connections = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
@@ -68,11 +71,15 @@ class RecordingProxy:
             except TimeoutError:
                 continue
             with conn:
-                conn.settimeout(1)
+                conn.settimeout(5)
                 try:
-                    self.requests.append(conn.recv(4096) or b"(connect)")
+                    request = conn.recv(4096)
                 except OSError:
-                    self.requests.append(b"(connect)")
+                    request = b""
+                if request:
+                    self.requests.append(request)
+                else:
+                    self.idle_connections += 1
 
     def page_requests(self) -> list[str]:
         """Request lines for hosts other than Chromium's own services."""
