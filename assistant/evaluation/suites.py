@@ -76,6 +76,7 @@ SCORERS: dict[str, Scorer] = {
     "retired2": own_corpus.score_message,
     "retired3": own_corpus.score_message,
     "retired4": own_corpus.score_message,
+    "retired5": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
