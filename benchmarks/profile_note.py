@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--messages", type=int, default=300)
     parser.add_argument("--batch", type=int, default=20)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--sort", default="tottime", help="pstats order: tottime or cumulative")
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--dump", type=Path, default=None, help="write the pstats file here")
     parser.add_argument("--header-objects", action="store_true",
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
               f"{' (under cProfile)' if args.top else ''}, "
               f"{statements[0] / count:.1f} SQL statements per note")
         if args.top:
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
         if args.dump:
             profiler.dump_stats(args.dump)
         app.close()
