@@ -74,6 +74,13 @@ _TITLE_TRADES = (
     r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
     r"|glassblower|florist|distiller|grower|roaster"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
+    # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
+    # Produção", "Administradora", "Pressesprecherin")
+    r"|hoofd|\w+hoofd|chefe|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
+    r"|woordvoer(?:der|ster)|beleidsadviseur"
+    # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
+    r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
+    r"|\w+-(?:diretor|diretora|director|directora|gerente|fundador|fundadora)"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -139,7 +146,7 @@ _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 COMPANY_RE = re.compile(
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}")
 _KEEP_DOT = re.compile(
-    r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros)\.$")
+    r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
 _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do"}
@@ -485,6 +492,12 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
     if loose and (title is None or (loose.endswith(title) and len(loose) > len(title))):
         title = loose  # "sourcing lead": the whole fragment, not only "lead"
     fragment = text[start:end].strip()
+    if title and len(starts) > 1 and text[start - 1:start] == "," and fragment == title:
+        # "GM, Commercial at Ironbark": a short title, then the field it heads, itself a title word
+        previous = _strip_fillers(text[starts[-2]:start - 1].strip())
+        if (previous and len(previous.split()) <= 2 and is_title_phrase(previous)
+                and all(w.lower() in _TITLE_EXTRA for w in fragment.split())):
+            return f"{previous}, {fragment}"
     if title or len(starts) < 2 or text[start - 1:start] != "," or not fragment:
         return title
     if all(w.lower() in _TITLE_EXTRA for w in fragment.split()):

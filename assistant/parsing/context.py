@@ -141,9 +141,9 @@ _EVENTS = (
     r"booth|stall|launch|gala|awards|pitch night|demo night|open day|networking|"
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
     r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|treff|treffen|"
-    r"empfang|gipfel|abend|messe|kongress|konferenz)|"
+    r"empfang|gipfel|abend|messe|kongress|konferenz|stammtisch)|"
     # hyphenated: "Digital-Gipfel", "IT-Messe", "Gründer-Tag", "Start-up-Treffen"
-    r"(?:\w+-)+(?:tag|tage|treff|treffen|empfang|gipfel|abend|messe|kongress|konferenz)"
+    r"(?:\w+-)+(?:tag|tage|treff|treffen|empfang|gipfel|abend|messe|kongress|konferenz|stammtisch)"
 )
 _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
@@ -158,6 +158,11 @@ _MET_WORDS = (
     r"telefoniert|telefonato|gebeld|videocall|telefonema|"
     r"swapped cards|card from|cards from|kaartje van|visitekaartje van|visitenkarte vo[mn]|"
     r"biglietto (?:da visita )?d[ae]l?|cartão d[eoa]|carte de visite d[eu]|tarjeta de|"
+    # a card taken at an event: "Biglietto preso al convegno", "Carte récupérée au salon"
+    r"biglietto (?:preso|ricevuto|raccolto)|carte (?:récupérée|reçue|prise|échangée)|"
+    r"(?:business )?card (?:picked up|collected|taken|grabbed)|"
+    r"visitenkarte (?:bekommen|erhalten|mitgenommen)|tarjeta (?:recogida|recibida)|"
+    r"cartão (?:recebido|recolhido)|kaartje (?:gekregen|meegenomen|opgehaald)|"
     r"(?:good|great|quick|intro|video|phone) call|call with|"
     r"zoom with)\b"
 )

@@ -82,7 +82,9 @@ _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon
                              r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|"
                              # "she runs Desert Bloom Landscaping (gloria@...)": her company
                              r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
-                             r"\bgère|\bgestisce|\bleidt)\s*$")
+                             r"\bgère|\bgestisce|\bleidt|"
+                             # "Beim Berliner Fintech-Stammtisch getroffen": an event or a place
+                             r"\bbeim|\bvom|\bzum|\bzur|\bim)\s*$")
 STOP_WORDS = set("""
 I We She He They It You The A An This That These Those My Our Her His Their Its Met Meet Also Great
 Good Nice Quick Note Notes Today Yesterday Tomorrow Last Next Both Two Three Spoke Talked Chatted
@@ -938,10 +940,17 @@ def _copula_role(after_name: str) -> Role | None:
     if at is not None:
         found = COMPANY_RE.match(rest, at.end())
         company = clean_company(found.group()) if found else None
-    specialist = _SPECIALIST_IN.match(title_part)
+    specialist = _SPECIALIST_IN.match(title_part) or _TITLE_OF_FIELD.match(title_part)
     if is_title_phrase(title_part) or (specialist and is_title_phrase(specialist.group("head"))):
         return Role(title_part, company)
     return None
+
+
+# "fotografo di still life", "ilustradora de libros infantiles", "photographer of industrial
+# interiors": a title word, then the field it works in, in lower case
+_TITLE_OF_FIELD = re.compile(
+    r"^(?P<head>\S+(?: \S+)?)[ \t]+(?:di|de|of|da|do|van|voor|für|em|en|in)[ \t]+"
+    r"(?-i:[a-zà-ÿ][a-zà-ÿ'’-]*(?: [a-zà-ÿ][a-zà-ÿ'’-]*){0,3})$")
 
 
 def _sentence_title(passage: str) -> Role | None:

@@ -60,6 +60,15 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     # the line rules read the title is the title, and the rules' reading stands
     mistaken = bool(block.company and title and not block.title
                     and name_key(block.company) == name_key(title))
+    # "Chefe de Produção na Quinta do Seixo Lda.": the labeller read the tail of the company
+    # and no title where the rules read both on one line
+    mistaken = mistaken or bool(block.company and title and company and not block.title
+                                and name_key(company).endswith(name_key(block.company)))
+    # "General Partner, Lonestar Catalyst Fund" read as the title up to the last word: the rules
+    # read the title before the comma and the company after it
+    mistaken = mistaken or bool(block.title and block.company and title and company
+                                and block.title.startswith(title + ", ")
+                                and company == f"{block.title[len(title) + 2:]} {block.company}")
     if (block.title or block.company) and not mistaken and not {
             name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
@@ -67,6 +76,12 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         if rule_company and company and _cut_short(company, rule_company):
             company = rule_company  # "Blumenhaus" of "Blumenhaus Wendt e.K.": the whole line
     company = _with_name_before_form(_whole_company(company, signature), signature)
+    if company and not title:  # "Hoofd Inkoop bij Polderfruit B.V." read whole as the company
+        inner = role_in(company)
+        if inner.title and inner.company:
+            title, company = inner.title, inner.company
+    company = _entity_after_unit(company, signature)
+    title = _with_qualifier(title, company, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     return SignatureFacts(
         title=title,
@@ -76,6 +91,60 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
         name=block.name,
     )
+
+
+_QUALIFIER_WORDS = 4
+
+
+def _with_qualifier(title: str | None, company: str | None, signature: str) -> str | None:
+    """A title line that goes on after a comma with a site, region or field while the company
+    stands on a line of its own ("Directeur des opérations, site de Reims" over "Verrerie
+    SAS", "Manager HR, regio Oost"): the whole line is the title."""
+    if not title or not company:
+        return title
+    lines = [line.strip().strip("*_") for line in signature.splitlines()]
+    if not any(company in line and not line.startswith(title) for line in lines):
+        return title
+    for line in lines:
+        if not line.startswith(title + ","):
+            continue
+        rest = line[len(title) + 1:].strip()
+        words = rest.split()
+        if (not words or len(words) > _QUALIFIER_WORDS or _SPLIT.search(rest)
+                or _is_contact_bit(rest) or is_legal_form(words[-1])
+                or any(w in company.split() for w in words if w[:1].isupper())):
+            return title
+        return line
+    return title
+
+
+# Heads of a line naming a unit that the block model may read as the company
+_UNIT_LINE = re.compile(
+    r"(?i)^(?:stabsstelle|referat|zentralbereich|geschäftsbereich|segreteria|dienst|servicio|"
+    r"serviço|délégation|secretaría|secretaria|secretariaat|sekretariat|unidad|unità|"
+    r"afdeling|direzione|dirección|direção|direction)\s")
+
+
+def _entity_after_unit(company: str | None, signature: str) -> str | None:
+    """A unit read as the company ("Referat Kommunikation", "Segreteria Organizzativa") with
+    the organisation on the next line, or a company read without a legal form over a line that
+    ends in one: the next line is the company."""
+    if not company:
+        return company
+    lines = [line.strip().strip("*_") for line in signature.splitlines() if line.strip()]
+    for index, line in enumerate(lines[:-1]):
+        if line != company:
+            continue
+        below = lines[index + 1]
+        if (_is_contact_bit(below) or _SPLIT.search(below.replace(", ", " "))
+                or is_title_phrase(below, loose=True)):
+            return company
+        unit = bool(_UNIT_LINE.match(company)) or is_unit(company)
+        formed = is_legal_form(below.split()[-1]) and not is_legal_form(company.split()[-1])
+        if (unit or formed) and _is_company_line(below):
+            return clean_company(below) or company
+        return company
+    return company
 
 
 def _whole_company(company: str | None, signature: str) -> str | None:
@@ -138,6 +207,8 @@ def _rule_role(signature: str, name: str | None) -> tuple[str | None, str | None
             title, company, after_title = line_title, line_company, line_company is None
         elif after_title and company is None and line_company is None:
             company, after_title = _company_line(line), False
+        elif after_title and company is None and line_title is None and _is_formed_line(line):
+            company, after_title = _company_line(line), False  # "Cerâmicas do Alentejo, Lda."
     return title, company
 
 
@@ -187,6 +258,20 @@ def _is_contact_bit(part: str) -> bool:
 def _company_line(line: str) -> str | None:
     if any(ch.isdigit() for ch in line) and not re.search(r"[A-Za-z]{3}", line):
         return None
-    if COMPANY_RE.fullmatch(line.rstrip(".")):
+    if COMPANY_RE.fullmatch(line.rstrip(".")) or _is_company_line(line):
         return clean_company(line)
     return None
+
+
+def _is_formed_line(line: str) -> bool:
+    words = line.split()
+    return len(words) > 1 and is_legal_form(words[-1]) and _is_company_line(line)
+
+
+def _is_company_line(line: str) -> bool:
+    """A name in capitalized words, with its legal form after it or after a comma
+    ("Cerâmicas do Alentejo, Lda.", "Marienhaus Pflegeheime gGmbH")."""
+    words = line.split()
+    if len(words) > 1 and is_legal_form(words[-1]):
+        return bool(COMPANY_RE.fullmatch(" ".join(words[:-1]).rstrip(",")))
+    return bool(COMPANY_RE.fullmatch(line.rstrip(".")))
