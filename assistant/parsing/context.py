@@ -329,13 +329,28 @@ _EVENT_WORD = re.compile(rf"(?i)\b(?:{_EVENTS})\b")
 
 
 _LONG_SENTENCE = 16  # words
+_LOWERCASE_NEXT = re.compile(
+    r"\s(?:wants|needs|need|is looking|looking for|owns|runs|said|asked|will|promised|"
+    r"interested|offered|keen)\b")
 _RUN_ON_BREAK = re.compile(r",\s+(?:but|so|and then|aber|mais|pero|ma|mas|maar)\s+|:\s+|;\s+")
 
 
 def _meeting_clause(sentence: str) -> str:
+    # "Cormac Delaney // Head of Partnerships // ... // met him at the Galway food festival": of
+    # a one-line card's fields, the one telling the meeting
+    fields = [f.strip() for f in re.split(r"\s//\s", sentence) if f.strip()]
+    telling_fields = [f for f in fields if tells_meeting(f)] if len(fields) > 2 else []
+    if telling_fields:
+        return telling_fields[-1][:1].upper() + telling_fields[-1][1:]
     if len(sentence.split()) <= _LONG_SENTENCE:
         return sentence
     clauses = [c for c in _RUN_ON_BREAK.split(sentence) if c.strip()]
+    met = _MET_WORD.search(sentence)
+    if len(clauses) < 2 and met and sentence == sentence.lower():
+        # "... owns clay barn studio met him at the brooklyn ceramics fair wants a booking
+        # system": a run-on typed in lower case, from the meeting to the next thing said
+        end = _LOWERCASE_NEXT.search(sentence, met.end())
+        return sentence[met.start():end.start() if end else len(sentence)].strip(" ,.")
     telling = [c for c in clauses if tells_meeting(c)]
     if len(clauses) < 2 or not telling:
         return sentence

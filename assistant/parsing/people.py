@@ -55,7 +55,8 @@ _UPPER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(
 _LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(c).isalpha())
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
-_PARTICLE = r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t)"
+_PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|"
+             r"degli|dei|dalla|dal|delle|dello)")
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
@@ -218,11 +219,18 @@ def card_names(text: str, region: str) -> list[str]:
         # "Zhang Wei (张伟)", "Yuki Tanaka (田中由紀)": the name in another script in brackets
         # after it is no part of the name as written first
         name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）][ \t]*$", "", name))
+        # "Montserrat Vilaseca i Puig": a surname joined by "i"/"y"/"e" up to the line's end
+        joined = re.search(rf"(?m){re.escape(name)}(?P<rest>{_JOINED_SURNAME.pattern})[ \t]*$",
+                           text)
+        name = name + joined.group("rest") if joined else name
         words = name.split()
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
+        if joined:
+            own = [w for w in own if w not in {"e", "y", "i"}]
         if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
                                           or ":" in w for w in _name_words(name)
-                                          if w not in _LOWER_PARTICLES):
+                                          if w not in _LOWER_PARTICLES
+                                          and not (joined and w in {"e", "y", "i"})):
             names.append(name)
     return names
 
@@ -428,6 +436,14 @@ def _joined_surname(text: str, start: int, name: str, emails: list[tuple[int, st
     if match is None or len(words) < 2:
         return name
     first, last = name_key(words[0]), name_key(match.group("last"))
+    # "Dña. Montserrat Vilaseca i Puig" alone on a card's line: the line is the name
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", match.end())
+    before = text[line_start:start].split()
+    if (not text[match.end():len(text) if line_end < 0 else line_end].strip()
+            and (not before or (len(before) == 1 and before[0].endswith(".")))
+            and len(words) >= 2):
+        return text[start:match.end()]
     for _, address in emails:
         local = name_key(address.split("@")[0].replace(".", " ").replace("_", " ")).split()
         if last in local and (first in local or local[0][:1] == first[:1]):
@@ -515,7 +531,7 @@ _CAPITAL_PARTICLES = {"La", "Le", "Los", "Las", "Lo", "Der", "Den", "De", "Del",
                       "Da", "Di", "Du", "Des", "Dos", "Das"}
 _LOWER_PARTICLES = {"de", "van", "von", "da", "di", "du", "del", "della", "dos", "das", "der",
                     "den", "ter", "bin", "al", "el", "la", "las", "los", "le", "ibn", "bint",
-                    "'t", "’t"}
+                    "'t", "’t", "degli", "dei", "dalla", "dal", "delle", "dello"}
 
 
 def _name_words(name: str) -> list[str]:
@@ -847,7 +863,8 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
         phones=person_phones(passage, owner.region),
         urls=list(dict.fromkeys(u for _, u in find_urls(passage))),
         title=role.title,
-        company=role.company or _company_from(after_name) or _company_run(passage),
+        company=(role.company or _company_from(after_name) or _company_run(passage)
+                 or _lowercase_company_run(passage)),
     )
     words = _own_words(passage, mention) if shared else passage
     draft.add_facts(read_context(words, names=(mention.name or "",)))
@@ -1034,7 +1051,7 @@ def _listed_role(after_name: str) -> Role | None:
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
     # "Isla Murray, isla@murraywool.co.uk; owner of Murray Wool; ...": past the address
     after_name = re.sub(r"^\s*[,;]?\s*[\w.+'-]+@[\w.-]+\w\s*(?=[,;])", "", after_name)
-    match = re.match(r"^\s*(?:,|;|\(|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
+    match = re.match(r"^\s*(?:,|;|\(|//|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?", after_name)
     if not match:
         return None
@@ -1044,7 +1061,7 @@ def _listed_role(after_name: str) -> Role | None:
         # clause about the person
         clause = re.split(r"\s(?:and|et|und|y|e|ed)\s(?=\S)", clause, maxsplit=1)[0]
     # "Jo Park - looking for a seed lead": a need, not a title
-    parts = [p for p in re.split(r"\s*[,;]\s*|\s+[|/·–—-]\s+", clause)
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?://|[|/·–—-])\s+", clause)
              if p and "@" not in p and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
         words = part.split()
@@ -1075,6 +1092,24 @@ _COMPANY_RUN = re.compile(
     r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
     r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
     r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?)?(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)")
+
+
+# "owns clay barn studio met him at ...": in a note typed all in lower case, the words after
+# "owns"/"runs" up to the next verb of the note are the company, kept as typed
+_LOWERCASE_RUN = re.compile(
+    r"\b(?:runs|owns|heads|founded|co-founded|leitet|führt|dirige|gère|gestisce|leidt|runt)\s+"
+    r"(?!(?:the|a|an|his|her|their|our|my|den|die|das|le|la|les|el|il|de|het)\s)"
+    r"(?P<c>[a-z0-9][\w&'-]*(?:\s+[a-z0-9][\w&'-]*){0,3}?)"
+    r"(?=\s+(?:met|meet|wants|needs|need|is|was|and|who|which|looking|interested|said|asked|"
+    r"will|promised|saw|spoke|talked|chatted|getroffen|rencontré|conocí|conosciuto|ontmoet)\b"
+    r"|\s*[,.;(]|\s*$)")
+
+
+def _lowercase_company_run(passage: str) -> str | None:
+    if any(c.isupper() for c in passage):
+        return None
+    match = _LOWERCASE_RUN.search(passage)
+    return match.group("c") if match else None
 
 
 def _company_run(passage: str) -> str | None:
