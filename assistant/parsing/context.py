@@ -269,6 +269,30 @@ _WHEN_TAIL = re.compile(
     r"volgende week)\s*[.!]?$")
 
 
+# What the writer of a carried message says their side is looking for: "We're looking for a
+# partner for ...", "Wir suchen einen Dienstleister ...", "Nous cherchons ...", "Buscamos un
+# estudio que ...", "Cerchiamo un'agenzia ...", "Procuramos ...", "Wij zoeken een partner ...".
+_WRITERS_NEED = re.compile(
+    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:at the moment|currently|right now|derzeit|"
+    r"aktuell|actuellement|actualmente|attualmente|momenteel),?\s+)?"
+    # a search for someone or something (not "we need to redo the site": a task)
+    r"(?:we(?:'re| are)(?: currently| actively)? (?:looking for|searching for|in the market for)|"
+    r"wir suchen(?: derzeit| aktuell| gerade)?(?: nach)?|"
+    r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
+    r"stiamo cercando|procuramos|estamos (?:à|a) procura de|wij zoeken|we zoeken|"
+    r"wij zijn op zoek naar|we zijn op zoek naar)\s+(?P<need>[^.!?;\n]{3,160})")
+
+
+def writers_needs(text: str) -> tuple[str, ...]:
+    """The needs the writer of a message states for their side, in the first person plural."""
+    found = []
+    for match in _WRITERS_NEED.finditer(text.replace("’", "'")):
+        need = match.group("need").strip(" ,:")
+        if need and not _NEGATED_PHRASE.match(need):
+            found.append(need)
+    return tuple(dict.fromkeys(found))
+
+
 def opens_with_fact(text: str) -> bool:
     """Whether ``text`` starts with a need, offer, interest or promise ("looking for a seed
     lead"): such a phrase is a fact about the person, never their job title."""
@@ -469,6 +493,9 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
         end = _CLAUSE_END.search(rest)
         phrase = rest[: end.start() if end else len(rest)].strip(" ,:-–")
         phrase = _VERB_LAST.sub("", phrase)
+        if _HEDGED.match(phrase):
+            continue  # "willen ze misschien een distributeur", "möchte sie vielleicht ...": a maybe
+        phrase = _AFFIRMING.sub("", phrase)  # "zoekt wel een boekhouder": the thing sought
         if len(phrase) < 3 or _NOT_A_FACT.match(phrase):
             continue
         if _is_fact(key, match, sentence, phrase):
@@ -476,6 +503,15 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
         elif end and key != "promises" and read_clause(sentence, match.start(), phrase).negated:
             phrases += _instead(rest[end.start():])
     return phrases
+
+
+# After a verb put second, its subject and a hedge: "(willen) ze misschien", "(möchte) sie
+# vielleicht", "(veut) peut-être", "(wants) maybe".
+_HEDGED = re.compile(
+    r"(?i)^(?:(?:ze|zij|hij|sie|er|il|elle|ils|elles|they|she|he|lei|lui|ella|él|ela|ele)\s+)?"
+    r"(?:misschien|wellicht|eventueel|vielleicht|eventuell|peut-être|maybe|perhaps|possibly|"
+    r"forse|magari|quizás|quizá|tal vez|talvez)\b")
+_AFFIRMING = re.compile(r"(?i)^(?:wel|toch)\s+(?=\S)")
 
 
 # "sucht keine Investoren, aber einen Statiker": what the denial gives way to is the fact.
@@ -536,11 +572,11 @@ def _dedupe(items: list[str]) -> list[str]:
 # the rest of the sentence (up to a semicolon) hypothetical: "If she raises, she'll need a CFO".
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:,()\[\]\u2014\u2013]|\s-\s|"
+    r"[;:,()\[\]\u2014\u2013]|\s-\s|\s/\s|"
     r"\b(?P<conj>and|but|although|though|whereas|while|because|und|aber|sondern|doch|weil|"
     r"mais|et|car|pero|y|sino|porque|ma|però|mas|maar|omdat|perché)\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    r"n't\b|\bn'|\b(?:not|no|never|nor|neither|nobody|without|nicht|kein\w*|nie|niemals|"
+    r"n't\b|\bn'(?!(?-i:[A-Z]))|\b(?:not|no|never|nor|neither|nobody|without|nicht|kein\w*|nie|niemals|"
     r"ne|pas|jamais|nunca|tampoco|non|não|nao|niet|geen|nooit)\b", re.IGNORECASE)
 # A phrase that is itself a denial: "needs nothing", "sucht keine Investoren".
 _NEGATED_PHRASE = re.compile(

@@ -10,7 +10,7 @@ from typing import TypedDict
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing import classify
 from assistant.parsing.contacts import clean_name
-from assistant.parsing.context import ContextFacts, read_context
+from assistant.parsing.context import ContextFacts, read_context, writers_needs
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
 from assistant.parsing.mime import MessageView
@@ -234,6 +234,8 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         for sentence in sentences_of:
             own_note = own_note.replace(sentence, " ")
     author.add_facts(read_context(own_note, names=_name_forms(author.name)))
+    # "Wij zoeken een partner voor ...": what the sender says their side needs
+    author.needs += [n for n in writers_needs(body) if n not in author.needs]
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
     if thread.forwarded:  # the message's other recipients only when the owner's note names them
         for draft in named:  # "met them together at ...": the occasion is theirs too
@@ -302,8 +304,10 @@ def _named_in(note: str, party: Party) -> bool:
         return True
     words = name_key(clean_name(name) or "").split()
     found = re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", name_key(note)) if words else None
-    # "Please add Claire (not Tom)": a name the note excludes is not one it asks for
-    return found is not None and not _EXCLUDED.search(name_key(note)[: found.start()])
+    # "Please add Claire (not Tom)": a name the note excludes is not one it asks for; so is
+    # one the note denies after it ("Bram niet, dat is haar stagiair", "Jonas nicht.")
+    return (found is not None and not _EXCLUDED.search(name_key(note)[: found.start()])
+            and not _denied_after(note, clean_name(name) or ""))
 
 
 # "not Tom", "no a pedidos", "pas à Luc", "non a Marco", "não o Rui", "nicht an Jan": a
@@ -311,6 +315,16 @@ def _named_in(note: str, party: Party) -> bool:
 _EXCLUDED = re.compile(r"(?:\b(?:not|nicht|pas|non|no|niet|não|nao|ignore|without|ohne|sans|sin|"
                        r"senza|zonder|sem|except|außer|sauf|excepto|tranne)\s+"
                        r"(?:(?:to|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?)$")
+
+
+_EXCLUDED_AFTER = re.compile(r"(?i)\s+(?:not|nicht|pas|non|no|niet|não|nao)\s*(?:[,.;:!)]|$)")
+
+
+def _denied_after(note: str, name: str) -> bool:
+    first = name.split(" ")[0] if name else ""
+    return bool(first) and any(
+        _EXCLUDED_AFTER.match(note, m.end())
+        for m in re.finditer(rf"(?i)(?<!\w){re.escape(first)}(?!\w)", note))
 
 
 def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:
