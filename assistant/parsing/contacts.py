@@ -81,6 +81,10 @@ _TITLE_TRADES = (
     # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
     r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
     r"|\w+-(?:diretor|diretora|director|directora|gerente|fundador|fundadora)"
+    # professions as Italian, Spanish, Portuguese and Dutch write them without accents
+    r"|fotograf[oa]|fotograaf|architett[oa]|arquitect[oa]|arquitet[oa]|illustratore|notaio"
+    r"|medic[oa]|giornalista|jornalista|geometra|contador(?:a)?"
+    r"|enólog[oa]|sommelière"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -153,13 +157,14 @@ _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
 # Lichtwerk GmbH", "Direttore tecnico di Caffè Brera S.r.l."; Italian "di" names the employer
 # whatever its form ("Responsabile marketing di Vini Labs").
-_GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do"}
+_GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do", "della", "dello",
+                          "dos", "das"}
 # In these languages a title's "of" before a capitalised name names the employer ("directeur
 # général de Brasserie Lumen"); English "Director of Marketing" names a field.
-_EMPLOYER_OF = {"di", "de", "da", "do", "van"}
+_EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das"}
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
-    rf"|da|do)\b|(?P<sign>@))\s+"
+    rf"|da|do|della|dello|dos|das)\b|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
     rf"(?={_COMPANY_TOKEN})"
@@ -174,6 +179,9 @@ _LEAD_FILLERS = {
     "comme", "como", "un", "une", "una", "uno", "el", "la", "le", "der", "die", "works", "working",
     "now", "currently", "new", "former", "ex", "is now", "she", "he", "they", "sie", "er", "elle",
     "il", "ella", "él", "our", "their", "his", "her", "and", "und", "et", "y", "also", "auch",
+    # "la nouvelle DRH", "el nuevo director", "die neue Leiterin", "de nieuwe inkoper"
+    "nouvelle", "nouveau", "nuevo", "nueva", "nuovo", "nuova", "novo", "nova", "neue", "neuer",
+    "nieuwe", "o", "os", "lo", "de", "het",
 }
 _BAD_COMPANY_START = {"The", "This", "That", "Our", "My", "His", "Her", "I", "We", "She", "He",
                       "They", "Der", "Die", "Das", "Le", "La", "El", "Les", "Los"}
@@ -444,7 +452,8 @@ def _strip_fillers(title: str) -> str | None:
     words = title.split()
     while words and (words[0].lower() in _LEAD_FILLERS or words[0] in {"of", "de", "&", "-"}):
         words = words[1:]
-    while words and words[-1].lower() in {"of", "de", "and", "&", "-", "y", "et", "und", "for"}:
+    while words and words[-1].lower() in {"of", "de", "and", "&", "-", "y", "et", "und", "for",
+                                          "over", "now", "currently", "also", "still"}:
         words = words[:-1]
     return " ".join(words) or None
 

@@ -353,6 +353,8 @@ _EVENT_WORD = re.compile(rf"(?i)\b(?:{_EVENTS})\b")
 
 
 _LONG_SENTENCE = 16  # words
+_ROLE_PARTS = re.compile(r"(?<=,)(?=\s)|(?=\s[-–—]\s)")
+_DASH_START = re.compile(r"^\s[-–—]\s")
 _LOWERCASE_NEXT = re.compile(
     r"\s(?:wants|needs|need|is looking|looking for|owns|runs|said|asked|will|promised|"
     r"interested|offered|keen)\b")
@@ -366,6 +368,23 @@ def _meeting_clause(sentence: str) -> str:
     telling_fields = [f for f in fields if tells_meeting(f)] if len(fields) > 2 else []
     if telling_fields:
         return telling_fields[-1][:1].upper() + telling_fields[-1][1:]
+    # "enólogo da Quinta da Ribeira, conheci na prova ...", "Ran into her at the summit - head of
+    # design over at Brightfold": the parts before and beside the meeting's say who, not where
+    parts = _ROLE_PARTS.split(sentence)
+    if len(parts) > 1:
+        first = next((i for i, p in enumerate(parts) if tells_meeting(p)), len(parts))
+        kept: list[str] = []
+        dropping = False
+        for index, part in enumerate(parts):
+            tells = tells_meeting(part)
+            # a dashed part not telling the meeting, and the comma parts after it, say who
+            dropping = (index < first or (dropping and not tells)
+                        or (bool(_DASH_START.match(part)) and not tells))
+            if not dropping:
+                kept.append(part)
+        if kept and len(kept) < len(parts):
+            sentence = "".join(kept).strip(" ,-–—")
+            sentence = sentence[:1].upper() + sentence[1:]
     if len(sentence.split()) <= _LONG_SENTENCE:
         return sentence
     clauses = [c for c in _RUN_ON_BREAK.split(sentence) if c.strip()]

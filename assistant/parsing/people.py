@@ -878,7 +878,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
     finders: tuple[Callable[[], Role | None], ...] = (
         lambda: _labelled_role(passage), lambda: _works_at(passage),
         lambda: _listed_role(after_name), lambda: _role_after_occasion(after_name),
-        lambda: _role_in_text(passage), lambda: _lowercase_role(passage),
+        lambda: _role_in_text(passage), lambda: _possessive_role(passage),
+        lambda: _lowercase_role(passage),
         lambda: _copula_role(after_name),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
         lambda: _sentence_title(passage))
@@ -980,6 +981,29 @@ def _sentence_title(passage: str) -> Role | None:
     return None
 
 
+# "He's Brightline's new CFO", "Kelpworks' head of growth": the company's, then the title
+_POSSESSIVE_ROLE = re.compile(
+    rf"(?P<c>{COMPANY_RE.pattern})(?:['’]s|(?<=s)['’])[ \t]+(?P<rest>[^\n,.;:()!?]+)")
+
+
+def _possessive_role(passage: str) -> Role | None:
+    for match in _POSSESSIVE_ROLE.finditer(passage):
+        named = match.group("c").split()
+        # "He's Brightline": the name after the last word with an apostrophe of its own
+        cut = max((i + 1 for i, w in enumerate(named) if "'" in w or "’" in w), default=0)
+        company = clean_company(" ".join(named[cut:])) if named[cut:] else None
+        words = match.group("rest").split()
+        while words and words[0].lower() in {"new", "former", "current", "interim", "acting"}:
+            words = words[1:]
+        title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
+                      if is_title_phrase(" ".join(words[:n]))
+                      and words[n - 1].lower() not in {"and", "&", "of", "for", "y", "et", "und"}),
+                     None)
+        if company and title and not TITLE_WORD.match(company.split()[0]):
+            return Role(title, company)
+    return None
+
+
 def _role_in_text(passage: str) -> Role | None:
     role = role_in(passage)
     return role if role.title else None
@@ -993,8 +1017,9 @@ def _card_role(passage: str, name: str | None, region: str) -> Role:
 
 # "works at Pinegrove Foundation as grants manager", "arbeitet bei Lumatec als Einkäuferin".
 _WORKS_AT = re.compile(
-    r"\b(?:works (?:at|for)|arbeitet (?:bei|für)|travaille (?:chez|pour)|trabaja (?:en|para)|"
-    r"lavora (?:presso|per|da)|trabalha (?:na|no|em|para)|werkt (?:bij|voor))\s+"
+    r"\b(?i:works (?:at|for)|arbeitet (?:bei|für)|travaille (?:chez|pour)|trabaja (?:en|para)|"
+    r"lavora (?:presso|per|da|in|alla|al|nella|nello)|trabalha (?:na|no|em|para)|"
+    r"werkt (?:bij|voor))\s+"
     r"(?P<company>(?-i:[A-Z])[^\n,;.()]*?)\s+(?:as|als|comme|como|come)\s+(?:a |an |the |un |une |"
     r"una? |uma? |een )?(?P<title>[^\n,;.()]+)")
 
@@ -1084,7 +1109,7 @@ _COMPANY_FROM = re.compile(
 
 # "runs Northwind", "dirige Onde Verte", "leitet Lichtwerk": the company the person heads.
 _COMPANY_RUN = re.compile(
-    r"\b(?:runs|owns|heads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
+    r"\b(?:runs|owns|heads|leads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
     r"fondò|fundou|fundó|leidt|runt)\s+"
     # "runs fleet operations for Peachline Freight", "leitet den Einkauf bei Lumatec": a part of
     # the company the person heads, then the company
