@@ -62,6 +62,9 @@ class ParsedContact:
     offers: tuple[str, ...] = ()
     interests: tuple[str, ...] = ()
     promises: tuple[str, ...] = ()
+    # False when the owner has not met the person yet ("haven't met Ana yet; Jordan suggested I
+    # reach out"): the follow-up introduces the owner and never says they met
+    met: bool = True
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)

@@ -8,7 +8,7 @@ draft stage would write when it falls due, through the same :func:`write_followu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -78,6 +78,7 @@ def _preview(contact: ParsedContact, owner: OwnerIdentity, met_on: date | None, 
     profile = contact_profile(contact.name, contact.context, met_on=met_on,
                               needs=contact.needs, interests=contact.interests,
                               promises=contact.promises)
+    profile = replace(profile, met=contact.met)  # not met yet: the draft never says they met
     draft = write_followup(OwnerVoice(name=owner.name), profile, today=due.date(),
                            language=language)
     # The follow-up goes to the contact's first address, as the draft stage sends it.

@@ -71,7 +71,7 @@ class ContactDraft:
             company=self.company, title=self.title, urls=tuple(self.urls),
             introduced_by=self.introduced_by, context=self.context, needs=tuple(self.needs),
             offers=tuple(self.offers), interests=tuple(self.interests),
-            promises=tuple(self.promises),
+            promises=tuple(self.promises), met=self.met,
         )
 
 

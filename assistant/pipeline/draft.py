@@ -9,6 +9,7 @@ signed single-use token in its Reply-To.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -119,9 +120,10 @@ def _compose(session: Session, owner: OwnerProfile, contact: Contact, record: Fo
 
 def _profile(session: Session, owner: OwnerProfile, contact: Contact) -> ContactProfile:
     facts = lambda field: contact_store.facts_for(session, contact.id, field)  # noqa: E731
-    return contact_profile(contact.name, contact.context, met_on=_met_on(session, owner, contact),
-                           needs=facts("needs"), interests=facts("interests"),
-                           promises=facts("promises"))
+    profile = contact_profile(contact.name, contact.context,
+                              met_on=_met_on(session, owner, contact), needs=facts("needs"),
+                              interests=facts("interests"), promises=facts("promises"))
+    return replace(profile, met=contact.met)  # not met yet: the draft never says they met
 
 
 def _met_on(session: Session, owner: OwnerProfile, contact: Contact) -> date | None:

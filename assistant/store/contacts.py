@@ -43,6 +43,7 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
     if contact is None:
         return _create(session, owner_id, inbound_id, parsed, now, interaction_kind, met_on)
     _fill_scalars(contact, parsed)
+    contact.met = contact.met or parsed.met  # once met, a contact stays met
     contact.updated_at = now
     session.flush()
     _add_emails(session, owner_id, contact, parsed.emails)
@@ -71,7 +72,7 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
     contact_id = int(connection.execute(_INSERT_CONTACT, {
         "owner_id": owner_id, "name_key": name_key(fields.get("name")),
         "source_inbound_id": inbound_id, "last_touch_at": now,
-        "created_at": now, "updated_at": now, **fields}).scalar_one())
+        "created_at": now, "updated_at": now, "met": parsed.met, **fields}).scalar_one())
     emails = sorted({e.lower() for e in parsed.emails})
     phones = list(dict.fromkeys(parsed.phones))
     # Nothing reads these rows back while the note's batch is written, but a later note of

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -126,6 +127,8 @@ class Contact(Base):
     title: Mapped[str | None] = mapped_column(String(300), nullable=True)
     context: Mapped[str | None] = mapped_column(Text, nullable=True)
     introduced_by: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    # False while the owner has not met the person (the parser's "not met yet")
+    met: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     status: Mapped[str] = mapped_column(String(16), default="active")
     source_inbound_id: Mapped[int | None] = mapped_column(
         ForeignKey("inbound_messages.id", ondelete="SET NULL"), nullable=True
