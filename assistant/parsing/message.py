@@ -48,7 +48,12 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"|\b(?:at|on) (?P<by6>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)'s (?:suggestion|"
     r"recommendation|advice)"
     r"|\b(?:auf (?:Empfehlung|Anraten) von|sur (?:la )?recommandation de|"
-    r"por recomendación de)\s+(?P<by7>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"por recomendación de|"
+    # "Empfohlen von Ulrike Sommer", "Aanbevolen door Kees Mulder", "Recommandée par ...",
+    # "Recomendada por ...", "Consigliato da ...", "Indicado por ..."
+    r"(?i:empfohlen von|vermittelt von|aanbevolen door|aangeraden door|doorverwezen door|"
+    r"recommandée? par|recomendad[oa] por|consigliat[oa] da|segnalat[oa] da|indicad[oa] por))"
+    r"\s+(?P<by7>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
     # "C'est Erwan qui m'a conseillé de la contacter", "Paola me recomendó escribirle", "Gianni
     # mi ha consigliato di", "o Rui sugeriu-me", "Jonas hat mir empfohlen", "Joost raadde me aan".
     r"|(?P<by8>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"

@@ -71,11 +71,17 @@ _CUE_BEFORE = re.compile(
     r"\bconosciut[oa]|\bincontrat[oa]|\bparlato con|\bconheci(?: [oa])?|\bencontrei(?: [oa])?|"
     r"\bcom|\bgesproken met|\bontmoet|\bsproken met)\s*:?\s*$"
 )
+_PAIR_WORD = (r"(?:both|entrambi|entrambe|beide|tous les deux|toutes les deux|ambos|ambas|"
+              r"los dos|las dos|allebei|os dois|as duas)\b")
 _CUE_AFTER = re.compile(
     r"^[ \t]*(?:\(|<|[-–—][ \t]*[\w.+-]+@|,?[ \t]*[\w.+-]+@|"
     r"\s*(?:getroffen|kennengelernt|gesprochen)\b|"
     r",?\s+(?:is|was|ist|est|es|from|von|de la|de chez|who|die|der|qui|que|runs|leads|works|"
-    r"arbeitet|travaille|trabaja)\b)"
+    r"arbeitet|travaille|trabaja)\b|"
+    # "Carlo Russo e Federica degli Esposti, entrambi di ...": two people named as a pair
+    r"(?:\s+(?:and|e|und|et|y|en|i)\s+(?:[A-ZÀ-Ý][\w'’-]*\s+){0,2}?"
+    r"(?:(?:de|di|da|van|von|degli|del|della|du|dos|der|den|la|le)\s+){0,2}[A-ZÀ-Ý][\w'’-]*)?"
+    rf",\s+{_PAIR_WORD})"
 )
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
                              r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
@@ -185,6 +191,8 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
         draft.context = meeting_context(_sentence_at(text, mention), (mention.name or "",)) or (
             draft.context)
         draft.met = not tells_not_met(_sentence_at(text, mention) + " " + text[mention.start:end])
+        # "Carlo Russo e Federica Bianchi, entrambi di Studio Lumina": the pair's company
+        draft.company = draft.company or _group_company(_sentence_at(text, mention))
         _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
@@ -1076,7 +1084,7 @@ def _listed_role(after_name: str) -> Role | None:
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
     # "Isla Murray, isla@murraywool.co.uk; owner of Murray Wool; ...": past the address
     after_name = re.sub(r"^\s*[,;]?\s*[\w.+'-]+@[\w.-]+\w\s*(?=[,;])", "", after_name)
-    match = re.match(r"^\s*(?:,|;|\(|//|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
+    match = re.match(r"^\s*(?:,|;|:|\(|//|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?", after_name)
     if not match:
         return None
