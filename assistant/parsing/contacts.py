@@ -77,7 +77,7 @@ _TITLE_TRADES = (
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
     r"|hoofd|\w+hoofd|chefe|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
-    r"|woordvoer(?:der|ster)|beleidsadviseur"
+    r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
     # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
     r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
     r"|\w+-(?:diretor|diretora|director|directora|gerente|fundador|fundadora)"
@@ -337,7 +337,13 @@ def person_phones(text: str, region: str) -> list[str]:
 # ("ironpinecabins.com"); in prose a bare name with a dot ("Node.js") is not read as one.
 _BARE_SITE = re.compile(r"(?im)^[ \t]*(?P<site>(?:[a-z0-9-]{1,63}\.){1,3}(?:com|org|net|io|co|"
                         r"co\.uk|org\.uk|de|fr|es|it|nl|pt|be|ch|at|ie|se|no|dk|fi|pl|eu|ca|"
-                        r"com\.br|com\.au|app|dev|ai|health|energy)(?:/\S*)?)[ \t]*$")
+                        r"com\.br|com\.au|app|dev|ai|health|energy|"
+                        # newer generic domains a company's site ends in ("ridgeline.bio")
+                        r"bio|tech|design|studio|agency|consulting|digital|media|solutions|"
+                        r"systems|works|group|legal|finance|capital|ventures|partners|farm|"
+                        r"wine|coffee|shop|store|info|biz|xyz|me|us|uk|at|lu|cat|eus|gal|"
+                        r"com\.mx|com\.ar|co\.nz|com\.es|nz|mx|ar|cl|br|au|in|jp)"
+                        r"(?:/\S*)?)[ \t]*$")
 
 
 def find_urls(text: str) -> list[tuple[int, str]]:

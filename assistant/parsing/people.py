@@ -1117,7 +1117,10 @@ _COMPANY_FROM = re.compile(
 
 # "runs Northwind", "dirige Onde Verte", "leitet Lichtwerk": the company the person heads.
 _COMPANY_RUN = re.compile(
-    r"\b(?:runs|owns|heads|leads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
+    r"\b(?:ist bei|arbeitet bei|arbeitet für|works at|works for|werkt bij|werkt voor|zit bij|"
+    r"travaille chez|travaille pour|trabaja en|trabaja para|lavora presso|lavora per|"
+    r"trabalha na|trabalha no|trabalha em|trabalha para|"
+    r"runs|owns|heads|leads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
     r"fondò|fundou|fundó|leidt|runt)\s+"
     # "runs fleet operations for Peachline Freight", "leitet den Einkauf bei Lumatec": a part of
     # the company the person heads, then the company

@@ -69,6 +69,11 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     mistaken = mistaken or bool(block.title and block.company and title and company
                                 and block.title.startswith(title + ", ")
                                 and company == f"{block.title[len(title) + 2:]} {block.company}")
+    # "Founder | Lumentide" read whole as the title: the rules read the title and the company
+    # the separator sets apart
+    mistaken = mistaken or bool(block.title and title and company and not block.company
+                                and _SPLIT.search(block.title) and block.title.startswith(title)
+                                and block.title.endswith(company))
     if (block.title or block.company) and not mistaken and not {
             name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
