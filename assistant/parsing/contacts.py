@@ -78,6 +78,7 @@ _TITLE_TRADES = (
     # Produção", "Administradora", "Pressesprecherin")
     r"|hoofd|\w+hoofd|chefe|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
     r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
+    r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
     # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
     r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
     r"|\w+-(?:diretor|diretora|director|directora|gerente|fundador|fundadora)"
@@ -158,13 +159,13 @@ _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da
 # Lichtwerk GmbH", "Direttore tecnico di Caffè Brera S.r.l."; Italian "di" names the employer
 # whatever its form ("Responsabile marketing di Vini Labs").
 _GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do", "della", "dello",
-                          "dos", "das"}
+                          "dos", "das", "du", "de la"}
 # In these languages a title's "of" before a capitalised name names the employer ("directeur
 # général de Brasserie Lumen"); English "Director of Marketing" names a field.
-_EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das"}
+_EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "du", "de la"}
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
-    rf"|da|do|della|dello|dos|das)\b|(?P<sign>@))\s+"
+    rf"|da|do|della|dello|dos|das|du|de la)\b|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
     rf"(?={_COMPANY_TOKEN})"
@@ -564,7 +565,10 @@ def role_in(text: str) -> Role:
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
         genitive = prep in _GENITIVE_PREPOSITIONS and company and (
             _LEGAL_FORM.match(company.split()[-1]) or prep in _EMPLOYER_OF)
-        if (fallback is None and (owning or genitive) and company and not is_title_phrase(company)
+        # "head of procurement for Oakmere Hotels": a title's "for" names the employer
+        serving = prep == "for" and " of " in f" {title} "
+        if (fallback is None and (owning or genitive or serving) and company
+                and not is_title_phrase(company)
                 and not all(w.lower() in _TITLE_EXTRA for w in company.split())):
             fallback = Role(title, company)
     return fallback or Role(None, None)

@@ -1028,14 +1028,29 @@ _WORKS_AT = re.compile(
     r"\b(?i:works (?:at|for)|arbeitet (?:bei|für)|travaille (?:chez|pour)|trabaja (?:en|para)|"
     r"lavora (?:presso|per|da|in|alla|al|nella|nello)|trabalha (?:na|no|em|para)|"
     r"werkt (?:bij|voor))\s+"
-    r"(?P<company>(?-i:[A-Z])[^\n,;.()]*?)\s+(?:as|als|comme|como|come)\s+(?:a |an |the |un |une |"
+    r"(?P<company>(?-i:[A-Z])[^\n,;.()]*?)\s+(?:as|als|comme|en tant que|como|come)\s+"
+    r"(?:a |an |the |un |une |"
     r"una? |uma? |een )?(?P<title>[^\n,;.()]+)")
+
+
+# "lavora come designer per Fabbri Arredi", "werkt als planner bij Visser Logistiek", "works
+# as a buyer for Northgate": the title first, then the company
+_WORKS_AS = re.compile(
+    r"\b(?i:works|working|arbeitet|travaille|trabaja|lavora|trabalha|werkt)\s+"
+    r"(?i:as|als|comme|en tant que|como|come)\s+(?:a |an |the |un |une |una? |uma? |een )?"
+    r"(?P<title>[^\n,;.()]+?)\s+(?i:at|for|bei|für|chez|pour|en|para|per|presso|in|na|no|em|"
+    r"bij|voor)\s+(?P<company>(?-i:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ])[^\n,;.()]*)")
 
 
 def _works_at(passage: str) -> Role | None:
     match = _WORKS_AT.search(passage)
     if match is None or not is_title_phrase(match.group("title"), loose=True):
-        return None
+        match = _WORKS_AS.search(passage)
+        if match is None or not is_title_phrase(match.group("title"), loose=True):
+            return None
+        found = COMPANY_RE.match(match.group("company"))
+        company = clean_company(found.group()) if found else None
+        return Role(match.group("title").strip(), company) if company else None
     return Role(match.group("title").strip(), clean_company(match.group("company")))
 
 
