@@ -86,6 +86,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         if inner.title and inner.company:
             title, company = inner.title, inner.company
     company = _entity_after_unit(company, signature)
+    title, company = _qualifier_read_as_company(title, company, signature)
     title = _with_qualifier(title, company, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     return SignatureFacts(
@@ -101,6 +102,25 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
 _QUALIFIER_WORDS = 4
 
 
+def _qualifier_read_as_company(title: str | None, company: str | None,
+                               signature: str) -> tuple[str | None, str | None]:
+    """ "Director de Expansión – Zona Levante" over "Grupo Mediterráneo de Hoteles": the region
+    after the title's dash or comma was read as the company; the line below is the company."""
+    if not title or not company:
+        return title, company
+    lines = [line.strip().strip("*_") for line in signature.splitlines() if line.strip()]
+    for index, line in enumerate(lines[:-1]):
+        match = re.fullmatch(rf"{re.escape(title)}(?P<sep>\s[-–—]\s|,\s*){re.escape(company)}",
+                             line)
+        below = lines[index + 1]
+        if (match and len(company.split()) <= _QUALIFIER_WORDS and _is_company_line(below)
+                and not is_legal_form(company.split()[-1]) and re.search(r"[^\W\d_]{3}", below)
+                and not _is_contact_bit(below) and not is_title_phrase(below, loose=True)
+                and not set(company.split()) & set(below.split())):
+            return line, clean_company(below) or company
+    return title, company
+
+
 def _with_qualifier(title: str | None, company: str | None, signature: str) -> str | None:
     """A title line that goes on after a comma with a site, region or field while the company
     stands on a line of its own ("Directeur des opérations, site de Reims" over "Verrerie
@@ -111,13 +131,15 @@ def _with_qualifier(title: str | None, company: str | None, signature: str) -> s
     if not any(company in line and not line.startswith(title) for line in lines):
         return title
     for line in lines:
-        if not line.startswith(title + ","):
+        # "Manager HR, regio Oost", "Jefa de Ventas - Zona Sur"
+        sep = next((s for s in (",", " - ", " – ", " — ") if line.startswith(title + s)), None)
+        if sep is None:
             continue
-        rest = line[len(title) + 1:].strip()
+        rest = line[len(title) + len(sep):].strip()
         words = rest.split()
         if (not words or len(words) > _QUALIFIER_WORDS or _SPLIT.search(rest)
                 or _is_contact_bit(rest) or is_legal_form(words[-1])
-                or any(w in company.split() for w in words if w[:1].isupper())):
+                or words[0] in company.split()):
             return title
         return line
     return title
