@@ -24,6 +24,7 @@ from cleanco import basename
 from assistant.cards.emails import bare_domains, repair_emails
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
+from assistant.cards.titles import is_title_word
 from assistant.cards.words import is_common_word, split_run_words
 from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_title_phrase
 from assistant.parsing.labeller import read_block
@@ -52,7 +53,9 @@ _EMAIL_SPACES = re.compile(r"\s*@\s*")
 _EMAIL_LABEL = re.compile(r"(?i)\be-?mail\s*[:.]?\s*")
 _DEGREES = re.compile(
     r"(?i)(?:,?\s*\b(?:ph\.?\s?d|d\.?m\.?d|d\.?d\.?s|m\.?d|mba|m\.?sc|b\.?sc|esq|cpa|p\.?e|dipl\.?-?\s?ing|"
-    r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing)\.?\s+|"
+    r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing|"
+    r"ing|dott|dott\.?ssa|dr\.?ssa|prof\.?ssa|avv|arch|geom|rag|lic|lcdo|lcda|eng|ir|drs|mag|"
+    r"dhr|mevr|sra|srta)\.?\s+|"  # and the honorifics of Italy, Spain, Portugal, the Netherlands
     r"(?:dr|prof|dipl\.?-?\s?ing)\.(?=[^\W\d_]))+")  # also glued on: "Dr.Jane", "Dipl.-Ing.Jo"
 _PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "der", "den", "ter", "la",
               "le", "bin", "al", "el", "dos", "das", "y"}
@@ -133,14 +136,15 @@ class _Found:
 def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     printed = {fold(word) for line in lines for word in clean_text(line.text).split()}
-    lines = [OcrLine(_title_comma(split_run_words(clean_text(line.text))), line.confidence,
-                     line.box) for line in lines]
+    lines = [OcrLine(_title_comma(split_run_words(_unbulleted(clean_text(line.text)))),
+                     line.confidence, line.box) for line in lines]
     lines = _split_name_lines(repair_emails([replace(line, text=_capital_i(line.text))
                                               for line in lines if line.text]))
     found = _read_all(lines, region)
     domains = _domains(found)
-    joined = _join_spelled_domains(lines, domains)
-    if len(joined) != len(lines):
+    joined = _split_title_company(_join_name_lines(_join_spelled_domains(lines, domains)),
+                                  domains)
+    if joined != lines:
         lines, found = joined, _read_all(joined, region)
     taken = set(found.used) | {i for i, line in enumerate(lines) if _is_address(line.text)}
     companies = {i for i, line in enumerate(lines) if _names_company(line.text, domains)}
@@ -196,6 +200,15 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         phones=tuple(ordered), faxes=tuple(found.faxes), urls=tuple(found.urls),
         address=_address(lines, taken - found.used), doubtful=tuple(doubtful),
         lines=tuple(line.text for line in lines))
+
+
+_EDGE_MARKS = " •·|▪►*∙◦‣"
+
+
+def _unbulleted(text: str) -> str:
+    """The line without the bullets, dots and bars printed (or seen by the OCR in a rule or a
+    dot of the design) before or after it: "• Kevin |", "| 08019 Barcelona |"."""
+    return text.strip(_EDGE_MARKS)
 
 
 _GLUED_PERIOD = re.compile(r"(?<=[^\W\d_]{3})\.(?=[^\W\d_]{2})")
@@ -441,6 +454,8 @@ def _title_word(word: str) -> bool:
     ("Representatite")."""
     if word in _CARD_TITLE_WORDS or word.split("-")[-1] in _CARD_TITLE_WORDS:
         return True
+    if is_title_word(word):
+        return True
     close = get_close_matches(word, _LONG_TITLE_WORDS, n=1, cutoff=0.88) if len(word) >= 8 else []
     return bool(close) and len(close[0]) == len(word)
 
@@ -489,6 +504,60 @@ def _capital_i(text: str) -> str:
             and words[1][:1].isupper() and is_given_name("i" + words[0][1:])):
         words[0] = "I" + words[0][1:]
     return " ".join(words)
+
+
+def _join_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
+    """A given name printed alone in large print right above the family name in the same
+    print ("CÉLINE" / "LEMAIRE", "Pieter" / "van den Berg"), one line again."""
+    heights = [line.height for line in lines if line.height > 0]
+    usual = median(heights) if heights else 0.0
+    out: list[OcrLine] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        words = line.text.split()
+        if (after is not None and usual and len(words) == 1 and is_given_name(words[0])
+                and _NAME_WORD.match(words[0]) and line.height > 1.15 * usual
+                and abs(after.height - line.height) <= 0.15 * line.height
+                and 1 <= len(after.text.split()) <= 3 and not _is_title(after.text)
+                and not _COMPANY_WORDS.search(after.text) and not _legal_form(after.text)
+                and _name_words(f"{line.text} {after.text}") is not None):
+            out.append(_joined(line, after))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
+
+
+_SEPARATOR = re.compile(r"\s+[|·•–—/-]\s*|\s*[|·•–—]\s+|(?<=\w)-\s+|\s*,\s*")
+
+
+def _split_title_company(lines: list[OcrLine], domains: set[str]) -> list[OcrLine]:
+    """A title and the company printed on one line ("Sales Director | Acme Robotics Ltd",
+    "Directeur Général, Solvaro SAS", "ADMINISTRADOR- LUMORA LDA."), made two lines: the
+    title, then the company (its legal form, an organisation word or the card's domain says
+    it is one)."""
+    out: list[OcrLine] = []
+    for line in lines:
+        parts = None
+        for match in _SEPARATOR.finditer(line.text):
+            head, tail = line.text[:match.start()].strip(), line.text[match.end():].strip()
+            if (head and tail and _is_title(head) and not _maybe_name(head)
+                    and not _is_title(tail) and _plain_phrase(tail)
+                    and (_COMPANY_WORDS.search(tail) or _legal_form(tail)
+                         or _spells_domain(_compact(tail), domains))):
+                parts = head, tail
+                break
+        if parts is None:
+            out.append(line)
+            continue
+        left, top, right, bottom = line.box
+        middle = (top + bottom) / 2
+        out += [replace(line, text=parts[0], box=(left, top, right, middle)),
+                replace(line, text=parts[1], box=(left, middle, right, bottom))]
+    return out
 
 
 def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:

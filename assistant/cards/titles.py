@@ -1,0 +1,143 @@
+"""Words of job titles as cards print them, in English, German, French, Spanish, Italian,
+Portuguese and Dutch, folded (lower case, no accents).
+
+German and Dutch join a title's head to its field in one word ("Vertriebsleiter",
+"Steuerberater", "Accountmanager", "Projectleider"): such a word is a title's when it ends in
+one of the heads below after a field of three letters or more.
+
+Pure module: no I/O.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_ENGLISH = """
+researcher representative member chef apprentice intern student agent broker realtor owner
+secretary treasurer trustee fellow scientist technician administrator supervisor
+superintendent dean chair chairman chairwoman chairperson president vice director manager
+engineer professor lecturer editor writer photographer artist teacher nurse physician
+pharmacist dentist surgeon lawyer attorney paralegal accountant auditor banker planner advisor
+adviser counselor counsellor therapist coach trainer instructor curator librarian producer
+officer executive ceo cto cfo coo cio cmo cso founder co-founder cofounder partner principal
+associate consultant specialist coordinator assistant analyst architect designer developer
+programmer sales marketing leader head chief vp svp evp avp in-chief minister scholar
+candidate graduate postdoc post-doc ambassador attache commissioner secretary-general mayor
+councillor senator judge controller clerk estimator inspector foreman buyer recruiter
+strategist evangelist underwriter actuary surveyor notary solicitor barrister receptionist
+merchandiser hygienist optometrist veterinarian psychologist stylist mechanic electrician
+contractor installer technologist economist journalist reporter correspondent translator
+interpreter publisher investor entrepreneur proprietor lead deputy
+"""
+_GERMAN = """
+geschaftsfuhrer geschaftsfuhrerin geschaftsfuhrende geschaftsfuhrender gesellschafter
+gesellschafterin inhaber inhaberin leiter leiterin prokurist prokuristin vorstand
+vorsitzender vorsitzende sachbearbeiter sachbearbeiterin referent referentin berater
+beraterin ingenieurin entwickler entwicklerin rechtsanwalt rechtsanwaltin architektin
+kaufmann kauffrau techniker technikerin mitarbeiter mitarbeiterin assistentin einkaufer
+einkauferin verkaufer verkauferin grunder grunderin mitgrunder mitgrunderin direktor
+direktorin vertreter vertreterin managerin spezialist spezialistin koordinatorin
+steuerberater steuerberaterin wirtschaftsprufer
+"""
+_FRENCH = """
+directeur directrice gerant gerante president presidente responsable chef charge chargee
+ingenieur ingenieure conseiller conseillere assistante attache attachee associe associee
+avocat avocate expert-comptable comptable technicien technicienne consultante fondateur
+fondatrice cofondateur cofondatrice delegue deleguee secretaire tresorier tresoriere
+architecte notaire medecin gestionnaire vendeur vendeuse administrateur administratrice
+coordinateur coordinatrice developpeur developpeuse stagiaire adjoint adjointe pdg dg
+"""
+_SPANISH = """
+director directora gerente jefe jefa socio socia asesor asesora consultor consultora
+ingeniero ingeniera tecnico tecnica delegado delegada coordinador coordinadora abogado abogada
+administrador administradora presidenta fundador fundadora cofundador cofundadora vendedor
+vendedora agente contable arquitecto arquitecta analista desarrollador desarrolladora
+programador programadora secretario secretaria tesorero tesorera gestor gestora becario
+becaria representante encargado encargada especialista supervisora
+"""
+_ITALIAN = """
+direttore direttrice amministratore amministratrice titolare fondatore fondatrice consulente
+ingegnere capo commercialista impiegato impiegata avvocato avvocata geometra architetto
+ragioniere segretario coordinatore coordinatrice sviluppatore sviluppatrice progettista
+addetto addetta referente venditore venditrice funzionario funzionaria dirigente procuratore
+delegato responsabile
+"""
+_PORTUGUESE = """
+diretor diretora gestor gestora socio-gerente engenheiro engenheira advogado advogada
+responsavel coordenador coordenadora assessor assessora assistente contabilista
+desenvolvedor estagiario estagiaria chefe encarregado encarregada vendedora
+"""
+_DUTCH = """
+directeur adviseur adviseuse projectleider verkoopleider bedrijfsleider teamleider eigenaar
+eigenaresse medewerker medewerkster vennoot hoofd accountmanager beheerder consulent
+bestuurder voorzitter secretaris penningmeester ondernemer makelaar notaris advocaat
+ontwikkelaar oprichter mede-oprichter stagiair
+"""
+TITLE_WORDS = frozenset(
+    " ".join((_ENGLISH, _GERMAN, _FRENCH, _SPANISH, _ITALIAN, _PORTUGUESE, _DUTCH)).split()
+)
+# Heads of German and Dutch compound titles ("Vertriebs|leiter", "Account|manager").
+COMPOUND_HEADS = (
+    "leiter",
+    "leiterin",
+    "fuhrer",
+    "fuhrerin",
+    "berater",
+    "beraterin",
+    "ingenieur",
+    "ingenieurin",
+    "entwickler",
+    "entwicklerin",
+    "manager",
+    "managerin",
+    "referent",
+    "referentin",
+    "techniker",
+    "technikerin",
+    "kaufmann",
+    "kauffrau",
+    "assistent",
+    "assistentin",
+    "direktor",
+    "direktorin",
+    "vertreter",
+    "vertreterin",
+    "bearbeiter",
+    "bearbeiterin",
+    "architekt",
+    "architektin",
+    "spezialist",
+    "spezialistin",
+    "koordinator",
+    "koordinatorin",
+    "leider",
+    "medewerker",
+    "medewerkster",
+    "adviseur",
+    "ontwikkelaar",
+    "beheerder",
+    "consultant",
+    "designer",
+    "engineer",
+    "developer",
+)
+_MIN_FIELD = 3  # letters before a compound's head
+
+
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_title_word(word: str) -> bool:
+    """A folded word that is a title's in one of the seven languages, or a compound ending
+    in a title's head."""
+    if word in TITLE_WORDS or word.split("-")[-1] in TITLE_WORDS:
+        return True
+    return is_compound_title(word)
+
+
+def is_compound_title(word: str) -> bool:
+    return word.isalpha() and any(
+        word.endswith(head) and len(word) - len(head) >= _MIN_FIELD for head in COMPOUND_HEADS
+    )
