@@ -72,7 +72,19 @@ _COMPANY_WORDS = re.compile(
     r"solutions|technolog(?:y|ies)|systems|international|foundation|hotels?|restaurant|grill|"
     r"caf[ée]|studio|agency|ventures|capital|school|college|hospital|clinic|center|centre|"
     r"services|industries|communications|media|network|networks|software|pharma|motors|"
-    r"association|federation|society|council|ministry|authority)\b\.?")
+    r"association|federation|society|council|ministry|authority|"
+    # trades and bodies in German, French, Spanish, Italian, Portuguese, Dutch
+    r"logistics|engineering|analytics|robotics|consultants|construction|insurance|"
+    r"logistik|beratung|maschinenbau|immobilien|gruppe|stiftung|verband|kanzlei|versicherungen|"
+    r"conseil|ing[ée]nierie|transports|logiciels|assurances|cabinet|soci[ée]t[ée]|avocats|"
+    r"distribuciones|construcciones|consultores|soluciones|ingenier[íi]a|log[íi]stica|servicios|"
+    r"transportes|abogados|asesores|inmobiliaria|seguros|sociedad|fundaci[óo]n|"
+    r"consulenze|ingegneria|trasporti|arredamenti|impianti|servizi|costruzioni|avvocati|"
+    r"societ[àa]|gruppo|fondazione|universit[àa]|"
+    r"consultoria|engenharia|solu[çc][õo]es|constru[çc][õo]es|imobili[áa]ria|advogados|"
+    r"servi[çc]os|sociedade|"
+    r"advies|techniek|logistiek|installaties|makelaars|adviseurs|advocaten|groep|stichting|"
+    r"vereniging)\b\.?")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:the|and|of|for|your|our|with|www|http|inc|llc|ltd|gmbh|tel|fax|phone|mobile|"
     r"email|e-mail|web|office|street|road|avenue|suite|department|division|unit|management)\b")
@@ -153,6 +165,15 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
                           found, domains, title_at)
     if title_at is None and name_at is not None:
         title_at = _title_near(lines, name_at, taken | companies)
+    title_line = lines[title_at] if title_at is not None else None
+    if title_at is not None:
+        goes_on = _title_goes_on(lines, title_at, taken | companies | {name_at})
+        if goes_on is not None:
+            title_line = _joined(lines[title_at], lines[goes_on])
+            taken = taken | {goes_on}
+        if _title_opens_above(lines, title_at, taken | companies | {name_at}):
+            title_line = _joined(lines[title_at - 1], title_line)
+            taken = taken | {title_at - 1}
     skip = taken | {i for i in (title_at, name_at) if i is not None}
     company_at = _company_index(lines, skip, domains)
     phones = found.numbers
@@ -163,9 +184,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         name_line = _joined(lines[above], lines[name_at]) if above is not None else lines[name_at]
         values["name"] = (_rejoined(_without_brand(_name_text(name_line.text), domains),
                                     printed), name_line.confidence)
-    if title_at is not None:
-        values["title"] = (_title_text(_title_head(lines[title_at].text)),
-                           lines[title_at].confidence)
+    if title_line is not None:
+        values["title"] = (_title_text(_title_head(title_line.text)), title_line.confidence)
     if company_at is not None:
         company_line = _company_block(lines, company_at, skip)
         head, comma, tail = company_line.text.strip(" ,;").partition(",")
@@ -417,8 +437,57 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+# Possessives of the seven languages: a line that holds one speaks to the reader (a slogan:
+# "Your partner in logistics", "Ihr Partner vor Ort", "Sempre ao seu lado").
+_SLOGAN = re.compile(
+    r"(?i)\b(?:your|our|ihr|ihre|ihren|unser|unsere|votre|vos|notre|nos|su|sus|nuestro|"
+    r"nuestra|nuestros|vostro|vostra|nostro|nostra|seu|sua|nosso|nossa|uw|jouw|onze)\b")
+_TITLE_JOINS = re.compile(r"(?i)^(?:of|for|and|&|de|des|du|di|del|della|da|do|dos|für|pour|"
+                          r"para|per|voor|et|y|e|und|en)$")
+
+
+# Words that qualify a title and open it ("Key Account Executive", "Regional Sales Manager"):
+# no name is made of them.
+_TITLE_OPENERS = frozenset({
+    "key", "account", "senior", "junior", "regional", "general", "global", "national",
+    "international", "area", "deputy", "managing", "technical", "commercial", "executive",
+    "assistant", "associate", "principal", "interim", "acting", "sr", "jr", "lead",
+})
+
+
+def _title_opens_above(lines: Sequence[OcrLine], at: int, taken: set[int | None]) -> bool:
+    """The line right above a title, in its print, holds only words that open a title
+    ("Regional" / "Sales Manager"): the OCR read one title as two lines."""
+    above = at - 1
+    if above < 0 or above in taken:
+        return False
+    line, title = lines[above], lines[at]
+    words = [fold(w.strip(".,")) for w in line.text.split()]
+    return (0 < len(words) <= 3 and all(w in _TITLE_OPENERS for w in words)
+            and abs(line.height - title.height) <= 0.2 * max(title.height, 1.0))
+
+
+def _title_goes_on(lines: Sequence[OcrLine], at: int, taken: set[int | None]) -> int | None:
+    """The line a title goes on to, read apart by the OCR: right below it in the same print,
+    when the title ends on a joining word or the next line starts with one ("Jefe de" /
+    "Proyecto", "CHEF" / "DE PROJET")."""
+    after = at + 1
+    if after >= len(lines) or after in taken:
+        return None
+    line, following = lines[at], lines[after]
+    words, next_words = line.text.split(), following.text.split()
+    if (not words or not next_words or len(next_words) > 4
+            or abs(following.height - line.height) > 0.2 * max(line.height, 1.0)
+            or any(ch.isdigit() for ch in following.text) or not _plain_phrase(following.text)
+            or _maybe_name(following.text) or _SLOGAN.search(following.text)):
+        return None
+    if _TITLE_JOINS.match(words[-1]) or _TITLE_JOINS.match(next_words[0]) and len(next_words) > 1:
+        return after
+    return None
+
+
 def _is_title(text: str) -> bool:
-    if any(ch.isdigit() for ch in text) or "@" in text or len(text) > 70:
+    if any(ch.isdigit() for ch in text) or "@" in text or len(text) > 70 or _SLOGAN.search(text):
         return False
     if is_title_phrase(text, loose=True):
         return True
@@ -440,7 +509,8 @@ def _title_text(text: str) -> str:
     words = []
     for word in text.strip(" ,;").split(" "):
         close = get_close_matches(fold(word), _LONG_TITLE_WORDS, n=1, cutoff=0.88) \
-            if len(word) >= 8 and word.isalpha() and fold(word) not in _CARD_TITLE_WORDS else []
+            if (len(word) >= 8 and word.isalpha() and fold(word) not in _CARD_TITLE_WORDS
+                and not is_title_word(fold(word))) else []
         if close and len(close[0]) == len(word):  # one letter misread, none lost
             fixed = close[0]
             word = fixed.upper() if word.isupper() else (
@@ -544,7 +614,8 @@ def _split_title_company(lines: list[OcrLine], domains: set[str]) -> list[OcrLin
         parts = None
         for match in _SEPARATOR.finditer(line.text):
             head, tail = line.text[:match.start()].strip(), line.text[match.end():].strip()
-            if (head and tail and _is_title(head) and not _maybe_name(head)
+            if (head and tail and _is_title(head)
+                    and (not _maybe_name(head) or fold(head.split()[0]) in _TITLE_OPENERS)
                     and not _is_title(tail) and _plain_phrase(tail)
                     and (_COMPANY_WORDS.search(tail) or _legal_form(tail)
                          or _spells_domain(_compact(tail), domains))):
@@ -592,7 +663,8 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
             and not _COMPANY_WORDS.search(tail)):
         return tail, words[0]  # a brand in capitals, then the name
     if (3 <= len(words) <= 4 and not is_given_name(words[0]) and is_common_word(words[0])
-            and _is_named(tail) and not _COMPANY_WORDS.search(tail)):
+            and _is_named(tail) and not _COMPANY_WORDS.search(tail)
+            and not _title_word(fold(words[0]))):  # not "CHEF DE PROJET"
         return tail, words[0]  # a place or brand word, then the name
     if _name_words(text) and not _is_title(text):
         return None
@@ -601,6 +673,8 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
         return head.strip(), tail.strip(" ,")
     for count in (2, 3):
         head, rest = " ".join(words[:count]), " ".join(words[count:])
+        if any(fold(word) in _TITLE_OPENERS for word in words[:count]):
+            break  # "Key Account Executive" is no Key Account
         if rest and _is_named(head) and _is_title(rest):
             return head, rest
     return None
