@@ -39,7 +39,10 @@ _FAX = r"fax|fx|f|telefax|t[ée]l[ée]copie|facsimile"
 _MOBILE = r"mobile|mobil|mob|m|cell(?:ular)?|cel|c|handy|portable|port|gsm|m[óo]vil|celular|hp"
 _PHONE = (r"tel|t[ée]l|t|phone|ph|p|office|off|o|direct|dir|d|main|work|w|telefon|fon|"
           r"t[ée]l[ée]phone|tel[ée]fono|fijo|switchboard|desk|b|ext")
-_LABEL = re.compile(rf"(?i)(?<![\w@.])(?P<label>{_FAX}|{_MOBILE}|{_PHONE})\b\.?\s*[:.]?\s*$")
+# One number for both ("T/F", "Tel./Fax"): the phone.
+_PHONE_AND_FAX = r"(?:tel|t[ée]l|t|phone|ph|p)\.?\s*/\s*(?:fax|f)"
+_LABEL = re.compile(rf"(?i)(?<![\w@.])(?P<label>{_PHONE_AND_FAX}|{_FAX}|{_MOBILE}|{_PHONE})\b\.?\s*"
+                    rf"[:.]?\s*$")
 _FAX_RE = re.compile(rf"(?i)^(?:{_FAX})$")
 _MOBILE_RE = re.compile(rf"(?i)^(?:{_MOBILE})$")
 _DIGIT_RUN = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIl][\d\sOoIl().\-/]{6,}[\dOoIl](?![^\W\d_])")
@@ -541,6 +544,8 @@ def _names_company(text: str, domains: set[str]) -> bool:
     Group", "Acme Sales Inc."): it spells the card's domain, ends in a legal form or holds an
     organisation word, and no word of it is a title's but a trade's."""
     words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
+    if _legal_form(text) and _spells_domain(_compact(text), domains):
+        return True  # "Sundale Expertise Comptable SAS" beside sundale-expertisecomptable.fr
     if any(_title_word(w) and w not in _DEPARTMENT_WORDS for w in words):
         return False
     return (_spells_domain(_compact(text), domains) or _legal_form(text)
@@ -557,7 +562,9 @@ def _maybe_name(text: str) -> bool:
     """Could be a person's name: name-shaped and starting with a given name ("Software
     Engineer" is name-shaped, but no one is called Software)."""
     words = _name_words(text)
-    return words is not None and is_given_name(words[0])
+    return (words is not None and is_given_name(words[0])
+            and (not _title_word(fold(words[-1])) or is_given_name(words[-1])))  # "Brand
+    # Strategist" is no one; "James Dean" is someone
 
 
 def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int | None:
@@ -659,6 +666,7 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
         return " ".join(words[:-2]), " ".join(words[-2:])  # the name, then the street beside it
     tail = " ".join(words[1:])
     if (2 <= len(words) - 1 <= 3 and len(words[0]) >= 3 and words[0].isupper()
+            and words[0].isalpha()
             and not tail.isupper() and _name_words(tail) and not _is_title(tail)
             and not _COMPANY_WORDS.search(tail)):
         return tail, words[0]  # a brand in capitals, then the name
@@ -669,7 +677,8 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
     if _name_words(text) and not _is_title(text):
         return None
     head, comma, tail = text.partition(",")
-    if comma and tail.strip() and (_is_named(head) or _name_words(head) and _is_title(tail)):
+    if comma and tail.strip() and (_is_named(head) or _name_words(head) and _is_title(tail)
+                                   and not _is_title(head)):
         return head.strip(), tail.strip(" ,")
     for count in (2, 3):
         head, rest = " ".join(words[:count]), " ".join(words[count:])

@@ -27,7 +27,7 @@ councillor senator judge controller clerk estimator inspector foreman buyer recr
 strategist evangelist underwriter actuary surveyor notary solicitor barrister receptionist
 merchandiser hygienist optometrist veterinarian psychologist stylist mechanic electrician
 contractor installer technologist economist journalist reporter correspondent translator
-interpreter publisher investor entrepreneur proprietor lead deputy
+interpreter publisher investor entrepreneur proprietor lead deputy counsel
 """
 _GERMAN = """
 geschaftsfuhrer geschaftsfuhrerin geschaftsfuhrende geschaftsfuhrender gesellschafter
@@ -42,7 +42,7 @@ steuerberater steuerberaterin wirtschaftsprufer
 _FRENCH = """
 directeur directrice gerant gerante president presidente responsable chef charge chargee
 ingenieur ingenieure conseiller conseillere assistante attache attachee associe associee
-avocat avocate expert-comptable comptable technicien technicienne consultante fondateur
+avocat avocate expert-comptable technicien technicienne consultante fondateur
 fondatrice cofondateur cofondatrice delegue deleguee secretaire tresorier tresoriere
 architecte notaire medecin gestionnaire vendeur vendeuse administrateur administratrice
 coordinateur coordinatrice developpeur developpeuse stagiaire adjoint adjointe pdg dg
@@ -51,7 +51,7 @@ _SPANISH = """
 director directora gerente jefe jefa socio socia asesor asesora consultor consultora
 ingeniero ingeniera tecnico tecnica delegado delegada coordinador coordinadora abogado abogada
 administrador administradora presidenta fundador fundadora cofundador cofundadora vendedor
-vendedora agente contable arquitecto arquitecta analista desarrollador desarrolladora
+vendedora agente arquitecto arquitecta analista desarrollador desarrolladora
 programador programadora secretario secretaria tesorero tesorera gestor gestora becario
 becaria representante encargado encargada especialista supervisora
 """
@@ -65,7 +65,8 @@ delegato responsabile
 _PORTUGUESE = """
 diretor diretora gestor gestora socio-gerente engenheiro engenheira advogado advogada
 responsavel coordenador coordenadora assessor assessora assistente contabilista
-desenvolvedor estagiario estagiaria chefe encarregado encarregada vendedora
+desenvolvedor estagiario estagiaria chefe encarregado encarregada vendedora arquiteto
+arquiteta
 """
 _DUTCH = """
 directeur adviseur adviseuse projectleider verkoopleider bedrijfsleider teamleider eigenaar

@@ -30,6 +30,7 @@ _ZERO_IN_WORD = re.compile(r"(?<![\w])0(?=[^\W\d_]{2,}\b)|(?<=[^\W\d_]{2})0(?=[^
 _SHORT_WORDS = frozenset({"of", "in", "at", "to", "on", "by", "an", "or", "de", "la", "le", "du",
                           "da", "di", "el", "en", "et", "un",
                           "vp", "hr", "pr", "qa", "ux", "ui", "ai", "ml"})  # and titles' letters
+_SPACED_AT = re.compile(r"(?<=[\w.])\s+@\s*(?=\w)|(?<=\w)@\s+(?=\w)")
 _LINKISH = re.compile(r"@|www|https?:|\.[a-z]{2,4}\b", re.IGNORECASE)
 
 
@@ -48,6 +49,7 @@ def is_common_word(word: str) -> bool:
 
 def split_run_words(text: str) -> str:
     """The text with run-together common words and numbers run into words set apart."""
+    text = _SPACED_AT.sub("@", text)  # "jane.doe42 @ example.com" is one address
     return " ".join(token if _LINKISH.search(token) else _split_token(token)
                     for token in text.split(" "))
 

@@ -131,3 +131,37 @@ def test_the_invented_cards_are_read_well() -> None:
         tally.add(card.label, read_card(card.lines, card.region), 0.0)
     # Then most fields are right (0.87 before the seven languages' rules)
     assert tally.field_accuracy >= 0.95
+
+
+def test_one_number_for_phone_and_fax_is_the_phone() -> None:
+    card = lines("Nora Field", "Store Manager", "T/F +44 20 7946 0321", "M +44 7700 900447")
+    assert read_card(card, "GB").phones[0] == "+442079460321"
+
+
+def test_a_trade_mark_after_the_logo_is_not_part_of_the_company() -> None:
+    card = lines(
+        "brevora™",
+        "Lena Hart",
+        "Creative Director",
+        "lena@brevora-studios.example",
+        heights=(46, 32, 20, 20),
+    )
+    assert read_card(card, "US").company == "brevora"
+
+
+def test_a_degree_after_the_name_is_no_web_site_and_the_name_is_read() -> None:
+    reading = read_card(lines("Maaike Kuipers, M.Sc.", "Adviseur", "Orvel Advies B.V."), "NL")
+    assert reading.name == "Maaike Kuipers"
+    assert reading.urls == ()
+
+
+def test_an_address_with_spaces_around_its_at_sign_is_one_address() -> None:
+    card = lines("Nora Field", "Store Manager", "e: nora.field48 @ gmail.com")
+    assert read_card(card, "GB").emails == ("nora.field48@gmail.com",)
+
+
+def test_a_title_whose_first_word_is_also_a_given_name_is_still_a_title() -> None:
+    card = lines("Quenby Media Ltd", "Brand Strategist, Sales & Marketing", "Megan Lowe")
+    reading = read_card(card, "GB")
+    assert reading.name == "Megan Lowe"
+    assert (reading.title or "").startswith("Brand Strategist")
