@@ -165,3 +165,19 @@ def test_a_title_whose_first_word_is_also_a_given_name_is_still_a_title() -> Non
     reading = read_card(card, "GB")
     assert reading.name == "Megan Lowe"
     assert (reading.title or "").startswith("Brand Strategist")
+
+
+def test_tesseract_running_out_of_time_is_the_products_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pytesseract
+    from PIL import Image
+
+    from assistant.cards.ocr import OcrTimeout, TesseractEngine
+
+    def slow(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Tesseract process timeout")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", slow)
+    with pytest.raises(OcrTimeout):
+        TesseractEngine(timeout_s=1).read(Image.new("RGB", (20, 10)))
