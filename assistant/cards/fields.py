@@ -67,7 +67,14 @@ _ADDRESS = re.compile(
     r"(?i)\b(?:street|st\.|avenue|ave\.?|road|rd\.?|blvd|boulevard|bd|suite|ste\.?|floor|fl\.|"
     r"drive|dr\.|lane|way|plaza|building|bldg|p\.?o\.? box|straße|strasse|str\.|platz|weg|rue|"
     r"allée|chemin|calle|avenida|plaza|piso|cedex|zip|road)\b|\b\d{5}(?:-\d{4})?\b|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b")
+    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b|"
+    # a street named in one word with its house number ("Hafenstraße 12", "Keizersgracht 221"),
+    # a street of the Romance languages before its name and number ("Rua Augusta 210"), the
+    # postcodes of Portugal ("1100-053") and the Netherlands ("1016 DV")
+    r"[^\W\d_]{2,}(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|straat|plein|"
+    r"laan|gracht|kade|singel|dijk|steeg)\s+\d|"
+    r"\b(?:rua|av|avda|via|viale|corso|piazza|calle|paseo|rue|place|largo|pra[çc]a|travessa|"
+    r"estrada|carrer|vicolo)\.?\s+[^\d@]+\d|\b\d{4}-\d{3}\b|\b\d{4}\s?[A-Z]{2}\b")
 _COMPANY_WORDS = re.compile(
     r"(?i)\b(?:inc|llc|ltd|limited|gmbh|ag|sa|s\.a|sas|sarl|s\.l|bv|b\.v|nv|plc|corp|"
     r"corporation|company|co|group|groupe|grupo|holdings?|bank|university|universit[äéy]|"
@@ -87,7 +94,10 @@ _COMPANY_WORDS = re.compile(
     r"consultoria|engenharia|solu[çc][õo]es|constru[çc][õo]es|imobili[áa]ria|advogados|"
     r"servi[çc]os|sociedade|"
     r"advies|techniek|logistiek|installaties|makelaars|adviseurs|advocaten|groep|stichting|"
-    r"vereniging)\b\.?")
+    r"vereniging|associ[ée]s|asociados|associati|associados|rechtsanw[äa]lte|anw[äa]lte|"
+    r"attorneys|solicitors|notaires|architects|architekten|architectes|arquitectos|architetti|"
+    r"arquitetos|architecten|universidade|universiteit|universit[ée]|hochschule|faculdade|"
+    r"hotel|h[ôo]tel|hogeschool|politecnico|polit[ée]cnica)\b\.?")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:the|and|of|for|your|our|with|www|http|inc|llc|ltd|gmbh|tel|fax|phone|mobile|"
     r"email|e-mail|web|office|street|road|avenue|suite|department|division|unit|management)\b")
@@ -153,8 +163,9 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     printed = {fold(word) for line in lines for word in clean_text(line.text).split()}
     lines = [OcrLine(_title_comma(split_run_words(_unbulleted(clean_text(line.text)))),
                      line.confidence, line.box) for line in lines]
-    lines = _split_name_lines(repair_emails([replace(line, text=_capital_i(line.text))
-                                              for line in lines if line.text]))
+    lines = repair_emails([replace(line, text=_capital_i(line.text))
+                           for line in lines if line.text])
+    lines = _split_name_lines(lines, _domains(_read_all(lines, region)))
     found = _read_all(lines, region)
     domains = _domains(found)
     joined = _split_title_company(_join_name_lines(_join_spelled_domains(lines, domains)),
@@ -638,12 +649,12 @@ def _split_title_company(lines: list[OcrLine], domains: set[str]) -> list[OcrLin
     return out
 
 
-def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
+def _split_name_lines(lines: list[OcrLine], domains: set[str] | None = None) -> list[OcrLine]:
     """A name set on one row with something else, read as one line, made two: the name, then
     the rest ("Jane Okafor, Owner", "Jane Okafor Head of Sales", "ZAVRIX Jane Okafor")."""
     out: list[OcrLine] = []
     for line in lines:
-        parts = _name_and_rest(line.text)
+        parts = None if _names_by_domain(line.text, domains or set()) else _name_and_rest(line.text)
         if parts is None:
             out.append(line)
             continue
@@ -652,6 +663,20 @@ def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
         out += [replace(line, text=parts[0], box=(left, top, right, middle)),
                 replace(line, text=parts[1], box=(left, middle, right, bottom))]
     return out
+
+
+def _names_by_domain(text: str, domains: set[str]) -> bool:
+    """The line spells the card's domain, or its words' initials do ("Blue Harbor Capital"
+    beside bhc.example): the organisation's name, not a person's beside a brand."""
+    return bool(domains) and (_spells_domain(_compact(text), domains)
+                              or _initials(text) in domains)
+
+
+def _initials(text: str) -> str:
+    """The initials of the line's words, joining words and legal forms left out."""
+    words = [w for w in re.split(r"[\s&,.]+", basename(text) if _legal_form(text) else text)
+             if w and not _TITLE_JOINS.match(w) and w[0].isalpha()]
+    return "".join(fold(w[0]) for w in words) if len(words) >= 2 else ""
 
 
 def _name_and_rest(text: str) -> tuple[str, str] | None:
@@ -665,12 +690,14 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
             and words[-2].isalpha() and _is_named(" ".join(words[:-2]))):
         return " ".join(words[:-2]), " ".join(words[-2:])  # the name, then the street beside it
     tail = " ".join(words[1:])
-    if (2 <= len(words) - 1 <= 3 and len(words[0]) >= 3 and words[0].isupper()
+    organisation = bool(_COMPANY_WORDS.search(text))  # "UNIVERSIDADE DE VILARINHO"
+    if (not organisation and 2 <= len(words) - 1 <= 3 and len(words[0]) >= 3 and words[0].isupper()
             and words[0].isalpha()
             and not tail.isupper() and _name_words(tail) and not _is_title(tail)
             and not _COMPANY_WORDS.search(tail)):
         return tail, words[0]  # a brand in capitals, then the name
-    if (3 <= len(words) <= 4 and not is_given_name(words[0]) and is_common_word(words[0])
+    if (not organisation and 3 <= len(words) <= 4 and not is_given_name(words[0])
+            and is_common_word(words[0])
             and _is_named(tail) and not _COMPANY_WORDS.search(tail)
             and not _title_word(fold(words[0]))):  # not "CHEF DE PROJET"
         return tail, words[0]  # a place or brand word, then the name
@@ -822,7 +849,8 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
         if sum(ch.isdigit() for ch in text) > 2 or _ADDRESS.search(text):
             continue
         score = 0.0
-        if _spells_domain(compact, domains):
+        if _spells_domain(compact, domains) or len(_initials(text)) >= 3 and _initials(
+                text) in domains:
             score += 3
         if _COMPANY_WORDS.search(text) or _legal_form(text):
             score += 2

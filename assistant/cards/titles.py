@@ -27,7 +27,10 @@ councillor senator judge controller clerk estimator inspector foreman buyer recr
 strategist evangelist underwriter actuary surveyor notary solicitor barrister receptionist
 merchandiser hygienist optometrist veterinarian psychologist stylist mechanic electrician
 contractor installer technologist economist journalist reporter correspondent translator
-interpreter publisher investor entrepreneur proprietor lead deputy counsel
+interpreter publisher investor entrepreneur proprietor lead deputy counsel postdoctoral
+professora professore professeur profesor profesora professorin ricercatore ricercatrice
+investigador investigadora investigadores chercheur chercheuse forscher forscherin doktorand
+doktorandin promovendus hoogleraar docent docente catedratico catedratica maitre
 """
 _GERMAN = """
 geschaftsfuhrer geschaftsfuhrerin geschaftsfuhrende geschaftsfuhrender gesellschafter

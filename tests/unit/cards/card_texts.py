@@ -1004,8 +1004,189 @@ def make_card(number: int) -> Card:
     return Card(number, part, lines, label, "US")
 
 
+CARDS_C = 90  # of the third family
+# The third family: organisations of other kinds (universities, hotels, law firms, public
+# bodies), logos set in spaced capitals, domains made of the company's initials, a second
+# language's department line, cards with the company only in the e-mail's domain.
+UNIVERSITIES = [
+    ("Universität", "Kaltenbrunn", "de", "uni-kaltenbrunn.de"),
+    ("University of", "Ashcombe", "en", "ashcombe.ac.uk"),
+    ("Université de", "Montrevel", "fr", "univ-montrevel.fr"),
+    ("Universidad de", "Valdecruz", "es", "uvaldecruz.es"),
+    ("Università di", "Castelvero", "it", "unicastelvero.it"),
+    ("Universidade de", "Vilarinho", "pt", "uvilarinho.pt"),
+    ("Universiteit", "Zeewolde-Noord", "nl", "uzn.nl"),
+    ("", "Harwick State University", "en", "harwick.edu"),
+]
+DEPARTMENTS_C = {
+    "en": ["Department of Mechanical Engineering", "School of Public Health", "Faculty of Law"],
+    "de": ["Institut für Informatik", "Fakultät für Chemie", "Lehrstuhl für Ökonomie"],
+    "fr": ["Laboratoire de Physique", "Faculté de Médecine", "Département de Mathématiques"],
+    "es": ["Departamento de Historia", "Facultad de Derecho", "Escuela de Ingeniería"],
+    "it": ["Dipartimento di Fisica", "Facoltà di Economia", "Scuola di Architettura"],
+    "pt": ["Departamento de Química", "Faculdade de Letras", "Escola de Gestão"],
+    "nl": ["Faculteit Rechtsgeleerdheid", "Afdeling Biologie", "Instituut voor Taalkunde"],
+}
+ACADEMIC_TITLES = {
+    "en": [
+        "Associate Professor",
+        "Research Fellow",
+        "Lecturer in Economics",
+        "Postdoctoral Researcher",
+    ],
+    "de": ["Professorin", "Wissenschaftlicher Mitarbeiter", "Doktorandin", "Akademischer Rat"],
+    "fr": ["Maître de Conférences", "Professeur des Universités", "Chercheuse"],
+    "es": ["Profesora Titular", "Catedrático", "Investigador"],
+    "it": ["Professore Associato", "Ricercatrice", "Docente"],
+    "pt": ["Professora Auxiliar", "Investigador Principal", "Professor Catedrático"],
+    "nl": ["Hoogleraar", "Universitair Docent", "Promovendus"],
+}
+FIRMS = [
+    ("{a} & {b} LLP", "en"),
+    ("{a} {b} Rechtsanwälte", "de"),
+    ("{a} & Associés", "fr"),
+    ("{a} & {b} Abogados", "es"),
+    ("Studio Legale {a} {b}", "it"),
+    ("{a} & {b} Advogados", "pt"),
+    ("{a} {b} Advocaten", "nl"),
+]
+HOTELS = [
+    ("The {s} Hotel", "en"),
+    ("Hotel {s}", "de"),
+    ("Hôtel {s}", "fr"),
+    ("Hotel {s} & Spa", "es"),
+    ("Grand Hotel {s}", "it"),
+    ("Hotel {s} Lisboa", "pt"),
+    ("Hotel {s}", "nl"),
+]
+HOTEL_TITLES = [
+    "Sales Manager",
+    "Front Office Manager",
+    "Event Coordinator",
+    "General Manager",
+    "Revenue Manager",
+    "Executive Chef",
+]
+LAW_TITLES = {
+    "en": "Partner",
+    "de": "Rechtsanwalt",
+    "fr": "Avocate Associée",
+    "es": "Abogado Asociado",
+    "it": "Avvocato",
+    "pt": "Advogada Associada",
+    "nl": "Advocaat",
+}
+INITIALS_COMPANIES = [
+    ("Blue Harbor Capital", "bhc"),
+    ("Northfield Medical Group", "nmg"),
+    ("Grüner Kreis Energie", "gke"),
+    ("Société Alpine de Transport", "sat"),
+    ("Compañía Ibérica de Seguros", "cis"),
+    ("Vitale Marchetti Impianti", "vmi"),
+    ("Hollandse Bouw Combinatie", "hbc"),
+    ("Atlantic Ferry Lines", "afl"),
+]
+
+
+def make_card_c(number: int) -> Card:
+    rng = random.Random(SEED * 7000 + number)
+    kind = rng.choice(["university", "spaced_logo", "initials", "law", "hotel", "domain_only"])
+    lang = rng.choice(list(FIRST))
+    first, last = rng.choice(FIRST_B[lang] + FIRST[lang]), rng.choice(LAST_B[lang])
+    name = f"{first} {last}"
+    country = COUNTRY[lang][0]
+    tld = TLD[country]
+    title = rng.choice(TITLES_B[lang])
+    companies: list[str]
+    rows: list[_Row] = []
+    local = f"{_ascii(first).lower()}.{_ascii(last).lower().replace(' ', '')}"
+    office, office_e164 = _phone(rng, PHONES[country][0], country)
+    tel = PHONE_LABELS[lang][0][0]
+    street, town = rng.choice(STREETS[country])
+    street = street.format(n=rng.randint(2, 240), s=rng.randint(2, 12))
+    town = town.format(z=f"{rng.randint(1, 99):02d}")
+    if kind == "university":
+        lead, place, lang, domain = rng.choice(UNIVERSITIES)
+        company = f"{lead} {place}".strip()
+        companies = [company]
+        title = rng.choice(ACADEMIC_TITLES[lang])
+        rows = [
+            _Row(company.upper() if rng.random() < 0.5 else company, 30.0),
+            _Row(rng.choice(DEPARTMENTS_C[lang]), 18.0),
+            _Row(name, 28.0),
+            _Row(title),
+        ]
+    elif kind == "spaced_logo":
+        stem = rng.choice(STEMS_B)
+        trade = rng.choice(TRADES_B[lang])
+        domain = f"{stem.lower()}.{tld}"
+        companies = [stem, f"{stem} {trade}"]
+        rows = [
+            _Row(" ".join(stem.upper()), 40.0),
+            _Row(trade.upper(), 16.0),
+            _Row(name, 30.0),
+            _Row(title),
+        ]
+    elif kind == "initials":
+        company, initials = rng.choice(INITIALS_COMPANIES)
+        domain = f"{initials}.{tld}"
+        companies = [company]
+        rows = [_Row(name, 30.0), _Row(title), _Row(company, 22.0)]
+        if rng.random() < 0.5:
+            rows = [_Row(initials.upper(), 44.0), *rows]
+            companies.append(initials.upper())
+    elif kind == "law":
+        pattern, lang = rng.choice(FIRMS)
+        a, b = rng.sample(LAST[lang] + LAST_B[lang], 2)
+        company = pattern.format(a=a, b=b)
+        companies = [company]
+        title = LAW_TITLES[lang]
+        domain = f"{_ascii(a).lower().replace(' ', '')}{_ascii(b).lower().replace(' ', '')}.{tld}"
+        rows = [_Row(company, 26.0), _Row(name, 28.0), _Row(title)]
+    elif kind == "hotel":
+        pattern, hotel_lang = rng.choice(HOTELS)
+        stem = rng.choice(STEMS_B)
+        company = pattern.format(s=stem)
+        companies = [company]
+        title = rng.choice(HOTEL_TITLES)
+        domain = f"{stem.lower()}hotel.{tld}"
+        rows = [_Row(company.upper(), 34.0), _Row(name, 26.0), _Row(title)]
+    else:  # the company only in the address's domain, spelt with its words run together
+        stem, trade = rng.choice(STEMS_B), rng.choice(TRADES["en"])
+        domain = f"{stem.lower()}{trade.lower()}.{tld}"
+        companies = [f"{stem} {trade}", f"{stem}{trade}"]
+        rows = [_Row(name, 30.0), _Row(title)]
+    titles = [title]
+    email = f"{local}@{domain}"
+    rows += [
+        _Row(f"{tel} {office}", phone=office_e164),
+        _Row(f"E-mail: {email}"),
+        _Row(street),
+        _Row(town),
+    ]
+    if kind != "domain_only":
+        rows.append(_Row(f"www.{domain}"))
+    lines, top = [], 20.0
+    for row in rows:
+        confidence = round(rng.uniform(0.88, 0.995), 3)
+        width = max(len(row.text), 1) * row.size * 0.55
+        lines.append(OcrLine(row.text, confidence, (40.0, top, 40.0 + width, top + row.size)))
+        top += row.size * 1.3
+    label = {
+        "image": f"invented-{number:03d}",
+        "name": name,
+        "emails_any_of": [[email]],
+        "main_phone_any_of": [office_e164],
+        "company_spans": companies,
+        "title_spans": titles,
+    }
+    part = "aside" if number % 3 == 2 else "tune"
+    return Card(number, part, lines, label, "US")
+
+
 def cards(part: str | None = None) -> list[Card]:
     made = [make_card(number) for number in range(CARDS + CARDS_B)]
+    made += [make_card_c(number) for number in range(CARDS + CARDS_B, CARDS + CARDS_B + CARDS_C)]
     return [card for card in made if part is None or card.part == part]
 
 
@@ -1022,14 +1203,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, help="print one tune card's lines and label")
     args = parser.parse_args(argv)
     if args.show is not None:
-        card = make_card(args.show)
+        card = make_card_c(args.show) if args.show >= CARDS + CARDS_B else make_card(args.show)
         if card.part != "tune":
             raise SystemExit("that card is set aside")
         for line in card.lines:
             print(f"  {line.text!r} {line.confidence} h={line.height:.0f}")
         print(card.label)
         return 0
-    for family, numbers in (("first", range(CARDS)), ("second", range(CARDS, CARDS + CARDS_B))):
+    third = range(CARDS + CARDS_B, CARDS + CARDS_B + CARDS_C)
+    for family, numbers in (
+        ("first", range(CARDS)),
+        ("second", range(CARDS, CARDS + CARDS_B)),
+        ("third", third),
+    ):
         for part in ("tune", "aside"):
             tally = Tally()
             for card in (c for c in cards(part) if c.number in numbers):

@@ -181,3 +181,27 @@ def test_tesseract_running_out_of_time_is_the_products_timeout(
     monkeypatch.setattr(pytesseract, "image_to_data", slow)
     with pytest.raises(OcrTimeout):
         TesseractEngine(timeout_s=1).read(Image.new("RGB", (20, 10)))
+
+
+def test_a_company_whose_initials_are_its_domain_is_the_company() -> None:
+    card = lines("Nora Field", "Store Manager", "Atlantic Ferry Lines", "nora@afl.example")
+    assert read_card(card, "GB").company == "Atlantic Ferry Lines"
+
+
+@pytest.mark.parametrize(
+    "company", ["UNIVERSIDADE DE VILARINHO", "Bauer Wagner Rechtsanwälte", "Gauthier & Associés"]
+)
+def test_organisations_of_other_kinds_are_companies_not_names(company: str) -> None:
+    card = lines(company, "Nora Field", "Docente", "nora.field@example.org", heights=(26, 28, 20))
+    reading = read_card(card, "FR")
+    assert (reading.name, reading.company) == ("Nora Field", company)
+
+
+@pytest.mark.parametrize(
+    "street", ["Hafenstraße 12", "Keizersgracht 221", "Rua Augusta 210", "1100-053 Lisboa"]
+)
+def test_streets_and_postcodes_of_other_countries_are_address_lines(street: str) -> None:
+    card = lines("Nora Field", "Docente", street, "nora.field@quintessaarchitects.example")
+    reading = read_card(card, "NL")
+    assert reading.company != street
+    assert street in (reading.address or "")
