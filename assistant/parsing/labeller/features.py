@@ -12,6 +12,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from assistant.parsing.labeller.tokens import SEPARATORS
+from assistant.parsing.memo import short_text_memo
 
 Line = list[tuple[int, str]]
 _TITLE_EXTRA_WORDS = frozenset("""senior sr junior jr staff global regional managing general
@@ -186,10 +187,12 @@ def phone_offsets(line: str, tokens: Line, region: str) -> set[int]:
     return found
 
 
-@lru_cache(maxsize=4096)
+@short_text_memo(4096)
 def _phone_ranges(line: str, region: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each number phonenumbers finds in the line (read once per line)."""
     found: list[tuple[int, int]] = []
+    if not any(c.isdigit() for c in line):  # phonenumbers finds no number without a digit
+        return ()
     try:
         for match in phonenumbers.PhoneNumberMatcher(line, region or "US"):
             found.append((match.start, match.end))
@@ -245,12 +248,12 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
     return out
 
 
-@lru_cache(maxsize=4096)
+@short_text_memo(4096)
 def _line_features(line: str, tokens: tuple[tuple[int, str], ...], region: str
-                   ) -> tuple[list[list[str]], list[list[str]], int]:
+                   ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], int]:
     """What ``block_features`` reads of one line whatever its place in the block, once per
     line: each token's own features, the features after its position ones, and the lead."""
-    tails: list[list[str]] = []
+    tails: list[tuple[str, ...]] = []
     phones = phone_offsets(line, list(tokens), region)
     own = [[*_token_features(t), *library_features(t, phones, o)] for o, t in tokens]
     letters = [c for c in line if c.isalpha()]
@@ -268,8 +271,8 @@ def _line_features(line: str, tokens: tuple[tuple[int, str], ...], region: str
         row = [*on_line]
         row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
         row += comma_features(listed, index) + field_features(listed, index)
-        tails.append(row)
-    return own, tails, lead
+        tails.append(tuple(row))
+    return tuple(map(tuple, own)), tuple(tails), lead
 
 
 @lru_cache(maxsize=16384)

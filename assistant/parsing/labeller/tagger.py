@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.parsing.labeller.features import block_features
 from assistant.parsing.labeller.tokens import join, spans
+from assistant.parsing.memo import short_text_memo
 
 MODEL_PATH = Path(__file__).with_name("blocks.crfsuite")
 MAX_LINES = 16  # a block is short: anything longer is read up to here
@@ -55,7 +56,7 @@ def tag_lines(text: str, region: str = "US") -> list[list[tuple[str, str]]]:
     return [list(line) for line in _tagged(text, region)]
 
 
-@lru_cache(maxsize=1024)
+@short_text_memo(1024)
 def _tagged(text: str, region: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     """``tag_lines``, read once per distinct block (a message asks for the same block often)."""
     lines = _lines(text)
@@ -76,7 +77,7 @@ def _lines(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
     return [(line, list(tokens)) for line, tokens in _read_lines(text)]
 
 
-@lru_cache(maxsize=1024)
+@short_text_memo(1024)
 def _read_lines(text: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
     """``_lines``, read once per distinct block."""
     lines = []
