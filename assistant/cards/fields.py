@@ -36,9 +36,10 @@ SPELLS_DOMAIN_CLOSELY = 0.9
 LOGO_SURE = 0.70  # lettering read less surely than this is a drawing, not the logo's words
 
 _FAX = r"fax|fx|f|telefax|t[ée]l[ée]copie|facsimile"
-_MOBILE = r"mobile|mobil|mob|m|cell(?:ular)?|cel|c|handy|portable|port|gsm|m[óo]vil|celular|hp"
+_MOBILE = (r"mobile|mobil|mob|m|cell(?:ular)?|cel|c|handy|portable|port|gsm|m[óo]vil|celular|hp|"
+           r"mobiel|tlm|telem[óo]vel|m[óo]vel")
 _PHONE = (r"tel|t[ée]l|t|phone|ph|p|office|off|o|direct|dir|d|main|work|w|telefon|fon|"
-          r"t[ée]l[ée]phone|tel[ée]fono|fijo|switchboard|desk|b|ext")
+          r"t[ée]l[ée]phone|tel[ée]fono|fijo|switchboard|desk|b|ext|tfno|tlf|telefoon|telefone")
 # One number for both ("T/F", "Tel./Fax"): the phone.
 _PHONE_AND_FAX = r"(?:tel|t[ée]l|t|phone|ph|p)\.?\s*/\s*(?:fax|f)"
 _LABEL = re.compile(rf"(?i)(?<![\w@.])(?P<label>{_PHONE_AND_FAX}|{_FAX}|{_MOBILE}|{_PHONE})\b\.?\s*"
@@ -71,10 +72,10 @@ _ADDRESS = re.compile(
     # a street named in one word with its house number ("Hafenstraße 12", "Keizersgracht 221"),
     # a street of the Romance languages before its name and number ("Rua Augusta 210"), the
     # postcodes of Portugal ("1100-053") and the Netherlands ("1016 DV")
-    r"[^\W\d_]{2,}(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|straat|plein|"
+    r"[^\W\d_]{2,}(?:straße|strasse|str\.|gasse|weg|platz|allee|damm|ufer|straat|plein|"
     r"laan|gracht|kade|singel|dijk|steeg)\s+\d|"
     r"\b(?:rua|av|avda|via|viale|corso|piazza|calle|paseo|rue|place|largo|pra[çc]a|travessa|"
-    r"estrada|carrer|vicolo)\.?\s+[^\d@]+\d|\b\d{4}-\d{3}\b|\b\d{4}\s?[A-Z]{2}\b")
+    r"estrada|carrer|vicolo)\.?\s+[^\d@]+\d|\b\d{4}-\d{3}\b|(?-i:\b\d{4}\s?[A-Z]{2}\b)")
 _COMPANY_WORDS = re.compile(
     r"(?i)\b(?:inc|llc|ltd|limited|gmbh|ag|sa|s\.a|sas|sarl|s\.l|bv|b\.v|nv|plc|corp|"
     r"corporation|company|co|group|groupe|grupo|holdings?|bank|university|universit[äéy]|"
@@ -168,8 +169,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     lines = _split_name_lines(lines, _domains(_read_all(lines, region)))
     found = _read_all(lines, region)
     domains = _domains(found)
-    joined = _split_title_company(_join_name_lines(_join_spelled_domains(lines, domains)),
-                                  domains)
+    joined = _split_title_company(
+        _join_name_lines(_join_spelled_domains(lines, domains), domains), domains)
     if joined != lines:
         lines, found = joined, _read_all(joined, region)
     taken = set(found.used) | {i for i, line in enumerate(lines) if _is_address(line.text)}
@@ -594,9 +595,10 @@ def _capital_i(text: str) -> str:
     return " ".join(words)
 
 
-def _join_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
+def _join_name_lines(lines: list[OcrLine], domains: set[str]) -> list[OcrLine]:
     """A given name printed alone in large print right above the family name in the same
-    print ("CÉLINE" / "LEMAIRE", "Pieter" / "van den Berg"), one line again."""
+    print ("CÉLINE" / "LEMAIRE", "Pieter" / "van den Berg"), one line again; not a logo word
+    that spells the card's domain ("Hilton" above a name beside hilton.com)."""
     heights = [line.height for line in lines if line.height > 0]
     usual = median(heights) if heights else 0.0
     out: list[OcrLine] = []
@@ -606,6 +608,7 @@ def _join_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
         after = lines[index + 1] if index + 1 < len(lines) else None
         words = line.text.split()
         if (after is not None and usual and len(words) == 1 and is_given_name(words[0])
+                and not _spells_domain(_compact(words[0]), domains)
                 and _NAME_WORD.match(words[0]) and line.height > 1.15 * usual
                 and abs(after.height - line.height) <= 0.15 * line.height
                 and 1 <= len(after.text.split()) <= 3 and not _is_title(after.text)
@@ -654,7 +657,9 @@ def _split_name_lines(lines: list[OcrLine], domains: set[str] | None = None) -> 
     the rest ("Jane Okafor, Owner", "Jane Okafor Head of Sales", "ZAVRIX Jane Okafor")."""
     out: list[OcrLine] = []
     for line in lines:
-        parts = None if _names_by_domain(line.text, domains or set()) else _name_and_rest(line.text)
+        parts = _beside_details(line.text)
+        if parts is None and not _names_by_domain(line.text, domains or set()):
+            parts = _name_and_rest(line.text)
         if parts is None:
             out.append(line)
             continue
@@ -677,6 +682,39 @@ def _initials(text: str) -> str:
     words = [w for w in re.split(r"[\s&,.]+", basename(text) if _legal_form(text) else text)
              if w and not _TITLE_JOINS.match(w) and w[0].isalpha()]
     return "".join(fold(w[0]) for w in words) if len(words) >= 2 else ""
+
+
+_DETAIL_LABEL = re.compile(rf"(?i)^(?:(?:{_PHONE_AND_FAX}|{_FAX}|{_MOBILE}|{_PHONE}|e-?mail|mail|"
+                           rf"web|www|internet|site|e|w)\.?:?|:)$")
+
+
+def _beside_details(text: str) -> tuple[str, str] | None:
+    """A name, title or company read on one row with a detail of the other column ("Jane
+    Okafor T +1 415 372 8841", "Sales Director jane@acme.example", "ACME LTD Hafenstraße 12"):
+    the phrase, then the detail with its label."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        first, tail = words[cut], " ".join(words[cut:])
+        detail = (first[0] in "+(" or first[0].isdigit() or "@" in first
+                  or first.lower().startswith(("www.", "http")) or bool(bare_domains(first))
+                  or bool(_ADDRESS.match(tail)))
+        if not detail:
+            continue
+        head = words[:cut]
+        while head and _DETAIL_LABEL.match(head[-1]):
+            head = head[:-1]
+        phrase = " ".join(head)
+        address = _ADDRESS.search(text)
+        if (not phrase or any(ch.isdigit() for ch in phrase) or "@" in phrase
+                or phrase.endswith(",") or address and address.start() < len(phrase)):
+            return None  # "San Francisco, CA 94103", "ZA du Moulin, 6 allée Verte"
+        # before a bare number (a house number, a postcode) only someone named by a given
+        # name is a person: "Mill Valley California 94941" is a town
+        person = _maybe_name(phrase) if first[0].isdigit() else _name_words(phrase)
+        if not _is_address(phrase) and (person or _is_title(phrase)
+                                        or _COMPANY_WORDS.search(phrase) or _legal_form(phrase)):
+            return phrase, " ".join(words[len(head):])
+    return None
 
 
 def _name_and_rest(text: str) -> tuple[str, str] | None:

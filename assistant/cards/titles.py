@@ -1,5 +1,6 @@
 """Words of job titles as cards print them, in English, German, French, Spanish, Italian,
-Portuguese and Dutch, folded (lower case, no accents).
+Portuguese and Dutch, folded (lower case, no accents). A word that is also a common family
+name ("Kaufmann", "Richter", "Koster") is left out: a name must not read as a title.
 
 German and Dutch join a title's head to its field in one word ("Vertriebsleiter",
 "Steuerberater", "Accountmanager", "Projectleider"): such a word is a title's when it ends in
@@ -37,7 +38,7 @@ geschaftsfuhrer geschaftsfuhrerin geschaftsfuhrende geschaftsfuhrender gesellsch
 gesellschafterin inhaber inhaberin leiter leiterin prokurist prokuristin vorstand
 vorsitzender vorsitzende sachbearbeiter sachbearbeiterin referent referentin berater
 beraterin ingenieurin entwickler entwicklerin rechtsanwalt rechtsanwaltin architektin
-kaufmann kauffrau techniker technikerin mitarbeiter mitarbeiterin assistentin einkaufer
+techniker technikerin mitarbeiter mitarbeiterin assistentin einkaufer
 einkauferin verkaufer verkauferin grunder grunderin mitgrunder mitgrunderin direktor
 direktorin vertreter vertreterin managerin spezialist spezialistin koordinatorin
 steuerberater steuerberaterin wirtschaftsprufer

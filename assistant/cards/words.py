@@ -31,6 +31,7 @@ _SHORT_WORDS = frozenset({"of", "in", "at", "to", "on", "by", "an", "or", "de", 
                           "da", "di", "el", "en", "et", "un",
                           "vp", "hr", "pr", "qa", "ux", "ui", "ai", "ml"})  # and titles' letters
 _SPACED_AT = re.compile(r"(?<=[\w.])\s+@\s*(?=\w)|(?<=\w)@\s+(?=\w)")
+_JOINING = frozenset({"of", "in", "at", "to", "on", "by", "and", "for", "the", "de", "la", "du"})
 _LINKISH = re.compile(r"@|www|https?:|\.[a-z]{2,4}\b", re.IGNORECASE)
 
 
@@ -69,6 +70,8 @@ def _split_run(run: str) -> str:
     pieces = model.split(run.lower())
     if len(pieces) < 2 or "".join(pieces) != run.lower() or len(pieces[-1]) <= 2:
         return run  # a joining word stands between words, not last ("Progetto": "pro get to")
+    if run[0].isupper() and run[1:].islower() and not any(p in _JOINING for p in pieces):
+        return run  # a brand made of words ("Tidewell", "Brightwater"), not "Chiefofstaff"
     if not all(len(p) >= 2 and is_common_word(p) and (len(p) > 2 or p in _SHORT_WORDS)
                for p in pieces):
         return run  # a name or brand splits into rare or two-letter pieces ("eu de line")

@@ -1184,9 +1184,89 @@ def make_card_c(number: int) -> Card:
     return Card(number, part, lines, label, "US")
 
 
+CARDS_D = 90  # of the fourth family
+# The fourth family: two columns whose rows the OCR joined into one line each (the person's
+# column left, the details right: "Jane Okafor T +1 415 372 8841"), with the first and second
+# families' words and the second family's layouts otherwise.
+
+
+def make_card_d(number: int) -> Card:
+    rng = random.Random(SEED * 9000 + number)
+    lang = rng.choice(list(FIRST))
+    country = rng.choice(COUNTRY[lang])
+    first, last = rng.choice(FIRST_B[lang] + FIRST[lang]), rng.choice(LAST_B[lang] + LAST[lang])
+    name = f"{first} {last}"
+    stem = rng.choice(STEMS_B + STEMS)
+    trade = rng.choice(TRADES_B[lang] + TRADES[lang])
+    legal = rng.choice(LEGAL[lang])
+    company = f"{stem} {trade}" + (f" {legal}" if legal else "")
+    title = rng.choice(TITLES_B[lang] + TITLES[lang])
+    domain = f"{_ascii(stem).lower()}.{TLD[country]}"
+    email = f"{_ascii(first).lower()}@{domain}"
+    office, office_e164 = _phone(rng, PHONES[country][0], country)
+    mobile, mobile_e164 = _phone(rng, PHONES[country][1], country)
+    tel_labels, mob_labels, _ = PHONE_LABELS[lang]
+    street, town = rng.choice(STREETS[country])
+    street = street.format(n=rng.randint(2, 240), s=rng.randint(2, 12))
+    town = town.format(z=f"{rng.randint(1, 99):02d}")
+    caps = rng.random() < 0.3
+    left = [
+        (name.upper() if caps else name, 30.0),
+        (title.upper() if caps else title, 20.0),
+        (company.upper() if caps else company, 20.0),
+    ]
+    if rng.random() < 0.5:
+        left = [left[2], left[0], left[1]]
+    right = [
+        f"{rng.choice(tel_labels)} {office}",
+        f"{rng.choice(mob_labels)} {mobile}",
+        email,
+        f"www.{domain}",
+        street,
+        town,
+    ]
+    if rng.random() < 0.4:
+        right = [right[4], right[5], *right[:4]]
+    main = (
+        office_e164
+        if right.index(next(r for r in right if office in r))
+        < right.index(next(r for r in right if mobile in r))
+        else mobile_e164
+    )
+    offset = rng.randint(0, 2)  # the rows the details start beside the person's column
+    lines, top = [], 20.0
+    for row in range(max(len(left), len(right) + offset)):
+        parts = []
+        height = 20.0
+        if row < len(left):
+            parts.append(left[row][0])
+            height = left[row][1]
+        if 0 <= row - offset < len(right):
+            parts.append(right[row - offset])
+        if parts:
+            text = " ".join(parts)
+            confidence = round(rng.uniform(0.86, 0.99), 3)
+            lines.append(
+                OcrLine(text, confidence, (40.0, top, 40.0 + 11 * len(text), top + height))
+            )
+        top += height * 1.3
+    label = {
+        "image": f"invented-{number:03d}",
+        "name": name,
+        "emails_any_of": [[email]],
+        "main_phone_any_of": [main],
+        "company_spans": [company],
+        "title_spans": [title],
+    }
+    part = "aside" if number % 3 == 2 else "tune"
+    return Card(number, part, lines, label, "US")
+
+
 def cards(part: str | None = None) -> list[Card]:
     made = [make_card(number) for number in range(CARDS + CARDS_B)]
     made += [make_card_c(number) for number in range(CARDS + CARDS_B, CARDS + CARDS_B + CARDS_C)]
+    start = CARDS + CARDS_B + CARDS_C
+    made += [make_card_d(number) for number in range(start, start + CARDS_D)]
     return [card for card in made if part is None or card.part == part]
 
 
@@ -1203,7 +1283,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, help="print one tune card's lines and label")
     args = parser.parse_args(argv)
     if args.show is not None:
-        card = make_card_c(args.show) if args.show >= CARDS + CARDS_B else make_card(args.show)
+        start = CARDS + CARDS_B + CARDS_C
+        card = (
+            make_card_d(args.show)
+            if args.show >= start
+            else make_card_c(args.show)
+            if args.show >= CARDS + CARDS_B
+            else make_card(args.show)
+        )
         if card.part != "tune":
             raise SystemExit("that card is set aside")
         for line in card.lines:
@@ -1215,6 +1302,7 @@ def main(argv: list[str] | None = None) -> int:
         ("first", range(CARDS)),
         ("second", range(CARDS, CARDS + CARDS_B)),
         ("third", third),
+        ("fourth", range(third.stop, third.stop + CARDS_D)),
     ):
         for part in ("tune", "aside"):
             tally = Tally()

@@ -205,3 +205,21 @@ def test_streets_and_postcodes_of_other_countries_are_address_lines(street: str)
     reading = read_card(card, "NL")
     assert reading.company != street
     assert street in (reading.address or "")
+
+
+def test_a_row_of_two_columns_read_as_one_line_is_read_apart() -> None:
+    # Given the person's column and the details' column joined row by row by the OCR
+    card = lines(
+        "Tidewell Werkzeugbau GmbH Industriestr. 159",
+        "Dieter Lindner 70565 Stuttgart",
+        "Key Account Manager Telefon: +49 40 393 760-7",
+        "dieter@tidewell.example",
+        heights=(20, 30, 20, 20),
+    )
+    reading = read_card(card, "DE")
+    assert (reading.name, reading.title, reading.company) == (
+        "Dieter Lindner",
+        "Key Account Manager",
+        "Tidewell Werkzeugbau GmbH",
+    )
+    assert reading.phones == ("+49403937607",)
