@@ -240,7 +240,7 @@ def find_emails(text: str) -> list[tuple[int, str]]:
 
 # An address found in a text is short (EMAIL_RE bounds it) and comes back in the headers, the
 # note, every mention and the signature: each is checked once.
-_normalize_found = lru_cache(maxsize=4096)(normalize_email)
+_normalize_found = lru_cache(maxsize=1024)(normalize_email)
 
 
 def find_phones(text: str, region: str) -> list[tuple[int, str]]:

@@ -170,7 +170,7 @@ def library_features(token: str, phone_tokens: set[int], offset: int) -> list[st
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _is_email(token: str) -> bool:
     try:
         validate_email(token.strip("<>(),;:"), check_deliverability=False)
@@ -187,7 +187,7 @@ def phone_offsets(line: str, tokens: Line, region: str) -> set[int]:
     return found
 
 
-@short_text_memo(4096)
+@short_text_memo(1024)
 def _phone_ranges(line: str, region: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each number phonenumbers finds in the line (read once per line)."""
     found: list[tuple[int, int]] = []
@@ -248,7 +248,7 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
     return out
 
 
-@short_text_memo(4096)
+@short_text_memo(512)
 def _line_features(line: str, tokens: tuple[tuple[int, str], ...], region: str
                    ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], int]:
     """What ``block_features`` reads of one line whatever its place in the block, once per
@@ -275,7 +275,7 @@ def _line_features(line: str, tokens: tuple[tuple[int, str], ...], region: str
     return tuple(map(tuple, own)), tuple(tails), lead
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _token_features(token: str) -> tuple[str, ...]:
     """The features of a token that depend on the token alone (read once per distinct token)."""
     return (*word_features(token), *shape_features(token), *gazetteer_features(token))

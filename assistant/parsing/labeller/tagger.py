@@ -56,7 +56,7 @@ def tag_lines(text: str, region: str = "US") -> list[list[tuple[str, str]]]:
     return [list(line) for line in _tagged(text, region)]
 
 
-@short_text_memo(1024)
+@short_text_memo(256)
 def _tagged(text: str, region: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     """``tag_lines``, read once per distinct block (a message asks for the same block often)."""
     lines = _lines(text)
@@ -77,7 +77,7 @@ def _lines(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
     return [(line, list(tokens)) for line, tokens in _read_lines(text)]
 
 
-@short_text_memo(1024)
+@short_text_memo(256)
 def _read_lines(text: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
     """``_lines``, read once per distinct block."""
     lines = []
