@@ -717,7 +717,14 @@ def _beside_details(text: str) -> tuple[str, str] | None:
     return None
 
 
+_DEGREE_THEN = re.compile(r"(?i)^(?P<name>[^,\d@]+,\s*(?:ph\.?\s?d|mba|m\.?d|m\.?sc|cpa|esq|"
+                          r"d\.?d\.?s|ll\.?m)\.?)\s+(?P<rest>[^\W\d_].*)$")
+
+
 def _name_and_rest(text: str) -> tuple[str, str] | None:
+    degree = _DEGREE_THEN.match(text)  # "Jane Okafor, PhD The Education Centre"
+    if degree and _name_words(degree.group("name")) and not _is_address(degree.group("rest")):
+        return degree.group("name"), degree.group("rest")
     detail = _DETAIL_AFTER.search(text)
     if detail and detail.start() > 0 and not any(ch.isdigit() for ch in text[:detail.start()]):
         return text[:detail.start()].strip(" ,;|"), text[detail.start():]

@@ -223,3 +223,10 @@ def test_a_row_of_two_columns_read_as_one_line_is_read_apart() -> None:
         "Tidewell Werkzeugbau GmbH",
     )
     assert reading.phones == ("+49403937607",)
+
+
+def test_what_follows_a_degree_after_the_name_is_another_field() -> None:
+    card = lines("Nora Field, PhD Quenby Learning Centre", "Managing Director", "nora@qlc.example")
+    reading = read_card(card, "GB")
+    assert reading.name == "Nora Field"
+    assert reading.company == "Quenby Learning Centre"
