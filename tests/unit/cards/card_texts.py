@@ -1315,6 +1315,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             if args.misses and part == "tune":
                 print("\n".join(tally.misses))
+    for part in ("tune", "aside"):
+        total = Tally()
+        for card in cards(part):
+            total.add(card.label, read_card(card.lines, card.region), 0.0)
+        print(f"all    {part:6} cards {total.cards} all {total.field_accuracy:.3f}")
     return 0
 
 
