@@ -24,7 +24,7 @@ from cleanco import basename
 from assistant.cards.emails import bare_domains, repair_emails
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
-from assistant.cards.titles import is_title_word
+from assistant.cards.titles import is_title_word, misread_title_word
 from assistant.cards.words import is_common_word, split_run_words
 from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_title_phrase
 from assistant.parsing.labeller import read_block
@@ -180,13 +180,15 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
                           found, domains, title_at)
     if title_at is None and name_at is not None:
         title_at = _title_near(lines, name_at, taken | companies)
-    title_line = lines[title_at] if title_at is not None else None
+    title_line: OcrLine | None = None
     if title_at is not None:
-        goes_on = _title_goes_on(lines, title_at, taken | companies | {name_at})
+        title_line = lines[title_at]
+        near = taken | companies | ({name_at} if name_at is not None else set())
+        goes_on = _title_goes_on(lines, title_at, near)
         if goes_on is not None:
             title_line = _joined(lines[title_at], lines[goes_on])
             taken = taken | {goes_on}
-        if _title_opens_above(lines, title_at, taken | companies | {name_at}):
+        if _title_opens_above(lines, title_at, near):
             title_line = _joined(lines[title_at - 1], title_line)
             taken = taken | {title_at - 1}
     skip = taken | {i for i in (title_at, name_at) if i is not None}
@@ -470,7 +472,7 @@ _TITLE_OPENERS = frozenset({
 })
 
 
-def _title_opens_above(lines: Sequence[OcrLine], at: int, taken: set[int | None]) -> bool:
+def _title_opens_above(lines: Sequence[OcrLine], at: int, taken: set[int]) -> bool:
     """The line right above a title, in its print, holds only words that open a title
     ("Regional" / "Sales Manager"): the OCR read one title as two lines."""
     above = at - 1
@@ -482,7 +484,7 @@ def _title_opens_above(lines: Sequence[OcrLine], at: int, taken: set[int | None]
             and abs(line.height - title.height) <= 0.2 * max(title.height, 1.0))
 
 
-def _title_goes_on(lines: Sequence[OcrLine], at: int, taken: set[int | None]) -> int | None:
+def _title_goes_on(lines: Sequence[OcrLine], at: int, taken: set[int]) -> int | None:
     """The line a title goes on to, read apart by the OCR: right below it in the same print,
     when the title ends on a joining word or the next line starts with one ("Jefe de" /
     "Proyecto", "CHEF" / "DE PROJET")."""
@@ -507,7 +509,13 @@ def _is_title(text: str) -> bool:
     if is_title_phrase(text, loose=True):
         return True
     words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
-    return len(words) <= 7 and any(_title_word(w) for w in words)
+    if len(words) <= 7 and any(_title_word(w) for w in words):
+        return True
+    # a title word the OCR misread by a letter ("Managing Diector"), on a line that names no
+    # organisation and no one
+    return (len(words) <= 5 and any(misread_title_word(w) for w in words)
+            and not _COMPANY_WORDS.search(text) and not _legal_form(text)
+            and not _maybe_name(text))
 
 
 def _title_head(text: str) -> str:
@@ -523,11 +531,8 @@ def _title_text(text: str) -> str:
     """The title as printed, a long title word the OCR misread by a letter put right."""
     words = []
     for word in text.strip(" ,;").split(" "):
-        close = get_close_matches(fold(word), _LONG_TITLE_WORDS, n=1, cutoff=0.88) \
-            if (len(word) >= 8 and word.isalpha() and fold(word) not in _CARD_TITLE_WORDS
-                and not is_title_word(fold(word))) else []
-        if close and len(close[0]) == len(word):  # one letter misread, none lost
-            fixed = close[0]
+        fixed = misread_title_word(fold(word))  # one letter misread or lost
+        if fixed:
             word = fixed.upper() if word.isupper() else (
                 fixed.capitalize() if word[0].isupper() else fixed)
         words.append(word)

@@ -12,6 +12,7 @@ Pure module: no I/O.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _ENGLISH = """
 researcher representative member chef apprentice intern student agent broker realtor owner
@@ -146,3 +147,35 @@ def is_compound_title(word: str) -> bool:
     return word.isalpha() and any(
         word.endswith(head) and len(word) - len(head) >= _MIN_FIELD for head in COMPOUND_HEADS
     )
+
+
+MISREAD_MIN = 7  # letters of a word the OCR may have misread by one letter, or lost one of
+
+
+@lru_cache(maxsize=1)
+def _long_words() -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for word in TITLE_WORDS:
+        if len(word) >= MISREAD_MIN and word.isalpha():
+            by_length.setdefault(len(word), []).append(word)
+    return by_length
+
+
+def misread_title_word(word: str) -> str | None:
+    """The title word a folded word of seven letters or more is, but for one letter the OCR
+    misread ("malager") or, in eight letters or more, lost ("geschaftsfuher"); None when it
+    is no such word or could be more than one. ("Delgado" is a name, not "delegado".)"""
+    if len(word) < MISREAD_MIN or not word.isalpha() or word in TITLE_WORDS:
+        return None
+    words = _long_words()
+    found = {
+        w
+        for w in words.get(len(word), [])
+        if sum(a != b for a, b in zip(word, w, strict=True)) == 1
+    }
+    found |= {
+        w
+        for w in words.get(len(word) + 1, [])
+        if len(word) > MISREAD_MIN and any(w[:i] + w[i + 1 :] == word for i in range(len(w)))
+    }
+    return found.pop() if len(found) == 1 else None

@@ -230,3 +230,12 @@ def test_what_follows_a_degree_after_the_name_is_another_field() -> None:
     reading = read_card(card, "GB")
     assert reading.name == "Nora Field"
     assert reading.company == "Quenby Learning Centre"
+
+
+def test_a_title_word_the_ocr_misread_by_a_letter_is_put_right_but_a_name_is_not() -> None:
+    store = read_card(lines("Patrick Kingsley", "Store Malager", "Hollis Care Ltd"), "GB")
+    assert store.title == "Store Manager"
+    lost = read_card(lines("Jonas Weber", "Geschäftsfüher", "Verano Bau GmbH"), "DE")
+    assert (lost.title or "").casefold() == "geschaftsfuhrer"
+    name = read_card(lines("Carmen Delgado", "Jefa de Ventas", "Orbal S.A."), "ES")
+    assert (name.name, name.title) == ("Carmen Delgado", "Jefa de Ventas")
