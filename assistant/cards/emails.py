@@ -16,9 +16,10 @@ from assistant.cards.names import is_given_name
 from assistant.cards.words import is_common_word
 from assistant.parsing.contacts import find_urls
 
-_BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|"
+_BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]{2,}\.)+(?:com|org|net|edu|gov|io|co|"
                           r"[a-z]{2})(?:/[^\s]*)?(?![\w@])")
 
+# (Labels of two letters at least: "M.Sc." is a degree, not a site.)
 # Mail hosts that many cards use besides the card's own web site.
 _MAIL_HOSTS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
                "verizon.net", "comcast.net", "gmx.de", "web.de", "orange.fr", "free.fr")

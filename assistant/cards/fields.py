@@ -24,6 +24,7 @@ from cleanco import basename
 from assistant.cards.emails import bare_domains, repair_emails
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
+from assistant.cards.titles import is_title_word, misread_title_word
 from assistant.cards.words import is_common_word, split_run_words
 from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_title_phrase
 from assistant.parsing.labeller import read_block
@@ -35,10 +36,14 @@ SPELLS_DOMAIN_CLOSELY = 0.9
 LOGO_SURE = 0.70  # lettering read less surely than this is a drawing, not the logo's words
 
 _FAX = r"fax|fx|f|telefax|t[ée]l[ée]copie|facsimile"
-_MOBILE = r"mobile|mobil|mob|m|cell(?:ular)?|cel|c|handy|portable|port|gsm|m[óo]vil|celular|hp"
+_MOBILE = (r"mobile|mobil|mob|m|cell(?:ular)?|cel|c|handy|portable|port|gsm|m[óo]vil|celular|hp|"
+           r"mobiel|tlm|telem[óo]vel|m[óo]vel")
 _PHONE = (r"tel|t[ée]l|t|phone|ph|p|office|off|o|direct|dir|d|main|work|w|telefon|fon|"
-          r"t[ée]l[ée]phone|tel[ée]fono|fijo|switchboard|desk|b|ext")
-_LABEL = re.compile(rf"(?i)(?<![\w@.])(?P<label>{_FAX}|{_MOBILE}|{_PHONE})\b\.?\s*[:.]?\s*$")
+          r"t[ée]l[ée]phone|tel[ée]fono|fijo|switchboard|desk|b|ext|tfno|tlf|telefoon|telefone")
+# One number for both ("T/F", "Tel./Fax"): the phone.
+_PHONE_AND_FAX = r"(?:tel|t[ée]l|t|phone|ph|p)\.?\s*/\s*(?:fax|f)"
+_LABEL = re.compile(rf"(?i)(?<![\w@.])(?P<label>{_PHONE_AND_FAX}|{_FAX}|{_MOBILE}|{_PHONE})\b\.?\s*"
+                    rf"[:.]?\s*$")
 _FAX_RE = re.compile(rf"(?i)^(?:{_FAX})$")
 _MOBILE_RE = re.compile(rf"(?i)^(?:{_MOBILE})$")
 _DIGIT_RUN = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIl][\d\sOoIl().\-/]{6,}[\dOoIl](?![^\W\d_])")
@@ -52,7 +57,9 @@ _EMAIL_SPACES = re.compile(r"\s*@\s*")
 _EMAIL_LABEL = re.compile(r"(?i)\be-?mail\s*[:.]?\s*")
 _DEGREES = re.compile(
     r"(?i)(?:,?\s*\b(?:ph\.?\s?d|d\.?m\.?d|d\.?d\.?s|m\.?d|mba|m\.?sc|b\.?sc|esq|cpa|p\.?e|dipl\.?-?\s?ing|"
-    r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing)\.?\s+|"
+    r"dr|prof|mr|mrs|ms|mme|m|sr|jr)\.?)+\s*$|^(?:(?:dr|prof|mr|mrs|ms|mme|dipl\.?-?\s?ing|"
+    r"ing|dott|dott\.?ssa|dr\.?ssa|prof\.?ssa|avv|arch|geom|rag|lic|lcdo|lcda|eng|ir|drs|mag|"
+    r"dhr|mevr|sra|srta)\.?\s+|"  # and the honorifics of Italy, Spain, Portugal, the Netherlands
     r"(?:dr|prof|dipl\.?-?\s?ing)\.(?=[^\W\d_]))+")  # also glued on: "Dr.Jane", "Dipl.-Ing.Jo"
 _PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "der", "den", "ter", "la",
               "le", "bin", "al", "el", "dos", "das", "y"}
@@ -61,7 +68,14 @@ _ADDRESS = re.compile(
     r"(?i)\b(?:street|st\.|avenue|ave\.?|road|rd\.?|blvd|boulevard|bd|suite|ste\.?|floor|fl\.|"
     r"drive|dr\.|lane|way|plaza|building|bldg|p\.?o\.? box|straße|strasse|str\.|platz|weg|rue|"
     r"allée|chemin|calle|avenida|plaza|piso|cedex|zip|road)\b|\b\d{5}(?:-\d{4})?\b|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b")
+    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b|"
+    # a street named in one word with its house number ("Hafenstraße 12", "Keizersgracht 221"),
+    # a street of the Romance languages before its name and number ("Rua Augusta 210"), the
+    # postcodes of Portugal ("1100-053") and the Netherlands ("1016 DV")
+    r"[^\W\d_]{2,}(?:straße|strasse|str\.|gasse|weg|platz|allee|damm|ufer|straat|plein|"
+    r"laan|gracht|kade|singel|dijk|steeg)\s+\d|"
+    r"\b(?:rua|av|avda|via|viale|corso|piazza|calle|paseo|rue|place|largo|pra[çc]a|travessa|"
+    r"estrada|carrer|vicolo)\.?\s+[^\d@]+\d|\b\d{4}-\d{3}\b|(?-i:\b\d{4}\s?[A-Z]{2}\b)")
 _COMPANY_WORDS = re.compile(
     r"(?i)\b(?:inc|llc|ltd|limited|gmbh|ag|sa|s\.a|sas|sarl|s\.l|bv|b\.v|nv|plc|corp|"
     r"corporation|company|co|group|groupe|grupo|holdings?|bank|university|universit[äéy]|"
@@ -69,7 +83,22 @@ _COMPANY_WORDS = re.compile(
     r"solutions|technolog(?:y|ies)|systems|international|foundation|hotels?|restaurant|grill|"
     r"caf[ée]|studio|agency|ventures|capital|school|college|hospital|clinic|center|centre|"
     r"services|industries|communications|media|network|networks|software|pharma|motors|"
-    r"association|federation|society|council|ministry|authority)\b\.?")
+    r"association|federation|society|council|ministry|authority|"
+    # trades and bodies in German, French, Spanish, Italian, Portuguese, Dutch
+    r"logistics|engineering|analytics|robotics|consultants|construction|insurance|"
+    r"logistik|beratung|maschinenbau|immobilien|gruppe|stiftung|verband|kanzlei|versicherungen|"
+    r"conseil|ing[ée]nierie|transports|logiciels|assurances|cabinet|soci[ée]t[ée]|avocats|"
+    r"distribuciones|construcciones|consultores|soluciones|ingenier[íi]a|log[íi]stica|servicios|"
+    r"transportes|abogados|asesores|inmobiliaria|seguros|sociedad|fundaci[óo]n|"
+    r"consulenze|ingegneria|trasporti|arredamenti|impianti|servizi|costruzioni|avvocati|"
+    r"societ[àa]|gruppo|fondazione|universit[àa]|"
+    r"consultoria|engenharia|solu[çc][õo]es|constru[çc][õo]es|imobili[áa]ria|advogados|"
+    r"servi[çc]os|sociedade|"
+    r"advies|techniek|logistiek|installaties|makelaars|adviseurs|advocaten|groep|stichting|"
+    r"vereniging|associ[ée]s|asociados|associati|associados|rechtsanw[äa]lte|anw[äa]lte|"
+    r"attorneys|solicitors|notaires|architects|architekten|architectes|arquitectos|architetti|"
+    r"arquitetos|architecten|universidade|universiteit|universit[ée]|hochschule|faculdade|"
+    r"hotel|h[ôo]tel|hogeschool|politecnico|polit[ée]cnica)\b\.?")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:the|and|of|for|your|our|with|www|http|inc|llc|ltd|gmbh|tel|fax|phone|mobile|"
     r"email|e-mail|web|office|street|road|avenue|suite|department|division|unit|management)\b")
@@ -133,14 +162,16 @@ class _Found:
 def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     printed = {fold(word) for line in lines for word in clean_text(line.text).split()}
-    lines = [OcrLine(_title_comma(split_run_words(clean_text(line.text))), line.confidence,
-                     line.box) for line in lines]
-    lines = _split_name_lines(repair_emails([replace(line, text=_capital_i(line.text))
-                                              for line in lines if line.text]))
+    lines = [OcrLine(_title_comma(split_run_words(_unbulleted(clean_text(line.text)))),
+                     line.confidence, line.box) for line in lines]
+    lines = repair_emails([replace(line, text=_capital_i(line.text))
+                           for line in lines if line.text])
+    lines = _split_name_lines(lines, _domains(_read_all(lines, region)))
     found = _read_all(lines, region)
     domains = _domains(found)
-    joined = _join_spelled_domains(lines, domains)
-    if len(joined) != len(lines):
+    joined = _split_title_company(
+        _join_name_lines(_join_spelled_domains(lines, domains), domains), domains)
+    if joined != lines:
         lines, found = joined, _read_all(joined, region)
     taken = set(found.used) | {i for i, line in enumerate(lines) if _is_address(line.text)}
     companies = {i for i, line in enumerate(lines) if _names_company(line.text, domains)}
@@ -149,6 +180,17 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
                           found, domains, title_at)
     if title_at is None and name_at is not None:
         title_at = _title_near(lines, name_at, taken | companies)
+    title_line: OcrLine | None = None
+    if title_at is not None:
+        title_line = lines[title_at]
+        near = taken | companies | ({name_at} if name_at is not None else set())
+        goes_on = _title_goes_on(lines, title_at, near)
+        if goes_on is not None:
+            title_line = _joined(lines[title_at], lines[goes_on])
+            taken = taken | {goes_on}
+        if _title_opens_above(lines, title_at, near):
+            title_line = _joined(lines[title_at - 1], title_line)
+            taken = taken | {title_at - 1}
     skip = taken | {i for i in (title_at, name_at) if i is not None}
     company_at = _company_index(lines, skip, domains)
     phones = found.numbers
@@ -159,9 +201,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         name_line = _joined(lines[above], lines[name_at]) if above is not None else lines[name_at]
         values["name"] = (_rejoined(_without_brand(_name_text(name_line.text), domains),
                                     printed), name_line.confidence)
-    if title_at is not None:
-        values["title"] = (_title_text(_title_head(lines[title_at].text)),
-                           lines[title_at].confidence)
+    if title_line is not None:
+        values["title"] = (_title_text(_title_head(title_line.text)), title_line.confidence)
     if company_at is not None:
         company_line = _company_block(lines, company_at, skip)
         head, comma, tail = company_line.text.strip(" ,;").partition(",")
@@ -196,6 +237,15 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         phones=tuple(ordered), faxes=tuple(found.faxes), urls=tuple(found.urls),
         address=_address(lines, taken - found.used), doubtful=tuple(doubtful),
         lines=tuple(line.text for line in lines))
+
+
+_EDGE_MARKS = " •·|▪►*∙◦‣"
+
+
+def _unbulleted(text: str) -> str:
+    """The line without the bullets, dots and bars printed (or seen by the OCR in a rule or a
+    dot of the design) before or after it: "• Kevin |", "| 08019 Barcelona |"."""
+    return text.strip(_EDGE_MARKS)
 
 
 _GLUED_PERIOD = re.compile(r"(?<=[^\W\d_]{3})\.(?=[^\W\d_]{2})")
@@ -404,13 +454,68 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+# Possessives of the seven languages: a line that holds one speaks to the reader (a slogan:
+# "Your partner in logistics", "Ihr Partner vor Ort", "Sempre ao seu lado").
+_SLOGAN = re.compile(
+    r"(?i)\b(?:your|our|ihr|ihre|ihren|unser|unsere|votre|vos|notre|nos|su|sus|nuestro|"
+    r"nuestra|nuestros|vostro|vostra|nostro|nostra|seu|sua|nosso|nossa|uw|jouw|onze)\b")
+_TITLE_JOINS = re.compile(r"(?i)^(?:of|for|and|&|de|des|du|di|del|della|da|do|dos|für|pour|"
+                          r"para|per|voor|et|y|e|und|en)$")
+
+
+# Words that qualify a title and open it ("Key Account Executive", "Regional Sales Manager"):
+# no name is made of them.
+_TITLE_OPENERS = frozenset({
+    "key", "account", "senior", "junior", "regional", "general", "global", "national",
+    "international", "area", "deputy", "managing", "technical", "commercial", "executive",
+    "assistant", "associate", "principal", "interim", "acting", "sr", "jr", "lead",
+})
+
+
+def _title_opens_above(lines: Sequence[OcrLine], at: int, taken: set[int]) -> bool:
+    """The line right above a title, in its print, holds only words that open a title
+    ("Regional" / "Sales Manager"): the OCR read one title as two lines."""
+    above = at - 1
+    if above < 0 or above in taken:
+        return False
+    line, title = lines[above], lines[at]
+    words = [fold(w.strip(".,")) for w in line.text.split()]
+    return (0 < len(words) <= 3 and all(w in _TITLE_OPENERS for w in words)
+            and abs(line.height - title.height) <= 0.2 * max(title.height, 1.0))
+
+
+def _title_goes_on(lines: Sequence[OcrLine], at: int, taken: set[int]) -> int | None:
+    """The line a title goes on to, read apart by the OCR: right below it in the same print,
+    when the title ends on a joining word or the next line starts with one ("Jefe de" /
+    "Proyecto", "CHEF" / "DE PROJET")."""
+    after = at + 1
+    if after >= len(lines) or after in taken:
+        return None
+    line, following = lines[at], lines[after]
+    words, next_words = line.text.split(), following.text.split()
+    if (not words or not next_words or len(next_words) > 4
+            or abs(following.height - line.height) > 0.2 * max(line.height, 1.0)
+            or any(ch.isdigit() for ch in following.text) or not _plain_phrase(following.text)
+            or _maybe_name(following.text) or _SLOGAN.search(following.text)):
+        return None
+    if _TITLE_JOINS.match(words[-1]) or _TITLE_JOINS.match(next_words[0]) and len(next_words) > 1:
+        return after
+    return None
+
+
 def _is_title(text: str) -> bool:
-    if any(ch.isdigit() for ch in text) or "@" in text or len(text) > 70:
+    if any(ch.isdigit() for ch in text) or "@" in text or len(text) > 70 or _SLOGAN.search(text):
         return False
     if is_title_phrase(text, loose=True):
         return True
     words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
-    return len(words) <= 7 and any(_title_word(w) for w in words)
+    if len(words) <= 7 and any(_title_word(w) for w in words):
+        return True
+    # a title word the OCR misread by a letter ("Managing Diector"), on a line that names no
+    # organisation and no one
+    return (len(words) <= 5 and any(misread_title_word(w) for w in words)
+            and not _COMPANY_WORDS.search(text) and not _legal_form(text)
+            and not _maybe_name(text))
 
 
 def _title_head(text: str) -> str:
@@ -426,10 +531,8 @@ def _title_text(text: str) -> str:
     """The title as printed, a long title word the OCR misread by a letter put right."""
     words = []
     for word in text.strip(" ,;").split(" "):
-        close = get_close_matches(fold(word), _LONG_TITLE_WORDS, n=1, cutoff=0.88) \
-            if len(word) >= 8 and word.isalpha() and fold(word) not in _CARD_TITLE_WORDS else []
-        if close and len(close[0]) == len(word):  # one letter misread, none lost
-            fixed = close[0]
+        fixed = misread_title_word(fold(word))  # one letter misread or lost
+        if fixed:
             word = fixed.upper() if word.isupper() else (
                 fixed.capitalize() if word[0].isupper() else fixed)
         words.append(word)
@@ -440,6 +543,8 @@ def _title_word(word: str) -> bool:
     """A word of a job title, also when the OCR misread one letter of a long one
     ("Representatite")."""
     if word in _CARD_TITLE_WORDS or word.split("-")[-1] in _CARD_TITLE_WORDS:
+        return True
+    if is_title_word(word):
         return True
     close = get_close_matches(word, _LONG_TITLE_WORDS, n=1, cutoff=0.88) if len(word) >= 8 else []
     return bool(close) and len(close[0]) == len(word)
@@ -456,6 +561,8 @@ def _names_company(text: str, domains: set[str]) -> bool:
     Group", "Acme Sales Inc."): it spells the card's domain, ends in a legal form or holds an
     organisation word, and no word of it is a title's but a trade's."""
     words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
+    if _legal_form(text) and _spells_domain(_compact(text), domains):
+        return True  # "Sundale Expertise Comptable SAS" beside sundale-expertisecomptable.fr
     if any(_title_word(w) and w not in _DEPARTMENT_WORDS for w in words):
         return False
     return (_spells_domain(_compact(text), domains) or _legal_form(text)
@@ -472,7 +579,9 @@ def _maybe_name(text: str) -> bool:
     """Could be a person's name: name-shaped and starting with a given name ("Software
     Engineer" is name-shaped, but no one is called Software)."""
     words = _name_words(text)
-    return words is not None and is_given_name(words[0])
+    return (words is not None and is_given_name(words[0])
+            and (not _title_word(fold(words[-1])) or is_given_name(words[-1])))  # "Brand
+    # Strategist" is no one; "James Dean" is someone
 
 
 def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int | None:
@@ -491,12 +600,53 @@ def _capital_i(text: str) -> str:
     return " ".join(words)
 
 
-def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
-    """A name set on one row with something else, read as one line, made two: the name, then
-    the rest ("Jane Okafor, Owner", "Jane Okafor Head of Sales", "ZAVRIX Jane Okafor")."""
+def _join_name_lines(lines: list[OcrLine], domains: set[str]) -> list[OcrLine]:
+    """A given name printed alone in large print right above the family name in the same
+    print ("CÉLINE" / "LEMAIRE", "Pieter" / "van den Berg"), one line again; not a logo word
+    that spells the card's domain ("Hilton" above a name beside hilton.com)."""
+    heights = [line.height for line in lines if line.height > 0]
+    usual = median(heights) if heights else 0.0
+    out: list[OcrLine] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        words = line.text.split()
+        if (after is not None and usual and len(words) == 1 and is_given_name(words[0])
+                and not _spells_domain(_compact(words[0]), domains)
+                and _NAME_WORD.match(words[0]) and line.height > 1.15 * usual
+                and abs(after.height - line.height) <= 0.15 * line.height
+                and 1 <= len(after.text.split()) <= 3 and not _is_title(after.text)
+                and not _COMPANY_WORDS.search(after.text) and not _legal_form(after.text)
+                and _name_words(f"{line.text} {after.text}") is not None):
+            out.append(_joined(line, after))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
+
+
+_SEPARATOR = re.compile(r"\s+[|·•–—/-]\s*|\s*[|·•–—]\s+|(?<=\w)-\s+|\s*,\s*")
+
+
+def _split_title_company(lines: list[OcrLine], domains: set[str]) -> list[OcrLine]:
+    """A title and the company printed on one line ("Sales Director | Acme Robotics Ltd",
+    "Directeur Général, Solvaro SAS", "ADMINISTRADOR- LUMORA LDA."), made two lines: the
+    title, then the company (its legal form, an organisation word or the card's domain says
+    it is one)."""
     out: list[OcrLine] = []
     for line in lines:
-        parts = _name_and_rest(line.text)
+        parts = None
+        for match in _SEPARATOR.finditer(line.text):
+            head, tail = line.text[:match.start()].strip(), line.text[match.end():].strip()
+            if (head and tail and _is_title(head)
+                    and (not _maybe_name(head) or fold(head.split()[0]) in _TITLE_OPENERS)
+                    and not _is_title(tail) and _plain_phrase(tail)
+                    and (_COMPANY_WORDS.search(tail) or _legal_form(tail)
+                         or _spells_domain(_compact(tail), domains))):
+                parts = head, tail
+                break
         if parts is None:
             out.append(line)
             continue
@@ -507,7 +657,79 @@ def _split_name_lines(lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
+def _split_name_lines(lines: list[OcrLine], domains: set[str] | None = None) -> list[OcrLine]:
+    """A name set on one row with something else, read as one line, made two: the name, then
+    the rest ("Jane Okafor, Owner", "Jane Okafor Head of Sales", "ZAVRIX Jane Okafor")."""
+    out: list[OcrLine] = []
+    for line in lines:
+        parts = _beside_details(line.text)
+        if parts is None and not _names_by_domain(line.text, domains or set()):
+            parts = _name_and_rest(line.text)
+        if parts is None:
+            out.append(line)
+            continue
+        left, top, right, bottom = line.box
+        middle = (top + bottom) / 2
+        out += [replace(line, text=parts[0], box=(left, top, right, middle)),
+                replace(line, text=parts[1], box=(left, middle, right, bottom))]
+    return out
+
+
+def _names_by_domain(text: str, domains: set[str]) -> bool:
+    """The line spells the card's domain, or its words' initials do ("Blue Harbor Capital"
+    beside bhc.example): the organisation's name, not a person's beside a brand."""
+    return bool(domains) and (_spells_domain(_compact(text), domains)
+                              or _initials(text) in domains)
+
+
+def _initials(text: str) -> str:
+    """The initials of the line's words, joining words and legal forms left out."""
+    words = [w for w in re.split(r"[\s&,.]+", basename(text) if _legal_form(text) else text)
+             if w and not _TITLE_JOINS.match(w) and w[0].isalpha()]
+    return "".join(fold(w[0]) for w in words) if len(words) >= 2 else ""
+
+
+_DETAIL_LABEL = re.compile(rf"(?i)^(?:(?:{_PHONE_AND_FAX}|{_FAX}|{_MOBILE}|{_PHONE}|e-?mail|mail|"
+                           rf"web|www|internet|site|e|w)\.?:?|:)$")
+
+
+def _beside_details(text: str) -> tuple[str, str] | None:
+    """A name, title or company read on one row with a detail of the other column ("Jane
+    Okafor T +1 415 372 8841", "Sales Director jane@acme.example", "ACME LTD Hafenstraße 12"):
+    the phrase, then the detail with its label."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        first, tail = words[cut], " ".join(words[cut:])
+        detail = (first[0] in "+(" or first[0].isdigit() or "@" in first
+                  or first.lower().startswith(("www.", "http")) or bool(bare_domains(first))
+                  or bool(_ADDRESS.match(tail)))
+        if not detail:
+            continue
+        head = words[:cut]
+        while head and _DETAIL_LABEL.match(head[-1]):
+            head = head[:-1]
+        phrase = " ".join(head)
+        address = _ADDRESS.search(text)
+        if (not phrase or any(ch.isdigit() for ch in phrase) or "@" in phrase
+                or phrase.endswith(",") or address and address.start() < len(phrase)):
+            return None  # "San Francisco, CA 94103", "ZA du Moulin, 6 allée Verte"
+        # before a bare number (a house number, a postcode) only someone named by a given
+        # name is a person: "Mill Valley California 94941" is a town
+        person = _maybe_name(phrase) if first[0].isdigit() else _name_words(phrase)
+        if not _is_address(phrase) and (person or _is_title(phrase)
+                                        or _COMPANY_WORDS.search(phrase) or _legal_form(phrase)):
+            return phrase, " ".join(words[len(head):])
+    return None
+
+
+_DEGREE_THEN = re.compile(r"(?i)^(?P<name>[^,\d@]+,\s*(?:ph\.?\s?d|mba|m\.?d|m\.?sc|cpa|esq|"
+                          r"d\.?d\.?s|ll\.?m)\.?)\s+(?P<rest>[^\W\d_].*)$")
+
+
 def _name_and_rest(text: str) -> tuple[str, str] | None:
+    degree = _DEGREE_THEN.match(text)  # "Jane Okafor, PhD The Education Centre"
+    if degree and _name_words(degree.group("name")) and not _is_address(degree.group("rest")):
+        return degree.group("name"), degree.group("rest")
     detail = _DETAIL_AFTER.search(text)
     if detail and detail.start() > 0 and not any(ch.isdigit() for ch in text[:detail.start()]):
         return text[:detail.start()].strip(" ,;|"), text[detail.start():]
@@ -518,20 +740,27 @@ def _name_and_rest(text: str) -> tuple[str, str] | None:
             and words[-2].isalpha() and _is_named(" ".join(words[:-2]))):
         return " ".join(words[:-2]), " ".join(words[-2:])  # the name, then the street beside it
     tail = " ".join(words[1:])
-    if (2 <= len(words) - 1 <= 3 and len(words[0]) >= 3 and words[0].isupper()
+    organisation = bool(_COMPANY_WORDS.search(text))  # "UNIVERSIDADE DE VILARINHO"
+    if (not organisation and 2 <= len(words) - 1 <= 3 and len(words[0]) >= 3 and words[0].isupper()
+            and words[0].isalpha()
             and not tail.isupper() and _name_words(tail) and not _is_title(tail)
             and not _COMPANY_WORDS.search(tail)):
         return tail, words[0]  # a brand in capitals, then the name
-    if (3 <= len(words) <= 4 and not is_given_name(words[0]) and is_common_word(words[0])
-            and _is_named(tail) and not _COMPANY_WORDS.search(tail)):
+    if (not organisation and 3 <= len(words) <= 4 and not is_given_name(words[0])
+            and is_common_word(words[0])
+            and _is_named(tail) and not _COMPANY_WORDS.search(tail)
+            and not _title_word(fold(words[0]))):  # not "CHEF DE PROJET"
         return tail, words[0]  # a place or brand word, then the name
     if _name_words(text) and not _is_title(text):
         return None
     head, comma, tail = text.partition(",")
-    if comma and tail.strip() and (_is_named(head) or _name_words(head) and _is_title(tail)):
+    if comma and tail.strip() and (_is_named(head) or _name_words(head) and _is_title(tail)
+                                   and not _is_title(head)):
         return head.strip(), tail.strip(" ,")
     for count in (2, 3):
         head, rest = " ".join(words[:count]), " ".join(words[count:])
+        if any(fold(word) in _TITLE_OPENERS for word in words[:count]):
+            break  # "Key Account Executive" is no Key Account
         if rest and _is_named(head) and _is_title(rest):
             return head, rest
     return None
@@ -670,7 +899,8 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
         if sum(ch.isdigit() for ch in text) > 2 or _ADDRESS.search(text):
             continue
         score = 0.0
-        if _spells_domain(compact, domains):
+        if _spells_domain(compact, domains) or len(_initials(text)) >= 3 and _initials(
+                text) in domains:
             score += 3
         if _COMPANY_WORDS.search(text) or _legal_form(text):
             score += 2

@@ -29,8 +29,13 @@ class OcrLine:
         return self.box[3] - self.box[1]
 
 
+_MARKS = str.maketrans("", "", "®™℠")
+
+
 def clean_text(text: str) -> str:
-    """NFKC folds the full-width forms an engine trained on CJK text emits ("（0)")."""
+    """NFKC folds the full-width forms an engine trained on CJK text emits ("（0)"); trade
+    marks are dropped."""
+    text = text.translate(_MARKS)  # "ACME®", "sundale™": the mark is no letter of the name
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 

@@ -276,9 +276,16 @@ class TesseractEngine:
     def read(self, image: Image.Image) -> list[OcrLine]:
         import pytesseract
 
-        data = pytesseract.image_to_data(image.convert("RGB"), lang=self.languages,
-                                         output_type=pytesseract.Output.DICT,
-                                         timeout=self.timeout_s)
+        try:
+            data = pytesseract.image_to_data(image.convert("RGB"), lang=self.languages,
+                                             output_type=pytesseract.Output.DICT,
+                                             timeout=self.timeout_s)
+        except RuntimeError as error:  # pytesseract's own "Tesseract process timeout"
+            if "timeout" not in str(error).lower():
+                raise
+            raise OcrTimeout(f"reading it took longer than {self.timeout_s:g} seconds, so I "
+                             "stopped; a smaller, sharper photo of the card usually reads in "
+                             "a second or two") from error
         rows: dict[tuple[int, int, int], list[int]] = {}
         for i, word in enumerate(data["text"]):
             if word.strip() and float(data["conf"][i]) >= 0:

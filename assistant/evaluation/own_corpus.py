@@ -64,7 +64,9 @@ def draft_checks(raw: bytes, owner: OwnerIdentity, expected: dict) -> list[Check
     checks = []
     for draft in preview_drafts(raw, owner, read_at=_READ_AT, timezone="UTC"):
         said = set(re.findall(r"\w+", norm_text(f"{draft.subject} {draft.body}")))
-        leaked = sorted((said & private) - template_words())
+        # the name of the person the draft is addressed to is theirs, not the owner's word
+        addressee = set(re.findall(r"\w+", norm_text(draft.contact or "")))
+        leaked = sorted((said & private) - template_words() - addressee)
         checks.append(Check("draft:private", not leaked, f"{draft.contact}: {leaked}"))
     return checks
 
@@ -90,20 +92,26 @@ def template_words() -> set[str]:
     """What the follow-up templates say themselves ("As promised, ..."): the words of drafts
     for contacts with each kind of slot filled, less the slots' own words."""
     if not _TEMPLATE_WORDS:
-        from datetime import date
+        from datetime import date, timedelta
 
         from assistant.drafting.profile import contact_profile, write_followup
-        from assistant.drafting.types import OwnerVoice
+        from assistant.drafting.types import SUPPORTED_LANGUAGES, OwnerVoice
 
         slot_words = {w for values in _SLOTS.values() for v in values for w in v.split()}
-        slot_words.add("summit")  # the occasion slot below
-        for context in (None, "Met at the summit"):
-            for kind in (None, *_SLOTS):
-                slots = {k: (_SLOTS[k] if k == kind else ()) for k in _SLOTS}
-                profile = contact_profile("Alex Doe", context, met_on=date(2026, 11, 16),
-                                          **slots)
-                draft = write_followup(OwnerVoice(name="Sam Rivera"), profile,
-                                       today=date(2026, 11, 18), language="en")
-                said = re.findall(r"\w+", norm_text(f"{draft.subject} {draft.body}"))
-                _TEMPLATE_WORDS.update(set(said) - slot_words)
+        slot_words.update(("summit", "alex", "doe", "sam", "rivera"))  # the slots below
+        today = date(2026, 11, 18)
+        # every language the drafts are written in, and meetings from the same day to weeks
+        # before: the templates say "yesterday", "last week", "Montag" … on their own
+        for language in SUPPORTED_LANGUAGES:
+            for days_ago in (0, 1, 2, 5, 9, 20, 45):
+                for context in (None, "Met at the summit"):
+                    for kind in (None, *_SLOTS):
+                        slots = {k: (_SLOTS[k] if k == kind else ()) for k in _SLOTS}
+                        profile = contact_profile("Alex Doe", context,
+                                                  met_on=today - timedelta(days=days_ago),
+                                                  **slots)
+                        draft = write_followup(OwnerVoice(name="Sam Rivera"), profile,
+                                               today=today, language=language)
+                        said = re.findall(r"\w+", norm_text(f"{draft.subject} {draft.body}"))
+                        _TEMPLATE_WORDS.update(set(said) - slot_words)
     return _TEMPLATE_WORDS

@@ -248,15 +248,22 @@ def find_emails(text: str) -> list[tuple[int, str]]:
     """(position, address) for each valid address in the text."""
     found = []
     for match in EMAIL_RE.finditer(text):
-        address = normalize_email(match.group().rstrip("."))
+        address = _normalize_found(match.group().rstrip("."))
         if address:
             found.append((match.start(), address))
     return found
 
 
+# An address found in a text is short (EMAIL_RE bounds it) and comes back in the headers, the
+# note, every mention and the signature: each is checked once.
+_normalize_found = lru_cache(maxsize=1024)(normalize_email)
+
+
 def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     """(position, E.164) for each phone number; national numbers read in ``region``."""
-    found = []
+    found: list[tuple[int, str]] = []
+    if not any(c.isdigit() for c in text):  # phonenumbers finds no number without a digit
+        return found
     try:
         matcher = phonenumbers.PhoneNumberMatcher(
             text, region or "US", leniency=phonenumbers.Leniency.POSSIBLE

@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.parsing.literal import without_whole_words
+from assistant.parsing.memo import short_text_memo
+
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
     r"on the lookout for|"
@@ -238,6 +241,7 @@ class ContextFacts:
     promises: tuple[str, ...] = ()
 
 
+@short_text_memo(256)  # the same passage is read for several people of a message
 def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
     """Facts from a passage about one person; ``names`` are removed from the context sentence."""
     found: dict[str, list[str]] = {key: [] for key in _CUES}
@@ -302,9 +306,15 @@ def opens_with_fact(text: str) -> bool:
 
 def sentences(text: str) -> list[str]:
     """Sentences, each cut to 600 characters: a cue and its clause sit well within that."""
-    return [s.strip()[:600] for s in _SENTENCE.findall(text) if s.strip()]
+    return list(_sentences(text))
 
 
+@short_text_memo(256)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip()[:600] for s in _SENTENCE.findall(text) if s.strip())
+
+
+@short_text_memo(256)
 def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
     """The first sentence saying where or when the owner met the person; of a long sentence
     running on about other things ("So, long day at the show, but one good one: Nkechi, she's
@@ -426,6 +436,7 @@ def tells_not_met(text: str) -> bool:
     return bool(_NOT_MET_YET.search(text.replace("’", "'")))
 
 
+@short_text_memo(1024)
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
     der Messe getroffen"), as opposed to asking about it or only praising it ("Great call.").
@@ -477,6 +488,7 @@ _SPACE_RUN = re.compile(r"\s{2,}")
 _FIELDS_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[-–—,]\s")
 
 
+@short_text_memo(1024)
 def _without_names(sentence: str, names: tuple[str, ...]) -> str:
     for name in sorted((n for n in names if n), key=len, reverse=True):
         at = sentence.find(name)
@@ -485,7 +497,7 @@ def _without_names(sentence: str, names: tuple[str, ...]) -> str:
             sentence = sentence[:at]
     for name in sorted((n for n in names if n), key=len, reverse=True):
         if name in sentence:  # the pattern matches only where the name is written
-            sentence = re.sub(rf"\s*\b{re.escape(name)}\b", "", sentence)
+            sentence = without_whole_words(sentence, name)
     sentence = _CONTACT_DETAILS.sub("", sentence)
     sentence = _NUMBER_RUN.sub(lambda m: "" if _is_phone_like(m.group()) else m.group(), sentence)
     sentence = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", sentence)
@@ -505,6 +517,7 @@ def _is_question(sentence: str) -> bool:
 _NOT_A_FACT = re.compile(r"(?i)(?:to )?(?:meet|know|chat)\b")
 
 
+@short_text_memo(1024)  # one list per sentence and cue: callers extend theirs with it
 def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
     phrases: list[str] = []
     for match in cue.finditer(sentence):

@@ -13,6 +13,7 @@ from assistant.parsing.contacts import clean_name
 from assistant.parsing.context import ContextFacts, read_context, writers_needs
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
+from assistant.parsing.literal import unattached
 from assistant.parsing.mime import MessageView
 from assistant.parsing.people import find_people
 from assistant.parsing.signature_fields import mine_signature
@@ -261,8 +262,8 @@ def _sentences_naming(note: str, name: str | None, other: str | None) -> list[st
     if not first:
         return []
     return [s for s in re.split(r"(?<=[.!?])\s+|\n+", note)
-            if re.search(rf"(?<!\w){re.escape(first)}(?!\w)", s)
-            and not (other_first and re.search(rf"(?<!\w){re.escape(other_first)}(?!\w)", s))]
+            if any(unattached(s, first))
+            and not (other_first and any(unattached(s, other_first)))]
 
 
 # Mail hosts anyone can sign up to: two people on one of them share no workplace.
@@ -289,7 +290,7 @@ def _colleague_in(body: str, draft: ContactDraft) -> bool:
     first = (draft.name or "").split(" ")[0]
     if not first:
         return False
-    return any(re.search(rf"(?<!\w){re.escape(first)}(?!\w)", s) and _COLLEAGUE.search(s)
+    return any(any(unattached(s, first)) and _COLLEAGUE.search(s)
                for s in re.split(r"(?<=[.!?])\s+|\n{2,}", body))
 
 
@@ -308,10 +309,10 @@ def _named_in(note: str, party: Party) -> bool:
     if (address and address in note.lower()) or _EVERYONE.search(note):
         return True
     words = name_key(clean_name(name) or "").split()
-    found = re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", name_key(note)) if words else None
+    found = next(unattached(name_key(note), words[0]), None) if words else None
     # "Please add Claire (not Tom)": a name the note excludes is not one it asks for; so is
     # one the note denies after it ("Bram niet, dat is haar stagiair", "Jonas nicht.")
-    return (found is not None and not _EXCLUDED.search(name_key(note)[: found.start()])
+    return (found is not None and not _EXCLUDED.search(name_key(note)[: found[0]])
             and not _denied_after(note, clean_name(name) or ""))
 
 

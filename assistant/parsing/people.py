@@ -48,6 +48,7 @@ from assistant.parsing.labeller.tagger import (
     tag_lines,
 )
 from assistant.parsing.labeller.tokens import tokenize
+from assistant.parsing.literal import unattached, whole_words
 from assistant.parsing.signature_fields import mine_signature
 
 # Letters of the Latin, Greek and Cyrillic alphabets by case ("Yılmaz", "Łukasz", "Дмитрий").
@@ -325,7 +326,7 @@ def _own_words(passage: str, mention: Mention) -> str:
     Jo. He is looking for a seed lead": "he" could be either, so it is neither's fact."""
     parts = sentences(passage)
     first = mention.name.split()[0] if mention.name else None
-    again = [s for s in parts[1:] if first and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", s)]
+    again = [s for s in parts[1:] if first and any(unattached(s, first))]
     return " ".join(parts[:1] + again)
 
 
@@ -368,9 +369,9 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
         for form in dict.fromkeys((name, name.split()[0])):
             if form not in text:  # skip building a pattern that cannot match
                 continue
-            for match in re.finditer(rf"(?<![\w@.]){re.escape(form)}(?![\w@])", text):
-                if not any(m.start <= match.start() < m.end for m in found):
-                    found.append(Mention(match.start(), match.end(), name))
+            for start, end in unattached(text, form, before="@.", after="@"):
+                if not any(m.start <= start < m.end for m in found):
+                    found.append(Mention(start, end, name))
     return found
 
 
@@ -497,12 +498,12 @@ def _repeat_mentions(text: str, named: list[Mention], found: list[Mention]) -> l
     extra = []
     firsts = dict.fromkeys(m.name.split()[0] for m in named if m.name)
     for first in firsts:
-        for match in re.finditer(rf"\b{re.escape(first)}\b", text):
-            inside = any(m.start <= match.start() < m.end for m in found)
-            full = _named_before(first, match.start(), named) or first
-            if not inside and match.start() not in taken:
-                extra.append(Mention(match.start(), match.end(), clean_name(full)))
-                taken.add(match.start())
+        for start, end in whole_words(text, first):
+            inside = any(m.start <= start < m.end for m in found)
+            full = _named_before(first, start, named) or first
+            if not inside and start not in taken:
+                extra.append(Mention(start, end, clean_name(full)))
+                taken.add(start)
     return extra
 
 

@@ -12,6 +12,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from assistant.parsing.labeller.tokens import SEPARATORS
+from assistant.parsing.memo import short_text_memo
 
 Line = list[tuple[int, str]]
 _TITLE_EXTRA_WORDS = frozenset("""senior sr junior jr staff global regional managing general
@@ -169,6 +170,7 @@ def library_features(token: str, phone_tokens: set[int], offset: int) -> list[st
     return out
 
 
+@lru_cache(maxsize=1024)
 def _is_email(token: str) -> bool:
     try:
         validate_email(token.strip("<>(),;:"), check_deliverability=False)
@@ -180,12 +182,23 @@ def _is_email(token: str) -> bool:
 def phone_offsets(line: str, tokens: Line, region: str) -> set[int]:
     """Offsets of the tokens inside a number phonenumbers finds in the line."""
     found: set[int] = set()
+    for start, end in _phone_ranges(line, region):
+        found.update(o for o, _ in tokens if start <= o < end)
+    return found
+
+
+@short_text_memo(1024)
+def _phone_ranges(line: str, region: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each number phonenumbers finds in the line (read once per line)."""
+    found: list[tuple[int, int]] = []
+    if not any(c.isdigit() for c in line):  # phonenumbers finds no number without a digit
+        return ()
     try:
         for match in phonenumbers.PhoneNumberMatcher(line, region or "US"):
-            found.update(o for o, _ in tokens if match.start <= o < match.end)
+            found.append((match.start, match.end))
     except Exception:  # noqa: BLE001 - an odd region: no phones on this line
-        return found
-    return found
+        return tuple(found)
+    return tuple(found)
 
 
 def position_features(index: int, count: int, line_index: int, lines: int) -> list[str]:
@@ -224,29 +237,48 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
     """Features of every token of every line, with the neighbours' own features."""
     out: list[list[list[str]]] = []
     for line_index, (line, tokens) in enumerate(lines):
-        phones = phone_offsets(line, tokens, region)
-        own = [word_features(t) + shape_features(t) + gazetteer_features(t)
-               + library_features(t, phones, o) for o, t in tokens]
-        letters = [c for c in line if c.isalpha()]
-        summary = {
-            "email": any("email" in f for f in own), "phone": bool(phones),
-            "upper": bool(letters) and all(c.isupper() for c in letters),
-            "sep": any(t in SEPARATORS for _, t in tokens),
-            "title": any("title_word" in f for f in own),
-            "legal": any("legal_form" in f for f in own)}
-        summary["first_title"] = bool(own) and "title_word" in own[0]
-        # "Herr Dr. Ole Brandt | ...": a name's place on its line is counted after its honorifics
-        lead = next((i for i, f in enumerate(own) if "honorific" not in f), len(own))
+        own, tails, lead = _line_features(line, tuple(tokens), region)
         rows = []
         for index, features in enumerate(own):
             place = index - lead if index >= lead else index
-            row = ["bias", *features, *position_features(place, len(tokens) - lead, line_index,
-                                                         len(lines)), *line_features(summary)]
-            row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
-            row += comma_features(tokens, index) + field_features(tokens, index)
-            rows.append(row)
+            rows.append(["bias", *features, *position_features(place, len(tokens) - lead,
+                                                               line_index, len(lines)),
+                         *tails[index]])
         out.append(rows)
     return out
+
+
+@short_text_memo(512)
+def _line_features(line: str, tokens: tuple[tuple[int, str], ...], region: str
+                   ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], int]:
+    """What ``block_features`` reads of one line whatever its place in the block, once per
+    line: each token's own features, the features after its position ones, and the lead."""
+    tails: list[tuple[str, ...]] = []
+    phones = phone_offsets(line, list(tokens), region)
+    own = [[*_token_features(t), *library_features(t, phones, o)] for o, t in tokens]
+    letters = [c for c in line if c.isalpha()]
+    summary = {
+        "email": any("email" in f for f in own), "phone": bool(phones),
+        "upper": bool(letters) and all(c.isupper() for c in letters),
+        "sep": any(t in SEPARATORS for _, t in tokens),
+        "title": any("title_word" in f for f in own),
+        "legal": any("legal_form" in f for f in own)}
+    summary["first_title"] = bool(own) and "title_word" in own[0]
+    # "Herr Dr. Ole Brandt | ...": a name's place on its line is counted after its honorifics
+    lead = next((i for i, f in enumerate(own) if "honorific" not in f), len(own))
+    on_line, listed = line_features(summary), list(tokens)
+    for index in range(len(own)):
+        row = [*on_line]
+        row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
+        row += comma_features(listed, index) + field_features(listed, index)
+        tails.append(tuple(row))
+    return tuple(map(tuple, own)), tuple(tails), lead
+
+
+@lru_cache(maxsize=4096)
+def _token_features(token: str) -> tuple[str, ...]:
+    """The features of a token that depend on the token alone (read once per distinct token)."""
+    return (*word_features(token), *shape_features(token), *gazetteer_features(token))
 
 
 _NEIGHBOUR_KEYS = ("w=", "shape=", "title_word", "title_extra", "legal_form", "org_word",

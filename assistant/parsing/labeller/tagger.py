@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.parsing.labeller.features import block_features
 from assistant.parsing.labeller.tokens import join, spans
+from assistant.parsing.memo import short_text_memo
 
 MODEL_PATH = Path(__file__).with_name("blocks.crfsuite")
 MAX_LINES = 16  # a block is short: anything longer is read up to here
@@ -52,30 +53,42 @@ def _tagger() -> object:
 
 def tag_lines(text: str, region: str = "US") -> list[list[tuple[str, str]]]:
     """(token, label) for each token of each non-empty line of ``text``."""
+    return [list(line) for line in _tagged(text, region)]
+
+
+@short_text_memo(256)
+def _tagged(text: str, region: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """``tag_lines``, read once per distinct block (a message asks for the same block often)."""
     lines = _lines(text)
     if not lines:
-        return []
+        return ()
     features = block_features(lines, region)
     flat = [row for rows in features for row in rows]
     with _LOCK:  # a CRFsuite tagger is not safe to share between threads
         labels = _tagger().tag(flat)  # type: ignore[attr-defined]
     out, at = [], 0
     for _line, tokens in lines:
-        out.append([(t, labels[at + i]) for i, (_, t) in enumerate(tokens)])
+        out.append(tuple((t, labels[at + i]) for i, (_, t) in enumerate(tokens)))
         at += len(tokens)
-    return out
+    return tuple(out)
 
 
 def _lines(text: str) -> list[tuple[str, list[tuple[int, str]]]]:
+    return [(line, list(tokens)) for line, tokens in _read_lines(text)]
+
+
+@short_text_memo(256)
+def _read_lines(text: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
+    """``_lines``, read once per distinct block."""
     lines = []
     for line in text.splitlines():
         line = line.strip().strip("*_>")[:MAX_LINE]
         tokens = spans(line)
         if tokens and _is_readable(tokens):
-            lines.append((line, tokens))
+            lines.append((line, tuple(tokens)))
         if len(lines) >= MAX_LINES:
             break
-    return lines
+    return tuple(lines)
 
 
 def _is_readable(tokens: list[tuple[int, str]]) -> bool:
