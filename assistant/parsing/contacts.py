@@ -81,11 +81,14 @@ _TITLE_TRADES = (
     r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
     # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
     r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
+    # hyphenated: "Channel-Manager", "Key-Account-Managerin", "Vertriebs-Leiter"
+    r"|[\w-]+-(?:manager|managerin|leiter|leiterin|berater|beraterin)"
+    r"|direktor(?:in)?|hoteldirektor(?:in)?|geschäftsleiter(?:in)?"
     r"|\w+-(?:diretor|diretora|director|directora|gerente|fundador|fundadora)"
     # professions as Italian, Spanish, Portuguese and Dutch write them without accents
     r"|fotograf[oa]|fotograaf|architett[oa]|arquitect[oa]|arquitet[oa]|illustratore|notaio"
     r"|medic[oa]|giornalista|jornalista|geometra|contador(?:a)?"
-    r"|enólog[oa]|sommelière"
+    r"|enólog[oa]|sommelière|gerenta"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -135,6 +138,13 @@ _TITLE_EXTRA = {
     "underwriting", "claims", "credit", "lending", "tax", "accounting", "payments", "retail",
     "wholesale", "distribution", "exports", "imports", "sourcing", "buying", "merchandising",
     "nursing", "pharmacy", "radiology", "cardiology", "oncology", "admissions", "development,",
+    "regulatory", "corporate", "scientific", "environmental", "governance", "pricing", "customs",
+    "import", "diagnostics", "internal", "external", "institutional", "commercial,", "r&d",
+    "réglementaires", "regulatorische", "regulatorio", "regolatori", "regulatória", "zaken",
+    "douanezaken", "asuntos", "assuntos", "affari", "relaciones", "relações", "relazioni",
+    "market", "markets", "access", "planning", "insights", "excellence", "medical,",
+    "qualità", "qualité", "calidad", "qualidade", "qualität", "kwaliteit", "qualitätssicherung",
+    "acquisitions", "m&a", "estero", "exportación", "exportação",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
@@ -151,21 +161,26 @@ _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 COMPANY_RE = re.compile(
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}")
 _KEEP_DOT = re.compile(
-    r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda)\.$")
+    r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
+    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
-_OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do"}
+_STRONG_PREPOSITIONS |= {"beim"}  # "Leiter Vertrieb beim Autohaus Berger": at the
+_OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom"}
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
 # Lichtwerk GmbH", "Direttore tecnico di Caffè Brera S.r.l."; Italian "di" names the employer
 # whatever its form ("Responsabile marketing di Vini Labs").
 _GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do", "della", "dello",
-                          "dos", "das", "du", "de la"}
+                          "dos", "das", "du", "de la", "vom"}
 # In these languages a title's "of" before a capitalised name names the employer ("directeur
 # général de Brasserie Lumen"); English "Director of Marketing" names a field.
-_EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "du", "de la"}
+_EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "du", "de la",
+                "vom"}
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
-    rf"|da|do|della|dello|dos|das|du|de la)\b|(?P<sign>@))\s+"
+    rf"|da|do|della|dello|dos|das|du|de la|beim|vom)\b"
+    # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
+    rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
     rf"(?={_COMPANY_TOKEN})"
@@ -428,7 +443,9 @@ _NOT_A_TITLE_WORD = re.compile(
 _LEGAL_FORM = re.compile(
     r"^(?:GmbH|gGmbH|AG|KG|SE|UG|OHG|GbR|e\.V\.|e\.K\.|eG|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|PLC|plc|"
     r"LLP|L\.L\.P\.|LP|SA|S\.A\.|SAS|SARL|S\.L\.|SL|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|"
-    r"NV|N\.V\.|Oy|AB|ASA|K\.K\.|Pty|Bhd|Lda\.?)[,;]?$")
+    r"NV|N\.V\.|Oy|AB|ASA|K\.K\.|Pty|Bhd|Lda\.?|"
+    r"Ltda\.?|S\.R\.L\.|Pty\.|Pvt\.?|S\.n\.c\.|s\.n\.c\.|S\.a\.s\.|s\.a\.s\.|S\.A\.S\.|SLU|"
+    r"S\.L\.U\.|A\.C\.|Sàrl|SàRL|Sagl|e\.U\.|BVBA|VOF|SPRL|SRL\.|S\.A\.R\.L\.)[,;]?$")
 
 
 def is_legal_form(text: str) -> bool:
@@ -614,6 +631,10 @@ def role_in_list(parts: list[str]) -> Role:
             title, company = split[0], company or split[1]
         elif title is None and is_title_phrase(part, loose=True):
             title = _strip_fillers(part)
+        elif (title and company is None and is_title_filler(part) and index
+              and stripped[index - 1].endswith(title)):
+            # "Senior Manager, Regulatory Affairs": the department the title goes on with
+            title = f"{title}, {part}"
         elif company is None and COMPANY_RE.fullmatch(part.rstrip(".")):
             company = clean_company(part)
     return Role(title, company)

@@ -319,6 +319,9 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
     """The first sentence saying where or when the owner met the person; of a long sentence
     running on about other things ("So, long day at the show, but one good one: Nkechi, she's
     the plant manager ..."), the clause that tells the meeting."""
+    occasion = card_occasion(text)
+    if occasion:
+        return occasion
     for sentence in sentences(text):
         if tells_meeting(sentence):
             context = _without_names(_meeting_clause(sentence), names)
@@ -340,6 +343,23 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
                 and not re.search(r"[@\d]", last) and not _is_title(last)):
             return last
     return None
+
+
+# A card's heading naming the occasion in brackets or after a dash: "Typed from her card (Pune
+# fintech conclave):", "Von seiner Karte – Logistiktag Bremen:", "De su tarjeta (Expo Agro):"
+_CARD_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:from|off|von|aus|de|du|van|uit|dal|dalla|do|da)[ \t]+"
+    r"(?:(?:his|her|their|the|a|seiner|ihrer|der|einer|son|sa|la|leur|su|la|zijn|haar|het|"
+    r"een|suo|sua|il|seu|o)[ \t]+)?(?:business[ \t]+)?"
+    r"(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
+    r"biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*"
+    r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?))[ \t]*:?[ \t]*$")
+
+
+def card_occasion(text: str) -> str | None:
+    """The occasion a card's heading names ("Typed from her card (Pune fintech conclave):")."""
+    heading = _CARD_HEADING.search(text)
+    return (heading.group("bracket") or heading.group("dash")).strip(" .") if heading else None
 
 
 def _is_title(text: str) -> bool:

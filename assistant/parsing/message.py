@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing import classify
-from assistant.parsing.contacts import clean_name
+from assistant.parsing.contacts import Role, clean_name, is_title_phrase, role_in
 from assistant.parsing.context import ContextFacts, read_context, writers_needs
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
@@ -194,7 +194,31 @@ def _author_draft(thread: Thread, owner: OwnerIdentity) -> tuple[ContactDraft | 
         draft.phones = list(facts.phones)
         draft.urls = list(facts.urls)
         draft.emails += [e for e in facts.emails if e not in draft.emails]
+    if draft.title is None:
+        own = _self_described_role(body)
+        if own is not None:
+            draft.title, draft.company = own.title, draft.company or own.company
     return draft, body
+
+
+# The writer's own words about their job: "je suis directrice financière chez Eaux d'Ardenne
+# SA depuis janvier", "I'm head of procurement at Kiwi Freight", "sono responsabile acquisti
+# presso ...", "soy gerente de compras en ...", "ik ben inkoper bij ...".
+_SELF_ROLE = re.compile(
+    r"(?i)(?:^|(?<=[\s:;,.]))(?:I am|I'm|I’m|je suis|soy|sono|sou|ik ben)\s+"
+    r"(?:(?:now|currently|actuellement|désormais|ahora|actualmente|ora|adesso|agora|nu)\s+)?"
+    r"(?:(?:the|a|an|la|le|el|il|o|de)\s+)?(?P<rest>[^\n;!?]{3,160})")
+
+
+def _self_described_role(body: str) -> Role | None:
+    for match in _SELF_ROLE.finditer(body[:_SELF_ROLE_SPAN]):
+        role = role_in(match.group("rest"))
+        if role.title and role.company and is_title_phrase(role.title, loose=True):
+            return role
+    return None
+
+
+_SELF_ROLE_SPAN = 3_000
 
 
 def _signed_by(signature: str, card: str) -> bool:

@@ -27,6 +27,7 @@ from assistant.parsing.contacts import (
     find_emails,
     find_phones,
     find_urls,
+    is_legal_form,
     is_title_filler,
     is_title_phrase,
     person_phones,
@@ -34,6 +35,7 @@ from assistant.parsing.contacts import (
     role_in_list,
 )
 from assistant.parsing.context import (
+    card_occasion,
     meeting_context,
     opens_with_fact,
     read_context,
@@ -121,6 +123,8 @@ Vista Zag Sprak Ontmoette Incontrati Conosciuti Rencontrés Rencontrées Conocim
 I'll I'm I've I'd He's She's It's We'll We're We've They're They'll You're You'll Let's
 Says Said Told Mentioned Thinks Reckons Sagt Meint Erzählt Dit Pense Raconte C'est C’est
 Dice Dijo Cuenta Comenta Detto Racconta Diz Disse Conta Zegt Vertelt Vond
+Außerdem Ausserdem Zudem Ebenfalls Auch Additionally Besides Plus Además También Inoltre Anche
+Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -352,8 +356,10 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
     facts = read_context(preamble)
     not_met = tells_not_met(preamble)
     company = None if single else _group_company(preamble)
+    occasion = card_occasion(preamble)
     for draft in drafts:
         draft.company = draft.company or company
+        draft.context = occasion or draft.context
         draft.met = draft.met and not not_met
         if single:
             draft.add_facts(facts)
@@ -607,6 +613,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False
     if _CUE_AFTER.match(after) or _role_follows(after) or _email_matches(words, start, emails):
         return True
+    if _card_address_matches(text, start, words, emails):
+        return True
     if _CUE_BEFORE.search(before):
         return len(words) >= 2 or not after[:1].isalpha()
     at_line_start = not text[max(0, start - 4):start].strip(" -*•\t>") or start == 0
@@ -651,6 +659,23 @@ def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) 
     for position, address in emails:
         local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
         if abs(position - start) < 120 and any(k and k in local.split() for k in keys):
+            return True
+    return False
+
+
+def _card_address_matches(text: str, start: int, words: list[str],
+                          emails: list[tuple[int, str]]) -> bool:
+    """A name opening its line whose own address stands further down the same block, below a
+    long title, the company and several phone lines."""
+    lead = text[text.rfind("\n", 0, start) + 1:start].strip(" -*•\t>")
+    if lead and not _HONORIFIC.match(lead):
+        return False
+    keys = [name_key(w) for w in words]
+    for position, address in emails:
+        if not 0 < position - start < 400 or "\n\n" in text[start:position]:
+            continue
+        local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
+        if any(k and k in local.split() for k in keys):
             return True
     return False
 
@@ -897,8 +922,17 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         if role is not None and role.title and opens_with_fact(role.title):
             role = Role(None, role.company)
         if role is not None and (role.title or role.company):
-            return role
+            return Role(_without_place(role.title), role.company)
     return Role(None, None)
+
+
+def _without_place(title: str | None) -> str | None:
+    """ "packaging designer in Montréal": the title without the city the person works in."""
+    placed = _TITLE_IN_PLACE.match(title or "")
+    if placed and is_title_phrase(placed.group("title"), loose=True) and not is_title_filler(
+            placed.group("place")):
+        return placed.group("title")
+    return title
 
 
 # "Gil Navarro, gil@sunfold.io - Sunfold. Offers ...": a company alone after a dash, with no
@@ -973,6 +1007,13 @@ def _copula_role(after_name: str) -> Role | None:
     return None
 
 
+# "packaging designer in Montréal", "architecte à Lausanne", "fotógrafa en Valparaíso": a title,
+# then the city the person works in
+_TITLE_IN_PLACE = re.compile(
+    r"^(?P<title>.+?)\s+(?:in|à|en|em|a|aus|based in|basée? à|basad[oa] en|baseado em)\s+"
+    r"(?P<place>(?!Residence\b)[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)$")
+
+
 # "fotografo di still life", "ilustradora de libros infantiles", "photographer of industrial
 # interiors": a title word, then the field it works in, in lower case
 _TITLE_OF_FIELD = re.compile(
@@ -1029,7 +1070,8 @@ _WORKS_AT = re.compile(
     r"\b(?i:works (?:at|for)|arbeitet (?:bei|für)|travaille (?:chez|pour)|trabaja (?:en|para)|"
     r"lavora (?:presso|per|da|in|alla|al|nella|nello)|trabalha (?:na|no|em|para)|"
     r"werkt (?:bij|voor))\s+"
-    r"(?P<company>(?-i:[A-Z])[^\n,;.()]*?)\s+(?:as|als|comme|en tant que|como|come)\s+"
+    r"(?P<company>(?-i:[A-Z])(?:[^\n,;.()]|\.(?=[^\s.,;()]))*?(?P<dot>\.)?)"
+    r"\s+(?:as|als|comme|en tant que|como|come)\s+"
     r"(?:a |an |the |un |une |"
     r"una? |uma? |een )?(?P<title>[^\n,;.()]+)")
 
@@ -1045,6 +1087,8 @@ _WORKS_AS = re.compile(
 
 def _works_at(passage: str) -> Role | None:
     match = _WORKS_AT.search(passage)
+    if match and match.group("dot") and not is_legal_form(match.group("company").split()[-1]):
+        match = None  # "works at Acme. As ...": the sentence ends; "B.V.", "Ltda." end a company
     if match is None or not is_title_phrase(match.group("title"), loose=True):
         match = _WORKS_AS.search(passage)
         if match is None or not is_title_phrase(match.group("title"), loose=True):

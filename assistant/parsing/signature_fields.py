@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from assistant.parsing.contacts import (
     COMPANY_RE,
+    TITLE_WORD,
     clean_company,
     find_emails,
     find_phones,
@@ -77,10 +78,23 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     if (block.title or block.company) and not mistaken and not {
             name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
+        rule_title = title
         title, company = block.title, block.company or rule_company
         if rule_company and company and _cut_short(company, rule_company):
             company = rule_company  # "Blumenhaus" of "Blumenhaus Wendt e.K.": the whole line
+        title = _whole_title(title, rule_title)
+        if (title is None and rule_title and company
+                and name_key(rule_title) not in name_key(company)
+                and name_key(company) not in name_key(rule_title)):
+            title = rule_title  # "Leiterin Einkauf" below the company, read as a second company
     company = _with_name_before_form(_whole_company(company, signature), signature)
+    company = _company_line_head(company, signature)
+    if title and not company and is_legal_form(title.split()[-1]) and not is_title_phrase(
+            title, loose=True):
+        # "Fromagerie des Aravis SARL" read as the title: a name with its legal form is the
+        # company, and the rules' title line (if any) is the title
+        rule_title = _rule_role(signature, name)[0]
+        title, company = (rule_title if rule_title != title else None), title
     if company and not title:  # "Hoofd Inkoop bij Polderfruit B.V." read whole as the company
         inner = role_in(company)
         if inner.title and inner.company:
@@ -100,6 +114,17 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
 
 
 _QUALIFIER_WORDS = 4
+_JOINER_START = re.compile(r"(?i)^(?:[&/+,–—-]|and|und|et|y|e|en|o|or|oder|ou)\s")
+
+
+def _whole_title(title: str | None, rule_title: str | None) -> str | None:
+    """A title the labeller read from its joiner on ("& Logística" of "Gerenta de Compras &
+    Logística", "/ Inkoop"): the rules' reading of the whole line stands."""
+    if (title and rule_title and _JOINER_START.match(title) and len(rule_title) > len(title)
+            and rule_title.endswith(title)):
+        return rule_title
+    return title
+
 
 
 def _qualifier_read_as_company(title: str | None, company: str | None,
@@ -185,6 +210,23 @@ def _whole_company(company: str | None, signature: str) -> str | None:
             cleaned = clean_company(whole.group())
             if cleaned and cleaned != company and not is_title_phrase(cleaned, loose=True):
                 return cleaned
+    return company
+
+
+def _company_line_head(company: str | None, signature: str) -> str | None:
+    """A company with its legal form read without the first words of its line ("Kwekerijen
+    B.V." of "Van Leeuwen Kwekerijen B.V.", "do Vale Lda." of "Cerâmica do Vale Lda."): the
+    whole line, when it holds nothing else."""
+    if not company or not is_legal_form(company.split()[-1]):
+        return company
+    for line in signature.splitlines():
+        line = line.strip().strip("*_")
+        head = line[: -len(company)].strip() if line.endswith(" " + company) else ""
+        if (head and re.fullmatch(r"[A-ZÀ-Ý][\w'’&-]*(?: [\w'’&-]+){0,3}", head)
+                and not _is_contact_bit(line) and not is_title_phrase(line, loose=True)
+                and not _SPLIT.search(line) and not role_in(line).title
+                and not any(TITLE_WORD.match(w) for w in head.split())):
+            return line
     return company
 
 

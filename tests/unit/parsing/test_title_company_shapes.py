@@ -1,0 +1,43 @@
+"""Title and company shapes of cards and notes: a card whose own address stands far below
+the name, a card's heading naming the occasion, a title the labeller read from its joiner on."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parsing.contacts import find_emails
+from assistant.parsing.context import card_occasion
+from assistant.parsing.people import _card_address_matches
+
+
+def test_a_name_whose_address_stands_far_below_in_its_block_is_a_person() -> None:
+    text = (
+        "Abgetippt:\n\nFrau Henrike Vosskamp\nLeiterin Qualitätssicherung & Regulatorik\n"
+        "Nordmark Diagnostik GmbH & Co. KG\nTel.: +49 40 555 0190 Durchwahl 23\n"
+        "Mobil: +49 171 555 0244\nFax: +49 40 555 0199\nh.vosskamp@nordmark-diagnostik.de\n"
+    )
+    start = text.index("Henrike")
+    assert _card_address_matches(text, start, ["Henrike", "Vosskamp"], find_emails(text))
+    # a name in a sentence, or an address in another paragraph, is no such evidence
+    assert not _card_address_matches(
+        text, text.index("Qualit"), ["Qualitätssicherung"], find_emails(text)
+    )
+    apart = text.replace("Fax:", "\nFax:")
+    assert not _card_address_matches(apart, start, ["Henrike", "Vosskamp"], find_emails(apart))
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion"),
+    [
+        (
+            "Typed from his card (Auckland fintech breakfast):\n\nRua Tane",
+            "Auckland fintech breakfast",
+        ),
+        ("Von ihrer Karte – Baumesse Linz:\n\nLena Hofer", "Baumesse Linz"),
+        ("De sa carte (Salon du vin de Namur) :\n", "Salon du vin de Namur"),
+        ("Van zijn kaartje – Havendag Gent:\n", "Havendag Gent"),
+        ("From his card: call him Monday.\n", None),
+    ],
+)
+def test_a_cards_heading_names_the_occasion(text: str, occasion: str | None) -> None:
+    assert card_occasion(text) == occasion
