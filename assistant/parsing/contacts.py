@@ -145,6 +145,10 @@ _TITLE_EXTRA = {
     "market", "markets", "access", "planning", "insights", "excellence", "medical,",
     "qualità", "qualité", "calidad", "qualidade", "qualität", "kwaliteit", "qualitätssicherung",
     "acquisitions", "m&a", "estero", "exportación", "exportação",
+    # "socio fondatore e direttore creativo", "Fondatrice & directrice artistique"
+    "e", "ed", "creativo", "creativa", "creatief", "creatieve", "créatif", "créative",
+    "artistique", "artístico", "artística", "artistico", "artistica", "kreativ", "kreative",
+    "fondatore", "fondatrice", "fundadora", "fundador",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
@@ -418,7 +422,14 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
         return False
     if not any(TITLE_WORD.match(w) for w in words):
         return False
-    return all(_title_word_ok(w, loose) for w in words)
+    return all(_title_word_ok(w, loose) or _joins_titles(words, i) for i, w in enumerate(words))
+
+
+def _joins_titles(words: list[str], index: int) -> bool:
+    """Dutch "en" (and) between two titles: "oprichter en creatief directeur"."""
+    return (words[index] == "en" and 0 < index < len(words) - 1
+            and bool(TITLE_WORD.match(words[index - 1]))
+            and _title_word_ok(words[index + 1], False))
 
 
 def _title_word_ok(word: str, loose: bool) -> bool:
@@ -445,7 +456,8 @@ _LEGAL_FORM = re.compile(
     r"LLP|L\.L\.P\.|LP|SA|S\.A\.|SAS|SARL|S\.L\.|SL|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|"
     r"NV|N\.V\.|Oy|AB|ASA|K\.K\.|Pty|Bhd|Lda\.?|"
     r"Ltda\.?|S\.R\.L\.|Pty\.|Pvt\.?|S\.n\.c\.|s\.n\.c\.|S\.a\.s\.|s\.a\.s\.|S\.A\.S\.|SLU|"
-    r"S\.L\.U\.|A\.C\.|Sàrl|SàRL|Sagl|e\.U\.|BVBA|VOF|SPRL|SRL\.|S\.A\.R\.L\.)[,;]?$")
+    r"S\.L\.U\.|A\.C\.|Sàrl|SàRL|Sagl|e\.U\.|BVBA|VOF|SPRL|SRL\.|S\.A\.R\.L\.|S\.C\.|S\.A\.C\.|"
+    r"SpA\.|CommV|CVBA|AS|ApS|GesmbH|KGaA)[,;]?$")
 
 
 def is_legal_form(text: str) -> bool:
@@ -565,7 +577,17 @@ def _loose_title(fragment: str) -> str | None:
 
 _COMMA_LEGAL_FORM = re.compile(
     r",\s*(?P<form>S\.A\.|S\.L\.|Lda\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.|Inc\.|Ltd\.|LLC|GmbH|AG|"
-    r"B\.V\.|N\.V\.|SAS|SARL|Oy|AB|plc|LLP)(?![\w.])")
+    r"B\.V\.|N\.V\.|SAS|SARL|Oy|AB|plc|LLP|A\.C\.|S\.C\.|S\.A\. de C\.V\.|Ltda\.|S\.R\.L\.|"
+    r"S\.n\.c\.|s\.n\.c\.|S\.L\.U\.|Pty Ltd|Pvt\. Ltd\.|LLC\.|Sàrl|e\.K\.|e\.V\.)(?![\w.])")
+
+
+def with_comma_form(company: str | None, text: str) -> str | None:
+    """A company written with its legal form after a comma ("Red Emprende MX, A.C."): whole."""
+    if not company:
+        return company
+    at = text.find(company)
+    form = _COMMA_LEGAL_FORM.match(text, at + len(company)) if at >= 0 else None
+    return f"{company}, {form.group('form')}" if form else company
 
 
 def role_in(text: str) -> Role:
@@ -610,6 +632,9 @@ def _title_then_company(part: str) -> tuple[str, str] | None:
     return None
 
 
+_TITLE_BRACKET_COMPANY = re.compile(r"(?P<title>[^()]+?)\s*\((?P<company>[^()@\d]+)\)")
+
+
 def role_in_list(parts: list[str]) -> Role:
     """Title and company from comma-separated parts: "CTO, Acme" or "Acme, CTO"."""
     title = company = None
@@ -620,6 +645,12 @@ def role_in_list(parts: list[str]) -> Role:
         inner = role_in(part)
         if inner.title:
             return Role(inner.title, inner.company or company)
+        bracketed = _TITLE_BRACKET_COMPANY.fullmatch(part.rstrip("."))
+        if bracketed and is_title_phrase(bracketed.group("title"), loose=True):
+            # "Partner (Morgan & Reid LLP)", "Leiterin Marketing (Alpina AG)"
+            found = clean_company(bracketed.group("company"))
+            if found and not is_title_phrase(found, loose=True):
+                return Role(bracketed.group("title").strip(), found)
         # "Kestrel Analytics | Head of Data Science", "Directora Creativa | Estudio Jacaranda":
         # with a company beside it, a title phrase is not cut into a title and a company
         beside = company is not None or any(

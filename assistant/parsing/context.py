@@ -327,6 +327,8 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
             context = _without_names(_meeting_clause(sentence), names)
             if _only_denial(context):
                 continue  # "Pas encore rencontrée : Soizic ...": no meeting, no occasion
+            if context and _only_met_words(context):
+                continue  # "Ho conosciuto", "Conocí a": the verb alone tells no occasion
             return context
     # "jo mcintyre jo@... 617 555 0154 farmers market stall.": a terse card whose words left
     # after the name and details are a short phrase naming an event are the occasion
@@ -354,6 +356,15 @@ _CARD_HEADING = re.compile(
     r"(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
     r"biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*"
     r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?))[ \t]*:?[ \t]*$")
+
+
+_MET_FILLER = re.compile(r"(?i)\b(?:ho|hab|habe|ich|wir|j'ai|j’ai|je|nous|a|o|la|le|i|we|heb|ik|"
+                         r"have|eu|yo|al|à|au|op|de|het|hebben|abbiamo|hemos|today|heute|hier)\b")
+
+
+def _only_met_words(context: str) -> bool:
+    rest = _MET_FILLER.sub("", _MET_WORD.sub("", context))
+    return not re.search(r"[^\W\d_]{3,}", rest)
 
 
 def card_occasion(text: str) -> str | None:

@@ -34,7 +34,16 @@ _INTRO_CUES = re.compile(
     r"\b(?:leave|let) you (?:two|both)\b|\bje vous laisse (?:échanger|discuter|faire)\b|"
     r"\bos dejo (?:hablar|que habléis|en contacto)\b|\bvi lascio (?:parlare|in contatto|"
     r"continuare)\b|\bich überlasse (?:euch|ihnen) (?:den rest|das weitere)\b|"
-    r"\bdeixo (?:vocês|voces) (?:conversarem|à vontade)\b|\bik laat jullie verder\b"
+    r"\bdeixo (?:vocês|voces) (?:conversarem|à vontade)\b|\bik laat jullie verder\b|"
+    # "Los presento.", "Les hago la presentación", "Je me permets de vous mettre en contact",
+    # "Faço a apresentação", "even voorstellen", "Los dejo en contacto", "Deixo-vos conversar",
+    # "je vous laisse poursuivre"
+    r"\b(?:los|las) presento\b|\b(?:les|os|te) hago (?:la )?presentaci[oó]n\b|"
+    r"\b(?:vous|te) mettre en (?:contact|relation)\b|\bfaço (?:a|as) apresentaç(?:ão|ões)\b|"
+    r"\beven (?:aan elkaar )?voorstellen\b|"
+    r"\b(?:los|las|les) dejo (?:en contacto|hablar|conversar|para que)\b|"
+    r"\bdeixo-(?:vos|os) (?:conversar|em contacto|em contato|à vontade)\b|"
+    r"\bje vous laisse (?:poursuivre|continuer|en discuter)\b"
 )
 _MEET = re.compile(rf"(?:^|[\s,.;!])(?P<a>{_NAME})\s*[,:]?\s+meet\s+(?P<b>{_NAME})")
 _NAMED = re.compile(
@@ -51,7 +60,8 @@ _NOT_NAMES = {"You", "Each", "Other", "Both", "Everyone", "Team", "The", "My", "
 def is_intro(text: str, subject: str = "") -> bool:
     """True when the text (or subject) introduces people to each other."""
     if re.search(r"(?i)\b(?:intro(?:duction)?|vorstellung|présentation|presentación|presentazione|"
-                 r"apresentação|introductie|kennismaking)\b\s*[:(-]|"
+                 r"apresentação|introductie|kennismaking|voorstellen)\b\s*[:(-]|"
+                 r"^(?:(?:les|los|las|vi|je vous) presento|je vous présente)\b|"
                  r"<>|\bintro\b.*\b(?:and|&|/|x|<>)\b", subject) or _MEET.search(subject):
         return True  # "Intro: Dana <> Hugo", "Priti, meet Eilidh"
     return bool(_INTRO_CUES.search(text))

@@ -363,8 +363,8 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
         draft.met = draft.met and not not_met
         if single:
             draft.add_facts(facts)
-        elif draft.context is None:
-            draft.context = facts.context
+        elif draft.context is None and len((facts.context or "").split()) > 1:
+            draft.context = facts.context  # a bare "Met" before the first name tells no occasion
 
 
 def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
@@ -516,10 +516,27 @@ def _repeat_mentions(text: str, named: list[Mention], found: list[Mention]) -> l
 _NON_SPACE_RUN = re.compile(r"\S+")
 
 
+# Given names and surnames that are also stop words: "Jan Becker" (not January), "Omar Said"
+# (not the verb): a name's part where a name has them, before or after another name's word.
+_FIRST_NAME_STOPS = {"Jan"}
+_SURNAME_STOPS = {"Said"}
+
+
+def _name_part(words: list[str], index: int) -> bool:
+    word, others = words[index], [w for i, w in enumerate(words) if i != index]
+    if not others or any(w in STOP_WORDS or not w[:1].isupper() for w in others[:1]):
+        return False
+    if index == 0 and word in _FIRST_NAME_STOPS:
+        return others[0] not in STOP_WORDS and others[0][:1].isupper()
+    return index == len(words) - 1 and word in _SURNAME_STOPS and len(words) >= 2
+
+
 def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
     tokens = [(m.start(), m.group()) for m in _NON_SPACE_RUN.finditer(name)]
     # A name never starts with a particle: "Auf der Logimat" is a place, not "der Logimat".
     while tokens and (tokens[0][1] in STOP_WORDS or tokens[0][1].islower()):
+        if _name_part([t for _, t in tokens], 0):
+            break
         tokens.pop(0)
     # "Francesca Dell'Orto al Salone del Mobile": a particle before an event or a company's
     # word is the sentence's preposition; the name ends before it.
@@ -533,6 +550,8 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
             tokens = tokens[:index]
             break
     while tokens and tokens[-1][1] in STOP_WORDS | {"de", "von", "van", "la", "le", "del"}:
+        if _name_part([t for _, t in tokens], len(tokens) - 1):
+            break
         tokens.pop()
     if not tokens:
         return start, ""
@@ -602,7 +621,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     if _in_role_brackets(text, start) or _after_listed_title(text, start, name):
         return False
     checked = _name_words(name)
-    if any(w in NOT_PERSON_WORDS or w in STOP_WORDS or TITLE_WORD.match(w) for w in checked):
+    if any(w in NOT_PERSON_WORDS or (w in STOP_WORDS and not _name_part(checked, i))
+           or TITLE_WORD.match(w) for i, w in enumerate(checked)):
         return False
     if is_title_filler(name):  # "Director, Grants and Partnerships": "and" is no cue there
         return False
@@ -891,6 +911,12 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
            shared: bool = False) -> ContactDraft:
     after_name = passage[mention.end - mention.start:]
     role = _role(passage, after_name, mention.name, owner.region)
+    later = _introduced_later(passage, mention)
+    if later is not None:
+        # "Hola Alejandro, hola Emiliano:" then "Emiliano Fuentes es cofundador de AgroSensa":
+        # the role told where the greeted person is introduced
+        found = _role(passage[later[0]:], passage[later[1]:], mention.name, owner.region)
+        role = found if found.title else role
     draft = ContactDraft(
         name=mention.name,
         emails=list(dict.fromkeys(e for _, e in find_emails(passage))),
@@ -903,6 +929,17 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
     words = _own_words(passage, mention) if shared else passage
     draft.add_facts(read_context(words, names=(mention.name or "",)))
     return draft
+
+
+def _introduced_later(passage: str, mention: Mention) -> tuple[int, int] | None:
+    """Where a person greeted at the end of a salutation line is named again with their full
+    name further on ("hola Emiliano:" ... "Emiliano Fuentes es ..."): that name's span."""
+    written = passage[: mention.end - mention.start]
+    if (not mention.name or " " not in mention.name or " " in written.strip()
+            or not re.match(r"^[ \t]*[:,!]?[ \t]*\n", passage[len(written):])):
+        return None
+    again = re.search(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", passage)
+    return (again.start(), again.end()) if again else None
 
 
 def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
@@ -927,7 +964,11 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
 
 
 def _without_place(title: str | None) -> str | None:
-    """ "packaging designer in Montréal": the title without the city the person works in."""
+    """ "packaging designer in Montréal": the title without the city the person works in; and
+    without the "now" before it ("früher bei Siemens, jetzt Vertriebsleiter bei Sonnwerk")."""
+    now = _NOW_BEFORE_TITLE.match(title or "")
+    if title and now and is_title_phrase(title[now.end():], loose=True):
+        title = title[now.end():]
     placed = _TITLE_IN_PLACE.match(title or "")
     if placed and is_title_phrase(placed.group("title"), loose=True) and not is_title_filler(
             placed.group("place")):
@@ -1007,6 +1048,10 @@ def _copula_role(after_name: str) -> Role | None:
     return None
 
 
+_NOW_BEFORE_TITLE = re.compile(
+    r"(?i)^(?:now|currently|jetzt|nun|inzwischen|mittlerweile|maintenant|désormais|"
+    r"actuellement|ahora|actualmente|ora|adesso|agora|atualmente|nu|tegenwoordig|inmiddels)"
+    r"[ \t]+")
 # "packaging designer in Montréal", "architecte à Lausanne", "fotógrafa en Valparaíso": a title,
 # then the city the person works in
 _TITLE_IN_PLACE = re.compile(
@@ -1089,6 +1134,12 @@ def _works_at(passage: str) -> Role | None:
     match = _WORKS_AT.search(passage)
     if match and match.group("dot") and not is_legal_form(match.group("company").split()[-1]):
         match = None  # "works at Acme. As ...": the sentence ends; "B.V.", "Ltda." end a company
+    if match and not is_title_phrase(match.group("title"), loose=True):
+        # "werkt bij Deelkar als financieel directeur en zoekt ...": the title ends at the next
+        # clause about the person
+        title = re.split(r"\s(?:and|und|et|y|e|en|ed)\s", match.group("title"), maxsplit=1)[0]
+        if is_title_phrase(title, loose=True):
+            return Role(title.strip(), clean_company(match.group("company")))
     if match is None or not is_title_phrase(match.group("title"), loose=True):
         match = _WORKS_AS.search(passage)
         if match is None or not is_title_phrase(match.group("title"), loose=True):
@@ -1129,7 +1180,18 @@ _OCCASION_COLON = re.compile(
 
 def _role_after_occasion(after_name: str) -> Role | None:
     match = _OCCASION_COLON.match(after_name)
+    if match is None:
+        # "Kate Morgan (kate@...) at the law society dinner — Partner (Morgan & Reid LLP)": past
+        # the address, the occasion set apart by a dash
+        bare = re.sub(r"^\s*\([^()\n]*@[^()\n]*\)", "", after_name)
+        match = _OCCASION_DASH.match(bare)
+        return _listed_role("," + bare[match.end():]) if match else None
     return _listed_role("," + after_name[match.end():]) if match else None
+
+
+_OCCASION_DASH = re.compile(
+    r"^[ \t]+(?:at|al|alla|all['’]|auf|beim|à|au|en|op|na|no|em|in|bij|sur)\b[^\n:.;!?()—–]{1,80}"
+    r"[ \t][—–][ \t]")
 
 
 def _listed_role(after_name: str) -> Role | None:
@@ -1149,6 +1211,7 @@ def _listed_role(after_name: str) -> Role | None:
     if not match:
         return None
     clause = _clause(after_name[match.end():], semicolons=";" not in match.group())
+    whole_clause = clause
     if match.group().strip(" \t(,;/|·-–—"):
         # "Priti is a freelance Shopify developer and built ours": the role ends at the next
         # clause about the person
@@ -1163,6 +1226,17 @@ def _listed_role(after_name: str) -> Role | None:
         if 0 < cut < len(words) and is_title_phrase(" ".join(words[cut:]), loose=True):
             return Role(" ".join(words[cut:]), " ".join(words[:cut]))
     role = role_in_list(parts[:3])
+    bracket_after = _BRACKETED_COMPANY.match(after_name[match.end() + len(whole_clause):])
+    if role.title and not role.company and bracket_after and len(parts) == 1:
+        # "Partner (Morgan & Reid LLP)": the company in brackets after the title
+        found = clean_company(bracket_after.group("c"))
+        if found and not is_title_phrase(found, loose=True):
+            role = Role(role.title, found)
+    joined_titles = (role_in(re.split(r"[,;]", whole_clause)[0])
+                     if role.title and whole_clause != clause else None)
+    if (joined_titles and joined_titles.title and role.title
+            and joined_titles.title.startswith(role.title + " ")):
+        return joined_titles  # "cofundador y director técnico de AgroSensa": both titles
     if role.title and "," in clause:
         joined = role_in(clause)
         if joined.title and len(joined.title) > len(role.title):
@@ -1170,6 +1244,9 @@ def _listed_role(after_name: str) -> Role | None:
     return role if role.title else None
 
 
+_BRACKETED_COMPANY = re.compile(
+    r"^\s*\((?!(?i:ex-|ex |former|formerly|früher|ehemals|anciennement|antes|già|voorheen))"
+    r"(?P<c>[^()@\d\n]+)\)")
 _COMPANY_FROM = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)"
 )

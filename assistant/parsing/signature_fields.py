@@ -20,6 +20,7 @@ from assistant.parsing.contacts import (
     is_title_phrase,
     role_in,
     role_in_list,
+    with_comma_form,
 )
 from assistant.parsing.draft import name_key
 from assistant.parsing.labeller import read_block
@@ -75,6 +76,10 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     mistaken = mistaken or bool(block.title and title and company and not block.company
                                 and _SPLIT.search(block.title) and block.title.startswith(title)
                                 and block.title.endswith(company))
+    # "Weber Steuerberatung — Steuerberater & Partner": the labeller read the company as the
+    # title, where the rules read the company and the title beside it
+    mistaken = mistaken or bool(block.title and not block.company and title and company
+                                and name_key(block.title) == name_key(company))
     if (block.title or block.company) and not mistaken and not {
             name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
@@ -88,7 +93,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
                 and name_key(company) not in name_key(rule_title)):
             title = rule_title  # "Leiterin Einkauf" below the company, read as a second company
     company = _with_name_before_form(_whole_company(company, signature), signature)
-    company = _company_line_head(company, signature)
+    company = with_comma_form(_company_line_head(company, signature), signature)
     if title and not company and is_legal_form(title.split()[-1]) and not is_title_phrase(
             title, loose=True):
         # "Fromagerie des Aravis SARL" read as the title: a name with its legal form is the
@@ -100,6 +105,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         if inner.title and inner.company:
             title, company = inner.title, inner.company
     company = _entity_after_unit(company, signature)
+    title = _title_without_company(title, company)
     title, company = _qualifier_read_as_company(title, company, signature)
     title = _with_qualifier(title, company, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
@@ -122,6 +128,12 @@ def _whole_title(title: str | None, rule_title: str | None) -> str | None:
     Logística", "/ Inkoop"): the rules' reading of the whole line stands."""
     if (title and rule_title and _JOINER_START.match(title) and len(rule_title) > len(title)
             and rule_title.endswith(title)):
+        return rule_title
+    # "Head of Growth / Partnerships" read up to its "/": the rules' whole title
+    if (title and rule_title and rule_title.startswith(title)
+            and _JOINER_START.match(rule_title[len(title):].lstrip())
+            and rule_title[len(title):].startswith(" ")
+            and is_title_phrase(rule_title, loose=True)):
         return rule_title
     return title
 
@@ -213,6 +225,28 @@ def _whole_company(company: str | None, signature: str) -> str | None:
     return company
 
 
+_DANGLING = re.compile(
+    r"(?i)\s+(?:of|at|for|de|du|des|d'|van|von|bei|der|di|del|della|da|do|dos|das|chez|en|na|"
+    r"no|em|bij|presso)$")
+
+
+def _title_without_company(title: str | None, company: str | None) -> str | None:
+    """A title read with the company's first word or the preposition before it ("CTO, Acme"
+    above "Acme Labs Inc.", "Gérant de" before "Olivier Menuiserie SARL"): the title alone."""
+    if not title or not company:
+        return title
+    first = company.split()[0]
+    cut = re.sub(rf"\s*[,|·–—-]\s*{re.escape(first)}$", "", title)
+    named = company.rsplit(",", 1)[0]  # "Sócio-gerente, Mendes & Filhos" of "Mendes & Filhos, Lda."
+    cut = re.sub(rf"\s*[,|·–—-]\s*{re.escape(named)}$", "", cut)
+    if cut != title and is_title_phrase(cut, loose=True):
+        title = cut
+    bare = _DANGLING.sub("", title)
+    if bare != title and bare and is_title_phrase(bare, loose=True):
+        title = bare
+    return title
+
+
 def _company_line_head(company: str | None, signature: str) -> str | None:
     """A company with its legal form read without the first words of its line ("Kwekerijen
     B.V." of "Van Leeuwen Kwekerijen B.V.", "do Vale Lda." of "Cerâmica do Vale Lda."): the
@@ -242,8 +276,8 @@ def _with_name_before_form(company: str | None, signature: str) -> str | None:
     the name before the form's comma and the form."""
     if not company or not is_legal_form(company):
         return company
-    match = re.search(rf"(?m)(?:^|[|·•]|\s[-–—]\s)\s*(?P<name>[^|·•,\n]+?),\s*{re.escape(company)}",
-                      signature)
+    match = re.search(
+        rf"(?m)(?:^|[|·•,]|\s[-–—]\s)\s*(?P<name>[^|·•,\n]+?),\s*{re.escape(company)}", signature)
     name = match.group("name").strip() if match else ""
     if not name or is_title_phrase(name, loose=True) or _is_contact_bit(name):
         return company

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.parsing.contacts import find_emails
 from assistant.parsing.context import card_occasion
+from assistant.parsing.intros import is_intro
 from assistant.parsing.people import _card_address_matches
 
 
@@ -41,3 +42,22 @@ def test_a_name_whose_address_stands_far_below_in_its_block_is_a_person() -> Non
 )
 def test_a_cards_heading_names_the_occasion(text: str, occasion: str | None) -> None:
     assert card_occasion(text) == occasion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hola Ana, hola Pedro:\n\nLas presento. Ana es diseñadora.",
+        "Les hago la presentación que quedamos.",
+        "Je me permets de vous mettre en relation.",
+        "Faço a apresentação que combinámos.",
+        "Zoals beloofd: even voorstellen.",
+        "Deixo-vos conversar.",
+    ],
+)
+def test_more_ways_of_introducing_people_are_introductions(text: str) -> None:
+    assert is_intro(text)
+
+
+def test_a_note_about_presenting_a_deck_is_no_introduction() -> None:
+    assert not is_intro("Ich habe Anna die Präsentation geschickt; sie meldet sich.")
