@@ -329,7 +329,7 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
                 continue  # "Pas encore rencontrée : Soizic ...": no meeting, no occasion
             if context and _only_met_words(context):
                 continue  # "Ho conosciuto", "Conocí a": the verb alone tells no occasion
-            return context
+            return _occasion_before_role(context)
     # "jo mcintyre jo@... 617 555 0154 farmers market stall.": a terse card whose words left
     # after the name and details are a short phrase naming an event are the occasion
     for sentence in sentences(text):
@@ -365,6 +365,20 @@ _MET_FILLER = re.compile(r"(?i)\b(?:ho|hab|habe|ich|wir|j'ai|j’ai|je|nous|a|o|
 def _only_met_words(context: str) -> bool:
     rest = _MET_FILLER.sub("", _MET_WORD.sub("", context))
     return not re.search(r"[^\W\d_]{3,}", rest)
+
+
+def _occasion_before_role(context: str | None) -> str | None:
+    """ "Rencontré au salon de Lille : gérante de Boulangerie Dubois SARL": the occasion before
+    the colon, without the role the sentence goes on with."""
+    from assistant.parsing.contacts import role_in
+
+    head, sep, tail = (context or "").partition(":")
+    tail = tail.strip(" ,.;")
+    if not sep or not tells_meeting(head) or len(head.split()) < 2:
+        return context
+    if not tail or role_in(tail).title or _is_title(tail.split(",")[0].strip()):
+        return head.strip()
+    return context
 
 
 def card_occasion(text: str) -> str | None:

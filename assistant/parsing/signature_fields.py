@@ -106,6 +106,17 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
             title, company = inner.title, inner.company
     company = _entity_after_unit(company, signature)
     title = _title_without_company(title, company)
+    if title and company and is_legal_form(company):
+        # "Diretor Financeiro na Cortiça Viva, S.A." read up to the comma: the whole line
+        inner = role_in(f"{title}, {company}")
+        if inner.title and inner.company and inner.company != company:
+            title, company = inner.title, inner.company
+    if title is None and name:
+        # "Joris Peeters, Zaakvoerder": the title on the name's line
+        beside = re.search(rf"(?m)^\s*{re.escape(name)}\s*[,|–—-]\s*(?P<t>[^,|\n]+?)\s*$",
+                           signature)
+        if beside and is_title_phrase(beside.group("t"), loose=True):
+            title = beside.group("t")
     title, company = _qualifier_read_as_company(title, company, signature)
     title = _with_qualifier(title, company, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}

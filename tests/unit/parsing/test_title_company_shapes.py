@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.parsing.contacts import find_emails
-from assistant.parsing.context import card_occasion
+from assistant.parsing.context import card_occasion, meeting_context
 from assistant.parsing.intros import is_intro
 from assistant.parsing.people import _card_address_matches
+from assistant.parsing.signature_fields import mine_signature
 
 
 def test_a_name_whose_address_stands_far_below_in_its_block_is_a_person() -> None:
@@ -61,3 +62,39 @@ def test_more_ways_of_introducing_people_are_introductions(text: str) -> None:
 
 def test_a_note_about_presenting_a_deck_is_no_introduction() -> None:
     assert not is_intro("Ich habe Anna die Präsentation geschickt; sie meldet sich.")
+
+
+@pytest.mark.parametrize(
+    ("signature", "name", "title", "company"),
+    [
+        ("Rachel Kim\nCTO, Acme\nAcme Labs Inc.\n", "Rachel Kim", "CTO", "Acme Labs Inc."),
+        (
+            "Marc Olivier\nGérant de Olivier Menuiserie SARL\n",
+            "Marc Olivier",
+            "Gérant",
+            "Olivier Menuiserie SARL",
+        ),
+        (
+            "Joris Peeters, Zaakvoerder\nPeeters & Zonen BVBA\n",
+            "Joris Peeters",
+            "Zaakvoerder",
+            "Peeters & Zonen BVBA",
+        ),
+        (
+            "Bruno Marques\nDiretor Financeiro na Cortiça Viva, S.A.\n",
+            "Bruno Marques",
+            "Diretor Financeiro",
+            "Cortiça Viva, S.A.",
+        ),
+    ],
+)
+def test_signature_titles_are_read_without_the_company(
+    signature: str, name: str, title: str, company: str
+) -> None:
+    facts = mine_signature(signature, name, "DE")
+    assert (facts.title, facts.company) == (title, company)
+
+
+def test_the_occasion_before_a_colon_is_told_without_the_role_after_it() -> None:
+    text = "Rencontré au salon de Lille : gérante de Boulangerie Dubois SARL."
+    assert meeting_context(text) == "Rencontré au salon de Lille"
