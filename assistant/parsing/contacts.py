@@ -84,6 +84,8 @@ _TITLE_TRADES = (
     # hyphenated: "Channel-Manager", "Key-Account-Managerin", "Vertriebs-Leiter"
     r"|[\w-]+-(?:manager|managerin|leiter|leiterin|berater|beraterin)"
     r"|direktor(?:in)?|hoteldirektor(?:in)?|geschäftsleiter(?:in)?"
+    # "enólogo-chefe", "sous-chef", "redattore-capo", "ingeniero-jefe"
+    r"|\w+-(?:chefe|chef|jefe|jefa|capo)"
     r"|\w+-(?:diretor|diretora|director|directora|gerente|fundador|fundadora)"
     # professions as Italian, Spanish, Portuguese and Dutch write them without accents
     r"|fotograf[oa]|fotograaf|architett[oa]|arquitect[oa]|arquitet[oa]|illustratore|notaio"

@@ -376,6 +376,9 @@ def _occasion_before_role(context: str | None) -> str | None:
     tail = tail.strip(" ,.;")
     if not sep or not tells_meeting(head) or len(head.split()) < 2:
         return context
+    tail = re.sub(r"(?i)\b(?:herr|frau|dr|mr|mrs|ms|mme|m|sr|sra|prof|dott|dottssa|eng|o|a|il|la|"
+                  r"le|el|der|die|the)\b\.?",
+                  "", tail).strip(" ,.;")  # "Am Stand getroffen: Herr Dr. [Klaus Meier]"
     if not tail or role_in(tail).title or _is_title(tail.split(",")[0].strip()):
         return head.strip()
     return context

@@ -124,7 +124,7 @@ I'll I'm I've I'd He's She's It's We'll We're We've They're They'll You're You'l
 Says Said Told Mentioned Thinks Reckons Sagt Meint Erzählt Dit Pense Raconte C'est C’est
 Dice Dijo Cuenta Comenta Detto Racconta Diz Disse Conta Zegt Vertelt Vond
 Außerdem Ausserdem Zudem Ebenfalls Auch Additionally Besides Plus Además También Inoltre Anche
-Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin
+Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin Am Im
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -966,6 +966,9 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
 def _without_place(title: str | None) -> str | None:
     """ "packaging designer in Montréal": the title without the city the person works in; and
     without the "now" before it ("früher bei Siemens, jetzt Vertriebsleiter bei Sonnwerk")."""
+    owned = _THEIR_BEFORE_TITLE.match(title or "")
+    if title and owned and is_title_phrase(title[owned.end():], loose=True):
+        title = title[owned.end():]  # "their head of procurement"
     now = _NOW_BEFORE_TITLE.match(title or "")
     if title and now and is_title_phrase(title[now.end():], loose=True):
         title = title[now.end():]
@@ -1048,6 +1051,9 @@ def _copula_role(after_name: str) -> Role | None:
     return None
 
 
+_THEIR_BEFORE_TITLE = re.compile(
+    r"(?i)^(?:their|his|her|our|ihr|ihre|sein|seine|unser|unsere|leur|notre|su|nuestro|nuestra|"
+    r"il loro|la loro|il suo|la sua|o seu|a sua|hun|haar|zijn|onze)[ \t]+")
 _NOW_BEFORE_TITLE = re.compile(
     r"(?i)^(?:now|currently|jetzt|nun|inzwischen|mittlerweile|maintenant|désormais|"
     r"actuellement|ahora|actualmente|ora|adesso|agora|atualmente|nu|tegenwoordig|inmiddels)"
