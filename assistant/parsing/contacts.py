@@ -229,7 +229,9 @@ def clean_name(raw: str | None) -> str | None:
 
 # Honorifics and professional prefixes nameparser does not know ("Eng.ª", "Dott.ssa", "Mevr.").
 _PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srta)"
-                     r"\.(?:ª|º|ssa|ra)?|Prof\.ª|Dr\.-Ing\.)\s+")
+                     r"\.(?:ª|º|ssa|ra)?|Prof\.ª|Dr\.-Ing\.|"
+                     # the school of a Swiss or Austrian degree: "Dipl. Ing. ETH Stefan Zürcher"
+                     r"Dipl\.(?:-Ing\.)?|Mag\.|(?:ETH|EPFL|FH|HTL|HSG)(?=\s+\S+\s+\S))\s+")
 
 
 def _clean_name(raw: str) -> str | None:

@@ -125,6 +125,7 @@ Says Said Told Mentioned Thinks Reckons Sagt Meint Erzählt Dit Pense Raconte C'
 Dice Dijo Cuenta Comenta Detto Racconta Diz Disse Conta Zegt Vertelt Vond
 Außerdem Ausserdem Zudem Ebenfalls Auch Additionally Besides Plus Además También Inoltre Anche
 Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin Am Im
+Karte Visitenkarte Carte Tarjeta Biglietto Cartão Visitekaartje
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners

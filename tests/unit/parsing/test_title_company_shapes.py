@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.parsing.contacts import find_emails
+from assistant.parsing.contacts import clean_name, find_emails
 from assistant.parsing.context import card_occasion, meeting_context
 from assistant.parsing.intros import is_intro
 from assistant.parsing.people import _card_address_matches
@@ -98,3 +98,14 @@ def test_signature_titles_are_read_without_the_company(
 def test_the_occasion_before_a_colon_is_told_without_the_role_after_it() -> None:
     text = "Rencontré au salon de Lille : gérante de Boulangerie Dubois SARL."
     assert meeting_context(text) == "Rencontré au salon de Lille"
+
+
+def test_a_degrees_school_before_the_name_is_no_part_of_it() -> None:
+    assert clean_name("ETH Stefan Zürcher") == "Stefan Zürcher"
+    assert clean_name("Dipl.-Ing. Anna Roth") == "Anna Roth"
+
+
+def test_a_conference_ending_in_tagung_is_an_occasion() -> None:
+    assert meeting_context("Karte von der Industrietagung Graz:") == (
+        "Karte von der Industrietagung Graz"
+    )
