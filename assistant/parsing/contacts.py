@@ -17,6 +17,8 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from nameparser import HumanName
 
+from assistant.parsing.memo import short_text_memo
+
 log = logging.getLogger(__name__)
 
 _MEMO_LIMIT = 200  # characters: longer strings are never remembered by the memoized helpers
@@ -370,6 +372,7 @@ def normalize_url(raw: str) -> str | None:
     return f"{scheme.lower()}://{host.lower()}{slash}{path}"
 
 
+@short_text_memo(2048, _MEMO_LIMIT)  # the same lines and parts are asked of often
 def is_title_phrase(text: str, *, loose: bool = False) -> bool:
     """True when every word can belong to a job title and one is a title word.
 
@@ -522,6 +525,7 @@ _COMMA_LEGAL_FORM = re.compile(
     r"B\.V\.|N\.V\.|SAS|SARL|Oy|AB|plc|LLP)(?![\w.])")
 
 
+@short_text_memo(256)  # a passage is read for its role by several readers
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
     fallback = None

@@ -50,5 +50,5 @@ def _text_size(value: object) -> int:
     if isinstance(value, str):
         return len(value)
     if isinstance(value, tuple):
-        return sum(map(_text_size, value))
+        return sum([len(v) if type(v) is str else _text_size(v) for v in value])
     return 0
