@@ -207,6 +207,12 @@ def position_features(index: int, count: int, line_index: int, lines: int) -> li
             f"line_len={min(count, 6)}"]
 
 
+@lru_cache(maxsize=1024)
+def _positions(index: int, count: int, line_index: int, lines: int) -> tuple[str, ...]:
+    """``position_features`` made once per place (the same few places come back in every block)."""
+    return tuple(position_features(index, count, line_index, lines))
+
+
 def comma_features(tokens: Line, index: int) -> list[str]:
     """Whether a comma came before the token on its line ("Senior Director, Risk Analytics":
     what follows a title's comma is its unit or the company)."""
@@ -241,8 +247,8 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
         rows = []
         for index, features in enumerate(own):
             place = index - lead if index >= lead else index
-            rows.append(["bias", *features, *position_features(place, len(tokens) - lead,
-                                                               line_index, len(lines)),
+            rows.append(["bias", *features, *_positions(place, len(tokens) - lead,
+                                                        line_index, len(lines)),
                          *tails[index]])
         out.append(rows)
     return out
