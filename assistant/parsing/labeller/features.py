@@ -191,7 +191,7 @@ def phone_offsets(line: str, tokens: Line, region: str) -> set[int]:
 def _phone_ranges(line: str, region: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each number phonenumbers finds in the line (read once per line)."""
     found: list[tuple[int, int]] = []
-    if not any(c.isdigit() for c in line):  # phonenumbers finds no number without a digit
+    if not any(map(str.isdigit, line)):  # phonenumbers finds no number without a digit
         return ()
     try:
         for match in phonenumbers.PhoneNumberMatcher(line, region or "US"):
