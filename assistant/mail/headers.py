@@ -7,14 +7,12 @@ a defect, since a defective header is where one address can be made to look like
 
 from __future__ import annotations
 
-import email.parser
-import email.policy
 from collections.abc import Callable
 from email.message import EmailMessage
 from functools import lru_cache, wraps
 from typing import TypeVar
 
-from assistant.parsing.mime import once_per_message
+from assistant.parsing.mime import header_block
 
 # Routing one message reads its headers a dozen times (own copy? bounce? robot? who sent it?
 # an approval answer?); they are parsed once. Only messages up to this size are remembered, a
@@ -44,8 +42,7 @@ def read_headers(raw: bytes) -> EmailMessage:
     From, Subject, Content-Type and the robot headers several times over, and the stock
     policy parses a field again on every read (``once_per_message``: the same objects, shared
     with ``read_message`` of the same bytes)."""
-    parser = email.parser.BytesParser(policy=once_per_message(raw))
-    message = parser.parsebytes(raw, headersonly=True)
+    message = header_block(raw)
     assert isinstance(message, EmailMessage)
     return message
 

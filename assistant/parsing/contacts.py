@@ -17,6 +17,8 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from nameparser import HumanName
 
+from assistant.parsing.memo import short_text_memo
+
 log = logging.getLogger(__name__)
 
 _MEMO_LIMIT = 200  # characters: longer strings are never remembered by the memoized helpers
@@ -285,7 +287,7 @@ _normalize_found = lru_cache(maxsize=1024)(normalize_email)
 def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     """(position, E.164) for each phone number; national numbers read in ``region``."""
     found: list[tuple[int, str]] = []
-    if not any(c.isdigit() for c in text):  # phonenumbers finds no number without a digit
+    if not any(map(str.isdigit, text)):  # phonenumbers finds no number without a digit
         return found
     try:
         matcher = phonenumbers.PhoneNumberMatcher(
@@ -415,6 +417,7 @@ def normalize_url(raw: str) -> str | None:
     return f"{scheme.lower()}://{host.lower()}{slash}{path}"
 
 
+@short_text_memo(2048, _MEMO_LIMIT)  # the same lines and parts are asked of often
 def is_title_phrase(text: str, *, loose: bool = False) -> bool:
     """True when every word can belong to a job title and one is a title word.
 
@@ -594,6 +597,7 @@ def with_comma_form(company: str | None, text: str) -> str | None:
     return f"{company}, {form.group('form')}" if form else company
 
 
+@short_text_memo(256)  # a passage is read for its role by several readers
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
     fallback = None

@@ -16,6 +16,7 @@ from enum import Enum
 
 from assistant.parsing.literal import without_whole_words
 from assistant.parsing.memo import short_text_memo
+from assistant.parsing.required import may_match, required_words
 
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
@@ -216,6 +217,8 @@ _CUES = {
     "promises": re.compile(rf"(?:(?P<owner>{_OWNER_PROMISES})|(?P<bare>{_BARE_PROMISES}))"
                            rf"{_WORD_END}\s*", re.IGNORECASE),
 }
+# Words one of which each cue's every match contains: a sentence with none skips the cue.
+_CUE_WORDS = {key: required_words(cue) for key, cue in _CUES.items()}
 # "I'll let you two take it from here" closes an introduction; it promises nothing.
 _NOT_PROMISE = re.compile(r"(?i)^(?:let|leave) (?:you|the two|it to)\b")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
@@ -248,7 +251,8 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
     text = text.replace("’", "'")
     for sentence in sentences(text):
         for key, cue in _CUES.items():
-            found[key].extend(_phrases(key, cue, sentence))
+            if may_match(_CUE_WORDS[key], sentence):
+                found[key].extend(_phrases(key, cue, sentence))
     promises = [_WHEN_TAIL.sub("", p) for p in found["promises"]
                 if p not in found["needs"] and not _NOT_PROMISE.match(p)]
     return ContextFacts(

@@ -30,7 +30,11 @@ def short_text_memo(maxsize: int, limit: int = TEXT_LIMIT) -> Callable[[Callable
 
         @wraps(function)
         def call(*args: P.args, **kwargs: P.kwargs) -> R:
-            size = sum(map(_text_size, args)) + sum(map(_text_size, kwargs.values()))
+            size = 0
+            for value in args:  # _text_size inlined for the common str argument
+                size += len(value) if type(value) is str else _text_size(value)
+            if kwargs:
+                size += sum(map(_text_size, kwargs.values()))
             if size > limit:
                 return function(*args, **kwargs)
             return remembered(*args, **kwargs)
@@ -46,5 +50,5 @@ def _text_size(value: object) -> int:
     if isinstance(value, str):
         return len(value)
     if isinstance(value, tuple):
-        return sum(map(_text_size, value))
+        return sum([len(v) if type(v) is str else _text_size(v) for v in value])
     return 0

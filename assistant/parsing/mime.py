@@ -189,8 +189,29 @@ def _policy_of(raw: bytes) -> EmailPolicy:
 
 def read_message(raw: bytes) -> MessageView:
     """Parse bytes into a MessageView; never raises on malformed MIME."""
-    message = BytesParser(policy=once_per_message(raw)).parsebytes(raw)
+    head = header_block(raw)
+    if _content_type(head).split("/")[0] in ("multipart", "message"):
+        message = BytesParser(policy=once_per_message(raw)).parsebytes(raw)
+    else:
+        # A single part: the feed parser stores everything after the header block as its
+        # payload, exactly as it does reading the header block alone (email.feedparser), so
+        # the header block routing has read already is the whole message.
+        message = head
     return _view(message, depth=0)
+
+
+def header_block(raw: bytes) -> Message:
+    """The message's header block parsed (``headersonly``), the body its raw payload; the
+    same object for the same bytes (up to SHARED_BYTES, the last few messages). Shared: read
+    it, never change it."""
+    if len(raw) <= SHARED_BYTES:
+        return _header_block(raw)
+    return BytesParser(policy=once_per_message(raw)).parsebytes(raw, headersonly=True)
+
+
+@functools.lru_cache(maxsize=32)
+def _header_block(raw: bytes) -> Message:
+    return BytesParser(policy=once_per_message(raw)).parsebytes(raw, headersonly=True)
 
 
 def _view(message: Message, depth: int) -> MessageView:

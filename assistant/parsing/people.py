@@ -550,7 +550,7 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
                          and tokens[index - 1][1] not in _LOWER_PARTICLES))):
             tokens = tokens[:index]
             break
-    while tokens and tokens[-1][1] in STOP_WORDS | {"de", "von", "van", "la", "le", "del"}:
+    while tokens and (tokens[-1][1] in STOP_WORDS or tokens[-1][1] in _TRAILING_PARTICLES):
         if _name_part([t for _, t in tokens], len(tokens) - 1):
             break
         tokens.pop()
@@ -558,6 +558,9 @@ def _strip_stop_words(start: int, name: str) -> tuple[int, str]:
         return start, ""
     first, (last_offset, last) = tokens[0][0], tokens[-1]
     return start + first, name[first:last_offset + len(last)]
+
+
+_TRAILING_PARTICLES = frozenset({"de", "von", "van", "la", "le", "del"})
 
 
 # A particle written with a capital after a lower-case one is part of a surname: "Hélène de La

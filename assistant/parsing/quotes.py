@@ -20,6 +20,7 @@ from assistant.parsing.forwards import (
     split_flat_headers,
     unquote_line,
 )
+from assistant.parsing.memo import short_text_memo
 from assistant.parsing.signatures import is_mobile_line
 
 # "wrote" as attribution lines say it, in the languages mail clients are localized to.
@@ -197,6 +198,7 @@ def new_text_lines(lines: list[str]) -> list[str]:
     return kept
 
 
+@short_text_memo(256)  # a message's body is trimmed more than once
 def trim_reply(text: str) -> str:
     """Only the new text of a reply: quoted history and attribution headers removed."""
     lines = split_flat_headers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

@@ -38,3 +38,29 @@ def test_plain_unstructured_headers_read_as_policy_default_reads_them() -> None:
             assert mime._header_text(message, name, value) == parsed, (name, value)
             checked += 1
     assert checked > 1000
+
+
+def _mutated(messages: list[bytes], count: int) -> list[bytes]:
+    import random
+
+    from benchmarks import hostile_mutations as mutations
+
+    rng = random.Random(11)
+    kinds = [mutations.truncate, mutations.bad_boundary, mutations.bad_encoding,
+             mutations.nul_bytes, mutations.invalid_utf8, mutations.missing_headers,
+             mutations.byte_flip, mutations.duplicate_headers, mutations.header_injection,
+             mutations.line_endings, mutations.splice_garbage]
+    return [rng.choice(kinds)(rng.choice(messages), rng) for _ in range(count)]
+
+
+def test_a_single_part_message_reads_the_same_from_its_header_block() -> None:
+    # read_message takes a single-part message's view from the header block routing parsed
+    # (payload: the rest of the bytes); it must equal the view of the full parse
+    messages = _messages()
+    single = 0
+    for raw in messages + _mutated(messages, 1500):
+        full = BytesParser(policy=mime.once_per_message()).parsebytes(raw)
+        mime._header_block.cache_clear()
+        assert mime.read_message(raw) == mime._view(full, depth=0), raw[:300]
+        single += mime._content_type(full).split("/")[0] not in ("multipart", "message")
+    assert single > 500

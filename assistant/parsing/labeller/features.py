@@ -191,7 +191,7 @@ def phone_offsets(line: str, tokens: Line, region: str) -> set[int]:
 def _phone_ranges(line: str, region: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each number phonenumbers finds in the line (read once per line)."""
     found: list[tuple[int, int]] = []
-    if not any(c.isdigit() for c in line):  # phonenumbers finds no number without a digit
+    if not any(map(str.isdigit, line)):  # phonenumbers finds no number without a digit
         return ()
     try:
         for match in phonenumbers.PhoneNumberMatcher(line, region or "US"):
@@ -205,6 +205,12 @@ def position_features(index: int, count: int, line_index: int, lines: int) -> li
     return [f"tok={min(index, 3)}", f"tok_from_end={min(count - 1 - index, 3)}",
             f"line={min(line_index, 4)}", f"line_from_end={min(lines - 1 - line_index, 3)}",
             f"line_len={min(count, 6)}"]
+
+
+@lru_cache(maxsize=1024)
+def _positions(index: int, count: int, line_index: int, lines: int) -> tuple[str, ...]:
+    """``position_features`` made once per place (the same few places come back in every block)."""
+    return tuple(position_features(index, count, line_index, lines))
 
 
 def comma_features(tokens: Line, index: int) -> list[str]:
@@ -241,8 +247,8 @@ def block_features(lines: list[tuple[str, Line]], region: str) -> list[list[list
         rows = []
         for index, features in enumerate(own):
             place = index - lead if index >= lead else index
-            rows.append(["bias", *features, *position_features(place, len(tokens) - lead,
-                                                               line_index, len(lines)),
+            rows.append(["bias", *features, *_positions(place, len(tokens) - lead,
+                                                        line_index, len(lines)),
                          *tails[index]])
         out.append(rows)
     return out

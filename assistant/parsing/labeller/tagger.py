@@ -98,6 +98,7 @@ def _is_readable(tokens: list[tuple[int, str]]) -> bool:
     return len(tokens) <= MAX_SEPARATED_TOKENS and separators >= _MIN_FIELD_SEPARATORS
 
 
+@short_text_memo(256)  # a signature or a line is read again by later readers of the message
 def read_block(text: str, region: str = "US", person: str | None = None) -> BlockFields:
     """The first name, title and company spans of a block, as written.
 
