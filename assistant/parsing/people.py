@@ -234,8 +234,7 @@ def card_names(text: str, region: str) -> list[str]:
         # after it is no part of the name as written first
         name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）][ \t]*$", "", name))
         # "Montserrat Vilaseca i Puig": a surname joined by "i"/"y"/"e" up to the line's end
-        joined = re.search(rf"(?m){re.escape(name)}(?P<rest>{_JOINED_SURNAME.pattern})[ \t]*$",
-                           text)
+        joined = _joined_at_line_end(text, name)
         name = name + joined.group("rest") if joined else name
         words = name.split()
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
@@ -444,6 +443,20 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
 # Ortega y Gasset". The conjunction also joins two people ("Ana Costa e Rui"), so the joined
 # surname counts only when the person's own address holds it with the first name.
 _JOINED_SURNAME = re.compile(rf"[ \t]+(?:e|y|i)[ \t]+(?P<last>{_TOKEN})(?![ \t]+[A-Z{_UPPER}])")
+_JOINED_AT_LINE_END = re.compile(rf"(?m)(?P<rest>{_JOINED_SURNAME.pattern})[ \t]*$")
+
+
+def _joined_at_line_end(text: str, name: str) -> re.Match[str] | None:
+    """``re.search(rf"(?m){re.escape(name)}(?P<rest>{_JOINED_SURNAME.pattern})[ \t]*$", text)``
+    without compiling a pattern for each name: the first place ``name`` is written that a
+    joined surname follows up to the line's end."""
+    at = text.find(name)
+    while at >= 0:
+        match = _JOINED_AT_LINE_END.match(text, at + len(name))
+        if match is not None:
+            return match
+        at = text.find(name, at + 1)
+    return None
 
 
 def _joined_surname(text: str, start: int, name: str, emails: list[tuple[int, str]]) -> str:
