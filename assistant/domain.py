@@ -67,7 +67,10 @@ class ParsedContact:
     met: bool = True
 
     def to_json(self) -> dict[str, object]:
+        """A contact of the ``assistant parse --json`` object (DESIGN.md contract): its keys
+        exactly; ``met`` goes to the store and the drafts, not into the contract's JSON."""
         data = asdict(self)
+        del data["met"]
         return {key: list(value) if isinstance(value, tuple) else value
                 for key, value in data.items()}
 
