@@ -650,11 +650,16 @@ def _split_title_company(lines: list[OcrLine], domains: set[str]) -> list[OcrLin
         if parts is None:
             out.append(line)
             continue
-        left, top, right, bottom = line.box
-        middle = (top + bottom) / 2
-        out += [replace(line, text=parts[0], box=(left, top, right, middle)),
-                replace(line, text=parts[1], box=(left, middle, right, bottom))]
+        out += _split_in_two(line, parts)
     return out
+
+
+def _split_in_two(line: OcrLine, parts: tuple[str, str]) -> list[OcrLine]:
+    """One OCR line read as two: the first text in the top half of its box, the second below."""
+    left, top, right, bottom = line.box
+    middle = (top + bottom) / 2
+    return [replace(line, text=parts[0], box=(left, top, right, middle)),
+            replace(line, text=parts[1], box=(left, middle, right, bottom))]
 
 
 def _split_name_lines(lines: list[OcrLine], domains: set[str] | None = None) -> list[OcrLine]:
@@ -668,10 +673,7 @@ def _split_name_lines(lines: list[OcrLine], domains: set[str] | None = None) -> 
         if parts is None:
             out.append(line)
             continue
-        left, top, right, bottom = line.box
-        middle = (top + bottom) / 2
-        out += [replace(line, text=parts[0], box=(left, top, right, middle)),
-                replace(line, text=parts[1], box=(left, middle, right, bottom))]
+        out += _split_in_two(line, parts)
     return out
 
 
