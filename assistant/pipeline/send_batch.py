@@ -19,8 +19,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, bindparam, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -121,16 +122,24 @@ def _record_sent(app: App, connection: Connection, email: OutgoingEmail,
     """The send committed at once, on the batch's connection; when that connection fails,
     ``send``'s own path commits it (retrying a dropped connection)."""
     if not delivery.refused:
-        table = table_of(OutboxMessage)
         try:
-            connection.execute(update(table).where(table.c.id == email.id).values(
-                status="sent", sent_at=app.clock(), last_error=None))  # committed (autocommit)
-            return
+            connection.execute(_MARK_SENT, {"outbox_id": email.id, "sent_now": app.clock()})
+            return  # committed (autocommit)
         except DBAPIError:
             log.warning("recording the send of outbox %d on the batch's connection failed; "
                         "recording it again", email.id, exc_info=True)
             _forget(connection)
     send.record_sent(app, email, delivery)  # refused recipients noted there too
+
+
+def _mark_sent() -> Any:
+    """``outbox.mark_sent``'s UPDATE, built once: each send passes its row and time."""
+    table = table_of(OutboxMessage)
+    return update(table).where(table.c.id == bindparam("outbox_id")).values(
+        status="sent", sent_at=bindparam("sent_now"), last_error=None)
+
+
+_MARK_SENT = _mark_sent()
 
 
 def _forget(connection: Connection) -> None:
