@@ -30,7 +30,14 @@ from sqlalchemy.orm import Session
 from assistant import trust
 from assistant.app import App
 from assistant.commands.reply import answer_command
-from assistant.domain import MessageKind, OwnerProfile, ParsedMessage, ParsedReply, ReplyIntent
+from assistant.domain import (
+    MessageKind,
+    OwnerProfile,
+    ParsedContact,
+    ParsedMessage,
+    ParsedReply,
+    ReplyIntent,
+)
 from assistant.errors import TransientError, UnreadableMessageError
 from assistant.faults import checkpoint
 from assistant.mail.headers import read_headers, recipients_of, sender_address, thread_of
@@ -245,9 +252,11 @@ def _write_all(app: App, plans: list[_Plan], now: datetime,
     touches only the message it came from."""
     try:
         with transaction(app.sessions) as session, session.begin_nested(), \
-                deferred.deferring(session):
+                deferred.deferring(session), \
+                contact_store.looking_ahead(session, _contacts_of(plans)):
             # (the savepoint also opens SQLite's write transaction before the first read;
-            # the rows nothing reads back are written together at the end, inside it)
+            # the rows nothing reads back are written together at the end, inside it; the
+            # notes' contacts are looked up together first)
             return [_carry_out(app, session, plan, now) for plan in plans]
     except IntegrityError as exc:
         log.info("a batch of %d message(s) met a concurrent write (%s); writing each on its "
@@ -264,6 +273,13 @@ def _write_all(app: App, plans: list[_Plan], now: datetime,
             if outcome is not None:
                 outcomes.append(outcome)
     return outcomes
+
+
+def _contacts_of(plans: list[_Plan]) -> list[tuple[int, Sequence[ParsedContact]]]:
+    """The contacts the batch's plain notes will look up: (owner id, a note's contacts)."""
+    return [(plan.owner.id, plan.parsed.contacts[:MAX_CONTACTS_PER_MESSAGE]) for plan in plans
+            if _plain_note(plan) and plan.owner is not None and plan.parsed is not None
+            and plan.parsed.contacts]
 
 
 def _write_one(app: App, session: Session, plan: _Plan, now: datetime,
@@ -299,8 +315,10 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
     record, owner, route = plan.record, plan.owner, plan.route
     if not _plain_note(plan):
         # an answer, a command, a correction or an undo may read what the notes before it
-        # in the batch wrote: their deferred rows are written first
+        # in the batch wrote: their deferred rows are written first; and it may change
+        # stored contacts: the notes after it look theirs up in the database
         deferred.flush(session)
+        contact_store.forget_look_ahead(session)
     if route == "screen":
         assert plan.screen is not None
         return _screen(app, session, record, plan.screen, now)
@@ -320,6 +338,7 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
         _done(session, now, record.id, status="processed", kind="command", owner_id=owner.id)
         return Outcome(status="processed", kind="command", outbox_ids=(outbox_id,))
     if replies_seen.forwarded_reply(session, owner, record.raw, record.id, now, plan.view):
+        contact_store.forget_look_ahead(session)  # a contact's reply was recorded
         return _finish(session, now, record.id, "processed", None,
                        "a contact's reply, forwarded by the owner", owner.id)
     assert plan.parsed is not None

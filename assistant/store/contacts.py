@@ -9,10 +9,12 @@ erasing what another message said.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, bindparam, exists, func, insert, or_, select
+from sqlalchemy import Select, and_, bindparam, exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.domain import ParsedContact, StoredContact
@@ -42,6 +44,7 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
     contact = _find_existing(session, owner_id, parsed)
     if contact is None:
         return _create(session, owner_id, inbound_id, parsed, now, interaction_kind, met_on)
+    forget_look_ahead(session)  # a stored contact changes: what was read ahead may be stale
     _fill_scalars(contact, parsed)
     contact.met = contact.met or parsed.met  # once met, a contact stays met
     contact.updated_at = now
@@ -80,6 +83,7 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
     # written together at the end of the batch (``deferred``), or now outside a batch.
     key = name_key(fields.get("name"))
     found_by = [(owner_id, e) for e in emails] + ([(owner_id, key)] if key else [])
+    _touch_ahead(session, owner_id, emails, key)
     deferred.add(session, _INSERT_EMAIL, [
         {"owner_id": owner_id, "contact_id": contact_id, "email": e} for e in emails],
         keys=found_by)
@@ -112,12 +116,18 @@ def _find_existing(session: Session, owner_id: int, parsed: ParsedContact) -> Co
     key = name_key(parsed.name)
     if not emails and key is None:
         return None
-    # a contact created earlier in the batch under these emails or this name: its rows first
-    deferred.flush_if_touching(session, [(owner_id, e) for e in emails]
-                               + ([(owner_id, key)] if key else []))
-    session.flush()  # the lookup is a plain statement: the session's changes go first
-    rows = session.connection().execute(_CANDIDATES, {
-        "owner_id": owner_id, "emails": emails, "name_key": key}).all()
+    ahead = _ahead_for(session, owner_id, emails, key)
+    if ahead is not None:  # read with the batch's other contacts, and still as it was
+        session.flush()
+        rows: Sequence[Any] = ahead.candidates(emails, key)
+    else:
+        # a contact created earlier in the batch under these emails or this name: its rows
+        # first
+        deferred.flush_if_touching(session, [(owner_id, e) for e in emails]
+                                   + ([(owner_id, key)] if key else []))
+        session.flush()  # the lookup is a plain statement: the session's changes go first
+        rows = session.connection().execute(_CANDIDATES, {
+            "owner_id": owner_id, "emails": emails, "name_key": key}).all()
     # The same email (any of a contact's) is the same contact
     found = next((row.id for row in rows if row.by_email), None)
     company = (parsed.company or "").casefold()
@@ -148,6 +158,132 @@ def _candidates() -> Select[tuple[int, str | None, bool, bool]]:
 
 
 _CANDIDATES = _candidates()
+
+
+# -- the candidates of a batch's contacts, read in one statement --------------------------
+#
+# A batch of notes looks up each of its contacts before writing it: one statement per contact.
+# ``looking_ahead`` reads the candidates of all of them at once, when the batch's writes
+# begin; a lookup then takes its rows from there, as ``_CANDIDATES`` would have returned them,
+# as long as nothing the batch wrote since can have changed them: a contact created under one
+# of its emails or its name sends it to ``_CANDIDATES`` (which first writes that contact's
+# deferred rows), and so does any change to a stored contact (a merge, or anything but a plain
+# note, which calls ``forget_look_ahead``).
+
+_AHEAD = "contacts_read_ahead"
+
+
+class _Candidate(NamedTuple):
+    """One row as ``_CANDIDATES`` returns it."""
+
+    id: int
+    company: str | None
+    by_email: bool
+    has_emails: bool
+
+
+class _Ahead:
+    """One owner's contacts that the batch's lookups may find, and what the batch wrote."""
+
+    def __init__(self, emails: set[str], keys: set[str], rows: Sequence[Any]) -> None:
+        self.emails, self.keys = emails, keys  # what was asked for
+        self.contacts: dict[int, tuple[str | None, bool]] = {}  # id: company, has emails
+        self.by_email: dict[str, set[int]] = {}
+        self.by_key: dict[str, set[int]] = {}
+        for row in rows:
+            self.contacts[row.id] = (row.company, bool(row.has_emails))
+            if row.email is not None:
+                self.by_email.setdefault(row.email, set()).add(row.id)
+            if row.name_key is not None:
+                self.by_key.setdefault(row.name_key, set()).add(row.id)
+        # the emails and name keys of the contacts created since
+        self.touched_emails: set[str] = set()
+        self.touched_keys: set[str] = set()
+
+    def covers(self, emails: list[str], key: str | None) -> bool:
+        """Whether these were asked for and no contact created since has any of them."""
+        if key is not None and (key not in self.keys or key in self.touched_keys):
+            return False
+        return self.emails.issuperset(emails) and self.touched_emails.isdisjoint(emails)
+
+    def candidates(self, emails: list[str], key: str | None) -> list[_Candidate]:
+        """The rows ``_CANDIDATES`` returns for these emails and name key, in id order."""
+        matched = {i for e in emails for i in self.by_email.get(e, ())}
+        named = self.by_key.get(key, set()) if key is not None else set()
+        return [_Candidate(i, self.contacts[i][0], i in matched, self.contacts[i][1])
+                for i in sorted(matched | named)]
+
+
+@contextmanager
+def looking_ahead(session: Session,
+                  wanted: Iterable[tuple[int, Sequence[ParsedContact]]]) -> Iterator[None]:
+    """Read the candidates of these contacts (owner id, the contacts of one note), one
+    statement per owner, for the lookups made inside the block."""
+    asked: dict[int, tuple[set[str], set[str]]] = {}
+    for owner_id, contacts in wanted:
+        emails, keys = asked.setdefault(owner_id, (set(), set()))
+        for parsed in contacts:
+            emails.update(e.lower() for e in parsed.emails)
+            key = name_key(parsed.name)
+            if key is not None:
+                keys.add(key)
+    ahead: dict[int, _Ahead] = {}
+    for owner_id, (emails, keys) in asked.items():
+        if emails or keys:
+            rows = session.connection().execute(_AHEAD_CANDIDATES, {
+                "owner_id": owner_id, "emails": sorted(emails), "name_keys": sorted(keys)}).all()
+            ahead[owner_id] = _Ahead(emails, keys, rows)
+    if ahead:
+        session.info[_AHEAD] = ahead
+    try:
+        yield
+    finally:
+        session.info.pop(_AHEAD, None)
+
+
+def forget_look_ahead(session: Session) -> None:
+    """From here on every lookup reads the database (stored contacts may have changed)."""
+    session.info.pop(_AHEAD, None)
+
+
+def _ahead_for(session: Session, owner_id: int, emails: list[str],
+               key: str | None) -> _Ahead | None:
+    ahead: dict[int, _Ahead] | None = session.info.get(_AHEAD)
+    found = ahead.get(owner_id) if ahead else None
+    return found if found is not None and found.covers(emails, key) else None
+
+
+def _touch_ahead(session: Session, owner_id: int, emails: list[str], key: str | None) -> None:
+    ahead: dict[int, _Ahead] | None = session.info.get(_AHEAD)
+    found = ahead.get(owner_id) if ahead else None
+    if found is not None:
+        found.touched_emails.update(emails)
+        if key is not None:
+            found.touched_keys.add(key)
+
+
+def _ahead_candidates() -> Select[tuple[int, str | None, str | None, bool, str | None]]:
+    """The owner's contacts with one of the emails or one of the name keys, each with
+    whether it has any email, once per email of theirs among the emails (else once, with
+    NULL)."""
+    contacts, emails = table_of(Contact), table_of(ContactEmail)
+    matched = emails.alias("matched")
+    by_email = select(emails.c.contact_id).where(
+        emails.c.owner_id == bindparam("owner_id"),
+        emails.c.email.in_(bindparam("emails", expanding=True)))
+    return select(
+        contacts.c.id, contacts.c.company, contacts.c.name_key,
+        exists().where(emails.c.contact_id == contacts.c.id).label("has_emails"),
+        matched.c.email,
+    ).select_from(contacts.outerjoin(matched, and_(
+        matched.c.contact_id == contacts.c.id, matched.c.owner_id == bindparam("owner_id"),
+        matched.c.email.in_(bindparam("emails", expanding=True))))
+    ).where(contacts.c.owner_id == bindparam("owner_id"),
+            or_(contacts.c.id.in_(by_email),
+                contacts.c.name_key.in_(bindparam("name_keys", expanding=True))))
+
+
+_AHEAD_CANDIDATES = _ahead_candidates()
 
 
 def _fill_scalars(contact: Contact, parsed: ParsedContact) -> None:
