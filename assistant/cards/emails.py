@@ -7,6 +7,7 @@ Pure module: no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from difflib import get_close_matches
@@ -49,12 +50,21 @@ _SPACED_DOT = re.compile(r"(?<![\w.])(?!(?:e-?mail|mail|web|tel)[._-])([a-z][a-z
 _HOST_SPACED = re.compile(r"(@[\w-]+(?:\.(?:co|com|ac|org|net|gov|edu|ne|or))?)\.\s+"
                           r"(?=(?:com|org|net|edu|gov|[a-z]{2})\b)")
 _HOST_COMMA = re.compile(r"(@[\w-]+)\s*,\s*(?=(?:com|org|net|edu|gov)\b)")
+# A space before the dot of the ending ("@example .com", "@example . com").
+_HOST_SPACED_BEFORE = re.compile(r"(@[\w-]+(?:\.[\w-]+)*)\s+\.\s*"
+                                 r"(?=(?:com|org|net|edu|gov|[a-z]{2})\b)")
+# The "@" and the dots written out to keep robots off ("jane (at) example (dot) com",
+# "jane[at]example.de"), in brackets only: a bare "at" is a word of the card.
+_WRITTEN_AT = re.compile(r"(?i)(?<=[\w.])\s*[(\[{<]\s*at\s*[)\]}>]\s*(?=[a-z0-9])")
+_WRITTEN_DOT = re.compile(r"(?i)(?<=[\w])\s*[(\[{<]\s*dot\s*[)\]}>]\s*(?=[a-z0-9])")
 
 
 def _closed_up(text: str) -> str:
+    if _WRITTEN_AT.search(text):
+        text = _WRITTEN_DOT.sub(".", _WRITTEN_AT.sub("@", text))
     if "@" not in text:
         return text
-    text = _SPACED_AT.sub("@", text)
+    text = _HOST_SPACED_BEFORE.sub(r"\1.", _SPACED_AT.sub("@", text))
     text = _SPACED_DOT.sub(r"\1", text)
     return _HOST_COMMA.sub(r"\1.", _HOST_SPACED.sub(r"\1.", text))
 
@@ -64,8 +74,9 @@ def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
     site) and the common mail hosts: the "@" read as a letter or dropped
     ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
     ("jane@example." beside "www.example.com")."""
-    lines = [replace(line, text=_closed_up(_SITE_TLD_MISREAD.sub(_site_tld, line.text)))
-             for line in lines]
+    lines = _rejoined_addresses(
+        [replace(line, text=_closed_up(_SITE_TLD_MISREAD.sub(_site_tld, line.text)))
+         for line in lines])
     sites: dict[str, float] = {}
     for line in lines:
         for _, url in find_urls(line.text) + bare_domains(line.text):
@@ -81,6 +92,31 @@ def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
                         for token in line.text.split(" "))
         mended.append(replace(line, text=text))
     return _locals_mended(mended)
+
+
+_HOST_ALONE = re.compile(r"(?i)^@?[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_LOCAL_ALONE = re.compile(r"(?i)^[a-z0-9][a-z0-9._+-]*$")
+
+
+def _rejoined_addresses(lines: list[OcrLine]) -> list[OcrLine]:
+    """An address the OCR read as two lines, cut at its "@" ("jane.okafor@" / "example.com",
+    "jane.okafor" / "@example.com"), one address again on the first line."""
+    out = list(lines)
+    for at in range(len(out) - 1):
+        line, following = out[at], out[at + 1]
+        words, next_words = line.text.split(), following.text.split()
+        if not words or not next_words or not _HOST_ALONE.match(next_words[0]):
+            continue
+        last, first = words[-1], next_words[0]
+        cut_after = last.endswith("@") and len(last) > 1 and not first.startswith("@")
+        cut_before = (first.startswith("@") and "@" not in last and _LOCAL_ALONE.match(last)
+                      is not None)
+        if not cut_after and not cut_before:
+            continue
+        out[at] = replace(line, text=f"{line.text.rstrip()}{first}",
+                          confidence=min(line.confidence, following.confidence))
+        out[at + 1] = replace(following, text=" ".join(next_words[1:]))
+    return [line for line in out if line.text.strip()]
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -147,7 +183,7 @@ def _mended(token: str, hosts: set[str], surer: set[str],
         local = _without_label(local)
         if host.endswith(".") or "." not in host:
             whole = [h for h in hosts if h.startswith(host.lower().rstrip(".") + ".")]
-            host = whole[0] if len(whole) == 1 else host
+            host = whole[0] if len(whole) == 1 else _dot_put_back(host, hosts)
         name, dot, tld = host.rpartition(".")
         tld = _TLD_MISREAD.get(tld.lower(), tld)
         if dot and len(tld) == 1 and tld.isalpha():  # the host cut short in its last label
@@ -167,6 +203,21 @@ def _mended(token: str, hosts: set[str], surer: set[str],
         local = token[: len(before) - 1] if before[-1] in _AT_MISREAD else token[: len(before)]
         return f"{local}@{token[len(before):]}"
     return token
+
+
+_DOTLESS_END = re.compile(r"(?i)^([a-z0-9-]{3,})(com|org|net|edu|gov)$")
+
+
+def _dot_put_back(host: str, hosts: set[str]) -> str:
+    """A host whose last dot the OCR lost ("examplecom"): a known host spelt with it, or the
+    common ending set apart ("example.com")."""
+    if "." in host:
+        return host
+    known = [h for h in hosts if h.replace(".", "") == host.lower()]
+    if len(known) == 1:
+        return known[0]
+    ending = _DOTLESS_END.match(host)
+    return f"{ending.group(1)}.{ending.group(2)}" if ending else host
 
 
 def _near_host(host: str, hosts: set[str], every: set[str] | None = None) -> str:
@@ -211,3 +262,38 @@ def bare_domains(text: str) -> list[tuple[int, str]]:
         return []
     return [(m.start(), "https://" + m.group().lower()) for m in _BARE_DOMAIN.finditer(text)
             if not m.group()[0].isdigit()]
+
+
+def name_locals(name: str) -> list[str]:
+    """The own parts an address is most often made of from a person's name, longest first:
+    "jane.okafor", "janeokafor", "jokafor", "okafor.jane", "jane", ..."""
+    words = [re.sub(r"[^a-z]", "", _plain(word)) for word in name.split()]
+    words = [word for word in words if word]
+    if len(words) < 2:
+        return []
+    first, last = words[0], words[-1]
+    made = {f"{first}.{last}", f"{first}{last}", f"{first}_{last}", f"{first}-{last}",
+            f"{first[0]}{last}", f"{first[0]}.{last}", f"{last}.{first}", f"{last}{first}",
+            f"{last}{first[0]}", f"{first}.{last[0]}", first, last}
+    return sorted((local for local in made if len(local) >= 4), key=len, reverse=True)
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def address_in_site(host: str, locals_: list[str]) -> str | None:
+    """The address a "web site" is, whose "@" the OCR read as a letter after the person's own
+    part ("jane.okaforaexample.com" beside the name Jane Okafor): None when the host does not
+    start that way."""
+    lowered = host.lower()
+    if lowered.startswith("www."):
+        return None
+    for local in locals_:
+        rest = lowered[len(local) + 1:]
+        label = rest.split(".", 1)[0]
+        if (lowered.startswith(local) and lowered[len(local)] in _AT_MISREAD
+                and "." in rest and len(label) >= 2):
+            return f"{local}@{rest}"
+    return None

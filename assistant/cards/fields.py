@@ -21,7 +21,7 @@ from statistics import median
 import phonenumbers
 from cleanco import basename
 
-from assistant.cards.emails import bare_domains, repair_emails
+from assistant.cards.emails import address_in_site, bare_domains, name_locals, repair_emails
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
 from assistant.cards.titles import is_title_word, misread_title_word
@@ -178,8 +178,12 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     title_at = _title_index(lines, taken | companies)
     name_at = _name_index(lines, taken | ({title_at} if title_at is not None else set()),
                           found, domains, title_at)
-    if title_at is None and name_at is not None:
-        title_at = _title_near(lines, name_at, taken | companies)
+    if name_at is not None and (title_at is None or abs(title_at - name_at) > 1
+                                or _title_strength(lines[title_at].text) < 2):
+        beside = _title_near(lines, name_at, taken | companies)  # the title is by the name
+        if beside is not None and (title_at is None or _title_strength(lines[beside].text)
+                                   >= _title_strength(lines[title_at].text)):
+            title_at = beside
     title_line: OcrLine | None = None
     if title_at is not None:
         title_line = lines[title_at]
@@ -192,6 +196,9 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
             title_line = _joined(lines[title_at - 1], title_line)
             taken = taken | {title_at - 1}
     skip = taken | {i for i in (title_at, name_at) if i is not None}
+    if name_at is not None and _addresses_by_name(found, lines,
+                                                  _name_text(lines[name_at].text)):
+        domains = _domains(found)
     company_at = _company_index(lines, skip, domains)
     phones = found.numbers
     ordered = [p for p in phones if p not in found.faxes]
@@ -228,6 +235,7 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
                            values["title"][1])
     if "company" in values:
         found.emails = _hosts_by_company(found, *values["company"])
+    found.emails = dict(sorted(found.emails.items(), key=lambda item: _is_role_address(item[0])))
     doubtful = [(key, value) for key, (value, conf) in values.items() if conf < DOUBTFUL]
     doubtful += [("email", e) for e, conf in found.emails.items() if conf < DOUBTFUL]
     doubtful += [("phone", p) for p in ordered if phones[p] < DOUBTFUL]
@@ -264,6 +272,50 @@ def _title_comma(text: str) -> str:
                 else ".", token)
         tokens.append(token)
     return " ".join(tokens)
+
+
+# The own parts of addresses that reach an office, not a person, in the seven languages.
+_ROLE_LOCALS = frozenset({
+    "info", "information", "sales", "contact", "contacts", "office", "hello", "hi", "admin",
+    "support", "mail", "email", "enquiries", "enquiry", "inquiries", "inquiry", "service",
+    "services", "team", "reception", "welcome", "booking", "bookings", "reservations",
+    "reservation", "accounts", "billing", "marketing", "press", "media", "hr", "jobs",
+    "careers", "noreply", "no-reply", "orders", "help", "general", "studio", "kontakt",
+    "buero", "büro", "verkauf", "contacto", "ventas", "oficina", "contatto", "ufficio",
+    "vendite", "contato", "geral", "bureau", "accueil", "ventes", "secretariat", "secretaria",
+    "verkoop", "kantoor", "post", "mailbox",
+})
+
+
+def _is_role_address(email: str) -> bool:
+    """An address of an office or a role ("info@", "sales@", "kontakt@"), not a person's."""
+    return email.partition("@")[0].lower() in _ROLE_LOCALS
+
+
+_MAIL_LABEL = re.compile(r"(?i)(?:\be-?mail|\bmail|^e)\s*[:.]?\s*$")
+
+
+def _addresses_by_name(found: _Found, lines: Sequence[OcrLine], name: str) -> bool:
+    """Web sites that are the person's address, its "@" read as a letter after the name's
+    own part: moved to the addresses when an e-mail label comes before it, the letter is no
+    letter ("jane.okafor©example.com") or the rest is a host the card names elsewhere. True
+    when one was."""
+    locals_ = name_locals(name)
+    hosts = {h.lower() for h in _hosts(found)}
+    moved = False
+    for url, sure in list(found.urls.items()):
+        host = url.split("://", 1)[-1]
+        email = None if "/" in host else address_in_site(host, locals_)
+        if email is None:
+            continue
+        local, _, rest = email.partition("@")
+        labelled = any(_MAIL_LABEL.search(line.text[:line.text.lower().find(host.lower())])
+                       for line in lines if host.lower() in line.text.lower())
+        if labelled or not host[len(local)].isalpha() or rest in hosts - {host.lower()}:
+            del found.urls[url]
+            found.emails.setdefault(email, sure)
+            moved = True
+    return moved
 
 
 def _hosts_by_company(found: _Found, company: str, confidence: float) -> dict[str, float]:
@@ -328,7 +380,9 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
             head, _, tail = value.partition(",")
             value = tail.strip() if _is_title(head) and _COMPANY_WORDS.search(tail) else value
         if key == "company" and value and (
-                any(_compact(value) in address for address in addresses)
+                _DETAIL_LABEL.match(value.strip()) is not None
+                or any(_compact(value) in address for address in addresses)
+                or any(value in line.text and _SLOGAN.search(line.text) for line in lines)
                 or not _DEGREES.sub("", value).strip(" ,.;")):
             continue
         if (value and key not in values and _plain_phrase(value)
@@ -411,6 +465,12 @@ def _kind(label: str) -> str:
 def _domains(found: _Found) -> set[str]:
     """The organisation's names as its addresses spell them: "colliers" from colliers.com."""
     return {label.replace("-", "") for label in _domain_labels(found)}
+
+
+def _hosts(found: _Found) -> list[str]:
+    """The hosts of the card's addresses and web sites."""
+    return ([e.split("@", 1)[1] for e in found.emails]
+            + [u.split("://", 1)[-1].split("/", 1)[0] for u in found.urls])
 
 
 def _domain_labels(found: _Found) -> list[str]:
@@ -504,18 +564,24 @@ def _title_goes_on(lines: Sequence[OcrLine], at: int, taken: set[int]) -> int | 
 
 
 def _is_title(text: str) -> bool:
+    return _title_strength(text) > 0
+
+
+def _title_strength(text: str) -> int:
+    """2 for a title by its words, 1 for one by a title word the OCR misread by a letter
+    ("Managing Diector"), 0 for no title."""
     if any(ch.isdigit() for ch in text) or "@" in text or len(text) > 70 or _SLOGAN.search(text):
-        return False
+        return 0
     if is_title_phrase(text, loose=True):
-        return True
+        return 2
     words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text) if w.strip(".")]
     if len(words) <= 7 and any(_title_word(w) for w in words):
-        return True
-    # a title word the OCR misread by a letter ("Managing Diector"), on a line that names no
-    # organisation and no one
-    return (len(words) <= 5 and any(misread_title_word(w) for w in words)
-            and not _COMPANY_WORDS.search(text) and not _legal_form(text)
-            and not _maybe_name(text))
+        return 2
+    # a title word the OCR misread by a letter, on a line that names no organisation and no
+    # one
+    return int(len(words) <= 5 and any(misread_title_word(w) for w in words)
+               and not _COMPANY_WORDS.search(text) and not _legal_form(text)
+               and not _maybe_name(text))
 
 
 def _title_head(text: str) -> str:
@@ -570,9 +636,12 @@ def _names_company(text: str, domains: set[str]) -> bool:
 
 
 def _title_index(lines: Sequence[OcrLine], taken: set[int]) -> int | None:
-    return next((i for i, line in enumerate(lines)
-                 if i not in taken and _is_title(line.text) and not _maybe_name(line.text)),
-                None)
+    """The first line that is a title by its words, else the first that is one by a word
+    misread."""
+    found = [(_title_strength(line.text), i) for i, line in enumerate(lines)
+             if i not in taken and not _maybe_name(line.text)]
+    found = [(strength, i) for strength, i in found if strength]
+    return min(found, key=lambda item: (-item[0], item[1]))[1] if found else None
 
 
 def _maybe_name(text: str) -> bool:
@@ -585,10 +654,11 @@ def _maybe_name(text: str) -> bool:
 
 
 def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int | None:
-    for index in (name_at + 1, name_at - 1):
-        if 0 <= index < len(lines) and index not in taken and _is_title(lines[index].text):
-            return index
-    return None
+    """The title right below or above the name, one by its words first."""
+    found = [(_title_strength(lines[i].text), i) for i in (name_at + 1, name_at - 1)
+             if 0 <= i < len(lines) and i not in taken]
+    found = [(strength, i) for strength, i in found if strength]
+    return max(found, key=lambda item: (item[0], item[1]))[1] if found else None
 
 
 def _capital_i(text: str) -> str:
@@ -695,6 +765,15 @@ _DETAIL_LABEL = re.compile(rf"(?i)^(?:(?:{_PHONE_AND_FAX}|{_FAX}|{_MOBILE}|{_PHO
                            rf"web|www|internet|site|e|w)\.?:?|:)$")
 
 
+_ROW_MARKS = {"·", "•", "|", "-", "–", "—", "/", "∙", "▪"}  # set between the parts of a row
+
+
+def _names_firm(text: str) -> bool:
+    """Ends in a legal form, or names an organisation by its kind, and is no address."""
+    return ((_legal_form(text) or bool(_COMPANY_WORDS.search(text)))
+            and not _ADDRESS.search(text) and not any(ch.isdigit() for ch in text))
+
+
 def _beside_details(text: str) -> tuple[str, str] | None:
     """A name, title or company read on one row with a detail of the other column ("Jane
     Okafor T +1 415 372 8841", "Sales Director jane@acme.example", "ACME LTD Hafenstraße 12"):
@@ -708,10 +787,12 @@ def _beside_details(text: str) -> tuple[str, str] | None:
         if not detail:
             continue
         head = words[:cut]
-        while head and _DETAIL_LABEL.match(head[-1]):
+        while head and (_DETAIL_LABEL.match(head[-1]) or head[-1] in _ROW_MARKS):
             head = head[:-1]
         phrase = " ".join(head)
         address = _ADDRESS.search(text)
+        if phrase.endswith(",") and _names_firm(phrase.rstrip(",")):
+            phrase = phrase.rstrip(",")  # "Acme Robotics Inc., 12 Main Street"
         if (not phrase or any(ch.isdigit() for ch in phrase) or "@" in phrase
                 or phrase.endswith(",") or address and address.start() < len(phrase)):
             return None  # "San Francisco, CA 94103", "ZA du Moulin, 6 allée Verte"
@@ -720,7 +801,7 @@ def _beside_details(text: str) -> tuple[str, str] | None:
         person = _maybe_name(phrase) if first[0].isdigit() else _name_words(phrase)
         if not _is_address(phrase) and (person or _is_title(phrase)
                                         or _COMPANY_WORDS.search(phrase) or _legal_form(phrase)):
-            return phrase, " ".join(words[len(head):])
+            return phrase, " ".join(words[len(head):]).lstrip("".join(_ROW_MARKS) + " ")
     return None
 
 
@@ -904,6 +985,8 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
         if _spells_domain(compact, domains) or len(_initials(text)) >= 3 and _initials(
                 text) in domains:
             score += 3
+        elif _SLOGAN.search(text):
+            continue  # "Solutions for your business": a slogan, not the company
         if _COMPANY_WORDS.search(text) or _legal_form(text):
             score += 2
         if score and index < 3:

@@ -280,3 +280,108 @@ def test_a_family_name_made_of_two_common_words_stays_whole(printed: str) -> Non
 
 def test_a_three_word_name_keeps_its_words() -> None:
     assert read_card(lines("Mary Ann Smith", "Director"), "US").name == "Mary Ann Smith"
+
+
+@pytest.mark.parametrize("printed", [
+    "jane.okafor@lumenfield .com", "jane.okafor@lumenfield . com",
+    "jane.okafor (at) lumenfield.com", "jane.okafor[at]lumenfield[dot]com",
+    "jane.okafor@lumenfieldcom",
+])
+def test_an_address_with_a_space_before_its_dot_a_written_at_or_a_lost_dot_is_mended(
+        printed: str) -> None:
+    assert read_card(lines("Jane Okafor", printed), "US").emails == (
+        "jane.okafor@lumenfield.com",)
+
+
+def test_an_address_host_that_lost_its_dot_is_the_web_sites() -> None:
+    reading = read_card(lines("Jane Okafor", "jane@lumenfieldcouk", "www.lumenfield.co.uk"),
+                        "GB")
+    assert reading.emails == ("jane@lumenfield.co.uk",)
+
+
+@pytest.mark.parametrize("rows", [("jane.okafor@", "lumenfield.example"),
+                                  ("E-mail: jane.okafor", "@lumenfield.example")])
+def test_an_address_read_as_two_lines_cut_at_its_at_sign_is_one_again(
+        rows: tuple[str, str]) -> None:
+    reading = read_card(lines("Jane Okafor", "Account Executive", *rows, "T 650 321 3900"),
+                        "US")
+    assert reading.emails == ("jane.okafor@lumenfield.example",)
+    assert reading.phones == ("+16503213900",)
+
+
+def test_a_word_at_the_end_of_a_line_is_not_joined_to_a_web_site_below() -> None:
+    reading = read_card(lines("Jane Okafor", "Lumenfield", "www.lumenfield.example"), "US")
+    assert reading.emails == ()
+    assert reading.urls == ("https://www.lumenfield.example",)
+
+
+def test_a_slogan_with_a_trade_word_is_never_the_company() -> None:
+    reading = read_card(lines("Smart Solutions for your business", "Jane Okafor",
+                              "Account Executive", "jane.okafor@gmail.com"), "US")
+    assert reading.company is None
+
+
+def test_a_slogan_does_not_outweigh_the_company_line() -> None:
+    reading = read_card(lines("Trusted Logistics Solutions for your supply chain",
+                              "Jane Okafor", "Account Executive", "Brightwater Freight",
+                              "jane.okafor@brightwaterfreight.example"), "US")
+    assert reading.company == "Brightwater Freight"
+
+
+def test_the_title_is_the_one_printed_beside_the_name() -> None:
+    # Given an office's name with a title word at the top and the title under the name
+    reading = read_card(lines("Office of the Director", "Lakeside Museum", "Jane Okafor",
+                              "Head Curator", "jane@lakesidemuseum.example"), "US")
+    assert (reading.name, reading.title) == ("Jane Okafor", "Head Curator")
+
+
+@pytest.mark.parametrize(("row", "company", "address"), [
+    ("Brightwater Freight Inc., 120 Main Street, Austin, TX 78701", "Brightwater Freight Inc.",
+     "120 Main Street, Austin, TX 78701"),
+    ("Brightwater Freight GmbH · Hafenstraße 12 · 20457 Hamburg", "Brightwater Freight GmbH",
+     "Hafenstraße 12 · 20457 Hamburg"),
+    ("Brightwater Freight Ltd - 12 High Street, London W1 2AB", "Brightwater Freight Ltd",
+     "12 High Street, London W1 2AB"),
+])
+def test_a_company_printed_before_its_address_on_one_row_is_read_apart(
+        row: str, company: str, address: str) -> None:
+    reading = read_card(lines("Jane Okafor", "Account Executive", row, "jane@gmail.com"), "US")
+    assert (reading.company, reading.address) == (company, address)
+
+
+def test_a_town_before_its_street_on_one_row_is_still_an_address() -> None:
+    reading = read_card(lines("Jane Okafor", "Account Executive",
+                              "Mill Valley, 120 Main Street", "jane@gmail.com"), "US")
+    assert reading.company is None
+
+
+@pytest.mark.parametrize("office", ["info", "sales", "kontakt", "contacto"])
+def test_the_persons_address_comes_before_the_offices(office: str) -> None:
+    reading = read_card(lines("Jane Okafor", "Account Executive",
+                              f"{office}@brightwater.example", "jane.okafor@brightwater.example"),
+                        "US")
+    assert reading.emails == ("jane.okafor@brightwater.example", f"{office}@brightwater.example")
+
+
+def test_a_title_by_its_words_outweighs_a_line_with_a_word_like_a_misread_title() -> None:
+    reading = read_card(lines("Brightwater", "Presdent Circle", "Jane Okafor",
+                              "Account Executive", "jane@brightwater.example"), "US")
+    assert reading.title == "Account Executive"
+
+
+@pytest.mark.parametrize("printed", ["E-mail: jane.okaforabrightwater.com",
+                                     "EMAIL Jane.OkaforaBrightwater.com",
+                                     "jokafor©brightwater.com"])
+def test_an_at_sign_read_as_a_letter_after_the_names_own_part_is_mended(printed: str) -> None:
+    reading = read_card(lines("Jane Okafor", "Account Executive", printed), "US")
+    assert reading.emails[0].split("@")[1] == "brightwater.com"
+    assert reading.emails[0].split("@")[0] in {"jane.okafor", "jokafor"}
+    assert reading.urls == ()
+    assert reading.company == "Bright Water"  # guessed from the domain
+
+
+@pytest.mark.parametrize("printed", ["okaforandsons.com", "www.janeokaforagency.com"])
+def test_a_web_site_named_after_the_person_stays_a_web_site(printed: str) -> None:
+    reading = read_card(lines("Jane Okafor", "Account Executive", printed), "US")
+    assert reading.emails == ()
+    assert len(reading.urls) == 1
