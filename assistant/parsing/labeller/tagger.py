@@ -117,7 +117,7 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
         runs = _name_runs_on(line, _brand_before_title(line, runs))
         runs = _company_after_title(line, runs, own)
         for label, span in runs:
-            text = _unbracketed(join(line, span).strip(" ,;|"))
+            text = _unbracketed(_without_end_separators(join(line, span)))
             if label == "COMPANY" and _company_line_whole(line, labels, span):
                 text = line.strip(" ,;|")  # "Corticeira do Sul, Lda.": the line to its legal form
             if label == "COMPANY":
@@ -126,6 +126,8 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
                     continue  # "et", "and", "y" after a name: a conjunction, not a company
             elif label == "TITLE":
                 text = _TRAILING_PREPOSITION.sub("", text)
+                if text.lower() in _CONJUNCTIONS:
+                    continue  # "und" between two people: a conjunction, not a title
             if label in {"NAME", "TITLE", "COMPANY"} and not any(c.isalnum() for c in text):
                 continue  # a bullet or a dash alone is no field
             if label in {"TITLE", "COMPANY"} and own and _key(text) in own:
@@ -154,6 +156,20 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
 
 
 _JOINED = re.compile(r"\s(?:at|@|bei|chez|presso|bij)\s+(?=[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ])")
+
+
+_CONJUNCTIONS = frozenset({"and", "und", "et", "e", "y", "i", "en", "&", "/", "of", "de", "di"})
+
+
+def _without_end_separators(text: str) -> str:
+    """A field without the separators at its ends ("Ashgrove Capital -" -> "Ashgrove
+    Capital"): a dash or a bar between two fields belongs to neither."""
+    text = re.sub(r"^[\s,;|·•/–—-]+|[\s,;|·•/–—-]+$", "", text)
+    return _TRAILING_CONJUNCTION.sub("", text)
+
+
+# "Écoboucle et cherche ...": a field ends before a conjunction the model ran on to
+_TRAILING_CONJUNCTION = re.compile(r"(?<=\S)\s+(?:and|und|et|y|e|en|of|de|des|di|du|da|do)$")
 
 
 def _title_at_company(text: str) -> tuple[str, str] | None:
