@@ -116,16 +116,24 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
         runs = _with_legal_form(list(_spans(tokens, _company_heads([lab for _, lab in labels]))))
         runs = _name_runs_on(line, _brand_before_title(line, runs))
         runs = _company_after_title(line, runs, own)
+        runs = _area_before_company(line, runs)
+        runs = _mid_sentence(runs)
         for label, span in runs:
-            text = _unbracketed(join(line, span).strip(" ,;|"))
+            text = _unbracketed(_without_end_separators(join(line, span)))
             if label == "COMPANY" and _company_line_whole(line, labels, span):
                 text = line.strip(" ,;|")  # "Corticeira do Sul, Lda.": the line to its legal form
             if label == "COMPANY":
-                text = _LEADING_PREPOSITION.sub("", text)
+                text = _without_full_stop(_LEADING_PREPOSITION.sub("", text))
                 if " " not in text and text.islower() and len(text) <= 3:
                     continue  # "et", "and", "y" after a name: a conjunction, not a company
             elif label == "TITLE":
                 text = _TRAILING_PREPOSITION.sub("", text)
+                head, bar, tail = text.rpartition(" | ")
+                if bar and is_unit(tail):  # "Production Manager | Procurement Department"
+                    units.setdefault("COMPANY", tail)
+                    text = head
+                if text.lower() in _CONJUNCTIONS:
+                    continue  # "und" between two people: a conjunction, not a title
             if label in {"NAME", "TITLE", "COMPANY"} and not any(c.isalnum() for c in text):
                 continue  # a bullet or a dash alone is no field
             if label in {"TITLE", "COMPANY"} and own and _key(text) in own:
@@ -154,6 +162,21 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
 
 
 _JOINED = re.compile(r"\s(?:at|@|bei|chez|presso|bij)\s+(?=[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ])")
+
+
+_CONJUNCTIONS = frozenset({"and", "und", "et", "e", "y", "i", "en", "&", "/", "of", "de", "di"})
+
+
+def _without_end_separators(text: str) -> str:
+    """A field without the separators at its ends ("Fernhollow Capital -" -> "Fernhollow
+    Capital"): a dash or a bar between two fields belongs to neither."""
+    text = re.sub(r"^[\s,;|·•/–—-]+|[\s,;|·•/–—-]+$", "", text)
+    return _TRAILING_CONJUNCTION.sub("", text)
+
+
+# "Verrerie Isnard et cherche ...": a field ends before a conjunction the model ran on to
+_TRAILING_CONJUNCTION = re.compile(
+    r"(?<=\S)\s+(?:and|und|et|y|e|en|of|de|des|di|du|da|do|van|von)$")
 
 
 def _title_at_company(text: str) -> tuple[str, str] | None:
@@ -290,6 +313,21 @@ def _company_after_title(line: str, runs: list, own: set[str]) -> list:  # type:
     return out
 
 
+def _area_before_company(line: str, runs: list) -> list:  # type: ignore[type-arg]
+    """A title, a comma, an area, a comma and the company with its legal form on one line
+    ("Category Lead, Dairy & Bakery, Glenholm Foods Ltd"): the area is the title's."""
+    shape = [label for label, _ in runs]
+    for at in range(len(runs) - 4):
+        if (shape[at:at + 5] == ["TITLE", "SEP", "COMPANY", "SEP", "COMPANY"]
+                and [t for _, t in runs[at + 1][1]] == [","]
+                and [t for _, t in runs[at + 3][1]] == [","]
+                and has_legal_form(join(line, runs[at + 4][1]))
+                and not has_legal_form(join(line, runs[at + 2][1]))):
+            title = runs[at][1] + runs[at + 1][1] + runs[at + 2][1]
+            return [*runs[:at], ("TITLE", title), *runs[at + 3:]]
+    return runs
+
+
 def _brand_before_title(line: str, runs: list) -> list:  # type: ignore[type-arg]
     """A title run that a separator splits, whose first part is no title and the rest is
     ("Kitewing | Director of Partnerships"): the first part is the company."""
@@ -386,12 +424,56 @@ def line_names(text: str, region: str = "US") -> list[str]:
     """The NAME span of each line that has one, in order (several people in one note)."""
     names = []
     for (line, tokens), labels in zip(_lines(text), tag_lines(text, region), strict=True):
-        runs = _name_runs_on(line, list(_spans(tokens, [lab for _, lab in labels])))
+        runs = _name_runs_on(line, _joiner_after_name(list(_spans(tokens,
+                                                                  [lab for _, lab in labels]))))
         if runs and runs[0][0] == "OTHER" and len(runs[0][1]) <= _HONORIFIC_WORDS:
             runs = runs[1:]  # honorifics before the name ("DR. EMILY CHEN", "Herr Dr. ...")
         if runs and runs[0][0] == "NAME":
             names.append(join(line, runs[0][1]).strip(" ,;|"))
     return names
+
+
+def _without_full_stop(text: str) -> str:
+    """A company at a sentence's end without the full stop ("runs Nordhafen Cargo." ->
+    "Nordhafen Cargo"); an abbreviation keeps its dot ("Acme Corp.", "Vela S.p.A.")."""
+    from assistant.parsing.labeller.features import legal_forms
+
+    last = text.split()[-1] if text.split() else ""
+    if (last.endswith(".") and "." not in last[:-1] and len(last) > 4
+            and last.lower() not in legal_forms() and not last[:-1].isupper()):
+        return text[:-1]
+    return text
+
+
+def _mid_sentence(runs: list) -> list:  # type: ignore[type-arg]
+    """A company read in the middle of a sentence, lower-case words on both sides and no
+    separator ("arbeitet bei Kältewerk im Einkauf"): the prose rules read it."""
+    out = list(runs)
+    for at in range(1, len(out) - 1):
+        label, span = out[at]
+        before, after = out[at - 1], out[at + 1]
+        if (label == "COMPANY" and before[0] == "OTHER" and after[0] == "OTHER"
+                and before[1][-1][1].islower() and after[1][0][1].islower()):
+            out[at] = ("OTHER", span)
+    return out
+
+
+def _joiner_after_name(runs: list) -> list:  # type: ignore[type-arg]
+    """A name run ending in the "i"/"y"/"e" that joins two surnames ("Montse Vilar i" +
+    "Soler"): the name stops before it, as the rules join the second surname themselves."""
+    if runs and runs[0][0] == "NAME" and len(runs[0][1]) > 2 and runs[0][1][-1][1] in _JOINERS:
+        return [("NAME", runs[0][1][:-1]), ("OTHER", runs[0][1][-1:]), *runs[1:]]
+    out = list(runs)
+    for at in range(1, len(out)):
+        label, span = out[at]
+        if (label == "NAME" and out[at - 1][0] == "OTHER" and len(span) > 2
+                and span[-1][1] in _JOINERS):
+            out[at:at + 1] = [("NAME", span[:-1]), ("OTHER", span[-1:])]
+            break
+    return out
+
+
+_JOINERS = frozenset({"i", "y", "e"})
 
 
 def _spans(tokens: list[tuple[int, str]], labels: list[str]):  # type: ignore[no-untyped-def]
