@@ -85,13 +85,28 @@ def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
     hosts = {h for h in sites if "." in h} | set(_MAIL_HOSTS)
     addressed = Counter(token.rpartition("@")[2].lower().rstrip(".,;")
                         for line in lines for token in line.text.split(" ") if "@" in token)
+    # an address the OCR read whole names its host for another that lost its "@"
+    read_whole = {h for h in addressed if _WHOLE_HOST.match(h)}
     mended = []
     for line in lines:
         surer = {h for h in hosts if sites.get(h, 0.0) > line.confidence}
-        text = " ".join(_mended(token, hosts, surer, addressed)
+        text = " ".join(_mended(token, hosts, surer, addressed, read_whole)
                         for token in line.text.split(" "))
         mended.append(replace(line, text=text))
     return _locals_mended(mended)
+
+
+# The own parts of addresses that reach an office, not a person, in the seven languages.
+ROLE_LOCALS = frozenset({
+    "info", "information", "sales", "contact", "contacts", "office", "hello", "hi", "admin",
+    "support", "mail", "email", "enquiries", "enquiry", "inquiries", "inquiry", "service",
+    "services", "team", "reception", "welcome", "booking", "bookings", "reservations",
+    "reservation", "accounts", "billing", "marketing", "press", "media", "hr", "jobs",
+    "careers", "noreply", "no-reply", "orders", "help", "general", "studio", "kontakt",
+    "buero", "büro", "verkauf", "contacto", "ventas", "oficina", "contatto", "ufficio",
+    "vendite", "contato", "geral", "bureau", "accueil", "ventes", "secretariat", "secretaria",
+    "verkoop", "kantoor", "post", "mailbox",
+})
 
 
 _HOST_ALONE = re.compile(r"(?i)^@?[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
@@ -172,8 +187,12 @@ def _local_mended(local: str, words: dict[str, float], confidence: float) -> str
     return local
 
 
+_WHOLE_HOST = re.compile(r"^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|[a-z]{2})$")
+
+
 def _mended(token: str, hosts: set[str], surer: set[str],
-            addressed: Counter[str] | None = None) -> str:
+            addressed: Counter[str] | None = None,
+            address_hosts: set[str] | None = None) -> str:
     """The token, an address in it mended; ``surer`` are the web hosts read with more
     confidence than the token's line, which may correct its host; ``addressed`` counts the
     hosts of the card's addresses as read (two addresses that agree on a host keep it)."""
@@ -196,11 +215,13 @@ def _mended(token: str, hosts: set[str], surer: set[str],
         return f"{local}@{_near_host(host, surer, hosts)}"
     if lowered.startswith(("www.", "http")) or ":" in token:
         return token
-    for host in hosts:
+    for host in sorted(hosts | (address_hosts or set()), key=len, reverse=True):
         before = lowered[: -len(host)]
         if not lowered.endswith(host) or len(before) < 3 or before.endswith((".", "-")):
             continue
-        local = token[: len(before) - 1] if before[-1] in _AT_MISREAD else token[: len(before)]
+        misread = before[-1] in _AT_MISREAD or (before[:-1] in ROLE_LOCALS
+                                                and before not in ROLE_LOCALS)
+        local = token[: len(before) - 1] if misread else token[: len(before)]
         return f"{local}@{token[len(before):]}"
     return token
 

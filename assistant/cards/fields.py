@@ -21,7 +21,13 @@ from statistics import median
 import phonenumbers
 from cleanco import basename
 
-from assistant.cards.emails import address_in_site, bare_domains, name_locals, repair_emails
+from assistant.cards.emails import (
+    ROLE_LOCALS,
+    address_in_site,
+    bare_domains,
+    name_locals,
+    repair_emails,
+)
 from assistant.cards.lines import OcrLine, clean_text
 from assistant.cards.names import fold, is_given_name
 from assistant.cards.titles import is_title_word, misread_title_word
@@ -274,22 +280,9 @@ def _title_comma(text: str) -> str:
     return " ".join(tokens)
 
 
-# The own parts of addresses that reach an office, not a person, in the seven languages.
-_ROLE_LOCALS = frozenset({
-    "info", "information", "sales", "contact", "contacts", "office", "hello", "hi", "admin",
-    "support", "mail", "email", "enquiries", "enquiry", "inquiries", "inquiry", "service",
-    "services", "team", "reception", "welcome", "booking", "bookings", "reservations",
-    "reservation", "accounts", "billing", "marketing", "press", "media", "hr", "jobs",
-    "careers", "noreply", "no-reply", "orders", "help", "general", "studio", "kontakt",
-    "buero", "büro", "verkauf", "contacto", "ventas", "oficina", "contatto", "ufficio",
-    "vendite", "contato", "geral", "bureau", "accueil", "ventes", "secretariat", "secretaria",
-    "verkoop", "kantoor", "post", "mailbox",
-})
-
-
 def _is_role_address(email: str) -> bool:
     """An address of an office or a role ("info@", "sales@", "kontakt@"), not a person's."""
-    return email.partition("@")[0].lower() in _ROLE_LOCALS
+    return email.partition("@")[0].lower() in ROLE_LOCALS
 
 
 _MAIL_LABEL = re.compile(r"(?i)(?:\be-?mail|\bmail|^e)\s*[:.]?\s*$")

@@ -385,3 +385,12 @@ def test_a_web_site_named_after_the_person_stays_a_web_site(printed: str) -> Non
     reading = read_card(lines("Jane Okafor", "Account Executive", printed), "US")
     assert reading.emails == ()
     assert len(reading.urls) == 1
+
+
+@pytest.mark.parametrize("printed", ["infoabrightwater.com", "infosbrightwater.com"])
+def test_an_address_that_lost_its_at_sign_takes_the_host_of_an_address_read_whole(
+        printed: str) -> None:
+    reading = read_card(lines("Jane Okafor", "Account Executive",
+                              "jane.okafor@brightwater.com", printed), "US")
+    assert reading.emails == ("jane.okafor@brightwater.com", "info@brightwater.com")
+    assert reading.urls == ()
