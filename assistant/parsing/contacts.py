@@ -157,7 +157,7 @@ _TITLE_EXTRA = {
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
-_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|eG|mbH|"
+_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|eG|mbH|plc\b|"
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
@@ -565,10 +565,14 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
     return None
 
 
+_JOINING_SIGNS = {"&", "/", "+", "-", "–"}
+
+
 def _loose_title(fragment: str) -> str | None:
     """A short fragment starting with a title word: "directora médica" before "en Red Salud"."""
     title = _strip_fillers(fragment.strip())
-    if not title or len(title.split()) > 4:
+    # "Head of Knowledge & Innovation": a sign joining two fields is no word of its own
+    if not title or len([w for w in title.split() if w not in _JOINING_SIGNS]) > 4:
         return None
     words = title.split()
     if TITLE_WORD.match(words[0]):

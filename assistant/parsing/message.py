@@ -40,7 +40,9 @@ _INTRODUCED_BY_NOTE = re.compile(
     # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
     # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
     r"|(?P<by3>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:suggested|recommended|"
-    r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we))\s+(?:that\s+)?(?:I|we)?"
+    r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we)|"
+    # "Hamish thinks we should talk", "Mereana reckons we should meet"
+    r"(?:thinks|reckons|says|said|feels|believes)(?: that)? (?:I|we))\s+(?:that\s+)?(?:I|we)?"
     r"\s*(?:should\s+|to\s+)?(?:reach out|get in touch|contact|connect|talk|speak|email|"
     r"write|call|meet)\b"
     r"|(?P<by4>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:referred|sent|pointed) (?:me|us)\b"
@@ -63,6 +65,13 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"(?:recomendou|sugeriu|indicou|aconselhou)-me|mi ha (?:consigliato|suggerito|indicato)|"
     r"hat (?:mir|uns) (?:empfohlen|geraten)|(?:raadde|adviseerde) (?:me|mij|ons)|"
     r"heeft (?:me|mij|ons) (?:aangeraden|doorverwezen))"
+    # the verb first: "Me l'ha segnalata Matteo Crespi", "Me la recomendó Fernando Quiroga",
+    # "Indicou-ma a Rita Sousa", "Me l'a recommandée Claire Petit", "Mi ha consigliato Gianni"
+    r"|(?i:\b(?:me|mi|nos|ci)\s+(?:l[oa]s?\s+|l['’])?(?:ha\s+|han\s+|a\s+)?"
+    r"(?:recomendó|recomendaron|presentó|pasó|sugirió|segnalat[oa]|consigliat[oa]|"
+    r"presentat[oa]|indicat[oa]|passat[oa]|recommandée?|conseillée?|présentée?|consigliato|"
+    r"segnalato)|\b(?:indicou|recomendou|apresentou|passou)-(?:ma|mo|me|nos))\s+"
+    r"(?:(?:il|el|la|o|a)\s+)?(?P<by9>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
 _NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",

@@ -36,6 +36,7 @@ from assistant.parsing.contacts import (
 )
 from assistant.parsing.context import (
     card_occasion,
+    heading_occasion,
     meeting_context,
     opens_with_fact,
     read_context,
@@ -357,7 +358,9 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
     not_met = tells_not_met(preamble)
     company = None if single else _group_company(preamble)
     occasion = card_occasion(preamble)
+    named = None if facts.context else heading_occasion(preamble)
     for draft in drafts:
+        draft.context = draft.context or named
         draft.company = draft.company or company
         draft.context = occasion or draft.context
         draft.met = draft.met and not not_met
@@ -420,6 +423,9 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
         if found and found[-1].start < start < found[-1].end:
             continue  # the joined surname of the name before it ("Sousa e Meneses")
         name = _joined_surname(text, start, name, emails)
+        if (start and text[start - 1] in "'’"
+                and _ELIDED_ARTICLE.search(text, max(0, start - 8), start)):
+            continue  # "dell'Agriturismo Ca' Venturi", "l'Atelier Pixel": a named thing
         if start and text[start - 1] in "&-/+@.'’_":
             # the rest of a word is no name's start: "Maison&Objet", "IHK-Neujahrsempfang Tobias"
             rest = name.find(" ")
@@ -480,6 +486,10 @@ def _joined_surname(text: str, start: int, name: str, emails: list[tuple[int, st
     return name
 
 
+# An article elided before a noun: "dell'", "dall'", "nell'", "all'", "sull'", "l'", "de l'".
+_ELIDED_ARTICLE = re.compile(r"(?i)(?<!\w)(?:l|dell|dall|nell|all|sull|coll|dell|quell)['’]$")
+
+
 def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool:
     """A company named after the person just named on its line: it ends in their surname and
     opens with no given name ("Ceràmica Prats" after "Nuria Prats", "Fenwick Roofing")."""
@@ -488,9 +498,13 @@ def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool
     words = name.split()
     line_start = text.rfind("\n", 0, start) + 1
     same_line = [m for m in named if m.start >= line_start and m.name and " " in m.name]
-    if len(words) < 2 or not same_line or is_given_name(words[0]):
+    if len(words) < 2 or not same_line:
         return False
-    return any(m.name.split()[-1] == words[-1] for m in same_line if m.name)
+    surnames = {m.name.split()[-1] for m in same_line if m.name}
+    # "Ceràmica Prats"; or the surname first, then no given name: "Greco Legno" after "Paolo
+    # Greco", "Aydın Tech" after "Mehmet Aydın"
+    return ((words[-1] in surnames and not is_given_name(words[0]))
+            or (words[0] in surnames and not is_given_name(words[-1])))
 
 
 def _named_before(first: str, position: int, named: list[Mention]) -> str | None:
@@ -655,7 +669,11 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     if _CUE_BEFORE.search(before):
         return len(words) >= 2 or not after[:1].isalpha()
     at_line_start = not text[max(0, start - 4):start].strip(" -*•\t>") or start == 0
-    return at_line_start and len(words) >= 2 and _line_has_details(text, end)
+    # "...; Diego Fuentes, fotógrafo, ...": an item of a list set apart by semicolons
+    # (not a field of one card set apart by semicolons: "...; Aceros del Nervión; ...")
+    at_item_start = (text[max(0, start - 4):start].rstrip(" \t").endswith(";")
+                     and text[end:end + 1] == ",")
+    return (at_line_start or at_item_start) and len(words) >= 2 and _line_has_details(text, end)
 
 
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
@@ -1217,6 +1235,27 @@ _OCCASION_DASH = re.compile(
     r"[ \t][—–][ \t]")
 
 
+_LISTED_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?://|[|·–—-])\s+")
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _listed_parts(clause: str) -> list[str]:
+    """The parts of a listed role; "CEO / Co-founder", "Direttore Generale / CFO di Rota": a
+    slash between two titles joins them, between other fields it parts them."""
+    parts = []
+    for part in _LISTED_SPLIT.split(clause):
+        pieces = _SLASH.split(part)
+        kept = pieces[:1]
+        for piece in pieces[1:]:
+            words = piece.split()
+            if words and TITLE_WORD.match(words[0]) and is_title_phrase(kept[-1], loose=True):
+                kept[-1] = f"{kept[-1]} / {piece}"
+            else:
+                kept.append(piece)
+        parts += kept
+    return parts
+
+
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     bracket = re.match(r"^\s*\(([^)]*[@\d][^)]*)\)", after_name)
@@ -1240,8 +1279,7 @@ def _listed_role(after_name: str) -> Role | None:
         # clause about the person
         clause = re.split(r"\s(?:and|et|und|y|e|ed)\s(?=\S)", clause, maxsplit=1)[0]
     # "Jo Park - looking for a seed lead": a need, not a title
-    parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?://|[|/·–—-])\s+", clause)
-             if p and "@" not in p and not opens_with_fact(p)]
+    parts = [p for p in _listed_parts(clause) if p and "@" not in p and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
         words = part.split()
         cut = next((i for i, w in enumerate(words) if not all(_uncased_letter(c) for c in w)),

@@ -106,6 +106,4 @@ def test_a_degrees_school_before_the_name_is_no_part_of_it() -> None:
 
 
 def test_a_conference_ending_in_tagung_is_an_occasion() -> None:
-    assert meeting_context("Karte von der Industrietagung Graz:") == (
-        "Karte von der Industrietagung Graz"
-    )
+    assert meeting_context("Karte von der Industrietagung Graz:") == "Industrietagung Graz"
