@@ -299,7 +299,8 @@ _WRITERS_NEED = re.compile(
     r"(?:we(?:'re| are)(?: currently| actively)? (?:looking for|searching for|in the market for)|"
     r"wir suchen(?: derzeit| aktuell| gerade)?(?: nach)?|"
     r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
-    r"stiamo cercando|procuramos|estamos (?:à|a) procura de|wij zoeken|we zoeken|"
+    r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
+    r"we zoeken|"
     r"wij zijn op zoek naar|we zijn op zoek naar)\s+(?P<need>[^.!?;\n]{3,160})")
 
 

@@ -284,6 +284,8 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
             draft.context = draft.context or author.context
             if author.company and _same_workplace(draft, author) and _colleague_in(body, draft):
                 draft.company = author.company  # "Harriet (cc'd) looks after our accounts"
+            if draft.title is None and _same_workplace(draft, author):
+                draft.title = _colleague_title(body, draft)  # "Copio o Bruno, nosso CTO"
         extras += named
     return [author] + extras
 
@@ -325,6 +327,29 @@ def _colleague_in(body: str, draft: ContactDraft) -> bool:
         return False
     return any(any(unattached(s, first)) and _COLLEAGUE.search(s)
                for s in re.split(r"(?<=[.!?])\s+|\n{2,}", body))
+
+
+# "Bruno, our CTO", "Bruno, nosso CTO", "Bruno, unser CTO", "Bruno, notre DAF": the title the
+# writer gives a colleague of theirs.
+_OUR_TITLE = re.compile(
+    r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?,[ \t]+(?:our|unser(?:e[nmrs]?)?|"
+    r"notre|nuestr[oa]|(?:il |la )?nostr[oa]|(?:o |a )?noss[oa]|onze|ons)[ \t]+"
+    r"(?P<title>[^,.;:()\n]{2,60})")
+
+
+def _colleague_title(body: str, draft: ContactDraft) -> str | None:
+    first = (draft.name or "").split(" ")[0]
+    for match in _OUR_TITLE.finditer(body):
+        if match.group("first") != first:
+            continue
+        words = match.group("title").split()
+        title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
+                      if is_title_phrase(" ".join(words[:n]))), None) or next(
+            (" ".join(words[:n]) for n in range(min(len(words), 2), 0, -1)
+             if is_title_phrase(" ".join(words[:n]), loose=True)), None)
+        if title:
+            return title
+    return None
 
 
 def _same_workplace(draft: ContactDraft, other: ContactDraft) -> bool:

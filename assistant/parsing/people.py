@@ -1269,7 +1269,10 @@ def _listed_role(after_name: str) -> Role | None:
     # "Isla Murray, isla@murraywool.co.uk; owner of Murray Wool; ...": past the address
     after_name = re.sub(r"^\s*[,;]?\s*[\w.+'-]+@[\w.-]+\w\s*(?=[,;])", "", after_name)
     match = re.match(r"^\s*(?:,|;|:|\(|//|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
-                     r"(?:the |a |an |la |le |el |die |der )?", after_name)
+                     r"(?:the |a |an |la |le |el |die |der )?"
+                     # "Bruno, our CTO": the writer's own colleague's title
+                     r"(?:(?:our|unser|unsere|unseren|notre|nuestro|nuestra|(?:il |la )?nostr[oa]|"
+                     r"(?:o |a )?noss[oa]|onze|ons) (?=\S))?", after_name)
     if not match:
         return None
     clause = _clause(after_name[match.end():], semicolons=";" not in match.group())

@@ -231,3 +231,16 @@ def test_the_introducers_sentence_going_on_about_the_person_gives_their_facts(
         note: str, need: str) -> None:
     (dani,) = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER).contacts
     assert (dani.introduced_by, list(dani.needs)) == ("Paola Ruiz", [need])
+
+
+def test_the_title_a_writer_gives_a_colleague_in_copy() -> None:
+    from assistant.parsing.draft import ContactDraft
+    from assistant.parsing.message import _colleague_title
+
+    for body, name, title in (
+            ("Copio o Bruno, nosso CTO. Até breve.", "Bruno Kato", "CTO"),
+            ("In Kopie ist Jana, unsere Leiterin Einkauf.", "Jana Wolf", "Leiterin Einkauf"),
+            ("Looping in Dana Reyes, our Head of Finance, for the numbers.", "Dana Reyes",
+             "Head of Finance"),
+            ("Looping in Dana, our Head of Finance.", "Omar Diaz", None)):
+        assert _colleague_title(body, ContactDraft(name=name)) == title
