@@ -183,7 +183,7 @@ _GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do", "de
 # In these languages a title's "of" before a capitalised name names the employer ("directeur
 # général de Brasserie Lumen"); English "Director of Marketing" names a field.
 _EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "du", "de la",
-                "vom"}
+                "vom", "des"}
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
     rf"|da|do|della|dello|dos|das|du|de la|beim|vom)\b"
@@ -601,6 +601,10 @@ def with_comma_form(company: str | None, text: str) -> str | None:
     return f"{company}, {form.group('form')}" if form else company
 
 
+_BRACKET_AFTER = re.compile(r"[ \t]*\((?P<c>[^()@\d\n]{2,60})\)")
+_ADDRESS_LIKE = re.compile(r"(?i)://|^\s*www\.|^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?\s*$")
+
+
 @short_text_memo(256)  # a passage is read for its role by several readers
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
@@ -617,6 +621,15 @@ def role_in(text: str) -> Role:
         if not title:
             continue
         prep = (match.group("prep") or match.group("sign") or "de").lower()
+        bracket = (_BRACKET_AFTER.match(text, company_match.end())
+                   if company and company_match and prep in _GENITIVE_PREPOSITIONS else None)
+        employer = (clean_company(bracket.group("c"))
+                    if bracket and not _ADDRESS_LIKE.search(bracket.group("c"))
+                    and COMPANY_RE.fullmatch(bracket.group("c").strip()) else None)
+        if employer and company_match and not is_title_phrase(employer, loose=True):
+            # "Diretor de Importação (Lins Import Co.)": the field is the title's, the
+            # bracket names the employer
+            return Role(f"{title} {text[match.start():company_match.end()].strip()}", employer)
         if prep in _STRONG_PREPOSITIONS:
             return Role(title, company)
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
@@ -632,6 +645,10 @@ def role_in(text: str) -> Role:
     return fallback or Role(None, None)
 
 
+_TRAILING_PARTICLE = re.compile(r"(?i)\s+(?:of|de|des|du|del|della|di|da|do|dos|das|van|von|der|"
+                                r"vom)$")
+
+
 def _title_then_company(part: str) -> tuple[str, str] | None:
     """ "COO Verde Vida": a title phrase, then a capitalized name that holds no title word."""
     words = part.split()
@@ -640,6 +657,8 @@ def _title_then_company(part: str) -> tuple[str, str] | None:
         tail_is_title = any(TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA for w in words[cut:])
         if is_title_phrase(head) and not tail_is_title and COMPANY_RE.fullmatch(tail):
             company = clean_company(tail)
+            # "directeur commercial des Vignobles Delacroix": the particle goes with neither
+            head = _TRAILING_PARTICLE.sub("", head) or head
             return (head, company) if company else None
     return None
 

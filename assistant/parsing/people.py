@@ -1296,6 +1296,10 @@ def _listed_role(after_name: str) -> Role | None:
         found = clean_company(bracket_after.group("c"))
         if found and not is_title_phrase(found, loose=True):
             role = Role(role.title, found)
+    elif role.title and role.company and bracket_after and len(parts) == 1:
+        # "Diretor de Importação (Lins Import Co.)": the field is the title's
+        whole = role_in(f"{parts[0]} ({bracket_after.group('c')})")
+        role = whole if whole.title and whole.company != role.company else role
     joined_titles = (role_in(re.split(r"[,;]", whole_clause)[0])
                      if role.title and whole_clause != clause else None)
     if (joined_titles and joined_titles.title and role.title
@@ -1328,7 +1332,11 @@ _COMPANY_RUN = re.compile(
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
     r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
     r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
-    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?)?(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)")
+    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?|"
+    # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
+    # its name
+    r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[a-zà-ÿ][\w-]*)(?: (?-i:[a-zà-ÿ][\w-]*)){0,2} "
+    r")?(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)")
 
 
 # "owns clay barn studio met him at ...": in a note typed all in lower case, the words after
