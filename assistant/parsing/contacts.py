@@ -666,6 +666,9 @@ def _title_then_company(part: str) -> tuple[str, str] | None:
 _TITLE_BRACKET_COMPANY = re.compile(r"(?P<title>[^()]+?)\s*\((?P<company>[^()@\d]+)\)")
 
 
+_TWO_FIELDS = re.compile(r"[\w-]+ (?:&|and|e|y|et|und|en) [\w-]+")
+
+
 def role_in_list(parts: list[str]) -> Role:
     """Title and company from comma-separated parts: "CTO, Acme" or "Acme, CTO"."""
     title = company = None
@@ -674,6 +677,13 @@ def role_in_list(parts: list[str]) -> Role:
         if not part:
             continue
         inner = role_in(part)
+        nxt = stripped[index + 1] if index + 1 < len(stripped) else ""
+        if (inner.title and inner.company and _TWO_FIELDS.fullmatch(inner.company)
+                and part.endswith(inner.company) and len(nxt.split()) >= 2
+                and COMPANY_RE.fullmatch(nxt.rstrip(".")) and not is_title_phrase(nxt, loose=True)):
+            # "Gerente de Parcerias & Ecossistema, Banco do Sertão": two fields of the title's,
+            # the company beside it
+            return Role(part, clean_company(nxt))
         if inner.title:
             return Role(inner.title, inner.company or company)
         bracketed = _TITLE_BRACKET_COMPANY.fullmatch(part.rstrip("."))

@@ -133,3 +133,17 @@ def test_what_the_person_runs_then_its_name(text: str, company: str | None) -> N
     from assistant.parsing.people import _company_run
 
     assert _company_run(text) == company
+
+
+@pytest.mark.parametrize(("parts", "title", "company"), [
+    (["Gerente de Parcerias & Ecossistema", "Banco do Sertão"],
+     "Gerente de Parcerias & Ecossistema", "Banco do Sertão"),
+    (["Jefa de Calidad y Exportación", "Frutas del Tajo S.L."], "Jefa de Calidad y Exportación",
+     "Frutas del Tajo S.L."),
+    (["Directeur général de Brasserie Lumen", "Lyon"], "Directeur général", "Brasserie Lumen"),
+])
+def test_a_title_of_two_fields_beside_its_company(parts: list[str], title: str,
+                                                  company: str) -> None:
+    from assistant.parsing.contacts import role_in_list
+
+    assert role_in_list(parts) == Role(title, company)
