@@ -41,7 +41,7 @@ _NEEDS = (
     # "She'd like our lookbook", "they would love a demo"
     r"\b(?:she|he|they)(?:'d| would) (?:like|love)(?: to)?(?= \w)|"
     r"\bneeded|\bhiring(?: for| an?)?|"
-    r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
+    r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|\b(?:sie|wir) brauchen|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
     r"\bbusca(?:n)?|\bestá buscando|\bnecesita(?:n)?|\bquiere|\bcontratando|"
     r"\b(?:ist )?auf der suche nach|\b(?:sie|er) (?:will|möchte)|\bmöchten|"
@@ -64,7 +64,7 @@ _OFFERS = (
     # an offer made, the verb first: "Hat angeboten, uns ... vorzustellen", "a proposé de",
     # "ha ofrecido", "si è offert[oa] di", "ofereceu-se para", "heeft aangeboden"
     r"\b(?:hat|haben) (?:uns |mir |mich )?angeboten,?|\bbot (?:uns |mir )?an,?|"
-    r"\ba proposé de|\bont proposé de|\b(?:ha|han) ofrecido|\bse ofreció a|"
+    r"\ba proposé de|\bont proposé de|\b(?:ha|han) ofrecido|\bse ofreció a|\bofreci(?:ó|eron)|"
     r"\bsi è offert[oa] di|\bha offerto di|\bofereceu-se para|\bofereceu|"
     r"\bheeft aangeboden(?: om)?|\bbood aan(?: om)?|"
     # "Il pourrait nous présenter à ...", "Puede presentarnos a ...", "Può presentarci ...",
@@ -81,7 +81,8 @@ _INTERESTS = (
     r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
     r"\bis a big fan of|\bkeen on(?! (?:a|an|some|more|getting|finding|hiring)\b)|"
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
-    r"\binteressiert sich für|\binteresse an|\binteresse für|\bintéressée? par|"
+    r"\binteressiert sich für|\binteressiert (?:an|am)\b|\binteresse an|\binteresse für|"
+    r"\bintéressée? par|"
     r"\binteresad[oa] en|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
     r"\baime|\ble gusta|\ble encanta|\b(?:le |les )?interesan?\b|\bapasionad[oa] (?:por|de)|"
     r"\binteresad[oa] en|\bfan de|"
@@ -147,13 +148,15 @@ _EVENTS = (
     r"congreso|evento|feria|desayuno|almuerzo|comida|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
     r"beurs|congres|evenement|borrel|diner|aperitivo|apéro|apéritif|afterwork|"
+    # tastings: "en la degustación de la Vendimia", "alla degustazione", "à la dégustation"
+    r"tasting|degustación|degustazione|dégustation|degustação|proeverij|verkostung|"
     # where at an event: "from our booth at HIMSS", "at their stand", "the farmers market stall"
     r"booth|stall|launch|gala|awards|pitch night|demo night|open day|networking|"
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
     r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|tagung|treff|treffen|"
     r"empfang|gipfel|abend|messe|kongress|konferenz|stammtisch|frühstück)|"
     # Dutch compounds: "Netwerkborrel", "Nieuwjaarsborrel", "Ondernemersbijeenkomst"
-    r"\w{3,}(?:borrel|bijeenkomst)|"
+    r"\w{3,}(?:borrel|bijeenkomst|lunch|diner|ontbijt)|"
     # hyphenated: "Digital-Gipfel", "IT-Messe", "Gründer-Tag", "Start-up-Treffen"
     r"(?:\w+-)+(?:tag|tage|treff|treffen|empfang|gipfel|abend|messe|kongress|konferenz|stammtisch)"
 )
@@ -161,6 +164,8 @@ _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
+    # "we chatted", "got to know": "charlamos", "platicamos", "leren kennen", "chiacchierato"
+    r"charlamos|platicamos|conversamos|chiacchierato|leren kennen|leerde kennen|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
     # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
@@ -265,7 +270,7 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         for key, cue in _CUES.items():
             if may_match(_CUE_WORDS[key], sentence):
                 found[key].extend(_phrases(key, cue, sentence))
-    promises = [_WHEN_TAIL.sub("", p) for p in found["promises"]
+    promises = [_WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)) for p in found["promises"]
                 if p not in found["needs"] and not _NOT_PROMISE.match(p)]
     return ContextFacts(
         context=meeting_context(text, names),
@@ -287,6 +292,15 @@ _WHEN_TAIL = re.compile(
     r"(?:the )?end of (?:the )?(?:day|week|month)|eod|eow|next week|this week|nächste woche|"
     r"la semaine prochaine|la semana que viene|la próxima semana|la settimana prossima|"
     r"volgende week)\s*[.!]?$")
+
+
+_WHEN_HEAD = re.compile(
+    r"(?i)^(?:by|before|until|bis|vor|avant|d'ici|antes del?|hasta el|entro|per|voor|até|"
+    r"uiterlijk)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|"
+    r"martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag|"
+    r"woensdag|donderdag|vrijdag|segunda|terça|quarta|quinta|sexta|"
+    r"tomorrow|morgen|demain|mañana|domani|amanhã)\s+(?=\S)")
 
 
 # What the writer of a carried message says their side is looking for: "We're looking for a

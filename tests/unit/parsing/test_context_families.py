@@ -281,3 +281,22 @@ def test_a_need_the_owner_waves_away_is_no_need(text: str) -> None:
 
 def test_the_thing_promised_not_the_pronoun() -> None:
     assert read_context("Ich schicke ihm unseren Leitfaden.").promises == ("unseren Leitfaden",)
+
+
+@pytest.mark.parametrize("text", [
+    "Charlamos en la degustación de la bodega.", "Anna leren kennen op de havenlunch in Gent.",
+    "Platicamos en la feria de Monterrey.",
+])
+def test_more_ways_of_telling_the_meeting(text: str) -> None:
+    assert read_context(text).context
+
+
+@pytest.mark.parametrize(("text", "key", "phrase"), [
+    ("Interessiert an Kreislaufwirtschaft.", "interests", "Kreislaufwirtschaft"),
+    ("Sie brauchen einen Partner für Recycling.", "needs", "einen Partner für Recycling"),
+    ("Ofreció presentarnos a su importador.", "offers", "presentarnos a su importador"),
+    ("Ich schicke ihr bis Montag unsere Referenzliste.", "promises", "unsere Referenzliste"),
+    ("I'll send her by Friday the pricing sheet.", "promises", "the pricing sheet"),
+])
+def test_cues_in_more_forms(text: str, key: str, phrase: str) -> None:
+    assert getattr(read_context(text), key) == (phrase,)
