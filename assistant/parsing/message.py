@@ -265,6 +265,9 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         return drafts + find_people(note, owner, strong_only=True)
     named = [_party_draft(p) for p in thread.recipients
              if thread.forwarded and _is_other(p, thread.author, owner) and _named_in(note, p)]
+    only = _ONLY.search(note)
+    if only:  # "Agregar solo a Mariana; Héctor en copia es de su equipo legal"
+        named = [d for d in named if (d.name or "").split(" ")[0] == only.group("first")]
     # "Add both. Dara leads their data team and needs a contractor.": a sentence of the note
     # naming a Cc'd person and not the sender is about that person
     theirs = {id(d): _sentences_naming(note, d.name, author.name) for d in named}
@@ -288,6 +291,13 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
                 draft.title = _colleague_title(body, draft)  # "Copio o Bruno, nosso CTO"
         extras += named
     return [author] + extras
+
+
+# "Add only Mariana", "Nur Jana aufnehmen", "Ajoute seulement Inès", "Agregar solo a Mariana",
+# "Aggiungi solo Marco", "Adicionar só a Rita", "Alleen Bram toevoegen": the one to add.
+_ONLY = re.compile(
+    r"(?i:\b(?:only|nur|seulement|uniquement|solo|sólo|solamente|soltanto|apenas|só|"
+    r"alleen)\s+(?:(?:a|à|ao|o|de|die|den|the)\s+)?)(?P<first>[A-ZÀ-Ý][\w'’-]+)")
 
 
 def _sentences_naming(note: str, name: str | None, other: str | None) -> list[str]:

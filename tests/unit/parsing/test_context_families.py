@@ -300,3 +300,13 @@ def test_more_ways_of_telling_the_meeting(text: str) -> None:
 ])
 def test_cues_in_more_forms(text: str, key: str, phrase: str) -> None:
     assert getattr(read_context(text), key) == (phrase,)
+
+
+@pytest.mark.parametrize(("body", "need"), [
+    ("Hola Ana:\nComo te comenté, buscamos un despacho de aduanas.", "un despacho de aduanas"),
+    ("Hi Sam,\nAs I mentioned, we're looking for a freight partner.", "a freight partner"),
+])
+def test_a_writers_need_after_a_short_lead(body: str, need: str) -> None:
+    from assistant.parsing.context import writers_needs
+
+    assert writers_needs(body) == (need,)

@@ -244,3 +244,14 @@ def test_the_title_a_writer_gives_a_colleague_in_copy() -> None:
              "Head of Finance"),
             ("Looping in Dana, our Head of Finance.", "Omar Diaz", None)):
         assert _colleague_title(body, ContactDraft(name=name)) == title
+
+
+def test_the_one_the_note_says_only_to_add() -> None:
+    from assistant.parsing.message import _ONLY
+
+    for note, first in (("Agregar solo a Mariana; Héctor en copia es de su equipo legal.",
+                         "Mariana"), ("Nur Jana aufnehmen.", "Jana"),
+                        ("Add only Priya, not Tom.", "Priya")):
+        found = _ONLY.search(note)
+        assert found is not None and found.group("first") == first
+    assert _ONLY.search("Add both, they run it together.") is None
