@@ -362,6 +362,9 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
             context = _without_names(_meeting_clause(sentence), names)
             if _only_denial(context):
                 continue  # "Pas encore rencontrée : Soizic ...": no meeting, no occasion
+            if context and tells_not_met(context) and not tells_meeting(
+                    _NOT_MET_YET.sub("", context.replace("’", "'"))):
+                continue  # "Haven't met yet; Jordan suggested I reach out": a referral
             if context and _only_met_words(context):
                 continue  # "Ho conosciuto", "Conocí a": the verb alone tells no occasion
             return _occasion_before_role(context)
@@ -562,6 +565,10 @@ def tells_not_met(text: str) -> bool:
     return bool(_NOT_MET_YET.search(text.replace("’", "'")))
 
 
+# A meal's word ending a capitalized name is the name's: "Herrera Café", "Blue Bottle Coffee".
+_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[A-ZÀ-Ý][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b")
+
+
 @short_text_memo(1024)
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
@@ -569,6 +576,8 @@ def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     With ``in_words``, only a word of meeting counts ("met", "getroffen", "coffee"), not an
     event named ("at the expo"). A denied meeting ("haven't met her yet") is kept: the drafts
     read it to say nothing of a meeting."""
+    if _NAMED_MEAL.search(sentence):
+        sentence = _NAMED_MEAL.sub(" ", sentence)  # "Herrera Café": a company, not a coffee
     found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
     return (bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
             and not _TO_SELF.match(sentence))

@@ -310,3 +310,15 @@ def test_a_writers_need_after_a_short_lead(body: str, need: str) -> None:
     from assistant.parsing.context import writers_needs
 
     assert writers_needs(body) == (need,)
+
+
+def test_a_referral_after_a_denied_meeting_tells_no_occasion() -> None:
+    assert read_context("Haven't met yet; Jordan suggested I reach out.").context is None
+    assert read_context("Haven't met her yet, but we spoke at the Lisbon summit.").context
+
+
+def test_a_coffee_ending_a_company_name_is_no_meeting() -> None:
+    from assistant.parsing.context import tells_meeting
+
+    assert not tells_meeting("Fundadora de Molina Café, busca un tostador.")
+    assert tells_meeting("Coffee with Jo at Blue Bottle Coffee.")
