@@ -200,12 +200,25 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
         draft.met = not tells_not_met(_sentence_at(text, mention) + " " + text[mention.start:end])
         # "Carlo Russo e Federica Bianchi, entrambi di Studio Lumina": the pair's company
         draft.company = draft.company or _group_company(_sentence_at(text, mention))
+        draft.title = draft.title or _title_line_above(text, mention)
         _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
     return merged
+
+
+def _title_line_above(text: str, mention: Mention) -> str | None:
+    """A card's title typed on the line above the name ("Managing Director\nHenrietta ...")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if line_start < 2 or text[line_start:mention.start].strip(" \t-*•>"):
+        return None
+    above = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip(" \t-*•>")
+    if (not above or len(above.split()) > 5 or not above[:1].isupper()
+            or not is_title_phrase(above, loose=True) or opens_with_fact(above)):
+        return None
+    return above
 
 
 # The owner's promise naming its receiver first: "I promised Nadia our pricing sheet".
@@ -730,9 +743,19 @@ def _card_address_matches(text: str, start: int, words: list[str],
         if not 0 < position - start < 400 or "\n\n" in text[start:position]:
             continue
         local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
-        if any(k and k in local.split() for k in keys):
+        if any(k and k in local.split() for k in keys) or _initial_and_surname(words, local):
             return True
     return False
+
+
+def _initial_and_surname(words: list[str], local: str) -> bool:
+    """ "hbrabazon" for Henrietta Loxley-Brabazon, "jsmith", "smithj": an address's initial
+    and a surname of the name's."""
+    compact = local.replace(" ", "")
+    parts = [name_key(p) for w in words[1:] for p in w.replace("‐", "-").split("-")]
+    parts = [p for p in parts if len(p) > 2]
+    first = name_key(words[0])[:1] if words else ""
+    return bool(first) and any(compact in (first + p, p + first) for p in parts)
 
 
 def _line_has_details(text: str, end: int) -> bool:

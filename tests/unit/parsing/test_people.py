@@ -182,3 +182,10 @@ def test_each_item_of_a_semicolon_list_is_a_person() -> None:
                          "hola@pablogil.es, ofrece un presupuesto gratis.", OWNER)
     assert [(p.name, p.emails) for p in people] == [
         ("Ana Ruiz", ["ana@lumo.es"]), ("Pablo Gil", ["hola@pablogil.es"])]
+
+
+def test_a_card_with_its_title_above_the_name_and_an_initial_address() -> None:
+    (only,) = find_people("From the Leeds expo:\n\nFinance Director\nMarcus Ashdown-Reeve\n"
+                          "Ashdown Tiles Ltd\nmreeve@ashdowntiles.co.uk\n", OWNER)
+    assert (only.name, only.title, only.emails) == (
+        "Marcus Ashdown-Reeve", "Finance Director", ["mreeve@ashdowntiles.co.uk"])
