@@ -365,6 +365,8 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
             if context and tells_not_met(context) and not tells_meeting(
                     _NOT_MET_YET.sub("", context.replace("’", "'"))):
                 continue  # "Haven't met yet; Jordan suggested I reach out": a referral
+            if context and _DESCRIBES.match(context) and not tells_meeting(context, in_words=True):
+                continue  # "(Sofía) is project director at ... and spoke at the summit": hers
             if context and _only_met_words(context):
                 continue  # "Ho conosciuto", "Conocí a": the verb alone tells no occasion
             return _occasion_before_role(context)
@@ -394,6 +396,12 @@ _CARD_HEADING = re.compile(
     r"(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
     r"biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*"
     r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?))[ \t]*:?[ \t]*$")
+
+
+# What is left of a sentence describing the person once their name is taken out: "is project
+# director at ...", "ist Leiterin ...", "est directrice ...", "es CTO de ...", "è titolare ...".
+_DESCRIBES = re.compile(r"(?i)^(?:is|ist|est|es|è|é|e|was|war|era|foi|works|arbeitet|travaille|"
+                        r"trabaja|lavora|trabalha|werkt)\s")
 
 
 _MET_FILLER = re.compile(r"(?i)\b(?:ho|hab|habe|ich|wir|j'ai|j’ai|je|nous|a|o|la|le|i|we|heb|ik|"

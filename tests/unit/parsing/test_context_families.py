@@ -322,3 +322,18 @@ def test_a_coffee_ending_a_company_name_is_no_meeting() -> None:
 
     assert not tells_meeting("Fundadora de Molina Café, busca un tostador.")
     assert tells_meeting("Coffee with Jo at Blue Bottle Coffee.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sofia Lind is project director at Mareas and exhibited at the Bilbao summit.",
+     "Sofia Lind"),
+    ("Marc Ferrer es fundador de Telas Ferrer y habló en la feria de Hostelco.", "Marc Ferrer"),
+])
+def test_what_a_described_person_did_at_an_event_is_not_the_owners_meeting(text: str,
+                                                                          name: str) -> None:
+    assert read_context(text, (name,)).context is None
+
+
+def test_a_described_person_the_owner_met_keeps_the_occasion() -> None:
+    facts = read_context("Jo Park is CTO at Lumen; met her at the Leeds summit.", ("Jo Park",))
+    assert facts.context
