@@ -245,6 +245,9 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
         return name
     if name and name_key(signed) == name_key(name) and not signed.isupper():
         return signed  # the same name as the person spells it ("Carol St. Clair")
+    if (name and len(name.split()) == 2 and not signed.isupper()
+            and name_key(signed).split() == name_key(name).split()[::-1]):
+        return signed  # "Gerber Nadja" in the header, signed "Nadja Gerber": surname first
     if name and name_key(signed).split(" ")[0] != name_key(name):
         return name
     own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))

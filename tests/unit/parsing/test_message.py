@@ -255,3 +255,11 @@ def test_the_one_the_note_says_only_to_add() -> None:
         found = _ONLY.search(note)
         assert found is not None and found.group("first") == first
     assert _ONLY.search("Add both, they run it together.") is None
+
+
+def test_a_header_name_written_surname_first_takes_the_signed_order() -> None:
+    from assistant.parsing.message import _fuller_name
+
+    party = ("Gerber Nadja", "nadja.gerber@rotsee.ch")
+    assert _fuller_name("Gerber Nadja", "Nadja Gerber", party) == "Nadja Gerber"
+    assert _fuller_name("Gerber Nadja", "Lukas Imhof", party) == "Gerber Nadja"
