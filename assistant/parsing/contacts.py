@@ -157,7 +157,7 @@ _TITLE_EXTRA = {
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
-_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|eG|mbH|"
+_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|eG|mbH|plc\b|"
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
@@ -183,7 +183,7 @@ _GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do", "de
 # In these languages a title's "of" before a capitalised name names the employer ("directeur
 # général de Brasserie Lumen"); English "Director of Marketing" names a field.
 _EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "du", "de la",
-                "vom"}
+                "vom", "des"}
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
     rf"|da|do|della|dello|dos|das|du|de la|beim|vom)\b"
@@ -565,10 +565,14 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
     return None
 
 
+_JOINING_SIGNS = {"&", "/", "+", "-", "–"}
+
+
 def _loose_title(fragment: str) -> str | None:
     """A short fragment starting with a title word: "directora médica" before "en Red Salud"."""
     title = _strip_fillers(fragment.strip())
-    if not title or len(title.split()) > 4:
+    # "Head of Knowledge & Innovation": a sign joining two fields is no word of its own
+    if not title or len([w for w in title.split() if w not in _JOINING_SIGNS]) > 4:
         return None
     words = title.split()
     if TITLE_WORD.match(words[0]):
@@ -597,6 +601,10 @@ def with_comma_form(company: str | None, text: str) -> str | None:
     return f"{company}, {form.group('form')}" if form else company
 
 
+_BRACKET_AFTER = re.compile(r"[ \t]*\((?P<c>[^()@\d\n]{2,60})\)")
+_ADDRESS_LIKE = re.compile(r"(?i)://|^\s*www\.|^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?\s*$")
+
+
 @short_text_memo(256)  # a passage is read for its role by several readers
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
@@ -613,6 +621,15 @@ def role_in(text: str) -> Role:
         if not title:
             continue
         prep = (match.group("prep") or match.group("sign") or "de").lower()
+        bracket = (_BRACKET_AFTER.match(text, company_match.end())
+                   if company and company_match and prep in _GENITIVE_PREPOSITIONS else None)
+        employer = (clean_company(bracket.group("c"))
+                    if bracket and not _ADDRESS_LIKE.search(bracket.group("c"))
+                    and COMPANY_RE.fullmatch(bracket.group("c").strip()) else None)
+        if employer and company_match and not is_title_phrase(employer, loose=True):
+            # "Diretor de Importação (Lins Import Co.)": the field is the title's, the
+            # bracket names the employer
+            return Role(f"{title} {text[match.start():company_match.end()].strip()}", employer)
         if prep in _STRONG_PREPOSITIONS:
             return Role(title, company)
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
@@ -628,6 +645,10 @@ def role_in(text: str) -> Role:
     return fallback or Role(None, None)
 
 
+_TRAILING_PARTICLE = re.compile(r"(?i)\s+(?:of|de|des|du|del|della|di|da|do|dos|das|van|von|der|"
+                                r"vom)$")
+
+
 def _title_then_company(part: str) -> tuple[str, str] | None:
     """ "COO Verde Vida": a title phrase, then a capitalized name that holds no title word."""
     words = part.split()
@@ -636,11 +657,16 @@ def _title_then_company(part: str) -> tuple[str, str] | None:
         tail_is_title = any(TITLE_WORD.match(w) or w.lower() in _TITLE_EXTRA for w in words[cut:])
         if is_title_phrase(head) and not tail_is_title and COMPANY_RE.fullmatch(tail):
             company = clean_company(tail)
+            # "directeur commercial des Vignobles Delacroix": the particle goes with neither
+            head = _TRAILING_PARTICLE.sub("", head) or head
             return (head, company) if company else None
     return None
 
 
 _TITLE_BRACKET_COMPANY = re.compile(r"(?P<title>[^()]+?)\s*\((?P<company>[^()@\d]+)\)")
+
+
+_TWO_FIELDS = re.compile(r"[\w-]+ (?:&|and|e|y|et|und|en) [\w-]+")
 
 
 def role_in_list(parts: list[str]) -> Role:
@@ -651,6 +677,13 @@ def role_in_list(parts: list[str]) -> Role:
         if not part:
             continue
         inner = role_in(part)
+        nxt = stripped[index + 1] if index + 1 < len(stripped) else ""
+        if (inner.title and inner.company and _TWO_FIELDS.fullmatch(inner.company)
+                and part.endswith(inner.company) and len(nxt.split()) >= 2
+                and COMPANY_RE.fullmatch(nxt.rstrip(".")) and not is_title_phrase(nxt, loose=True)):
+            # "Gerente de Parcerias & Ecossistema, Banco do Sertão": two fields of the title's,
+            # the company beside it
+            return Role(part, clean_company(nxt))
         if inner.title:
             return Role(inner.title, inner.company or company)
         bracketed = _TITLE_BRACKET_COMPANY.fullmatch(part.rstrip("."))

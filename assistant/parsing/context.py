@@ -21,7 +21,7 @@ from assistant.parsing.required import may_match, required_words
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
     r"on the lookout for|"
-    r"in the market for|is after|'s after|’s after|are after|keen to|"
+    r"in the market for|is after|'s after|’s after|are after|'re after|keen to|"
     # "keen on a pilot in Q1" wants a thing; "keen on drone regulation" is an interest
     r"keen on(?= (?:a|an|some|more|getting|finding|hiring)\b))|"
     # "what they actually need is someone to ...", "all she needs is a ..."
@@ -41,7 +41,7 @@ _NEEDS = (
     # "She'd like our lookbook", "they would love a demo"
     r"\b(?:she|he|they)(?:'d| would) (?:like|love)(?: to)?(?= \w)|"
     r"\bneeded|\bhiring(?: for| an?)?|"
-    r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|"
+    r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|\b(?:sie|wir) brauchen|"
     r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
     r"\bbusca(?:n)?|\bestá buscando|\bnecesita(?:n)?|\bquiere|\bcontratando|"
     r"\b(?:ist )?auf der suche nach|\b(?:sie|er) (?:will|möchte)|\bmöchten|"
@@ -64,7 +64,7 @@ _OFFERS = (
     # an offer made, the verb first: "Hat angeboten, uns ... vorzustellen", "a proposé de",
     # "ha ofrecido", "si è offert[oa] di", "ofereceu-se para", "heeft aangeboden"
     r"\b(?:hat|haben) (?:uns |mir |mich )?angeboten,?|\bbot (?:uns |mir )?an,?|"
-    r"\ba proposé de|\bont proposé de|\b(?:ha|han) ofrecido|\bse ofreció a|"
+    r"\ba proposé de|\bont proposé de|\b(?:ha|han) ofrecido|\bse ofreció a|\bofreci(?:ó|eron)|"
     r"\bsi è offert[oa] di|\bha offerto di|\bofereceu-se para|\bofereceu|"
     r"\bheeft aangeboden(?: om)?|\bbood aan(?: om)?|"
     # "Il pourrait nous présenter à ...", "Puede presentarnos a ...", "Può presentarci ...",
@@ -81,7 +81,8 @@ _INTERESTS = (
     r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
     r"\bis a big fan of|\bkeen on(?! (?:a|an|some|more|getting|finding|hiring)\b)|"
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
-    r"\binteressiert sich für|\binteresse an|\binteresse für|\bintéressée? par|"
+    r"\binteressiert sich für|\binteressiert (?:an|am)\b|\binteresse an|\binteresse für|"
+    r"\bintéressée? par|"
     r"\binteresad[oa] en|\bliebt|\bbegeistert von|\bpassionnée? (?:de|par)|\badore|"
     r"\baime|\ble gusta|\ble encanta|\b(?:le |les )?interesan?\b|\bapasionad[oa] (?:por|de)|"
     r"\binteresad[oa] en|\bfan de|"
@@ -103,13 +104,19 @@ _INTERESTS = (
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
 _OWNER_PROMISES = (
     r"\b(?:I|we) (?:promised|said (?:I|we)'?d|told (?:him|her|them) (?:I|we)'?d|offered)(?: to)?|"
+    # "I'll send him the checklist": the thing sent, not the sending
+    r"\b(?:I'?ll|I will|we'?ll|we will) (?:send|email|forward|mail) (?:him|her|them)(?: over)?|"
     r"\bI'?ll|\bI will|\bwe'?ll|\bwe will|\bI owe|"
     r"\bI need to|\bI should|\bI'?m going to|\bto (?=send (?:him|her|them)\b)|"
     r"\bwe (?:should|must|need to|have to|ought to)(?= (?:send|email|share|forward|mail)\b)|"
     r"^(?:please )?(?:send|email|call) (?:her|him|them)|^(?:schick|sende) (?:ihr|ihm)|"
-    r"\b(?:ich )?(?:habe|hab) (?:ihr|ihm|ihnen) versprochen,?|\bich schicke|"
+    r"\b(?:ich )?(?:habe|hab) (?:ihr|ihm|ihnen) versprochen,?|"
+    # "Ich schicke ihr unsere Checkliste", "je lui envoie", "le mando", "gli mando": the thing
+    r"\bich (?:schicke|sende|maile) (?:ihr|ihm|ihnen)\b|\bich schicke|"
+    r"\bje (?:lui|leur) envoie|\b(?:le|les) (?:mando|envío)|\b(?:gli|le) (?:mando|invio)\b|"
     r"\bich werde|\bich soll|\bj'?ai promis(?: de)?|\bje vais|\bje dois|\bje lui enverrai|"
-    r"\ble prometí|\bprometí|\ble voy a|\bvoy a|\btengo que|\ble enviaré|"
+    r"\b(?:le |les )?prometí(?: (?:mandar|enviar)(?:le|les)?(?=\s))?|"
+    r"\ble voy a|\bvoy a|\btengo que|\ble enviaré|"
     r"\bje lui ai promis(?: de)?|"
     # verb last: "Ich habe ihr unser Musterpaket versprochen"
     r"\b(?:ich |wir )?(?:habe|hab|haben) (?:ihr|ihm|ihnen|(?-i:[A-ZÄÖÜ][\w-]+)) "
@@ -138,14 +145,18 @@ _EVENTS = (
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
     r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"
-    r"congreso|evento|feria|desayuno|almuerzo|cena|jornada|encuentro|stammtisch|"
+    r"congreso|evento|feria|desayuno|almuerzo|comida|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
-    r"beurs|congres|evenement|borrel|diner|"
+    r"beurs|congres|evenement|borrel|diner|aperitivo|apéro|apéritif|afterwork|"
+    # tastings: "en la degustación de la Vendimia", "alla degustazione", "à la dégustation"
+    r"tasting|degustación|degustazione|dégustation|degustação|proeverij|verkostung|"
     # where at an event: "from our booth at HIMSS", "at their stand", "the farmers market stall"
     r"booth|stall|launch|gala|awards|pitch night|demo night|open day|networking|"
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
     r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|tagung|treff|treffen|"
-    r"empfang|gipfel|abend|messe|kongress|konferenz|stammtisch)|"
+    r"empfang|gipfel|abend|messe|kongress|konferenz|stammtisch|frühstück)|"
+    # Dutch compounds: "Netwerkborrel", "Nieuwjaarsborrel", "Ondernemersbijeenkomst"
+    r"\w{3,}(?:borrel|bijeenkomst|lunch|diner|ontbijt)|"
     # hyphenated: "Digital-Gipfel", "IT-Messe", "Gründer-Tag", "Start-up-Treffen"
     r"(?:\w+-)+(?:tag|tage|treff|treffen|empfang|gipfel|abend|messe|kongress|konferenz|stammtisch)"
 )
@@ -153,6 +164,8 @@ _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
     r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
+    # "we chatted", "got to know": "charlamos", "platicamos", "leren kennen", "chiacchierato"
+    r"charlamos|platicamos|conversamos|chiacchierato|leren kennen|leerde kennen|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
     # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
@@ -181,8 +194,10 @@ _MET = re.compile(
     r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+|"
     # an event opening a heading: "Jantar da Câmara de Comércio", "Dinner at the Guildhall",
     # "Cena del Círculo de Empresarios", "Abendessen der IHK"
-    r"^(?:\S+\s+)?(?:" + _EVENTS + r")\s+(?:d[aoe]s?|del|della|dell'|der|des|du|of|at|after|"
-    r"with|van|bei|beim|na|no|nel|nella|al|alla)\b|"
+    # "Borrel bij de KvK in Utrecht", "Comida con Íñigo en Bilbao", "Slush side event in Stockholm"
+    r"^(?:\S+\s+){0,2}?(?:" + _EVENTS + r")\s+(?:d[aoe]s?|del|della|dell'|der|des|du|of|at|after|"
+    r"with|van|bei|beim|na|no|nel|nella|al|alla|in|im|bij|op|con|com|en|em|à|au|chez|presso|met|mit|"
+    r"nach|après|después|dopo|depois|na)\b|"
     # a list's heading: "Two from the Leeds festival:", "Due contatti dal Vinitaly:"
     r"^(?:two|three|four|zwei|drei|vier|deux|trois|dos|tres|due|tre|dois|três|twee|drie)\s+"
     r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van)\s+\S+"
@@ -220,7 +235,9 @@ _CUES = {
 # Words one of which each cue's every match contains: a sentence with none skips the cue.
 _CUE_WORDS = {key: required_words(cue) for key, cue in _CUES.items()}
 # "I'll let you two take it from here" closes an introduction; it promises nothing.
-_NOT_PROMISE = re.compile(r"(?i)^(?:let|leave) (?:you|the two|it to)\b")
+# Nor does "we'll see" ("wir werden sehen", "on verra", "ya veremos", "vedremo", "vamos ver",
+# "we zien wel"): the owner's doubt, not a thing promised.
+_NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to)\b|(?:see|sehen)\W*$)")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
                        r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.)+[.!?]*")
 # Two promises joined in one clause: "send her the case study and to introduce her to Dr. Ng".
@@ -253,7 +270,7 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         for key, cue in _CUES.items():
             if may_match(_CUE_WORDS[key], sentence):
                 found[key].extend(_phrases(key, cue, sentence))
-    promises = [_WHEN_TAIL.sub("", p) for p in found["promises"]
+    promises = [_WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)) for p in found["promises"]
                 if p not in found["needs"] and not _NOT_PROMISE.match(p)]
     return ContextFacts(
         context=meeting_context(text, names),
@@ -277,17 +294,31 @@ _WHEN_TAIL = re.compile(
     r"volgende week)\s*[.!]?$")
 
 
+_WHEN_HEAD = re.compile(
+    r"(?i)^(?:by|before|until|bis|vor|avant|d'ici|antes del?|hasta el|entro|per|voor|até|"
+    r"uiterlijk)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|"
+    r"martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag|"
+    r"woensdag|donderdag|vrijdag|segunda|terça|quarta|quinta|sexta|"
+    r"tomorrow|morgen|demain|mañana|domani|amanhã)\s+(?=\S)")
+
+
 # What the writer of a carried message says their side is looking for: "We're looking for a
 # partner for ...", "Wir suchen einen Dienstleister ...", "Nous cherchons ...", "Buscamos un
 # estudio que ...", "Cerchiamo un'agenzia ...", "Procuramos ...", "Wij zoeken een partner ...".
 _WRITERS_NEED = re.compile(
     r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:at the moment|currently|right now|derzeit|"
     r"aktuell|actuellement|actualmente|attualmente|momenteel),?\s+)?"
+    # "Como te comenté, buscamos ...", "As I mentioned, we're looking for ...": a short lead
+    r"(?:(?:as (?:I|we) (?:mentioned|said|discussed)|wie besprochen|wie erwähnt|comme convenu|"
+    r"comme je (?:vous|te) (?:l'ai )?disais|como (?:te|le|les) (?:comenté|dije)|como comentamos|"
+    r"come (?:ti|le) dicevo|come detto|como (?:falamos|combinado)|zoals besproken),\s+)?"
     # a search for someone or something (not "we need to redo the site": a task)
     r"(?:we(?:'re| are)(?: currently| actively)? (?:looking for|searching for|in the market for)|"
     r"wir suchen(?: derzeit| aktuell| gerade)?(?: nach)?|"
     r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
-    r"stiamo cercando|procuramos|estamos (?:à|a) procura de|wij zoeken|we zoeken|"
+    r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
+    r"we zoeken|"
     r"wij zijn op zoek naar|we zijn op zoek naar)\s+(?P<need>[^.!?;\n]{3,160})")
 
 
@@ -331,6 +362,11 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
             context = _without_names(_meeting_clause(sentence), names)
             if _only_denial(context):
                 continue  # "Pas encore rencontrée : Soizic ...": no meeting, no occasion
+            if context and tells_not_met(context) and not tells_meeting(
+                    _NOT_MET_YET.sub("", context.replace("’", "'"))):
+                continue  # "Haven't met yet; Jordan suggested I reach out": a referral
+            if context and _DESCRIBES.match(context) and not tells_meeting(context, in_words=True):
+                continue  # "(Sofía) is project director at ... and spoke at the summit": hers
             if context and _only_met_words(context):
                 continue  # "Ho conosciuto", "Conocí a": the verb alone tells no occasion
             return _occasion_before_role(context)
@@ -362,6 +398,12 @@ _CARD_HEADING = re.compile(
     r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?))[ \t]*:?[ \t]*$")
 
 
+# What is left of a sentence describing the person once their name is taken out: "is project
+# director at ...", "ist Leiterin ...", "est directrice ...", "es CTO de ...", "è titolare ...".
+_DESCRIBES = re.compile(r"(?i)^(?:is|ist|est|es|è|é|e|was|war|era|foi|works|arbeitet|travaille|"
+                        r"trabaja|lavora|trabalha|werkt)\s")
+
+
 _MET_FILLER = re.compile(r"(?i)\b(?:ho|hab|habe|ich|wir|j'ai|j’ai|je|nous|a|o|la|le|i|we|heb|ik|"
                          r"have|eu|yo|al|à|au|op|de|het|hebben|abbiamo|hemos|today|heute|hier)\b")
 
@@ -388,10 +430,49 @@ def _occasion_before_role(context: str | None) -> str | None:
     return context
 
 
+# A note's heading that is a proper name, before the people listed after its colon: "Alimentaria
+# Barcelona:", "Salone del Mobile 2026:", "Vivatech Paris:" (an event's own name, no event word).
+_NAMED_HEADING = re.compile(
+    r"^\s*(?P<name>[A-ZÀ-Ý][\w'&.-]*(?:[ \t]+(?:[A-ZÀ-Ý0-9][\w'&.-]*|de|del|della|di|du|des|"
+    r"do|da|van|von|der))+)[ \t]*:\s*[-–•*]?\s*$")
+_NOT_OCCASION_HEADING = re.compile(
+    r"(?i)\b(?:contacts?|kontakte?|contactos?|contatti|contatos?|contacten|people|leute|personnes|"
+    r"personas|persone|pessoas|mensen|notes?|notizen?|leads?|new|neue[nr]?|nouveaux|nouvelles|"
+    r"nuev[oa]s|nuovi|nuove|nov[oa]s|nieuwe|follow|ups?|todo|fyi|updates?|info|for|für|pour|para|"
+    r"per|voor|crm|list[ae]?|lijst|intros?|introductions?|vorstellungen?|re|fwd?|wg|tr|rv|"
+    r"heute|today|yesterday|gestern|hier|ayer|ieri|ontem|gisteren|this|week|woche|semaine|semana|"
+    r"settimana|monday|montag|lundi|lunes|lunedì)\b")
+
+
+def heading_occasion(preamble: str) -> str | None:
+    """The occasion a list's heading names by its own name ("Alimentaria Barcelona: ...")."""
+    found = _NAMED_HEADING.match(preamble)
+    if found is None or _NOT_OCCASION_HEADING.search(found.group("name")):
+        return None
+    name = found.group("name")
+    return None if _is_title(name) else name
+
+
+# "Karte vom Stuttgarter Handwerkerfrühstück:", "Card from the Leeds food fair:", "Carte du salon
+# Vinexpo :", "Tarjeta de la feria de Zaragoza:", "Biglietto dal convegno ANCE:", "Kaartje van de
+# beurs:": the card, then where it came from (an event, not a person).
+_CARD_FROM_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:(?:business[ \t]+)?card|karte|visitenkarte|"
+    r"carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|"
+    r"cartão)[ \t]+(?:from|vom|von[ \t]+der|von[ \t]+dem|von|du|de[ \t]+la|de[ \t]+l'|des|del|de|"
+    r"dal|dalla|dallo|della|do|da|van[ \t]+de|van[ \t]+het|van)[ \t]+(?:the[ \t]+)?"
+    r"(?P<event>[^\n@\d:()]{3,60}?)[ \t]*:?[ \t]*$")
+
+
 def card_occasion(text: str) -> str | None:
     """The occasion a card's heading names ("Typed from her card (Pune fintech conclave):")."""
     heading = _CARD_HEADING.search(text)
-    return (heading.group("bracket") or heading.group("dash")).strip(" .") if heading else None
+    if heading:
+        return (heading.group("bracket") or heading.group("dash")).strip(" .")
+    came = _CARD_FROM_HEADING.search(text)
+    if came and _EVENT_WORD.search(came.group("event")):
+        return came.group("event").strip(" .")
+    return None
 
 
 def _is_title(text: str) -> bool:
@@ -423,10 +504,14 @@ _LOWERCASE_NEXT = re.compile(
 _RUN_ON_BREAK = re.compile(r",\s+(?:but|so|and then|aber|mais|pero|ma|mas|maar)\s+|:\s+|;\s+")
 
 
+# Between a one-line card's fields: "Name // Title // ...", "Met at X | Name | ...", "X · Name"
+_CARD_FIELD_SEPARATOR = re.compile(r"\s(?://?|\||·|•)(?:\s*(?://?|\||·|•))*\s")
+
+
 def _meeting_clause(sentence: str) -> str:
     # "Cormac Delaney // Head of Partnerships // ... // met him at the Galway food festival": of
     # a one-line card's fields, the one telling the meeting
-    fields = [f.strip() for f in re.split(r"\s//\s", sentence) if f.strip()]
+    fields = [f.strip() for f in _CARD_FIELD_SEPARATOR.split(sentence) if f.strip()]
     telling_fields = [f for f in fields if tells_meeting(f)] if len(fields) > 2 else []
     if telling_fields:
         return telling_fields[-1][:1].upper() + telling_fields[-1][1:]
@@ -488,6 +573,10 @@ def tells_not_met(text: str) -> bool:
     return bool(_NOT_MET_YET.search(text.replace("’", "'")))
 
 
+# A meal's word ending a capitalized name is the name's: "Herrera Café", "Blue Bottle Coffee".
+_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[A-ZÀ-Ý][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b")
+
+
 @short_text_memo(1024)
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
@@ -495,6 +584,8 @@ def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     With ``in_words``, only a word of meeting counts ("met", "getroffen", "coffee"), not an
     event named ("at the expo"). A denied meeting ("haven't met her yet") is kept: the drafts
     read it to say nothing of a meeting."""
+    if _NAMED_MEAL.search(sentence):
+        sentence = _NAMED_MEAL.sub(" ", sentence)  # "Herrera Café": a company, not a coffee
     found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
     return (bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
             and not _TO_SELF.match(sentence))
@@ -549,6 +640,11 @@ def _without_names(sentence: str, names: tuple[str, ...]) -> str:
             sentence = sentence[:at]
     for name in sorted((n for n in names if n), key=len, reverse=True):
         if name in sentence:  # the pattern matches only where the name is written
+            at = sentence.find(name)
+            # "Comida con Íñigo Arrizabalaga en Bilbao": the "with" goes with the name
+            with_word = _WITH_BEFORE.search(sentence[:at])
+            if with_word and _EVENT_WORD.search(sentence[:with_word.start()]):
+                sentence = sentence[:with_word.start()] + " " + sentence[at:]
             sentence = without_whole_words(sentence, name)
     sentence = _CONTACT_DETAILS.sub("", sentence)
     sentence = _NUMBER_RUN.sub(lambda m: "" if _is_phone_like(m.group()) else m.group(), sentence)
@@ -558,6 +654,7 @@ def _without_names(sentence: str, names: tuple[str, ...]) -> str:
     return _SPACE_RUN.sub(" ", sentence).strip(" ,;:-").strip()
 
 
+_WITH_BEFORE = re.compile(r"(?i)(?<=\s)(?:with|mit|avec|con|com)\s+$")
 _ROLE_APPOSITIVE = re.compile(
     r"^(\w+)\s*,\s*[^,]{2,80}?\s(?:at|@|bei|chez|en)\s[^,]{2,80},\s*(?=\S)")
 
@@ -576,6 +673,8 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
         rest = sentence[match.end():]
         end = _CLAUSE_END.search(rest)
         phrase = rest[: end.start() if end else len(rest)].strip(" ,:-–")
+        if _DISMISSED.search(phrase):
+            continue  # "a personal loan – ignore, not doing that": the owner waves it away
         phrase = _VERB_LAST.sub("", phrase)
         if _HEDGED.match(phrase):
             continue  # "willen ze misschien een distributeur", "möchte sie vielleicht ...": a maybe
@@ -584,9 +683,23 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
             continue
         if _is_fact(key, match, sentence, phrase):
             phrases += _NEXT_PROMISE.split(phrase) if key == "promises" else [phrase]
-        elif end and key != "promises" and read_clause(sentence, match.start(), phrase).negated:
-            phrases += _instead(rest[end.start():])
+        elif key != "promises" and read_clause(sentence, match.start(), phrase).negated:
+            # "Zoekt geen investeerder, wel een ontwerper", "Non cerca un consulente ma vorrebbe
+            # un sito": the contrast inside the denied clause; else after its end
+            contrast = _CONTRAST.search(phrase)
+            if contrast:
+                phrases += _instead(phrase[contrast.start():], cue)
+            elif end:
+                phrases += _instead(rest[end.start():], cue)
     return phrases
+
+
+# The owner's aside after a dash waving the thing away: "– ignore, not doing that", "— ignorieren",
+# "– à ignorer", "– ignorar", "– da ignorare", "– negeren", "– not happening", "– no way".
+_DISMISSED = re.compile(
+    r"(?i)\s[-–—]+\s*(?:(?:please |bitte )?ignore\b|ignorieren|(?:à |a )?ignorer|ignorar|"
+    r"(?:da )?ignorare|negeren|not (?:doing|happening|going to)\b|no way\b|forget it\b|"
+    r"vergessen\b|laisse[rz]? tomber|olvídalo|lascia(?:mo)? perdere|esquece|vergeet het)")
 
 
 # After a verb put second, its subject and a hedge: "(willen) ze misschien", "(möchte) sie
@@ -600,14 +713,18 @@ _AFFIRMING = re.compile(r"(?i)^(?:wel|toch)\s+(?=\S)")
 
 # "sucht keine Investoren, aber einen Statiker": what the denial gives way to is the fact.
 _INSTEAD = re.compile(r"(?i)^,?\s*(?:but (?:rather |instead )?|aber |sondern |mais plutôt |mais |"
-                      r"sino |pero sí |ma |mas |maar wel |maar )(?P<rest>.+)")
+                      r"sino |pero sí |ma |però |bensì |mas |maar wel |maar |wel )(?P<rest>.+)")
+_CONTRAST = re.compile(r"(?i),\s*(?:but|aber|sondern|mais|sino|pero|ma|però|bensì|mas|maar|wel)\s|"
+                       r"\s(?:sondern|sino|ma|bensì|mas|maar wel)\s")
 
 
-def _instead(rest: str) -> list[str]:
+def _instead(rest: str, cue: re.Pattern[str] | None = None) -> list[str]:
     found = _INSTEAD.match(rest)
     if found is None:
         return []
     after = found.group("rest")
+    if cue is not None and cue.match(after):
+        return []  # "ma vorrebbe un sito": the cue there reads its own clause
     end = _CLAUSE_END.search(after)
     phrase = after[: end.start() if end else len(after)].strip(" ,:-–")
     if len(phrase) < 3 or _NEGATED_PHRASE.match(phrase) or _SUBJECT.match(phrase):

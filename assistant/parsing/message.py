@@ -40,7 +40,9 @@ _INTRODUCED_BY_NOTE = re.compile(
     # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
     # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
     r"|(?P<by3>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:suggested|recommended|"
-    r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we))\s+(?:that\s+)?(?:I|we)?"
+    r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we)|"
+    # "Hamish thinks we should talk", "Mereana reckons we should meet"
+    r"(?:thinks|reckons|says|said|feels|believes)(?: that)? (?:I|we))\s+(?:that\s+)?(?:I|we)?"
     r"\s*(?:should\s+|to\s+)?(?:reach out|get in touch|contact|connect|talk|speak|email|"
     r"write|call|meet)\b"
     r"|(?P<by4>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:referred|sent|pointed) (?:me|us)\b"
@@ -63,6 +65,13 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"(?:recomendou|sugeriu|indicou|aconselhou)-me|mi ha (?:consigliato|suggerito|indicato)|"
     r"hat (?:mir|uns) (?:empfohlen|geraten)|(?:raadde|adviseerde) (?:me|mij|ons)|"
     r"heeft (?:me|mij|ons) (?:aangeraden|doorverwezen))"
+    # the verb first: "Me l'ha segnalata Matteo Crespi", "Me la recomendó Fernando Quiroga",
+    # "Indicou-ma a Rita Sousa", "Me l'a recommandée Claire Petit", "Mi ha consigliato Gianni"
+    r"|(?i:\b(?:me|mi|nos|ci)\s+(?:l[oa]s?\s+|l['’])?(?:ha\s+|han\s+|a\s+)?"
+    r"(?:recomendó|recomendaron|presentó|pasó|sugirió|segnalat[oa]|consigliat[oa]|"
+    r"presentat[oa]|indicat[oa]|passat[oa]|recommandée?|conseillée?|présentée?|consigliato|"
+    r"segnalato)|\b(?:indicou|recomendou|apresentou|passou)-(?:ma|mo|me|nos))\s+"
+    r"(?:(?:il|el|la|o|a)\s+)?(?P<by9>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
 _NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",
@@ -236,6 +245,9 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
         return name
     if name and name_key(signed) == name_key(name) and not signed.isupper():
         return signed  # the same name as the person spells it ("Carol St. Clair")
+    if (name and len(name.split()) == 2 and not signed.isupper()
+            and name_key(signed).split() == name_key(name).split()[::-1]):
+        return signed  # "Gerber Nadja" in the header, signed "Nadja Gerber": surname first
     if name and name_key(signed).split(" ")[0] != name_key(name):
         return name
     own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))
@@ -256,6 +268,9 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         return drafts + find_people(note, owner, strong_only=True)
     named = [_party_draft(p) for p in thread.recipients
              if thread.forwarded and _is_other(p, thread.author, owner) and _named_in(note, p)]
+    only = _ONLY.search(note)
+    if only:  # "Agregar solo a Mariana; Héctor en copia es de su equipo legal"
+        named = [d for d in named if (d.name or "").split(" ")[0] == only.group("first")]
     # "Add both. Dara leads their data team and needs a contractor.": a sentence of the note
     # naming a Cc'd person and not the sender is about that person
     theirs = {id(d): _sentences_naming(note, d.name, author.name) for d in named}
@@ -275,8 +290,17 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
             draft.context = draft.context or author.context
             if author.company and _same_workplace(draft, author) and _colleague_in(body, draft):
                 draft.company = author.company  # "Harriet (cc'd) looks after our accounts"
+            if draft.title is None and _same_workplace(draft, author):
+                draft.title = _colleague_title(body, draft)  # "Copio o Bruno, nosso CTO"
         extras += named
     return [author] + extras
+
+
+# "Add only Mariana", "Nur Jana aufnehmen", "Ajoute seulement Inès", "Agregar solo a Mariana",
+# "Aggiungi solo Marco", "Adicionar só a Rita", "Alleen Bram toevoegen": the one to add.
+_ONLY = re.compile(
+    r"(?i:\b(?:only|nur|seulement|uniquement|solo|sólo|solamente|soltanto|apenas|só|"
+    r"alleen)\s+(?:(?:a|à|ao|o|de|die|den|the)\s+)?)(?P<first>[A-ZÀ-Ý][\w'’-]+)")
 
 
 def _sentences_naming(note: str, name: str | None, other: str | None) -> list[str]:
@@ -316,6 +340,29 @@ def _colleague_in(body: str, draft: ContactDraft) -> bool:
         return False
     return any(any(unattached(s, first)) and _COLLEAGUE.search(s)
                for s in re.split(r"(?<=[.!?])\s+|\n{2,}", body))
+
+
+# "Bruno, our CTO", "Bruno, nosso CTO", "Bruno, unser CTO", "Bruno, notre DAF": the title the
+# writer gives a colleague of theirs.
+_OUR_TITLE = re.compile(
+    r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?,[ \t]+(?:our|unser(?:e[nmrs]?)?|"
+    r"notre|nuestr[oa]|(?:il |la )?nostr[oa]|(?:o |a )?noss[oa]|onze|ons)[ \t]+"
+    r"(?P<title>[^,.;:()\n]{2,60})")
+
+
+def _colleague_title(body: str, draft: ContactDraft) -> str | None:
+    first = (draft.name or "").split(" ")[0]
+    for match in _OUR_TITLE.finditer(body):
+        if match.group("first") != first:
+            continue
+        words = match.group("title").split()
+        title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
+                      if is_title_phrase(" ".join(words[:n]))), None) or next(
+            (" ".join(words[:n]) for n in range(min(len(words), 2), 0, -1)
+             if is_title_phrase(" ".join(words[:n]), loose=True)), None)
+        if title:
+            return title
+    return None
 
 
 def _same_workplace(draft: ContactDraft, other: ContactDraft) -> bool:

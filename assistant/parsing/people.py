@@ -36,6 +36,7 @@ from assistant.parsing.contacts import (
 )
 from assistant.parsing.context import (
     card_occasion,
+    heading_occasion,
     meeting_context,
     opens_with_fact,
     read_context,
@@ -199,12 +200,25 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
         draft.met = not tells_not_met(_sentence_at(text, mention) + " " + text[mention.start:end])
         # "Carlo Russo e Federica Bianchi, entrambi di Studio Lumina": the pair's company
         draft.company = draft.company or _group_company(_sentence_at(text, mention))
+        draft.title = draft.title or _title_line_above(text, mention)
         _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
     return merged
+
+
+def _title_line_above(text: str, mention: Mention) -> str | None:
+    """A card's title typed on the line above the name ("Managing Director\nHenrietta ...")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if line_start < 2 or text[line_start:mention.start].strip(" \t-*•>"):
+        return None
+    above = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip(" \t-*•>")
+    if (not above or len(above.split()) > 5 or not above[:1].isupper()
+            or not is_title_phrase(above, loose=True) or opens_with_fact(above)):
+        return None
+    return above
 
 
 # The owner's promise naming its receiver first: "I promised Nadia our pricing sheet".
@@ -357,7 +371,9 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
     not_met = tells_not_met(preamble)
     company = None if single else _group_company(preamble)
     occasion = card_occasion(preamble)
+    named = None if facts.context else heading_occasion(preamble)
     for draft in drafts:
+        draft.context = draft.context or named
         draft.company = draft.company or company
         draft.context = occasion or draft.context
         draft.met = draft.met and not not_met
@@ -420,6 +436,9 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
         if found and found[-1].start < start < found[-1].end:
             continue  # the joined surname of the name before it ("Sousa e Meneses")
         name = _joined_surname(text, start, name, emails)
+        if (start and text[start - 1] in "'’"
+                and _ELIDED_ARTICLE.search(text, max(0, start - 8), start)):
+            continue  # "dell'Agriturismo Ca' Venturi", "l'Atelier Pixel": a named thing
         if start and text[start - 1] in "&-/+@.'’_":
             # the rest of a word is no name's start: "Maison&Objet", "IHK-Neujahrsempfang Tobias"
             rest = name.find(" ")
@@ -480,6 +499,10 @@ def _joined_surname(text: str, start: int, name: str, emails: list[tuple[int, st
     return name
 
 
+# An article elided before a noun: "dell'", "dall'", "nell'", "all'", "sull'", "l'", "de l'".
+_ELIDED_ARTICLE = re.compile(r"(?i)(?<!\w)(?:l|dell|dall|nell|all|sull|coll|dell|quell)['’]$")
+
+
 def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool:
     """A company named after the person just named on its line: it ends in their surname and
     opens with no given name ("Ceràmica Prats" after "Nuria Prats", "Fenwick Roofing")."""
@@ -488,9 +511,13 @@ def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool
     words = name.split()
     line_start = text.rfind("\n", 0, start) + 1
     same_line = [m for m in named if m.start >= line_start and m.name and " " in m.name]
-    if len(words) < 2 or not same_line or is_given_name(words[0]):
+    if len(words) < 2 or not same_line:
         return False
-    return any(m.name.split()[-1] == words[-1] for m in same_line if m.name)
+    surnames = {m.name.split()[-1] for m in same_line if m.name}
+    # "Ceràmica Prats"; or the surname first, then no given name: "Greco Legno" after "Paolo
+    # Greco", "Aydın Tech" after "Mehmet Aydın"
+    return ((words[-1] in surnames and not is_given_name(words[0]))
+            or (words[0] in surnames and not is_given_name(words[-1])))
 
 
 def _named_before(first: str, position: int, named: list[Mention]) -> str | None:
@@ -655,7 +682,11 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     if _CUE_BEFORE.search(before):
         return len(words) >= 2 or not after[:1].isalpha()
     at_line_start = not text[max(0, start - 4):start].strip(" -*•\t>") or start == 0
-    return at_line_start and len(words) >= 2 and _line_has_details(text, end)
+    # "...; Diego Fuentes, fotógrafo, ...": an item of a list set apart by semicolons
+    # (not a field of one card set apart by semicolons: "...; Aceros del Nervión; ...")
+    at_item_start = (text[max(0, start - 4):start].rstrip(" \t").endswith(";")
+                     and text[end:end + 1] == ",")
+    return (at_line_start or at_item_start) and len(words) >= 2 and _line_has_details(text, end)
 
 
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
@@ -712,9 +743,19 @@ def _card_address_matches(text: str, start: int, words: list[str],
         if not 0 < position - start < 400 or "\n\n" in text[start:position]:
             continue
         local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
-        if any(k and k in local.split() for k in keys):
+        if any(k and k in local.split() for k in keys) or _initial_and_surname(words, local):
             return True
     return False
+
+
+def _initial_and_surname(words: list[str], local: str) -> bool:
+    """ "hbrabazon" for Henrietta Loxley-Brabazon, "jsmith", "smithj": an address's initial
+    and a surname of the name's."""
+    compact = local.replace(" ", "")
+    parts = [name_key(p) for w in words[1:] for p in w.replace("‐", "-").split("-")]
+    parts = [p for p in parts if len(p) > 2]
+    first = name_key(words[0])[:1] if words else ""
+    return bool(first) and any(compact in (first + p, p + first) for p in parts)
 
 
 def _line_has_details(text: str, end: int) -> bool:
@@ -1217,6 +1258,27 @@ _OCCASION_DASH = re.compile(
     r"[ \t][—–][ \t]")
 
 
+_LISTED_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?://|[|·–—-])\s+")
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _listed_parts(clause: str) -> list[str]:
+    """The parts of a listed role; "CEO / Co-founder", "Direttore Generale / CFO di Rota": a
+    slash between two titles joins them, between other fields it parts them."""
+    parts = []
+    for part in _LISTED_SPLIT.split(clause):
+        pieces = _SLASH.split(part)
+        kept = pieces[:1]
+        for piece in pieces[1:]:
+            words = piece.split()
+            if words and TITLE_WORD.match(words[0]) and is_title_phrase(kept[-1], loose=True):
+                kept[-1] = f"{kept[-1]} / {piece}"
+            else:
+                kept.append(piece)
+        parts += kept
+    return parts
+
+
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     bracket = re.match(r"^\s*\(([^)]*[@\d][^)]*)\)", after_name)
@@ -1230,7 +1292,10 @@ def _listed_role(after_name: str) -> Role | None:
     # "Isla Murray, isla@murraywool.co.uk; owner of Murray Wool; ...": past the address
     after_name = re.sub(r"^\s*[,;]?\s*[\w.+'-]+@[\w.-]+\w\s*(?=[,;])", "", after_name)
     match = re.match(r"^\s*(?:,|;|:|\(|//|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
-                     r"(?:the |a |an |la |le |el |die |der )?", after_name)
+                     r"(?:the |a |an |la |le |el |die |der )?"
+                     # "Bruno, our CTO": the writer's own colleague's title
+                     r"(?:(?:our|unser|unsere|unseren|notre|nuestro|nuestra|(?:il |la )?nostr[oa]|"
+                     r"(?:o |a )?noss[oa]|onze|ons) (?=\S))?", after_name)
     if not match:
         return None
     clause = _clause(after_name[match.end():], semicolons=";" not in match.group())
@@ -1240,8 +1305,7 @@ def _listed_role(after_name: str) -> Role | None:
         # clause about the person
         clause = re.split(r"\s(?:and|et|und|y|e|ed)\s(?=\S)", clause, maxsplit=1)[0]
     # "Jo Park - looking for a seed lead": a need, not a title
-    parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?://|[|/·–—-])\s+", clause)
-             if p and "@" not in p and not opens_with_fact(p)]
+    parts = [p for p in _listed_parts(clause) if p and "@" not in p and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
         words = part.split()
         cut = next((i for i, w in enumerate(words) if not all(_uncased_letter(c) for c in w)),
@@ -1255,6 +1319,10 @@ def _listed_role(after_name: str) -> Role | None:
         found = clean_company(bracket_after.group("c"))
         if found and not is_title_phrase(found, loose=True):
             role = Role(role.title, found)
+    elif role.title and role.company and bracket_after and len(parts) == 1:
+        # "Diretor de Importação (Lins Import Co.)": the field is the title's
+        whole = role_in(f"{parts[0]} ({bracket_after.group('c')})")
+        role = whole if whole.title and whole.company != role.company else role
     joined_titles = (role_in(re.split(r"[,;]", whole_clause)[0])
                      if role.title and whole_clause != clause else None)
     if (joined_titles and joined_titles.title and role.title
@@ -1287,7 +1355,11 @@ _COMPANY_RUN = re.compile(
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
     r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
     r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
-    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?)?(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)")
+    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?|"
+    # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
+    # its name
+    r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[a-zà-ÿ][\w-]*)(?: (?-i:[a-zà-ÿ][\w-]*)){0,2} "
+    r")?(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)")
 
 
 # "owns clay barn studio met him at ...": in a note typed all in lower case, the words after

@@ -199,3 +199,141 @@ def test_a_title_beside_a_company_in_a_list_is_kept_whole() -> None:
 ])
 def test_a_concession_is_no_part_of_the_fact(text: str, key: str, phrase: str) -> None:
     assert getattr(read_context(text), key) == (phrase,)
+
+
+@pytest.mark.parametrize(("text", "occasion"), [
+    ("Aperitivo con Marta Ricci a Torino, dopo il Salone del Gusto.", "Aperitivo"),
+    ("Cena con Paula Ríos en Sevilla, después de la feria.", "Cena"),
+    ("Borrel bij het Startup Huis in Delft:", "Borrel bij het Startup Huis in Delft"),
+    ("Growth dinner in Dublin · Aoife Byrne · CTO, Lumen · aoife@lumen.ie",
+     "Growth dinner in Dublin"),
+])
+def test_an_occasion_opening_the_note(text: str, occasion: str) -> None:
+    context = read_context(text, ("Marta Ricci", "Paula Ríos", "Aoife Byrne")).context
+    assert context and context.startswith(occasion)
+    assert "con " not in context  # the "with" goes with the name removed
+
+
+@pytest.mark.parametrize(("text", "occasion"), [
+    ("Conosciuto al Cibus | Marco Neri | Buyer, Coop Sud | marco@coopsud.it | cerca olio bio",
+     "Conosciuto al Cibus"),
+    ("Met at the Riga startup night / Ilze Kalna / CEO, Vejo / ilze@vejo.lv", "Met at the Riga"),
+])
+def test_the_meeting_field_of_a_one_line_card(text: str, occasion: str) -> None:
+    assert (read_context(text).context or "").startswith(occasion)
+
+
+@pytest.mark.parametrize(("text", "occasion"), [
+    ("Karte vom Münchner Unternehmerfrühstück:\n\nEva Lang\nCEO", "Münchner Unternehmerfrühstück"),
+    ("Card from the Bristol food fair:\n\nJo Hale\nOwner", "Bristol food fair"),
+    ("Tarjeta de la feria Expoelectric:\n\nLuis Mora", "feria Expoelectric"),
+])
+def test_a_card_from_an_event(text: str, occasion: str) -> None:
+    from assistant.parsing.context import card_occasion
+
+    assert card_occasion(text) == occasion
+
+
+def test_a_card_from_a_person_names_no_occasion() -> None:
+    from assistant.parsing.context import card_occasion
+
+    assert card_occasion("Card from Jo Hale:\n\nJo Hale\nOwner") is None
+
+
+@pytest.mark.parametrize(("heading", "occasion"), [
+    ("Vinexpo Paris:", "Vinexpo Paris"), ("Salone del Mobile:\n- ", "Salone del Mobile"),
+    ("Neue Kontakte:", None), ("Follow Ups:", None), ("Notes:", None), ("CEO:", None),
+])
+def test_a_named_heading_is_the_occasion(heading: str, occasion: str | None) -> None:
+    from assistant.parsing.context import heading_occasion
+
+    assert heading_occasion(heading) == occasion
+
+
+@pytest.mark.parametrize(("text", "need"), [
+    ("Zoekt geen subsidie, wel een accountant voor de jaarrekening.", "een accountant"),
+    ("Non cerca soci ma vorrebbe un magazzino a Verona.", "un magazzino a Verona"),
+    ("Não procura investidores, mas um contabilista.", "um contabilista"),
+    ("Sucht keine Investoren, sondern einen Statiker.", "einen Statiker"),
+])
+def test_a_denied_need_gives_way_to_the_need(text: str, need: str) -> None:
+    needs = read_context(text).needs
+    assert len(needs) == 1 and needs[0].startswith(need)
+
+
+@pytest.mark.parametrize(("text", "promise"), [
+    ("I'll send her the onboarding deck. She'll think about it, we'll see.", "the onboarding deck"),
+    ("We'll email them the price list.", "the price list"),
+    ("Le prometí enviarle el dossier.", "el dossier"),
+])
+def test_the_thing_the_owner_will_send(text: str, promise: str) -> None:
+    assert read_context(text).promises == (promise,)
+
+
+@pytest.mark.parametrize("text", [
+    "He asked me for a bridging loan – ignore, not doing that.",
+    "Sucht einen Bürgen für ihren Kredit — ignorieren.",
+    "Busca un préstamo personal – olvídalo.",
+])
+def test_a_need_the_owner_waves_away_is_no_need(text: str) -> None:
+    assert read_context(text).needs == ()
+
+
+def test_the_thing_promised_not_the_pronoun() -> None:
+    assert read_context("Ich schicke ihm unseren Leitfaden.").promises == ("unseren Leitfaden",)
+
+
+@pytest.mark.parametrize("text", [
+    "Charlamos en la degustación de la bodega.", "Anna leren kennen op de havenlunch in Gent.",
+    "Platicamos en la feria de Monterrey.",
+])
+def test_more_ways_of_telling_the_meeting(text: str) -> None:
+    assert read_context(text).context
+
+
+@pytest.mark.parametrize(("text", "key", "phrase"), [
+    ("Interessiert an Kreislaufwirtschaft.", "interests", "Kreislaufwirtschaft"),
+    ("Sie brauchen einen Partner für Recycling.", "needs", "einen Partner für Recycling"),
+    ("Ofreció presentarnos a su importador.", "offers", "presentarnos a su importador"),
+    ("Ich schicke ihr bis Montag unsere Referenzliste.", "promises", "unsere Referenzliste"),
+    ("I'll send her by Friday the pricing sheet.", "promises", "the pricing sheet"),
+])
+def test_cues_in_more_forms(text: str, key: str, phrase: str) -> None:
+    assert getattr(read_context(text), key) == (phrase,)
+
+
+@pytest.mark.parametrize(("body", "need"), [
+    ("Hola Ana:\nComo te comenté, buscamos un despacho de aduanas.", "un despacho de aduanas"),
+    ("Hi Sam,\nAs I mentioned, we're looking for a freight partner.", "a freight partner"),
+])
+def test_a_writers_need_after_a_short_lead(body: str, need: str) -> None:
+    from assistant.parsing.context import writers_needs
+
+    assert writers_needs(body) == (need,)
+
+
+def test_a_referral_after_a_denied_meeting_tells_no_occasion() -> None:
+    assert read_context("Haven't met yet; Jordan suggested I reach out.").context is None
+    assert read_context("Haven't met her yet, but we spoke at the Lisbon summit.").context
+
+
+def test_a_coffee_ending_a_company_name_is_no_meeting() -> None:
+    from assistant.parsing.context import tells_meeting
+
+    assert not tells_meeting("Fundadora de Molina Café, busca un tostador.")
+    assert tells_meeting("Coffee with Jo at Blue Bottle Coffee.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sofia Lind is project director at Mareas and exhibited at the Bilbao summit.",
+     "Sofia Lind"),
+    ("Marc Ferrer es fundador de Telas Ferrer y habló en la feria de Hostelco.", "Marc Ferrer"),
+])
+def test_what_a_described_person_did_at_an_event_is_not_the_owners_meeting(text: str,
+                                                                          name: str) -> None:
+    assert read_context(text, (name,)).context is None
+
+
+def test_a_described_person_the_owner_met_keeps_the_occasion() -> None:
+    facts = read_context("Jo Park is CTO at Lumen; met her at the Leeds summit.", ("Jo Park",))
+    assert facts.context

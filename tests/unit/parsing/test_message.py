@@ -231,3 +231,35 @@ def test_the_introducers_sentence_going_on_about_the_person_gives_their_facts(
         note: str, need: str) -> None:
     (dani,) = parse_message(eml("From: sam@example.com\r\nSubject: Dani", note), OWNER).contacts
     assert (dani.introduced_by, list(dani.needs)) == ("Paola Ruiz", [need])
+
+
+def test_the_title_a_writer_gives_a_colleague_in_copy() -> None:
+    from assistant.parsing.draft import ContactDraft
+    from assistant.parsing.message import _colleague_title
+
+    for body, name, title in (
+            ("Copio o Bruno, nosso CTO. Até breve.", "Bruno Kato", "CTO"),
+            ("In Kopie ist Jana, unsere Leiterin Einkauf.", "Jana Wolf", "Leiterin Einkauf"),
+            ("Looping in Dana Reyes, our Head of Finance, for the numbers.", "Dana Reyes",
+             "Head of Finance"),
+            ("Looping in Dana, our Head of Finance.", "Omar Diaz", None)):
+        assert _colleague_title(body, ContactDraft(name=name)) == title
+
+
+def test_the_one_the_note_says_only_to_add() -> None:
+    from assistant.parsing.message import _ONLY
+
+    for note, first in (("Agregar solo a Mariana; Héctor en copia es de su equipo legal.",
+                         "Mariana"), ("Nur Jana aufnehmen.", "Jana"),
+                        ("Add only Priya, not Tom.", "Priya")):
+        found = _ONLY.search(note)
+        assert found is not None and found.group("first") == first
+    assert _ONLY.search("Add both, they run it together.") is None
+
+
+def test_a_header_name_written_surname_first_takes_the_signed_order() -> None:
+    from assistant.parsing.message import _fuller_name
+
+    party = ("Gerber Nadja", "nadja.gerber@rotsee.ch")
+    assert _fuller_name("Gerber Nadja", "Nadja Gerber", party) == "Nadja Gerber"
+    assert _fuller_name("Gerber Nadja", "Lukas Imhof", party) == "Gerber Nadja"

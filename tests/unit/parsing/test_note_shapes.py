@@ -28,6 +28,16 @@ def note(body: str) -> bytes:
         ("Lena Ortiz (lena@ortizlabs.com). Tomás told me to get in touch with her.", "Tomás"),
         ("Lena Ortiz (lena@ortizlabs.com), at Marcus's suggestion.", "Marcus"),
         ("Lena Ortiz (lena@ortizlabs.com), referred by Priya Nair.", "Priya Nair"),
+        ("Not met yet: Lena Ortiz (lena@ortizlabs.com). Priya Nair thinks we should talk.",
+         "Priya Nair"),
+        ("Not met yet: Lena Ortiz (lena@ortizlabs.com). Priya Nair reckons we should meet.",
+         "Priya Nair"),
+        ("Non l'ho ancora sentita: Lena Ortiz (lena@ortizlabs.com). Me l'ha consigliata "
+         "Piero Gatti.", "Piero Gatti"),
+        ("Aún no la conozco: Lena Ortiz (lena@ortizlabs.com). Me la presentó Inés Vidal.",
+         "Inés Vidal"),
+        ("Ainda não a conheci: Lena Ortiz (lena@ortizlabs.com). Indicou-ma a Rita Sousa.",
+         "Rita Sousa"),
     ],
 )
 def test_someone_who_sent_the_owner_to_a_person_introduced_them(body: str, by: str) -> None:

@@ -151,3 +151,41 @@ def test_the_company_a_person_runs_keeps_no_address_from_them() -> None:
                             "Landscaping (gloria@desertbloom.co, 602 555 0174).", OWNER)
     assert (gloria.name, gloria.emails, gloria.company) == (
         "Gloria Fuentes", ["gloria@desertbloom.co"], "Desert Bloom Landscaping")
+
+
+def test_a_named_place_after_an_elided_article_is_no_person() -> None:
+    # "dell'Agriturismo Ca' Venturi": the person's company, whose address the person gave
+    (only,) = find_people("Piero Rossi, titolare dell'Osteria Ca' Bianca, piero@cabianca.it, "
+                          "per un sito nuovo.", OWNER)
+    assert (only.name, only.company, only.emails) == (
+        "Piero Rossi", "Osteria Ca' Bianca", ["piero@cabianca.it"])
+
+
+def test_a_company_opening_with_the_surname_is_no_person() -> None:
+    (only,) = find_people("Anna Moretti, Titolare | Moretti Vetri, anna@morettivetri.it.", OWNER)
+    assert (only.name, only.company) == ("Anna Moretti", "Moretti Vetri")
+
+
+def test_a_slash_between_two_titles_joins_them() -> None:
+    (only,) = find_people("Rosa Vidal (rosa@tintalab.es), CEO / cofundadora Tintalab.", OWNER)
+    assert (only.title, only.company) == ("CEO / cofundadora", "Tintalab")
+
+
+def test_a_title_with_two_fields_joined_by_an_ampersand() -> None:
+    (only,) = find_people("Met Ben Ode, Head of Sales & Partnerships at Kelp Foods Ltd, "
+                          "ben@kelpfoods.com.", OWNER)
+    assert (only.title, only.company) == ("Head of Sales & Partnerships", "Kelp Foods Ltd")
+
+
+def test_each_item_of_a_semicolon_list_is_a_person() -> None:
+    people = find_people("Expo: Ana Ruiz, CFO, ana@lumo.es; Pablo Gil, carpintero, pablogil.es, "
+                         "hola@pablogil.es, ofrece un presupuesto gratis.", OWNER)
+    assert [(p.name, p.emails) for p in people] == [
+        ("Ana Ruiz", ["ana@lumo.es"]), ("Pablo Gil", ["hola@pablogil.es"])]
+
+
+def test_a_card_with_its_title_above_the_name_and_an_initial_address() -> None:
+    (only,) = find_people("From the Leeds expo:\n\nFinance Director\nMarcus Ashdown-Reeve\n"
+                          "Ashdown Tiles Ltd\nmreeve@ashdowntiles.co.uk\n", OWNER)
+    assert (only.name, only.title, only.emails) == (
+        "Marcus Ashdown-Reeve", "Finance Director", ["mreeve@ashdowntiles.co.uk"])

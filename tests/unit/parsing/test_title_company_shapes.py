@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.parsing.contacts import clean_name, find_emails
+from assistant.parsing.contacts import Role, clean_name, find_emails
 from assistant.parsing.context import card_occasion, meeting_context
 from assistant.parsing.intros import is_intro
 from assistant.parsing.people import _card_address_matches
@@ -106,6 +106,44 @@ def test_a_degrees_school_before_the_name_is_no_part_of_it() -> None:
 
 
 def test_a_conference_ending_in_tagung_is_an_occasion() -> None:
-    assert meeting_context("Karte von der Industrietagung Graz:") == (
-        "Karte von der Industrietagung Graz"
-    )
+    assert meeting_context("Karte von der Industrietagung Graz:") == "Industrietagung Graz"
+
+
+@pytest.mark.parametrize(("text", "title", "company"), [
+    ("Diretora de Exportação (Porto Lux Lda.) em Lisboa", "Diretora de Exportação",
+     "Porto Lux Lda."),
+    ("Responsable de Compras (Frutas Tajo S.L.)", "Responsable de Compras", "Frutas Tajo S.L."),
+    ("founder & CEO of Fjordlight (https://fjordlight.no)", "founder & CEO", "Fjordlight"),
+    ("comprador de Muebles Sur S.L. (vino desde Cádiz)", "comprador", "Muebles Sur S.L."),
+    ("directeur commercial des Vignobles Morel", "directeur commercial", "Vignobles Morel"),
+])
+def test_a_title_of_a_field_then_the_employer_in_brackets(text: str, title: str,
+                                                           company: str) -> None:
+    from assistant.parsing.contacts import role_in
+
+    assert role_in(text) == Role(title, company)
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Elle dirige le studio web Atelier Nord à Lille.", "Atelier Nord"),
+    ("She runs the design studio Fernhill in Leeds.", "Fernhill"),
+    ("He owns the Tesla.", None),
+])
+def test_what_the_person_runs_then_its_name(text: str, company: str | None) -> None:
+    from assistant.parsing.people import _company_run
+
+    assert _company_run(text) == company
+
+
+@pytest.mark.parametrize(("parts", "title", "company"), [
+    (["Gerente de Parcerias & Ecossistema", "Banco do Sertão"],
+     "Gerente de Parcerias & Ecossistema", "Banco do Sertão"),
+    (["Jefa de Calidad y Exportación", "Frutas del Tajo S.L."], "Jefa de Calidad y Exportación",
+     "Frutas del Tajo S.L."),
+    (["Directeur général de Brasserie Lumen", "Lyon"], "Directeur général", "Brasserie Lumen"),
+])
+def test_a_title_of_two_fields_beside_its_company(parts: list[str], title: str,
+                                                  company: str) -> None:
+    from assistant.parsing.contacts import role_in_list
+
+    assert role_in_list(parts) == Role(title, company)
