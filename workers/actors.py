@@ -23,6 +23,10 @@ ensure_placeholder()
 _app: App | None = None
 RETRY: dict[str, Any] = {"max_retries": 12, "min_backoff": 1_000, "max_backoff": 300_000,
          "throws": (PermanentError,)}
+# A worker runs the jobs it has taken lowest priority first: an email that is ready goes out
+# before the notes still waiting to be read (a batch of notes takes some 0.2 s of CPU, a send
+# job mostly waits on the relay), so acknowledgements do not queue up behind a busy inbox.
+SEND_FIRST = -10
 
 
 def configure(app: App, broker: dramatiq.Broker) -> None:
@@ -63,12 +67,12 @@ def _process_and_send(inbound_ids: list[int]) -> None:
         raise batch.error  # retried with backoff; only the messages still pending are redone
 
 
-@dramatiq.actor(queue_name="outbox", **RETRY)
+@dramatiq.actor(queue_name="outbox", priority=SEND_FIRST, **RETRY)
 def send_outbox(outbox_id: int) -> None:
     send.send_outbox(current_app(), outbox_id, enqueue_send)
 
 
-@dramatiq.actor(queue_name="outbox", **RETRY)
+@dramatiq.actor(queue_name="outbox", priority=SEND_FIRST, **RETRY)
 def send_outbox_batch(outbox_ids: list[int]) -> None:
     send_batch.send_batch(current_app(), outbox_ids, enqueue_send)
 
