@@ -303,7 +303,23 @@ def _first_date(sentence: str, today: date, *, weak_ok: bool) -> date | None:
 
 def _fold(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():  # most notes: nothing to decompose or drop
+        return text
+    # Only the runs of non-ASCII characters change (NFKD leaves ASCII as it is, and never
+    # reorders marks across an ASCII character); each distinct run is folded once.
+    return _NON_ASCII.sub(_fold_run, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return _folded(match.group())
+
+
+@lru_cache(maxsize=1024)
+def _folded(run: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", run) if not unicodedata.combining(c))
 
 
 def _on_date(match: re.Match[str], today: date) -> _Found:

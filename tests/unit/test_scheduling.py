@@ -496,3 +496,19 @@ def test_weekly_slot_is_within_a_week_at_the_hour(
 def test_reading_dates_never_crashes(note: str, today: date) -> None:
     found = requested_followup_date(note, today)
     assert found is None or isinstance(found, date)
+
+
+def test_folding_drops_marks_only_from_the_non_ascii_runs() -> None:
+    import unicodedata
+
+    from assistant.scheduling import _fold
+
+    def whole(text: str) -> str:  # the whole text decomposed, marks dropped
+        text = text.lower().replace("\u2019", "'").replace("ß", "ss")
+        return "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
+
+    for text in ("Follow up next week", "nach dem 10. März, Grüße", "e\u0301te\u0301 ﬁn ①",
+                 "próxima semana — l’été", "Ωмега 中文 a\u0323\u0308b", "STRAßE", ""):
+        assert _fold(text) == whole(text)
+    assert _fold("Próxima SEMANA") == "proxima semana"
