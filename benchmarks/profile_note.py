@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.profile_note [--messages 300] [--batch 20] [--top 30]
         [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/DB] [--postgres] [--send]
+        [--authenticated]
 
 The ingestion benchmark's seeded notes are stored, then ``process_batch`` runs over them under
 cProfile (each note acknowledged on its own, as in the benchmark's throughput phase). Prints
@@ -11,6 +12,8 @@ CPU milliseconds and SQL statements per note, then the functions with the most t
 afterwards) and also prints the CPU its server processes spent per note. ``--send`` does the
 whole of a worker's job: each batch's acknowledgements are then sent as the outbox job sends
 them (``send_batch``, one SMTP connection) to a sink SMTP server in another process.
+``--authenticated`` checks the owner's proof as the benchmark's processes do (its notes carry
+a trusted server's DMARC pass) instead of trusting a local mailbox.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from benchmarks.rig import cpu_seconds
 
 OWNER = "sam@bench.example"
 ASSISTANT = "assistant@bench.example"
+MTA = "mx.bench"  # the server whose Authentication-Results the notes carry
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -56,6 +60,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cpu-timer", action="store_true",
                         help="profile CPU time (time.process_time) rather than wall time")
     parser.add_argument("--dump", type=Path, default=None, help="write the pstats file here")
+    parser.add_argument("--authenticated", action="store_true",
+                        help="authenticate the owner as the benchmark does (the notes' trusted "
+                             "Authentication-Results) instead of trusting a local mailbox")
     parser.add_argument("--header-objects", action="store_true",
                         help="compose acknowledgements with build_email (the former way)")
     args = parser.parse_args(argv)
@@ -69,6 +76,8 @@ def main(argv: list[str] | None = None) -> None:
                "ASSISTANT_ADDRESS": ASSISTANT, "ASSISTANT_ACK_BURST_SECONDS": "0",
                "ASSISTANT_REPLIES_PER_SENDER_PER_HOUR": "1000000",
                "ASSISTANT_OWNER_AUTH": "local"}
+        if args.authenticated:
+            env |= {"ASSISTANT_OWNER_AUTH": "required", "ASSISTANT_TRUSTED_AUTHSERV_IDS": MTA}
         if args.send:
             env["ASSISTANT_SMTP_URL"] = f"smtp://127.0.0.1:{stack.enter_context(_sink())}"
         settings = Settings.from_env(env)
@@ -79,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
             owners.add_owner(session, name="Sam Rivera", addresses=[OWNER],
                              timezone="America/Chicago", region="US", now=app.clock())
         notes = generate_notes(args.messages + args.batch,
-                               Addresses(OWNER, "Sam Rivera", ASSISTANT, "mx.bench"))
+                               Addresses(OWNER, "Sam Rivera", ASSISTANT, MTA))
         with transaction(app.sessions) as session:
             ids = [inbound.store_fetched(session, "bench", 1,
                                          FetchedMessage(str(n), raw, uid=n),
