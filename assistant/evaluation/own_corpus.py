@@ -25,7 +25,8 @@ from assistant.evaluation.model import Case, Check
 
 SPLITS_DIR = Path(__file__).resolve().parents[2] / "tests" / "corpus"
 SPLITS = (
-    "heldout", "retired", "retired2", "retired3", "retired4", "retired5", "retired6", "retired7", "retired8",
+    "heldout", "retired", "retired2", "retired3", "retired4", "retired5", "retired6", "retired7",
+    "retired8",
     "dev",
 )
 KIND = "message-fields"
