@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from assistant.domain import OwnerIdentity
 from assistant.parsing.contacts import (
     COMPANY_RE,
+    FIRM_WORDS,
     PREPOSITION_RE,
     TITLE_WORD,
     Role,
@@ -33,6 +34,7 @@ from assistant.parsing.contacts import (
     person_phones,
     role_in,
     role_in_list,
+    with_comma_form,
 )
 from assistant.parsing.context import (
     card_occasion,
@@ -127,6 +129,7 @@ Dice Dijo Cuenta Comenta Detto Racconta Diz Disse Conta Zegt Vertelt Vond
 Außerdem Ausserdem Zudem Ebenfalls Auch Additionally Besides Plus Además También Inoltre Anche
 Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin Am Im
 Karte Visitenkarte Carte Tarjeta Biglietto Cartão Visitekaartje
+Ihr Ihre Sein Seine Mein Meine Unser Unsere Del
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -148,6 +151,8 @@ Vins Brauerei Bäckerei Autohaus Transportes Trasporti Construcciones Costruzion
 Immobiliare Farmacia Pharmacie Apotheke Clínica Clinica Klinik Estudio Taller Servicios Servizi
 Logistik Logística Tecnologías Industries Industrias Industrie Holding Ristorante Trattoria
 Hacienda Finanzamt Fisco Receita Belastingdienst Agenzia Entrate Treasury Fazenda Zoll Aduana Dogana
+Foro Encuentro Rencontres Tagung Vater Mutter Tochter Sohn Bruder Schwester Ehemann Ehefrau Father
+Mother Husband Wife Papá Mamá Père Mère Madre Hijo Hija Figlio Figlia
 """.split())
 
 
@@ -962,7 +967,9 @@ _LABELLED = re.compile(
 )
 _COMPANY_KEYS = {"company", "organization", "organisation", "org", "firma", "unternehmen",
                  "société", "entreprise", "empresa"}
-_ABBREVIATED = re.compile(r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof)|\b[A-Z])$")
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop)|\b[A-Z]|"
+    r"\b[A-Z]{1,2}\.[A-Z]{2})$")  # "RR.HH.", "EE.UU."
 
 
 def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
@@ -1264,9 +1271,17 @@ _SLASH = re.compile(r"\s+/\s+")
 
 def _listed_parts(clause: str) -> list[str]:
     """The parts of a listed role; "CEO / Co-founder", "Direttore Generale / CFO di Rota": a
-    slash between two titles joins them, between other fields it parts them."""
-    parts = []
-    for part in _LISTED_SPLIT.split(clause):
+    slash between two titles joins them, between other fields it parts them; "VP - Engineering":
+    a dash between a title and the field it heads joins them."""
+    parts: list[str] = []
+    pieces_seps = _LISTED_SPLIT_KEEP.split(clause)
+    for position in range(0, len(pieces_seps), 2):
+        part = pieces_seps[position]
+        separator = pieces_seps[position - 1].strip() if position else ""
+        if (separator in {"-", "–"} and parts and part and is_title_filler(part)
+                and is_title_phrase(parts[-1])):
+            parts[-1] = f"{parts[-1]} {separator} {part}"
+            continue
         pieces = _SLASH.split(part)
         kept = pieces[:1]
         for piece in pieces[1:]:
@@ -1276,7 +1291,18 @@ def _listed_parts(clause: str) -> list[str]:
             else:
                 kept.append(piece)
         parts += kept
-    return parts
+    # "Transportes del Norte, S.A. de C.V.": a legal form after a comma stays with its name
+    joined: list[str] = []
+    for part in parts:
+        whole = f"{joined[-1]}, {part}" if joined and joined[-1] else None
+        if whole and with_comma_form(joined[-1], whole) == whole:
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+_LISTED_SPLIT_KEEP = re.compile(r"(\s*[,;]\s*|\s+(?://|[|·–—-])\s+)")
 
 
 def _listed_role(after_name: str) -> Role | None:
@@ -1303,7 +1329,9 @@ def _listed_role(after_name: str) -> Role | None:
     if match.group().strip(" \t(,;/|·-–—"):
         # "Priti is a freelance Shopify developer and built ours": the role ends at the next
         # clause about the person
-        clause = re.split(r"\s(?:and|et|und|y|e|ed)\s(?=\S)", clause, maxsplit=1)[0]
+        # ("Agaves Beltrán e Hijos": a firm's own "e", not the sentence's)
+        clause = re.split(rf"\s(?:and|et|und|y|e|ed)\s(?!{FIRM_WORDS}\b)(?=\S)", clause,
+                          maxsplit=1)[0]
     # "Jo Park - looking for a seed lead": a need, not a title
     parts = [p for p in _listed_parts(clause) if p and "@" not in p and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
@@ -1332,6 +1360,9 @@ def _listed_role(after_name: str) -> Role | None:
         joined = role_in(clause)
         if joined.title and len(joined.title) > len(role.title):
             return joined
+        if (joined.title == role.title and joined.company and role.company
+                and joined.company.startswith(f"{role.company},")):
+            return joined  # "socia de Santamaría, Oropeza y Asociados, S.C.": the whole firm
     return role if role.title else None
 
 
