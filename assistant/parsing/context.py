@@ -310,7 +310,7 @@ _WRITERS_NEED = re.compile(
     r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:at the moment|currently|right now|derzeit|"
     r"aktuell|actuellement|actualmente|attualmente|momenteel),?\s+)?"
     # "Como te comenté, buscamos ...", "As I mentioned, we're looking for ...": a short lead
-    r"(?:(?:as (?:I|we) (?:mentioned|said|discussed)|wie besprochen|wie erwähnt|comme convenu|"
+    r"(?:(?:as (?:(?:I|we) )?(?:mentioned|said|discussed)|wie besprochen|wie erwähnt|comme convenu|"
     r"comme je (?:vous|te) (?:l'ai )?disais|como (?:te|le|les) (?:comenté|dije)|como comentamos|"
     r"come (?:ti|le) dicevo|come detto|como (?:falamos|combinado)|zoals besproken),\s+)?"
     # a search for someone or something (not "we need to redo the site": a task)

@@ -279,8 +279,10 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         for sentence in sentences_of:
             own_note = own_note.replace(sentence, " ")
     author.add_facts(read_context(own_note, names=_name_forms(author.name)))
-    # "Wij zoeken een partner voor ...": what the sender says their side needs
-    author.needs += [n for n in writers_needs(body) if n not in author.needs]
+    # "Wij zoeken een partner voor ...": what the sender says their side needs, when the
+    # owner's note does not already say it in the owner's words
+    if not author.needs:
+        author.needs += [n for n in writers_needs(body) if n not in author.needs]
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
     if thread.forwarded:  # the message's other recipients only when the owner's note names them
         for draft in named:  # "met them together at ...": the occasion is theirs too
@@ -391,7 +393,10 @@ def _named_in(note: str, party: Party) -> bool:
 # preposition or article may stand between the cue and the name.
 _EXCLUDED = re.compile(r"(?:\b(?:not|nicht|pas|non|no|niet|não|nao|ignore|without|ohne|sans|sin|"
                        r"senza|zonder|sem|except|außer|sauf|excepto|tranne)\s+"
-                       r"(?:(?:to|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?)$")
+                       r"(?:(?:to|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?"
+                       # "no a su asistente", "not his assistant", "nicht seine Assistentin"
+                       r"(?:(?:his|her|their|su|sus|son|sa|ses|leur|sein|seine|seinen|ihr|ihre|"
+                       r"ihren|suo|sua|zijn|haar|seu)\s+)?)$")
 
 
 _EXCLUDED_AFTER = re.compile(r"(?i)\s+(?:not|nicht|pas|non|no|niet|não|nao)\s*(?:[,.;:!)]|$)")

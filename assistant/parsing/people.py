@@ -93,6 +93,9 @@ _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon
                              r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
                              r"\bda|\bdo|\bdos|\bdas|\bdella|\bdello|\bdegli|\bdei|\bd['’]|"
                              r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|"
+                             # "founder of Les Pêcheries Fournier": an article heading the name
+                             r"\b(?:of|de|at|bei|chez|en|di|van|von|for|from)\s+(?:les|los|las|il|lo|"
+                             r"het|the|la|le|el|l['’])|"
                              # "she runs Desert Bloom Landscaping (gloria@...)": her company
                              r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
                              r"\bgère|\bgestisce|\bleidt|"
@@ -151,6 +154,8 @@ Vins Brauerei Bäckerei Autohaus Transportes Trasporti Construcciones Costruzion
 Immobiliare Farmacia Pharmacie Apotheke Clínica Clinica Klinik Estudio Taller Servicios Servizi
 Logistik Logística Tecnologías Industries Industrias Industrie Holding Ristorante Trattoria
 Hacienda Finanzamt Fisco Receita Belastingdienst Agenzia Entrate Treasury Fazenda Zoll Aduana Dogana
+Società Sociedad Société Sociedade Cooperativa Coopérative Genossenschaft Asistente Assistente
+Assistentin Secretaría Sekretariat Secrétariat Segreteria Recepción Réception Empfang
 Foro Encuentro Rencontres Tagung Vater Mutter Tochter Sohn Bruder Schwester Ehemann Ehefrau Father
 Mother Husband Wife Papá Mamá Père Mère Madre Hijo Hija Figlio Figlia
 """.split())
@@ -669,6 +674,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False
     if _in_role_brackets(text, start) or _after_listed_title(text, start, name):
         return False
+    if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
+        return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
     checked = _name_words(name)
     if any(w in NOT_PERSON_WORDS or (w in STOP_WORDS and not _name_part(checked, i))
            or TITLE_WORD.match(w) for i, w in enumerate(checked)):
@@ -694,6 +701,10 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     return (at_line_start or at_item_start) and len(words) >= 2 and _line_has_details(text, end)
 
 
+_LEGAL_FORM_AFTER = re.compile(
+    r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
+    r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|Inc\.?|Pty|Pvt\.?|KG|"
+    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.)(?![\w])")
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
 # Someone the contact is to be put in touch with, named by first name only.
 _REFERRED_TO = re.compile(

@@ -119,7 +119,12 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
             title = beside.group("t")
     title, company = _qualifier_read_as_company(title, company, signature)
     title = _with_qualifier(title, company, signature)
+    if title and _POST_NOMINAL.fullmatch(title):
+        # "Harjit Sandhu, P.Eng.": letters after the name are a degree, not the title
+        rule_title = _rule_role(signature, name)[0]
+        title = rule_title if rule_title and not _POST_NOMINAL.fullmatch(rule_title) else None
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
+    faxes -= _labelled_not_fax(signature, region)
     return SignatureFacts(
         title=title,
         company=company,
@@ -128,6 +133,26 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         urls=tuple(dict.fromkeys(u for _, u in find_urls(signature) if not u.startswith("mailto"))),
         name=block.name,
     )
+
+
+# Degrees and professional letters written after a name: "P.Eng.", "CPA", "PhD", "MBA, CFA".
+_POST_NOMINAL = re.compile(
+    r"(?:(?:P\.\s?Eng\.?|Eng\.|CPA|CA|CFA|CFP|PhD|Ph\.D\.?|MBA|MSc|M\.Sc\.?|BSc|FCA|ACA|ACCA|"
+    r"CMA|PMP|Esq\.?|LL\.?M\.?|MD|M\.D\.|RN|FRICS|MRICS|CEng|MIET|PE|P\.E\.|QC|KC|SC)"
+    r"(?:,?\s+|$))+")
+# A number behind its own label that is no fax ("Office: 403-555-0186 | Fax: 403-555-0187")
+_NOT_FAX_LABEL = re.compile(
+    r"(?i)(?:^|[|·•,;]|\s{2,})\s*(?:office|tel|tél|phone|ph|direct|dir|mobile|mob|cell|cel|m|t|p|c)"
+    r"\.?\s*:?\s*$")
+
+
+def _labelled_not_fax(signature: str, region: str) -> set[str]:
+    found = set()
+    for line in signature.splitlines():
+        for at, number in find_phones(line, region):
+            if at > 0 and _NOT_FAX_LABEL.search(line[:at]):
+                found.add(number)
+    return found
 
 
 _QUALIFIER_WORDS = 4
