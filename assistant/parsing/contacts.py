@@ -95,6 +95,8 @@ _TITLE_TRADES = (
     r"|enólog[oa]|sommelière|gerenta"
     # co-owners: "Mitinhaber von TicinoSoft SA", "Teilhaberin der Kanzlei Roth"
     r"|mitinhaber(?:in)?|teilhaber(?:in)?|miteigentümer(?:in)?"
+    # chairs: "Präsidentin des Verwaltungsrates", "Vizepräsident", "presidenta del consejo"
+    r"|präsident(?:in)?|vizepräsident(?:in)?|presidente|presidenta|vicepresidente|vicepresidenta"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -162,6 +164,7 @@ _TITLE_EXTRA = {
     # "Präsidentin des Verwaltungsrates")
     "operating", "rr.hh.", "rr.hh", "rrhh", "exportaciones", "importaciones", "verwaltungsrates",
     "verwaltungsrats", "aufsichtsrates", "aufsichtsrats", "vorstandes", "vorstands",
+    "stiftungsrates", "stiftungsrats", "beirates", "beirats",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"

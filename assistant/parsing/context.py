@@ -781,7 +781,11 @@ _NEGATION = re.compile(
     r"ne|pas|jamais|nunca|tampoco|non|não|nao|niet|geen|nooit)\b", re.IGNORECASE)
 # A phrase that is itself a denial: "needs nothing", "sucht keine Investoren".
 _NEGATED_PHRASE = re.compile(
-    r"^(?:no|none|nothing|nobody|not|never|kein\w*|nicht\w*|nie|aucun\w*|rien|pas|"
+    # "Braucht derzeit keinen Onlineshop": a word of time may come before the denial
+    r"^(?:(?:derzeit|aktuell|gerade|momentan|im moment|zurzeit|currently|right now|at the moment|"
+    r"actuellement|en ce moment|actualmente|por ahora|ahora|attualmente|al momento|momenteel|"
+    r"op dit moment|atualmente|no momento)\s+)?"
+    r"(?:no|none|nothing|nobody|not|never|kein\w*|nicht\w*|nie|aucun\w*|rien|pas|"
     r"ningun\w*|ningún|nada|nunca|nessun\w*|niente|nulla|nenhu\w*|geen|niets)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|in case|whether|maybe|perhaps|possibly|probably|might|could|would|"

@@ -62,7 +62,7 @@ _LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
 _PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|"
-             r"degli|dei|dalla|dal|delle|dello)")
+             r"degli|dei|dalla|dal|delle|dello|Ó)")  # "Cathal Ó Briain"
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
@@ -614,9 +614,9 @@ _TRAILING_PARTICLES = frozenset({"de", "von", "van", "la", "le", "del"})
 
 
 # A particle written with a capital after a lower-case one is part of a surname: "Hélène de La
-# Rochefoucauld", "Joost van De Berg", "María de Los Ángeles".
+# Rochefoucauld", "Joost van De Berg", "María de Los Ángeles", "Fatima Zahra El Idrissi".
 _CAPITAL_PARTICLES = {"La", "Le", "Los", "Las", "Lo", "Der", "Den", "De", "Del", "Van", "Von",
-                      "Da", "Di", "Du", "Des", "Dos", "Das"}
+                      "Da", "Di", "Du", "Des", "Dos", "Das", "El", "Al"}
 _LOWER_PARTICLES = {"de", "van", "von", "da", "di", "du", "del", "della", "dos", "das", "der",
                     "den", "ter", "bin", "al", "el", "la", "las", "los", "le", "ibn", "bint",
                     "'t", "’t", "degli", "dei", "dalla", "dal", "delle", "dello"}
@@ -723,9 +723,22 @@ def _single_name_evidence(text: str, start: int, end: int, words: list[str],
         return False
     if _REFERRED_TO.search(before) and not _OWN_ADDRESS_AFTER.match(after):
         return False  # "I'll put him in touch with Aoife at Teagasc": whom the owner refers to
-    if _CUE_BEFORE.search(before) or _OWN_ADDRESS_AFTER.match(after):
+    if _OWN_ADDRESS_AFTER.match(after):
+        return not after[:1].isalpha()
+    if _CUE_BEFORE.search(before):
+        if _WITH_NOUN.search(before) and not _known_given_name(words[0]):
+            return False  # "sucht einen Beirat mit Bankenerfahrung.": a German noun after "mit"
         return not after[:1].isalpha()
     return _email_matches(words, start, emails)
+
+
+_WITH_NOUN = re.compile(r"\b(?:mit|und)\s*$")
+
+
+def _known_given_name(word: str) -> bool:
+    from assistant.parsing.labeller.features import is_given_name
+
+    return is_given_name(word)
 
 
 def _role_follows(after: str) -> bool:
@@ -738,8 +751,22 @@ def _role_follows(after: str) -> bool:
 _NOT_LOWER_LETTER = re.compile(r"[^a-z]")
 
 
-def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) -> bool:
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe",
+                          "Ü": "Ue"})
+
+
+def _address_keys(words: list[str]) -> list[str]:
+    """How a name's words are written in an address: as they are, with German umlauts spelled
+    out ("huerlimann" for Hürlimann), and a surname of two words joined ("elidrissi" for El
+    Idrissi, "vanmaele")."""
     keys = [name_key(w) for w in words]
+    keys += [name_key(w.translate(_UMLAUTS)) for w in words if w.translate(_UMLAUTS) != w]
+    keys += [name_key(a + b) for a, b in zip(words[1:], words[2:], strict=False)]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) -> bool:
+    keys = _address_keys(words)
     for position, address in emails:
         local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
         if abs(position - start) < 120 and any(k and k in local.split() for k in keys):
@@ -754,7 +781,7 @@ def _card_address_matches(text: str, start: int, words: list[str],
     lead = text[text.rfind("\n", 0, start) + 1:start].strip(" -*•\t>")
     if lead and not _HONORIFIC.match(lead):
         return False
-    keys = [name_key(w) for w in words]
+    keys = _address_keys(words)
     for position, address in emails:
         if not 0 < position - start < 400 or "\n\n" in text[start:position]:
             continue
