@@ -78,7 +78,9 @@ _OFFERS = (
     r"offer|provide|sponsor|mentor|review)\b)"
 )
 _INTERESTS = (
-    r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
+    # "she's really into climbing", "Into trail running." (not "expansion into Quebec")
+    r"(?:\b(?:is |are |'s |’s |really |big |very )(?:really |big |very )?|^|(?<=[.!?:;,]\s))into|"
+    r"\bloves|\blove of|\benjoys|"
     r"\bis a big fan of|\bkeen on(?! (?:a|an|some|more|getting|finding|hiring)\b)|"
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
     r"\binteressiert sich für|\binteressiert (?:an|am)\b|\binteresse an|\binteresse für|"
@@ -98,7 +100,8 @@ _INTERESTS = (
     # "Intérêt pour ...", "Interés en ...", "Interesse per ...", "Interesse em ..."
     r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
     r"\binterés (?:en|por)|"
-    r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about"
+    r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about|"
+    r"\bkeen to (?:hear|learn|know) (?:more )?about"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
@@ -320,6 +323,23 @@ _WRITERS_NEED = re.compile(
     r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
     r"we zoeken|"
     r"wij zijn op zoek naar|we zijn op zoek naar)\s+(?P<need>[^.!?;\n]{3,160})")
+
+
+# What the writer of a carried message says their side is interested in: "Wir interessieren
+# uns für Ihren Workshop ...", "We're interested in your ...", "Nous nous intéressons à ...".
+_WRITERS_INTEREST = re.compile(
+    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:we(?:'re| are)(?: (?:very|really|particularly))? "
+    r"interested in|wir interessieren uns (?:sehr |besonders )?für|"
+    r"nous nous intéressons (?:à|au|aux)|nos interesa(?:n)?|ci interessa(?:no)?|temos interesse (?:em|n[oa]s?)|"
+    r"wij zijn geïnteresseerd in|we zijn geïnteresseerd in)\s+(?P<interest>[^.!?;,\n]{3,160})")
+
+
+def writers_interests(text: str) -> tuple[str, ...]:
+    """The interests the writer of a message states for their side, in the first person
+    plural (up to the clause's end: "..., gerne auch für unser ganzes Team" is no part)."""
+    found = [m.group("interest").strip(" ,:") for m in _WRITERS_INTEREST.finditer(
+        text.replace("’", "'"))]
+    return tuple(dict.fromkeys(f for f in found if f and not _NEGATED_PHRASE.match(f)))
 
 
 def writers_needs(text: str) -> tuple[str, ...]:

@@ -10,7 +10,12 @@ from typing import TypedDict
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing import classify
 from assistant.parsing.contacts import Role, clean_name, is_title_phrase, role_in
-from assistant.parsing.context import ContextFacts, read_context, writers_needs
+from assistant.parsing.context import (
+    ContextFacts,
+    read_context,
+    writers_interests,
+    writers_needs,
+)
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
 from assistant.parsing.literal import unattached
@@ -60,7 +65,12 @@ _INTRODUCED_BY_NOTE = re.compile(
     # "C'est Erwan qui m'a conseillé de la contacter", "Paola me recomendó escribirle", "Gianni
     # mi ha consigliato di", "o Rui sugeriu-me", "Jonas hat mir empfohlen", "Joost raadde me aan".
     r"|(?P<by8>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"
+    # ("C'est Olivier qui me l'a recommandée", "Paola me la recomendó", "Gianni me l'ha
+    # consigliata": the person introduced as an object pronoun before the verb)
     r"(?:m['’]a (?:conseillé|recommandé|suggéré|orienté|envoyé)|"
+    r"me l['’]a (?:conseillé|recommandé|suggéré|présenté|envoyé)|"
+    r"me l[oa] (?:recomendó|presentó|sugirió|pasó)|"
+    r"me l['’]ha (?:consigliat|suggerit|segnalat|presentat)[oa]|"
     r"me (?:recomendó|aconsejó|sugirió|recomendou|sugeriu|indicou|aconselhou)|"
     r"(?:recomendou|sugeriu|indicou|aconselhou)-me|mi ha (?:consigliato|suggerito|indicato)|"
     r"hat (?:mir|uns) (?:empfohlen|geraten)|(?:raadde|adviseerde) (?:me|mij|ons)|"
@@ -283,6 +293,8 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
     # owner's note does not already say it in the owner's words
     if not author.needs:
         author.needs += [n for n in writers_needs(body) if n not in author.needs]
+    if not author.interests:  # "Wir interessieren uns für Ihren Workshop ..."
+        author.interests += [i for i in writers_interests(body) if i not in author.interests]
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
     if thread.forwarded:  # the message's other recipients only when the owner's note names them
         for draft in named:  # "met them together at ...": the occasion is theirs too
@@ -419,6 +431,12 @@ def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Contac
             draft.introduced_by = draft.introduced_by or by
         if dropped and len(drafts) == 1:  # "C'est Erwan qui m'a conseillé de la contacter ;
             drafts[0].add_facts(_about_them_after(note, by))  # elle cherche ...": hers
+            # "C'est Olivier qui me l'a recommandée. Elle s'intéresse à ...": the sentences
+            # after the introducer's name are about the one person introduced
+            for gone in dropped:
+                drafts[0].add_facts(ContextFacts(needs=tuple(gone.needs),
+                                                 offers=tuple(gone.offers),
+                                                 interests=tuple(gone.interests)))
     drafts += [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
     return drafts
 

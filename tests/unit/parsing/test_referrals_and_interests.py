@@ -1,0 +1,32 @@
+"""An introducer named with the person as an object pronoun ("qui me l'a recommandée"), the
+sender's own interest in the first person plural, and "into" as a preposition."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parsing.context import read_context, writers_interests
+from assistant.parsing.message import _introducer_in_note
+
+
+@pytest.mark.parametrize(("note", "by"), [
+    ("C'est Thomas Lejeune qui me l'a recommandée.", "Thomas Lejeune"),
+    ("Paola Ruiz me la recomendó la semana pasada.", "Paola Ruiz"),
+    ("Gianni Ferri me l'ha consigliata.", "Gianni Ferri"),
+])
+def test_an_introducer_with_the_person_as_object_pronoun(note: str, by: str) -> None:
+    assert _introducer_in_note(note) == by
+
+
+def test_the_senders_interest_in_the_first_person_plural_ends_with_its_clause() -> None:
+    body = "Danke. Wir interessieren uns für Ihr Seminar zur Nachfolgeplanung, gerne auch für alle."
+    assert writers_interests(body) == ("Ihr Seminar zur Nachfolgeplanung",)
+    assert writers_interests("We're interested in your pricing workshop.") == (
+        "your pricing workshop",)
+
+
+def test_into_after_a_noun_is_no_interest_and_keen_to_hear_about_is_one() -> None:
+    assert read_context("Looking for an adviser on their expansion into Quebec.").interests == ()
+    assert read_context("She's really into trail running.").interests == ("trail running",)
+    assert read_context("He is keen to hear about the trade mission.").interests == (
+        "the trade mission",)
