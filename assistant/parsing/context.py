@@ -330,7 +330,8 @@ _WRITERS_NEED = re.compile(
 _WRITERS_INTEREST = re.compile(
     r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:we(?:'re| are)(?: (?:very|really|particularly))? "
     r"interested in|wir interessieren uns (?:sehr |besonders )?für|"
-    r"nous nous intéressons (?:à|au|aux)|nos interesa(?:n)?|ci interessa(?:no)?|temos interesse (?:em|n[oa]s?)|"
+    r"nous nous intéressons (?:à|au|aux)|nos interesa(?:n)?|ci interessa(?:no)?|"
+    r"temos interesse (?:em|n[oa]s?)|"
     r"wij zijn geïnteresseerd in|we zijn geïnteresseerd in)\s+(?P<interest>[^.!?;,\n]{3,160})")
 
 
