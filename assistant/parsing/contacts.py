@@ -41,7 +41,7 @@ _TITLE_CAPS = (
 )
 # Title words that are unambiguous in any case.
 _TITLE_ANY = (
-    r"founder|co-?founder|cofondat(?:eur|rice)|fondat(?:eur|rice)|co-?fundador(?:a)?|fundador(?:a)?"
+    r"founder|co-?founder|co-?fondat(?:eur|rice|ore)|fondat(?:eur|rice)|co-?fundador(?:a)?|fundador(?:a)?"
     r"|director(?:a)?|directeur|directrice|manager(?:in)?|engineer|ingénieure?|ingenier[oa]"
     r"|designer|consultant(?:e)?|consultor(?:a)?|recruiter|investor|advisor|adviser|analyst"
     r"|analista|developer|desarrollador(?:a)?|développeu(?:r|se)|scientist|architect|architecte"
@@ -97,6 +97,7 @@ _TITLE_TRADES = (
     r"|mitinhaber(?:in)?|teilhaber(?:in)?|miteigentümer(?:in)?"
     # chairs: "Präsidentin des Verwaltungsrates", "Vizepräsident", "presidenta del consejo"
     r"|präsident(?:in)?|vizepräsident(?:in)?|presidente|presidenta|vicepresidente|vicepresidenta"
+    r"|vice-president|vice-présidente?|vicepresident"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -185,10 +186,10 @@ _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG
               r"(?![\w&'’+-])")
 COMPANY_RE = re.compile(
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}"
-    rf"(?:[ ]{_TAIL_FORM})?")
+    rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
-    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L)\.$")
+    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie|"
                            r"Soc|Coop)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
@@ -554,17 +555,23 @@ def clean_company(raw: str) -> str | None:
     return company
 
 
+# "Borgo Digitale S.r.l. Società Benefit", "Soc. Coop. Agricola": an Italian form goes on
+_FORM_GOES_ON = re.compile(r"^(?:Società|Soc\.|Coop\.|Benefit|Agricola|Cooperativa)[,;]?$")
+
+
 def _until_sentence_end(words: list[str]) -> list[str]:
     """Words up to the one ending a sentence ("Acme. Looking" -> "Acme."), abbreviations kept."""
     for index, word in enumerate(words):
         if word.endswith(".") and index + 1 < len(words) and not _ABBREVIATION.search(word):
-            if _LEGAL_FORM.match(word) and _LEGAL_FORM.match(words[index + 1]):
-                continue  # "Pvt. Ltd.", "Pty. Ltd.": one legal form in two words
+            if _LEGAL_FORM.match(word) and (_LEGAL_FORM.match(words[index + 1])
+                                             or _FORM_GOES_ON.match(words[index + 1])):
+                continue  # "Pvt. Ltd.", "S.r.l. Società Benefit": one legal form in words
             return words[: index + 1]
         # "Aegean Freight Lines S.A. Wants a partner": a legal form with its dot ends the name
         # before a capitalized word that is no legal form ("S.A. de C.V." goes on in lower case)
         if (index and word.endswith(".") and _LEGAL_FORM.match(word) and index + 1 < len(words)
-                and words[index + 1][:1].isupper() and not _LEGAL_FORM.match(words[index + 1])):
+                and words[index + 1][:1].isupper() and not _LEGAL_FORM.match(words[index + 1])
+                and not _FORM_GOES_ON.match(words[index + 1])):
             return words[: index + 1]
     return words
 

@@ -1006,7 +1006,7 @@ _LABELLED = re.compile(
 _COMPANY_KEYS = {"company", "organization", "organisation", "org", "firma", "unternehmen",
                  "société", "entreprise", "empresa"}
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop)|\b[A-Z]|"
+    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop|S\.r\.l|S\.p\.A)|\b[A-Z]|"
     r"\b[A-Z]{1,2}\.[A-Z]{2})$")  # "RR.HH.", "EE.UU."
 
 

@@ -119,6 +119,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
             title = beside.group("t")
     title, company = _qualifier_read_as_company(title, company, signature)
     title = _with_qualifier(title, company, signature)
+    title = _title_line_head(title, signature)
     if title and _POST_NOMINAL.fullmatch(title):
         # "Harjit Sandhu, P.Eng.": letters after the name are a degree, not the title
         rule_title = _rule_role(signature, name)[0]
@@ -157,6 +158,20 @@ def _labelled_not_fax(signature: str, region: str) -> set[str]:
 
 _QUALIFIER_WORDS = 4
 _JOINER_START = re.compile(r"(?i)^(?:[&/+,–—-]|and|und|et|y|e|en|o|or|oder|ou)\s")
+
+
+def _title_line_head(title: str | None, signature: str) -> str | None:
+    """ "VICE-PRESIDENT, BUSINESS DEVELOPMENT" read from its field on: the title word before the
+    comma on the same line is the title's head."""
+    if not title:
+        return title
+    for line in signature.splitlines():
+        line = line.strip()
+        if line != title and line.endswith(f", {title}"):
+            head = line[: -len(title) - 2].strip()
+            if head and "," not in head and is_title_phrase(head, loose=True):
+                return line
+    return title
 
 
 def _whole_title(title: str | None, rule_title: str | None) -> str | None:

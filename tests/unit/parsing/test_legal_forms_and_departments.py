@@ -70,3 +70,20 @@ def test_a_possessive_before_a_relative_and_a_heading_event_are_no_people() -> N
             "Seine Mutter liegt im Krankenhaus.\n"
             "2. Petra Stadler, Geschäftsführerin der Stadler Holzbau GmbH, petra@stadler.at.\n")
     assert [d.name for d in find_people(text, owner)] == ["Jonas Leitner", "Petra Stadler"]
+
+
+def test_italian_forms_that_go_on_and_a_hyphenated_cofounder() -> None:
+    assert role_in("Paolo, co-fondatore e CTO di Orto Digitale S.r.l. Società Benefit, p@x.it") == (
+        Role("co-fondatore e CTO", "Orto Digitale S.r.l. Società Benefit"))
+    assert role_in("Anna, responsabile commerciale di Latteria Sociale di Cremona Soc. Coop. "
+                   "Agricola, a@x.it") == Role("responsabile commerciale",
+                                               "Latteria Sociale di Cremona Soc. Coop. Agricola")
+
+
+def test_a_capitals_title_head_before_its_field_on_one_card_line() -> None:
+    from assistant.parsing.signature_fields import mine_signature
+
+    card = ("FIONA MCALLISTER\nSENIOR VICE-PRESIDENT, CORPORATE AFFAIRS\nHALDEN TIDAL POWER LTD\n"
+            "fiona.mcallister@haldentidal.co.uk\n")
+    assert mine_signature(card, "FIONA MCALLISTER", "GB").title == (
+        "SENIOR VICE-PRESIDENT, CORPORATE AFFAIRS")
