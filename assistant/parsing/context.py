@@ -147,7 +147,7 @@ _EVENTS = (
     r"investor day|week|festival|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
-    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"
+    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|foire|rencontres?|"
     r"congreso|evento|feria|desayuno|almuerzo|comida|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
     r"beurs|congres|evenement|borrel|diner|aperitivo|apéro|apéritif|afterwork|"
@@ -480,9 +480,19 @@ def heading_occasion(preamble: str) -> str | None:
 _CARD_FROM_HEADING = re.compile(
     r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:(?:business[ \t]+)?card|karte|visitenkarte|"
     r"carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|"
-    r"cartão)[ \t]+(?:from|vom|von[ \t]+der|von[ \t]+dem|von|du|de[ \t]+la|de[ \t]+l'|des|del|de|"
+    r"cartão)[ \t]+"
+    # "Carte reçue à la foire ...", "Card received at the ...": a participle, then where
+    r"(?:(?:reçue?|received|picked up|erhalten|bekommen|recibida|ricevut[oa]|recebido|ontvangen)"
+    r"[ \t]+(?:à[ \t]+la|à[ \t]+l'|au|at|auf[ \t]+der|auf[ \t]+dem|en[ \t]+la|en|alla|al|na|no|"
+    r"op[ \t]+de|op[ \t]+het)|"
+    r"from|vom|von[ \t]+der|von[ \t]+dem|von|du|de[ \t]+la|de[ \t]+l'|des|del|de|"
     r"dal|dalla|dallo|della|do|da|van[ \t]+de|van[ \t]+het|van)[ \t]+(?:the[ \t]+)?"
     r"(?P<event>[^\n@\d:()]{3,60}?)[ \t]*:?[ \t]*$")
+
+
+_WITH_ARTICLE = re.compile(r"(?i)\b(?:dal|dalla|dallo|du|vom|del|au|the|della|des|à la|al|alla)"
+                           r"[ \t]+$")
+_PROPER_EVENT = re.compile(r"[A-ZÀ-Ý][\w&'-]*(?: [A-ZÀ-Ý0-9][\w&'-]*){0,3}")
 
 
 def card_occasion(text: str) -> str | None:
@@ -491,7 +501,11 @@ def card_occasion(text: str) -> str | None:
     if heading:
         return (heading.group("bracket") or heading.group("dash")).strip(" .")
     came = _CARD_FROM_HEADING.search(text)
-    if came and _EVENT_WORD.search(came.group("event")):
+    # "Biglietto da visita dal Vinitaly:": an event's own name after a preposition with its
+    # article is one too ("Card from Jo Hale" names a person)
+    if came and (_EVENT_WORD.search(came.group("event"))
+                 or (_PROPER_EVENT.fullmatch(came.group("event").strip(" ."))
+                     and _WITH_ARTICLE.search(text, 0, came.start("event")))):
         return came.group("event").strip(" .")
     return None
 

@@ -30,3 +30,15 @@ def test_into_after_a_noun_is_no_interest_and_keen_to_hear_about_is_one() -> Non
     assert read_context("She's really into trail running.").interests == ("trail running",)
     assert read_context("He is keen to hear about the trade mission.").interests == (
         "the trade mission",)
+
+
+def test_a_cards_heading_with_a_participle_or_an_events_own_name() -> None:
+    from assistant.parsing.context import card_occasion
+
+    assert card_occasion("Carte reçue à la foire Agribex à Bruxelles :\n\nJan") == (
+        "foire Agribex à Bruxelles")
+    assert card_occasion("Card received at the Harrogate home show:\n\nTom") == (
+        "Harrogate home show")
+    assert card_occasion("Biglietto da visita dal Cibus:\n\nMarco") == "Cibus"
+    # a heading naming no event, and no proper name, tells no occasion
+    assert card_occasion("Card from my neighbour:\n\nTom") is None
