@@ -80,6 +80,14 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     # title, where the rules read the company and the title beside it
     mistaken = mistaken or bool(block.title and not block.company and title and company
                                 and name_key(block.title) == name_key(company))
+    # "Responsabile Relazioni con le Imprese – Incubatore ...": the labeller read the title's
+    # field as the company, where the rules read the whole title and the company beside it
+    mistaken = mistaken or bool(block.company and title and company
+                                and (not block.title
+                                     or name_key(title).startswith(name_key(block.title)))
+                                and name_key(block.company) in name_key(title)
+                                and name_key(company) not in name_key(title)
+                                and is_title_phrase(title, loose=True))
     if (block.title or block.company) and not mistaken and not {
             name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
@@ -120,6 +128,14 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     title, company = _qualifier_read_as_company(title, company, signature)
     title = _with_qualifier(title, company, signature)
     title = _title_line_head(title, signature)
+    if title and company:
+        # "Responsabile Relazioni" of "Responsabile Relazioni con le Imprese – Incubatore ...":
+        # the rules' title of the same line, beside the same company, is the whole title
+        ruled_title, ruled_company = _rule_role(signature, name)
+        if (ruled_title and ruled_company and name_key(ruled_company) == name_key(company)
+                and ruled_title.startswith(title + " ")
+                and is_title_phrase(ruled_title, loose=True)):
+            title = ruled_title
     if title and _POST_NOMINAL.fullmatch(title):
         # "Harjit Sandhu, P.Eng.": letters after the name are a degree, not the title
         rule_title = _rule_role(signature, name)[0]

@@ -38,3 +38,14 @@ def test_a_company_line_with_a_family_name_and_a_name_after_an_article_are_no_pe
     drafts = find_people(card, owner)
     assert [d.name for d in drafts] == ["Luc Favre", "Odile Brunet"]
     assert drafts[1].company == "La Fromagerie Brunet"
+
+
+def test_a_title_with_particles_beside_its_company_on_one_line_is_read_whole() -> None:
+    for block in ("Federica\n\nFederica Rossi\nResponsabile Relazioni con le Imprese – "
+                  "Incubatore Piemonte Innova\n",
+                  "Sandrine Collard\nChargée de Relations avec les Entreprises – "
+                  "Cap Innovation Namur\n"):
+        facts = mine_signature(block, block.split("\n")[-3], "IT")
+        assert facts.title in {"Responsabile Relazioni con le Imprese",
+                               "Chargée de Relations avec les Entreprises"}
+        assert facts.company in {"Incubatore Piemonte Innova", "Cap Innovation Namur"}
