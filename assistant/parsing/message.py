@@ -359,7 +359,10 @@ def _colleague_in(body: str, draft: ContactDraft) -> bool:
 # "Bruno, our CTO", "Bruno, nosso CTO", "Bruno, unser CTO", "Bruno, notre DAF": the title the
 # writer gives a colleague of theirs.
 _OUR_TITLE = re.compile(
-    r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?,[ \t]+(?:our|unser(?:e[nmrs]?)?|"
+    r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?"
+    # "Mick, copied, is our head winemaker", "Ana (en copia) es nuestra CFO"
+    r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied|cc['’]?d|in cc|en copie|en copia|in copia|in kopie|"
+    r"em cópia|in de cc)\)?,?[ \t]+(?:is|ist|est|es|è|é)[ \t]+)(?:our|unser(?:e[nmrs]?)?|"
     r"notre|nuestr[oa]|(?:il |la )?nostr[oa]|(?:o |a )?noss[oa]|onze|ons)[ \t]+"
     r"(?P<title>[^,.;:()\n]{2,60})")
 
@@ -369,7 +372,9 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
     for match in _OUR_TITLE.finditer(body):
         if match.group("first") != first:
             continue
-        words = match.group("title").split()
+        # "our head winemaker and is keen to ...": the title ends before the next clause
+        words = re.split(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",
+                         match.group("title"))[0].split()
         title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
                       if is_title_phrase(" ".join(words[:n]))), None) or next(
             (" ".join(words[:n]) for n in range(min(len(words), 2), 0, -1)

@@ -42,3 +42,13 @@ def test_a_cards_heading_with_a_participle_or_an_events_own_name() -> None:
     assert card_occasion("Biglietto da visita dal Cibus:\n\nMarco") == "Cibus"
     # a heading naming no event, and no proper name, tells no occasion
     assert card_occasion("Card from my neighbour:\n\nTom") is None
+
+
+def test_a_copied_colleagues_title_ends_before_the_next_clause() -> None:
+    from assistant.parsing.draft import ContactDraft
+    from assistant.parsing.message import _colleague_title
+
+    body = "Mick, copied, is our head winemaker and is keen to hear about the mission."
+    assert _colleague_title(body, ContactDraft(name="Mick Trevaskis")) == "head winemaker"
+    assert _colleague_title("Ana (en copia) es nuestra directora financiera.",
+                            ContactDraft(name="Ana Ruiz")) == "directora financiera"
