@@ -21,7 +21,8 @@ from assistant.parsing.required import may_match, required_words
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
     r"on the lookout for|"
-    r"in the market for|is after|'s after|’s after|are after|'re after|keen to|"
+    r"in the market for|is after|'s after|’s after|are after|'re after|"
+    r"keen to(?! (?:hear|learn|know) (?:more )?about)|"
     # "keen on a pilot in Q1" wants a thing; "keen on drone regulation" is an interest
     r"keen on(?= (?:a|an|some|more|getting|finding|hiring)\b))|"
     # "what they actually need is someone to ...", "all she needs is a ..."
@@ -714,6 +715,7 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
         if _HEDGED.match(phrase):
             continue  # "willen ze misschien een distributeur", "möchte sie vielleicht ...": a maybe
         phrase = _AFFIRMING.sub("", phrase)  # "zoekt wel een boekhouder": the thing sought
+        phrase = _TRAILING_TOO.sub("", phrase)  # "the Japan trade mission too": the mission
         if len(phrase) < 3 or _NOT_A_FACT.match(phrase):
             continue
         if _is_fact(key, match, sentence, phrase):
@@ -727,6 +729,9 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
             elif end:
                 phrases += _instead(rest[end.start():], cue)
     return phrases
+
+
+_TRAILING_TOO = re.compile(r"(?i)\s+(?:too|as well|also|auch|aussi|también|anche|também|ook)$")
 
 
 # The owner's aside after a dash waving the thing away: "– ignore, not doing that", "— ignorieren",

@@ -306,6 +306,9 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
                 draft.company = author.company  # "Harriet (cc'd) looks after our accounts"
             if draft.title is None and _same_workplace(draft, author):
                 draft.title = _colleague_title(body, draft)  # "Copio o Bruno, nosso CTO"
+            if _same_workplace(draft, author):  # "... and is keen to hear about the mission"
+                draft.interests += [i for i in _colleague_interests(body, draft)
+                                    if i not in draft.interests]
         extras += named
     return [author] + extras
 
@@ -382,6 +385,18 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
         if title:
             return title
     return None
+
+
+def _colleague_interests(body: str, draft: ContactDraft) -> list[str]:
+    """What the sentence introducing a copied colleague says they are interested in."""
+    first = (draft.name or "").split(" ")[0]
+    found: list[str] = []
+    for match in _OUR_TITLE.finditer(body):
+        if match.group("first") == first:
+            end = re.search(r"[.!?](?:\s|$)", body[match.start():])
+            sentence = body[match.start(): match.start() + end.start() if end else len(body)]
+            found += read_context(sentence).interests
+    return found
 
 
 def _same_workplace(draft: ContactDraft, other: ContactDraft) -> bool:

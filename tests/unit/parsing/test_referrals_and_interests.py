@@ -52,3 +52,18 @@ def test_a_copied_colleagues_title_ends_before_the_next_clause() -> None:
     assert _colleague_title(body, ContactDraft(name="Mick Trevaskis")) == "head winemaker"
     assert _colleague_title("Ana (en copia) es nuestra directora financiera.",
                             ContactDraft(name="Ana Ruiz")) == "directora financiera"
+
+
+def test_keen_to_hear_about_is_an_interest_and_no_need_and_too_is_dropped() -> None:
+    facts = read_context("She is keen to hear about the Japan trade mission too.")
+    assert facts.interests == ("the Japan trade mission",) and facts.needs == ()
+    assert read_context("She is keen to find a new distributor.").needs == (
+        "find a new distributor",)
+
+
+def test_a_copied_colleagues_interest_is_theirs() -> None:
+    from assistant.parsing.draft import ContactDraft
+    from assistant.parsing.message import _colleague_interests
+
+    body = "Thanks. Sara, copied, is our senior buyer and is keen to hear about your audit too."
+    assert _colleague_interests(body, ContactDraft(name="Sara Whitby")) == ["your audit"]
