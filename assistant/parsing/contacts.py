@@ -41,7 +41,7 @@ _TITLE_CAPS = (
 )
 # Title words that are unambiguous in any case.
 _TITLE_ANY = (
-    r"founder|co-?founder|cofondat(?:eur|rice)|fondat(?:eur|rice)|co-?fundador(?:a)?|fundador(?:a)?"
+    r"founder|co-?founder|co-?fondat(?:eur|rice|ore)|fondat(?:eur|rice)|co-?fundador(?:a)?|fundador(?:a)?"
     r"|director(?:a)?|directeur|directrice|manager(?:in)?|engineer|ingénieure?|ingenier[oa]"
     r"|designer|consultant(?:e)?|consultor(?:a)?|recruiter|investor|advisor|adviser|analyst"
     r"|analista|developer|desarrollador(?:a)?|développeu(?:r|se)|scientist|architect|architecte"
@@ -93,10 +93,18 @@ _TITLE_TRADES = (
     r"|fotograf[oa]|fotograaf|architett[oa]|arquitect[oa]|arquitet[oa]|illustratore|notaio"
     r"|medic[oa]|giornalista|jornalista|geometra|contador(?:a)?"
     r"|enólog[oa]|sommelière|gerenta"
+    # co-owners: "Mitinhaber von TicinoSoft SA", "Teilhaberin der Kanzlei Roth"
+    r"|mitinhaber(?:in)?|teilhaber(?:in)?|miteigentümer(?:in)?"
+    # chairs: "Präsidentin des Verwaltungsrates", "Vizepräsident", "presidenta del consejo"
+    r"|präsident(?:in)?|vizepräsident(?:in)?|presidente|presidenta|vicepresidente|vicepresidenta"
+    r"|vice-president|vice-présidente?|vicepresident"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
 _TITLE_TRADE_SURNAMES = r"potter|weaver|carpenter|tailor|baker|butcher|brewer|farmer"
+# "a principal at Doyle & Achterberg Lawyers": in lower case, "principal" is the title of a
+# firm's partner (capitalized, "Principal" is already a title word)
+_TITLE_TRADE_SURNAMES += r"|principal"
 TITLE_WORD = re.compile(
     rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES})|(?:{_TITLE_TRADE_SURNAMES}))$")
 # The title words the block model's features were computed with when it was trained: the
@@ -153,11 +161,17 @@ _TITLE_EXTRA = {
     "e", "ed", "creativo", "creativa", "creatief", "creatieve", "créatif", "créative",
     "artistique", "artístico", "artística", "artistico", "artistica", "kreativ", "kreative",
     "fondatore", "fondatrice", "fundadora", "fundador",
+    # departments a "de"/"des" phrase names ("directora de RR.HH.", "Directora de Exportaciones",
+    # "Präsidentin des Verwaltungsrates")
+    "operating", "rr.hh.", "rr.hh", "rrhh", "exportaciones", "importaciones", "verwaltungsrates",
+    "verwaltungsrats", "aufsichtsrates", "aufsichtsrats", "vorstandes", "vorstands",
+    "stiftungsrates", "stiftungsrats", "beirates", "beirats",
 }
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
-_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|eG|mbH|plc\b|"
+_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|e\.U\.|eG|mbH|"
+                  r"plc\b|"
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
@@ -166,12 +180,18 @@ _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|l
 # An elided article or particle before a capitalized word inside a name: "Algues d'Iroise",
 # "Biscuiterie de l'Odet", "Cantina dell'Etna".
 _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
+# "Brasserie de la Vallée de l'Ourthe SRL": a legal form after a long name is still the name's
+_TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG|Ltd\.?|Inc\.?|"
+              r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.)"
+              r"(?![\w&'’+-])")
 COMPANY_RE = re.compile(
-    rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}")
+    rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}"
+    rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
-    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L)\.$")
-_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie)\.$")
+    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop)\.$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie|"
+                           r"Soc|Coop)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
 _STRONG_PREPOSITIONS |= {"beim"}  # "Leiter Vertrieb beim Autohaus Berger": at the
 _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom"}
@@ -188,16 +208,21 @@ PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
     rf"|da|do|della|dello|dos|das|du|de la|beim|vom)\b"
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
-    rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?|(?P<sign>@))\s+"
+    rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
+    # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
+    rf"(?:(?<=of)\s+(?P<the>the)(?=\s+[A-Z]))?|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
     rf"(?={_COMPANY_TOKEN})"
 )
-_FRAGMENT_START = re.compile(r"[\n,;:!?()|]|(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bSt)\.\s|\s[-–—]\s")
+# "directora de RR.HH. en ...": a doubled-letter abbreviation's dot starts no fragment
+_FRAGMENT_START = re.compile(r"[\n,;:!?()|]|(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bSt)"
+                             r"(?<![A-Z]\.[A-Z]{2})\.\s|\s[-–—]\s")
 _OWNING_TITLES = re.compile(r"(?i)^(?:co-?founder|founder|fondat\w+|cofondat\w+|fundador\w*|"
                             r"cofundador\w*|CEO|CTO|CFO|COO|CMO|President|Présidente?|Owner|"
                             r"Gründer\w*|Mitgründer\w*|Inhaber\w*|Geschäftsführer\w*|PDG|"
-                            r"Eigenaar|Eigenares|Oprichter|Titolare|Fondat\w+|Sóci[oa])$")
+                            r"Eigenaar|Eigenares|Oprichter|Titolare|Fondat\w+|Sóci[oa]|"
+                            r"Mitinhaber\w*|Teilhaber\w*|Miteigentümer\w*)$")
 _LEAD_FILLERS = {
     "a", "an", "the", "is", "was", "she's", "he's", "they're", "ist", "est", "es", "as", "als",
     "comme", "como", "un", "une", "una", "uno", "el", "la", "le", "der", "die", "works", "working",
@@ -530,15 +555,23 @@ def clean_company(raw: str) -> str | None:
     return company
 
 
+# "Borgo Digitale S.r.l. Società Benefit", "Soc. Coop. Agricola": an Italian form goes on
+_FORM_GOES_ON = re.compile(r"^(?:Società|Soc\.|Coop\.|Benefit|Agricola|Cooperativa)[,;]?$")
+
+
 def _until_sentence_end(words: list[str]) -> list[str]:
     """Words up to the one ending a sentence ("Acme. Looking" -> "Acme."), abbreviations kept."""
     for index, word in enumerate(words):
         if word.endswith(".") and index + 1 < len(words) and not _ABBREVIATION.search(word):
+            if _LEGAL_FORM.match(word) and (_LEGAL_FORM.match(words[index + 1])
+                                             or _FORM_GOES_ON.match(words[index + 1])):
+                continue  # "Pvt. Ltd.", "S.r.l. Società Benefit": one legal form in words
             return words[: index + 1]
         # "Aegean Freight Lines S.A. Wants a partner": a legal form with its dot ends the name
         # before a capitalized word that is no legal form ("S.A. de C.V." goes on in lower case)
         if (index and word.endswith(".") and _LEGAL_FORM.match(word) and index + 1 < len(words)
-                and words[index + 1][:1].isupper() and not _LEGAL_FORM.match(words[index + 1])):
+                and words[index + 1][:1].isupper() and not _LEGAL_FORM.match(words[index + 1])
+                and not _FORM_GOES_ON.match(words[index + 1])):
             return words[: index + 1]
     return words
 
@@ -587,7 +620,8 @@ def _loose_title(fragment: str) -> str | None:
 
 
 _COMMA_LEGAL_FORM = re.compile(
-    r",\s*(?P<form>S\.A\.|S\.L\.|Lda\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.|Inc\.|Ltd\.|LLC|GmbH|AG|"
+    r",\s*(?P<form>S\.A\. de C\.V\.|S\.A\.P\.I\. de C\.V\.|S\. de R\.L\. de C\.V\.|"
+    r"S\.A\.|S\.L\.|Lda\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.|Inc\.|Ltd\.|LLC|GmbH|AG|"
     r"B\.V\.|N\.V\.|SAS|SARL|Oy|AB|plc|LLP|A\.C\.|S\.C\.|S\.A\. de C\.V\.|Ltda\.|S\.R\.L\.|"
     r"S\.n\.c\.|s\.n\.c\.|S\.L\.U\.|Pty Ltd|Pvt\. Ltd\.|LLC\.|Sàrl|e\.K\.|e\.V\.)(?![\w.])")
 
@@ -599,6 +633,14 @@ def with_comma_form(company: str | None, text: str) -> str | None:
     at = text.find(company)
     form = _COMMA_LEGAL_FORM.match(text, at + len(company)) if at >= 0 else None
     return f"{company}, {form.group('form')}" if form else company
+
+
+# A firm named after its partners or family: "Santamaría, Oropeza y Asociados", "Agaves
+# Beltrán e Hijos", "Rossi, Bianchi & Partners".
+FIRM_WORDS = (r"(?:Asociados|Associados|Associati|Associés|Associates|Partners|Partner|Hijos|"
+               r"Hijas|Figli|Filhos|Fils|Söhne|Hermanos|Irmãos|Fratelli|Frères|Kollegen|Sons)")
+_PARTNERS_TAIL = re.compile(
+    rf"(?:,[ ](?-i:[A-ZÀ-Ý][\w'’-]+))*[ ](?:y|e|&|and|et|und)[ ]{FIRM_WORDS}(?![\w])")
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\((?P<c>[^()@\d\n]{2,60})\)")
@@ -615,8 +657,12 @@ def role_in(text: str) -> Role:
         title = _title_before(text, starts, match.start())
         company_match = COMPANY_RE.match(text, match.end())
         company = clean_company(company_match.group()) if company_match else None
+        firm = (_PARTNERS_TAIL.match(text, company_match.end())
+                if company and company_match else None)
+        if company and firm:  # "Santamaría, Oropeza y Asociados": the partners' names
+            company = f"{company}{firm.group()}"
         if company and company_match:  # "Têxteis Minho, S.A.": the legal form after a comma
-            form = _COMMA_LEGAL_FORM.match(text, company_match.end())
+            form = _COMMA_LEGAL_FORM.match(text, firm.end() if firm else company_match.end())
             company = f"{company}, {form.group('form')}" if form else company
         if not title:
             continue
@@ -635,14 +681,31 @@ def role_in(text: str) -> Role:
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
         genitive = prep in _GENITIVE_PREPOSITIONS and company and (
-            _LEGAL_FORM.match(company.split()[-1]) or prep in _EMPLOYER_OF)
+            _LEGAL_FORM.match(company.split()[-1]) or prep in _EMPLOYER_OF
+            or match.group("the"))
         # "head of procurement for Oakmere Hotels": a title's "for" names the employer
         serving = prep == "for" and " of " in f" {title} "
         if (fallback is None and (owning or genitive or serving) and company
-                and not is_title_phrase(company)
+                and not is_title_phrase(company) and not _department_then_name(company)
                 and not all(w.lower() in _TITLE_EXTRA for w in company.split())):
             fallback = Role(title, company)
     return fallback or Role(None, None)
+
+
+# "Director de Operaciones de Transportes del Norte": the title's department, then the company
+# after its own particle; the company is read at that particle
+_DEPARTMENT_THEN_NAME = re.compile(
+    r"^(?P<dept>[\w.&-]+(?: [\w.&-]+)?) (?:de|of|des|der|di|du|del|della|van|von)\s")
+
+
+def _department_then_name(company: str) -> bool:
+    match = _DEPARTMENT_THEN_NAME.match(company)
+    words = match.group("dept").lower().split() if match else []
+    # "Van der Laan Meubels": a particle of the name is no department
+    return bool(words) and all(w in _TITLE_EXTRA and w not in _NAME_PARTICLE_WORDS for w in words)
+
+
+_NAME_PARTICLE_WORDS = {"di", "do", "da", "van", "de", "des", "e", "ed", "voor", "i", "ii", "iii"}
 
 
 _TRAILING_PARTICLE = re.compile(r"(?i)\s+(?:of|de|des|du|del|della|di|da|do|dos|das|van|von|der|"
@@ -709,4 +772,8 @@ def role_in_list(parts: list[str]) -> Role:
             title = f"{title}, {part}"
         elif company is None and COMPANY_RE.fullmatch(part.rstrip(".")):
             company = clean_company(part)
+        elif (company is None and "," in part
+              and COMPANY_RE.fullmatch(part.split(",")[0])
+              and with_comma_form(clean_company(part.split(",")[0]), part) == part):
+            company = part  # "Empaques del Bajío, S.A. de C.V.": the name and its form
     return Role(title, company)

@@ -21,7 +21,8 @@ from assistant.parsing.required import may_match, required_words
 _NEEDS = (
     r"(?:is |are |'s |’s )?(?:currently |actively )?(?:looking for|searching for|"
     r"on the lookout for|"
-    r"in the market for|is after|'s after|’s after|are after|'re after|keen to|"
+    r"in the market for|is after|'s after|’s after|are after|'re after|"
+    r"keen to(?! (?:hear|learn|know) (?:more )?about)|"
     # "keen on a pilot in Q1" wants a thing; "keen on drone regulation" is an interest
     r"keen on(?= (?:a|an|some|more|getting|finding|hiring)\b))|"
     # "what they actually need is someone to ...", "all she needs is a ..."
@@ -78,7 +79,9 @@ _OFFERS = (
     r"offer|provide|sponsor|mentor|review)\b)"
 )
 _INTERESTS = (
-    r"\b(?:is |are |'s |’s )?(?:really |big |very )?into|\bloves|\blove of|\benjoys|"
+    # "she's really into climbing", "Into trail running." (not "expansion into Quebec")
+    r"(?:\b(?:is |are |'s |’s |really |big |very )(?:really |big |very )?|^|(?<=[.!?:;,]\s))into|"
+    r"\bloves|\blove of|\benjoys|"
     r"\bis a big fan of|\bkeen on(?! (?:a|an|some|more|getting|finding|hiring)\b)|"
     r"\bbig fan of|\bpassionate about|\binterested in|\bis obsessed with|\bplays|"
     r"\binteressiert sich für|\binteressiert (?:an|am)\b|\binteresse an|\binteresse für|"
@@ -98,7 +101,8 @@ _INTERESTS = (
     # "Intérêt pour ...", "Interés en ...", "Interesse per ...", "Interesse em ..."
     r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
     r"\binterés (?:en|por)|"
-    r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about"
+    r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about|"
+    r"\bkeen to (?:hear|learn|know) (?:more )?about"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
@@ -144,7 +148,7 @@ _EVENTS = (
     r"investor day|week|festival|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
-    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|"
+    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|foire|rencontres?|"
     r"congreso|evento|feria|desayuno|almuerzo|comida|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
     r"beurs|congres|evenement|borrel|diner|aperitivo|apéro|apéritif|afterwork|"
@@ -310,7 +314,7 @@ _WRITERS_NEED = re.compile(
     r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:at the moment|currently|right now|derzeit|"
     r"aktuell|actuellement|actualmente|attualmente|momenteel),?\s+)?"
     # "Como te comenté, buscamos ...", "As I mentioned, we're looking for ...": a short lead
-    r"(?:(?:as (?:I|we) (?:mentioned|said|discussed)|wie besprochen|wie erwähnt|comme convenu|"
+    r"(?:(?:as (?:(?:I|we) )?(?:mentioned|said|discussed)|wie besprochen|wie erwähnt|comme convenu|"
     r"comme je (?:vous|te) (?:l'ai )?disais|como (?:te|le|les) (?:comenté|dije)|como comentamos|"
     r"come (?:ti|le) dicevo|come detto|como (?:falamos|combinado)|zoals besproken),\s+)?"
     # a search for someone or something (not "we need to redo the site": a task)
@@ -320,6 +324,24 @@ _WRITERS_NEED = re.compile(
     r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
     r"we zoeken|"
     r"wij zijn op zoek naar|we zijn op zoek naar)\s+(?P<need>[^.!?;\n]{3,160})")
+
+
+# What the writer of a carried message says their side is interested in: "Wir interessieren
+# uns für Ihren Workshop ...", "We're interested in your ...", "Nous nous intéressons à ...".
+_WRITERS_INTEREST = re.compile(
+    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:we(?:'re| are)(?: (?:very|really|particularly))? "
+    r"interested in|wir interessieren uns (?:sehr |besonders )?für|"
+    r"nous nous intéressons (?:à|au|aux)|nos interesa(?:n)?|ci interessa(?:no)?|"
+    r"temos interesse (?:em|n[oa]s?)|"
+    r"wij zijn geïnteresseerd in|we zijn geïnteresseerd in)\s+(?P<interest>[^.!?;,\n]{3,160})")
+
+
+def writers_interests(text: str) -> tuple[str, ...]:
+    """The interests the writer of a message states for their side, in the first person
+    plural (up to the clause's end: "..., gerne auch für unser ganzes Team" is no part)."""
+    found = [m.group("interest").strip(" ,:") for m in _WRITERS_INTEREST.finditer(
+        text.replace("’", "'"))]
+    return tuple(dict.fromkeys(f for f in found if f and not _NEGATED_PHRASE.match(f)))
 
 
 def writers_needs(text: str) -> tuple[str, ...]:
@@ -459,9 +481,19 @@ def heading_occasion(preamble: str) -> str | None:
 _CARD_FROM_HEADING = re.compile(
     r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:(?:business[ \t]+)?card|karte|visitenkarte|"
     r"carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|"
-    r"cartão)[ \t]+(?:from|vom|von[ \t]+der|von[ \t]+dem|von|du|de[ \t]+la|de[ \t]+l'|des|del|de|"
+    r"cartão)[ \t]+"
+    # "Carte reçue à la foire ...", "Card received at the ...": a participle, then where
+    r"(?:(?:reçue?|received|picked up|erhalten|bekommen|recibida|ricevut[oa]|recebido|ontvangen)"
+    r"[ \t]+(?:à[ \t]+la|à[ \t]+l'|au|at|auf[ \t]+der|auf[ \t]+dem|en[ \t]+la|en|alla|al|na|no|"
+    r"op[ \t]+de|op[ \t]+het)|"
+    r"from|vom|von[ \t]+der|von[ \t]+dem|von|du|de[ \t]+la|de[ \t]+l'|des|del|de|"
     r"dal|dalla|dallo|della|do|da|van[ \t]+de|van[ \t]+het|van)[ \t]+(?:the[ \t]+)?"
     r"(?P<event>[^\n@\d:()]{3,60}?)[ \t]*:?[ \t]*$")
+
+
+_WITH_ARTICLE = re.compile(r"(?i)\b(?:dal|dalla|dallo|du|vom|del|au|the|della|des|à la|al|alla)"
+                           r"[ \t]+$")
+_PROPER_EVENT = re.compile(r"[A-ZÀ-Ý][\w&'-]*(?: [A-ZÀ-Ý0-9][\w&'-]*){0,3}")
 
 
 def card_occasion(text: str) -> str | None:
@@ -470,7 +502,11 @@ def card_occasion(text: str) -> str | None:
     if heading:
         return (heading.group("bracket") or heading.group("dash")).strip(" .")
     came = _CARD_FROM_HEADING.search(text)
-    if came and _EVENT_WORD.search(came.group("event")):
+    # "Biglietto da visita dal Vinitaly:": an event's own name after a preposition with its
+    # article is one too ("Card from Jo Hale" names a person)
+    if came and (_EVENT_WORD.search(came.group("event"))
+                 or (_PROPER_EVENT.fullmatch(came.group("event").strip(" ."))
+                     and _WITH_ARTICLE.search(text, 0, came.start("event")))):
         return came.group("event").strip(" .")
     return None
 
@@ -679,6 +715,7 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
         if _HEDGED.match(phrase):
             continue  # "willen ze misschien een distributeur", "möchte sie vielleicht ...": a maybe
         phrase = _AFFIRMING.sub("", phrase)  # "zoekt wel een boekhouder": the thing sought
+        phrase = _TRAILING_TOO.sub("", phrase)  # "the Japan trade mission too": the mission
         if len(phrase) < 3 or _NOT_A_FACT.match(phrase):
             continue
         if _is_fact(key, match, sentence, phrase):
@@ -692,6 +729,9 @@ def _phrases(key: str, cue: re.Pattern[str], sentence: str) -> list[str]:
             elif end:
                 phrases += _instead(rest[end.start():], cue)
     return phrases
+
+
+_TRAILING_TOO = re.compile(r"(?i)\s+(?:too|as well|also|auch|aussi|también|anche|também|ook)$")
 
 
 # The owner's aside after a dash waving the thing away: "– ignore, not doing that", "— ignorieren",
@@ -781,7 +821,11 @@ _NEGATION = re.compile(
     r"ne|pas|jamais|nunca|tampoco|non|não|nao|niet|geen|nooit)\b", re.IGNORECASE)
 # A phrase that is itself a denial: "needs nothing", "sucht keine Investoren".
 _NEGATED_PHRASE = re.compile(
-    r"^(?:no|none|nothing|nobody|not|never|kein\w*|nicht\w*|nie|aucun\w*|rien|pas|"
+    # "Braucht derzeit keinen Onlineshop": a word of time may come before the denial
+    r"^(?:(?:derzeit|aktuell|gerade|momentan|im moment|zurzeit|currently|right now|at the moment|"
+    r"actuellement|en ce moment|actualmente|por ahora|ahora|attualmente|al momento|momenteel|"
+    r"op dit moment|atualmente|no momento)\s+)?"
+    r"(?:no|none|nothing|nobody|not|never|kein\w*|nicht\w*|nie|aucun\w*|rien|pas|"
     r"ningun\w*|ningún|nada|nunca|nessun\w*|niente|nulla|nenhu\w*|geen|niets)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|in case|whether|maybe|perhaps|possibly|probably|might|could|would|"

@@ -10,7 +10,12 @@ from typing import TypedDict
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing import classify
 from assistant.parsing.contacts import Role, clean_name, is_title_phrase, role_in
-from assistant.parsing.context import ContextFacts, read_context, writers_needs
+from assistant.parsing.context import (
+    ContextFacts,
+    read_context,
+    writers_interests,
+    writers_needs,
+)
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
 from assistant.parsing.literal import unattached
@@ -60,7 +65,12 @@ _INTRODUCED_BY_NOTE = re.compile(
     # "C'est Erwan qui m'a conseillé de la contacter", "Paola me recomendó escribirle", "Gianni
     # mi ha consigliato di", "o Rui sugeriu-me", "Jonas hat mir empfohlen", "Joost raadde me aan".
     r"|(?P<by8>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"
+    # ("C'est Olivier qui me l'a recommandée", "Paola me la recomendó", "Gianni me l'ha
+    # consigliata": the person introduced as an object pronoun before the verb)
     r"(?:m['’]a (?:conseillé|recommandé|suggéré|orienté|envoyé)|"
+    r"me l['’]a (?:conseillé|recommandé|suggéré|présenté|envoyé)|"
+    r"me l[oa] (?:recomendó|presentó|sugirió|pasó)|"
+    r"me l['’]ha (?:consigliat|suggerit|segnalat|presentat)[oa]|"
     r"me (?:recomendó|aconsejó|sugirió|recomendou|sugeriu|indicou|aconselhou)|"
     r"(?:recomendou|sugeriu|indicou|aconselhou)-me|mi ha (?:consigliato|suggerito|indicato)|"
     r"hat (?:mir|uns) (?:empfohlen|geraten)|(?:raadde|adviseerde) (?:me|mij|ons)|"
@@ -279,8 +289,12 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
         for sentence in sentences_of:
             own_note = own_note.replace(sentence, " ")
     author.add_facts(read_context(own_note, names=_name_forms(author.name)))
-    # "Wij zoeken een partner voor ...": what the sender says their side needs
-    author.needs += [n for n in writers_needs(body) if n not in author.needs]
+    # "Wij zoeken een partner voor ...": what the sender says their side needs, when the
+    # owner's note does not already say it in the owner's words
+    if not author.needs:
+        author.needs += [n for n in writers_needs(body) if n not in author.needs]
+    if not author.interests:  # "Wir interessieren uns für Ihren Workshop ..."
+        author.interests += [i for i in writers_interests(body) if i not in author.interests]
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
     if thread.forwarded:  # the message's other recipients only when the owner's note names them
         for draft in named:  # "met them together at ...": the occasion is theirs too
@@ -292,6 +306,9 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
                 draft.company = author.company  # "Harriet (cc'd) looks after our accounts"
             if draft.title is None and _same_workplace(draft, author):
                 draft.title = _colleague_title(body, draft)  # "Copio o Bruno, nosso CTO"
+            if _same_workplace(draft, author):  # "... and is keen to hear about the mission"
+                draft.interests += [i for i in _colleague_interests(body, draft)
+                                    if i not in draft.interests]
         extras += named
     return [author] + extras
 
@@ -345,7 +362,10 @@ def _colleague_in(body: str, draft: ContactDraft) -> bool:
 # "Bruno, our CTO", "Bruno, nosso CTO", "Bruno, unser CTO", "Bruno, notre DAF": the title the
 # writer gives a colleague of theirs.
 _OUR_TITLE = re.compile(
-    r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?,[ \t]+(?:our|unser(?:e[nmrs]?)?|"
+    r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?"
+    # "Mick, copied, is our head winemaker", "Ana (en copia) es nuestra CFO"
+    r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied|cc['’]?d|in cc|en copie|en copia|in copia|in kopie|"
+    r"em cópia|in de cc)\)?,?[ \t]+(?:is|ist|est|es|è|é)[ \t]+)(?:our|unser(?:e[nmrs]?)?|"
     r"notre|nuestr[oa]|(?:il |la )?nostr[oa]|(?:o |a )?noss[oa]|onze|ons)[ \t]+"
     r"(?P<title>[^,.;:()\n]{2,60})")
 
@@ -355,7 +375,9 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
     for match in _OUR_TITLE.finditer(body):
         if match.group("first") != first:
             continue
-        words = match.group("title").split()
+        # "our head winemaker and is keen to ...": the title ends before the next clause
+        words = re.split(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",
+                         match.group("title"))[0].split()
         title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
                       if is_title_phrase(" ".join(words[:n]))), None) or next(
             (" ".join(words[:n]) for n in range(min(len(words), 2), 0, -1)
@@ -363,6 +385,18 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
         if title:
             return title
     return None
+
+
+def _colleague_interests(body: str, draft: ContactDraft) -> list[str]:
+    """What the sentence introducing a copied colleague says they are interested in."""
+    first = (draft.name or "").split(" ")[0]
+    found: list[str] = []
+    for match in _OUR_TITLE.finditer(body):
+        if match.group("first") == first:
+            end = re.search(r"[.!?](?:\s|$)", body[match.start():])
+            sentence = body[match.start(): match.start() + end.start() if end else len(body)]
+            found += read_context(sentence).interests
+    return found
 
 
 def _same_workplace(draft: ContactDraft, other: ContactDraft) -> bool:
@@ -391,7 +425,10 @@ def _named_in(note: str, party: Party) -> bool:
 # preposition or article may stand between the cue and the name.
 _EXCLUDED = re.compile(r"(?:\b(?:not|nicht|pas|non|no|niet|não|nao|ignore|without|ohne|sans|sin|"
                        r"senza|zonder|sem|except|außer|sauf|excepto|tranne)\s+"
-                       r"(?:(?:to|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?)$")
+                       r"(?:(?:to|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?"
+                       # "no a su asistente", "not his assistant", "nicht seine Assistentin"
+                       r"(?:(?:his|her|their|su|sus|son|sa|ses|leur|sein|seine|seinen|ihr|ihre|"
+                       r"ihren|suo|sua|zijn|haar|seu)\s+)?)$")
 
 
 _EXCLUDED_AFTER = re.compile(r"(?i)\s+(?:not|nicht|pas|non|no|niet|não|nao)\s*(?:[,.;:!)]|$)")
@@ -414,6 +451,12 @@ def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Contac
             draft.introduced_by = draft.introduced_by or by
         if dropped and len(drafts) == 1:  # "C'est Erwan qui m'a conseillé de la contacter ;
             drafts[0].add_facts(_about_them_after(note, by))  # elle cherche ...": hers
+            # "C'est Olivier qui me l'a recommandée. Elle s'intéresse à ...": the sentences
+            # after the introducer's name are about the one person introduced
+            for gone in dropped:
+                drafts[0].add_facts(ContextFacts(needs=tuple(gone.needs),
+                                                 offers=tuple(gone.offers),
+                                                 interests=tuple(gone.interests)))
     drafts += [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
     return drafts
 

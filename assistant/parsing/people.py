@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from assistant.domain import OwnerIdentity
 from assistant.parsing.contacts import (
     COMPANY_RE,
+    FIRM_WORDS,
     PREPOSITION_RE,
     TITLE_WORD,
     Role,
@@ -33,6 +34,7 @@ from assistant.parsing.contacts import (
     person_phones,
     role_in,
     role_in_list,
+    with_comma_form,
 )
 from assistant.parsing.context import (
     card_occasion,
@@ -60,7 +62,7 @@ _LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
 _PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|"
-             r"degli|dei|dalla|dal|delle|dello)")
+             r"degli|dei|dalla|dal|delle|dello|Ó)")  # "Cathal Ó Briain"
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
@@ -91,6 +93,9 @@ _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon
                              r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
                              r"\bda|\bdo|\bdos|\bdas|\bdella|\bdello|\bdegli|\bdei|\bd['’]|"
                              r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|"
+                             # "founder of Les Pêcheries Fournier": an article heading the name
+                             r"\b(?:of|de|at|bei|chez|en|di|van|von|for|from)\s+(?:les|los|las|il|lo|"
+                             r"het|the|la|le|el|l['’])|"
                              # "she runs Desert Bloom Landscaping (gloria@...)": her company
                              r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
                              r"\bgère|\bgestisce|\bleidt|"
@@ -127,6 +132,7 @@ Dice Dijo Cuenta Comenta Detto Racconta Diz Disse Conta Zegt Vertelt Vond
 Außerdem Ausserdem Zudem Ebenfalls Auch Additionally Besides Plus Además También Inoltre Anche
 Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin Am Im
 Karte Visitenkarte Carte Tarjeta Biglietto Cartão Visitekaartje
+Ihr Ihre Sein Seine Mein Meine Unser Unsere Del
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -148,6 +154,10 @@ Vins Brauerei Bäckerei Autohaus Transportes Trasporti Construcciones Costruzion
 Immobiliare Farmacia Pharmacie Apotheke Clínica Clinica Klinik Estudio Taller Servicios Servizi
 Logistik Logística Tecnologías Industries Industrias Industrie Holding Ristorante Trattoria
 Hacienda Finanzamt Fisco Receita Belastingdienst Agenzia Entrate Treasury Fazenda Zoll Aduana Dogana
+Società Sociedad Société Sociedade Cooperativa Coopérative Genossenschaft Asistente Assistente
+Assistentin Secretaría Sekretariat Secrétariat Segreteria Recepción Réception Empfang
+Foro Encuentro Rencontres Tagung Vater Mutter Tochter Sohn Bruder Schwester Ehemann Ehefrau Father
+Mother Husband Wife Papá Mamá Père Mère Madre Hijo Hija Figlio Figlia
 """.split())
 
 
@@ -604,9 +614,9 @@ _TRAILING_PARTICLES = frozenset({"de", "von", "van", "la", "le", "del"})
 
 
 # A particle written with a capital after a lower-case one is part of a surname: "Hélène de La
-# Rochefoucauld", "Joost van De Berg", "María de Los Ángeles".
+# Rochefoucauld", "Joost van De Berg", "María de Los Ángeles", "Fatima Zahra El Idrissi".
 _CAPITAL_PARTICLES = {"La", "Le", "Los", "Las", "Lo", "Der", "Den", "De", "Del", "Van", "Von",
-                      "Da", "Di", "Du", "Des", "Dos", "Das"}
+                      "Da", "Di", "Du", "Des", "Dos", "Das", "El", "Al"}
 _LOWER_PARTICLES = {"de", "van", "von", "da", "di", "du", "del", "della", "dos", "das", "der",
                     "den", "ter", "bin", "al", "el", "la", "las", "los", "le", "ibn", "bint",
                     "'t", "’t", "degli", "dei", "dalla", "dal", "delle", "dello"}
@@ -664,6 +674,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False
     if _in_role_brackets(text, start) or _after_listed_title(text, start, name):
         return False
+    if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
+        return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
     checked = _name_words(name)
     if any(w in NOT_PERSON_WORDS or (w in STOP_WORDS and not _name_part(checked, i))
            or TITLE_WORD.match(w) for i, w in enumerate(checked)):
@@ -689,6 +701,10 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     return (at_line_start or at_item_start) and len(words) >= 2 and _line_has_details(text, end)
 
 
+_LEGAL_FORM_AFTER = re.compile(
+    r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
+    r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|Inc\.?|Pty|Pvt\.?|KG|"
+    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.)(?![\w])")
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
 # Someone the contact is to be put in touch with, named by first name only.
 _REFERRED_TO = re.compile(
@@ -707,9 +723,22 @@ def _single_name_evidence(text: str, start: int, end: int, words: list[str],
         return False
     if _REFERRED_TO.search(before) and not _OWN_ADDRESS_AFTER.match(after):
         return False  # "I'll put him in touch with Aoife at Teagasc": whom the owner refers to
-    if _CUE_BEFORE.search(before) or _OWN_ADDRESS_AFTER.match(after):
+    if _OWN_ADDRESS_AFTER.match(after):
+        return not after[:1].isalpha()
+    if _CUE_BEFORE.search(before):
+        if _WITH_NOUN.search(before) and not _known_given_name(words[0]):
+            return False  # "sucht einen Beirat mit Bankenerfahrung.": a German noun after "mit"
         return not after[:1].isalpha()
     return _email_matches(words, start, emails)
+
+
+_WITH_NOUN = re.compile(r"\b(?:mit|und)\s*$")
+
+
+def _known_given_name(word: str) -> bool:
+    from assistant.parsing.labeller.features import is_given_name
+
+    return is_given_name(word)
 
 
 def _role_follows(after: str) -> bool:
@@ -722,8 +751,22 @@ def _role_follows(after: str) -> bool:
 _NOT_LOWER_LETTER = re.compile(r"[^a-z]")
 
 
-def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) -> bool:
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe",
+                          "Ü": "Ue"})
+
+
+def _address_keys(words: list[str]) -> list[str]:
+    """How a name's words are written in an address: as they are, with German umlauts spelled
+    out ("huerlimann" for Hürlimann), and a surname of two words joined ("elidrissi" for El
+    Idrissi, "vanmaele")."""
     keys = [name_key(w) for w in words]
+    keys += [name_key(w.translate(_UMLAUTS)) for w in words if w.translate(_UMLAUTS) != w]
+    keys += [name_key(a + b) for a, b in zip(words[1:], words[2:], strict=False)]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) -> bool:
+    keys = _address_keys(words)
     for position, address in emails:
         local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
         if abs(position - start) < 120 and any(k and k in local.split() for k in keys):
@@ -738,7 +781,7 @@ def _card_address_matches(text: str, start: int, words: list[str],
     lead = text[text.rfind("\n", 0, start) + 1:start].strip(" -*•\t>")
     if lead and not _HONORIFIC.match(lead):
         return False
-    keys = [name_key(w) for w in words]
+    keys = _address_keys(words)
     for position, address in emails:
         if not 0 < position - start < 400 or "\n\n" in text[start:position]:
             continue
@@ -962,7 +1005,9 @@ _LABELLED = re.compile(
 )
 _COMPANY_KEYS = {"company", "organization", "organisation", "org", "firma", "unternehmen",
                  "société", "entreprise", "empresa"}
-_ABBREVIATED = re.compile(r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof)|\b[A-Z])$")
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop|S\.r\.l|S\.p\.A)|\b[A-Z]|"
+    r"\b[A-Z]{1,2}\.[A-Z]{2})$")  # "RR.HH.", "EE.UU."
 
 
 def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
@@ -1264,9 +1309,17 @@ _SLASH = re.compile(r"\s+/\s+")
 
 def _listed_parts(clause: str) -> list[str]:
     """The parts of a listed role; "CEO / Co-founder", "Direttore Generale / CFO di Rota": a
-    slash between two titles joins them, between other fields it parts them."""
-    parts = []
-    for part in _LISTED_SPLIT.split(clause):
+    slash between two titles joins them, between other fields it parts them; "VP - Engineering":
+    a dash between a title and the field it heads joins them."""
+    parts: list[str] = []
+    pieces_seps = _LISTED_SPLIT_KEEP.split(clause)
+    for position in range(0, len(pieces_seps), 2):
+        part = pieces_seps[position]
+        separator = pieces_seps[position - 1].strip() if position else ""
+        if (separator in {"-", "–"} and parts and part and is_title_filler(part)
+                and is_title_phrase(parts[-1])):
+            parts[-1] = f"{parts[-1]} {separator} {part}"
+            continue
         pieces = _SLASH.split(part)
         kept = pieces[:1]
         for piece in pieces[1:]:
@@ -1276,7 +1329,18 @@ def _listed_parts(clause: str) -> list[str]:
             else:
                 kept.append(piece)
         parts += kept
-    return parts
+    # "Transportes del Norte, S.A. de C.V.": a legal form after a comma stays with its name
+    joined: list[str] = []
+    for part in parts:
+        whole = f"{joined[-1]}, {part}" if joined and joined[-1] else None
+        if whole and with_comma_form(joined[-1], whole) == whole:
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+_LISTED_SPLIT_KEEP = re.compile(r"(\s*[,;]\s*|\s+(?://|[|·–—-])\s+)")
 
 
 def _listed_role(after_name: str) -> Role | None:
@@ -1303,7 +1367,9 @@ def _listed_role(after_name: str) -> Role | None:
     if match.group().strip(" \t(,;/|·-–—"):
         # "Priti is a freelance Shopify developer and built ours": the role ends at the next
         # clause about the person
-        clause = re.split(r"\s(?:and|et|und|y|e|ed)\s(?=\S)", clause, maxsplit=1)[0]
+        # ("Agaves Beltrán e Hijos": a firm's own "e", not the sentence's)
+        clause = re.split(rf"\s(?:and|et|und|y|e|ed)\s(?!{FIRM_WORDS}\b)(?=\S)", clause,
+                          maxsplit=1)[0]
     # "Jo Park - looking for a seed lead": a need, not a title
     parts = [p for p in _listed_parts(clause) if p and "@" not in p and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
@@ -1332,6 +1398,9 @@ def _listed_role(after_name: str) -> Role | None:
         joined = role_in(clause)
         if joined.title and len(joined.title) > len(role.title):
             return joined
+        if (joined.title == role.title and joined.company and role.company
+                and joined.company.startswith(f"{role.company},")):
+            return joined  # "socia de Santamaría, Oropeza y Asociados, S.C.": the whole firm
     return role if role.title else None
 
 

@@ -80,6 +80,14 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     # title, where the rules read the company and the title beside it
     mistaken = mistaken or bool(block.title and not block.company and title and company
                                 and name_key(block.title) == name_key(company))
+    # "Responsabile Relazioni con le Imprese – Incubatore ...": the labeller read the title's
+    # field as the company, where the rules read the whole title and the company beside it
+    mistaken = mistaken or bool(block.company and title and company
+                                and (not block.title
+                                     or name_key(title).startswith(name_key(block.title)))
+                                and name_key(block.company) in name_key(title)
+                                and name_key(company) not in name_key(title)
+                                and is_title_phrase(title, loose=True))
     if (block.title or block.company) and not mistaken and not {
             name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
@@ -119,7 +127,21 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
             title = beside.group("t")
     title, company = _qualifier_read_as_company(title, company, signature)
     title = _with_qualifier(title, company, signature)
+    title = _title_line_head(title, signature)
+    if title and company:
+        # "Responsabile Relazioni" of "Responsabile Relazioni con le Imprese – Incubatore ...":
+        # the rules' title of the same line, beside the same company, is the whole title
+        ruled_title, ruled_company = _rule_role(signature, name)
+        if (ruled_title and ruled_company and name_key(ruled_company) == name_key(company)
+                and ruled_title.startswith(title + " ")
+                and is_title_phrase(ruled_title, loose=True)):
+            title = ruled_title
+    if title and _POST_NOMINAL.fullmatch(title):
+        # "Harjit Sandhu, P.Eng.": letters after the name are a degree, not the title
+        rule_title = _rule_role(signature, name)[0]
+        title = rule_title if rule_title and not _POST_NOMINAL.fullmatch(rule_title) else None
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
+    faxes -= _labelled_not_fax(signature, region)
     return SignatureFacts(
         title=title,
         company=company,
@@ -130,8 +152,42 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     )
 
 
+# Degrees and professional letters written after a name: "P.Eng.", "CPA", "PhD", "MBA, CFA".
+_POST_NOMINAL = re.compile(
+    r"(?:(?:P\.\s?Eng\.?|Eng\.|CPA|CA|CFA|CFP|PhD|Ph\.D\.?|MBA|MSc|M\.Sc\.?|BSc|FCA|ACA|ACCA|"
+    r"CMA|PMP|Esq\.?|LL\.?M\.?|MD|M\.D\.|RN|FRICS|MRICS|CEng|MIET|PE|P\.E\.|QC|KC|SC)"
+    r"(?:,?\s+|$))+")
+# A number behind its own label that is no fax ("Office: 403-555-0186 | Fax: 403-555-0187")
+_NOT_FAX_LABEL = re.compile(
+    r"(?i)(?:^|[|·•,;]|\s{2,})\s*(?:office|tel|tél|phone|ph|direct|dir|mobile|mob|cell|cel|m|t|p|c)"
+    r"\.?\s*:?\s*$")
+
+
+def _labelled_not_fax(signature: str, region: str) -> set[str]:
+    found = set()
+    for line in signature.splitlines():
+        for at, number in find_phones(line, region):
+            if at > 0 and _NOT_FAX_LABEL.search(line[:at]):
+                found.add(number)
+    return found
+
+
 _QUALIFIER_WORDS = 4
 _JOINER_START = re.compile(r"(?i)^(?:[&/+,–—-]|and|und|et|y|e|en|o|or|oder|ou)\s")
+
+
+def _title_line_head(title: str | None, signature: str) -> str | None:
+    """ "VICE-PRESIDENT, BUSINESS DEVELOPMENT" read from its field on: the title word before the
+    comma on the same line is the title's head."""
+    if not title:
+        return title
+    for line in signature.splitlines():
+        line = line.strip()
+        if line != title and line.endswith(f", {title}"):
+            head = line[: -len(title) - 2].strip()
+            if head and "," not in head and is_title_phrase(head, loose=True):
+                return line
+    return title
 
 
 def _whole_title(title: str | None, rule_title: str | None) -> str | None:
