@@ -154,7 +154,7 @@ def _plan_second(
 
 def _context(draft_input: DraftInput, language: str) -> dict[str, object]:
     contact, owner = draft_input.contact, draft_input.owner
-    occasion = slots.occasion(contact.met_where)
+    occasion = slots.occasion(contact.met_where, (contact.first_name, contact.name))
     if not contact.met:  # the flag wins over whatever the context says
         occasion = slots.Occasion(met=False)
     return {

@@ -49,7 +49,7 @@ def contact_profile(name: str | None, context: str | None, *, met_on: date | Non
     """What drafting knows of a contact: the greeting name and the owner's facts about them."""
     return ContactProfile(first_name=greeting_name(name), met_where=context, met_on=met_on,
                           needs=tuple(needs), interests=tuple(interests),
-                          promises=tuple(promises))
+                          promises=tuple(promises), name=" ".join((name or "").split()))
 
 
 def write_followup(owner: OwnerVoice, contact: ContactProfile, *, today: date,

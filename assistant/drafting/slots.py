@@ -84,6 +84,11 @@ _TRAILING_FRAME = re.compile(
     r"tonight|heute(?:\s+morgen)?|gestern(?:\s+abend)?|ce\s+matin|hier(?:\s+soir)?|"
     r"aujourd'hui|hoy|ayer|esta\s+mañana|anoche|"
     r"getroffen|kennengelernt|gesprochen|rencontrée?s?|conocid[oa]s?)$", re.IGNORECASE)
+# Where someone sat or stood is no occasion, and names who was there: "côté de Jean-Paul
+# Reding", "next to Marc", "neben", "al lado de", "accanto a", "ao lado de", "naast".
+_SPATIAL = re.compile(r"(?i)\b(?:next\s+to|beside|besides|alongside|côté|neben|nebenan|lado|"
+                      r"accanto|vicino|naast|opposite|across\s+from|gegenüber|en\s+face|"
+                      r"frente|di\s+fronte|tegenover)\b")
 _MEETING_WORD = re.compile(
     r"(?i)\b(?:met|meet|meeting|coffee|lunch|dinner|breakfast|drinks|chat|chatted|talked|spoke|"
     r"getroffen|kennengelernt|rencontr\w*|conoc\w*)\b")
@@ -106,13 +111,18 @@ class Occasion:
     met: bool = True
 
 
-def occasion(context: str | None) -> Occasion:
+def occasion(context: str | None, names: tuple[str, ...] = ()) -> Occasion:
     """The occasion of the owner's meeting sentence ("Met her at SaaStr last week" -> "SaaStr").
 
     The place is the phrase after the meeting's preposition, to the end of its clause, in the
-    first clause that tells of meeting; used only when it is a valid place slot."""
+    first clause that tells of meeting; used only when it is a valid place slot, which never
+    tells where someone sat ("côté de ...") nor holds a word of a person's ``names``."""
     if not context:
         return Occasion()
+    if _SPATIAL.search(context):
+        context = _SPATIAL.split(context)[0]  # what the owner says before where they sat
+        if not _MEETING_WORD.search(context) and not _OCCASION_PREPOSITION.search(context):
+            return Occasion()
     text = _ROLE_APPOSITIVE.sub(r"\1 ", " ".join(context.split())).rstrip(".!")
     clauses = [c.strip() for c in _CLAUSE_SEPARATOR.split(text) if c.strip()]
     meeting = [c for c in clauses if _MEETING_WORD.search(c)]
@@ -123,9 +133,16 @@ def occasion(context: str | None) -> Occasion:
         if _NOT_MET.search(clause):
             continue
         place = _place_in(clause)
-        if place is not None:
+        if place is not None and not _names_someone(place, names):
             return Occasion(place=place)
     return Occasion()
+
+
+def _names_someone(place: str, names: tuple[str, ...]) -> bool:
+    """Whether ``place`` holds a word of a person's name ("Jean-Paul Reding")."""
+    own = {w.lower() for w in _words(place)}
+    return any(len(part) > 1 and part.lower() in own
+               for name in names for part in _words(name) if part[:1].isupper())
 
 
 def topic(phrase: str) -> str | None:
@@ -162,7 +179,8 @@ def _place_in(clause: str) -> str | None:
         if candidate[:1].isdigit():  # "at 3pm at the Hilton": a time, not the place
             continue
         named = _names_a_place(candidate) or found.group(0).strip().lower() in _WITH_ARTICLE
-        return candidate if _clean(candidate, MAX_PLACE_WORDS) and named else None
+        spatial = bool(_SPATIAL.search(candidate))
+        return candidate if _clean(candidate, MAX_PLACE_WORDS) and named and not spatial else None
     return None
 
 

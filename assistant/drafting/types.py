@@ -91,6 +91,7 @@ class ContactProfile:
     interests: tuple[str, ...] = ()
     promises: tuple[str, ...] = ()
     met: bool = True
+    name: str = ""  # the whole name: no word of it is ever the meeting's place
 
 
 @dataclass(frozen=True)

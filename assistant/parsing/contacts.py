@@ -189,7 +189,7 @@ COMPANY_RE = re.compile(
     rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
-    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop)\.$")
+    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop|r\.l|S\.àr\.l|S\.à\.r\.l)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie|"
                            r"Soc|Coop)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
@@ -489,7 +489,9 @@ _LEGAL_FORM = re.compile(
     r"NV|N\.V\.|Oy|AB|ASA|K\.K\.|Pty|Bhd|Lda\.?|"
     r"Ltda\.?|S\.R\.L\.|Pty\.|Pvt\.?|S\.n\.c\.|s\.n\.c\.|S\.a\.s\.|s\.a\.s\.|S\.A\.S\.|SLU|"
     r"S\.L\.U\.|A\.C\.|Sàrl|SàRL|Sagl|e\.U\.|BVBA|VOF|SPRL|SRL\.|S\.A\.R\.L\.|S\.C\.|S\.A\.C\.|"
-    r"SpA\.|CommV|CVBA|AS|ApS|GesmbH|KGaA)[,;]?$")
+    r"SpA\.|CommV|CVBA|AS|ApS|GesmbH|KGaA|"
+    # Luxembourg's "S.à r.l.", written in two words
+    r"S\.à|r\.l\.|S\.àr\.l\.|S\.à\.r\.l\.)[,;]?$")
 
 
 def is_legal_form(text: str) -> bool:

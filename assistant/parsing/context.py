@@ -391,7 +391,7 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
                 continue  # "(Sofía) is project director at ... and spoke at the summit": hers
             if context and _only_met_words(context):
                 continue  # "Ho conosciuto", "Conocí a": the verb alone tells no occasion
-            return _occasion_before_role(context)
+            return _occasion_before_role(_without_seat(context))
     # "jo mcintyre jo@... 617 555 0154 farmers market stall.": a terse card whose words left
     # after the name and details are a short phrase naming an event are the occasion
     for sentence in sentences(text):
@@ -406,6 +406,41 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
         if (last and 0 < len(last.split()) <= _TERSE_WORDS + 1 and _EVENT_WORD.search(last)
                 and not re.search(r"[@\d]", last) and not _is_title(last)):
             return last
+    return None
+
+
+# Where the owner sat or stood tells who was beside them, never the occasion: "next to Marc
+# Weber", "à côté de", "neben", "al lado de", "accanto a", "ao lado de", "naast", "beside".
+SEAT = re.compile(r"(?i)\b(?:next to|beside|à côté d(?:e|u|es)\b|neben|al lado d(?:e|el)\b|"
+                  r"accanto a|ao lado d[eoa]s?\b|naast)\b")
+# The owner's clause around the seat ("I sat", "j'étais assise", "saß ich", "estuve", "ero
+# seduta", "fiquei", "zat ik") and what is left of the person after the name ("of Weber ...").
+_SEAT_STOP = re.compile(
+    r"(?i),|\s\(|(?<![\w'’])(?:I|j['’]|je|ich|yo|io|eu|ik|me|moi|mir|mí|mi)(?![\w'’])|"
+    r"\b(?:sat|sit|stood|seated|was|were|étais|était|assise?|saß|sass|stand|estuve|estaba|"
+    r"ero|era|stavo|seduta?|fiquei|estava|sentei|zat|stond)\b")
+# What is left of the person after their name: "of Weber Logistics", "della Weber Logistica".
+_SEAT_PERSON_LEFT = re.compile(r"(?i)^\s*(?:of|von|de|della|da|van|from)\b")
+
+
+def _without_seat(context: str | None) -> str | None:
+    """The occasion of a sentence telling where the owner sat: "At the Chamber dinner I sat next
+    to of Weber Logistics." -> "At the Chamber dinner"; no spatial phrase is ever an occasion."""
+    if not context or not SEAT.search(context):
+        return context
+    seat = SEAT.search(context)
+    assert seat is not None
+    before, after = context[:seat.start()], context[seat.end():]
+    stop = _SEAT_STOP.search(before)
+    before = before[:stop.start()] if stop else before
+    after = re.sub(r"(?i)^\s*(?:me|moi|mir|mí|mi)\b", "", after).strip(" ,.")
+    stop = _SEAT_STOP.search(after)
+    after = after[:stop.start()] if stop else after
+    after = "" if _SEAT_PERSON_LEFT.match(after) else after
+    for piece in (before, after):
+        piece = piece.strip(" ,.;:")
+        if piece and tells_meeting(piece) and not SEAT.search(piece):
+            return piece[:1].upper() + piece[1:]
     return None
 
 

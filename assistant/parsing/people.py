@@ -72,7 +72,8 @@ _CUE_BEFORE = re.compile(
     r"\bcontact|"
     r"\bpresento a|\bprésente|\bvorstellen:?|\bpresentarte a|"
     r"\bname|\btalked to|\bspoke (?:to|with)|\bcall(?:ed)?|\bemail(?:ed)?|\bran into|\bbumped into|"
-    r"\bnext to|\btraf|\bmit|\bund|\brencontré|\brencontrée|\bavec|\bet|\bconocí a|\bcon|\by|"
+    r"\bnext to|\bbeside|\bà côté de|\bneben|\bal lado de|\baccanto a|\bao lado de|\bnaast|"
+    r"\btraf|\bmit|\bund|\brencontré|\brencontrée|\bavec|\bet|\bconocí a|\bcon|\by|"
     r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso|"
     r"\bconosciut[oa]|\bincontrat[oa]|\bparlato con|\bconheci(?: [oa])?|\bencontrei(?: [oa])?|"
     r"\bcom|\bgesproken met|\bontmoet|\bsproken met)\s*:?\s*$"
@@ -441,6 +442,7 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
     named: list[Mention] = []  # people named so far, in text order, with the name as written
     for match in NAME_RE.finditer(text):
         start, name = _strip_stop_words(match.start(), match.group())
+        name = _without_family_firm(name)
         if not name or any(m.start <= start < m.end for m in taken):
             continue
         if found and found[-1].start < start < found[-1].end:
@@ -466,6 +468,20 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
             found.append(Mention(start, start + len(name), clean_name(full)))
             named.append(Mention(start, start + len(name), full))
     return found + _repeat_mentions(text, named, found + taken)
+
+
+_FIRM_PARTICLES = {"von", "van", "de", "da", "di", "del", "della", "du", "do", "dos"}
+
+
+def _without_family_firm(name: str) -> str:
+    """ "Jens Hartmann von Hartmann Logistik", "Pieter de Vries van De Vries Installatietechniek":
+    a particle followed by the person's own surname again opens their family-named firm."""
+    words = name.split()
+    for index in range(2, len(words) - 1):
+        if (words[index].lower() in _FIRM_PARTICLES
+                and words[index + 1].lower() in {w.lower() for w in words[1:index]}):
+            return " ".join(words[:index])
+    return name
 
 
 # Portuguese and Spanish double surnames joined by "e"/"y": "Duarte Sousa e Meneses", "José
@@ -1045,6 +1061,28 @@ def _introduced_later(passage: str, mention: Mention) -> tuple[int, int] | None:
     return (again.start(), again.end()) if again else None
 
 
+# "Marc Weber of Weber Logistics", "Jens Hartmann von Hartmann Logistik GmbH", "Sophie Muller
+# (Muller Immobilier S.A.)": the firm right after the name, named after the person or with its
+# legal form.
+_FIRM_AFTER_NAME = re.compile(
+    r"^[ \t]*(?:,[ \t]*)?(?:(?:of|from|von|van|de|della|dalla|da|do|di|du)[ \t]+"
+    r"(?P<c>[A-ZÀ-ÖØ-Ý](?:[^\n,;.()@]|\.(?=[^\s.])|(?<=\.[A-Za-z])\.)*)|\((?P<b>[A-ZÀ-ÖØ-Ý][^()\n@\d]{1,60})\))")
+
+
+def _firm_after_name(after_name: str, name: str | None) -> Role | None:
+    match = _FIRM_AFTER_NAME.match(after_name)
+    if match is None or not name:
+        return None
+    raw = (match.group("c") or match.group("b") or "").strip()
+    words = raw.split()
+    surnames = {w.lower() for w in name.split()[1:] if w[:1].isupper()}
+    if not words or not ({w.lower() for w in words} & surnames
+                         or any(is_legal_form(w) for w in words[1:])):
+        return None
+    company = clean_company(raw)
+    return Role(None, company) if company else None
+
+
 def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
     """The first role the passage gives: labelled, listed after the name, "<title> at
     <company>" in the text, or card lines; a need written where a role stands ("Jo Park,
@@ -1054,7 +1092,7 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         lambda: _listed_role(after_name), lambda: _role_after_occasion(after_name),
         lambda: _role_in_text(passage), lambda: _possessive_role(passage),
         lambda: _lowercase_role(passage),
-        lambda: _copula_role(after_name),
+        lambda: _copula_role(after_name), lambda: _firm_after_name(after_name, name),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
         lambda: _sentence_title(passage))
     for find in finders:
@@ -1428,7 +1466,7 @@ _COMPANY_RUN = re.compile(
     # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
     # its name
     r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[a-zà-ÿ][\w-]*)(?: (?-i:[a-zà-ÿ][\w-]*)){0,2} "
-    r")?(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)")
+    r")?(?P<c>[A-ZÀ-ÖØ-Ý](?:[^\n,;.()]|\.(?=[^\s.]))*)")
 
 
 # "owns clay barn studio met him at ...": in a note typed all in lower case, the words after
@@ -1460,9 +1498,10 @@ def _company_from(after_name: str) -> str | None:
 def _capitalized_company(match: re.Match[str] | None) -> str | None:
     if not match:
         return None
-    words = []
+    words: list[str] = []
     for word in match.group("c").split():
-        if not (word[0].isupper() or word[0].isdigit() or word in {"&", "e.V."}):
+        if not (word[0].isupper() or word[0].isdigit() or word in {"&", "e.V."}
+                or (words and is_legal_form(word))):  # "Reding Transports S.à r.l."
             break
         words.append(word)
     return clean_company(" ".join(words)) if words else None
