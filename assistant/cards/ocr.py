@@ -74,6 +74,7 @@ class RapidEngine:
     def read(self, image: Image.Image) -> list[OcrLine]:
         with self._lock, self._budget.running(self.budget_s):
             result, _ = self._ocr(image.convert("RGB"), use_cls=False)
+            _hand_back_free_heap()
         return [_rapid_line(item) for item in result or []]
 
     def read_upright(self, image: Image.Image) -> Upright:
@@ -83,6 +84,7 @@ class RapidEngine:
             self._directions.votes = []
             result, _ = self._ocr(image.convert("RGB"), use_cls=True)
             votes = self._directions.votes
+            _hand_back_free_heap()
         return upright([_rapid_line(item) for item in result or []], votes, image.size)
 
 
@@ -168,6 +170,25 @@ def _return_large_buffers() -> None:
         libc.mallopt(M_TRIM_THRESHOLD, KEEP_FREE)
     except (OSError, AttributeError):  # not glibc: its own allocator decides
         log.debug("mallopt unavailable", exc_info=True)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+def _hand_back_free_heap() -> None:
+    """After a picture, the heap its runs freed goes back to the system: the next picture's
+    activations then start from the same footprint instead of growing the heap around the
+    last one's leftovers (worker peak RSS over 40 pictures 402-410 MB without, 392-402 MB
+    with, for a few per cent more CPU: once per picture, not per tensor as the 64 KB mmap
+    threshold did)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class _Budget:
