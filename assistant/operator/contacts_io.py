@@ -27,7 +27,11 @@ HEADER_MARKERS = frozenset({"name", "full name", "first name", "given name", "em
 MULTI_SEPARATOR = ":::"  # Google Contacts joins several values of one column with " ::: "
 EXPORT_COLUMNS = ("Name", "Given Name", "Family Name", "E-mail 1 - Value", "Phone 1 - Value",
                   "Organization 1 - Name", "Organization 1 - Title", "Website 1 - Value",
-                  "Notes")
+                  "Notes", "Labels")
+# A contact the owner has not met yet (an introduction, "haven't met Ana yet") leaves with this
+# label (Google's "Labels" column, vCard CATEGORIES), and a file that carries it comes back in
+# as not met: the follow-up then introduces the owner and never says they met.
+NOT_MET_LABEL = "Not met yet"
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,12 @@ class ContactRecord:
     title: str | None = None
     urls: tuple[str, ...] = ()
     note: str | None = None
+    met: bool = True
 
     def to_parsed(self) -> ParsedContact:
         return ParsedContact(name=self.name, emails=self.emails, phones=self.phones,
                              company=self.company, title=self.title, urls=self.urls,
-                             context=self.note)
+                             context=self.note, met=self.met)
 
 
 @dataclass(frozen=True)
@@ -87,26 +92,41 @@ def read_vcards(text: str, region: str) -> ImportBatch:
     cards = parse_vcards(text, region)
     records = tuple(ContactRecord(name=c.name, emails=c.emails, phones=c.phones,
                                   company=c.company, title=c.title, urls=c.urls,
-                                  note=note)
-                    for c, note in zip(cards, _vcard_notes(text, len(cards)), strict=True))
+                                  note=note, met=met)
+                    for c, (note, met) in zip(cards, _vcard_extras(text, len(cards)),
+                                              strict=True))
     found = text.upper().count("BEGIN:VCARD")
     skipped = tuple(Skipped(0, "unreadable card or card with no name, email or phone")
                     for _ in range(max(0, found - len(records))))
     return ImportBatch("vcard", records, skipped)
 
 
-def _vcard_notes(text: str, count: int) -> list[str | None]:
-    """NOTE of each card, aligned with ``parse_vcards`` when every card was read."""
+def _vcard_extras(text: str, count: int) -> list[tuple[str | None, bool]]:
+    """NOTE of each card and whether it was met (no "Not met yet" in its CATEGORIES), aligned
+    with ``parse_vcards`` when every card was read."""
     try:
-        notes = [_note(card) for card in vobject.readComponents(text, allowQP=True)]
-    except Exception:  # noqa: BLE001 - vobject raises many types; notes are then left out
-        notes = []
-    return notes if len(notes) == count else [None] * count
+        extras = [(_note(card), not _not_met(card))
+                  for card in vobject.readComponents(text, allowQP=True)]
+    except Exception:  # noqa: BLE001 - vobject raises many types; the extras are then left out
+        extras = []
+    return extras if len(extras) == count else [(None, True)] * count
 
 
 def _note(card: object) -> str | None:
     lines = getattr(card, "contents", {}).get("note", [])
     return str(lines[0].value).strip() or None if lines else None
+
+
+def _not_met(card: object) -> bool:
+    for line in getattr(card, "contents", {}).get("categories", []):
+        values = line.value if isinstance(line.value, list) else str(line.value).split(",")
+        if any(_is_not_met_label(str(value)) for value in values):
+            return True
+    return False
+
+
+def _is_not_met_label(value: str) -> bool:
+    return value.strip().casefold() == NOT_MET_LABEL.casefold()
 
 
 def detect_format(header: list[str]) -> str:
@@ -155,6 +175,8 @@ def _columns(header: list[str]) -> list[str | None]:
 def column_field(header: str, *, has_job_title: bool = False) -> str | None:
     """Which contact field a CSV column feeds, from its header (None: ignored)."""
     h = header.strip().lower()
+    if h in ("labels", "group membership", "categories"):  # Google's new and old, Outlook's
+        return "labels"
     if any(word in h for word in ("label", "type", "display", "fax", "assistant", "pager")):
         return None
     exact = {"name": "name", "full name": "name", "first name": "given", "given name": "given",
@@ -184,7 +206,9 @@ def _fields(columns: list[str | None], row: list[str]) -> dict[str, list[str]]:
     for name, cell in zip(columns, row, strict=False):
         if name is None:
             continue
-        for value in cell.split(MULTI_SEPARATOR):
+        # Google joins labels with " ::: ", Outlook its Categories with ";"
+        values = cell.replace(";", MULTI_SEPARATOR) if name == "labels" else cell
+        for value in values.split(MULTI_SEPARATOR):
             if value.strip():
                 fields.setdefault(name, []).append(value.strip())
     return fields
@@ -206,7 +230,8 @@ def _record(fields: dict[str, list[str]], region: str, row: int,
         emails=_unique(_email(v, row, warnings) for v in fields.get("email", [])),
         phones=_unique(_phone(v, region, row, warnings) for v in fields.get("phone", [])),
         company=first("company"), title=first("title"),
-        urls=_unique(normalize_url(v) for v in fields.get("url", [])), note=note)
+        urls=_unique(normalize_url(v) for v in fields.get("url", [])), note=note,
+        met=not any(_is_not_met_label(v) for v in fields.get("labels", [])))
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
@@ -259,6 +284,8 @@ def _vcard(contact: ContactRecord) -> vobject.base.Component:
         card.add("tel").value = phone
     if contact.company:
         card.add("org").value = [contact.company]
+    if not contact.met:
+        card.add("categories").value = [NOT_MET_LABEL]
     for key, value in (("title", contact.title), ("note", contact.note)):
         if value:
             card.add(key).value = value
@@ -277,7 +304,7 @@ def export_csv(contacts: Iterable[ContactRecord]) -> str:
         writer.writerow([contact.name or "", parsed.first, parsed.last,
                          _joined(contact.emails), _joined(contact.phones),
                          contact.company or "", contact.title or "", _joined(contact.urls),
-                         contact.note or ""])
+                         contact.note or "", "" if contact.met else NOT_MET_LABEL])
     return out.getvalue()
 
 

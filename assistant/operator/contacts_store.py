@@ -49,7 +49,7 @@ def load_contacts(session: Session, owner_id: int) -> list[ContactRecord]:
     return [ContactRecord(name=row.name, emails=tuple(e.email for e in row.emails),
                           phones=tuple(p.phone for p in row.phones), company=row.company,
                           title=row.title, urls=tuple(urls.get(row.id, ())),
-                          note=row.context)
+                          note=row.context, met=row.met)
             for row in rows]
 
 

@@ -152,6 +152,32 @@ def test_export_then_import_gives_the_same_contacts(tmp_path: Path) -> None:
         assert out.read_text().count("Siemens AG") == 1
 
 
+def test_a_contact_not_met_yet_is_exported_and_imported_as_not_met(tmp_path: Path) -> None:
+    # Given an owner with one contact met and one only introduced ("not met yet")
+    source = f"sqlite:///{tmp_path / 'a.db'}"
+    owner_id = register_owner(source, "sam@example.com", now=NOW)
+    with transaction(session_factory(engine := make_engine(source))) as s:
+        s.add_all([Contact(owner_id=owner_id, name="Jane Doe", created_at=NOW, updated_at=NOW),
+                   Contact(owner_id=owner_id, name="Ana Lopez", met=False, created_at=NOW,
+                           updated_at=NOW)])
+    engine.dispose()
+    for fmt in ("vcard", "csv"):
+        # When they are exported and imported into a fresh database
+        out = tmp_path / f"export.{fmt}"
+        exported = CliRunner().invoke(main, ["contacts", "export", "--owner", "sam@example.com",
+                                             "--format", fmt, "--output", str(out)],
+                                      env=_env(source, tmp_path))
+        assert exported.exit_code == 0, exported.output
+        target = f"sqlite:///{tmp_path / f'{fmt}.db'}"
+        register_owner(target, "sam@example.com", now=NOW)
+        _import(_env(target, tmp_path), out)
+        # Then Ana is still not met there (her first draft will not say they met), Jane is met
+        with transaction(session_factory(engine := make_engine(target))) as s:
+            met = dict(s.query(Contact.name, Contact.met).all())
+        engine.dispose()
+        assert met == {"Jane Doe": True, "Ana Lopez": False}, fmt
+
+
 def test_unknown_owner(tmp_path: Path) -> None:
     database_url = f"sqlite:///{tmp_path / 'a.db'}"
     register_owner(database_url, "sam@example.com", now=system_clock())

@@ -144,3 +144,39 @@ def test_vcard_export_is_version_3_with_crlf() -> None:
     text = export_vcards(RECORDS[:1])
     assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
     assert "ORG:Acme\\, Inc.\r\n" in text
+
+
+NOT_MET = ContactRecord(name="Ana Lopez", emails=("ana@lopez.example",), met=False)
+
+
+@pytest.mark.parametrize(("writer", "filename"), [(export_vcards, "out.vcf"),
+                                                  (export_csv, "out.csv")])
+def test_a_contact_not_met_yet_stays_not_met_through_a_file(writer, filename: str) -> None:  # noqa: ANN001
+    # Given a contact the owner has not met yet beside one they met
+    # When both are exported and the file read back
+    text = writer([NOT_MET, RECORDS[1]])
+    batch = read_contacts(text, filename=filename, region="US")
+    # Then the label names it in the file, and only it comes back not met
+    assert text.count("Not met yet") == 1
+    assert list(batch.records) == [NOT_MET, RECORDS[1]]
+    assert batch.records[0].to_parsed().met is False
+
+
+def test_the_not_met_label_is_read_among_other_labels() -> None:
+    # Given Google's Labels column and Outlook's Categories column holding several labels
+    google = ("Name,E-mail 1 - Value,Labels\r\n"
+              "Ana Lopez,ana@lopez.example,* myContacts ::: not met yet\r\n"
+              "Bo Berg,bo@berg.example,* myContacts ::: Clients\r\n")
+    outlook = ("First Name,Last Name,E-mail Address,Job Title,Categories\r\n"
+               "Ana,Lopez,ana@lopez.example,CTO,Clients;Not met yet\r\n"
+               "Bo,Berg,bo@berg.example,CEO,Clients\r\n")
+    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lopez\r\nEMAIL:ana@lopez.example\r\n"
+            "CATEGORIES:Clients,Not met yet\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Berg\r\nEMAIL:bo@berg.example\r\n"
+            "CATEGORIES:Clients\r\nEND:VCARD\r\n")
+    for text, filename in ((google, "g.csv"), (outlook, "o.csv"), (card, "c.vcf")):
+        # When each is read
+        records = read_contacts(text, filename=filename, region="US").records
+        # Then only the contact labelled "not met yet" (in any case) is not met
+        assert [(r.name, r.met) for r in records] == [("Ana Lopez", False), ("Bo Berg", True)], \
+            filename
