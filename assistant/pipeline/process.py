@@ -70,6 +70,9 @@ NO_CONTACTS = ("I found nobody to follow up with in it: no person's name or emai
                "I could read.")
 MAX_CONTACTS_PER_MESSAGE = 200
 WRITE_ATTEMPTS = 3  # a message's savepoint is redone after losing a race on a unique key
+# A batch that lost such a race is written once more as a batch (most races are one contact
+# two workers' batches both created), then one savepoint per message
+BATCH_WRITE_ATTEMPTS = 2
 INTERNAL_ERROR = ("The assistant hit an internal error while reading this message. It is kept "
                   "as it arrived and will be read again after the next upgrade.")
 
@@ -246,26 +249,32 @@ def _parse_phase(app: App, plan: _Plan) -> None:
 def _write_all(app: App, plans: list[_Plan], now: datetime,
                broken: list[int]) -> list[Outcome]:
     """Every message of the batch written in one transaction, first under one savepoint for
-    all of them (two statements per message fewer than one each). When any message fails
-    (a unique key another worker took, a message another worker finished, a bug), all of it
-    is undone and the batch is written again with a savepoint per message, so the failure
-    touches only the message it came from."""
-    try:
-        with transaction(app.sessions) as session, session.begin_nested(), \
-                deferred.deferring(session), \
-                contact_store.looking_ahead(session, _contacts_of(plans)):
-            # (the savepoint also opens SQLite's write transaction before the first read;
-            # the rows nothing reads back are written together at the end, inside it; the
-            # notes' contacts are looked up together first)
-            return [_carry_out(app, session, plan, now) for plan in plans]
-    except IntegrityError as exc:
-        log.info("a batch of %d message(s) met a concurrent write (%s); writing each on its "
-                 "own", len(plans), type(exc.orig).__name__)
-    except (TransientError, DBAPIError):
-        raise
-    except Exception as exc:  # noqa: BLE001 - redone below, where each message's error is handled
-        log.info("a batch of %d message(s) stopped on %s; writing each on its own",
-                 len(plans), type(exc).__name__)
+    all of them (two statements per message fewer than one each). When a unique key another
+    worker took first undoes it, the batch is written again the same way, now merging into
+    what the other worker committed. When it fails again, or any message fails otherwise (a
+    message another worker finished, a bug), all of it is undone and the batch is written
+    again with a savepoint per message, so the failure touches only the message it came
+    from."""
+    for attempt in range(1, BATCH_WRITE_ATTEMPTS + 1):
+        try:
+            with transaction(app.sessions) as session, session.begin_nested(), \
+                    deferred.deferring(session), \
+                    contact_store.looking_ahead(session, _contacts_of(plans)):
+                # (the savepoint also opens SQLite's write transaction before the first read;
+                # the rows nothing reads back are written together at the end, inside it; the
+                # notes' contacts are looked up together first)
+                return [_carry_out(app, session, plan, now) for plan in plans]
+        except IntegrityError as exc:
+            again = attempt < BATCH_WRITE_ATTEMPTS
+            log.info("a batch of %d message(s) met a concurrent write (%s); %s", len(plans),
+                     type(exc.orig).__name__,
+                     "writing it again" if again else "writing each on its own")
+        except (TransientError, DBAPIError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - redone below, where each message's error is handled
+            log.info("a batch of %d message(s) stopped on %s; writing each on its own",
+                     len(plans), type(exc).__name__)
+            break
     outcomes: list[Outcome] = []
     with transaction(app.sessions) as session:
         for plan in plans:

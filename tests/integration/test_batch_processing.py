@@ -249,6 +249,33 @@ def test_a_conflict_that_never_resolves_fails_only_its_message(app: App, monkeyp
     assert f"failed:{ids[3]}" in _outbox_keys(app)
 
 
+def test_a_batch_that_lost_one_race_is_written_again_as_a_batch(app: App, monkeypatch) -> None:  # noqa: ANN001
+    # Given a batch whose first write meets a unique key another worker took (once)
+    real = contact_store.merge_contact
+    raised: list[str] = []
+
+    def merge(session, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        if kwargs["parsed"].name == "Bad Person" and not raised:
+            raised.append("once")
+            raise IntegrityError("INSERT ...", {}, Exception("duplicate"))
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(contact_store, "merge_contact", merge)
+    one_by_one: list[int] = []
+    real_write_one = process._write_one
+    monkeypatch.setattr(process, "_write_one", lambda app, session, plan, *rest: (
+        one_by_one.append(plan.record.id), real_write_one(app, session, plan, *rest))[1])
+    ids = _store(app, [_note(name, address) for name, address in PEOPLE])
+    # When it is processed
+    batch = process.process_batch(app, ids)
+    # Then the whole batch is written again as one, each note once
+    assert batch.error is None and raised == ["once"] and one_by_one == []
+    assert _statuses(app, ids) == ["processed"] * 5
+    assert _names(app) == sorted(name for name, _ in PEOPLE)
+    assert _count(app, ContactEmail) == 5 and _count(app, Interaction) == 5
+    assert _outbox_keys(app) == sorted(f"ack:{i}" for i in ids)
+
+
 def test_a_message_naming_too_many_people_keeps_the_first_ones(app: App, monkeypatch) -> None:  # noqa: ANN001
     # Given a cap of three people per message, and a note naming five
     monkeypatch.setattr(process, "MAX_CONTACTS_PER_MESSAGE", 3)
