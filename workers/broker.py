@@ -6,15 +6,21 @@ re-enqueues pending work at start.
 
 Latency: an idle Dramatiq consumer backs off up to ``worker_timeout`` between polls (1 s by
 default); the assistant sets it to 100 ms (``ASSISTANT_WORKER_TIMEOUT_MS``) so a message
-waits at most about that long in an idle queue. Redis prefetch stays at Dramatiq's default
-(twice the worker threads): larger prefetch would let one worker hoard messages that another
-idle worker could run.
+waits at most about that long in an idle queue. That is for the queues someone waits on (the
+owner's notes, ``inbound``, and the emails to them, ``outbox``); the others (drafts the
+scheduler queues, weekly summaries, and every queue's delay queue, where retries wait out a
+backoff of a second or more) are polled at most once a second (``SLOW_POLL_MS``): each idle
+consumer polls Redis with a script call, and a worker has eight of them, which cost an idle
+worker 45 ms of CPU a second at 100 ms (about 1 ms per note of the ingestion benchmark's two
+workers). Redis prefetch stays at Dramatiq's default (twice the worker threads): larger
+prefetch would let one worker hoard messages that another idle worker could run.
 """
 
 from __future__ import annotations
 
 import dramatiq
 import dramatiq.broker
+from dramatiq.broker import Consumer
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 
@@ -27,9 +33,23 @@ def ensure_placeholder() -> None:
         dramatiq.set_broker(StubBroker())
 
 
+# Queues whose jobs someone is waiting for: polled every worker_timeout when idle
+PROMPT_QUEUES = frozenset({"inbound", "outbox"})
+SLOW_POLL_MS = 1000
+
+
+class _Broker(RedisBroker):
+    """Dramatiq's Redis broker, its consumers of queues no one waits on polling less often."""
+
+    def consume(self, queue_name: str, prefetch: int = 1, timeout: int = 5000) -> Consumer:
+        if queue_name not in PROMPT_QUEUES:
+            timeout = max(timeout, SLOW_POLL_MS)
+        return super().consume(queue_name, prefetch, timeout)
+
+
 def make_broker(settings: Settings) -> dramatiq.Broker:
     if settings.redis_url:
-        return RedisBroker(url=settings.redis_url)
+        return _Broker(url=settings.redis_url)
     return StubBroker()
 
 
