@@ -38,10 +38,9 @@ from cleanco import basename
 from PIL import Image
 
 from assistant.cards.fields import CardReading, read_card
-from assistant.cards.images import load_picture
 from assistant.cards.lines import OcrLine
 from assistant.cards.ocr import IMAGE_BUDGET_S, OcrEngine, OcrTimeout, RapidEngine, TesseractEngine
-from assistant.cards.reader import read_picture
+from assistant.cards.reader import read_data
 from benchmarks.cards_photos import photo_variant
 
 RESULTS = Path(__file__).with_name("results") / "cards.json"
@@ -219,7 +218,7 @@ def run_engine(engine: OcrEngine, labels: list[dict], root: Path, region: str,
         for variant, data in variants(root / label["image"], number).items():
             start = time.perf_counter()
             try:
-                read = read_picture(load_picture(data), region, engine)
+                read = read_data(data, "", region, engine)
             except OcrTimeout:  # over the product's time budget: nothing read, time counted
                 tally_reading(tallies, label, variant, CardReading(), time.perf_counter() - start)
                 continue
@@ -254,7 +253,7 @@ def _worker_rss(paths: list[str], queue: multiprocessing.Queue) -> None:
 
     engine = default_engine()
     for path in paths:
-        read_picture(load_picture(Path(path).read_bytes()), "US", engine)
+        read_data(Path(path).read_bytes(), "", "US", engine)
     queue.put(own_peak_rss_mb())
 
 

@@ -22,9 +22,9 @@ from email.parser import BytesParser
 from email.policy import default
 
 from assistant.cards.fields import CardReading
-from assistant.cards.images import CardImageError, load_picture, thumbnail_jpeg
+from assistant.cards.images import CardImageError, thumbnail_jpeg
 from assistant.cards.ocr import OcrEngine
-from assistant.cards.reader import read_picture
+from assistant.cards.reader import read_data
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing.context import read_context
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
@@ -104,10 +104,9 @@ def read_parts(parts: list[CardPart], region: str, engine: OcrEngine | None = No
             break
         label = part.filename or f"picture {number}"
         try:
-            picture = load_picture(part.data, part.content_type)
-            if min(picture.size) < MIN_SIDE:
+            read = read_data(part.data, part.content_type, region, engine, MIN_SIDE)
+            if read is None:
                 continue  # a logo or an icon in the mail, not a card
-            read = read_picture(picture, region, engine)
         except CardImageError as exc:  # unreadable, or over its time budget (OcrTimeout)
             seen.append(CardSeen(label, problem=str(exc)))
             continue

@@ -5,6 +5,10 @@ the card once, turned upright box by box; when its votes are split, or for other
 engine reads the picture as it is first; a card lying on its side (text boxes taller than
 wide) is read again turned a quarter each way, and a card upside down (the engine unsure of
 most of what it read) turned half a turn; the reading the engine is surest of wins.
+
+Memory: a worker's peak is the detector's run on top of what the picture holds then, so the
+full-size picture is let go once the card is cut out of it (``read_data``), and only a small
+copy of the card is kept for the thumbnail while the engine reads.
 """
 
 from __future__ import annotations
@@ -15,13 +19,14 @@ from dataclasses import dataclass
 from PIL import Image
 
 from assistant.cards.fields import CardReading, read_card
-from assistant.cards.images import STRAIGHTEN_SIDE, at_most, for_ocr
+from assistant.cards.images import STRAIGHTEN_SIDE, THUMB_SIDE, at_most, for_ocr, load_picture
 from assistant.cards.lines import OcrLine, join_rows
 from assistant.cards.ocr import OcrEngine, Upright, default_engine
 from assistant.cards.straighten import find_card
 
 UNSURE = 0.80  # below this weighted confidence an upright reading is tried upside down
 SURE_TURN = 0.75  # share of the direction votes above which one reading is enough
+KEEP_SIDE = 2 * THUMB_SIDE  # the card is kept this large for its thumbnail while OCR runs
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,39 @@ class PictureReading:
     lines: tuple[OcrLine, ...]
 
 
+def read_data(data: bytes, content_type: str = "", region: str = "US",
+              engine: OcrEngine | None = None, min_side: int = 0) -> PictureReading | None:
+    """The card in an attachment's bytes read end to end, or None for a picture with a side
+    under ``min_side`` (a logo, an icon). The full-size picture is gone before OCR starts."""
+    prepared = _prepared(data, content_type, min_side)
+    if prepared is None:
+        return None
+    image, keep = prepared
+    del prepared
+    return _read(image, keep, region, engine)
+
+
+def _prepared(data: bytes, content_type: str,
+              min_side: int) -> tuple[Image.Image, Image.Image] | None:
+    picture = load_picture(data, content_type)
+    return None if min(picture.size) < min_side else _cut_out(picture)
+
+
 def read_picture(picture: Image.Image, region: str = "US",
                  engine: OcrEngine | None = None) -> PictureReading:
-    engine = engine or default_engine()
+    """A loaded picture read end to end (the caller keeps the picture meanwhile)."""
+    return _read(*_cut_out(picture), region, engine)
+
+
+def _cut_out(picture: Image.Image) -> tuple[Image.Image, Image.Image]:
+    """The card straightened, at the size OCR reads it, and a small copy for its thumbnail."""
     card = find_card(at_most(picture, STRAIGHTEN_SIDE))
-    image = for_ocr(card)
+    return for_ocr(card), at_most(card, KEEP_SIDE)
+
+
+def _read(image: Image.Image, card: Image.Image, region: str,
+          engine: OcrEngine | None) -> PictureReading:
+    engine = engine or default_engine()
     at_once = getattr(engine, "read_upright", None)
     if at_once is not None:
         found: Upright = at_once(image)
