@@ -1,7 +1,8 @@
 """Jinja2 rendering of ``templates/emails/<purpose>.<txt|html>.j2``.
 
 StrictUndefined turns a missing value into an error instead of an empty hole in an email;
-autoescape is on for HTML templates only.
+autoescape is on for HTML templates only. The templates ship with the code: each is compiled
+once per process and never checked again for changes on disk (``auto_reload=False``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
 
 

@@ -244,4 +244,5 @@ def _environment() -> Environment:
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with the code: compiled once per process
     )
