@@ -182,14 +182,17 @@ _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|l
 _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 # "Brasserie de la Vallée de l'Ourthe SRL": a legal form after a long name is still the name's
 _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG|Ltd\.?|Inc\.?|"
-              r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.)"
+              r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.|"
+              # "Érablière Boréale inc.", "Moselle Fintech S.à r.l.", "Umoya Wind (Pty) Ltd"
+              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?)"
               r"(?![\w&'’+-])")
 COMPANY_RE = re.compile(
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}"
     rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
-    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop|r\.l|S\.àr\.l|S\.à\.r\.l)\.$")
+    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop|r\.l|S\.àr\.l|S\.à\.r\.l"
+    r"|Pte|Sdn|Bhd|inc|[Ll]tée|LTÉE|E\.I\.R\.L|S\.E\.N\.C\.R\.L|S\.A\.C)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie|"
                            r"Soc|Coop)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
@@ -490,6 +493,9 @@ _LEGAL_FORM = re.compile(
     r"Ltda\.?|S\.R\.L\.|Pty\.|Pvt\.?|S\.n\.c\.|s\.n\.c\.|S\.a\.s\.|s\.a\.s\.|S\.A\.S\.|SLU|"
     r"S\.L\.U\.|A\.C\.|Sàrl|SàRL|Sagl|e\.U\.|BVBA|VOF|SPRL|SRL\.|S\.A\.R\.L\.|S\.C\.|S\.A\.C\.|"
     r"SpA\.|CommV|CVBA|AS|ApS|GesmbH|KGaA|"
+    # Singapore's "Pte. Ltd.", Malaysia's "Sdn. Bhd.", South Africa's "(Pty) Ltd", Québec's "inc."
+    # and "ltée", Peru's "E.I.R.L."
+    r"Pte\.?|Sdn\.?|Bhd\.|\(Pty\)|inc\.?|[Ll]tée\.?|LTÉE|E\.I\.R\.L\.|S\.E\.N\.C\.R\.L\.|S\.A\.C\.|"
     # Luxembourg's "S.à r.l.", written in two words
     r"S\.à|r\.l\.|S\.àr\.l\.|S\.à\.r\.l\.)[,;]?$")
 

@@ -587,6 +587,9 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 # (not the verb): a name's part where a name has them, before or after another name's word.
 _FIRST_NAME_STOPS = {"Jan"}
 _SURNAME_STOPS = {"Said"}
+# "Terence Ong Jun Hao", "Lim May Ling": a month's or a day's short form between two words of a
+# name is a given name's syllable there
+_MIDDLE_NAME_STOPS = {"Jun", "May", "Jan", "Sun"}
 
 
 def _name_part(words: list[str], index: int) -> bool:
@@ -595,6 +598,9 @@ def _name_part(words: list[str], index: int) -> bool:
         return False
     if index == 0 and word in _FIRST_NAME_STOPS:
         return others[0] not in STOP_WORDS and others[0][:1].isupper()
+    if 0 < index < len(words) - 1 and word in _MIDDLE_NAME_STOPS:
+        return all(w not in STOP_WORDS and w[:1].isupper()
+                   for w in (words[index - 1], words[index + 1]))
     return index == len(words) - 1 and word in _SURNAME_STOPS and len(words) >= 2
 
 
@@ -720,7 +726,7 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
     r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|Inc\.?|Pty|Pvt\.?|KG|"
-    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.)(?![\w])")
+    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.|\(Pty\)|Pte\.?|Sdn\.?|S\.à r\.l\.|inc\.|ltée)(?![\w])")
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
 # Someone the contact is to be put in touch with, named by first name only.
 _REFERRED_TO = re.compile(
@@ -1022,7 +1028,8 @@ _LABELLED = re.compile(
 _COMPANY_KEYS = {"company", "organization", "organisation", "org", "firma", "unternehmen",
                  "société", "entreprise", "empresa"}
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop|S\.r\.l|S\.p\.A)|\b[A-Z]|"
+    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop|S\.r\.l|S\.p\.A|"
+    r"Pte|Sdn|Bhd|Lda|Ltda|Ltée|inc|r\.l)|\b[A-Z]|"
     r"\b[A-Z]{1,2}\.[A-Z]{2})$")  # "RR.HH.", "EE.UU."
 
 
@@ -1311,7 +1318,8 @@ def _labelled_role(passage: str) -> Role | None:
 def _clause(text: str, *, semicolons: bool = True) -> str:
     """Text up to the end of its sentence; "Sr." and "Inc." do not end one; nor does a
     semicolon that sets a card's fields apart (``semicolons`` False)."""
-    ends = r"[.!?](?=\s|$)|\n|;|\(|\)" if semicolons else r"[.!?](?=\s|$)|\n|\(|\)"
+    # "Baobab Cold Chain (Pty) Ltd": a bracketed legal form is the name's
+    ends = r"[.!?](?=\s|$)|\n|\((?!Pty\))|(?<!\(Pty)\)" + (r"|;" if semicolons else "")
     for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
             continue
