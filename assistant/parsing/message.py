@@ -37,10 +37,14 @@ from assistant.parsing.vcard import parse_vcards
 
 log = logging.getLogger(__name__)
 NO_TEXT = "The message has no readable text part."
+# The introducer's name after the words that cue it: up to three words, for double surnames
+# ("Me la recomendó Gonzalo Benavides Tello") and particles ("recommended by Anouk de Wit")
+_BY_NAME = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|van|von|de la)\s+)?"
+            r"[A-ZÀ-Ý][\w'’-]+){0,2}")
 _INTRODUCED_BY_NOTE = re.compile(
-    r"(?:\bintro(?:duced)?\s+(?:to (?:me|us) )?by|\bvia|\bvorgestellt von|\bpresentée? par|"
+    r"(?:\b(?i:intro(?:duced)?)\s+(?:to (?:me|us) )?by|\bvia|\bvorgestellt von|\bpresentée? par|"
     r"\bprésentée? par|\bpresentad[oa] por|"
-    r"\bthrough)\s+(?P<by>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    rf"\bthrough)\s+(?P<by>{_BY_NAME})"
     r"|(?P<by2>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:introduced|intro'?d) (?:me|us)\b"
     # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
     # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
@@ -51,8 +55,8 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"\s*(?:should\s+|to\s+)?(?:reach out|get in touch|contact|connect|talk|speak|email|"
     r"write|call|meet)\b"
     r"|(?P<by4>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:referred|sent|pointed) (?:me|us)\b"
-    r"|\b(?:referred|recommended|sent(?: to (?:me|us))?)\s+by\s+(?P<by5>[A-ZÀ-Ý][\w'’-]+"
-    r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"|\b(?i:referred|recommended|suggested|sent(?: to (?:me|us))?)\s+(?i:by)\s+"
+    rf"(?P<by5>{_BY_NAME})"
     r"|\b(?:at|on) (?P<by6>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)'s (?:suggestion|"
     r"recommendation|advice)"
     r"|\b(?:auf (?:Empfehlung|Anraten) von|sur (?:la )?recommandation de|"
@@ -60,8 +64,10 @@ _INTRODUCED_BY_NOTE = re.compile(
     # "Empfohlen von Ulrike Sommer", "Aanbevolen door Kees Mulder", "Recommandée par ...",
     # "Recomendada por ...", "Consigliato da ...", "Indicado por ..."
     r"(?i:empfohlen von|vermittelt von|aanbevolen door|aangeraden door|doorverwezen door|"
-    r"recommandée? par|recomendad[oa] por|consigliat[oa] da|segnalat[oa] da|indicad[oa] por))"
-    r"\s+(?P<by7>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"recommandée? par|recomendad[oa] por|consigliat[oa] da|segnalat[oa] da|indicad[oa] por|"
+    # Portuguese "pelo"/"pela": "Recomendada pelo Vasco Lobo", "Indicado pela Rita Sousa"
+    r"(?:recomendad|indicad|sugerid|apresentad)[oa] pel[oa]))"
+    rf"\s+(?P<by7>{_BY_NAME})"
     # "C'est Erwan qui m'a conseillé de la contacter", "Paola me recomendó escribirle", "Gianni
     # mi ha consigliato di", "o Rui sugeriu-me", "Jonas hat mir empfohlen", "Joost raadde me aan".
     r"|(?P<by8>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"
@@ -81,7 +87,8 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"(?:recomendó|recomendaron|presentó|pasó|sugirió|segnalat[oa]|consigliat[oa]|"
     r"presentat[oa]|indicat[oa]|passat[oa]|recommandée?|conseillée?|présentée?|consigliato|"
     r"segnalato)|\b(?:indicou|recomendou|apresentou|passou)-(?:ma|mo|me|nos))\s+"
-    r"(?:(?:il|el|la|o|a)\s+)?(?P<by9>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"(?:(?:il|el|la|o|a)\s+)?"
+    rf"(?P<by9>{_BY_NAME})"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
 _NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",
