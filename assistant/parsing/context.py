@@ -102,7 +102,11 @@ _INTERESTS = (
     r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
     r"\binterés (?:en|por)|"
     r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about|"
-    r"\bkeen to (?:hear|learn|know) (?:more )?about"
+    r"\bkeen to (?:hear|learn|know) (?:more )?about|"
+    # "would love to hear about the buyers' tour", "she'd love to learn more about ..." (not the
+    # owner's own "I'd love to hear about ...")
+    r"(?:(?<!\bI )(?<!\b[Ww]e )\bwould|(?<!\bI)(?<!\b[Ww]e)['’]d) (?:love|like) to "
+    r"(?:hear|learn|know) (?:more )?about"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
@@ -658,8 +662,19 @@ def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     if _NAMED_MEAL.search(sentence):
         sentence = _NAMED_MEAL.sub(" ", sentence)  # "Herrera Café": a company, not a coffee
     found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
+    if found and _OWNERS_PROMISE.match(sentence) and not _MET_WORD.search(sentence):
+        return False  # "I promised him the deck from our workshop": what, not where they met
     return (bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
             and not _TO_SELF.match(sentence))
+
+
+# A sentence opening with the owner's promise is about what the owner sends: "I promised him
+# the deck from our ASEAN workshop", "Le prometí el informe del foro", "Je lui envoie ...".
+_OWNERS_PROMISE = re.compile(
+    r"(?i)^\s*(?:(?:I|we) (?:promised|owe|said (?:I|we)['’]?d send|will send)|"
+    r"I['’]ll send|we['’]ll send|(?:le|les) prometí|prometí|je (?:lui|leur) (?:ai promis|envoie|"
+    r"enverrai)|ik (?:stuur|beloofde|heb .{1,20} beloofd)|prometi|ich (?:schicke|habe .{1,20} "
+    r"versprochen)|gli ho promesso|le ho promesso)\b")
 
 
 # The owner's note to self is about the owner's errands, never the meeting: "Reminder to self:

@@ -377,6 +377,9 @@ _OUR_TITLE = re.compile(
     r"(?P<title>[^,.;:()\n]{2,60})")
 
 
+_TRAILING_PARTICLE = re.compile(r"\s(?:of|de|du|des|da|do|di|del|van|von|der|für|for)$")
+
+
 def _colleague_title(body: str, draft: ContactDraft) -> str | None:
     first = (draft.name or "").split(" ")[0]
     for match in _OUR_TITLE.finditer(body):
@@ -385,6 +388,11 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
         # "our head winemaker and is keen to ...": the title ends before the next clause
         words = re.split(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",
                          match.group("title"))[0].split()
+        # "our head of viticulture", "notre directrice scientifique": the whole short phrase
+        # when it reads as a title, not its head alone
+        whole = " ".join(words) if 1 < len(words) <= 4 else ""
+        if whole and is_title_phrase(whole, loose=True) and not _TRAILING_PARTICLE.search(whole):
+            return whole
         title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
                       if is_title_phrase(" ".join(words[:n]))), None) or next(
             (" ".join(words[:n]) for n in range(min(len(words), 2), 0, -1)
