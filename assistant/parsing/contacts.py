@@ -81,6 +81,8 @@ _TITLE_TRADES = (
     r"|hoofd|\w+hoofd|chefe|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
     r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
     r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
+    # Belgian managers: "zaakvoerder van Leiedal Bouwteam BV", "gedelegeerd bestuurder"
+    r"|zaakvoerder|zaakvoerster|bestuurder|bestuurster"
     # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
     r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
     # hyphenated: "Channel-Manager", "Key-Account-Managerin", "Vertriebs-Leiter"
@@ -324,6 +326,8 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
         for match in matcher:
             if not (phonenumbers.is_valid_number(match.number) or _dialled_whole(match.raw_string)):
                 continue
+            if _STANDARD_BEFORE.search(text, max(0, match.start - 16), match.start):
+                continue  # "ISO 27001", "ISO/IEC 17025", "EN 1090": a standard's number
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found.append((match.start, e164))
     except Exception:  # noqa: BLE001 - phonenumbers raises on odd regions; no phones then
@@ -331,6 +335,10 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     return found
 
 
+# A standard is named by its body and number: "ISO 27001", "ISO/IEC 17025", "IEC 62443",
+# "EN 1090", "DIN 276", "NEN 2580", "IATF 16949"; the number is no phone.
+_STANDARD_BEFORE = re.compile(r"\b(?:ISO|IEC|EN|DIN|NEN|NF|UNE|BS|ASTM|IEEE|IATF|AS|NBR)"
+                              r"(?:[ /-](?:IEC|EN|ISO|TS))*[ \t]*-?[ \t]*$")
 # A number written whole, with its country code or its trunk prefix ("+353 91 555 0183",
 # "07700 900447"), is a phone even in a range the numbering plan keeps unassigned (the ranges
 # kept for fiction and examples are such): the writer dialled it as a phone number.

@@ -163,8 +163,9 @@ _EVENTS = (
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
     r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|tagung|treff|treffen|"
     r"empfang|gipfel|abend|messe|kongress|konferenz|stammtisch|frühstück)|"
-    # Dutch compounds: "Netwerkborrel", "Nieuwjaarsborrel", "Ondernemersbijeenkomst"
-    r"\w{3,}(?:borrel|bijeenkomst|lunch|diner|ontbijt)|"
+    # Dutch compounds: "Netwerkborrel", "Nieuwjaarsborrel", "Ondernemersbijeenkomst",
+    # "netwerkevent", "Ondernemersavond", "Vakbeurs"
+    r"\w{3,}(?:borrel|bijeenkomst|lunch|diner|ontbijt|event|avond|congres|beurs)|"
     # hyphenated: "Digital-Gipfel", "IT-Messe", "Gründer-Tag", "Start-up-Treffen"
     r"(?:\w+-)+(?:tag|tage|treff|treffen|empfang|gipfel|abend|messe|kongress|konferenz|stammtisch)"
 )
@@ -649,7 +650,12 @@ def tells_not_met(text: str) -> bool:
 
 
 # A meal's word ending a capitalized name is the name's: "Herrera Café", "Blue Bottle Coffee".
-_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[A-ZÀ-Ý][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b")
+# "Herrera Café", "Café Alto de Caldas S.A.S.": a company named for its coffee, not a coffee
+_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[A-ZÀ-Ý][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b|"
+                         r"(?<![\w'’-])(?-i:Café|Coffee|Kaffee|Caffè) (?-i:[A-ZÀ-Ý][\w'’-]+)"
+                         r"(?: (?:de|del|do|da|di|du|des|la|le|[A-ZÀ-Ý][\w'’-]+))* "
+                         r"(?:S\.A\.S\.|S\.A\.|SAS|S\.L\.|Ltda\.?|Lda\.?|Ltd\.?|Inc\.?|LLC|GmbH|SARL|"
+                         r"S\.r\.l\.|Pty|Pte|BV|NV|inc\.)")
 
 
 @short_text_memo(1024)

@@ -767,7 +767,13 @@ def _role_follows(after: str) -> bool:
     match = re.match(r"^\s*,\s*([^,\n;.]+)", after)
     if match is None:
         return False
-    return is_title_phrase(match.group(1)) or bool(role_in(match.group(1)).title)
+    # "Julián Zapata, exgerente de Fiduvalle, ahora CFO de ...": a former title is a role too
+    phrase = _FORMER.sub("", match.group(1))
+    return is_title_phrase(phrase) or bool(role_in(phrase).title)
+
+
+_FORMER = re.compile(r"(?i)^(?:ex-?|former |ehemalige[rn]? |ancien(?:ne)? |antigu[oa] |"
+                     r"voormalig(?:e)? )(?=\w)")
 
 
 _NOT_LOWER_LETTER = re.compile(r"[^a-z]")

@@ -64,3 +64,4 @@ def test_words_before_a_regional_legal_form_are_a_company_not_a_person(after: st
     from assistant.parsing.people import _LEGAL_FORM_AFTER
 
     assert _LEGAL_FORM_AFTER.match(after)
+
