@@ -421,7 +421,10 @@ def _same_workplace(draft: ContactDraft, other: ContactDraft) -> bool:
 
 # "Please add both", "alle beide", "les deux": the note names everyone on the message.
 _EVERYONE = re.compile(r"(?i)\b(?:both|all of them|everyone|each of them|them all|beide|alle|"
-                       r"les deux|tous|toutes|ambos|ambas|todos|todas)\b")
+                       r"les deux|tous|toutes|ambos|ambas|todos|todas|"
+                       # "Adicionar os dois", "Agrega a los dos", "Aggiungi entrambi", "allebei"
+                       r"(?:os|as|los|las) (?:dois|duas|dos)|i due|le due|entrambi|entrambe|"
+                       r"allebei|alle twee)\b")
 
 
 def _named_in(note: str, party: Party) -> bool:

@@ -140,7 +140,9 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         # "Harjit Sandhu, P.Eng.": letters after the name are a degree, not the title
         rule_title = _rule_role(signature, name)[0]
         title = rule_title if rule_title and not _POST_NOMINAL.fullmatch(rule_title) else None
+    title = _title_before_colon(title, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
+    faxes |= _labelled_fax(signature, region)
     faxes -= _labelled_not_fax(signature, region)
     return SignatureFacts(
         title=title,
@@ -161,6 +163,39 @@ _POST_NOMINAL = re.compile(
 _NOT_FAX_LABEL = re.compile(
     r"(?i)(?:^|[|·•,;]|\s{2,})\s*(?:office|tel|tél|phone|ph|direct|dir|mobile|mob|cell|cel|m|t|p|c)"
     r"\.?\s*:?\s*$")
+
+
+# A number behind its own fax label on a line of several ("Tel: ... | Fax: ... | Cell: ...",
+# "Téléc. : 819 555-0143")
+_FAX_LABEL = re.compile(
+    r"(?i)(?:^|[|·•,;/]|\s{2,})\s*(?:fax|telefax|facsimile|t[ée]l[ée]copie|t[ée]l[ée]c|f)\.?\s*:?\s*$")
+
+
+def _labelled_fax(signature: str, region: str) -> set[str]:
+    found = set()
+    for line in signature.splitlines():
+        for at, number in find_phones(line, region):
+            if _FAX_LABEL.search(line[:at]):
+                found.add(number)
+    return found
+
+
+# "Senior Manager: Terminal Planning": a title, a colon, then the field it heads, on one line
+_TITLE_COLON_FIELD = re.compile(r"^\s*(?P<head>[^:\n]{2,40}):\s+(?P<field>[^:\n]{2,60}?)\s*$")
+
+
+def _title_before_colon(title: str | None, signature: str) -> str | None:
+    if not title:
+        return title
+    for line in signature.splitlines():
+        match = _TITLE_COLON_FIELD.match(line)
+        if (match and match.group("field") == title and is_title_phrase(match.group("head"))
+                and not _PHONE_LABEL_WORD.search(match.group("head"))):
+            return f"{match.group('head').strip()}: {title}"
+    return title
+
+
+_PHONE_LABEL_WORD = re.compile(r"(?i)\b(?:tel|phone|mobile|cell|fax|e-?mail|web|direct|office)\b")
 
 
 def _labelled_not_fax(signature: str, region: str) -> set[str]:
