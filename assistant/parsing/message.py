@@ -265,6 +265,11 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
     if (name and len(name.split()) == 2 and not signed.isupper()
             and name_key(signed).split() == name_key(name).split()[::-1]):
         return signed  # "Gerber Nadja" in the header, signed "Nadja Gerber": surname first
+    header_words, signed_words = name_key(name or "").split(), name_key(signed).split()
+    if (len(header_words) >= 2 and not signed.isupper()
+            and signed_words[:len(header_words)] == header_words
+            and len(signed_words) - len(header_words) == 1):
+        return signed  # "Rosario Benavente" in the header, signed with her second surname
     if name and name_key(signed).split(" ")[0] != name_key(name):
         return name
     own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))

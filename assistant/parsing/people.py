@@ -192,6 +192,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions += [m for m in found if m.name is None or m.name not in fields]
     mentions = _in_own_script(text, mentions)
     mentions += _uncased_mentions(text, owner, emails, mentions)
+    mentions += _lowercase_listed(text, owner, emails, mentions)
     mentions += _script_lines(text, owner, emails, mentions)
     mentions += _cued_script_names(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
@@ -864,6 +865,42 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
     return found
 
 
+# "quick one from the drinks - sione fifita, producer at long white cloud pictures, sione@...",
+# "also jess tamihana, head of risk at ..., jess.tamihana@...": in a note typed in lower case,
+# two or three lower-case words set apart before a comma, then the person's role and their
+# own address, which holds one of the words
+_LOWERCASE_LISTED = re.compile(
+    r"(?:^|(?<=[-–—:;.][ \t])|(?<=\balso[ \t])|(?<=\band[ \t])|(?<=\bplus[ \t]))"
+    r"(?P<name>[a-z][a-z'’]+(?:-[a-z]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z]+)?){1,2}),[ \t]")
+_LISTED_REACH = 160
+_LISTED_LEAD = re.compile(r"(?:also|and|plus|then|met|saw)[ \t]+")
+
+
+def _lowercase_listed(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
+                      taken: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _LOWERCASE_LISTED.finditer(text):
+        start, name = match.start("name"), match.group("name")
+        lead = _LISTED_LEAD.match(name)
+        if lead:  # "also jess tamihana": the note's word before the name
+            start, name = start + lead.end(), name[lead.end():]
+        if " " not in name.strip():
+            continue
+        if any(m.start <= start < m.end or start <= m.start < start + len(name)
+               for m in taken + found):
+            continue
+        address = next((a for p, a in emails if match.end() <= p <= match.end() + _LISTED_REACH
+                        and "\n" not in text[match.end():p]), None)
+        if address is None:
+            continue
+        parts = re.split(r"[._+-]", address.split("@")[0])
+        words = re.split(r"[ \t-]", name)
+        if not any(len(w) >= 3 and w in parts for w in words) or is_owner_name(name, owner):
+            continue
+        found.append(Mention(start, start + len(name), name))
+    return found
+
+
 def _cued_script_names(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
                        taken: list[Mention]) -> list[Mention]:
     """ "Met נועה ברק at the Cybertech conference: VP R&D at Galitech, noa.barak@...": a name
@@ -1108,6 +1145,10 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         lambda: _copula_role(after_name), lambda: _firm_after_name(after_name, name),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
         lambda: _sentence_title(passage))
+    lowercase = _lowercase_role(passage)
+    if lowercase is not None and lowercase.title and lowercase.company:
+        # "founder of sea lane labs": typed all in lower case, the title and its company
+        finders = (lambda: lowercase, *finders)
     for find in finders:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
@@ -1156,6 +1197,13 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?P<prep>at|bei|chez|presso|bij|en|na|no|em|@) (?P<first>[a-z])")
 
 
+_LOWERCASE_FIELD = re.compile(
+    r"\b(?P<prep>at|bei|chez|presso|bij|en|na|no|em|@|"
+    r"(?<=founder )of|(?<=owner )of|(?<=ceo )of|(?<=cto )of|(?<=md )of)"
+    r" (?P<c>[A-Za-z0-9][a-z0-9&'’-]*"
+    r"(?: [a-z0-9&][a-z0-9&'’-]*){1,4})(?=,)")
+
+
 def _lowercase_role(passage: str) -> Role | None:
     """ "she's head of ops at fernleaf": in a note typed all in lower case, the word after the
     title's preposition is read as a company would be written, and kept as typed."""
@@ -1163,6 +1211,12 @@ def _lowercase_role(passage: str) -> Role | None:
         return None
     capitalized = _AFTER_PREPOSITION.sub(
         lambda m: f"{m.group('prep')} {m.group('first').upper()}", passage)
+    # "producer at long white cloud pictures, sione@...": the words up to the comma that sets
+    # the company apart are all its own
+    capitalized = _LOWERCASE_FIELD.sub(
+        lambda m: m.group("prep") + " " + " ".join(w[:1].upper() + w[1:]
+                                                    for w in m.group("c").split(" ")),
+        capitalized)
     role = role_in(capitalized)
     if not role.title:
         return None
