@@ -198,6 +198,7 @@ _KEEP_DOT = re.compile(
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie|"
                            r"Soc|Coop)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
+_STRONG_PREPOSITIONS |= {"au", "à la"}
 _STRONG_PREPOSITIONS |= {"beim"}  # "Leiter Vertrieb beim Autohaus Berger": at the
 _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom"}
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
@@ -211,7 +212,10 @@ _EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "
                 "vom", "des"}
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
-    rf"|da|do|della|dello|dos|das|du|de la|beim|vom)\b"
+    rf"|da|do|della|dello|dos|das|du|de la|beim|vom"
+    # French "at the": "responsable innovation au Pôle Numérique de Rennes", "directrice à la
+    # Banque Alpine"
+    rf"|au|à la)\b"
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
@@ -353,7 +357,8 @@ def _dialled_whole(raw: str) -> bool:
 # A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
 # not the person's phone.
 # A card's "F: 020 ..." or "F 020 ..." line is a fax too.
-_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*|"
+_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c)\b"
+                         r"[\s.:#-]*|"
                          r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*|"
                          # "T 212.555.0147 | F 212.555.0148": a fax after a card's separator
                          r"[|·•/][ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.:]*)$")

@@ -93,7 +93,7 @@ _CUE_AFTER = re.compile(
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
                              r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
                              r"\bda|\bdo|\bdos|\bdas|\bdella|\bdello|\bdegli|\bdei|\bd['’]|"
-                             r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|"
+                             r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|\bau|\baux|"
                              # "founder of Les Pêcheries Fournier": an article heading the name
                              r"\b(?:of|de|at|bei|chez|en|di|van|von|for|from)\s+(?:les|los|las|il|lo|"
                              r"het|the|la|le|el|l['’])|"
@@ -182,6 +182,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     ``known`` names (from the message's headers) need no further evidence: "Sabine ist
     Geschäftsführerin bei Medicor" is about Sabine Koch when she is in Cc.
     """
+    text = _without_post_nominals(text)
     emails = find_emails(text)
     known = known + tuple(n for n in card_names(text, owner.region)
                           if not is_owner_name(clean_name(n), owner))
@@ -219,6 +220,24 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
     return merged
+
+
+# Letters after a name on a card's name line ("ISABELLE GAGNON-ST-PIERRE, ING.", "Marc Roy,
+# CPA", "Harjit Sandhu, P.Eng."): a degree or an order, neither the name nor the title. They are
+# blanked in place, so that every position in the text stays where it was.
+_POST_NOMINAL_LINE = re.compile(
+    r"(?m)^(?P<name>[ \t]*[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})"
+    r"(?P<letters>(?:,[ \t]*(?:ING|Ing|ing|P\.[ ]?ENG|P\.[ ]?Eng|CPA|CFA|PHD|PhD|Ph\.D|MBA|"
+    r"CRHA|CRIA|FCPA|Adm\.A|Esq|MSc|M\.Sc|LL\.B|LL\.M)\.?)+)[ \t]*$")
+
+
+def _without_post_nominals(text: str) -> str:
+    if "," not in text:
+        return text
+    return _POST_NOMINAL_LINE.sub(
+        lambda m: m.group("name") + " " * len(m.group("letters")) + m.group()[m.end("letters")
+                                                                           - m.start():],
+        text)
 
 
 def _title_line_above(text: str, mention: Mention) -> str | None:
