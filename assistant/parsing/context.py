@@ -152,7 +152,7 @@ _EVENTS = (
     r"investor day|week|festival|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
-    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|foire|rencontres?|"
+    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|colloque|foire|rencontres?|"
     r"congreso|evento|feria|desayuno|almuerzo|comida|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
     r"beurs|congres|evenement|borrel|diner|aperitivo|apéro|apéritif|afterwork|"
@@ -347,6 +347,21 @@ def writers_interests(text: str) -> tuple[str, ...]:
     found = [m.group("interest").strip(" ,:") for m in _WRITERS_INTEREST.finditer(
         text.replace("’", "'"))]
     return tuple(dict.fromkeys(f for f in found if f and not _NEGATED_PHRASE.match(f)))
+
+
+# What the writer of a carried message offers the owner: "Happy to host your next investor lunch
+# at the estate", "We'd be glad to share our supplier list", "I'm happy to introduce you to ...".
+_WRITERS_OFFER = re.compile(
+    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:I|we)(?:'d| would) be |I'm |I am |we're |we are )?"
+    r"(?:more than |very |really )?(?:happy|glad|willing) (?P<offer>to (?:host|share|introduce|"
+    r"connect|lend|send|give|offer|provide|sponsor|mentor|review|show)\b[^.!?;,\n]{3,160})")
+
+
+def writers_offers(text: str) -> tuple[str, ...]:
+    """The offers the writer of a message makes the owner in their own words."""
+    found = [m.group("offer").strip(" ,:") for m in _WRITERS_OFFER.finditer(
+        text.replace("’", "'"))]
+    return tuple(dict.fromkeys(f for f in found if f))
 
 
 def writers_needs(text: str) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from assistant.parsing.context import (
     read_context,
     writers_interests,
     writers_needs,
+    writers_offers,
 )
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
@@ -305,6 +306,8 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
     # owner's note does not already say it in the owner's words
     if not author.needs:
         author.needs += [n for n in writers_needs(body) if n not in author.needs]
+    if not author.offers:  # "Happy to host your next investor lunch at the estate"
+        author.offers += [o for o in writers_offers(body) if o not in author.offers]
     if not author.interests:  # "Wir interessieren uns für Ihren Workshop ..."
         author.interests += [i for i in writers_interests(body) if i not in author.interests]
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
