@@ -83,6 +83,8 @@ _TITLE_TRADES = (
     r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
     # Belgian managers: "zaakvoerder van Leiedal Bouwteam BV", "gedelegeerd bestuurder"
     r"|zaakvoerder|zaakvoerster|bestuurder|bestuurster"
+    # Portuguese "Responsável de Compras e Qualidade"
+    r"|respons[aá]vel"
     # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
     r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
     # hyphenated: "Channel-Manager", "Key-Account-Managerin", "Vertriebs-Leiter"

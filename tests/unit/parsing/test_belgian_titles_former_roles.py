@@ -35,3 +35,11 @@ def test_a_dutch_compound_event_in_a_heading_is_the_occasion(heading: str) -> No
 ])
 def test_a_former_title_after_a_name_is_a_role(after: str) -> None:
     assert _role_follows(after)
+
+
+@pytest.mark.parametrize(("text", "title", "company"), [
+    ("responsável de logística na Malhas do Cávado, Lda. (m@x.pt)", "responsável de logística",
+     "Malhas do Cávado, Lda."),
+])
+def test_portuguese_responsavel_is_a_title(text: str, title: str, company: str) -> None:
+    assert role_in(text) == Role(title, company)
