@@ -81,6 +81,10 @@ _TITLE_TRADES = (
     r"|hoofd|\w+hoofd|chefe|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
     r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
     r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
+    # Belgian managers: "zaakvoerder van Leiedal Bouwteam BV", "gedelegeerd bestuurder"
+    r"|zaakvoerder|zaakvoerster|bestuurder|bestuurster"
+    # Portuguese "Responsável de Compras e Qualidade"
+    r"|respons[aá]vel"
     # compounds: "Produktmanagerin", "Marketingmanager"; "Sócia-diretora", "Socio-director"
     r"|\w+manager(?:in)?|ilustrador(?:a)?|sóci[oa]-\w+|socio-\w+"
     # hyphenated: "Channel-Manager", "Key-Account-Managerin", "Vertriebs-Leiter"
@@ -182,17 +186,21 @@ _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|l
 _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 # "Brasserie de la Vallée de l'Ourthe SRL": a legal form after a long name is still the name's
 _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG|Ltd\.?|Inc\.?|"
-              r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.)"
+              r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.|"
+              # "Érablière Boréale inc.", "Moselle Fintech S.à r.l.", "Umoya Wind (Pty) Ltd"
+              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?)"
               r"(?![\w&'’+-])")
 COMPANY_RE = re.compile(
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}"
     rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
-    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop|r\.l|S\.àr\.l|S\.à\.r\.l)\.$")
+    r"|Ltda|Pvt|Pty|S\.R\.L|S\.n\.c|s\.n\.c|S\.a\.s|S\.A\.S|S\.L\.U|A\.C|e\.U|S\.A\.R\.L|Coop|r\.l|S\.àr\.l|S\.à\.r\.l"
+    r"|Pte|Sdn|Bhd|inc|[Ll]tée|LTÉE|E\.I\.R\.L|S\.E\.N\.C\.R\.L|S\.A\.C)\.$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K|S\.A|S\.L|Cie|"
                            r"Soc|Coop)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
+_STRONG_PREPOSITIONS |= {"au", "à la"}
 _STRONG_PREPOSITIONS |= {"beim"}  # "Leiter Vertrieb beim Autohaus Berger": at the
 _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom"}
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
@@ -206,7 +214,10 @@ _EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "
                 "vom", "des"}
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
-    rf"|da|do|della|dello|dos|das|du|de la|beim|vom)\b"
+    rf"|da|do|della|dello|dos|das|du|de la|beim|vom"
+    # French "at the": "responsable innovation au Pôle Numérique de Rennes", "directrice à la
+    # Banque Alpine"
+    rf"|au|à la)\b"
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
@@ -321,6 +332,8 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
         for match in matcher:
             if not (phonenumbers.is_valid_number(match.number) or _dialled_whole(match.raw_string)):
                 continue
+            if _STANDARD_BEFORE.search(text, max(0, match.start - 16), match.start):
+                continue  # "ISO 27001", "ISO/IEC 17025", "EN 1090": a standard's number
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found.append((match.start, e164))
     except Exception:  # noqa: BLE001 - phonenumbers raises on odd regions; no phones then
@@ -328,6 +341,10 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     return found
 
 
+# A standard is named by its body and number: "ISO 27001", "ISO/IEC 17025", "IEC 62443",
+# "EN 1090", "DIN 276", "NEN 2580", "IATF 16949"; the number is no phone.
+_STANDARD_BEFORE = re.compile(r"\b(?:ISO|IEC|EN|DIN|NEN|NF|UNE|BS|ASTM|IEEE|IATF|AS|NBR)"
+                              r"(?:[ /-](?:IEC|EN|ISO|TS))*[ \t]*-?[ \t]*$")
 # A number written whole, with its country code or its trunk prefix ("+353 91 555 0183",
 # "07700 900447"), is a phone even in a range the numbering plan keeps unassigned (the ranges
 # kept for fiction and examples are such): the writer dialled it as a phone number.
@@ -342,7 +359,8 @@ def _dialled_whole(raw: str) -> bool:
 # A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
 # not the person's phone.
 # A card's "F: 020 ..." or "F 020 ..." line is a fax too.
-_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie)\b[\s.:#-]*|"
+_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c)\b"
+                         r"[\s.:#-]*|"
                          r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*|"
                          # "T 212.555.0147 | F 212.555.0148": a fax after a card's separator
                          r"[|·•/][ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.:]*)$")
@@ -490,6 +508,9 @@ _LEGAL_FORM = re.compile(
     r"Ltda\.?|S\.R\.L\.|Pty\.|Pvt\.?|S\.n\.c\.|s\.n\.c\.|S\.a\.s\.|s\.a\.s\.|S\.A\.S\.|SLU|"
     r"S\.L\.U\.|A\.C\.|Sàrl|SàRL|Sagl|e\.U\.|BVBA|VOF|SPRL|SRL\.|S\.A\.R\.L\.|S\.C\.|S\.A\.C\.|"
     r"SpA\.|CommV|CVBA|AS|ApS|GesmbH|KGaA|"
+    # Singapore's "Pte. Ltd.", Malaysia's "Sdn. Bhd.", South Africa's "(Pty) Ltd", Québec's "inc."
+    # and "ltée", Peru's "E.I.R.L."
+    r"Pte\.?|Sdn\.?|Bhd\.|\(Pty\)|inc\.?|[Ll]tée\.?|LTÉE|E\.I\.R\.L\.|S\.E\.N\.C\.R\.L\.|S\.A\.C\.|"
     # Luxembourg's "S.à r.l.", written in two words
     r"S\.à|r\.l\.|S\.àr\.l\.|S\.à\.r\.l\.)[,;]?$")
 

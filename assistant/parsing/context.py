@@ -102,7 +102,11 @@ _INTERESTS = (
     r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
     r"\binterés (?:en|por)|"
     r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about|"
-    r"\bkeen to (?:hear|learn|know) (?:more )?about"
+    r"\bkeen to (?:hear|learn|know) (?:more )?about|"
+    # "would love to hear about the buyers' tour", "she'd love to learn more about ..." (not the
+    # owner's own "I'd love to hear about ...")
+    r"(?:(?<!\bI )(?<!\b[Ww]e )\bwould|(?<!\bI)(?<!\b[Ww]e)['’]d) (?:love|like) to "
+    r"(?:hear|learn|know) (?:more )?about"
 )
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
@@ -148,7 +152,7 @@ _EVENTS = (
     r"investor day|week|festival|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
-    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|foire|rencontres?|"
+    r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|colloque|foire|rencontres?|"
     r"congreso|evento|feria|desayuno|almuerzo|comida|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
     r"beurs|congres|evenement|borrel|diner|aperitivo|apéro|apéritif|afterwork|"
@@ -159,8 +163,9 @@ _EVENTS = (
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
     r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|tagung|treff|treffen|"
     r"empfang|gipfel|abend|messe|kongress|konferenz|stammtisch|frühstück)|"
-    # Dutch compounds: "Netwerkborrel", "Nieuwjaarsborrel", "Ondernemersbijeenkomst"
-    r"\w{3,}(?:borrel|bijeenkomst|lunch|diner|ontbijt)|"
+    # Dutch compounds: "Netwerkborrel", "Nieuwjaarsborrel", "Ondernemersbijeenkomst",
+    # "netwerkevent", "Ondernemersavond", "Vakbeurs"
+    r"\w{3,}(?:borrel|bijeenkomst|lunch|diner|ontbijt|event|avond|congres|beurs)|"
     # hyphenated: "Digital-Gipfel", "IT-Messe", "Gründer-Tag", "Start-up-Treffen"
     r"(?:\w+-)+(?:tag|tage|treff|treffen|empfang|gipfel|abend|messe|kongress|konferenz|stammtisch)"
 )
@@ -342,6 +347,21 @@ def writers_interests(text: str) -> tuple[str, ...]:
     found = [m.group("interest").strip(" ,:") for m in _WRITERS_INTEREST.finditer(
         text.replace("’", "'"))]
     return tuple(dict.fromkeys(f for f in found if f and not _NEGATED_PHRASE.match(f)))
+
+
+# What the writer of a carried message offers the owner: "Happy to host your next investor lunch
+# at the estate", "We'd be glad to share our supplier list", "I'm happy to introduce you to ...".
+_WRITERS_OFFER = re.compile(
+    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:I|we)(?:'d| would) be |I'm |I am |we're |we are )?"
+    r"(?:more than |very |really )?(?:happy|glad|willing) (?P<offer>to (?:host|share|introduce|"
+    r"connect|lend|send|give|offer|provide|sponsor|mentor|review|show)\b[^.!?;,\n]{3,160})")
+
+
+def writers_offers(text: str) -> tuple[str, ...]:
+    """The offers the writer of a message makes the owner in their own words."""
+    found = [m.group("offer").strip(" ,:") for m in _WRITERS_OFFER.finditer(
+        text.replace("’", "'"))]
+    return tuple(dict.fromkeys(f for f in found if f))
 
 
 def writers_needs(text: str) -> tuple[str, ...]:
@@ -645,7 +665,12 @@ def tells_not_met(text: str) -> bool:
 
 
 # A meal's word ending a capitalized name is the name's: "Herrera Café", "Blue Bottle Coffee".
-_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[A-ZÀ-Ý][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b")
+# "Herrera Café", "Café Alto de Caldas S.A.S.": a company named for its coffee, not a coffee
+_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[A-ZÀ-Ý][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b|"
+                         r"(?<![\w'’-])(?-i:Café|Coffee|Kaffee|Caffè) (?-i:[A-ZÀ-Ý][\w'’-]+)"
+                         r"(?: (?:de|del|do|da|di|du|des|la|le|[A-ZÀ-Ý][\w'’-]+))* "
+                         r"(?:S\.A\.S\.|S\.A\.|SAS|S\.L\.|Ltda\.?|Lda\.?|Ltd\.?|Inc\.?|LLC|GmbH|SARL|"
+                         r"S\.r\.l\.|Pty|Pte|BV|NV|inc\.)")
 
 
 @short_text_memo(1024)
@@ -658,8 +683,19 @@ def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     if _NAMED_MEAL.search(sentence):
         sentence = _NAMED_MEAL.sub(" ", sentence)  # "Herrera Café": a company, not a coffee
     found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
+    if found and _OWNERS_PROMISE.match(sentence) and not _MET_WORD.search(sentence):
+        return False  # "I promised him the deck from our workshop": what, not where they met
     return (bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
             and not _TO_SELF.match(sentence))
+
+
+# A sentence opening with the owner's promise is about what the owner sends: "I promised him
+# the deck from our ASEAN workshop", "Le prometí el informe del foro", "Je lui envoie ...".
+_OWNERS_PROMISE = re.compile(
+    r"(?i)^\s*(?:(?:I|we) (?:promised|owe|said (?:I|we)['’]?d send|will send)|"
+    r"I['’]ll send|we['’]ll send|(?:le|les) prometí|prometí|je (?:lui|leur) (?:ai promis|envoie|"
+    r"enverrai)|ik (?:stuur|beloofde|heb .{1,20} beloofd)|prometi|ich (?:schicke|habe .{1,20} "
+    r"versprochen)|gli ho promesso|le ho promesso)\b")
 
 
 # The owner's note to self is about the owner's errands, never the meeting: "Reminder to self:

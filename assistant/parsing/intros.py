@@ -28,6 +28,10 @@ _INTRO_CUES = re.compile(
     r"\bpôr (?:vocês|voces) em contato\b|"
     r"\b(?:stel|wil) (?:ik )?(?:jullie|u) (?:graag )?(?:aan elkaar )?(?:voor|voorstellen)\b|"
     r"\bin contact (?:brengen|met elkaar)\b|\baan elkaar voorstellen\b|"
+    # the verb before its pronoun: "breng ik jullie met elkaar in contact", "stelle ich euch
+    # einander vor", "einander vorstellen"
+    r"\bmet elkaar in contact\b|\bstelle ich (?:euch|ihnen|dir)\b|"
+    r"\beinander vor(?:stellen|zustellen)?\b|"
     # "Priti, Eilidh, quick intro.", "a brief introduction"; and the introducer's leave-taking:
     # "I'll leave you two to it", "je vous laisse échanger", "os dejo hablar", "vi lascio"
     r"\b(?:quick|short|brief|virtual|e-?mail)\s+intro(?:duction)?\b|"

@@ -15,6 +15,7 @@ from assistant.parsing.context import (
     read_context,
     writers_interests,
     writers_needs,
+    writers_offers,
 )
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
@@ -37,10 +38,14 @@ from assistant.parsing.vcard import parse_vcards
 
 log = logging.getLogger(__name__)
 NO_TEXT = "The message has no readable text part."
+# The introducer's name after the words that cue it: up to three words, for double surnames
+# ("Me la recomendó Gonzalo Benavides Tello") and particles ("recommended by Anouk de Wit")
+_BY_NAME = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|van|von|de la)\s+)?"
+            r"[A-ZÀ-Ý][\w'’-]+){0,2}")
 _INTRODUCED_BY_NOTE = re.compile(
-    r"(?:\bintro(?:duced)?\s+(?:to (?:me|us) )?by|\bvia|\bvorgestellt von|\bpresentée? par|"
+    r"(?:\b(?i:intro(?:duced)?)\s+(?:to (?:me|us) )?by|\bvia|\bvorgestellt von|\bpresentée? par|"
     r"\bprésentée? par|\bpresentad[oa] por|"
-    r"\bthrough)\s+(?P<by>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    rf"\bthrough)\s+(?P<by>{_BY_NAME})"
     r"|(?P<by2>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:introduced|intro'?d) (?:me|us)\b"
     # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
     # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
@@ -51,8 +56,8 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"\s*(?:should\s+|to\s+)?(?:reach out|get in touch|contact|connect|talk|speak|email|"
     r"write|call|meet)\b"
     r"|(?P<by4>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:referred|sent|pointed) (?:me|us)\b"
-    r"|\b(?:referred|recommended|sent(?: to (?:me|us))?)\s+by\s+(?P<by5>[A-ZÀ-Ý][\w'’-]+"
-    r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"|\b(?i:referred|recommended|suggested|sent(?: to (?:me|us))?)\s+(?i:by)\s+"
+    rf"(?P<by5>{_BY_NAME})"
     r"|\b(?:at|on) (?P<by6>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)'s (?:suggestion|"
     r"recommendation|advice)"
     r"|\b(?:auf (?:Empfehlung|Anraten) von|sur (?:la )?recommandation de|"
@@ -60,8 +65,10 @@ _INTRODUCED_BY_NOTE = re.compile(
     # "Empfohlen von Ulrike Sommer", "Aanbevolen door Kees Mulder", "Recommandée par ...",
     # "Recomendada por ...", "Consigliato da ...", "Indicado por ..."
     r"(?i:empfohlen von|vermittelt von|aanbevolen door|aangeraden door|doorverwezen door|"
-    r"recommandée? par|recomendad[oa] por|consigliat[oa] da|segnalat[oa] da|indicad[oa] por))"
-    r"\s+(?P<by7>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"recommandée? par|recomendad[oa] por|consigliat[oa] da|segnalat[oa] da|indicad[oa] por|"
+    # Portuguese "pelo"/"pela": "Recomendada pelo Vasco Lobo", "Indicado pela Rita Sousa"
+    r"(?:recomendad|indicad|sugerid|apresentad)[oa] pel[oa]))"
+    rf"\s+(?P<by7>{_BY_NAME})"
     # "C'est Erwan qui m'a conseillé de la contacter", "Paola me recomendó escribirle", "Gianni
     # mi ha consigliato di", "o Rui sugeriu-me", "Jonas hat mir empfohlen", "Joost raadde me aan".
     r"|(?P<by8>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"
@@ -81,7 +88,8 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"(?:recomendó|recomendaron|presentó|pasó|sugirió|segnalat[oa]|consigliat[oa]|"
     r"presentat[oa]|indicat[oa]|passat[oa]|recommandée?|conseillée?|présentée?|consigliato|"
     r"segnalato)|\b(?:indicou|recomendou|apresentou|passou)-(?:ma|mo|me|nos))\s+"
-    r"(?:(?:il|el|la|o|a)\s+)?(?P<by9>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"(?:(?:il|el|la|o|a)\s+)?"
+    rf"(?P<by9>{_BY_NAME})"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
 _NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",
@@ -258,6 +266,11 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
     if (name and len(name.split()) == 2 and not signed.isupper()
             and name_key(signed).split() == name_key(name).split()[::-1]):
         return signed  # "Gerber Nadja" in the header, signed "Nadja Gerber": surname first
+    header_words, signed_words = name_key(name or "").split(), name_key(signed).split()
+    if (len(header_words) >= 2 and not signed.isupper()
+            and signed_words[:len(header_words)] == header_words
+            and len(signed_words) - len(header_words) == 1):
+        return signed  # "Rosario Benavente" in the header, signed with her second surname
     if name and name_key(signed).split(" ")[0] != name_key(name):
         return name
     own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))
@@ -293,6 +306,8 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
     # owner's note does not already say it in the owner's words
     if not author.needs:
         author.needs += [n for n in writers_needs(body) if n not in author.needs]
+    if not author.offers:  # "Happy to host your next investor lunch at the estate"
+        author.offers += [o for o in writers_offers(body) if o not in author.offers]
     if not author.interests:  # "Wir interessieren uns für Ihren Workshop ..."
         author.interests += [i for i in writers_interests(body) if i not in author.interests]
     extras = [d for d in find_people(note, owner, strong_only=True) if not d.same_person(author)]
@@ -370,6 +385,9 @@ _OUR_TITLE = re.compile(
     r"(?P<title>[^,.;:()\n]{2,60})")
 
 
+_TRAILING_PARTICLE = re.compile(r"\s(?:of|de|du|des|da|do|di|del|van|von|der|für|for)$")
+
+
 def _colleague_title(body: str, draft: ContactDraft) -> str | None:
     first = (draft.name or "").split(" ")[0]
     for match in _OUR_TITLE.finditer(body):
@@ -378,6 +396,11 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
         # "our head winemaker and is keen to ...": the title ends before the next clause
         words = re.split(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",
                          match.group("title"))[0].split()
+        # "our head of viticulture", "notre directrice scientifique": the whole short phrase
+        # when it reads as a title, not its head alone
+        whole = " ".join(words) if 1 < len(words) <= 4 else ""
+        if whole and is_title_phrase(whole, loose=True) and not _TRAILING_PARTICLE.search(whole):
+            return whole
         title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
                       if is_title_phrase(" ".join(words[:n]))), None) or next(
             (" ".join(words[:n]) for n in range(min(len(words), 2), 0, -1)
@@ -406,7 +429,10 @@ def _same_workplace(draft: ContactDraft, other: ContactDraft) -> bool:
 
 # "Please add both", "alle beide", "les deux": the note names everyone on the message.
 _EVERYONE = re.compile(r"(?i)\b(?:both|all of them|everyone|each of them|them all|beide|alle|"
-                       r"les deux|tous|toutes|ambos|ambas|todos|todas)\b")
+                       r"les deux|tous|toutes|ambos|ambas|todos|todas|"
+                       # "Adicionar os dois", "Agrega a los dos", "Aggiungi entrambi", "allebei"
+                       r"(?:os|as|los|las) (?:dois|duas|dos)|i due|le due|entrambi|entrambe|"
+                       r"allebei|alle twee)\b")
 
 
 def _named_in(note: str, party: Party) -> bool:

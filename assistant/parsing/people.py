@@ -93,7 +93,7 @@ _CUE_AFTER = re.compile(
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
                              r"\bde|\bdel|\bdu|\bdi|\bpresso|\bna|\bno|\bem|\bbij|\bvan|"
                              r"\bda|\bdo|\bdos|\bdas|\bdella|\bdello|\bdegli|\bdei|\bd['’]|"
-                             r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|"
+                             r"\bthe|\bder|\bdie|\bdas|\bla|\ble|\bel|\bau|\baux|"
                              # "founder of Les Pêcheries Fournier": an article heading the name
                              r"\b(?:of|de|at|bei|chez|en|di|van|von|for|from)\s+(?:les|los|las|il|lo|"
                              r"het|the|la|le|el|l['’])|"
@@ -182,6 +182,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     ``known`` names (from the message's headers) need no further evidence: "Sabine ist
     Geschäftsführerin bei Medicor" is about Sabine Koch when she is in Cc.
     """
+    text = _without_post_nominals(text)
     emails = find_emails(text)
     known = known + tuple(n for n in card_names(text, owner.region)
                           if not is_owner_name(clean_name(n), owner))
@@ -192,6 +193,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions += [m for m in found if m.name is None or m.name not in fields]
     mentions = _in_own_script(text, mentions)
     mentions += _uncased_mentions(text, owner, emails, mentions)
+    mentions += _lowercase_listed(text, owner, emails, mentions)
     mentions += _script_lines(text, owner, emails, mentions)
     mentions += _cued_script_names(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
@@ -218,6 +220,24 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
     return merged
+
+
+# Letters after a name on a card's name line ("ISABELLE GAGNON-ST-PIERRE, ING.", "Marc Roy,
+# CPA", "Harjit Sandhu, P.Eng."): a degree or an order, neither the name nor the title. They are
+# blanked in place, so that every position in the text stays where it was.
+_POST_NOMINAL_LINE = re.compile(
+    r"(?m)^(?P<name>[ \t]*[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})"
+    r"(?P<letters>(?:,[ \t]*(?:ING|Ing|ing|P\.[ ]?ENG|P\.[ ]?Eng|CPA|CFA|PHD|PhD|Ph\.D|MBA|"
+    r"CRHA|CRIA|FCPA|Adm\.A|Esq|MSc|M\.Sc|LL\.B|LL\.M)\.?)+)[ \t]*$")
+
+
+def _without_post_nominals(text: str) -> str:
+    if "," not in text:
+        return text
+    return _POST_NOMINAL_LINE.sub(
+        lambda m: m.group("name") + " " * len(m.group("letters")) + m.group()[m.end("letters")
+                                                                           - m.start():],
+        text)
 
 
 def _title_line_above(text: str, mention: Mention) -> str | None:
@@ -587,6 +607,9 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 # (not the verb): a name's part where a name has them, before or after another name's word.
 _FIRST_NAME_STOPS = {"Jan"}
 _SURNAME_STOPS = {"Said"}
+# "Terence Ong Jun Hao", "Lim May Ling": a month's or a day's short form between two words of a
+# name is a given name's syllable there
+_MIDDLE_NAME_STOPS = {"Jun", "May", "Jan", "Sun"}
 
 
 def _name_part(words: list[str], index: int) -> bool:
@@ -595,6 +618,9 @@ def _name_part(words: list[str], index: int) -> bool:
         return False
     if index == 0 and word in _FIRST_NAME_STOPS:
         return others[0] not in STOP_WORDS and others[0][:1].isupper()
+    if 0 < index < len(words) - 1 and word in _MIDDLE_NAME_STOPS:
+        return all(w not in STOP_WORDS and w[:1].isupper()
+                   for w in (words[index - 1], words[index + 1]))
     return index == len(words) - 1 and word in _SURNAME_STOPS and len(words) >= 2
 
 
@@ -720,7 +746,7 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
     r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|Inc\.?|Pty|Pvt\.?|KG|"
-    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.)(?![\w])")
+    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.|\(Pty\)|Pte\.?|Sdn\.?|S\.à r\.l\.|inc\.|ltée)(?![\w])")
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
 # Someone the contact is to be put in touch with, named by first name only.
 _REFERRED_TO = re.compile(
@@ -761,7 +787,13 @@ def _role_follows(after: str) -> bool:
     match = re.match(r"^\s*,\s*([^,\n;.]+)", after)
     if match is None:
         return False
-    return is_title_phrase(match.group(1)) or bool(role_in(match.group(1)).title)
+    # "Julián Zapata, exgerente de Fiduvalle, ahora CFO de ...": a former title is a role too
+    phrase = _FORMER.sub("", match.group(1))
+    return is_title_phrase(phrase) or bool(role_in(phrase).title)
+
+
+_FORMER = re.compile(r"(?i)^(?:ex-?|former |ehemalige[rn]? |ancien(?:ne)? |antigu[oa] |"
+                     r"voormalig(?:e)? )(?=\w)")
 
 
 _NOT_LOWER_LETTER = re.compile(r"[^a-z]")
@@ -849,6 +881,42 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
         if _is_uncased_name(words, address) and not is_owner_name(name, owner):
             start = words[0][0]
             found.append(Mention(start, start + len(name), name))
+    return found
+
+
+# "quick one from the drinks - sione fifita, producer at long white cloud pictures, sione@...",
+# "also jess tamihana, head of risk at ..., jess.tamihana@...": in a note typed in lower case,
+# two or three lower-case words set apart before a comma, then the person's role and their
+# own address, which holds one of the words
+_LOWERCASE_LISTED = re.compile(
+    r"(?:^|(?<=[-–—:;.][ \t])|(?<=\balso[ \t])|(?<=\band[ \t])|(?<=\bplus[ \t]))"
+    r"(?P<name>[a-z][a-z'’]+(?:-[a-z]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z]+)?){1,2}),[ \t]")
+_LISTED_REACH = 160
+_LISTED_LEAD = re.compile(r"(?:also|and|plus|then|met|saw)[ \t]+")
+
+
+def _lowercase_listed(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
+                      taken: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _LOWERCASE_LISTED.finditer(text):
+        start, name = match.start("name"), match.group("name")
+        lead = _LISTED_LEAD.match(name)
+        if lead:  # "also jess tamihana": the note's word before the name
+            start, name = start + lead.end(), name[lead.end():]
+        if " " not in name.strip():
+            continue
+        if any(m.start <= start < m.end or start <= m.start < start + len(name)
+               for m in taken + found):
+            continue
+        address = next((a for p, a in emails if match.end() <= p <= match.end() + _LISTED_REACH
+                        and "\n" not in text[match.end():p]), None)
+        if address is None:
+            continue
+        parts = re.split(r"[._+-]", address.split("@")[0])
+        words = re.split(r"[ \t-]", name)
+        if not any(len(w) >= 3 and w in parts for w in words) or is_owner_name(name, owner):
+            continue
+        found.append(Mention(start, start + len(name), name))
     return found
 
 
@@ -1022,7 +1090,8 @@ _LABELLED = re.compile(
 _COMPANY_KEYS = {"company", "organization", "organisation", "org", "firma", "unternehmen",
                  "société", "entreprise", "empresa"}
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop|S\.r\.l|S\.p\.A)|\b[A-Z]|"
+    r"(?:\b(?:Sr|Jr|Dr|St|Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Prof|Pvt|Pty|Soc|Coop|S\.r\.l|S\.p\.A|"
+    r"Pte|Sdn|Bhd|Lda|Ltda|Ltée|inc|r\.l)|\b[A-Z]|"
     r"\b[A-Z]{1,2}\.[A-Z]{2})$")  # "RR.HH.", "EE.UU."
 
 
@@ -1095,6 +1164,10 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         lambda: _copula_role(after_name), lambda: _firm_after_name(after_name, name),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
         lambda: _sentence_title(passage))
+    lowercase = _lowercase_role(passage)
+    if lowercase is not None and lowercase.title and lowercase.company:
+        # "founder of sea lane labs": typed all in lower case, the title and its company
+        finders = (lambda: lowercase, *finders)
     for find in finders:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
@@ -1143,6 +1216,13 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?P<prep>at|bei|chez|presso|bij|en|na|no|em|@) (?P<first>[a-z])")
 
 
+_LOWERCASE_FIELD = re.compile(
+    r"\b(?P<prep>at|bei|chez|presso|bij|en|na|no|em|@|"
+    r"(?<=founder )of|(?<=owner )of|(?<=ceo )of|(?<=cto )of|(?<=md )of)"
+    r" (?P<c>[A-Za-z0-9][a-z0-9&'’-]*"
+    r"(?: [a-z0-9&][a-z0-9&'’-]*){1,4})(?=,)")
+
+
 def _lowercase_role(passage: str) -> Role | None:
     """ "she's head of ops at fernleaf": in a note typed all in lower case, the word after the
     title's preposition is read as a company would be written, and kept as typed."""
@@ -1150,6 +1230,12 @@ def _lowercase_role(passage: str) -> Role | None:
         return None
     capitalized = _AFTER_PREPOSITION.sub(
         lambda m: f"{m.group('prep')} {m.group('first').upper()}", passage)
+    # "producer at long white cloud pictures, sione@...": the words up to the comma that sets
+    # the company apart are all its own
+    capitalized = _LOWERCASE_FIELD.sub(
+        lambda m: m.group("prep") + " " + " ".join(w[:1].upper() + w[1:]
+                                                    for w in m.group("c").split(" ")),
+        capitalized)
     role = role_in(capitalized)
     if not role.title:
         return None
@@ -1311,7 +1397,8 @@ def _labelled_role(passage: str) -> Role | None:
 def _clause(text: str, *, semicolons: bool = True) -> str:
     """Text up to the end of its sentence; "Sr." and "Inc." do not end one; nor does a
     semicolon that sets a card's fields apart (``semicolons`` False)."""
-    ends = r"[.!?](?=\s|$)|\n|;|\(|\)" if semicolons else r"[.!?](?=\s|$)|\n|\(|\)"
+    # "Baobab Cold Chain (Pty) Ltd": a bracketed legal form is the name's
+    ends = r"[.!?](?=\s|$)|\n|\((?!Pty\))|(?<!\(Pty)\)" + (r"|;" if semicolons else "")
     for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
             continue

@@ -140,7 +140,10 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         # "Harjit Sandhu, P.Eng.": letters after the name are a degree, not the title
         rule_title = _rule_role(signature, name)[0]
         title = rule_title if rule_title and not _POST_NOMINAL.fullmatch(rule_title) else None
+    title = _title_before_colon(title, signature)
+    title, company = _whole_company_segment(title, company, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
+    faxes |= _labelled_fax(signature, region)
     faxes -= _labelled_not_fax(signature, region)
     return SignatureFacts(
         title=title,
@@ -161,6 +164,74 @@ _POST_NOMINAL = re.compile(
 _NOT_FAX_LABEL = re.compile(
     r"(?i)(?:^|[|·•,;]|\s{2,})\s*(?:office|tel|tél|phone|ph|direct|dir|mobile|mob|cell|cel|m|t|p|c)"
     r"\.?\s*:?\s*$")
+
+
+# A number behind its own fax label on a line of several ("Tel: ... | Fax: ... | Cell: ...",
+# "Téléc. : 819 555-0143")
+_FAX_LABEL = re.compile(
+    r"(?i)(?:^|[|·•,;/]|\s{2,})\s*(?:fax|telefax|facsimile|t[ée]l[ée]copie|t[ée]l[ée]c|f)\.?\s*:?\s*$")
+
+
+def _labelled_fax(signature: str, region: str) -> set[str]:
+    found = set()
+    for line in signature.splitlines():
+        for at, number in find_phones(line, region):
+            if _FAX_LABEL.search(line[:at]):
+                found.add(number)
+    return found
+
+
+# The separators between a signature line's fields: "Cacau do Sul Chocolates Ltda. — Diretor de
+# Marketing", "Diretora Comercial | Quinta do Souto Lda"
+_FIELD_SEPARATOR = re.compile(r"\s+[—–|·/-]\s+")
+_JOINING_PARTICLES = {"de", "do", "da", "dos", "das", "del", "du", "des", "di", "della", "van",
+                      "von", "der", "den", "e", "&", "and", "y", "et"}
+
+
+def _whole_company_segment(title: str | None, company: str | None,
+                           signature: str) -> tuple[str | None, str | None]:
+    """A company read short of its field ("Chocolates Ltda." of "Cacau do Sul Chocolates Ltda.",
+    "Souto Lda" of "Quinta do Souto Lda"): the whole field when the words before it are
+    capitalised words and particles with no title word; "Gérante de Marchetti" before "Épicerie
+    Fine SARL": the title's "de" names the company's first word."""
+    if not company or not is_legal_form(company.split()[-1]):
+        return title, company
+    for line in signature.splitlines():
+        for field in _FIELD_SEPARATOR.split(line.strip()):
+            field = field.strip(" ,;")
+            if field == company or not field.endswith(" " + company):
+                continue
+            before = field[: -len(company)].split()
+            if "," in field[: -len(company)]:
+                continue  # "Investment Manager, Norrland Growth Fund AB": two fields
+            if before and all(w in _JOINING_PARTICLES or (w[:1].isupper()
+                                                          and not TITLE_WORD.match(w))
+                              for w in before) and before[0][:1].isupper():
+                return title, field
+            head, particle, named = (title or "").rpartition(" de ")
+            if (title and " ".join(before) == title and particle and head
+                    and is_title_phrase(head) and named[:1].isupper()
+                    and not TITLE_WORD.match(named.split()[0])):
+                return head, f"{named} {company}"
+    return title, company
+
+
+# "Senior Manager: Terminal Planning": a title, a colon, then the field it heads, on one line
+_TITLE_COLON_FIELD = re.compile(r"^\s*(?P<head>[^:\n]{2,40}):\s+(?P<field>[^:\n]{2,60}?)\s*$")
+
+
+def _title_before_colon(title: str | None, signature: str) -> str | None:
+    if not title:
+        return title
+    for line in signature.splitlines():
+        match = _TITLE_COLON_FIELD.match(line)
+        if (match and match.group("field") == title and is_title_phrase(match.group("head"))
+                and not _PHONE_LABEL_WORD.search(match.group("head"))):
+            return f"{match.group('head').strip()}: {title}"
+    return title
+
+
+_PHONE_LABEL_WORD = re.compile(r"(?i)\b(?:tel|phone|mobile|cell|fax|e-?mail|web|direct|office)\b")
 
 
 def _labelled_not_fax(signature: str, region: str) -> set[str]:

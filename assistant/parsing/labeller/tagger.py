@@ -426,11 +426,20 @@ def line_names(text: str, region: str = "US") -> list[str]:
     for (line, tokens), labels in zip(_lines(text), tag_lines(text, region), strict=True):
         runs = _name_runs_on(line, _joiner_after_name(list(_spans(tokens,
                                                                   [lab for _, lab in labels]))))
+        initials: list[tuple[int, str]] = []
         if runs and runs[0][0] == "OTHER" and len(runs[0][1]) <= _HONORIFIC_WORDS:
+            if all(_INITIAL.match(token) for _, token in runs[0][1]):
+                initials = runs[0][1]  # "S. Lakshmi Narayanan": the initial is the name's
             runs = runs[1:]  # honorifics before the name ("DR. EMILY CHEN", "Herr Dr. ...")
         if runs and runs[0][0] == "NAME":
-            names.append(join(line, runs[0][1]).strip(" ,;|"))
+            names.append(join(line, initials + runs[0][1]).strip(" ,;|"))
     return names
+
+
+# An initial before a name, as South Indian names are written ("S. Lakshmi Narayanan", "R. K.
+# Sharma"); not a title's abbreviation ("Dr.", "Mr."), nor French "M." (Monsieur) or Spanish
+# "D." (Don)
+_INITIAL = re.compile(r"^[A-CE-LN-Z]\.$")
 
 
 def _without_full_stop(text: str) -> str:

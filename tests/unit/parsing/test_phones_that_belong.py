@@ -45,3 +45,13 @@ def test_the_owners_number_in_a_note_stays_out_of_the_contact() -> None:
     found = _phones("Met Ana Lopez <ana@lopez.example> at the fair. Call her on "
                     "(415) 555-0123 tomorrow. My number is +1 312 555 0199 if she asks.")
     assert found == {"Ana Lopez": ("+14155550123",)}
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Cherche un auditeur ISO 27001.", "LU"), ("Sucht einen Auditor für ISO 14001.", "AT"),
+    ("Needs ISO/IEC 13485 help.", "AT"), ("Braucht ISO 50001.", "LU"),
+])
+def test_a_standards_number_is_no_phone(text: str, region: str) -> None:
+    from assistant.parsing.contacts import person_phones
+
+    assert person_phones(text, region) == []
