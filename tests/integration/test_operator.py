@@ -129,6 +129,20 @@ def test_import_dedupes_and_summarises(tmp_path: Path, database_url: str) -> Non
     engine.dispose()
 
 
+def _export_to_fresh_database(source: str, fmt: str, tmp_path: Path) -> tuple[Path, str]:
+    """Sam's contacts exported from ``source`` as ``fmt`` and imported into a new database:
+    the file written and the new database's URL."""
+    out = tmp_path / f"export.{fmt}"
+    exported = CliRunner().invoke(main, ["contacts", "export", "--owner", "sam@example.com",
+                                         "--format", fmt, "--output", str(out)],
+                                  env=_env(source, tmp_path))
+    assert exported.exit_code == 0, exported.output
+    target = f"sqlite:///{tmp_path / f'{fmt}.db'}"
+    register_owner(target, "sam@example.com", now=system_clock())
+    _import(_env(target, tmp_path), out)
+    return out, target
+
+
 def test_export_then_import_gives_the_same_contacts(tmp_path: Path) -> None:
     # Given contacts imported from Outlook, LinkedIn and vCard files
     source = f"sqlite:///{tmp_path / 'a.db'}"
@@ -137,14 +151,7 @@ def test_export_then_import_gives_the_same_contacts(tmp_path: Path) -> None:
         _import(_env(source, tmp_path), SAMPLES / name)
     for fmt in ("vcard", "csv"):
         # When they are exported and imported for the same owner in a fresh database
-        out = tmp_path / f"export.{fmt}"
-        exported = CliRunner().invoke(main, ["contacts", "export", "--owner", "sam@example.com",
-                                             "--format", fmt, "--output", str(out)],
-                                      env=_env(source, tmp_path))
-        assert exported.exit_code == 0, exported.output
-        target = f"sqlite:///{tmp_path / f'{fmt}.db'}"
-        register_owner(target, "sam@example.com", now=system_clock())
-        _import(_env(target, tmp_path), out)
+        out, target = _export_to_fresh_database(source, fmt, tmp_path)
         # Then the second database exports exactly what the first did
         again = CliRunner().invoke(main, ["contacts", "export", "--owner", "sam@example.com",
                                           "--format", fmt], env=_env(target, tmp_path))
@@ -163,14 +170,7 @@ def test_a_contact_not_met_yet_is_exported_and_imported_as_not_met(tmp_path: Pat
     engine.dispose()
     for fmt in ("vcard", "csv"):
         # When they are exported and imported into a fresh database
-        out = tmp_path / f"export.{fmt}"
-        exported = CliRunner().invoke(main, ["contacts", "export", "--owner", "sam@example.com",
-                                             "--format", fmt, "--output", str(out)],
-                                      env=_env(source, tmp_path))
-        assert exported.exit_code == 0, exported.output
-        target = f"sqlite:///{tmp_path / f'{fmt}.db'}"
-        register_owner(target, "sam@example.com", now=NOW)
-        _import(_env(target, tmp_path), out)
+        _out, target = _export_to_fresh_database(source, fmt, tmp_path)
         # Then Ana is still not met there (her first draft will not say they met), Jane is met
         with transaction(session_factory(engine := make_engine(target))) as s:
             met = dict(s.query(Contact.name, Contact.met).all())
