@@ -9,13 +9,10 @@ bodies, and bounded nesting of attached messages.
 from __future__ import annotations
 
 import codecs
-import email.feedparser
 import functools
 import logging
 import re
-import types
 from dataclasses import dataclass, field
-from email.feedparser import FeedParser
 from email.header import decode_header, make_header
 from email.headerregistry import HeaderRegistry
 from email.message import Message
@@ -190,102 +187,11 @@ def _policy_of(raw: bytes) -> EmailPolicy:
     return _ReadOncePolicy(header_factory=_HEADER_CLASSES)
 
 
-class _BoundaryMatch:
-    """What the feed parser reads of a boundary line's match: its ``end`` and ``linesep``."""
-
-    __slots__ = ("_end", "_linesep")
-
-    def __init__(self, end: str | None, linesep: str | None) -> None:
-        self._end = end
-        self._linesep = linesep
-
-    def group(self, name: str) -> str | None:
-        return self._end if name == "end" else self._linesep if name == "linesep" else None
-
-
-class _BoundaryLine:
-    """The feed parser's boundary pattern, ``(?P<sep>--boundary)(?P<end>--)?(?P<ws>[ \\t]*)
-    (?P<linesep>\\r\\n|\\r|\\n)?$``, matched without compiling it.
-
-    Every multipart message has its own boundary, so ``re.compile`` misses its cache and
-    compiles the pattern anew: about half a millisecond, more than the rest of reading the
-    message's structure. The pattern is a literal, then fixed pieces: this reads them the way
-    the compiled pattern does (``$`` is the end or a last newline; no piece can give a
-    character back to another).
-    """
-
-    __slots__ = ("_separator",)
-
-    def __init__(self, separator: str) -> None:
-        self._separator = separator
-
-    def match(self, line: str) -> _BoundaryMatch | None:
-        if not line.startswith(self._separator):
-            return None
-        at = len(self._separator)
-        end = None
-        if line.startswith("--", at):
-            end, at = "--", at + 2
-        rest = line[at:].lstrip(" \t")
-        for linesep in ("\r\n", "\r", "\n"):
-            if rest.startswith(linesep) and rest[len(linesep):] in ("", "\n"):
-                return _BoundaryMatch(end, linesep)
-        return _BoundaryMatch(end, None) if rest in ("", "\n") else None
-
-
-_BOUNDARY_PREFIX = "(?P<sep>"
-_BOUNDARY_SUFFIX = r")(?P<end>--)?(?P<ws>[ \t]*)(?P<linesep>\r\n|\r|\n)?$"
-
-
-class _BoundaryRe:
-    """The ``re`` the copied ``_parsegen`` sees: it only escapes and compiles the boundary
-    pattern (the escape is left out, the literal kept as it is for ``_BoundaryLine``)."""
-
-    @staticmethod
-    def escape(text: str) -> str:
-        return text
-
-    @staticmethod
-    def compile(pattern: str) -> _BoundaryLine:
-        assert pattern.startswith(_BOUNDARY_PREFIX) and pattern.endswith(_BOUNDARY_SUFFIX)
-        return _BoundaryLine(pattern[len(_BOUNDARY_PREFIX):-len(_BOUNDARY_SUFFIX)])
-
-
-def _fast_parsegen() -> Any:
-    """``FeedParser._parsegen`` with ``_BoundaryRe`` as its ``re``, or None when this Python's
-    feed parser is not the one this was written for (its own is then used)."""
-    code = FeedParser._parsegen.__code__  # type: ignore[attr-defined]
-    if (code.co_freevars or _BOUNDARY_SUFFIX not in code.co_consts
-            or _BOUNDARY_PREFIX not in code.co_consts):
-        return None
-    names = {"re", "escape", "compile"}
-    if not names <= set(code.co_names):
-        return None
-    return types.FunctionType(code, {**vars(email.feedparser), "re": _BoundaryRe},
-                              "_parsegen")
-
-
-class _FeedParser(FeedParser):
-    """The ``email`` package's feed parser, boundary lines matched by ``_BoundaryLine``."""
-
-
-_PARSEGEN = _fast_parsegen()
-if _PARSEGEN is not None:
-    _FeedParser._parsegen = _PARSEGEN  # type: ignore[attr-defined]
-
-
-def _parse_bytes(raw: bytes, policy: EmailPolicy) -> Message:
-    """``BytesParser(policy=policy).parsebytes(raw)`` with ``_FeedParser``."""
-    parser = _FeedParser(policy=policy)
-    parser.feed(raw.decode("ASCII", errors="surrogateescape"))
-    return parser.close()
-
-
 def read_message(raw: bytes) -> MessageView:
     """Parse bytes into a MessageView; never raises on malformed MIME."""
     head = header_block(raw)
     if _content_type(head).split("/")[0] in ("multipart", "message"):
-        message = _parse_bytes(raw, once_per_message(raw))
+        message = BytesParser(policy=once_per_message(raw)).parsebytes(raw)
     else:
         # A single part: the feed parser stores everything after the header block as its
         # payload, exactly as it does reading the header block alone (email.feedparser), so
