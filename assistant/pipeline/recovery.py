@@ -41,7 +41,9 @@ def requeue(app: App, enqueue_process: Enqueue,
     # Linked owners' follow-ups first: their Sent folder says whether they left.
     owner_send.settle_from_sent(app, now)
     with transaction(app.sessions) as session:
-        outbox.release_stale(session, now - stale_claim, now - grace)
+        # A claim whose lease lapsed belongs to a worker that died (or hung) mid-send: the row
+        # is sent again at once, whatever its age.
+        released = outbox.release_stale(session, now - stale_claim, now - grace)
         # Follow-ups that went without their receipt copy and whose worker died: never sent
         # again (nothing can tell whether they left); the owner is told instead.
         notices = [tell_uncertain(app, session, email, now)
@@ -55,8 +57,10 @@ def requeue(app: App, enqueue_process: Enqueue,
                 OutboxMessage.claimed_at <= now - stale_claim))
             .order_by(OutboxMessage.id)))
     enqueue_in_jobs(app, inbound_ids, enqueue_process)
-    for outbox_id in dict.fromkeys([*outbox_ids, *(n for n in notices if n is not None)]):
+    emails = list(dict.fromkeys([*released, *outbox_ids,
+                                 *(n for n in notices if n is not None)]))
+    for outbox_id in emails:
         enqueue_send(outbox_id)
-    if inbound_ids or outbox_ids:
-        log.info("re-enqueued %d message(s) and %d email(s)", len(inbound_ids), len(outbox_ids))
-    return Recovered(tuple(inbound_ids), tuple(outbox_ids))
+    if inbound_ids or emails:
+        log.info("re-enqueued %d message(s) and %d email(s)", len(inbound_ids), len(emails))
+    return Recovered(tuple(inbound_ids), tuple(emails))

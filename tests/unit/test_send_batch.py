@@ -5,7 +5,7 @@ Maildir outbox: no server needed)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from assistant.app import App, build_app
 from assistant.errors import DeliveryError
+from assistant.pipeline import recovery
 from assistant.pipeline.process import process_batch
 from assistant.pipeline.send import send_outbox
 from assistant.pipeline.send_batch import send_batch
@@ -142,5 +143,33 @@ def test_a_relay_that_cannot_take_them_leaves_every_one_pending(tmp_path: Path) 
             send_batch(app, acks)
         # Then none is lost: each is back to pending for the retry
         assert _statuses(app) == ["pending"] * 3
+    finally:
+        app.close()
+
+
+def test_a_lapsed_claim_is_sent_again_at_the_next_sweep(tmp_path: Path) -> None:
+    # Given an ack claimed 10 s ago by a worker that died, with a 3 s send lease, and a
+    # periodic sweep that re-enqueues only work older than a minute
+    app = _app(tmp_path, ASSISTANT_SEND_LEASE_SECONDS="3")
+    try:
+        acks = _acks(app, PEOPLE[:1])
+        claimed_at = NOW - timedelta(seconds=10)
+        with transaction(app.sessions) as session:
+            assert outbox.claim_many(session, acks, claimed_at) == set(acks)
+        later = NOW
+        # When the sweep runs
+        queued: list[int] = []
+        recovered = recovery.requeue(app, lambda *_a, **_k: None, queued.append,
+                                     older_than=timedelta(seconds=60), now=later)
+        # Then the ack is back to pending and queued for sending now, not a minute later
+        assert queued == acks and recovered.outbox == tuple(acks)
+        assert _statuses(app) == ["pending"]
+        # And a claim still inside its lease is left alone
+        with transaction(app.sessions) as session:
+            assert outbox.claim_many(session, acks, later) == set(acks)
+        queued.clear()
+        recovery.requeue(app, lambda *_a, **_k: None, queued.append,
+                         older_than=timedelta(seconds=60), now=later + timedelta(seconds=1))
+        assert queued == [] and _statuses(app) == ["sending"]
     finally:
         app.close()
