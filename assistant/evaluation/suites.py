@@ -81,6 +81,7 @@ SCORERS: dict[str, Scorer] = {
     "retired7": own_corpus.score_message,
     "retired8": own_corpus.score_message,
     "retired9": own_corpus.score_message,
+    "retired10": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
