@@ -14,9 +14,18 @@ consumer polls Redis with a script call, and a worker has eight of them, which c
 worker 45 ms of CPU a second at 100 ms (about 1 ms per note of the ingestion benchmark's two
 workers). Redis prefetch stays at Dramatiq's default (twice the worker threads): larger
 prefetch would let one worker hoard messages that another idle worker could run.
+
+Garbage collection: processing a batch of notes allocates millions of short-lived objects
+(the parser's tokens and header objects, SQLAlchemy's statement contexts), and with Python's
+default threshold the youngest generation is collected every 700 net allocations, about 80
+times per 400 notes, 0.3 ms of CPU per note. A worker collects it every ``YOUNG_OBJECTS``
+instead (0.1 ms per note): what is garbage is freed by its reference count as before, only
+objects in reference cycles wait a little longer.
 """
 
 from __future__ import annotations
+
+import gc
 
 import dramatiq
 import dramatiq.broker
@@ -53,8 +62,19 @@ def make_broker(settings: Settings) -> dramatiq.Broker:
     return StubBroker()
 
 
+# Container allocations (net of frees) between two collections of the youngest generation
+YOUNG_OBJECTS = 10_000
+
+
+def tune_collector() -> None:
+    """Fewer collections of short-lived objects (process-wide; a higher threshold is kept)."""
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(young, YOUNG_OBJECTS), middle, old)
+
+
 def start_worker(broker: dramatiq.Broker, settings: Settings,
                  queues: set[str] | None = None) -> dramatiq.Worker:
+    tune_collector()
     worker = dramatiq.Worker(broker, queues=queues, worker_threads=settings.worker_threads,
                              worker_timeout=settings.worker_timeout_ms)
     worker.start()
