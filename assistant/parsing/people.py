@@ -53,6 +53,7 @@ from assistant.parsing.labeller.tagger import (
     tag_lines,
 )
 from assistant.parsing.labeller.tokens import tokenize
+from assistant.parsing.legal_forms import dotted_form_at
 from assistant.parsing.literal import unattached, whole_words
 from assistant.parsing.signature_fields import mine_signature
 
@@ -1402,6 +1403,14 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
     for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
             continue
+        if match.group() == ".":
+            form = dotted_form_at(text, match.start())
+            if form == "inside":  # "Sp. z o.o.", "s.r.o.": a dot of a legal form
+                continue
+            if form == "last" and re.match(r"\s+[A-ZÀ-Ý]", text[match.end():]):
+                return text[: match.end()]  # "... Sp. z o.o. Met at": the last dot ends both
+            if form == "last":  # "Sp. z o.o. / a@x.pl": the sentence goes on
+                continue
         return text[: match.start()]
     return text
 
