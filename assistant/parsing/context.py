@@ -248,7 +248,10 @@ _CUE_WORDS = {key: required_words(cue) for key, cue in _CUES.items()}
 # "we zien wel"): the owner's doubt, not a thing promised.
 _NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to)\b|(?:see|sehen)\W*$)")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
-                       r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.)+[.!?]*")
+                       r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.|"
+                       # "Quesería Valdeón S.L. y busca", "Odra Sp. z o.o. i szuka", "e.g. the":
+                       # the last dot of dotted letters before a word in lower case ends nothing
+                       r"(?<=\b[^\W\d_]\.[^\W\d_])\.(?=[ \t]+[a-zà-ÿ]))+[.!?]*")
 # Two promises joined in one clause: "send her the case study and to introduce her to Dr. Ng".
 _NEXT_PROMISE = re.compile(
     r"(?i)\s+(?:and|und|et|y|e|en)\s+(?:also\s+)?(?:to\s+|zu\s+|de\s+|d'|a\s+)?"

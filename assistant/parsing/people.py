@@ -1173,6 +1173,12 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
             role = Role(None, role.company)
+        if role is not None and role.title and role.company:
+            # "leitet das Firmenkundengeschäft der Donautal Landesbank AG": a title and a company
+            # that together spell the company the person heads are that one company's name
+            run = _company_run(passage)
+            if run and run == f"{role.title} {role.company}":
+                role = Role(None, run)
         if role is not None and (role.title or role.company):
             return Role(_without_place(role.title), role.company)
     return Role(None, None)
@@ -1558,7 +1564,13 @@ _COMPANY_RUN = re.compile(
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
     r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
     r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
-    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?|"
+    r"bij|voor"
+    # "leitet das Firmenkundengeschäft der Nordmark Bank AG", "dirige le service export des
+    # Vignobles Arnaud": the part of the company, then the company in the genitive
+    r"|der|des|du|de la|del|della|dello) (?:den |dem |der |the |la |le |el |il |de )?|"
+    # "dirige la Fromagerie Lavergnat SAS", "runs the Harbour Inn", "gestisce il Caseificio
+    # Rossi": an article, then the company's capitalized name
+    r"(?:the|la|le|el|il|lo|het) (?=(?-i:[A-ZÀ-ÖØ-Ý]))|l['’](?=(?-i:[A-ZÀ-ÖØ-Ý]))|"
     # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
     # its name
     r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[a-zà-ÿ][\w-]*)(?: (?-i:[a-zà-ÿ][\w-]*)){0,2} "
@@ -1584,7 +1596,14 @@ def _lowercase_company_run(passage: str) -> str | None:
 
 
 def _company_run(passage: str) -> str | None:
-    return _capitalized_company(_COMPANY_RUN.search(passage))
+    match = _COMPANY_RUN.search(passage)
+    company = _capitalized_company(match)
+    if (match and company and company == match.group("c").strip()
+            and passage[match.end():match.end() + 1] == "."):
+        # "dirige la Quesería Valdeón S.L. y busca": the dot is the legal form's
+        dotted = clean_company(f"{company}.")
+        company = dotted if dotted and dotted.endswith(".") else company
+    return company
 
 
 def _company_from(after_name: str) -> str | None:
