@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing.contacts import (
@@ -403,7 +403,11 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
     not_met = tells_not_met(preamble)
     company = None if single else _group_company(preamble)
     occasion = card_occasion(preamble)
-    named = None if facts.context else heading_occasion(preamble)
+    named = heading_occasion(preamble)
+    if facts.context and named and facts.context.startswith(f"{named},"):
+        # "Dublin medtech breakfast, two to follow up:": the event, not what the heading adds
+        facts = replace(facts, context=named)
+    named = None if facts.context else named
     for draft in drafts:
         draft.context = draft.context or named
         draft.company = draft.company or company
@@ -706,7 +710,9 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
     from assistant.parsing.labeller.features import is_given_name
 
     match = _LISTED_TITLE_BEFORE.search(text, max(0, start - 70), start)
-    return bool(match and is_title_phrase(match.group("title").strip())
+    # "Director of Strategic Partnerships, Bluebonnet Microgrids": a listed title is one field
+    # of its own, read loosely (words around the title word need not be known title words)
+    return bool(match and is_title_phrase(match.group("title").strip(), loose=True)
                 and not is_given_name(name.split()[0]))
 
 
