@@ -885,6 +885,8 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
         if not words or any(_continues(text, m, words[0][0]) for m in taken):
             continue
         name = " ".join(word for _, word in words)
+        if all(is_legal_form(word) for _, word in words):
+            continue  # "Polarlys Seafood AS, t@...": the company's legal form in capitals
         if _is_uncased_name(words, address) and not is_owner_name(name, owner):
             start = words[0][0]
             found.append(Mention(start, start + len(name), name))

@@ -69,3 +69,15 @@ def test_long_runs_of_forms_are_read_quickly() -> None:
     role_in(text)
     _clause(text)
     assert time.perf_counter() - started < 5
+
+
+def test_a_form_in_capitals_before_an_address_is_no_person() -> None:
+    from assistant.domain import OwnerIdentity
+    from assistant.parsing.people import find_people
+
+    owner = OwnerIdentity("Marit Solberg", ("marit@x.no",), "NO", ("a@x.no",))
+    text = ("Not met him yet: Lasse Brekke, CFO at Vestfjord Laks AS, "
+            "lasse.brekke@vestfjordlaks.no. Suggested by Per Holmen.")
+    [draft] = find_people(text, owner)
+    assert (draft.name, draft.company) == ("Lasse Brekke", "Vestfjord Laks AS")
+    assert draft.emails == ["lasse.brekke@vestfjordlaks.no"]
