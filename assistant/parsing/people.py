@@ -282,6 +282,7 @@ def card_names(text: str, region: str) -> list[str]:
         # "Montserrat Vilaseca i Puig": a surname joined by "i"/"y"/"e" up to the line's end
         joined = _joined_at_line_end(text, name)
         name = name + joined.group("rest") if joined else name
+        name = _whole_capitals_line(text, name)
         words = name.split()
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
         if joined:
@@ -292,6 +293,25 @@ def card_names(text: str, region: str) -> list[str]:
                                           and not (joined and w in {"e", "y", "i"})):
             names.append(name)
     return names
+
+
+def _whole_capitals_line(text: str, name: str) -> str:
+    """ "MADS FENGER" of a card's line "MADS FENGER DALSGAARD": a name line printed in capitals,
+    read only in part, is the whole line when the rest is more words in capitals and none of
+    them a title's, a legal form or a word of a sentence."""
+    if not name.isupper():
+        return name
+    line = re.search(rf"(?m)^[ \t]*{re.escape(name)}(?P<rest>(?:[ \t]+[^\W\d_][\w'’-]*)+)[ \t]*$",
+                     text)
+    if line is None:
+        return name
+    rest = line.group("rest").split()
+    if (not line.group("rest").isupper() or len(name.split()) + len(rest) > 4
+            or any(TITLE_WORD.match(w) or TITLE_WORD.match(w.capitalize()) or is_legal_form(w)
+                   or w.capitalize() in STOP_WORDS or is_title_filler(w.lower())
+                   for w in rest)):
+        return name
+    return f"{name} {' '.join(rest)}"
 
 
 def _without_prefix(name: str) -> str:
