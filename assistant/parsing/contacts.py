@@ -79,7 +79,7 @@ _TITLE_TRADES = (
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
-    r"|hoofd|\w+hoofd|chefe|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
+    r"|hoofd|\w+hoofd|chefe|chief|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
     r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
     r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
     # Belgian managers: "zaakvoerder van Leiedal Bouwteam BV", "gedelegeerd bestuurder"
