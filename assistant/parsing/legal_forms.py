@@ -25,7 +25,9 @@ _ORDINARY = frozenset({"company", "corporation", "incorporated", "limited", "unl
                        "og", "kt", "ks", "kd", "ij", "xk", "xt", "ay", "aj", "qk", "hb", "kb",
                        "vat", "dat", "aat", "stg", "teo", "ans", "fie", "fop", "gie", "esv",
                        "ood", "ooo", "oao", "zat", "tov", "mchj", "cpt", "tmi", "3at", "ae",
-                       "sal", "sae", "scs", "secs", "smba", "kht", "tapui", "yoaj", "oaj"})
+                       "sal", "sae", "scs", "secs", "smba", "kht", "tapui", "yoaj", "oaj",
+                       # "Louisville, KY", "Marriott Spa": a US state and a word in a name
+                       "ky", "spa"})
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,12 @@ def tail_pattern() -> str:
     forms = sorted((t for t in _terms() if any(c in t for c in "./ ")), key=len, reverse=True)
     # the last dot may be the sentence's, or cut by the reader before it: "o.o" reads as "o.o."
     spelled = (re.sub(r"\\\.$", r"\\.?", re.escape(f).replace(r"\ ", "[ ]")) for f in forms)
-    return "(?i:" + "|".join(spelled) + ")"
+    # a cheap look first: most forms open with a few letters and a dot or slash, the rest with
+    # a word of their own ("Sdn Bhd"); the long alternation is tried only where one may start
+    opening = r"[^\W\d_]{1,6}[./]"
+    words = sorted({f.split()[0] for f in forms if not re.match(opening, f, re.IGNORECASE)})
+    guard = rf"(?={opening}|(?i:{'|'.join(re.escape(w) for w in words)})[ ])"
+    return guard + "(?i:" + "|".join(spelled) + ")"
 
 
 @lru_cache(maxsize=1)

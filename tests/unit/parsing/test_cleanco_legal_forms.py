@@ -20,7 +20,8 @@ def test_forms_of_many_countries_are_legal_forms(form: str) -> None:
     assert is_legal_form(form)
 
 
-@pytest.mark.parametrize("word", ["as", "As", "et", "Company", "Private", "Limited", "Co."])
+@pytest.mark.parametrize("word", ["as", "As", "et", "Company", "Private", "Limited", "Co.", "KY",
+                                  "Spa"])
 def test_ordinary_words_are_no_legal_form(word: str) -> None:
     assert not is_form_word(word)
 
