@@ -1597,8 +1597,10 @@ _COMPANY_RUN = re.compile(
     # Vignobles Arnaud": the part of the company, then the company in the genitive
     r"|der|des|du|de la|del|della|dello) (?:den |dem |der |the |la |le |el |il |de )?|"
     # "dirige la Fromagerie Lavergnat SAS", "runs the Harbour Inn", "gestisce il Caseificio
-    # Rossi": an article, then the company's capitalized name
-    r"(?:the|la|le|el|il|lo|het) (?=(?-i:[A-ZÀ-ÖØ-Ý]))|l['’](?=(?-i:[A-ZÀ-ÖØ-Ý]))|"
+    # Rossi": an article, then the company's name in two capitalized words or more ("owns the
+    # Tesla" names a thing)
+    r"(?:the |la |le |el |il |lo |het |l['’])"
+    r"(?=(?-i:[A-ZÀ-ÖØ-Ý][\w'’&-]*[ ][A-ZÀ-ÖØ-Ý0-9]))|"
     # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
     # its name
     r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[a-zà-ÿ][\w-]*)(?: (?-i:[a-zà-ÿ][\w-]*)){0,2} "
