@@ -17,6 +17,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from nameparser import HumanName
 
+from assistant.parsing.legal_forms import form_words_at, is_form_word, tail_pattern
 from assistant.parsing.memo import short_text_memo
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ _TITLE_TRADES = (
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
-    r"|hoofd|\w+hoofd|chefe|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
+    r"|hoofd|\w+hoofd|chefe|chief|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
     r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
     r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
     # Belgian managers: "zaakvoerder van Leiedal Bouwteam BV", "gedelegeerd bestuurder"
@@ -188,10 +189,16 @@ _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG|Ltd\.?|Inc\.?|"
               r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.|"
               # "Érablière Boréale inc.", "Moselle Fintech S.à r.l.", "Umoya Wind (Pty) Ltd"
-              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?)"
-              r"(?![\w&'’+-])")
+              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?|"
+              # every form cleanco knows written with a dot, slash or space: "Fjordkapital A/S",
+              # "Mleczarnia Odra Sp. z o.o.", "Tatra Stroj s.r.o."
+              rf"{tail_pattern()})"
+              r"(?![\w&'’+-]|\.\w)")
+_DOTTED_FORM = rf"{tail_pattern()}(?![\w&'’+/-]|\.\w)"
 COMPANY_RE = re.compile(
-    rf"{_COMPANY_TOKEN}(?:[ ](?:{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}|{_ELIDED_WORD})){{0,5}}"
+    # a form of several words or with a slash is read whole before its words ("A/S" is no "A")
+    rf"{_COMPANY_TOKEN}(?:[ ](?:{_DOTTED_FORM}|{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}"
+    rf"|{_ELIDED_WORD})){{0,5}}"
     rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
@@ -484,7 +491,7 @@ def _joins_titles(words: list[str], index: int) -> bool:
 
 def _title_word_ok(word: str, loose: bool) -> bool:
     word = _ELIDED_ARTICLE.sub("", word)  # "Directrice de l'innovation"
-    if _LEGAL_FORM.match(word):  # "Geschäftsführerin der Lichtwerk GmbH": the company's name
+    if is_legal_form(word):  # "Geschäftsführerin der Lichtwerk GmbH": the company's name
         return False
     if TITLE_WORD.match(word) or word.lower() in _TITLE_EXTRA or _ACRONYM.match(word):
         return True
@@ -516,8 +523,10 @@ _LEGAL_FORM = re.compile(
 
 
 def is_legal_form(text: str) -> bool:
-    """Whether the text is a legal form alone ("S.A.", "GmbH", "Lda."): no company's name."""
-    return bool(_LEGAL_FORM.match(text.strip()))
+    """Whether the text is a legal form alone ("S.A.", "GmbH", "Lda.", "A/S", "Oyj"): no
+    company's name."""
+    text = text.strip()
+    return bool(_LEGAL_FORM.match(text)) or is_form_word(text)
 
 
 def is_title_filler(text: str) -> bool:
@@ -567,7 +576,8 @@ def clean_company(raw: str) -> str | None:
     if words[0] in _BAD_COMPANY_START and (words[0] not in _NAME_ARTICLES or len(words) < 3):
         return None
     company = " ".join(words).rstrip(",;:")
-    if company.endswith(".") and not _KEEP_DOT.search(company):
+    if company.endswith(".") and not _KEEP_DOT.search(company) and not _ends_in_dotted_form(
+            company):
         company = company.rstrip(".")
     if not company or TITLE_WORD.match(company.split()[0]) or "@" in company:
         return None
@@ -578,22 +588,38 @@ def clean_company(raw: str) -> str | None:
     return company
 
 
+def _ends_in_dotted_form(company: str) -> bool:
+    """ "Mleczarnia Odra Sp. z o.o.", "Tatra Stroj s.r.o.": the dot is the legal form's."""
+    words = company.split()
+    return any(form_words_at(words, i) == len(words) - i for i in range(1, len(words))) or (
+        len(words) > 1 and "." in words[-1][:-1] and is_form_word(words[-1]))
+
+
 # "Borgo Digitale S.r.l. Società Benefit", "Soc. Coop. Agricola": an Italian form goes on
 _FORM_GOES_ON = re.compile(r"^(?:Società|Soc\.|Coop\.|Benefit|Agricola|Cooperativa)[,;]?$")
 
 
 def _until_sentence_end(words: list[str]) -> list[str]:
     """Words up to the one ending a sentence ("Acme. Looking" -> "Acme."), abbreviations kept."""
+    skip_to = 0
     for index, word in enumerate(words):
+        if index < skip_to:
+            continue
+        spanned = form_words_at(words, index) if index else 0
+        if spanned:  # "Bursztyn Logistics Sp. z o.o.": a form of several words, dots and all
+            skip_to = index + spanned
+            if words[skip_to - 1].endswith(".") and skip_to < len(words):
+                return words[:skip_to]
+            continue
         if word.endswith(".") and index + 1 < len(words) and not _ABBREVIATION.search(word):
-            if _LEGAL_FORM.match(word) and (_LEGAL_FORM.match(words[index + 1])
+            if is_legal_form(word) and (is_legal_form(words[index + 1])
                                              or _FORM_GOES_ON.match(words[index + 1])):
                 continue  # "Pvt. Ltd.", "S.r.l. Società Benefit": one legal form in words
             return words[: index + 1]
         # "Aegean Freight Lines S.A. Wants a partner": a legal form with its dot ends the name
         # before a capitalized word that is no legal form ("S.A. de C.V." goes on in lower case)
-        if (index and word.endswith(".") and _LEGAL_FORM.match(word) and index + 1 < len(words)
-                and words[index + 1][:1].isupper() and not _LEGAL_FORM.match(words[index + 1])
+        if (index and word.endswith(".") and is_legal_form(word) and index + 1 < len(words)
+                and words[index + 1][:1].isupper() and not is_legal_form(words[index + 1])
                 and not _FORM_GOES_ON.match(words[index + 1])):
             return words[: index + 1]
     return words
@@ -704,7 +730,7 @@ def role_in(text: str) -> Role:
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
         genitive = prep in _GENITIVE_PREPOSITIONS and company and (
-            _LEGAL_FORM.match(company.split()[-1]) or prep in _EMPLOYER_OF
+            is_legal_form(company.split()[-1]) or prep in _EMPLOYER_OF
             or match.group("the"))
         # "head of procurement for Oakmere Hotels": a title's "for" names the employer
         serving = prep == "for" and " of " in f" {title} "

@@ -248,7 +248,10 @@ _CUE_WORDS = {key: required_words(cue) for key, cue in _CUES.items()}
 # "we zien wel"): the owner's doubt, not a thing promised.
 _NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to)\b|(?:see|sehen)\W*$)")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
-                       r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.)+[.!?]*")
+                       r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.|"
+                       # "Quesería Valdeón S.L. y busca", "Odra Sp. z o.o. i szuka", "e.g. the":
+                       # the last dot of dotted letters before a word in lower case ends nothing
+                       r"(?<=\b[^\W\d_]\.[^\W\d_])\.(?=[ \t]+[a-zà-ÿ]))+[.!?]*")
 # Two promises joined in one clause: "send her the case study and to introduce her to Dr. Ng".
 _NEXT_PROMISE = re.compile(
     r"(?i)\s+(?:and|und|et|y|e|en)\s+(?:also\s+)?(?:to\s+|zu\s+|de\s+|d'|a\s+)?"
@@ -511,7 +514,7 @@ def _occasion_before_role(context: str | None) -> str | None:
 # Barcelona:", "Salone del Mobile 2026:", "Vivatech Paris:" (an event's own name, no event word).
 _NAMED_HEADING = re.compile(
     r"^\s*(?P<name>[A-ZÀ-Ý][\w'&.-]*(?:[ \t]+(?:[A-ZÀ-Ý0-9][\w'&.-]*|de|del|della|di|du|des|"
-    r"do|da|van|von|der))+)[ \t]*:\s*[-–•*]?\s*$")
+    r"do|da|van|von|der))+)[ \t]*:\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
 _NOT_OCCASION_HEADING = re.compile(
     r"(?i)\b(?:contacts?|kontakte?|contactos?|contatti|contatos?|contacten|people|leute|personnes|"
     r"personas|persone|pessoas|mensen|notes?|notizen?|leads?|new|neue[nr]?|nouveaux|nouvelles|"
@@ -522,12 +525,25 @@ _NOT_OCCASION_HEADING = re.compile(
 
 
 def heading_occasion(preamble: str) -> str | None:
-    """The occasion a list's heading names by its own name ("Alimentaria Barcelona: ...")."""
-    found = _NAMED_HEADING.match(preamble)
+    """The occasion a list's heading names by its own name ("Alimentaria Barcelona: ...") or
+    as an event ("Lyon biotech evening, two to keep:", "Austin climate mixer - three people:")."""
+    found = _NAMED_HEADING.match(preamble) or _EVENT_HEADING.match(preamble)
     if found is None or _NOT_OCCASION_HEADING.search(found.group("name")):
+        return None
+    if found.re is _EVENT_HEADING and not (_EVENT_WORD.search(found.group("name"))
+                                           or _TIME_OF_DAY_EVENT.search(found.group("name"))):
         return None
     name = found.group("name")
     return None if _is_title(name) else name
+
+
+# A list's heading naming an event in words, then what follows it ("Warsaw fintech evening,
+# three to keep:", "Salon Vinexpo – deux contacts :"): the event is the part before the comma
+_EVENT_HEADING = re.compile(
+    r"^\s*(?P<name>[A-ZÀ-Ý][^\n,:;.!?()@\d–—]{2,60}?)[ \t]*(?:(?:,|[ \t][-–—])[^\n:@]{0,40})?"
+    r"[ \t]*:\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
+# "fintech evening", "Gründerabend", "soirée réseau", "noche de networking": an evening's event
+_TIME_OF_DAY_EVENT = re.compile(r"(?i)\b(?:evening|night|soirée|noche|serata|avond)\b|abend\b")
 
 
 # "Karte vom Stuttgarter Handwerkerfrühstück:", "Card from the Leeds food fair:", "Carte du salon

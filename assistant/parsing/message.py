@@ -367,11 +367,18 @@ _COLLEAGUE = re.compile(
 
 def _colleague_in(body: str, draft: ContactDraft) -> bool:
     """Whether a sentence of the author's naming this person presents them as a colleague."""
-    first = (draft.name or "").split(" ")[0]
-    if not first:
+    forms = _called(draft)
+    if not forms:
         return False
-    return any(any(unattached(s, first)) and _COLLEAGUE.search(s)
+    return any(any(any(unattached(s, form)) for form in forms) and _COLLEAGUE.search(s)
                for s in re.split(r"(?<=[.!?])\s+|\n{2,}", body))
+
+
+def _called(draft: ContactDraft) -> list[str]:
+    """The words a colleague is called by: the first name, or a given name written after the
+    family name ("Mei Yee" of "Chong Mei Yee", "Hiroshi" of "Tanaka Hiroshi")."""
+    words = (draft.name or "").split()
+    return [w for w in words if len(w) > 1]
 
 
 # "Bruno, our CTO", "Bruno, nosso CTO", "Bruno, unser CTO", "Bruno, notre DAF": the title the
@@ -389,9 +396,9 @@ _TRAILING_PARTICLE = re.compile(r"\s(?:of|de|du|des|da|do|di|del|van|von|der|fü
 
 
 def _colleague_title(body: str, draft: ContactDraft) -> str | None:
-    first = (draft.name or "").split(" ")[0]
+    forms = _called(draft)
     for match in _OUR_TITLE.finditer(body):
-        if match.group("first") != first:
+        if match.group("first") not in forms:
             continue
         # "our head winemaker and is keen to ...": the title ends before the next clause
         words = re.split(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing.contacts import (
@@ -53,6 +53,7 @@ from assistant.parsing.labeller.tagger import (
     tag_lines,
 )
 from assistant.parsing.labeller.tokens import tokenize
+from assistant.parsing.legal_forms import dotted_form_at
 from assistant.parsing.literal import unattached, whole_words
 from assistant.parsing.signature_fields import mine_signature
 
@@ -281,6 +282,7 @@ def card_names(text: str, region: str) -> list[str]:
         # "Montserrat Vilaseca i Puig": a surname joined by "i"/"y"/"e" up to the line's end
         joined = _joined_at_line_end(text, name)
         name = name + joined.group("rest") if joined else name
+        name = _whole_capitals_line(text, name)
         words = name.split()
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
         if joined:
@@ -291,6 +293,25 @@ def card_names(text: str, region: str) -> list[str]:
                                           and not (joined and w in {"e", "y", "i"})):
             names.append(name)
     return names
+
+
+def _whole_capitals_line(text: str, name: str) -> str:
+    """ "MADS FENGER" of a card's line "MADS FENGER DALSGAARD": a name line printed in capitals,
+    read only in part, is the whole line when the rest is more words in capitals and none of
+    them a title's, a legal form or a word of a sentence."""
+    if not name.isupper():
+        return name
+    line = re.search(rf"(?m)^[ \t]*{re.escape(name)}(?P<rest>(?:[ \t]+[^\W\d_][\w'’-]*)+)[ \t]*$",
+                     text)
+    if line is None:
+        return name
+    rest = line.group("rest").split()
+    if (not line.group("rest").isupper() or len(name.split()) + len(rest) > 4
+            or any(TITLE_WORD.match(w) or TITLE_WORD.match(w.capitalize()) or is_legal_form(w)
+                   or w.capitalize() in STOP_WORDS or is_title_filler(w.lower())
+                   for w in rest)):
+        return name
+    return f"{name} {' '.join(rest)}"
 
 
 def _without_prefix(name: str) -> str:
@@ -402,7 +423,11 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
     not_met = tells_not_met(preamble)
     company = None if single else _group_company(preamble)
     occasion = card_occasion(preamble)
-    named = None if facts.context else heading_occasion(preamble)
+    named = heading_occasion(preamble)
+    if facts.context and named and facts.context.startswith(f"{named},"):
+        # "Dublin medtech breakfast, two to follow up:": the event, not what the heading adds
+        facts = replace(facts, context=named)
+    named = None if facts.context else named
     for draft in drafts:
         draft.context = draft.context or named
         draft.company = draft.company or company
@@ -705,7 +730,9 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
     from assistant.parsing.labeller.features import is_given_name
 
     match = _LISTED_TITLE_BEFORE.search(text, max(0, start - 70), start)
-    return bool(match and is_title_phrase(match.group("title").strip())
+    # "Director of Strategic Partnerships, Bluebonnet Microgrids": a listed title is one field
+    # of its own, read loosely (words around the title word need not be known title words)
+    return bool(match and is_title_phrase(match.group("title").strip(), loose=True)
                 and not is_given_name(name.split()[0]))
 
 
@@ -878,6 +905,8 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
         if not words or any(_continues(text, m, words[0][0]) for m in taken):
             continue
         name = " ".join(word for _, word in words)
+        if all(is_legal_form(word) for _, word in words):
+            continue  # "Polarlys Seafood AS, t@...": the company's legal form in capitals
         if _is_uncased_name(words, address) and not is_owner_name(name, owner):
             start = words[0][0]
             found.append(Mention(start, start + len(name), name))
@@ -1172,6 +1201,12 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
             role = Role(None, role.company)
+        if role is not None and role.title and role.company:
+            # "leitet das Firmenkundengeschäft der Donautal Landesbank AG": a title and a company
+            # that together spell the company the person heads are that one company's name
+            run = _company_run(passage)
+            if run and run == f"{role.title} {role.company}":
+                role = Role(None, run)
         if role is not None and (role.title or role.company):
             return Role(_without_place(role.title), role.company)
     return Role(None, None)
@@ -1402,6 +1437,14 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
     for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
             continue
+        if match.group() == ".":
+            form = dotted_form_at(text, match.start())
+            if form == "inside":  # "Sp. z o.o.", "s.r.o.": a dot of a legal form
+                continue
+            if form == "last" and re.match(r"\s+[A-ZÀ-Ý]", text[match.end():]):
+                return text[: match.end()]  # "... Sp. z o.o. Met at": the last dot ends both
+            if form == "last":  # "Sp. z o.o. / a@x.pl": the sentence goes on
+                continue
         return text[: match.start()]
     return text
 
@@ -1549,7 +1592,15 @@ _COMPANY_RUN = re.compile(
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
     r"(?-i:[a-z][\w-]*|(?<=den |die |das )[A-ZÄÖÜ][\w-]*)"
     r"(?: (?-i:[a-z&][\w-]*)){0,3} (?:for|at|bei|für|chez|pour|en|para|per|presso|na|no|em|"
-    r"bij|voor) (?:den |dem |der |the |la |le |el |il |de )?|"
+    r"bij|voor"
+    # "leitet das Firmenkundengeschäft der Nordmark Bank AG", "dirige le service export des
+    # Vignobles Arnaud": the part of the company, then the company in the genitive
+    r"|der|des|du|de la|del|della|dello) (?:den |dem |der |the |la |le |el |il |de )?|"
+    # "dirige la Fromagerie Lavergnat SAS", "runs the Harbour Inn", "gestisce il Caseificio
+    # Rossi": an article, then the company's name in two capitalized words or more ("owns the
+    # Tesla" names a thing)
+    r"(?:the |la |le |el |il |lo |het |l['’])"
+    r"(?=(?-i:[A-ZÀ-ÖØ-Ý][\w'’&-]*[ ][A-ZÀ-ÖØ-Ý0-9]))|"
     # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
     # its name
     r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[a-zà-ÿ][\w-]*)(?: (?-i:[a-zà-ÿ][\w-]*)){0,2} "
@@ -1575,7 +1626,14 @@ def _lowercase_company_run(passage: str) -> str | None:
 
 
 def _company_run(passage: str) -> str | None:
-    return _capitalized_company(_COMPANY_RUN.search(passage))
+    match = _COMPANY_RUN.search(passage)
+    company = _capitalized_company(match)
+    if (match and company and company == match.group("c").strip()
+            and passage[match.end():match.end() + 1] == "."):
+        # "dirige la Quesería Valdeón S.L. y busca": the dot is the legal form's
+        dotted = clean_company(f"{company}.")
+        company = dotted if dotted and dotted.endswith(".") else company
+    return company
 
 
 def _company_from(after_name: str) -> str | None:

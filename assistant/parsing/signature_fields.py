@@ -25,6 +25,7 @@ from assistant.parsing.contacts import (
 from assistant.parsing.draft import name_key
 from assistant.parsing.labeller import read_block
 from assistant.parsing.labeller.tagger import is_unit
+from assistant.parsing.legal_forms import form_words_at
 from assistant.parsing.signatures import is_signoff_line
 
 _SPLIT = re.compile(r"\s*(?:\||·|•|,|\s[-–—]\s)\s*")
@@ -112,7 +113,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         inner = role_in(company)
         if inner.title and inner.company:
             title, company = inner.title, inner.company
-    company = _entity_after_unit(company, signature)
+    company = _with_form_after(_entity_after_unit(company, signature), signature)
     title = _title_without_company(title, company)
     if title and company and is_legal_form(company):
         # "Diretor Financeiro na Cortiça Viva, S.A." read up to the comma: the whole line
@@ -346,6 +347,21 @@ def _entity_after_unit(company: str | None, signature: str) -> str | None:
         if (unit or formed) and _is_company_line(below):
             return clean_company(below) or company
         return company
+    return company
+
+
+def _with_form_after(company: str | None, signature: str) -> str | None:
+    """A company read without the legal form its line ends in ("Mleczarnia Odra" of
+    "Mleczarnia Odra Sp. z o.o.", "Fjordkapital" of "Fjordkapital A/S"): the whole line."""
+    if not company:
+        return company
+    for line in signature.splitlines():
+        line = line.strip().strip("*_")
+        if not line.startswith(company + " "):
+            continue
+        rest = line[len(company):].split()
+        if is_legal_form(" ".join(rest)) or form_words_at(rest, 0) == len(rest):
+            return clean_company(line) or company
     return company
 
 
