@@ -59,13 +59,24 @@ _WRITTEN_AT = re.compile(r"(?i)(?<=[\w.])\s*[(\[{<]\s*at\s*[)\]}>]\s*(?=[a-z0-9]
 _WRITTEN_DOT = re.compile(r"(?i)(?<=[\w])\s*[(\[{<]\s*dot\s*[)\]}>]\s*(?=[a-z0-9])")
 
 
+# A dot of the own part read with a space before it ("jane .okafor@") or as a comma glued
+# between two words ("jane,okafor@"); an "@" or a dot of the host read twice ("jane@@example",
+# "@example..com").
+_SPACE_BEFORE_DOT = re.compile(r"(?<![\w.])([a-z][a-z0-9]*)\s+(?=[._][a-z0-9][\w.+-]*@)")
+_COMMA_IN_LOCAL = re.compile(r"(?<![\w.,])([a-z][a-z0-9]*),(?=[a-z][\w.+-]*@)")
+_DOUBLED_AT = re.compile(r"(?<=\w)@{2,}(?=\w)")
+_DOUBLED_HOST_DOT = re.compile(r"(@[\w-]+(?:\.[\w-]+)*)\.{2,}(?=[a-z])")
+
+
 def _closed_up(text: str) -> str:
     if _WRITTEN_AT.search(text):
         text = _WRITTEN_DOT.sub(".", _WRITTEN_AT.sub("@", text))
     if "@" not in text:
         return text
+    text = _DOUBLED_HOST_DOT.sub(r"\1.", _DOUBLED_AT.sub("@", text))
     text = _HOST_SPACED_BEFORE.sub(r"\1.", _SPACED_AT.sub("@", text))
     text = _SPACED_DOT.sub(r"\1", text)
+    text = _COMMA_IN_LOCAL.sub(r"\1.", _SPACE_BEFORE_DOT.sub(r"\1", text))
     return _HOST_COMMA.sub(r"\1.", _HOST_SPACED.sub(r"\1.", text))
 
 

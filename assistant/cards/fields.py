@@ -168,7 +168,7 @@ class _Found:
 def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     printed = {fold(word) for line in lines for word in clean_text(line.text).split()}
-    lines = [OcrLine(_title_comma(split_run_words(_unbulleted(clean_text(line.text)))),
+    lines = [OcrLine(_title_comma(split_run_words(_unspaced(_unbulleted(clean_text(line.text))))),
                      line.confidence, line.box) for line in lines]
     lines = repair_emails([replace(line, text=_capital_i(line.text))
                            for line in lines if line.text])
@@ -223,18 +223,25 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
             values.setdefault("title", (head.strip(), company_line.confidence))
             values["company"] = (tail.strip(), company_line.confidence)
         else:
-            values["company"] = (_company_text(head + comma + tail, domains),
-                                 company_line.confidence)
+            values["company"] = (_company_text(_as_printed(head + comma + tail, printed),
+                                               domains), company_line.confidence)
     logo_at = None if "company" in values else _logo_index(
         lines, skip, values.get("name", (None, 0.0))[0])
     if logo_at is not None:
         logo = lines[logo_at]
         below = _line_below(lines, logo_at, skip) if len(logo.text.split()) == 1 else None
         logo = _joined(logo, lines[below]) if below is not None else logo
-        values["company"] = (logo.text.strip(" ,;"), logo.confidence)
+        values["company"] = (_as_printed(logo.text.strip(" ,;"), printed), logo.confidence)
     _fill_from_labeller(values, lines, region, taken - found.used)
     if "company" not in values and (guess := _company_from_domain(found)):
-        values["company"] = (guess, DOUBTFUL / 2)  # a guess: the owner is asked to check it
+        # a guess: the owner is asked to check it
+        values["company"] = (_as_printed(guess, printed), DOUBTFUL / 2)
+    if "company" not in values and not _domain_labels(found):
+        brand_at = _brand_on_top(lines, skip | {i for i in range(len(lines))
+                                                if _is_address(lines[i].text)})
+        if brand_at is not None:
+            values["company"] = (_as_printed(lines[brand_at].text.strip(" ,;"), printed),
+                                 DOUBTFUL / 2)
     if "title" in values:
         values["title"] = (_title_without_company(values["title"][0],
                                                   values.get("company", ("", 0.0))[0], domains),
@@ -260,6 +267,18 @@ def _unbulleted(text: str) -> str:
     """The line without the bullets, dots and bars printed (or seen by the OCR in a rule or a
     dot of the design) before or after it: "• Kevin |", "| 08019 Barcelona |"."""
     return text.strip(_EDGE_MARKS)
+
+
+_SPACED_LETTERS = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_]$")
+
+
+def _unspaced(text: str) -> str:
+    """Lettering set with a space between its letters, as logos often are ("K E S T R E L"),
+    read as the word it is; words apart by two spaces or more stay apart."""
+    words = re.split(r"\s{2,}", text.strip())
+    if len(words) > 1 and all(_SPACED_LETTERS.match(w) for w in words):
+        return " ".join(w.replace(" ", "") for w in words)
+    return text.replace(" ", "") if _SPACED_LETTERS.match(text.strip()) else text
 
 
 _GLUED_PERIOD = re.compile(r"(?<=[^\W\d_]{3})\.(?=[^\W\d_]{2})")
@@ -721,8 +740,10 @@ def _split_in_two(line: OcrLine, parts: tuple[str, str]) -> list[OcrLine]:
     """One OCR line read as two: the first text in the top half of its box, the second below."""
     left, top, right, bottom = line.box
     middle = (top + bottom) / 2
-    return [replace(line, text=parts[0], box=(left, top, right, middle)),
-            replace(line, text=parts[1], box=(left, middle, right, bottom))]
+    # the mark set between them goes: "Jane Okafor | Partner", "Jane Okafor – Partner"
+    first, second = (part.strip(_EDGE_MARKS + "–—-") for part in parts)
+    return [replace(line, text=first or parts[0], box=(left, top, right, middle)),
+            replace(line, text=second or parts[1], box=(left, middle, right, bottom))]
 
 
 def _split_name_lines(lines: list[OcrLine], domains: set[str] | None = None) -> list[OcrLine]:
@@ -905,6 +926,35 @@ def _rejoined(name: str, printed: set[str]) -> str:
     return " ".join(out)
 
 
+def _as_printed(text: str, printed: set[str]) -> str:
+    """A company's words the word splitter set apart ("BRIGHT STONE") whole again, as the
+    card printed them ("BRIGHTSTONE")."""
+    out: list[str] = []
+    for word in text.split(" "):
+        if (out and out[-1].isalpha() and word.isalpha() and fold(out[-1] + word) in printed
+                and (fold(word) not in printed or fold(out[-1]) not in printed)):
+            out[-1] += word if out[-1].isupper() and word.isupper() else word.lower()
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _brand_on_top(lines: Sequence[OcrLine], skip: set[int]) -> int | None:
+    """The first line of a card, in capitals, of one to three words that are no name, title,
+    address or detail: the brand the card opens with ("NORTHWIND" above the name), taken
+    for the company when nothing else names it (no line, no domain of its own)."""
+    for index, line in enumerate(lines[:2]):
+        text = line.text.strip(" ,;")
+        if index in skip:
+            continue
+        if (text.isupper() and 1 <= len(text.split()) <= 3 and len(_compact(text)) >= 3
+                and line.confidence >= LOGO_SURE and _logo_words(text)
+                and not _is_title(text) and not _maybe_name(text)):
+            return index
+        return None
+    return None
+
+
 def _without_brand(name: str, domains: set[str]) -> str:
     """The name without a brand word read on its row before it that is the card's domain
     ("STANFORD CHRIS POHALSKI" beside stanford.edu)."""
@@ -980,7 +1030,11 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
             score += 3
         elif _SLOGAN.search(text):
             continue  # "Solutions for your business": a slogan, not the company
-        if _COMPANY_WORDS.search(text) or _legal_form(text):
+        # a company's kind or legal form, or the domain among other words (as much as a legal
+        # form, less than spelling it alone: "Quinta do Miravel" beside miravel.example, but
+        # "THOMSON" over "Deutsche Thomson OHG")
+        if (_COMPANY_WORDS.search(text) or _legal_form(text)
+                or not score and _holds_domain(text, domains)):
             score += 2
         if score and index < 3:
             score += 0.5
@@ -1001,6 +1055,31 @@ def _spells_domain(compact: str, domains: set[str]) -> bool:
         if (len(domain) >= 6 and abs(len(compact) - len(domain)) <= 2
                 and SequenceMatcher(None, compact, domain).ratio() >= SPELLS_DOMAIN):
             return True
+    return False
+
+
+_ARTICLE = re.compile(r"(?i)^(?:the|die|der|das|la|le|les|el|los|il|lo|o|os|de|het)\s+")
+
+
+def _holds_domain(text: str, domains: set[str]) -> bool:
+    """The line names the card's domain among other words: without its article and its legal
+    form it spells the domain ("The Lumen Group Ltd" beside lumengroup.example), or holds it
+    whole as a word or words of five letters or more ("Hotel Kestrel Lisboa" beside
+    kestrel.example)."""
+    bare = _ARTICLE.sub("", basename(text) if _legal_form(text) else text)
+    compact = _compact(bare)
+    if len(compact) < 3:
+        return False
+    if _spells_domain(compact, domains):
+        return True
+    words = [_compact(word) for word in re.split(r"[\s&,/|-]+", bare) if _compact(word)]
+    for domain in domains:
+        if len(domain) < 5:
+            continue
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                if "".join(words[start:end]) == domain:
+                    return True
     return False
 
 

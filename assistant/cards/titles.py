@@ -1,6 +1,7 @@
 """Words of job titles as cards print them, in English, German, French, Spanish, Italian,
-Portuguese and Dutch, folded (lower case, no accents). A word that is also a common family
-name ("Kaufmann", "Richter", "Koster") is left out: a name must not read as a title.
+Portuguese, Dutch, the Nordic languages, Finnish, Polish and Malay, folded (lower case, no
+accents). A word that is also a common family name ("Kaufmann", "Richter", "Koster", "Leder")
+is left out: a name must not read as a title.
 
 German and Dutch join a title's head to its field in one word ("Vertriebsleiter",
 "Steuerberater", "Accountmanager", "Projectleider"): such a word is a title's when it ends in
@@ -30,6 +31,16 @@ strategist evangelist underwriter actuary surveyor notary solicitor barrister re
 merchandiser hygienist optometrist veterinarian psychologist stylist mechanic electrician
 contractor installer technologist economist journalist reporter correspondent translator
 interpreter publisher investor entrepreneur proprietor lead deputy counsel postdoctoral
+cashier bookkeeper concierge sommelier optician midwife paramedic radiologist
+pathologist cardiologist pediatrician paediatrician psychiatrist orthodontist chiropractor
+physiotherapist physio dietitian nutritionist doctor headmaster headmistress headteacher
+registrar bursar detective sergeant lieutenant reverend rabbi imam vicar chaplain webmaster
+operator dispatcher scheduler purchaser negotiator valuer appraiser adjuster investigator
+examiner comptroller copywriter illustrator animator videographer cinematographer
+choreographer musician composer hairdresser beautician esthetician manageress ombudsman
+pilot conveyancer landscaper plumber sonographer podiatrist osteopath anaesthetist
+anesthetist obstetrician gynecologist gynaecologist dermatologist neurologist oncologist
+urologist audiologist mediator arbitrator liquidator
 professora professore professeur profesor profesora professorin ricercatore ricercatrice
 investigador investigadora investigadores chercheur chercheuse forscher forscherin doktorand
 doktorandin promovendus hoogleraar docent docente catedratico catedratica maitre
@@ -79,8 +90,31 @@ eigenaresse medewerker medewerkster vennoot hoofd accountmanager beheerder consu
 bestuurder voorzitter secretaris penningmeester ondernemer makelaar notaris advocaat
 ontwikkelaar oprichter mede-oprichter stagiair
 """
+# Danish, Norwegian and Swedish; Finnish; Polish; Malay (folded: "direktør" keeps its "ø",
+# "päällikkö" is "paallikko").
+_NORDIC = """
+direktør direktor direktör administrerende ledare styreleder ordforande
+konsulent konsult radgiver radgivare saelger selger saljare indehaver ejer agare
+ingeniør ingenjor ingenjör revisor advokat projektleder prosjektleder projektledare
+salgschef salgssjef forsaljningschef utvecklare udvikler utvikler grundare grundlaegger
+handlaggare vd
+"""
+_FINNISH = """
+toimitusjohtaja johtaja myyntipaallikko paallikko asiantuntija konsultti insinoori
+suunnittelija kehittaja myyja yrittaja omistaja puheenjohtaja projektipaallikko
+tuotepaallikko myyntijohtaja
+"""
+_POLISH = """
+dyrektor dyrektorka kierownik kierowniczka prezes wiceprezes specjalista specjalistka
+konsultant doradca inzynier przedstawiciel prokurent asystent asystentka ksiegowa prawnik
+radca adwokat projektant programista menedzer własciciel włascicielka wspolnik wspolniczka
+"""
+_MALAY = """
+pengurus pengarah eksekutif pegawai penolong pembantu jurutera perunding setiausaha
+"""
 TITLE_WORDS = frozenset(
-    " ".join((_ENGLISH, _GERMAN, _FRENCH, _SPANISH, _ITALIAN, _PORTUGUESE, _DUTCH)).split()
+    " ".join((_ENGLISH, _GERMAN, _FRENCH, _SPANISH, _ITALIAN, _PORTUGUESE, _DUTCH, _NORDIC,
+              _FINNISH, _POLISH, _MALAY)).split()
 )
 # Heads of German and Dutch compound titles ("Vertriebs|leiter", "Account|manager").
 COMPOUND_HEADS = (
@@ -126,6 +160,12 @@ COMPOUND_HEADS = (
     "designer",
     "engineer",
     "developer",
+    "leder",
+    "ledare",
+    "chef",
+    "sjef",
+    "johtaja",
+    "paallikko",
 )
 _MIN_FIELD = 3  # letters before a compound's head
 

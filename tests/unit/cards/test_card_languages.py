@@ -239,3 +239,19 @@ def test_a_title_word_the_ocr_misread_by_a_letter_is_put_right_but_a_name_is_not
     assert (lost.title or "").casefold() == "geschaftsfuhrer"
     name = read_card(lines("Carmen Delgado", "Jefa de Ventas", "Orbal S.A."), "ES")
     assert (name.name, name.title) == ("Carmen Delgado", "Jefa de Ventas")
+
+
+@pytest.mark.parametrize("title", ["Toimitusjohtaja", "Myyntipäällikkö", "Salgschef",
+                                   "Afdelingsleder", "Projektledare", "Kierownik Sprzedaży",
+                                   "Dyrektor Handlowy", "Pengurus Besar",
+                                   "Administrerende direktør"])
+def test_a_title_of_the_nordic_languages_finnish_polish_or_malay_is_read(title: str) -> None:
+    card = lines("Anna Virtanen", title, "Lumiraivo Oy", "anna@lumiraivo.example")
+    reading = read_card(card, "FI")
+    assert reading.title == title
+    assert reading.company == "Lumiraivo Oy"
+
+
+def test_a_family_name_that_is_a_word_of_a_title_elsewhere_stays_a_name() -> None:
+    assert read_card(lines("Jane Leder", "Export Manager", "jane@northwind.example"),
+                     "DE").name == "Jane Leder"

@@ -394,3 +394,76 @@ def test_an_address_that_lost_its_at_sign_takes_the_host_of_an_address_read_whol
                               "jane.okafor@brightwater.com", printed), "US")
     assert reading.emails == ("jane.okafor@brightwater.com", "info@brightwater.com")
     assert reading.urls == ()
+
+
+@pytest.mark.parametrize("printed", ["jane .okafor@lumenfield.example",
+                                     "jane,okafor@lumenfield.example",
+                                     "jane.okafor@@lumenfield.example",
+                                     "jane.okafor@lumenfield..example"])
+def test_a_dot_or_an_at_sign_the_ocr_spaced_doubled_or_read_as_a_comma_is_mended(
+        printed: str) -> None:
+    assert read_card(lines("Jane Okafor", printed), "US").emails == (
+        "jane.okafor@lumenfield.example",)
+
+
+def test_a_name_and_a_comma_before_an_address_stay_apart() -> None:
+    # Given a capitalised name before a comma: no address's own part
+    reading = read_card(lines("Jane Okafor", "Okafor,jane@lumenfield.example"), "US")
+    assert reading.emails == ("jane@lumenfield.example",)
+
+
+def test_a_logo_set_in_spaced_letters_is_read_as_its_word() -> None:
+    card = [OcrLine("K E S T R E L", 0.95, (40, 10, 400, 80)),
+            OcrLine("Tomas Berg", 0.97, (40, 120, 300, 150)),
+            OcrLine("Sales Director", 0.97, (40, 160, 300, 190)),
+            OcrLine("tomas.berg@kestrel.example", 0.97, (40, 200, 400, 230))]
+    assert read_card(card, "SE").company == "KESTREL"
+    # words set two spaces apart stay two words
+    card[0] = OcrLine("K E S T R E L  L O G I S T I C S", 0.95, (40, 10, 600, 80))
+    assert read_card(card, "SE").company == "KESTREL LOGISTICS"
+
+
+def test_a_line_holding_the_domain_among_other_words_is_the_company() -> None:
+    # Given the company named by the domain among its words, and a body the card belongs to
+    card = lines("Quinta do Miravel", "Ana Souto", "Winemaker", "ana.souto@miravel.example",
+                 "Member of the Douro Wine Association")
+    assert read_card(card, "PT").company == "Quinta do Miravel"
+    # an article and a legal form around the domain's words
+    card = lines("Ana Souto", "Winemaker", "The Miravel Estate Ltd", "ana@miravelestate.example",
+                 "Member of the Douro Wine Association")
+    assert read_card(card, "GB").company == "The Miravel Estate Ltd"
+
+
+def test_a_logo_that_spells_the_domain_alone_is_preferred_to_the_legal_name_holding_it() -> None:
+    card = lines("MIRAVEL", "Ana Souto", "Winemaker", "Vinhos Miravel Lda",
+                 "ana@miravel.example")
+    assert read_card(card, "PT").company == "MIRAVEL"
+
+
+def test_a_company_word_the_splitter_set_apart_is_whole_as_printed() -> None:
+    # Given the company printed as one word the word splitter knows as two ("BRIGHT STONE")
+    card = lines("BRIGHTSTONE", "Paul Meyer", "Chief Financial Officer",
+                 "p.meyer@brightstone.example")
+    assert read_card(card, "DE").company == "BRIGHTSTONE"
+    # and a company guessed from the domain keeps the words the card prints whole
+    card = lines("Jane Okafor", "Northwind Trading · 12 Harbour Road · Leeds",
+                 "jane@northwindtrading.example")
+    assert read_card(card, "GB").company == "Northwind Trading"
+
+
+def test_with_no_own_domain_the_brand_in_capitals_on_top_is_the_company() -> None:
+    card = lines("NORTHWIND", "Jane Okafor", "Export Manager", "jane.okafor@gmail.com")
+    reading = read_card(card, "GB")
+    assert reading.company == "NORTHWIND"
+    assert ("company", "NORTHWIND") in reading.doubtful  # a guess, to be checked
+    # a name in capitals on top is the name, not a brand
+    named = read_card(lines("JANE OKAFOR", "Export Manager", "jane.okafor@gmail.com"), "GB")
+    assert named.company is None
+
+
+@pytest.mark.parametrize("mark", ["|", "·", "•", "–"])
+def test_a_title_set_beside_the_name_after_a_bar_or_dot_keeps_no_mark(mark: str) -> None:
+    reading = read_card(lines(f"Jane Okafor {mark} Partner", "Okafor & Daniels LLP",
+                              "jane@okafordaniels.example"), "GB")
+    assert reading.name == "Jane Okafor"
+    assert reading.title == "Partner"
