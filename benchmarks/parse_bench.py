@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -99,17 +100,58 @@ def parse_message_timings(paths: list[Path], repeat: int) -> dict[str, float] | 
     return summary(time_each(messages, lambda raw: parse_message(raw, OWNER), repeat))
 
 
+# Long hostile runs the rules must read in linear time (the unit tests check what they give).
+LONG_RUNS = {
+    "devanagari_run": "अनन्याशर्मा" * 3000 + "1",
+    "arabic_names": "سارة الهاشمي " * 3000 + "!",
+    "empty_commas": "one , , , two " * 3000 + "x",
+    "inline_sites": " ".join(f"x{i}@d{i}.com d{i}.com" for i in range(300)),
+    "legal_forms": "CFO at Acme " + "Sp. z o.o. A/S s.r.o. " * 3000 + "x",
+}
+LOAD = """
+import time
+started = time.perf_counter()
+from assistant.parsing.labeller.tagger import read_block
+read_block("Jane Doe\\nCTO\\nAcme Inc.")
+print((time.perf_counter() - started) * 1000)
+"""
+
+
+def labeller_load_ms(runs: int = 3) -> float:
+    """The block labeller's import, model load and first block in a fresh process (median)."""
+    timings = [float(subprocess.run([sys.executable, "-c", LOAD], cwd=ROOT, check=True,
+                                    capture_output=True, text=True).stdout)
+               for _ in range(runs)]
+    return round(statistics.median(timings), 1)
+
+
+def long_run_ms() -> dict[str, float]:
+    from assistant.parsing.contacts import find_urls, person_phones, role_in
+    from assistant.parsing.people import find_people
+
+    def read(text: str) -> None:
+        find_people(text, OWNER)
+        person_phones(text, "US")
+        find_urls(text)
+        role_in(text)
+    return {name: round(ms, 1) for name, ms in
+            zip(LONG_RUNS, time_each(list(LONG_RUNS.values()), read, 1), strict=True)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     paths = corpus_inputs(args.corpus)
+    runs = long_run_ms()
     texts = [p.read_bytes().decode("utf-8", errors="replace") for p in paths]
     result = {
         "corpus": str(args.corpus),
         "text_parsers": summary(time_each(texts, text_pipeline, args.repeat)),
         "parse_message": parse_message_timings(paths, args.repeat),
+        "labeller_load_ms": labeller_load_ms(),
+        "long_run_ms": runs,
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
@@ -120,6 +162,8 @@ def main() -> int:
                   f"p99 {value['p99_ms']:.3f} ms  {value['messages_per_second']:.0f} msg/s")
         else:
             print(f"{name:14} {value}")
+    print(f"labeller load  {result['labeller_load_ms']:.0f} ms (fresh process, first block)")
+    print("long runs      " + "  ".join(f"{k} {v:.0f} ms" for k, v in runs.items()))
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -4,8 +4,6 @@ are not cut at their first word or dot, in a phrase, a one-line card or a card's
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from assistant.parsing.contacts import Role, clean_company, is_legal_form, role_in
@@ -64,12 +62,11 @@ def test_a_card_company_line_keeps_its_form() -> None:
     assert facts.company == "Odra Meble Sp. z o.o."
 
 
-def test_long_runs_of_forms_are_read_quickly() -> None:
+def test_a_long_run_of_forms_ends_the_company_at_the_first() -> None:
+    # (its speed on such input is measured by `make hostile` and `benchmarks/parse_bench.py`)
     text = "CFO at Acme " + "Sp. z o.o. A/S s.r.o. " * 3000 + "x"
-    started = time.perf_counter()
-    role_in(text)
-    _clause(text)
-    assert time.perf_counter() - started < 5
+    assert role_in(text) == Role("CFO", "Acme Sp. z o.o.")
+    assert _clause(text) == "CFO at Acme Sp. z o.o."
 
 
 def test_a_form_in_capitals_before_an_address_is_no_person() -> None:

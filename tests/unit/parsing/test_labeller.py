@@ -4,7 +4,6 @@ the line rules read wrong (each a literal input)."""
 from __future__ import annotations
 
 import json
-import time
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing.labeller.features import block_features, legal_forms
@@ -32,13 +31,11 @@ def test_features_use_the_libraries_and_gazetteers() -> None:
     assert "gmbh" in legal_forms()
 
 
-def test_the_shipped_model_is_small_recorded_and_quick_to_load() -> None:
+def test_the_shipped_model_is_small_and_recorded() -> None:
+    # (its load time is measured by `benchmarks/parse_bench.py`: labeller_load_ms)
     record = json.loads(RECORD_PATH.read_text())
     assert record["model"]["sha256"] == _sha256(MODEL_PATH)
     assert MODEL_PATH.stat().st_size < 1_000_000
-    started = time.perf_counter()
-    read_block("Jane Doe\nCTO\nAcme Inc.")
-    assert time.perf_counter() - started < 1.0
 
 
 def test_capitals_card() -> None:
