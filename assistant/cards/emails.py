@@ -25,7 +25,7 @@ _BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]{2,}\.)+(?:com|org|net|e
 _MAIL_HOSTS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
                "verizon.net", "comcast.net", "gmx.de", "web.de", "orange.fr", "free.fr")
 _COMMON_TLDS = ("com", "org", "net", "edu")  # what a last label cut to one letter most often is
-_AT_MISREAD = "aeogq©@"  # what the recogniser reads for an "@" it cannot place
+_AT_MISREAD = "aeogq©@&®"  # what the recogniser reads for an "@" it cannot place
 _TLD_MISREAD = {"tom": "com", "con": "com", "corn": "com", "c0m": "com", "cem": "com",
                 "coin": "com", "0rg": "org", "orq": "org", "nct": "net"}
 # A web site whose ending the OCR misread ("example.c0m"): the ending put right.

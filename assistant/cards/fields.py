@@ -572,6 +572,18 @@ def _title_goes_on(lines: Sequence[OcrLine], at: int, taken: set[int]) -> int | 
         return None
     if _TITLE_JOINS.match(words[-1]) or _TITLE_JOINS.match(next_words[0]) and len(next_words) > 1:
         return after
+    # "Director of Business" / "Development": a title whose field, after its joining word,
+    # goes on to a common word or two set flush below it (no brand, no organisation)
+    height = max(line.height, 1.0)
+    if (len(words) >= 3 and any(_TITLE_JOINS.match(w) for w in words[-3:-1])
+            and len(next_words) <= 2
+            and all(w[:1].isupper() and is_common_word(w) and not is_given_name(w)
+                    for w in next_words)
+            and abs(following.box[0] - line.box[0]) <= 0.5 * height
+            and -0.3 * height <= following.box[1] - line.box[3] <= 0.6 * height
+            and not _is_title(following.text) and not _COMPANY_WORDS.search(following.text)
+            and not _legal_form(following.text)):
+        return after
     return None
 
 

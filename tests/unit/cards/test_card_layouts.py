@@ -467,3 +467,31 @@ def test_a_title_set_beside_the_name_after_a_bar_or_dot_keeps_no_mark(mark: str)
                               "jane@okafordaniels.example"), "GB")
     assert reading.name == "Jane Okafor"
     assert reading.title == "Partner"
+
+
+def test_a_title_whose_field_goes_on_to_the_line_flush_below_is_one_title() -> None:
+    card = [OcrLine("Jane Okafor", 0.97, (40, 10, 300, 50)),
+            OcrLine("Director of Business", 0.97, (40, 60, 300, 85)),
+            OcrLine("Development", 0.97, (40, 88, 200, 113)),
+            OcrLine("Lumenfield Inc.", 0.97, (40, 140, 260, 165)),
+            OcrLine("jane@lumenfield.example", 0.97, (40, 180, 320, 205))]
+    reading = read_card(card, "US")
+    assert reading.title == "Director of Business Development"
+    assert reading.company == "Lumenfield Inc."
+    # a company set below the title is not taken into it
+    card[2] = OcrLine("Lumenfield Group", 0.97, (40, 88, 260, 113))
+    del card[3]
+    reading = read_card(card, "US")
+    assert reading.title == "Director of Business"
+    assert reading.company == "Lumenfield Group"
+    # nor a brand of no common word
+    card[2] = OcrLine("Zelvora", 0.97, (40, 88, 160, 113))
+    assert read_card(card, "US").title == "Director of Business"
+
+
+@pytest.mark.parametrize("printed", ["jane.okafor&lumenfield.example",
+                                     "jane.okafor®lumenfield.example"])
+def test_an_at_sign_read_as_an_ampersand_or_a_mark_is_mended_beside_the_site(
+        printed: str) -> None:
+    reading = read_card(lines("Jane Okafor", printed, "www.lumenfield.example"), "US")
+    assert reading.emails == ("jane.okafor@lumenfield.example",)
