@@ -152,7 +152,7 @@ def shown_misses(tallies: dict[str, Tally], half: str | None) -> list[str]:
 
 def key(text: str | None) -> str:
     """Letters and digits only, case-folded, accents off, I/l alike (labels carry OCR slips:
-    "lan Goldsmith"), honorifics and degrees off."""
+    "lan Thornbury"), honorifics and degrees off."""
     if not text:
         return ""
     text = re.sub(r"(?i)\b(?:dr|prof|mr|mrs|ms|ph\.?\s?d|dipl\.?-?\s?ing|mba)\b\.?", " ", text)

@@ -254,7 +254,7 @@ def _dot_put_back(host: str, hosts: set[str]) -> str:
 
 def _near_host(host: str, hosts: set[str], every: set[str] | None = None) -> str:
     """The card's web site's host for an address host the OCR misread by a letter or two
-    ("nolmitsprod.com" beside "www.nolimitsprod.com"), among ``hosts`` (the sites read more
+    ("brghtvale.com" beside "www.brightvale.com"), among ``hosts`` (the sites read more
     surely than the address); among ``every`` site, only a host that differs by letters the
     OCR confuses with one another (i, l, 1; o, 0: "exampie.com" beside "example.com")."""
     lowered = host.lower()

@@ -333,7 +333,7 @@ def _addresses_by_name(found: _Found, lines: Sequence[OcrLine], name: str) -> bo
 def _hosts_by_company(found: _Found, company: str, confidence: float) -> dict[str, float]:
     """Addresses whose host misspells by one letter the company's name, read more surely than
     the address, with no web site on the card to say otherwise ("jane@ihinkers-doers.example"
-    under the logo "THINKERS & DOERS")."""
+    under the logo "MAKERS & MENDERS")."""
     sites = {u.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
              for u in found.urls}
     name = _compact(company)
@@ -475,7 +475,7 @@ def _kind(label: str) -> str:
 
 
 def _domains(found: _Found) -> set[str]:
-    """The organisation's names as its addresses spell them: "colliers" from colliers.com."""
+    """The organisation's names as its addresses spell them: "zelvora" from zelvora.com."""
     return {label.replace("-", "") for label in _domain_labels(found)}
 
 
@@ -686,7 +686,7 @@ def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int 
 
 
 def _capital_i(text: str) -> str:
-    """A capital I the OCR read as a small l at the start of a name: "lan Goldsmith"."""
+    """A capital I the OCR read as a small l at the start of a name: "lan Thornbury"."""
     words = text.split(" ")
     if (len(words) >= 2 and len(words[0]) >= 3 and words[0][0] == "l" and words[0][1:].islower()
             and words[1][:1].isupper() and is_given_name("i" + words[0][1:])):
@@ -697,7 +697,7 @@ def _capital_i(text: str) -> str:
 def _join_name_lines(lines: list[OcrLine], domains: set[str]) -> list[OcrLine]:
     """A given name printed alone in large print right above the family name in the same
     print ("CÉLINE" / "LEMAIRE", "Pieter" / "van den Berg"), one line again; not a logo word
-    that spells the card's domain ("Hilton" above a name beside hilton.com)."""
+    that spells the card's domain ("Corvane" above a name beside corvane.com)."""
     heights = [line.height for line in lines if line.height > 0]
     usual = median(heights) if heights else 0.0
     out: list[OcrLine] = []
@@ -969,7 +969,7 @@ def _brand_on_top(lines: Sequence[OcrLine], skip: set[int]) -> int | None:
 
 def _without_brand(name: str, domains: set[str]) -> str:
     """The name without a brand word read on its row before it that is the card's domain
-    ("STANFORD CHRIS POHALSKI" beside stanford.edu)."""
+    ("HOLLOWAY DANA KRESTIN" beside holloway.edu)."""
     words = name.split()
     rest = " ".join(words[1:])
     if len(words) >= 3 and _compact(words[0]) in domains and _name_words(rest):
@@ -980,8 +980,8 @@ def _without_brand(name: str, domains: set[str]) -> str:
 def _name_line_above(lines: Sequence[OcrLine], name_at: int, skip: set[int],
                      found: _Found) -> int | None:
     """A given name printed on its own line right above the family name, in the same size,
-    when the address spells both (its initials or its words: "edt@" for "EUDELINE" above
-    "DE TINGUY")."""
+    when the address spells both (its initials or its words: "mdv@" for "MORVAN" above
+    "DE VILLECOURT")."""
     above = name_at - 1
     if above < 0 or above in skip:
         return None
@@ -1044,7 +1044,7 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
             continue  # "Solutions for your business": a slogan, not the company
         # a company's kind or legal form, or the domain among other words (as much as a legal
         # form, less than spelling it alone: "Quinta do Miravel" beside miravel.example, but
-        # "THOMSON" over "Deutsche Thomson OHG")
+        # "KESTRAL" over "Deutsche Kestral OHG")
         if (_COMPANY_WORDS.search(text) or _legal_form(text)
                 or not score and _holds_domain(text, domains)):
             score += 2
@@ -1058,7 +1058,7 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
 def _spells_domain(compact: str, domains: set[str]) -> bool:
     """The line names the card's web or mail domain: starts with it ("acmerobotics" for
     acme.com), is its start, or is it with a letter or two misread by the OCR or by the
-    domain's own spelling ("BLUEWAVE" beside bluwave.com, "ACMEGWIDGETS" for acme-widgets)."""
+    domain's own spelling ("BRIGHTWAVE" beside brigtwave.com, "ACMEGWIDGETS" for acme-widgets)."""
     for domain in domains:
         if len(domain) < 3:
             continue
@@ -1104,7 +1104,7 @@ def _legal_form(text: str) -> bool:
 
 def _join_spelled_domains(lines: list[OcrLine], domains: set[str]) -> list[OcrLine]:
     """A logo the OCR read as two lines ("TEP" in large print above "CENTRE"), one line again
-    when together they spell the card's web or mail domain (tepcentre.com) and neither does
+    when together they spell the card's web or mail domain (kelcentre.com) and neither does
     alone."""
     out: list[OcrLine] = []
     index = 0
@@ -1140,7 +1140,7 @@ _CONNECTOR = re.compile(r"(?i)^(?:and|of|for|&|und|et|y|de|der|des|du|für|pour|
 def _company_block(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine:
     """The company's line with the lines its name goes on to: a line that starts or ends on a
     joining word ("Institute for Computer Sciences" / "and Telecommunications"), and a word of
-    the logo set in the same print size just above it ("Belgian" / "Foreign Trade Agency")."""
+    the logo set in the same print size just above it ("Nordic" / "Export Promotion Council")."""
     line = lines[at]
     after = at + 1
     if after < len(lines) and after not in skip and _logo_words_long(lines[after].text):
@@ -1205,7 +1205,7 @@ def _line_below(lines: Sequence[OcrLine], at: int, skip: set[int]) -> int | None
 
 def _company_text(text: str, domains: set[str]) -> str:
     """The company as printed, an "&" the OCR read as a letter put back where the domain
-    spells the words apart ("THINKERSGDOERS" beside thinkers-doers.com)."""
+    spells the words apart ("MAKERSGMENDERS" beside makers-menders.com)."""
     if not text.isupper() or len(text.split()) > 3:
         return text
     for at, char in enumerate(text):

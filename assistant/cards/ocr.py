@@ -49,7 +49,7 @@ class OcrEngine(Protocol):
 
 
 class RapidEngine:
-    """RapidOCR with character boxes, so words run together ("YassineHamdouch") are split
+    """RapidOCR with character boxes, so words run together ("MarisolKettering") are split
     where the print leaves a gap: PP-OCR's recogniser often drops the space itself."""
 
     name = "rapidocr"
@@ -298,8 +298,8 @@ def _rapid_line(item: Sequence[Any]) -> OcrLine:
     return OcrLine(split_joined_words(text), confidence, box)
 
 
-# PP-OCR's recogniser often drops the space between words set close together: "YassineHamdouch",
-# "SeniorAccountExecutive", "SAPMaghreb", "ofHotels". A case change marks where it was.
+# PP-OCR's recogniser often drops the space between words set close together: "MarisolKettering",
+# "SeniorAccountExecutive", "QRTLevant", "ofHotels". A case change marks where it was.
 _JOINED = re.compile(r"(?<=[a-zà-ÿ]{2})(?<!Mac)(?=[A-ZÀ-Ý])"
                      r"|(?<=[A-ZÀ-Ý]{2})(?=[A-ZÀ-Ý][a-zà-ÿ]{2})")
 _LINKISH = re.compile(r"@|www|https?:|\.(?:com|org|net|edu)\b", re.IGNORECASE)

@@ -3,7 +3,7 @@
 PP-OCR's recogniser often drops the space between words printed close together, most of all
 in capitals: "DIRECTOROFADMISSIONS", "memberoftechnicalstaff", "14432ALBEMARLE". Such a run
 is split with ``wordninja`` (word frequencies of English Wikipedia) only when every piece is
-a common word; a name or a brand the list does not know ("NDAGIJIMANA", "AVTEC") is left
+a common word; a name or a brand the list does not know ("NKEMELU", "ZAVRIX") is left
 whole. A number run into letters ("Room615", "Packard240") is split too. Addresses and links
 are never touched. Pure module: no I/O beyond the word list read once.
 """

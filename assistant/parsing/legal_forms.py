@@ -26,7 +26,7 @@ _ORDINARY = frozenset({"company", "corporation", "incorporated", "limited", "unl
                        "vat", "dat", "aat", "stg", "teo", "ans", "fie", "fop", "gie", "esv",
                        "ood", "ooo", "oao", "zat", "tov", "mchj", "cpt", "tmi", "3at", "ae",
                        "sal", "sae", "scs", "secs", "smba", "kht", "tapui", "yoaj", "oaj",
-                       # "Louisville, KY", "Marriott Spa": a US state and a word in a name
+                       # "Louisville, KY", "Harbour Spa": a US state and a word in a name
                        "ky", "spa"})
 
 

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 JANE = ("Jane Okafor", "Head of Partnerships", "Lumenfield Robotics Inc.",
-        "T +1 650 321 3900", "F +1 650 321 3999", "jane.okafor@lumenfield.example",
+        "T +1 650 555 0139", "F +1 650 555 0199", "jane.okafor@lumenfield.example",
         "www.lumenfield.example")
 
 

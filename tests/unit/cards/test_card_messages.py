@@ -45,7 +45,7 @@ def test_a_card_photo_with_a_note_becomes_a_contact_with_the_notes_context() -> 
     assert parsed.kind is MessageKind.CARD_IMAGE and cards is not None
     [jane] = parsed.contacts
     assert (jane.name, jane.emails, jane.phones[:1]) == (
-        "Jane Okafor", ("jane.okafor@lumenfield.example",), ("+16503213900",))
+        "Jane Okafor", ("jane.okafor@lumenfield.example",), ("+16505550139",))
     assert jane.company == "Lumenfield Robotics Inc." and jane.title == "Head of Partnerships"
     assert jane.context and "expo" in jane.context
     assert cards.seen[0].thumbnail

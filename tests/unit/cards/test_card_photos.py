@@ -17,8 +17,8 @@ def _read(data: bytes):  # type: ignore[no-untyped-def]
 def _check_jane(reading) -> None:  # type: ignore[no-untyped-def]
     assert reading.name == "Jane Okafor"
     assert reading.emails == ("jane.okafor@lumenfield.example",)
-    assert reading.phones[:1] == ("+16503213900",)
-    assert "+16503213999" in reading.faxes and "+16503213999" not in reading.phones
+    assert reading.phones[:1] == ("+16505550139",)
+    assert "+16505550199" in reading.faxes and "+16505550199" not in reading.phones
     assert reading.title == "Head of Partnerships"
 
 

@@ -17,7 +17,7 @@ def lines(*texts: str, confidence: float = 0.97) -> list[OcrLine]:
 def test_a_card_gives_name_title_company_and_contact_details() -> None:
     # Given the lines of a typical card
     card = lines("Lumenfield Robotics Inc.", "Jane Okafor", "Head of Partnerships",
-                 "T +1 650 321 3900", "jane.okafor@lumenfield.example", "www.lumenfield.example")
+                 "T +1 650 555 0139", "jane.okafor@lumenfield.example", "www.lumenfield.example")
     # When they are read
     reading = read_card(card, "US")
     # Then every field is where it belongs
@@ -25,7 +25,7 @@ def test_a_card_gives_name_title_company_and_contact_details() -> None:
     assert reading.title == "Head of Partnerships"
     assert reading.company == "Lumenfield Robotics Inc."
     assert reading.emails == ("jane.okafor@lumenfield.example",)
-    assert reading.phones == ("+16503213900",)
+    assert reading.phones == ("+16505550139",)
     assert reading.urls == ("https://www.lumenfield.example",)
     assert reading.doubtful == ()
 
@@ -42,21 +42,21 @@ def test_a_fax_number_is_never_the_contacts_phone() -> None:
 
 
 def test_labels_on_one_line_each_name_their_own_number() -> None:
-    reading = read_card(lines("Tom Hale", "T 650.321.3900  F 650.321.3999  M 650.555.0142"))
-    assert reading.phones == ("+16503213900", "+16505550142")
-    assert reading.faxes == ("+16503213999",)
+    reading = read_card(lines("Tom Hale", "T 650.555.0139  F 650.555.0199  M 650.555.0142"))
+    assert reading.phones == ("+16505550139", "+16505550142")
+    assert reading.faxes == ("+16505550199",)
 
 
 def test_a_value_read_with_low_confidence_is_marked_to_check() -> None:
     # Given a card whose phone line the engine was unsure of
     card = lines("Jane Okafor", "jane@lumenfield.example") + [
-        OcrLine("Cell +1 650 321 3900", 0.55, (10.0, 100.0, 400.0, 130.0))]
+        OcrLine("Cell +1 650 555 0139", 0.55, (10.0, 100.0, 400.0, 130.0))]
     # When it is read
     reading = read_card(card, "US")
     # Then the phone is kept, and named as doubtful (as is the company, guessed from the
     # address's domain since no line names it)
-    assert reading.phones == ("+16503213900",)
-    assert reading.doubtful == (("company", "Lumenfield"), ("phone", "+16503213900"))
+    assert reading.phones == ("+16505550139",)
+    assert reading.doubtful == (("company", "Lumenfield"), ("phone", "+16505550139"))
 
 
 def test_the_name_is_the_line_the_email_address_spells() -> None:
@@ -69,28 +69,28 @@ def test_the_name_is_the_line_the_email_address_spells() -> None:
 
 
 def test_an_all_capitals_name_is_written_as_a_name() -> None:
-    reading = read_card(lines("CHRIS SALCEDO", "APPRENTICE", "DIRECT 650.462.9154"))
-    assert reading.name == "Chris Salcedo"
+    reading = read_card(lines("TOBIN ARKWRIGHT", "APPRENTICE", "DIRECT 650.555.0174"))
+    assert reading.name == "Tobin Arkwright"
     assert reading.title == "APPRENTICE"
-    assert reading.phones == ("+16504629154",)
+    assert reading.phones == ("+16505550174",)
 
 
 def test_words_the_engine_ran_together_are_split_where_the_case_changes() -> None:
-    assert split_joined_words("YassineHamdouch") == "Yassine Hamdouch"
-    assert split_joined_words("SAPMaghreb") == "SAP Maghreb"
-    assert split_joined_words("John McDonnel") == "John McDonnel"
-    assert split_joined_words("Yassine.Hamdouch@Colliers.com") == "Yassine.Hamdouch@Colliers.com"
+    assert split_joined_words("MarisolKettering") == "Marisol Kettering"
+    assert split_joined_words("QRTLevant") == "QRT Levant"
+    assert split_joined_words("Liam McArdle") == "Liam McArdle"
+    assert split_joined_words("Mari.Kettering@Zelvo.com") == "Mari.Kettering@Zelvo.com"
 
 
 def test_a_label_printed_beside_its_number_joins_it_on_one_row() -> None:
     # Given the label and the number as two boxes side by side, and a logo far to the right
-    boxes = [OcrLine("+1 650 321 3999", 0.9, (80, 100, 300, 120)),
+    boxes = [OcrLine("+1 650 555 0199", 0.9, (80, 100, 300, 120)),
              OcrLine("FAX", 0.9, (20, 101, 60, 119)),
              OcrLine("ACME", 0.9, (700, 98, 800, 122))]
     # When they are joined into rows
     rows = join_rows(boxes)
     # Then the label comes first on the row; the logo stays apart
-    assert sorted(r.text for r in rows) == ["ACME", "FAX +1 650 321 3999"]
+    assert sorted(r.text for r in rows) == ["ACME", "FAX +1 650 555 0199"]
 
 
 @pytest.mark.parametrize("texts", [
@@ -146,11 +146,11 @@ def test_a_logo_beside_the_name_is_not_joined_to_it() -> None:
     boxes = [OcrLine("ZAVRIX", 0.99, (40, 10, 300, 90)),
              OcrLine("Jane Okafor", 0.97, (330, 40, 600, 70)),
              OcrLine("MOBILE", 0.97, (330, 120, 420, 145)),
-             OcrLine("+1 650 321 3900", 0.97, (440, 120, 640, 145))]
+             OcrLine("+1 650 555 0139", 0.97, (440, 120, 640, 145))]
     # When rows are joined
     rows = [line.text for line in join_rows(boxes)]
     # Then the logo stays apart, the label joins its number
-    assert rows == ["ZAVRIX", "Jane Okafor", "MOBILE +1 650 321 3900"]
+    assert rows == ["ZAVRIX", "Jane Okafor", "MOBILE +1 650 555 0139"]
 
 
 @pytest.mark.parametrize(("row", "name", "title"), [
@@ -168,7 +168,7 @@ def test_a_name_and_title_read_as_one_line_are_told_apart(row: str, name: str,
 
 def test_a_brand_in_capitals_before_the_name_is_not_part_of_it() -> None:
     # Given a brand word in capitals read on the name's line
-    reading = read_card(lines("ZAVRIX Jane Okafor", "T +1 650 321 3900"), "US")
+    reading = read_card(lines("ZAVRIX Jane Okafor", "T +1 650 555 0139"), "US")
     # Then the name is the person's alone
     assert reading.name == "Jane Okafor"
 
@@ -185,7 +185,7 @@ def test_the_largest_print_names_the_company_when_nothing_else_does() -> None:
     # Given a card whose company is only its logo's words, printed large
     card = [OcrLine("ZAVRIX", 0.99, (40, 10, 400, 110)),
             OcrLine("Jane Okafor", 0.97, (40, 150, 300, 180)),
-            OcrLine("T +1 650 321 3900", 0.97, (40, 200, 300, 225)),
+            OcrLine("T +1 650 555 0139", 0.97, (40, 200, 300, 225)),
             OcrLine("Springfield, IL 62701", 0.97, (40, 240, 300, 265))]
     # Then the logo's words are the company
     assert read_card(card, "US").company == "ZAVRIX"
@@ -193,17 +193,17 @@ def test_the_largest_print_names_the_company_when_nothing_else_does() -> None:
 
 def test_labels_run_into_their_numbers_still_tell_phone_from_fax() -> None:
     # Given a phone and a fax read as one run, labels glued to the digits
-    reading = read_card(lines("Jane Okafor", "T:650-321-3900F:650-321-3999"), "US")
+    reading = read_card(lines("Jane Okafor", "T:650-555-0139F:650-555-0199"), "US")
     # Then the phone is read and the fax kept apart
-    assert reading.phones == ("+16503213900",)
-    assert reading.faxes == ("+16503213999",)
+    assert reading.phones == ("+16505550139",)
+    assert reading.faxes == ("+16505550199",)
 
 
 def test_a_one_letter_label_glued_to_a_number_is_read() -> None:
     # Given "t" printed against the number
-    reading = read_card(lines("Jane Okafor", "t650 321-3900", "f650 321-3999"), "US")
+    reading = read_card(lines("Jane Okafor", "t650 555-0139", "f650 555-0199"), "US")
     # Then the number is the phone, the fax apart
-    assert (reading.phones, reading.faxes) == (("+16503213900",), ("+16503213999",))
+    assert (reading.phones, reading.faxes) == (("+16505550139",), ("+16505550199",))
 
 
 @pytest.mark.parametrize("title", ["Software Engineer", "Co-Founder,VP Product", "Minister",
@@ -220,26 +220,26 @@ def test_titles_shaped_like_names_or_misread_are_still_titles(title: str) -> Non
 
 
 def test_a_title_word_misread_by_one_letter_is_put_right() -> None:
-    reading = read_card(lines("Jane Okafor", "Customer Representatite", "T 650 321 3900"), "US")
+    reading = read_card(lines("Jane Okafor", "Customer Representatite", "T 650 555 0139"), "US")
     assert reading.title == "Customer Representative"
     # And a shorter word that happens to be close to a title word is left as printed
     assert read_card(lines("Jane Okafor", "Research Engineer"), "US").title == "Research Engineer"
 
 
 def test_a_capital_i_read_as_small_l_starts_the_name_again() -> None:
-    reading = read_card(lines("lan Goldsmith", "Hardware Engineer", "Cambridge,UK"), "US")
-    assert reading.name == "Ian Goldsmith"
+    reading = read_card(lines("lan Thornbury", "Hardware Engineer", "Cambridge,UK"), "US")
+    assert reading.name == "Ian Thornbury"
 
 
 def test_a_title_and_a_labelled_number_on_one_row_are_read_apart() -> None:
-    reading = read_card(lines("Jane Okafor", "Visiting Scholar Phone:1.650.321.3900"), "US")
-    assert (reading.title, reading.phones) == ("Visiting Scholar", ("+16503213900",))
+    reading = read_card(lines("Jane Okafor", "Visiting Scholar Phone:1.650.555.0139"), "US")
+    assert (reading.title, reading.phones) == ("Visiting Scholar", ("+16505550139",))
 
 
 def test_degrees_and_a_zero_for_an_o_are_read() -> None:
     reading = read_card(lines("MARK D. OKAFOR, D.M.D.", "mark@lumenfield.example"), "US")
     assert reading.name == "Mark D. Okafor"
-    reading = read_card(lines("Jane Okafor, 0wner", "T 650 321 3900"), "US")
+    reading = read_card(lines("Jane Okafor, 0wner", "T 650 555 0139"), "US")
     assert (reading.name, reading.title) == ("Jane Okafor", "Owner")
 
 
@@ -277,21 +277,21 @@ def test_an_address_is_not_moved_to_a_site_read_less_surely() -> None:
 
 
 def test_a_title_keeps_its_head_without_the_area_after_the_comma() -> None:
-    reading = read_card(lines("Jane Okafor", "Sales Director, Middle East", "T 650 321 3900"),
+    reading = read_card(lines("Jane Okafor", "Sales Director, Middle East", "T 650 555 0139"),
                         "US")
     assert reading.title == "Sales Director"
 
 
 def test_a_title_and_its_school_on_one_line_are_read_apart() -> None:
     reading = read_card(lines("Jane Okafor", "Music Teacher, Lumenfield High School",
-                              "T 650 321 3900"), "US")
+                              "T 650 555 0139"), "US")
     assert (reading.title, reading.company) == ("Music Teacher", "Lumenfield High School")
 
 
 def test_a_title_in_large_print_is_not_taken_for_the_logo() -> None:
     card = [OcrLine("Jane Okafor", 0.97, (40, 10, 300, 40)),
             OcrLine("Senior Vice President", 0.97, (40, 60, 600, 160)),
-            OcrLine("T +1 650 321 3900", 0.97, (40, 200, 300, 225)),
+            OcrLine("T +1 650 555 0139", 0.97, (40, 200, 300, 225)),
             OcrLine("Springfield, IL 62701", 0.97, (40, 240, 300, 265))]
     reading = read_card(card, "US")
     assert reading.company != "Senior Vice President"
