@@ -254,15 +254,15 @@ def _signed_by(signature: str, card: str) -> bool:
 
 
 def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | None:
-    """The signature's name when the header gave none or only its first word ("Greg" from
-    "Piper, Greg"; greg.piper@enron.com with no display name), and it is this sender's: one of
+    """The signature's name when the header gave none or only its first word ("Drew" from
+    "Hall, Drew"; drew.hall@example.com with no display name), and it is this sender's: one of
     its words is in the header's name or address; or the header's name as the sender spells
     it in the signature."""
     signed = clean_name(signed)
     if not signed or (len(signed.split()) < 2 and name):
         return name
     if name and name_key(signed) == name_key(name) and not signed.isupper():
-        return signed  # the same name as the person spells it ("Carol St. Clair")
+        return signed  # the same name as the person spells it ("Joan St. Aubyn")
     if (name and len(name.split()) == 2 and not signed.isupper()
             and name_key(signed).split() == name_key(name).split()[::-1]):
         return signed  # "Gerber Nadja" in the header, signed "Nadja Gerber": surname first
@@ -276,7 +276,7 @@ def _fuller_name(name: str | None, signed: str | None, party: Party) -> str | No
     own = set(re.findall(r"[a-z]{2,}", f"{name_key(party[0])} {party[1].split('@')[0].lower()}"))
     words = set(name_key(signed).split())
     compact = "".join(re.findall(r"[a-z]", party[1].split("@")[0].lower()))
-    # Addresses cut names short ("rembm" for Mary Rembert, "jvangeld"): a name word's first
+    # Addresses cut names short ("halld" for Drew Hall, "mvanrijn"): a name word's first
     # four letters in the address count too.
     fits = bool(words & own) or any(len(w) > 2 and w in compact for w in words) or any(
         len(w) >= 4 and w[:4] in compact for w in words)

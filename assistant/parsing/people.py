@@ -1201,11 +1201,14 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         role = find()
         if role is not None and role.title and opens_with_fact(role.title):
             role = Role(None, role.company)
-        if role is not None and role.title and role.company:
+        if role is not None and role.company:
             # "leitet das Firmenkundengeschäft der Donautal Landesbank AG": a title and a company
-            # that together spell the company the person heads are that one company's name
+            # that together spell the company the person heads, or a company read only in its
+            # last words, are that one company's name
             run = _company_run(passage)
             if run and run == f"{role.title} {role.company}":
+                role = Role(None, run)
+            elif run and not role.title and run.endswith(f" {role.company}"):
                 role = Role(None, run)
         if role is not None and (role.title or role.company):
             return Role(_without_place(role.title), role.company)

@@ -148,7 +148,7 @@ def sender_card(text: str, party: Party | None) -> str | None:
     words = _sender_words(party)
     if not words:
         return None
-    compact = "".join(sorted(words, key=len)[-1:])  # "franklevy" from franklevy@fairair.com
+    compact = "".join(sorted(words, key=len)[-1:])  # "nedmarsh" from nedmarsh@example.net
     lines = text.splitlines()
     for index, line in enumerate(lines):
         found = re.findall(r"[^\W\d_]+", name_key(line))

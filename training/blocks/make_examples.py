@@ -32,15 +32,15 @@ TITLES = """CEO|CTO|CFO|COO|Founder|Co-Founder|Founder & CEO|Managing Partner|Pa
 |Director of Engineering|Engineering Manager|Product Manager|Senior Software Engineer
 |Chief Medical Officer|Chief Revenue Officer|Chief Operating Officer|Operations Manager
 |Account Executive|Sales Director|Marketing Manager|Business Development Manager|General Counsel
-|Senior Counsel|Legal Specialist|Consultant|Senior Consultant|Principal Architect
+|Senior Counsel|Compliance Specialist|Consultant|Senior Consultant|Principal Architect
 |Solutions Architect|Project Estimator|General Contractor|Broker Associate|Service Manager
 |Research Scientist|Data Scientist|Designer|Creative Director|Editor|Investor|Advisor
 |Geschäftsführer|Geschäftsführerin|Leiter Einkauf|Leiterin Vertrieb|Vertriebsleiter
 |Prokuristin|Technischer Leiter|Rechtsanwältin|Inhaber|Gründerin
 |Directrice commerciale|Directeur général|Fondatrice|Responsable marketing|Associé
 |Gerente de Operaciones|Directora de Exportaciones|Director Comercial|Fundador
-|Responsabile Acquisti|Diretora Financeira|Accountmanager|Senior Auditor|Trading Support
-|Managing Director|Head of Cardiology|Community Development Coordinator
+|Responsabile Acquisti|Diretora Financeira|Accountmanager|Senior Auditor|Sales Support Lead
+|Managing Director|Head of Cardiology|Community Outreach Manager
 |Direttore commerciale|Responsabile vendite|Titolare|Amministratore delegato|Direttrice tecnica
 |Diretor Comercial|Gerente de Vendas|Sócia-gerente|Coordenadora de Projetos|Engenheiro Civil
 |Eigenaar|Inkoper|Projectleider|Directeur|Accountmanager Zakelijk|Bedrijfsleider
@@ -76,7 +76,7 @@ Techniek Holzbau Pagamentos Renováveis Alimentare Trasporti Brouwerij Advies At
 # ("Kaiser Energy - Corporate Finance"): the unit is part of where the person works.
 DEPARTMENTS = """Regulatory Affairs|Public Affairs|Corporate Affairs|Investor Relations
 |Corporate Development|Structured Finance|Corporate Finance|Project Finance|Risk Management
-|Treasury|Tax Department|Legal Department|Internal Audit|Human Resources|Supply Chain
+|Treasury|Tax Department|Legal Affairs|Internal Audit|Human Resources|Supply Chain
 |Gas Trading|Power Trading|East Desk|Gulf Coast Desk|Origination|Credit Risk|Market Analysis
 |Research Group|Capital Markets|Asset Management|Customer Operations|Field Services
 |Legal Services|Rates & Regulation|Commercial Operations|Facilities Planning
@@ -169,7 +169,7 @@ def name(rng: random.Random) -> str:
         return f"{rng.choice(FIRST)} {rng.choice(PARTICLE_LAST)}"
     if rng.random() < 0.1:  # two surnames, the second with particles: "Marta Ruiz de la Rosa"
         return f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(PARTICLE_LAST)}"
-    if rng.random() < 0.2:  # a middle initial: "Kay C. Young"
+    if rng.random() < 0.2:  # a middle initial: "Rosa M. Delgado"
         return f"{rng.choice(FIRST)} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {rng.choice(LAST)}"
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 

@@ -140,12 +140,12 @@ def test_the_senders_card_is_found_above_older_quoted_mail() -> None:
     from assistant.parsing.thread import sender_card
 
     # Given a message whose card is followed by a quoted Lotus Notes header, not a signature
-    text = ("Please review.\n\nKay C. Young\nLegal Specialist\nAcme North America Corp.\n"
-            "713-555-0194 Phone\n\n\tTana Jones\n\t04/17/2001 04:20 PM\n")
+    text = ("Please review.\n\nRosa M. Delgado\nCompliance Specialist\nAcme North America Corp.\n"
+            "713-555-0194 Phone\n\n\tLena Fairbanks\n\t04/17/2001 04:20 PM\n")
     # When the card is looked for with only the sender's address
-    card = sender_card(text, ("", "kay.young@acme.com"))
+    card = sender_card(text, ("", "rosa.delgado@acme.com"))
     # Then it is the name line and the short lines under it, up to the quoted header
-    assert card == ("Kay C. Young\nLegal Specialist\nAcme North America Corp.\n"
+    assert card == ("Rosa M. Delgado\nCompliance Specialist\nAcme North America Corp.\n"
                     "713-555-0194 Phone")
 
 
