@@ -82,6 +82,7 @@ SCORERS: dict[str, Scorer] = {
     "retired8": own_corpus.score_message,
     "retired9": own_corpus.score_message,
     "retired10": own_corpus.score_message,
+    "retired11": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
