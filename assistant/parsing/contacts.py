@@ -103,6 +103,12 @@ _TITLE_TRADES = (
     # chairs: "Präsidentin des Verwaltungsrates", "Vizepräsident", "presidenta del consejo"
     r"|präsident(?:in)?|vizepräsident(?:in)?|presidente|presidenta|vicepresidente|vicepresidenta"
     r"|vice-president|vice-présidente?|vicepresident"
+    # Czech, Slovak and Polish heads and officers: "Ředitelka pro rozvoj", "jednatel",
+    # "Riaditeľ predaja", "Kierownik ds. zakupów"
+    r"|ředitel(?:ka)?|\w+ředitel(?:ka)?|jednatel(?:ka)?|vedoucí|manažer(?:ka)?|majitel(?:ka)?"
+    r"|zakladatel(?:ka)?|spoluzakladatel(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)"
+    r"|riaditeľ(?:ka)?|konateľ(?:ka)?|dyrektor(?:ka)?|kierownik|kierowniczka|wiceprezes"
+    r"|właściciel(?:ka)?|współwłaściciel(?:ka)?|założyciel(?:ka)?|współzałożyciel(?:ka)?"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -166,6 +172,13 @@ _TITLE_EXTRA = {
     "e", "ed", "creativo", "creativa", "creatief", "creatieve", "créatif", "créative",
     "artistique", "artístico", "artística", "artistico", "artistica", "kreativ", "kreative",
     "fondatore", "fondatrice", "fundadora", "fundador",
+    # Czech, Slovak and Polish: "for" and "in charge of" ("Ředitelka pro rozvoj", "Dyrektor ds.
+    # Technicznych"), the adjectives of a head ("obchodní ředitel") and the fields they head
+    "pro", "pre", "ds.", "obchodní", "technický", "technická", "finanční", "výkonný", "výkonná",
+    "generální", "provozní", "personální", "obchodný", "technický,", "rozvoj", "obchod",
+    "nákup", "prodej", "výrobu", "výroba", "provoz", "inovace", "rozvoja", "predaja",
+    "obchodu", "nákupu", "sprzedaży", "zakupów", "rozwoju", "marketingu", "technicznych",
+    "finansowych", "eksportu", "handlowy", "handlowa", "techniczny", "finansowy", "zarządu",
     # departments a "de"/"des" phrase names ("directora de RR.HH.", "Directora de Exportaciones",
     # "Präsidentin des Verwaltungsrates")
     "operating", "rr.hh.", "rr.hh", "rrhh", "exportaciones", "importaciones", "verwaltungsrates",
@@ -195,10 +208,15 @@ _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG
               rf"{tail_pattern()})"
               r"(?![\w&'’+-]|\.\w)")
 _DOTTED_FORM = rf"{tail_pattern()}(?![\w&'’+/-]|\.\w)"
+# Czech, Slovak and Polish names go on in lower case, and end in a legal form written with a
+# dot: "Jihomoravské pivovary a.s.", "Tatranská mliekareň a.s.": a word or two in lower case
+# is kept only before such a form.
+_LOWER_BEFORE_FORM = (r"(?!(?:at|in|of|on|to|by|is|as|an|a|and|or|for|the|with|from)[ ])"
+                      rf"[^\W\d_][\w'’-]*(?=(?:[ ][^\W\d_][\w'’-]*)?[ ]{_DOTTED_FORM})")
 COMPANY_RE = re.compile(
     # a form of several words or with a slash is read whole before its words ("A/S" is no "A")
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_DOTTED_FORM}|{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}"
-    rf"|{_ELIDED_WORD})){{0,5}}"
+    rf"|{_ELIDED_WORD}|{_LOWER_BEFORE_FORM})){{0,5}}"
     rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"

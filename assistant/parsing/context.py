@@ -357,7 +357,11 @@ def writers_interests(text: str) -> tuple[str, ...]:
 _WRITERS_OFFER = re.compile(
     r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:I|we)(?:'d| would) be |I'm |I am |we're |we are )?"
     r"(?:more than |very |really )?(?:happy|glad|willing) (?P<offer>to (?:host|share|introduce|"
-    r"connect|lend|send|give|offer|provide|sponsor|mentor|review|show)\b[^.!?;,\n]{3,160})")
+    r"connect|lend|send|give|offer|provide|sponsor|mentor|review|show|"
+    # "Happy to run a soil-sensor trial on one of your farms", "glad to set up a pilot" (not
+    # "happy to walk you through the tariff": an answer, no offer)
+    r"run|do|set up|arrange|organi[sz]e|demo|pilot)\b"
+    r"[^.!?;,\n]{3,160})")
 
 
 def writers_offers(text: str) -> tuple[str, ...]:

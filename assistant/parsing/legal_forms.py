@@ -37,7 +37,9 @@ def _terms() -> frozenset[str]:
     terms = {t.strip().lower() for values in terms_by_type.values() for t in values}
     extra = set(_EXTRA) | {
         "sp. z o.o.", "sp. z.o.o.", "sdn. bhd.", "sdn bhd", "gmbh & co. kg", "spółka z o.o.",
-        "s. de r.l.", "pty ltd", "pty. ltd."}
+        "s. de r.l.", "pty ltd", "pty. ltd.",
+        # the Andean limited company, "compañía limitada": "Floricultura Andina Cía. Ltda."
+        "cía. ltda.", "cia. ltda.", "cía ltda", "cia ltda", "cía. ltda", "cia. ltda"}
     return frozenset(t for t in terms | extra if t and t not in _ORDINARY)
 
 

@@ -56,7 +56,9 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"\s*(?:should\s+|to\s+)?(?:reach out|get in touch|contact|connect|talk|speak|email|"
     r"write|call|meet)\b"
     r"|(?P<by4>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:referred|sent|pointed) (?:me|us)\b"
-    r"|\b(?i:referred|recommended|suggested|sent(?: to (?:me|us))?)\s+(?i:by)\s+"
+    # "Put forward by Hugo Lindqvist", "Passed on by ...", "Flagged by ...", "Proposed by ..."
+    r"|\b(?i:referred|recommended|suggested|sent(?: to (?:me|us))?|put forward|proposed|"
+    r"passed (?:on|along)|flagged|mentioned|pointed out)\s+(?i:by)\s+"
     rf"(?P<by5>{_BY_NAME})"
     r"|\b(?:at|on) (?P<by6>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)'s (?:suggestion|"
     r"recommendation|advice)"
@@ -386,7 +388,9 @@ def _called(draft: ContactDraft) -> list[str]:
 _OUR_TITLE = re.compile(
     r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?"
     # "Mick, copied, is our head winemaker", "Ana (en copia) es nuestra CFO"
-    r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied|cc['’]?d|in cc|en copie|en copia|in copia|in kopie|"
+    # "Zola, in copy, is our head of finance", "Ruth, on cc, is our COO"
+    r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied(?: in)?|cc['’]?e?d(?: in)?|in cc|on cc|in copy|"
+    r"on copy|en copie|en copia|in copia|in kopie|"
     r"em cópia|in de cc)\)?,?[ \t]+(?:is|ist|est|es|è|é)[ \t]+)(?:our|unser(?:e[nmrs]?)?|"
     r"notre|nuestr[oa]|(?:il |la )?nostr[oa]|(?:o |a )?noss[oa]|onze|ons)[ \t]+"
     r"(?P<title>[^,.;:()\n]{2,60})")
@@ -451,14 +455,21 @@ def _named_in(note: str, party: Party) -> bool:
     # "Please add Claire (not Tom)": a name the note excludes is not one it asks for; so is
     # one the note denies after it ("Bram niet, dat is haar stagiair", "Jonas nicht.")
     return (found is not None and not _EXCLUDED.search(name_key(note)[: found[0]])
-            and not _denied_after(note, clean_name(name) or ""))
+            and not _denied_after(note, clean_name(name) or "")
+            # "the sales inbox in cc": a team's mailbox, no person
+            and not (len(words) == 1
+                     and _MAILBOX_AFTER.match(name_key(note), found[0] + len(words[0]))))
+
+
+_MAILBOX_AFTER = re.compile(r"\s+(?:inbox|mailbox|alias|address|mailing list|distribution list|"
+                            r"team (?:inbox|mailbox|address))\b")
 
 
 # "not Tom", "no a pedidos", "pas à Luc", "non a Marco", "não o Rui", "nicht an Jan": a
 # preposition or article may stand between the cue and the name.
 _EXCLUDED = re.compile(r"(?:\b(?:not|nicht|pas|non|no|niet|não|nao|ignore|without|ohne|sans|sin|"
                        r"senza|zonder|sem|except|außer|sauf|excepto|tranne)\s+"
-                       r"(?:(?:to|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?"
+                       r"(?:(?:to|the|a|al|à|au|ad|o|os|as|an|de|den|die|der|el|la|le|il|lo)\s+)?"
                        # "no a su asistente", "not his assistant", "nicht seine Assistentin"
                        r"(?:(?:his|her|their|su|sus|son|sa|ses|leur|sein|seine|seinen|ihr|ihre|"
                        r"ihren|suo|sua|zijn|haar|seu)\s+)?)$")

@@ -100,7 +100,7 @@ _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon
                              r"het|the|la|le|el|l['’])|"
                              # "she runs Desert Bloom Landscaping (gloria@...)": her company
                              r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
-                             r"\bgère|\bgestisce|\bleidt|"
+                             r"\bgère|\bgestisce|\bleidt|\bguida|\bconduce|\blidera|"
                              # "Beim Berliner Fintech-Stammtisch getroffen": an event or a place
                              r"\bbeim|\bvom|\bzum|\bzur|\bim)\s*$")
 STOP_WORDS = set("""
@@ -158,6 +158,7 @@ Logistik Logística Tecnologías Industries Industrias Industrie Holding Ristora
 Hacienda Finanzamt Fisco Receita Belastingdienst Agenzia Entrate Treasury Fazenda Zoll Aduana Dogana
 Società Sociedad Société Sociedade Cooperativa Coopérative Genossenschaft Asistente Assistente
 Assistentin Secretaría Sekretariat Secrétariat Segreteria Recepción Réception Empfang
+Limited LIMITED Corporation Incorporated Estates ESTATES Enterprises
 Foro Encuentro Rencontres Tagung Vater Mutter Tochter Sohn Bruder Schwester Ehemann Ehefrau Father
 Mother Husband Wife Papá Mamá Père Mère Madre Hijo Hija Figlio Figlia
 """.split())
@@ -797,11 +798,21 @@ def _single_name_evidence(text: str, start: int, end: int, words: list[str],
     if _CUE_BEFORE.search(before):
         if _WITH_NOUN.search(before) and not _known_given_name(words[0]):
             return False  # "sucht einen Beirat mit Bankenerfahrung.": a German noun after "mit"
+        if _PEOPLE_NOUN_AFTER.match(after) and not _known_given_name(words[0]):
+            return False  # "payments with Gdansk wholesalers": a place or brand naming a group
         return not after[:1].isalpha()
     return _email_matches(words, start, emails)
 
 
 _WITH_NOUN = re.compile(r"\b(?:mit|und)\s*$")
+# A plural noun for a group of people or firms right after a lone capitalized word: the word
+# qualifies the noun ("with Gdansk wholesalers", "and Lagos retailers"); no one's name.
+_PEOPLE_NOUN_AFTER = re.compile(
+    r"^[ \t]+(?!(?:thanks|others|wants|represents|presents|invents|consents|relents|rents"
+    r"|hunts|plants|grants|supplies|applies|replies|tries|carries|studies|buries|worries"
+    r"|hurries|marries|copies|enters|offers|answers|considers|prefers|gathers|orders"
+    r"|wonders|covers|delivers|remembers|registers|suffers|suggests)\b)"
+    r"[a-z]{2,}(?:ers|ors|ants|ents|ists|ies|ees|ians|ups)\b")
 
 
 def _known_given_name(word: str) -> bool:
@@ -1210,6 +1221,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
                 role = Role(None, run)
             elif run and not role.title and run.endswith(f" {role.company}"):
                 role = Role(None, run)
+            if role.title:
+                role = _card_line_title(passage, role, name, region)
         if role is not None and (role.title or role.company):
             return Role(_without_place(role.title), role.company)
     return Role(None, None)
@@ -1589,7 +1602,13 @@ _COMPANY_RUN = re.compile(
     r"travaille chez|travaille pour|trabaja en|trabaja para|lavora presso|lavora per|"
     r"trabalha na|trabalha no|trabalha em|trabalha para|"
     r"runs|owns|heads|leads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
-    r"fondò|fundou|fundó|leidt|runt)\s+"
+    r"fondò|fundou|fundó|leidt|runt|"
+    # "guida il Birrificio Valsesia S.r.l.", "lidera a Cervejaria Serra Azul", "conduce la
+    # Trattoria ...": Italian, Spanish and Portuguese "leads"
+    r"guida|conduce|lidera|comanda|"
+    # the same verbs opening a sentence about the person just named ("Guida la Cantina ...")
+    r"(?<=[.;:!][ ])(?:Runs|Owns|Founded|Co-founded|Leitet|Führt|Dirige|Gère|Gestisce|Guida|"
+    r"Conduce|Lidera|Leidt))\s+"
     # "runs fleet operations for Peachline Freight", "leitet den Einkauf bei Lumatec": a part of
     # the company the person heads, then the company
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"
@@ -1643,13 +1662,37 @@ def _company_from(after_name: str) -> str | None:
     return _capitalized_company(_COMPANY_FROM.match(after_name))
 
 
+_NAME_PARTICLES = {"di", "da", "de", "del", "della", "do", "dos", "das", "du", "des", "von", "van"}
+
+
 def _capitalized_company(match: re.Match[str] | None) -> str | None:
     if not match:
         return None
     words: list[str] = []
-    for word in match.group("c").split():
+    written = match.group("c").split()
+    for index, word in enumerate(written):
         if not (word[0].isupper() or word[0].isdigit() or word in {"&", "e.V."}
-                or (words and is_legal_form(word))):  # "Reding Transports S.à r.l."
+                or (words and is_legal_form(word))  # "Reding Transports S.à r.l."
+                # "Distilleria Val di Cembra": a particle before a capitalized word
+                or (words and word in _NAME_PARTICLES and index + 1 < len(written)
+                    and written[index + 1][:1].isupper())):
             break
         words.append(word)
     return clean_company(" ".join(words)) if words else None
+
+
+def _card_line_title(passage: str, role: Role, name: str | None, region: str) -> Role:
+    """A title and a "company" read from one line that stands alone, as on a card ("Gerente de
+    Exportaciones Andinas" over "Cacaotera Quilotoa S.A."): when the card reader takes that line
+    whole as the title and finds the company on a line of its own, the line names a department
+    and the card's reading is the role."""
+    assert role.title is not None and role.company is not None
+    line = re.search(rf"(?m)^[ \t]*{re.escape(role.title)}[ \t]+(?:[^\W\d_]+[ \t]+){{1,2}}?"
+                     rf"{re.escape(role.company)}[ \t]*$", passage)
+    if line is None:
+        return role
+    card = _card_role(passage, name, region)
+    if (card.title and card.company and card.company != role.company
+            and card.title.split() == line.group().split()):
+        return card
+    return role
