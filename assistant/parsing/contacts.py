@@ -99,10 +99,13 @@ _TITLE_TRADES = (
     r"|medic[oa]|giornalista|jornalista|geometra|contador(?:a)?"
     r"|enólog[oa]|sommelière|gerenta"
     # co-owners: "Mitinhaber von TicinoSoft SA", "Teilhaberin der Kanzlei Roth"
-    r"|mitinhaber(?:in)?|teilhaber(?:in)?|miteigentümer(?:in)?"
+    r"|mitinhaber(?:in)?|teilhaber(?:in)?|miteigentümer(?:in)?|eigentümer(?:in)?"
     # chairs: "Präsidentin des Verwaltungsrates", "Vizepräsident", "presidenta del consejo"
     r"|präsident(?:in)?|vizepräsident(?:in)?|presidente|presidenta|vicepresidente|vicepresidenta"
     r"|vice-president|vice-présidente?|vicepresident"
+    # deputies: "Subdirectora Comercial", "Subgerente de Ventas", "Vicedirector", "Subjefe"
+    r"|sub-?(?:director|directora|diretor|diretora|gerente|jefe|jefa|direttore|direttrice)"
+    r"|vice-?(?:director|directora|diretor|diretora|gerente|direttore|direttrice)"
     # Czech, Slovak and Polish heads and officers: "Ředitelka pro rozvoj", "jednatel",
     # "Riaditeľ predaja", "Kierownik ds. zakupów"
     r"|ředitel(?:ka)?|\w+ředitel(?:ka)?|jednatel(?:ka)?|vedoucí|manažer(?:ka)?|majitel(?:ka)?"
@@ -179,6 +182,7 @@ _TITLE_EXTRA = {
     "nákup", "prodej", "výrobu", "výroba", "provoz", "inovace", "rozvoja", "predaja",
     "obchodu", "nákupu", "sprzedaży", "zakupów", "rozwoju", "marketingu", "technicznych",
     "finansowych", "eksportu", "handlowy", "handlowa", "techniczny", "finansowy", "zarządu",
+    "mercadotecnia", "mercadeo",
     # departments a "de"/"des" phrase names ("directora de RR.HH.", "Directora de Exportaciones",
     # "Präsidentin des Verwaltungsrates")
     "operating", "rr.hh.", "rr.hh", "rrhh", "exportaciones", "importaciones", "verwaltungsrates",
@@ -699,7 +703,17 @@ def with_comma_form(company: str | None, text: str) -> str | None:
         return company
     at = text.find(company)
     form = _COMMA_LEGAL_FORM.match(text, at + len(company)) if at >= 0 else None
+    if form is None and at >= 0:
+        # "Red Emprende" of "Red Emprende MX, A.C.": the name's last capitalized words were
+        # left out before the form's comma
+        more = _MORE_BEFORE_COMMA_FORM.match(text, at + len(company))
+        if more and not any(TITLE_WORD.match(w) for w in more.group("more").split()):
+            return f"{company}{more.group('more')}, {more.group('form')}"
     return f"{company}, {form.group('form')}" if form else company
+
+
+_MORE_BEFORE_COMMA_FORM = re.compile(
+    rf"(?P<more>(?:[ ][A-Z][\w&'’-]*){{1,2}}){_COMMA_LEGAL_FORM.pattern}")
 
 
 # A firm named after its partners or family: "Santamaría, Oropeza y Asociados", "Agaves

@@ -865,7 +865,8 @@ def _card_address_matches(text: str, start: int, words: list[str],
     """A name opening its line whose own address stands further down the same block, below a
     long title, the company and several phone lines."""
     lead = text[text.rfind("\n", 0, start) + 1:start].strip(" -*•\t>")
-    if lead and not _HONORIFIC.match(lead):
+    # "Dr.", and degrees before the name: "dr inż.", "Mgr.", "Ing. arch."
+    if lead and not all(_HONORIFIC.match(w) or _DEGREE_BEFORE.match(w) for w in lead.split()):
         return False
     keys = _address_keys(words)
     for position, address in emails:
@@ -896,6 +897,9 @@ def _line_has_details(text: str, end: int) -> bool:
 
 
 _HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|herr|frau|mme|sr|sra)\.?$")
+# Degrees and professions written before a name on Central European and Latin cards
+_DEGREE_BEFORE = re.compile(r"(?i)^(?:inż|mgr|hab|ing|arch|dipl|lic|arq|eng|enga|econ|dott|"
+                            r"dott\.ssa|avv|judr|mudr|phdr|rndr|bc|doc|mag|dra)\.?$")
 _WORD_BEFORE_ADDRESS = re.compile(r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*\.?)[ \t]*$")
 # What stands between a name and its address: "kevin (kevin@...", "tom o'brien — tom@...",
 # "met jamal price jamal@..." (nothing but a space).

@@ -75,8 +75,21 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     # "Founder | Lumentide" read whole as the title: the rules read the title and the company
     # the separator sets apart
     mistaken = mistaken or bool(block.title and title and company and not block.company
-                                and _SPLIT.search(block.title) and block.title.startswith(title)
-                                and block.title.endswith(company))
+                                and _SPLIT.search(block.title)
+                                and ((block.title.startswith(title)
+                                      and block.title.endswith(company))
+                                     # "Ortega Auditores — Socia Directora": the company
+                                     # first, or its last words only
+                                     or (block.title.endswith(title)
+                                         and _company_tail(block.title[:-len(title)],
+                                                           company))))
+    # "Eigentümerin, Kessler Drechslerei e.K." read whole as the title and a street below as
+    # the company: the rules read the title and the company with its legal form beside it
+    mistaken = mistaken or bool(block.title and block.company and title and company
+                                and block.title.startswith(title) and block.title != title
+                                and _company_tail(block.title[len(title):], company)
+                                and is_legal_form(company.split()[-1])
+                                and name_key(block.company) not in name_key(company))
     # "Weber Steuerberatung — Steuerberater & Partner": the labeller read the company as the
     # title, where the rules read the company and the title beside it
     mistaken = mistaken or bool(block.title and not block.company and title and company
@@ -246,6 +259,7 @@ def _labelled_not_fax(signature: str, region: str) -> set[str]:
 
 _QUALIFIER_WORDS = 4
 _JOINER_START = re.compile(r"(?i)^(?:[&/+,–—-]|and|und|et|y|e|en|o|or|oder|ou)\s")
+_PARTICLE_START = re.compile(r"^(?:of|for|de|del|des|du|da|do|di|für|van|von)\s")
 
 
 def _title_line_head(title: str | None, signature: str) -> str | None:
@@ -265,8 +279,13 @@ def _title_line_head(title: str | None, signature: str) -> str | None:
 def _whole_title(title: str | None, rule_title: str | None) -> str | None:
     """A title the labeller read from its joiner on ("& Logística" of "Gerenta de Compras &
     Logística", "/ Inkoop"): the rules' reading of the whole line stands."""
-    if (title and rule_title and _JOINER_START.match(title) and len(rule_title) > len(title)
-            and rule_title.endswith(title)):
+    if (title and rule_title and (_JOINER_START.match(title) or _PARTICLE_START.match(title))
+            and len(rule_title) > len(title) and rule_title.endswith(title)):
+        return rule_title  # and "de Mercadeo" of "Subgerente Comercial y de Mercadeo"
+    # "Compras & Logística" of "Gerenta de Compras & Logística", its head read as no title:
+    # the rules' whole line, every word of it a title's
+    if (title and rule_title and rule_title.endswith(" " + title)
+            and is_title_phrase(rule_title)):
         return rule_title
     # "Head of Growth / Partnerships" read up to its "/": the rules' whole title
     if (title and rule_title and rule_title.startswith(title)
@@ -421,14 +440,24 @@ def _company_line_head(company: str | None, signature: str) -> str | None:
 def _cut_short(company: str, whole: str) -> bool:
     """Whether the company read is the first words of a whole company line that ends in a
     legal form (a surname inside a sole trader's name cut it)."""
-    return (whole.startswith(company + " ") and len(whole.split()) > 1
-            and is_legal_form(whole.split()[-1]))
+    if not whole.startswith(company + " ") or len(whole.split()) < 2:
+        return False
+    if is_legal_form(whole.split()[-1]):
+        return True
+    # "Cooperativa Agrària" of "Cooperativa Agrària del Ter": a particle, then capitalized words
+    rest = whole[len(company) + 1:].split()
+    return (len(rest) <= 3 and rest[0] in _JOINING_PARTICLES
+            and all(w[:1].isupper() for w in rest[1:]) and len(rest) > 1)
+
+
+# Legal forms of several words the labeller may read alone: "S.A. de C.V.", "S. de R.L. de C.V."
+_FORM_OF_WORDS = re.compile(r"S\.A\.(?:P\.I\.)? de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?")
 
 
 def _with_name_before_form(company: str | None, signature: str) -> str | None:
     """A company read as its legal form alone ("S.A." of "Gestora | Cortiça Nova, S.A.") is
     the name before the form's comma and the form."""
-    if not company or not is_legal_form(company):
+    if not company or not (is_legal_form(company) or _FORM_OF_WORDS.fullmatch(company)):
         return company
     match = re.search(
         rf"(?m)(?:^|[|·•,]|\s[-–—]\s)\s*(?P<name>[^|·•,\n]+?),\s*{re.escape(company)}", signature)
@@ -436,6 +465,15 @@ def _with_name_before_form(company: str | None, signature: str) -> str | None:
     if not name or is_title_phrase(name, loose=True) or _is_contact_bit(name):
         return company
     return f"{name}, {company}"
+
+
+def _company_tail(head: str, company: str) -> bool:
+    """Whether ``head`` is the company, or its last words, and a separator ("Chocolates Ltda.
+    — " of "Cacau do Sul Chocolates Ltda.")."""
+    if not _SPLIT.search(head):
+        return False
+    text = _SPLIT.sub(" ", head).strip()
+    return bool(text) and (company == text or company.endswith(" " + text))
 
 
 def _card_lines(signature: str) -> str:
