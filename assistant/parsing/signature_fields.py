@@ -480,9 +480,13 @@ def _card_lines(signature: str) -> str:
     """The block without sign-off, noise and rule lines ("Best,", "Sent from my iPhone",
     "--")."""
     lines = [line.strip().strip("*_") for line in signature.splitlines()]
-    return "\n".join(line for line in lines if any(c.isalnum() for c in line)
-                     and not _VALEDICTION_WORDS.match(line)
-                     and not is_signoff_line(line) and not _NOISE_ONLY.match(line))
+    kept = [line for line in lines if any(c.isalnum() for c in line)
+            and not _VALEDICTION_WORDS.match(line)
+            and not is_signoff_line(line) and not _NOISE_ONLY.match(line)]
+    # "Sione" signed above "Sione Latu": the sign-off's first name alone is no card line
+    if len(kept) > 2 and " " not in kept[0] and kept[1].startswith(kept[0] + " "):
+        kept = kept[1:]
+    return "\n".join(kept)
 
 
 _NOISE_ONLY = re.compile(r"(?i)^(?:sent from|gesendet von|envoyé de|enviado desde|get outlook|"

@@ -54,3 +54,12 @@ def test_degrees_before_a_cards_name() -> None:
             "Pomorskie Młyny Sp. z o.o.\ntel. +48 22 555 01 42\nm.wisniewski@pomorskiemlyny.pl\n")
     (person,) = find_people(note, owner)
     assert (person.name, person.company) == ("Marek Wiśniewski", "Pomorskie Młyny Sp. z o.o.")
+
+
+def test_the_signoff_first_name_above_the_full_name_is_no_card_line() -> None:
+    from assistant.parsing.signature_fields import _card_lines, mine_signature
+
+    signature = "Regards,\nTevita\n\nTevita Fifita\nOperations Manager | Reefline Tours Ltd"
+    assert _card_lines(signature).splitlines()[0] == "Tevita Fifita"
+    facts = mine_signature(signature, "Tevita Fifita", "NZ")
+    assert (facts.title, facts.company) == ("Operations Manager", "Reefline Tours Ltd")
