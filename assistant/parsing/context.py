@@ -360,7 +360,7 @@ _WRITERS_OFFER = re.compile(
     r"connect|lend|send|give|offer|provide|sponsor|mentor|review|show|"
     # "Happy to run a soil-sensor trial on one of your farms", "glad to set up a pilot" (not
     # "happy to walk you through the tariff": an answer, no offer)
-    r"run|do|set up|arrange|organi[sz]e|demo|pilot)\b"
+    r"run|set up|arrange|organi[sz]e|demo|pilot)\b"
     r"[^.!?;,\n]{3,160})")
 
 
