@@ -83,6 +83,7 @@ SCORERS: dict[str, Scorer] = {
     "retired9": own_corpus.score_message,
     "retired10": own_corpus.score_message,
     "retired11": own_corpus.score_message,
+    "retired12": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
