@@ -135,8 +135,9 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
             title, company = inner.title, inner.company
     if title is None and name:
         # "Joris Peeters, Zaakvoerder": the title on the name's line
+        # (the pattern is built from the name: compiled only when the name is there at all)
         beside = re.search(rf"(?m)^\s*{re.escape(name)}\s*[,|–—-]\s*(?P<t>[^,|\n]+?)\s*$",
-                           signature)
+                           signature) if name in signature else None
         if beside and is_title_phrase(beside.group("t"), loose=True):
             title = beside.group("t")
     title, company = _qualifier_read_as_company(title, company, signature)
@@ -305,8 +306,9 @@ def _qualifier_read_as_company(title: str | None, company: str | None,
         return title, company
     lines = [line.strip().strip("*_") for line in signature.splitlines() if line.strip()]
     for index, line in enumerate(lines[:-1]):
+        # (built from the title and company: compiled only for a line with both at its ends)
         match = re.fullmatch(rf"{re.escape(title)}(?P<sep>\s[-–—]\s|,\s*){re.escape(company)}",
-                             line)
+                             line) if line.startswith(title) and line.endswith(company) else None
         below = lines[index + 1]
         if (match and len(company.split()) <= _QUALIFIER_WORDS and _is_company_line(below)
                 and not is_legal_form(company.split()[-1]) and re.search(r"[^\W\d_]{3}", below)
