@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import getaddresses, parsedate_to_datetime
 
+from assistant.parsing.memo import short_text_memo
+
 # Localized field names as clients print them above a forwarded or quoted message. Keys are the
 # canonical fields of `Forward`; "reply_to" and "other" are recognised but not kept.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
@@ -276,6 +278,7 @@ def _clean_body(lines: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines).strip("\n").strip()
 
 
+@short_text_memo(64)  # routing and the parser both unwrap the same body (Forward is frozen)
 def unwrap_forward(text: str) -> Forward | None:
     """The outermost forward in a plain-text body; None when the text contains no forward."""
     lines = split_flat_headers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
