@@ -611,10 +611,14 @@ def _title_strength(text: str) -> int:
     if len(words) <= 7 and any(_title_word(w) for w in words):
         return 2
     # a title word the OCR misread by a letter, on a line that names no organisation and no
-    # one
+    # one, or before the organisation's name ("Managing Diector Kestrel Centre": the words
+    # before the one that names the organisation's own name)
+    organisation = _COMPANY_WORDS.search(text)
+    if organisation:
+        words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text[:organisation.start()])
+                 if w.strip(".")][:-1]
     return int(len(words) <= 5 and any(misread_title_word(w) for w in words)
-               and not _COMPANY_WORDS.search(text) and not _legal_form(text)
-               and not _maybe_name(text))
+               and not _legal_form(text) and not _maybe_name(text))
 
 
 def _title_head(text: str) -> str:

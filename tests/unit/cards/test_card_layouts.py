@@ -560,3 +560,14 @@ def test_a_small_business_named_by_its_trade_is_the_company_beside_a_free_mail_a
     # Then the shop is the company and the person the name
     assert reading.company == shop
     assert reading.name == "Imogen Ashdown"
+
+
+def test_a_title_with_a_letter_lost_before_the_organisations_name_is_the_title() -> None:
+    # Given a title whose "Director" lost its r, printed before the organisation's name
+    card = lines("KESTREL CENTRE", "Global standards for coastal partnerships",
+                 "Saskia Lindqvist", "Managing Diector Kestrel Centre", "+1 650 555 0147",
+                 "saskia@kestrelcentre.example")
+    reading = read_card(card, "US")
+    # Then the title is read, put right, without the organisation's name
+    assert reading.title == "Managing Director"
+    assert reading.company == "KESTREL CENTRE"
