@@ -104,7 +104,15 @@ _COMPANY_WORDS = re.compile(
     r"vereniging|associ[ée]s|asociados|associati|associados|rechtsanw[äa]lte|anw[äa]lte|"
     r"attorneys|solicitors|notaires|architects|architekten|architectes|arquitectos|architetti|"
     r"arquitetos|architecten|universidade|universiteit|universit[ée]|hochschule|faculdade|"
-    r"hotel|h[ôo]tel|hogeschool|politecnico|polit[ée]cnica)\b\.?")
+    r"hotel|h[ôo]tel|hogeschool|politecnico|polit[ée]cnica|"
+    # the trades of small businesses, whose cards often give a free mail address
+    r"dental|dentistry|bakery|realty|plumbing|heating|roofing|landscaping|catering|florists?|"
+    r"salon|spa|printing|cleaning|photography|interiors|furniture|travel|tours|fitness|"
+    r"pharmacy|opticians|veterinary|boutique|gallery|bistro|brewery|winery|garage|trucking|"
+    r"movers|storage|supplies|supply|equipment|electrical|builders|properties|rentals|"
+    r"b[äa]ckerei|autohaus|zahnarztpraxis|boulangerie|pharmacie|panader[íi]a|farmacia|"
+    r"cl[íi]nica|peluquer[íi]a|ristorante|trattoria|pizzeria|farm[áa]cia|padaria|bakkerij|"
+    r"apotheek)\b\.?")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:the|and|of|for|your|our|with|www|http|inc|llc|ltd|gmbh|tel|fax|phone|mobile|"
     r"email|e-mail|web|office|street|road|avenue|suite|department|division|unit|management)\b")
@@ -168,8 +176,9 @@ class _Found:
 def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     """The contact on a card, from its lines in reading order (top to bottom)."""
     printed = {fold(word) for line in lines for word in clean_text(line.text).split()}
-    lines = [OcrLine(_title_comma(split_run_words(_unspaced(_unbulleted(clean_text(line.text))))),
-                     line.confidence, line.box) for line in lines]
+    lines = [OcrLine(_title_comma(split_run_words(_unspaced(_unbulleted(
+        _marks_apart(_capital_i_words(clean_text(line.text))))))), line.confidence, line.box)
+        for line in lines]
     lines = repair_emails([replace(line, text=_capital_i(line.text))
                            for line in lines if line.text])
     lines = _split_name_lines(lines, _domains(_read_all(lines, region)))
@@ -602,10 +611,14 @@ def _title_strength(text: str) -> int:
     if len(words) <= 7 and any(_title_word(w) for w in words):
         return 2
     # a title word the OCR misread by a letter, on a line that names no organisation and no
-    # one
+    # one, or before the organisation's name ("Managing Diector Kestrel Centre": the words
+    # before the one that names the organisation's own name)
+    organisation = _COMPANY_WORDS.search(text)
+    if organisation:
+        words = [fold(w.strip(".")) for w in re.split(r"[\s/&|,:;]+", text[:organisation.start()])
+                 if w.strip(".")][:-1]
     return int(len(words) <= 5 and any(misread_title_word(w) for w in words)
-               and not _COMPANY_WORDS.search(text) and not _legal_form(text)
-               and not _maybe_name(text))
+               and not _legal_form(text) and not _maybe_name(text))
 
 
 def _title_head(text: str) -> str:
@@ -683,6 +696,28 @@ def _title_near(lines: Sequence[OcrLine], name_at: int, taken: set[int]) -> int 
              if 0 <= i < len(lines) and i not in taken]
     found = [(strength, i) for strength, i in found if strength]
     return max(found, key=lambda item: (item[0], item[1]))[1] if found else None
+
+
+_SMALL_L_FOR_I = re.compile(r"(?<![\w@./-])l(?=[bcdfgkmnpsvz][a-z]{2,}\b(?![@.]\w))"
+                            r"|(?<![\w@./-])l(?=[A-Z]{2,}\b(?![@.]\w))")
+
+
+def _capital_i_words(text: str) -> str:
+    """A capital I the OCR read as a small l at the start of a word, where no word starts so:
+    "lnstitute", "lmperial", "lsland", "lBM" (before a consonant other than l, r, t, h, j, w
+    or y, or before capitals); addresses and web names are left as they are."""
+    return _SMALL_L_FOR_I.sub("I", text)
+
+
+_GLUED_MARK = re.compile(r"\s*([·•|▪])\s*")
+
+
+def _marks_apart(text: str) -> str:
+    """A mark set between the parts of a row spaced from them, where the OCR glued it to the
+    words ("Acme Labs Ltd·12 Harbour Road"), so the parts read as words of their own."""
+    if not any(mark in text for mark in "·•|▪"):
+        return text
+    return _GLUED_MARK.sub(lambda m: f" {m.group(1)} ", text).strip()
 
 
 def _capital_i(text: str) -> str:
@@ -800,6 +835,9 @@ def _names_firm(text: str) -> bool:
             and not _ADDRESS.search(text) and not any(ch.isdigit() for ch in text))
 
 
+_GLUED_LABEL = re.compile(r"^([^\W\d_]+\.?:?)(?=[+(]?\d)")
+
+
 def _beside_details(text: str) -> tuple[str, str] | None:
     """A name, title or company read on one row with a detail of the other column ("Jane
     Okafor T +1 415 372 8841", "Sales Director jane@acme.example", "ACME LTD Hafenstraße 12"):
@@ -807,15 +845,17 @@ def _beside_details(text: str) -> tuple[str, str] | None:
     words = text.split()
     for cut in range(1, len(words)):
         first, tail = words[cut], " ".join(words[cut:])
+        glued = _GLUED_LABEL.match(first)  # "Office+44 20 7946 0712", "M:555-0134"
         detail = (first[0] in "+(" or first[0].isdigit() or "@" in first
                   or first.lower().startswith(("www.", "http")) or bool(bare_domains(first))
-                  or bool(_ADDRESS.match(tail)))
+                  or bool(_ADDRESS.match(tail))
+                  or glued is not None and bool(_DETAIL_LABEL.match(glued.group(1))))
         if not detail:
             continue
         head = words[:cut]
         while head and (_DETAIL_LABEL.match(head[-1]) or head[-1] in _ROW_MARKS):
             head = head[:-1]
-        phrase = " ".join(head)
+        phrase = " ".join(head).rstrip(":")
         address = _ADDRESS.search(text)
         if phrase.endswith(",") and _names_firm(phrase.rstrip(",")):
             phrase = phrase.rstrip(",")  # "Acme Robotics Inc., 12 Main Street"
@@ -1148,7 +1188,9 @@ def _company_block(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine
         if (_CONNECTOR.match(line.text.split()[-1]) or
                 _CONNECTOR.match(next_words[0]) and next_words[0][0].islower()):
             line = _joined(line, lines[after])
-        elif not _COMPANY_WORDS.sub("", line.text).strip(" ,.&"):  # "Institut" alone
+        elif (not _COMPANY_WORDS.sub("", line.text).strip(" ,.&")  # "Institut" alone
+              or _COMPANY_WORDS.search(line.text)  # "Institute for Applied" / "Ocean Optics"
+              and any(_CONNECTOR.match(word) for word in line.text.split()[1:-1])):
             for index in range(after, min(after + 2, len(lines))):
                 if index in skip or not _flush_below(lines[index], lines[index - 1]):
                     break
@@ -1156,7 +1198,18 @@ def _company_block(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine
     above = _word_above(lines, lines[at], skip | {at})
     if above is not None:
         line = _joined(lines[above], line)
+    elif at > 0 and at - 1 not in skip and _opens_name(lines[at - 1].text) and _flush_below(
+            lines[at], lines[at - 1]):  # "Institute for Applied" / "Seabed Acoustics"
+        line = _joined(lines[at - 1], line)
     return line
+
+
+def _opens_name(text: str) -> bool:
+    """The first line of an organisation's name set over two: its kind, and a joining word
+    after it ("National Institute of", "Institute for Applied")."""
+    words = text.split()
+    return (bool(_COMPANY_WORDS.search(text)) and _logo_words_long(text)
+            and any(_CONNECTOR.match(word) for word in words[1:]))
 
 
 def _flush_below(line: OcrLine, above: OcrLine) -> bool:

@@ -203,8 +203,9 @@ def _long_words() -> dict[int, list[str]]:
 
 def misread_title_word(word: str) -> str | None:
     """The title word a folded word of seven letters or more is, but for one letter the OCR
-    misread ("malager") or, in eight letters or more, lost ("geschaftsfuher"); None when it
-    is no such word or could be more than one. ("Delgado" is a name, not "delegado".)"""
+    misread ("malager") or lost from a word of eight letters or more ("geschaftsfuher",
+    "diector"); None when it is no such word or could be more than one. ("Delgado" is a
+    name, not "delegado".)"""
     if len(word) < MISREAD_MIN or not word.isalpha() or word in TITLE_WORDS:
         return None
     words = _long_words()
@@ -216,6 +217,6 @@ def misread_title_word(word: str) -> str | None:
     found |= {
         w
         for w in words.get(len(word) + 1, [])
-        if len(word) > MISREAD_MIN and any(w[:i] + w[i + 1 :] == word for i in range(len(w)))
+        if any(w[:i] + w[i + 1 :] == word for i in range(len(w)))
     }
     return found.pop() if len(found) == 1 else None

@@ -495,3 +495,79 @@ def test_an_at_sign_read_as_an_ampersand_or_a_mark_is_mended_beside_the_site(
         printed: str) -> None:
     reading = read_card(lines("Jane Okafor", printed, "www.lumenfield.example"), "US")
     assert reading.emails == ("jane.okafor@lumenfield.example",)
+
+
+def test_a_capital_i_read_as_a_small_l_at_a_words_start_is_put_back() -> None:
+    # Given an organisation whose "Institute" the OCR read as "lnstitute"
+    card = lines("Torvane lnstitute of Marine Studies", "Dana Whitlow", "Research Fellow",
+                 "dana.whitlow@torvane-ims.example", "+1 650 555 0142")
+    reading = read_card(card, "US")
+    # Then the company is the institute, spelt right, and the address is untouched
+    assert reading.company == "Torvane Institute of Marine Studies"
+    assert reading.emails == ("dana.whitlow@torvane-ims.example",)
+
+
+def test_a_name_starting_with_a_small_l_is_not_changed() -> None:
+    # Given words that do start with a small l (a lowercase word, an address, "ltd")
+    card = lines("Quillon Freight ltd", "Lena Marsh", "Logistics Planner",
+                 "lmarsh@quillon.example", "+1 650 555 0143")
+    reading = read_card(card, "US")
+    assert reading.emails == ("lmarsh@quillon.example",)
+    assert reading.name == "Lena Marsh"
+
+
+def test_a_company_glued_to_its_address_by_a_middle_dot_is_read_apart() -> None:
+    # Given a logo of initials and, at the foot, the legal name glued to the street by a dot
+    card = [OcrLine("KAP", 0.99, (40, 10, 200, 100)),
+            OcrLine("Noor Vellacott", 0.97, (40, 150, 300, 180)),
+            OcrLine("Office Manager", 0.97, (40, 185, 300, 205)),
+            OcrLine("noor.vellacott@kestrelanalytics.example", 0.97, (400, 150, 800, 175)),
+            OcrLine("Kestrel Analytics Partners,Ltd·170 Juniper Lane", 0.97, (40, 400, 700, 425)),
+            OcrLine("Springfield, IL 62704", 0.97, (40, 430, 400, 455))]
+    # Then the company is the legal name, not the initials nor the street
+    assert read_card(card, "US").company == "Kestrel Analytics Partners,Ltd"
+
+
+def test_an_organisation_name_set_over_two_lines_is_read_whole() -> None:
+    # Given an institute's name broken after "Applied", the rest flush below in the same print
+    card = [OcrLine("Institute for Applied", 0.99, (60, 44, 420, 84)),
+            OcrLine("Seabed Acoustics", 0.99, (61, 93, 340, 131)),
+            OcrLine("Leonie Faraway", 0.99, (60, 219, 380, 270)),
+            OcrLine("Research Scientist", 0.99, (60, 274, 340, 303)),
+            OcrLine("leonie.faraway@seabed-acoustics.example", 0.99, (60, 452, 600, 484))]
+    # Then the company is both lines
+    assert read_card(card, "US").company == "Institute for Applied Seabed Acoustics"
+
+
+def test_a_name_beside_a_phone_whose_label_is_glued_to_it_is_read_apart() -> None:
+    # Given a name the OCR read on one line with the other column's "Office+44 ..."
+    card = lines("Dorian Faraway Office+44 20 7946 0712", "Regional Sales Director",
+                 "Cell +44 161 496 0056", "dorian.faraway@nimbra.example", "Nimbra Software Ltd")
+    reading = read_card(card, "GB")
+    # Then the name is the name alone and the office number is the first phone
+    assert reading.name == "Dorian Faraway"
+    assert reading.phones[0] == "+442079460712"
+
+
+@pytest.mark.parametrize("shop", ["Brisa Bakery", "Velmont Plumbing & Heating",
+                                  "Mossbank Landscaping", "Corvana Hair Salon"])
+def test_a_small_business_named_by_its_trade_is_the_company_beside_a_free_mail_address(
+        shop: str) -> None:
+    # Given a shop's card whose address is at a free mail host, spelling the shop's name
+    local = "".join(ch for ch in shop.lower() if ch.isalnum())
+    card = lines("Imogen Ashdown", "Owner", shop, "(212) 555-0134", f"{local}@gmail.com")
+    reading = read_card(card, "US")
+    # Then the shop is the company and the person the name
+    assert reading.company == shop
+    assert reading.name == "Imogen Ashdown"
+
+
+def test_a_title_with_a_letter_lost_before_the_organisations_name_is_the_title() -> None:
+    # Given a title whose "Director" lost its r, printed before the organisation's name
+    card = lines("KESTREL CENTRE", "Global standards for coastal partnerships",
+                 "Saskia Lindqvist", "Managing Diector Kestrel Centre", "+1 650 555 0147",
+                 "saskia@kestrelcentre.example")
+    reading = read_card(card, "US")
+    # Then the title is read, put right, without the organisation's name
+    assert reading.title == "Managing Director"
+    assert reading.company == "KESTREL CENTRE"
