@@ -1691,8 +1691,12 @@ def _card_line_title(passage: str, role: Role, name: str | None, region: str) ->
     whole as the title and finds the company on a line of its own, the line names a department
     and the card's reading is the role."""
     assert role.title is not None and role.company is not None
-    line = re.search(rf"(?m)^[ \t]*{re.escape(role.title)}[ \t]+(?:[^\W\d_]+[ \t]+){{1,2}}?"
-                     rf"{re.escape(role.company)}[ \t]*$", passage)
+    # (built from the title and company: compiled only for a line with both at its ends)
+    title, company = role.title, role.company
+    line = re.search(rf"(?m)^[ \t]*{re.escape(title)}[ \t]+(?:[^\W\d_]+[ \t]+){{1,2}}?"
+                     rf"{re.escape(company)}[ \t]*$", passage) if any(
+        row.strip(" \t").startswith(title) and row.strip(" \t").endswith(company)
+        for row in passage.split("\n")) else None
     if line is None:
         return role
     card = _card_role(passage, name, region)

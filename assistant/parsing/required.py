@@ -8,6 +8,7 @@ text; any other text is left to the pattern itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _parser as sre  # type: ignore[attr-defined]
 from typing import Any
@@ -29,6 +30,7 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
 _ASCII = "".join(map(chr, range(128)))
 
 
+@functools.cache
 def _as_lower(letter: str) -> bool:
     """Whether ``letter`` matches, ignoring case, exactly the ASCII characters whose
     lowercase is its lowercase (so "é" matches none, "ſ" or "İ" would match "s" or "i")."""

@@ -297,6 +297,8 @@ def _whole_title(title: str | None, rule_title: str | None) -> str | None:
     return title
 
 
+_QUALIFIER_SEP = re.compile(r"\s[-–—]\s|,\s*")
+
 
 def _qualifier_read_as_company(title: str | None, company: str | None,
                                signature: str) -> tuple[str | None, str | None]:
@@ -306,9 +308,10 @@ def _qualifier_read_as_company(title: str | None, company: str | None,
         return title, company
     lines = [line.strip().strip("*_") for line in signature.splitlines() if line.strip()]
     for index, line in enumerate(lines[:-1]):
-        # (built from the title and company: compiled only for a line with both at its ends)
-        match = re.fullmatch(rf"{re.escape(title)}(?P<sep>\s[-–—]\s|,\s*){re.escape(company)}",
-                             line) if line.startswith(title) and line.endswith(company) else None
+        # the title, a dash or a comma, then the company, and nothing else on the line
+        match = (line.startswith(title) and line.endswith(company)
+                 and len(line) > len(title) + len(company)
+                 and _QUALIFIER_SEP.fullmatch(line[len(title):len(line) - len(company)]))
         below = lines[index + 1]
         if (match and len(company.split()) <= _QUALIFIER_WORDS and _is_company_line(below)
                 and not is_legal_form(company.split()[-1]) and re.search(r"[^\W\d_]{3}", below)
