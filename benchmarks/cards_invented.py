@@ -22,6 +22,21 @@ with the DejaVu faces (sans, serif, condensed, bold, oblique) in several sizes:
 - ``shop``: a small business named by its trade ("Brisa Bakery"), a free mail address;
 - ``department``: the name and title in capitals, a department's line under the company.
 
+``--extra`` draws nine more layouts instead (the cards above keep their pictures and labels
+for the same numbers):
+
+- ``portrait``: a vertical card, everything centred, the street and town at the foot;
+- ``logo``: a stylised brand word and a slogan, the legal name only in small print at the foot;
+- ``title_first``: the title above the name, the company top right;
+- ``one_line``: the name and title on one line, apart by a comma, a bar or a dash;
+- ``foreign_phones``: office, mobile and fax labels of other languages (Tél., Móvil, Handy,
+  Télécopie, Cellulare), the fax sometimes first;
+- ``university``: a university or hospital over its department, an academic title, the
+  mail at an ``.ac`` domain with an initial;
+- ``spaced``: the company in capitals with a space between its letters;
+- ``address_top``: the street and town on two lines right under the company;
+- ``other_domain``: a mail and web domain of a parent firm, unlike the company's name.
+
 The odd-numbered cards may be looked at when the field reader's rules are made; the even ones
 are only ever scored (as ``cards_bench``'s halves)."""
 
@@ -45,6 +60,9 @@ FACES = {
 SEED = 20261207
 LAYOUTS = ("classic", "centred", "columns", "acronym", "brand", "institute", "tagline", "shop",
            "department")
+# Drawn only with ``--extra`` (so the cards above keep their pictures for the same numbers).
+EXTRA_LAYOUTS = ("portrait", "logo", "title_first", "one_line", "foreign_phones", "university",
+                 "spaced", "address_top", "other_domain")
 
 FIRST = ["Marisol", "Dorian", "Ingrid", "Tobias", "Yusra", "Anselm", "Leonie", "Caspar",
          "Noor", "Emeric", "Rosalind", "Thaddeus", "Priya", "Joaquin", "Saskia", "Benedikt",
@@ -90,6 +108,16 @@ PHONES = {"US": ("({a}) 555-01##", "+1 {a} 555 01##"),
 AREAS = ["212", "312", "415", "617", "206", "303", "512", "919"]
 OFFICE_LABELS = ["T", "Tel.", "Phone:", "Office", "P:", ""]
 MOBILE_LABELS = ["M", "Mobile:", "Cell", "Mob."]
+# (office, mobile, fax) labels of other languages
+FOREIGN_LABELS = [("Tél.", "Port.", "Fax"), ("Tel.", "Móvil", "Fax"), ("Tel.", "Handy", "Fax"),
+                  ("Tél. :", "Mobile :", "Télécopie :"), ("Telefono", "Cellulare", "Fax")]
+UNIVERSITIES = ["Velmont University Hospital", "University of Ostara", "Arkwell Medical Centre",
+                "Mossbank College of Engineering", "Corvana Children's Hospital"]
+UNIT_LINES = ["Department of Cardiology", "School of Computing Science",
+              "Department of Radiology", "Faculty of Law", "Institute of Neurosciences"]
+ACADEMIC_TITLES = ["Professor of Robotics", "Consultant Cardiologist", "Senior Lecturer",
+                   "Research Associate", "Clinical Nurse Specialist", "Associate Professor"]
+PARENTS = ["nordvale-group", "tessaro-holdings", "brightpath", "ovarin-mail", "kx-partners"]
 
 
 def _phone(rng: random.Random, pattern: str, country: str) -> tuple[str, str]:
@@ -112,10 +140,10 @@ def _font(face: str, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONTS / FACES[face][bold]), size)
 
 
-def make_card(number: int) -> tuple[Image.Image, dict]:
-    """One invented card and its label."""
+def make_card(number: int, layouts: tuple[str, ...] = LAYOUTS) -> tuple[Image.Image, dict]:
+    """One invented card and its label (drawn from ``layouts`` by its number)."""
     rng = random.Random(SEED * 1000 + number)
-    layout = LAYOUTS[number % len(LAYOUTS)]
+    layout = layouts[number % len(layouts)]
     face = rng.choice(list(FACES))
     first, last = rng.choice(FIRST), rng.choice(LAST)
     name = f"{first} {last}"
@@ -144,7 +172,8 @@ def make_card(number: int) -> tuple[Image.Image, dict]:
         main = mobile_e164
     details = [*phones, email, f"www.{domain}"]
     companies = [company, legal_name]
-    card = Image.new("RGB", (1050, 600), rng.choice(["white", (250, 248, 240), (240, 244, 250)]))
+    size = (600, 1050) if layout == "portrait" else (1050, 600)
+    card = Image.new("RGB", size, rng.choice(["white", (250, 248, 240), (240, 244, 250)]))
     draw = ImageDraw.Draw(card)
     ink = rng.choice([(20, 20, 30), (30, 40, 90), (60, 20, 20)])
     accent = rng.choice([(0, 90, 160), (170, 40, 40), (20, 110, 70), ink])
@@ -226,6 +255,78 @@ def make_card(number: int) -> tuple[Image.Image, dict]:
         text((60, 262), title.upper(), 26)
         column(560, 350, details, 24)
         text((60, 540), f"{street}, {town}", 22)
+    elif layout == "portrait":
+        text((300, 70), company.upper(), 40, bold=True, colour=accent, anchor="ma")
+        text((300, 330), name, 40, bold=True, anchor="ma")
+        text((300, 385), title, 26, anchor="ma")
+        column(300, 520, details, 24, anchor="ma")
+        text((300, 900), street, 22, anchor="ma")
+        text((300, 935), town, 22, anchor="ma")
+        companies = [company.upper(), company]
+    elif layout == "logo":
+        brand = stem.upper() if rng.random() < 0.5 else stem.lower()
+        text((60, 40), brand, 72, bold=True, colour=accent)
+        text((60, 128), rng.choice(SLOGANS), 24, colour=accent)
+        text((60, 230), name, 42, bold=True)
+        text((60, 282), title, 28)
+        column(60, 350, details[:3], 24)
+        text((60, 555), f"{legal_name} · {street} · {town}", 18)
+        companies = [legal_name, company, brand]
+    elif layout == "title_first":
+        text((990, 45), company, 40, bold=True, colour=accent, anchor="ra")
+        text((60, 200), title, 26)
+        text((60, 240), name, 46, bold=True)
+        column(60, 340, [*details, f"{street}, {town}"], 24)
+    elif layout == "one_line":
+        sep = rng.choice([", ", " | ", " – "])
+        text((60, 45), legal_name, 40, bold=True, colour=accent)
+        text((60, 210), f"{name}{sep}{title}", 36, bold=True)
+        column(60, 320, [*details, f"{street}, {town}"], 24)
+    elif layout == "foreign_phones":
+        office_label, mobile_label, fax_label = rng.choice(FOREIGN_LABELS)
+        fax, _ = _phone(rng, PHONES[country][0], country)
+        phones = [f"{office_label} {office}", f"{mobile_label} {mobile}", f"{fax_label} {fax}"]
+        if rng.random() < 0.5:
+            phones = [phones[2], phones[0], phones[1]]
+        main = office_e164
+        text((60, 45), legal_name, 42, bold=True, colour=accent)
+        text((60, 190), name, 44, bold=True)
+        text((60, 245), title, 28)
+        column(560, 330, [*phones, email], 24)
+        column(60, 330, [street, town, f"www.{domain}"], 24)
+    elif layout == "university":
+        institution, unit = rng.choice(UNIVERSITIES), rng.choice(UNIT_LINES)
+        title = rng.choice(ACADEMIC_TITLES)
+        domain = f"{_compact(institution.split()[0])}.ac.example"
+        email = f"{first[0].lower()}.{last.lower().replace('-', '')}@{domain}"
+        text((60, 40), institution, 40, bold=True, colour=accent)
+        text((60, 95), unit, 28, colour=accent)
+        text((60, 220), name, 44, bold=True)
+        text((60, 272), title, 28)
+        column(60, 350, [*phones, email, f"{street}, {town}"], 24)
+        companies = [institution, f"{institution} {unit}", f"{unit}, {institution}"]
+    elif layout == "spaced":
+        spaced = "  ".join(" ".join(word.upper()) for word in company.split())
+        text((525, 50), spaced, 34, bold=True, colour=accent, anchor="ma")
+        text((525, 190), name, 46, bold=True, anchor="ma")
+        text((525, 245), title, 28, anchor="ma")
+        column(525, 330, [*details, f"{street}, {town}"], 24, anchor="ma")
+        companies = [company, spaced]
+    elif layout == "address_top":
+        text((60, 40), legal_name, 40, bold=True, colour=accent)
+        text((60, 95), street, 22)
+        text((60, 125), town, 22)
+        text((60, 240), name, 44, bold=True)
+        text((60, 292), title, 28)
+        column(560, 380, details, 24)
+    elif layout == "other_domain":
+        domain = f"{rng.choice(PARENTS)}.example"
+        email = f"{first[0].lower()}{last.lower().replace('-', '')}@{domain}"
+        details = [*phones, email, f"www.{domain}"]
+        text((60, 45), company, 44, bold=True, colour=accent)
+        text((60, 200), name, 44, bold=True)
+        text((60, 255), title, 28)
+        column(60, 340, [*details, f"{street}, {town}"], 24)
     else:  # tagline
         text((60, 45), company, 46, bold=True, colour=accent)
         text((60, 105), rng.choice(SLOGANS), 26, colour=accent)
@@ -238,11 +339,11 @@ def make_card(number: int) -> tuple[Image.Image, dict]:
     return card, label
 
 
-def write_cards(out: Path, count: int) -> None:
+def write_cards(out: Path, count: int, layouts: tuple[str, ...] = LAYOUTS) -> None:
     (out / "images").mkdir(parents=True, exist_ok=True)
     labels = []
     for number in range(1, count + 1):
-        card, label = make_card(number)
+        card, label = make_card(number, layouts)
         card.save(out / label["image"])
         labels.append(label)
     (out / "labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n")
@@ -252,8 +353,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--cards", type=int, default=48)
+    parser.add_argument("--extra", action="store_true",
+                        help="draw the extra layouts (portrait, logo, title first, ...) instead")
     args = parser.parse_args(argv)
-    write_cards(args.out, args.cards)
+    write_cards(args.out, args.cards, EXTRA_LAYOUTS if args.extra else LAYOUTS)
     print(f"wrote {args.cards} invented cards to {args.out}")
     return 0
 
