@@ -257,6 +257,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
                            values["title"][1])
     if "company" in values:
         found.emails = _hosts_by_company(found, *values["company"])
+    if "name" in values:
+        found.emails = _initial_by_name(found, values["name"][0])
     found.emails = dict(sorted(found.emails.items(), key=lambda item: _is_role_address(item[0])))
     doubtful = [(key, value) for key, (value, conf) in values.items() if conf < DOUBTFUL]
     doubtful += [("email", e) for e, conf in found.emails.items() if conf < DOUBTFUL]
@@ -356,6 +358,25 @@ def _hosts_by_company(found: _Found, company: str, confidence: float) -> dict[st
     return mended
 
 
+_FIGURE_INITIAL = re.compile(r"^1(?=[._-]?[^\W\d_]{2,}$)")
+
+
+def _initial_by_name(found: _Found, name: str) -> dict[str, float]:
+    """Addresses that open with the initial of a given name in "l" or "I" the OCR read as the
+    figure one ("1.okafor@..." on Lena Okafor's card), the initial put back: only when the
+    rest of the local part is the name's last word."""
+    words = [_compact(word) for word in name.split()]
+    if len(words) < 2 or not words[0] or words[0][0] not in "li":
+        return found.emails
+    mended: dict[str, float] = {}
+    for email, sure in found.emails.items():
+        local, at, host = email.rpartition("@")
+        if _FIGURE_INITIAL.match(local) and _compact(local[1:]) == words[-1]:
+            local = words[0][0] + local[1:]
+        mended.setdefault(f"{local}{at}{host}", sure)
+    return mended
+
+
 def _respelled(label: str, name: str) -> str:
     """``label`` with the one letter that differs from ``name`` (letters and digits compared,
     hyphens kept) put right."""
@@ -403,6 +424,7 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
         if key == "company" and value and (
                 _DETAIL_LABEL.match(value.strip()) is not None
                 or any(_compact(value) in address for address in addresses)
+                or _town_under_street(value, lines, address_at or set())
                 or any(value in line.text and _SLOGAN.search(line.text) for line in lines)
                 or not _DEGREES.sub("", value).strip(" ,.;")):
             continue
@@ -411,6 +433,15 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
             confidence = min((line.confidence for line in lines if value in line.text),
                              default=DOUBTFUL / 2)
             values[key] = (value, confidence)
+
+
+def _town_under_street(value: str, lines: Sequence[OcrLine], address_at: set[int]) -> bool:
+    """One word alone on the line right under a street's line: the town of the address
+    ("12 Orchard Way" over "Cambridge", its postcode lost), not a company."""
+    if len(value.split()) != 1:
+        return False
+    return any(line.text.strip(" ,;") == value.strip(" ,;") and index - 1 in address_at
+               for index, line in enumerate(lines))
 
 
 def _plain_phrase(text: str) -> bool:
