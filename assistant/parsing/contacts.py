@@ -76,6 +76,7 @@ _TITLE_TRADES = (
     r"|artist|artiste|künstler(?:in)?|kunstenaar|musician|musicien(?:ne)?|cociner[oa]|cuoc[oa]"
     r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
     r"|glassblower|florist|distiller|grower|roaster"
+    r"|coordonnat(?:eur|rice)|président(?:e)?"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
@@ -499,9 +500,23 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
     words = [w.strip(",") for w in text.split()]
     if not words or len(words) > (6 if loose else 8):
         return False
-    if not any(TITLE_WORD.match(w) for w in words):
+    headed = _heads_faculty(words)
+    if not headed and not any(TITLE_WORD.match(w) for w in words):
         return False
-    return all(_title_word_ok(w, loose) or _joins_titles(words, i) for i, w in enumerate(words))
+    return all(_title_word_ok(w, loose) or _joins_titles(words, i) or (headed and i < 2)
+               for i, w in enumerate(words))
+
+
+# "Dean of Engineering", "Rector of ...", "Dekanin der Fakultät ...": a university's heads,
+# title words only before what they head ("Dean Walsh" is a name)
+_FACULTY_HEAD = re.compile(r"^(?:Dean|Rector|Provost|Dekan(?:in)?|Doyen(?:ne)?|Decan[oa]|"
+                           r"Rektor(?:in)?|Prorektor(?:in)?|Vice-Dean|Prodekan(?:in)?)$")
+_OF_WORDS = {"of", "for", "de", "der", "des", "du", "für", "del", "de la"}
+
+
+def _heads_faculty(words: list[str]) -> bool:
+    return (len(words) >= 3 and bool(_FACULTY_HEAD.match(words[0]))
+            and words[1] in _OF_WORDS and words[2][:1].isupper())
 
 
 def _joins_titles(words: list[str], index: int) -> bool:

@@ -479,7 +479,9 @@ _CARD_HEADING = re.compile(
     r"een|suo|sua|il|seu|o)[ \t]+)?(?:business[ \t]+)?"
     r"(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
     r"biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*"
-    r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?))[ \t]*:?[ \t]*$")
+    r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?)|"
+    # "From a card, Abu Dhabi finance forum:": after a comma, a phrase naming an event
+    r",[ \t]*(?P<comma>[^\n@\d:,]{3,60}?))[ \t]*:?[ \t]*$")
 
 
 # What is left of a sentence describing the person once their name is taken out: "is project
@@ -574,7 +576,10 @@ _PROPER_EVENT = re.compile(r"[A-ZÀ-Ý][\w&'-]*(?: [A-ZÀ-Ý0-9][\w&'-]*){0,3}")
 def card_occasion(text: str) -> str | None:
     """The occasion a card's heading names ("Typed from her card (Pune fintech conclave):")."""
     heading = _CARD_HEADING.search(text)
-    if heading:
+    if heading and heading.group("comma"):
+        if _EVENT_WORD.search(heading.group("comma")):
+            return heading.group("comma").strip(" .")
+    elif heading:
         return (heading.group("bracket") or heading.group("dash")).strip(" .")
     came = _CARD_FROM_HEADING.search(text)
     # "Biglietto da visita dal Vinitaly:": an event's own name after a preposition with its

@@ -102,7 +102,9 @@ _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon
                              r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
                              r"\bgère|\bgestisce|\bleidt|\bguida|\bconduce|\blidera|"
                              # "Beim Berliner Fintech-Stammtisch getroffen": an event or a place
-                             r"\bbeim|\bvom|\bzum|\bzur|\bim)\s*$")
+                             r"\bbeim|\bvom|\bzum|\bzur|\bim|"
+                             # "gérante du GIE Femmes Transformatrices": a form heading the name
+                             r"(?-i:\bGIE|\bGAEC|\bSCOP|\bSCIC|\bEARL))\s*$")
 STOP_WORDS = set("""
 I We She He They It You The A An This That These Those My Our Her His Their Its Met Meet Also Great
 Good Nice Quick Note Notes Today Yesterday Tomorrow Last Next Both Two Three Spoke Talked Chatted
@@ -757,6 +759,10 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     before, after = text[max(0, start - 30):start], text[end:end + 60]
     if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
         return False
+    if (_FIRM_JOINED_BEFORE.search(text, max(0, start - 60), start)
+            and not _email_matches(words, start, emails)
+            and not _card_address_matches(text, start, words, emails)):
+        return False  # "Partner at Pemberton and Vale Surveyors, gareth@...": the firm's name
     if _CUE_AFTER.match(after) or _role_follows(after) or _email_matches(words, start, emails):
         return True
     if _card_address_matches(text, start, words, emails):
@@ -771,6 +777,11 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     return (at_line_start or at_item_start) and len(words) >= 2 and _line_has_details(text, end)
 
 
+# "at Pemberton and ", "chez Diop & ": a firm's first name and the "and" joining the next one,
+# after the word heading a company
+_FIRM_JOINED_BEFORE = re.compile(
+    r"(?:\b(?:at|of|for|bei|für|chez|de|du|des|del|di|van|von)|@)[ \t]+"
+    r"(?-i:[A-ZÀ-Ý][\w'’-]*)(?:[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]*))?[ \t]+(?:and|&|und|et|y|e)[ \t]+$")
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
     r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|Inc\.?|Pty|Pvt\.?|KG|"
@@ -1531,6 +1542,32 @@ def _listed_parts(clause: str) -> list[str]:
 _LISTED_SPLIT_KEEP = re.compile(r"(\s*[,;]\s*|\s+(?://|[|·–—-])\s+)")
 
 
+# Between a one-line card's fields: "Name | Title | Company", "Name · Title · Company".
+_STRONG_SEPARATORS = {"|", "·", "—", "–", "//"}
+_STRONG_SPLIT = re.compile(r"\s+(?://|[|·–—])\s+")
+
+
+def _comma_title_field(clause: str) -> Role | None:
+    """ "VP, Fleet & Terminal Operations — Falcon Dunes Logistics L.L.C. — ...": where a card's
+    fields are set apart by pipes, middle dots or dashes, a comma inside the title's field goes
+    on with the title (its department or region), and the next field is the company."""
+    fields = [f.strip() for f in _STRONG_SPLIT.split(clause)]
+    if len(fields) < 2 or "," not in fields[0]:
+        return None
+    head, *rest = [p.strip() for p in fields[0].split(",")]
+    company = fields[1].strip()
+    if (not rest or not all(rest) or not is_title_phrase(head, loose=True)
+            or any(re.search(r"[@\d]", p) or is_legal_form(p.split()[-1]) for p in rest)
+            or re.search(r"[@\d]", company) or not company[:1].isupper()
+            or is_title_phrase(company, loose=True)):
+        return None
+    words = company.split()
+    if not (len(words) >= 2 or is_legal_form(words[-1])):
+        return None
+    found = clean_company(company)
+    return Role(fields[0], found) if found else None
+
+
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     bracket = re.match(r"^\s*\(([^)]*[@\d][^)]*)\)", after_name)
@@ -1551,6 +1588,10 @@ def _listed_role(after_name: str) -> Role | None:
     if not match:
         return None
     clause = _clause(after_name[match.end():], semicolons=";" not in match.group())
+    strong = match.group().strip() in _STRONG_SEPARATORS
+    comma_title = _comma_title_field(clause) if strong else None
+    if comma_title is not None:
+        return comma_title
     whole_clause = clause
     if match.group().strip(" \t(,;/|·-–—"):
         # "Priti is a freelance Shopify developer and built ours": the role ends at the next

@@ -1,0 +1,74 @@
+"""Shapes of companies and titles in notes: a comma inside a title's field of a one-line card,
+firms joined by "and" or "&", a university's heads, a form heading a company's name, and a
+card's heading naming its event after a comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing import parse_message
+from assistant.parsing.contacts import is_title_phrase
+from assistant.parsing.context import card_occasion
+
+OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
+
+
+def note(body: str) -> bytes:
+    return (f"From: Sam Rivera <sam@example.com>\r\nTo: assistant@example.net\r\n"
+            f"Subject: note\r\nMessage-ID: <n2@example.com>\r\n\r\n{body}\r\n").encode()
+
+
+def contacts(body: str) -> list[dict]:
+    return list(parse_message(note(body), OWNER).to_json()["contacts"])
+
+
+@pytest.mark.parametrize("separator", ["|", "·", "—", "//"])
+def test_comma_inside_a_one_line_cards_title_field(separator: str) -> None:
+    body = (f"Lena Ortiz {separator} Head of Sales, Iberia & LatAm {separator} Ortiz Verde "
+            f"Packaging Inc. {separator} lena@ortizverde.com. Met at the Austin packaging expo.")
+    (found,) = contacts(body)
+    assert found["title"] == "Head of Sales, Iberia & LatAm"
+    assert found["company"] == "Ortiz Verde Packaging Inc."
+
+
+def test_a_title_and_company_after_commas_still_part() -> None:
+    (found,) = contacts("Lena Ortiz | CTO, Ortiz Verde | lena@ortizverde.com. Met in Austin.")
+    assert found["title"] == "CTO"
+    assert found["company"] == "Ortiz Verde"
+
+
+@pytest.mark.parametrize("joined", ["and", "&"])
+def test_a_firm_joined_by_and_is_no_person(joined: str) -> None:
+    found = contacts(f"Met Lena Ortiz, Partner at Ortiz {joined} Blake Land Surveyors, "
+                     f"lena@ortizblake.com, at the Austin expo.")
+    assert [c["name"] for c in found] == ["Lena Ortiz"]
+    assert found[0]["company"] == f"Ortiz {joined} Blake Land Surveyors"
+
+
+def test_a_second_person_after_and_is_still_found() -> None:
+    found = contacts("Met Tom Reyes at Kiln and Jane Doe, jane.doe@kiln.io, at the Austin expo.")
+    assert "Jane Doe" in [c["name"] for c in found]
+
+
+@pytest.mark.parametrize(("text", "title"), [("Dean of Engineering", True),
+                                             ("Dekanin der Fakultät Chemie", True),
+                                             ("Dean Walsh", False), ("Dean", False)])
+def test_a_universitys_heads(text: str, title: bool) -> None:
+    assert is_title_phrase(text, loose=True) is title
+
+
+def test_a_form_heading_a_companys_name_is_no_person() -> None:
+    found = contacts("Rencontrée au forum de Thiès : Awa Ndiaye, présidente du GIE Jardins "
+                     "Unis de Mboro, awa@gie-jum.sn.")
+    assert [c["name"] for c in found] == ["Awa Ndiaye"]
+    assert found[0]["company"] == "GIE Jardins Unis de Mboro"
+    assert found[0]["title"] == "présidente"
+
+
+@pytest.mark.parametrize(("heading", "occasion"), [
+    ("From a card, Denver water technology expo:", "Denver water technology expo"),
+    ("From her card, typed on the train:", None),
+])
+def test_a_cards_heading_names_its_event_after_a_comma(heading: str, occasion: str | None) -> None:
+    assert card_occasion(f"{heading}\n\nLena Ortiz\nCTO\n") == occasion
