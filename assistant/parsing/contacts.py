@@ -251,7 +251,8 @@ PREPOSITION_RE = re.compile(
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
-    rf"(?:(?<=of)\s+(?P<the>the)(?=\s+[A-Z]))?|(?P<sign>@))\s+"
+    # and "at the"/"for the": "Deputy Director at the Busan Port Innovation Agency"
+    rf"(?:(?:(?<=of)|(?<=\bat)|(?<=\bfor))\s+(?P<the>the)(?=\s+[A-Z]))?|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
     rf"(?={_COMPANY_TOKEN})"
@@ -318,6 +319,31 @@ def _clean_name(raw: str) -> str | None:
         parts.append(name.suffix)
     text = " ".join(p for p in parts if p).strip()
     return text or None
+
+
+_LOWER_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der",
+                    "den", "la", "le", "ter", "ten"}
+
+
+def ordinary_case(name: str) -> str:
+    """A name a card prints in capitals, as it is written in a sentence: "AYŞEGÜL
+    TÜRKMENOĞLU-ŞAHİN" is "Ayşegül Türkmenoğlu-Şahin" (a dotted "İ" is Turkish "i", and beside
+    Turkish letters a plain "I" is "ı"), "SOPHIE VAN DEN EYNDE" is "Sophie van den Eynde"."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 4 or not name.isupper():
+        return name
+    turkish = any(c in "İŞĞ" for c in name)
+
+    def lower(text: str) -> str:
+        return "".join("i" if c == "İ" else "ı" if c == "I" and turkish else c.lower()
+                       for c in text)
+
+    def word(text: str, first: bool) -> str:
+        if not first and lower(text) in _LOWER_PARTICLES:
+            return lower(text)
+        return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + lower(m.group()[1:]), text)
+
+    return " ".join(word(w, not i) for i, w in enumerate(name.split()))
 
 
 # The same names come back within a message (header, note, signature, every later mention) and
@@ -389,7 +415,7 @@ def _dialled_whole(raw: str) -> bool:
 # A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
 # not the person's phone.
 # A card's "F: 020 ..." or "F 020 ..." line is a fax too.
-_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c)\b"
+_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|faks|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c)\b"
                          r"[\s.:#-]*|"
                          r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*|"
                          # "T 212.555.0147 | F 212.555.0148": a fax after a card's separator
@@ -676,6 +702,17 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
         if (previous and len(previous.split()) <= 2 and is_title_phrase(previous)
                 and all(w.lower() in _TITLE_EXTRA for w in fragment.split())):
             return f"{previous}, {fragment}"
+    if (not title and not fragment and len(starts) >= 3 and text[start - 1:start] == ","
+            and text[starts[-2] - 1:starts[-2]] == ","):
+        # "Head of Decommissioning, North Sea, at Grampian ...": the title, then the region or
+        # field it covers set apart by commas, then the company
+        qualifier = text[starts[-2]:start - 1].strip()
+        previous = _loose_title(text[starts[-3]:starts[-2] - 1])
+        words = qualifier.split()
+        if (previous and " of " in f" {previous} " and 0 < len(words) <= 3
+                and all(w[:1].isupper() and _plain_word(w) for w in words)
+                and not is_title_phrase(qualifier, loose=True)):
+            return f"{previous}, {qualifier}"
     if title or len(starts) < 2 or text[start - 1:start] != "," or not fragment:
         return title
     if all(w.lower() in _TITLE_EXTRA for w in fragment.split()):
@@ -690,11 +727,17 @@ _JOINING_SIGNS = {"&", "/", "+", "-", "–"}
 def _loose_title(fragment: str) -> str | None:
     """A short fragment starting with a title word: "directora médica" before "en Red Salud"."""
     title = _strip_fillers(fragment.strip())
-    # "Head of Knowledge & Innovation": a sign joining two fields is no word of its own
-    if not title or len([w for w in title.split() if w not in _JOINING_SIGNS]) > 4:
+    # "Head of Knowledge & Innovation": a sign joining two fields is no word of its own; a
+    # title heading its field ("Deputy Director of Smart Port Policy") runs longer
+    if not title:
+        return None
+    heads = bool({"of", "for"} & set(title.split()[1:3]))
+    if len([w for w in title.split() if w not in _JOINING_SIGNS]) > (
+            6 if heads else 4):
         return None
     words = title.split()
-    if TITLE_WORD.match(words[0]):
+    if TITLE_WORD.match(words[0]) or (heads and words[0].lower() in _TITLE_EXTRA
+                                      and TITLE_WORD.match(words[1])):
         return title if is_title_phrase(title, loose=True) else None
     # "sourcing lead", "growth engineer": a word naming the field, then the title word
     field = words[0]

@@ -31,6 +31,7 @@ from assistant.parsing.contacts import (
     is_legal_form,
     is_title_filler,
     is_title_phrase,
+    ordinary_case,
     person_phones,
     role_in,
     role_in_list,
@@ -277,8 +278,9 @@ def card_names(text: str, region: str) -> list[str]:
     """Names as the block labeller reads them at the head of a card-like line: a line that is
     a one-line card ("Marcus Bell - Head of Product, Tiller Finance - marcus@..."), or a name
     line followed by a card's title, company, phone or address lines ("DR. EMILY CHEN")."""
-    names = []
-    for name in line_names(text, region):
+    read = line_names(text, region)
+    names = [n for n in _capitals_name_lines(text) if n not in read]
+    for name in read:
         # "Zhang Wei (张伟)", "Yuki Tanaka (田中由紀)": the name in another script in brackets
         # after it is no part of the name as written first
         name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）][ \t]*$", "", name))
@@ -295,6 +297,31 @@ def card_names(text: str, region: str) -> list[str]:
                                           if w not in _LOWER_PARTICLES
                                           and not (joined and w in {"e", "y", "i"})):
             names.append(name)
+    return names
+
+
+# A card's name line in capitals with a prefix the block labeller reads as a title, or orders
+# after the name: "PROFESSOR NKECHI ABARA-WHITFIELD OBE", "DR. HUW PENRY MBE"
+_CAPITALS_PREFIX = r"(?:PROFESSOR|PROF\.?|DR\.?|ASSOC\.?|MR\.?|MRS\.?|MS\.?|SIR|DAME)"
+_CAPITALS_ORDER = r"(?:OBE|MBE|CBE|KBE|DBE|FRS|FRCP|FRCS|FRENG|FREng|PHD|PhD)"
+_CAPITALS_NAME_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<prefix>(?:{_CAPITALS_PREFIX}[ \t]+)*)"
+    rf"(?P<name>[A-Z{_UPPER}][A-Z{_UPPER}'’-]+(?:[ \t]+[A-Z{_UPPER}][A-Z{_UPPER}'’-]+){{1,3}}?)"
+    rf"(?P<orders>(?:,?[ \t]+{_CAPITALS_ORDER})*)[ \t]*$")
+
+
+def _capitals_name_lines(text: str) -> list[str]:
+    """Names of card lines in capitals set off by a prefix or orders, above a title's line."""
+    names = []
+    for match in _CAPITALS_NAME_LINE.finditer(text):
+        words = match.group("name").split()
+        below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
+        if (not (match.group("prefix") or match.group("orders"))
+                or any(TITLE_WORD.match(w.capitalize()) or TITLE_WORD.match(w) or is_legal_form(w)
+                       or w.capitalize() in STOP_WORDS for w in words)
+                or not below or not is_title_phrase(below.title(), loose=True)):
+            continue
+        names.append(match.group("name"))
     return names
 
 
@@ -452,7 +479,7 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
                 continue
             for start, end in unattached(text, form, before="@.", after="@"):
                 if not any(m.start <= start < m.end for m in found):
-                    found.append(Mention(start, end, name))
+                    found.append(Mention(start, end, ordinary_case(name)))
     return found
 
 
@@ -513,7 +540,9 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
             continue  # "Nuria Prats – diseñadora, Ceràmica Prats – ...": her company
         elif _is_person(text, start, start + len(name), name, emails):
             full = _named_before(name, start, named) or name
-            found.append(Mention(start, start + len(name), clean_name(full)))
+            cleaned = clean_name(full)
+            found.append(Mention(start, start + len(name),
+                                 ordinary_case(cleaned) if cleaned else cleaned))
             named.append(Mention(start, start + len(name), full))
     return found + _repeat_mentions(text, named, found + taken)
 
@@ -907,7 +936,8 @@ def _line_has_details(text: str, end: int) -> bool:
     return bool(find_emails(rest) or find_phones(rest, "US"))
 
 
-_HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|herr|frau|mme|sr|sra)\.?$")
+_HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|professor|assoc|asst|herr|frau|mme|sr|"
+                        r"sra)\.?$")
 # Degrees and professions written before a name on Central European and Latin cards
 _DEGREE_BEFORE = re.compile(r"(?i)^(?:inż|mgr|hab|ing|arch|dipl|lic|arq|eng|enga|econ|dott|"
                             r"dott\.ssa|avv|judr|mudr|phdr|rndr|bc|doc|mag|dra)\.?$")
@@ -1733,7 +1763,8 @@ def _card_line_title(passage: str, role: Role, name: str | None, region: str) ->
     and the card's reading is the role."""
     assert role.title is not None and role.company is not None
     line = re.search(rf"(?m)^[ \t]*{re.escape(role.title)}[ \t]+(?:[^\W\d_]+[ \t]+){{1,2}}?"
-                     rf"{re.escape(role.company)}[ \t]*$", passage)
+                     # "Gerente de Seguridad, Salud y Medio Ambiente": the line goes on
+                     rf"{re.escape(role.company)}(?:[,&][^\n@]*)?[ \t]*$", passage)
     if line is None:
         return role
     card = _card_role(passage, name, region)

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing import parse_message
-from assistant.parsing.contacts import is_title_phrase
+from assistant.parsing.contacts import Role, is_title_phrase, ordinary_case, role_in
 from assistant.parsing.context import card_occasion
 
 OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
@@ -72,3 +72,58 @@ def test_a_form_heading_a_companys_name_is_no_person() -> None:
 ])
 def test_a_cards_heading_names_its_event_after_a_comma(heading: str, occasion: str | None) -> None:
     assert card_occasion(f"{heading}\n\nLena Ortiz\nCTO\n") == occasion
+
+
+@pytest.mark.parametrize(("printed", "written"), [
+    ("AYŞEGÜL TÜRKMENOĞLU-ŞAHİN", "Ayşegül Türkmenoğlu-Şahin"),
+    ("İLKNUR YILDIZ", "İlknur Yıldız"),
+    ("EMILY CHEN", "Emily Chen"),
+    ("SEAN O'BRIEN", "Sean O'Brien"),
+    ("SOPHIE VAN DEN EYNDE", "Sophie van den Eynde"),
+    ("Jane Doe", "Jane Doe"),
+])
+def test_a_name_in_capitals_is_written_in_ordinary_case(printed: str, written: str) -> None:
+    assert ordinary_case(printed) == written
+
+
+def test_a_card_title_on_two_lines_from_a_joiner() -> None:
+    (found,) = contacts("Card from the Austin health forum:\n\nAssoc. Prof. Dr. Lena Ortiz\n"
+                        "Director for Clinical Research\nand Academic Partnerships\n"
+                        "Ortiz Verde Medical Center Inc.\nTel. 512 555 0148\n"
+                        "lena@ortizverde.org\n")
+    assert found["name"] == "Lena Ortiz"
+    assert found["title"] == "Director for Clinical Research and Academic Partnerships"
+    assert found["company"] == "Ortiz Verde Medical Center Inc."
+
+
+def test_a_card_title_line_then_a_department_stays_one_line() -> None:
+    (found,) = contacts("Card from the Austin expo:\n\nLena Ortiz\nHead of Purchasing\n"
+                        "Sales Department\nOrtiz Verde Packaging Inc.\nlena@ortizverde.com\n")
+    assert found["title"] == "Head of Purchasing"
+
+
+def test_a_capitals_name_line_with_a_prefix_and_an_order() -> None:
+    (found,) = contacts("Card from the Austin expo:\n\nPROFESSOR OLUWASEUN ADEYEMI-LOCKHART OBE\n"
+                        "CHIEF SCIENTIFIC OFFICER\nORTIZ VERDE BIOLOGICS INC\nT 512 555 0148\n"
+                        "O.ADEYEMI-LOCKHART@ORTIZVERDE.COM\n")
+    assert found["name"] == "Oluwaseun Adeyemi-Lockhart"
+    assert found["title"] == "CHIEF SCIENTIFIC OFFICER"
+    assert found["phones"] == ["+15125550148"]
+
+
+def test_a_turkish_fax_label_is_no_phone() -> None:
+    (found,) = contacts("Lena Ortiz\nCTO\nOrtiz Verde Inc.\nTel 512 555 0148\nFaks 512 555 0149\n"
+                        "lena@ortizverde.com\n")
+    assert found["phones"] == ["+15125550148"]
+
+
+@pytest.mark.parametrize(("text", "title", "company"), [
+    ("Deputy Director of Smart Harbour Policy at the Ortiz Port Agency",
+     "Deputy Director of Smart Harbour Policy", "Ortiz Port Agency"),
+    ("Director of Investments for the Ortiz Community Energy Trust",
+     "Director of Investments", "Ortiz Community Energy Trust"),
+    ("He's Head of Operations, Southern North Sea, at Ortiz Cable Laying Ltd, lena@ortiz.com",
+     "Head of Operations, Southern North Sea", "Ortiz Cable Laying Ltd"),
+])
+def test_a_title_before_at_the_or_for_the_company(text: str, title: str, company: str) -> None:
+    assert role_in(text) == Role(title, company)
