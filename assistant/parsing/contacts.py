@@ -304,6 +304,8 @@ _PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srt
 
 
 def _clean_name(raw: str) -> str | None:
+    # "Grace Oh (오은혜)": the name in another script in brackets after it is no part of it
+    raw = re.sub(r"\s*[(（][^()（）\x00-\x7f]+[)）]?\s*$", "", raw.strip())
     raw = re.sub(r"\s+", " ", raw.strip().strip("\"'<>()[],;:")).strip()
     while _PREFIX.match(raw):
         raw = _PREFIX.sub("", raw, count=1)

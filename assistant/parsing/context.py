@@ -75,7 +75,10 @@ _OFFERS = (
     r"\b(?:può|potrebbe) (?=(?:presentar|aiutar|metter)\w*)|"
     r"\b(?:pode|poderia) (?=(?:apresentar|ajudar)\S*)|"
     # "happy to share their spec sheets", "willing to introduce us"
-    r"\b(?:happy|glad|willing|keen) (?=to (?:share|introduce|intro|connect|host|lend|send|give|"
+    # (not "glad to connect you two": the introduction being made)
+    r"\b(?:happy|glad|willing|keen) "
+    r"(?!to (?:connect|introduce) (?:you|the two of you)(?: two| both| all)?(?:[ \t]*[.!?,;]|$))"
+    r"(?=to (?:share|introduce|intro|connect|host|lend|send|give|"
     r"offer|provide|sponsor|mentor|review)\b)"
 )
 _INTERESTS = (
@@ -368,7 +371,12 @@ def writers_offers(text: str) -> tuple[str, ...]:
     """The offers the writer of a message makes the owner in their own words."""
     found = [m.group("offer").strip(" ,:") for m in _WRITERS_OFFER.finditer(
         text.replace("’", "'"))]
-    return tuple(dict.fromkeys(f for f in found if f))
+    return tuple(dict.fromkeys(f for f in found if f and not _THE_INTRODUCTION.match(f)))
+
+
+# "Glad to connect you two", "happy to introduce you both": the introduction being made, no offer
+_THE_INTRODUCTION = re.compile(
+    r"(?i)^to (?:connect|introduce) (?:you|the two of you)(?: two| both| all)?$")
 
 
 def writers_needs(text: str) -> tuple[str, ...]:

@@ -202,6 +202,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions += _script_lines(text, owner, emails, mentions)
     mentions += _cued_script_names(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
+    mentions = _without_script_beside_latin(text, mentions)
     mentions = _address_first(text, _coalesce(sorted(mentions, key=lambda m: m.start)))
     mentions = mentions[:MAX_MENTIONS]
     preamble = text[: mentions[0].start] if mentions else text
@@ -280,10 +281,14 @@ def card_names(text: str, region: str) -> list[str]:
     line followed by a card's title, company, phone or address lines ("DR. EMILY CHEN")."""
     read = line_names(text, region)
     names = [n for n in _capitals_name_lines(text) if n not in read]
+    # "박서연 (Seoyeon Park)": a name in a script without case, and in brackets the name the
+    # person uses in Latin letters, which is the name they are written to by
+    names += [m.group("latin") for m in _SCRIPT_THEN_LATIN_NAME.finditer(text)]
     for name in read:
         # "Zhang Wei (张伟)", "Yuki Tanaka (田中由紀)": the name in another script in brackets
         # after it is no part of the name as written first
-        name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）][ \t]*$", "", name))
+        # (or its bracket read without the closing one: "Grace Oh (오은혜")
+        name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）]?[ \t]*$", "", name))
         # "Montserrat Vilaseca i Puig": a surname joined by "i"/"y"/"e" up to the line's end
         joined = _joined_at_line_end(text, name)
         name = name + joined.group("rest") if joined else name
@@ -308,6 +313,25 @@ _CAPITALS_NAME_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<prefix>(?:{_CAPITALS_PREFIX}[ \t]+)*)"
     rf"(?P<name>[A-Z{_UPPER}][A-Z{_UPPER}'’-]+(?:[ \t]+[A-Z{_UPPER}][A-Z{_UPPER}'’-]+){{1,3}}?)"
     rf"(?P<orders>(?:,?[ \t]+{_CAPITALS_ORDER})*)[ \t]*$")
+
+
+_SCRIPT_THEN_LATIN_NAME = re.compile(
+    r"(?m)^[ \t]*[^\x00-\u024F\s()（）]+(?:[ \t]+[^\x00-\u024F\s()（）]+)?[ \t]*[(（]"
+    r"(?P<latin>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[)）][ \t]*$")
+
+
+def _without_script_beside_latin(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "박서연 (Seoyeon Park)": the name in a script without case gives way to the name in
+    brackets after it, the one the person uses in Latin letters."""
+    latin = {m.start for m in mentions if m.name and m.name.isascii()}
+    kept = []
+    for mention in mentions:
+        bracket = re.match(r"[ \t]*[(（]", text[mention.end:mention.end + 4])
+        if (bracket and mention.name and not re.search(r"[A-Za-z]", mention.name)
+                and mention.end + bracket.end() in latin):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _capitals_name_lines(text: str) -> list[str]:
@@ -474,7 +498,12 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
     # Longest first, so "Jane Doe" claims her text before "Jane"; equal lengths keep the
     # headers' order (a set here made the order, and so the output, depend on the hash seed).
     for name in sorted(dict.fromkeys(k for k in known if k), key=len, reverse=True):
-        for form in dict.fromkeys((name, name.split()[0])):
+        forms = [name, name.split()[0]]
+        # "Bae Sung-ho" called "Sung-ho": a Korean given name, hyphenated in lower case after
+        # the family name
+        if len(name.split()) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name.split()[1]):
+            forms.append(name.split()[1])
+        for form in dict.fromkeys(forms):
             if form not in text:  # skip building a pattern that cannot match
                 continue
             for start, end in unattached(text, form, before="@.", after="@"):
@@ -1075,7 +1104,11 @@ def _in_own_script(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         before = _SCRIPT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         closed = text[mention.end:mention.end + 3].lstrip(" \t")[:1] in {")", "）"}
-        if mention.name and before and closed:
+        # "박서연 (Seoyeon Park)" alone on a card's name line: the card gives the name the
+        # person uses in Latin letters as theirs
+        own_line = bool(before and _SCRIPT_THEN_LATIN_NAME.match(
+            text, text.rfind("\n", 0, mention.start) + 1))
+        if mention.name and before and closed and not own_line:
             words = before.group("name").split()
             while words and not _script_name(words):
                 words = words[1:]  # "Met 林雅婷": the cue is no part of the name

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing import parse_message
-from assistant.parsing.contacts import Role, is_title_phrase, ordinary_case, role_in
+from assistant.parsing.contacts import Role, clean_name, is_title_phrase, ordinary_case, role_in
 from assistant.parsing.context import card_occasion
 
 OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
@@ -127,3 +127,20 @@ def test_a_turkish_fax_label_is_no_phone() -> None:
 ])
 def test_a_title_before_at_the_or_for_the_company(text: str, title: str, company: str) -> None:
     assert role_in(text) == Role(title, company)
+
+
+def test_a_name_in_another_script_in_brackets_after_it_is_no_part_of_it() -> None:
+    assert clean_name("Grace Oh (오은혜)") == "Grace Oh"
+    assert clean_name("Grace Oh (오은혜") == "Grace Oh"
+
+
+def test_a_card_name_line_in_hangul_with_the_latin_name_in_brackets() -> None:
+    (found,) = contacts("Card from the Seoul expo:\n\n이도윤 (Doyun Lee)\nHead of Operations\n"
+                        "Ortiz Verde Inc.\ndoyun.lee@ortizverde.kr\n")
+    assert found["name"] == "Doyun Lee"
+
+
+def test_a_prose_name_in_its_own_script_is_kept_as_written_first() -> None:
+    (found,) = contacts("Met 山田 花子 (Hanako Yamada) at the Osaka expo, "
+                        "hanako.yamada@ortizverde.jp.")
+    assert found["name"] == "山田 花子"
