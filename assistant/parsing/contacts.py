@@ -172,6 +172,8 @@ _TITLE_EXTRA = {
     "market", "markets", "access", "planning", "insights", "excellence", "medical,",
     "qualità", "qualité", "calidad", "qualidade", "qualität", "kwaliteit", "qualitätssicherung",
     "acquisitions", "m&a", "estero", "exportación", "exportação",
+    # "Investment Director", "Geschäftsführende Gesellschafterin", "Kaufmännischer Leiter"
+    "investment", "geschäftsführende", "geschäftsführender", "kaufmännische", "kaufmännischer",
     # "socio fondatore e direttore creativo", "Fondatrice & directrice artistique"
     "e", "ed", "creativo", "creativa", "creatief", "creatieve", "créatif", "créative",
     "artistique", "artístico", "artística", "artistico", "artistica", "kreativ", "kreative",

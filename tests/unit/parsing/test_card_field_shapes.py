@@ -144,3 +144,17 @@ def test_a_prose_name_in_its_own_script_is_kept_as_written_first() -> None:
     (found,) = contacts("Met 山田 花子 (Hanako Yamada) at the Osaka expo, "
                         "hanako.yamada@ortizverde.jp.")
     assert found["name"] == "山田 花子"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Lena is Investment Director at Ortiz Verde Partners A.Ş.", "Investment Director"),
+    ("Lena Ortiz, Geschäftsführende Gesellschafterin der Ortiz Verde GmbH & Co. KG",
+     "Geschäftsführende Gesellschafterin"),
+])
+def test_words_heading_a_title(text: str, title: str) -> None:
+    assert role_in(text).title == title
+
+
+def test_the_turkish_limited_company_is_read_whole() -> None:
+    assert role_in("Lena is general manager of Ortiz Verde Tarım Ltd. Şti. and is looking "
+                   "for a partner.").company == "Ortiz Verde Tarım Ltd. Şti."
