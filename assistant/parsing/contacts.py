@@ -209,7 +209,7 @@ _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG|Ltd\.?|Inc\.?|"
               r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.|"
               # "Érablière Boréale inc.", "Moselle Fintech S.à r.l.", "Umoya Wind (Pty) Ltd"
-              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?|"
+              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?|(?<=UG[ ])\(haftungsbeschränkt\)|"
               # every form cleanco knows written with a dot, slash or space: "Fjordkapital A/S",
               # "Mleczarnia Odra Sp. z o.o.", "Tatra Stroj s.r.o."
               rf"{tail_pattern()})"

@@ -493,6 +493,10 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
             draft.context = facts.context  # a bare "Met" before the first name tells no occasion
 
 
+_SURNAME_ADDRESS = ("Frau", "Herr", "Herrn", "Mme", "Madame", "Monsieur", "Mr", "Mr.", "Mrs",
+                    "Mrs.", "Ms", "Ms.")
+
+
 def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
     found: list[Mention] = []
     # Longest first, so "Jane Doe" claims her text before "Jane"; equal lengths keep the
@@ -503,6 +507,10 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
         # the family name
         if len(name.split()) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name.split()[1]):
             forms.append(name.split()[1])
+        # "Frau Wehmeyer ist ...", "Herr Arnsberger", "Mme Diallo": the surname after a form of
+        # address names the person the headers give in full
+        if len(name.split()) >= 2 and name.split()[-1][:1].isupper():
+            forms += [f"{h} {name.split()[-1]}" for h in _SURNAME_ADDRESS]
         for form in dict.fromkeys(forms):
             if form not in text:  # skip building a pattern that cannot match
                 continue
@@ -1527,7 +1535,9 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
     """Text up to the end of its sentence; "Sr." and "Inc." do not end one; nor does a
     semicolon that sets a card's fields apart (``semicolons`` False)."""
     # "Baobab Cold Chain (Pty) Ltd": a bracketed legal form is the name's
-    ends = r"[.!?](?=\s|$)|\n|\((?!Pty\))|(?<!\(Pty)\)" + (r"|;" if semicolons else "")
+    # and "UG (haftungsbeschränkt)"
+    ends = (r"[.!?](?=\s|$)|\n|\((?!Pty\)|haftungsbeschränkt\))|(?<!\(Pty)(?<!haftungsbeschränkt)\)"
+            + (r"|;" if semicolons else ""))
     for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
             continue

@@ -158,3 +158,8 @@ def test_words_heading_a_title(text: str, title: str) -> None:
 def test_the_turkish_limited_company_is_read_whole() -> None:
     assert role_in("Lena is general manager of Ortiz Verde Tarım Ltd. Şti. and is looking "
                    "for a partner.").company == "Ortiz Verde Tarım Ltd. Şti."
+
+
+def test_a_german_company_with_its_bracketed_form_is_read_whole() -> None:
+    assert role_in("Sie ist Gründerin der Ortiz Verde UG (haftungsbeschränkt) und sucht "
+                   "Kapital.").company == "Ortiz Verde UG (haftungsbeschränkt)"
