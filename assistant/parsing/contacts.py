@@ -200,8 +200,9 @@ _COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
-_COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the)"
-                    r"(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
+# "Agence ... pour l'Innovation Agricole", "Stiftung ... für Bildung": a name for its purpose
+_COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the|pour|para|"
+                     r"für)(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
 # An elided article or particle before a capitalized word inside a name: "Algues d'Iroise",
 # "Biscuiterie de l'Odet", "Cantina dell'Etna".
 _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"

@@ -8,7 +8,14 @@ import pytest
 
 from assistant.domain import OwnerIdentity
 from assistant.parsing import parse_message
-from assistant.parsing.contacts import Role, clean_name, is_title_phrase, ordinary_case, role_in
+from assistant.parsing.contacts import (
+    COMPANY_RE,
+    Role,
+    clean_name,
+    is_title_phrase,
+    ordinary_case,
+    role_in,
+)
 from assistant.parsing.context import card_occasion
 
 OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
@@ -163,3 +170,10 @@ def test_the_turkish_limited_company_is_read_whole() -> None:
 def test_a_german_company_with_its_bracketed_form_is_read_whole() -> None:
     assert role_in("Sie ist Gründerin der Ortiz Verde UG (haftungsbeschränkt) und sucht "
                    "Kapital.").company == "Ortiz Verde UG (haftungsbeschränkt)"
+
+
+@pytest.mark.parametrize("company", ["Office Ortiz pour l'Exportation Durable",
+                                     "Fundación Ortiz para Desarrollo Rural",
+                                     "Stiftung Ortiz für Bildung"])
+def test_a_company_named_for_its_purpose_is_read_whole(company: str) -> None:
+    assert COMPANY_RE.fullmatch(company)
