@@ -17,6 +17,7 @@ from assistant.parsing.contacts import (
     role_in,
 )
 from assistant.parsing.context import card_occasion
+from assistant.parsing.message import party_name
 
 OWNER = OwnerIdentity("Sam Rivera", ("sam@example.com",), "US", ("assistant@example.net",))
 
@@ -177,3 +178,13 @@ def test_a_german_company_with_its_bracketed_form_is_read_whole() -> None:
                                      "Stiftung Ortiz für Bildung"])
 def test_a_company_named_for_its_purpose_is_read_whole(company: str) -> None:
     assert COMPANY_RE.fullmatch(company)
+
+
+@pytest.mark.parametrize(("name", "address", "kept"), [
+    ("Cheikh Ahmadou Fall", "cheikh.fall@example.sn", "Cheikh Ahmadou Fall"),
+    ("Sheikh Omar Haddad", "omar.haddad@example.ae", "Omar Haddad"),
+    ("Dr. Jane Smith", "jane@example.com", "Jane Smith"),
+])
+def test_a_header_name_whose_first_word_the_address_spells(name: str, address: str,
+                                                           kept: str) -> None:
+    assert party_name(name, address) == kept
