@@ -76,6 +76,7 @@ _TITLE_TRADES = (
     r"|artist|artiste|künstler(?:in)?|kunstenaar|musician|musicien(?:ne)?|cociner[oa]|cuoc[oa]"
     r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
     r"|glassblower|florist|distiller|grower|roaster"
+    r"|coordonnat(?:eur|rice)|président(?:e)?"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
@@ -171,6 +172,8 @@ _TITLE_EXTRA = {
     "market", "markets", "access", "planning", "insights", "excellence", "medical,",
     "qualità", "qualité", "calidad", "qualidade", "qualität", "kwaliteit", "qualitätssicherung",
     "acquisitions", "m&a", "estero", "exportación", "exportação",
+    # "Investment Director", "Geschäftsführende Gesellschafterin", "Kaufmännischer Leiter"
+    "investment", "geschäftsführende", "geschäftsführender", "kaufmännische", "kaufmännischer",
     # "socio fondatore e direttore creativo", "Fondatrice & directrice artistique"
     "e", "ed", "creativo", "creativa", "creatief", "creatieve", "créatif", "créative",
     "artistique", "artístico", "artística", "artistico", "artistica", "kreativ", "kreative",
@@ -197,8 +200,9 @@ _COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
-_COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the)"
-                    r"(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
+# "Agence ... pour l'Innovation Agricole", "Stiftung ... für Bildung": a name for its purpose
+_COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the|pour|para|"
+                     r"für)(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
 # An elided article or particle before a capitalized word inside a name: "Algues d'Iroise",
 # "Biscuiterie de l'Odet", "Cantina dell'Etna".
 _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
@@ -206,7 +210,7 @@ _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
 _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG|Ltd\.?|Inc\.?|"
               r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.|"
               # "Érablière Boréale inc.", "Moselle Fintech S.à r.l.", "Umoya Wind (Pty) Ltd"
-              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?|"
+              r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?|(?<=UG[ ])\(haftungsbeschränkt\)|"
               # every form cleanco knows written with a dot, slash or space: "Fjordkapital A/S",
               # "Mleczarnia Odra Sp. z o.o.", "Tatra Stroj s.r.o."
               rf"{tail_pattern()})"
@@ -250,7 +254,8 @@ PREPOSITION_RE = re.compile(
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
-    rf"(?:(?<=of)\s+(?P<the>the)(?=\s+[A-Z]))?|(?P<sign>@))\s+"
+    # and "at the"/"for the": "Deputy Director at the Busan Port Innovation Agency"
+    rf"(?:(?:(?<=of)|(?<=\bat)|(?<=\bfor))\s+(?P<the>the)(?=\s+[A-Z]))?|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
     rf"(?={_COMPANY_TOKEN})"
@@ -302,6 +307,8 @@ _PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srt
 
 
 def _clean_name(raw: str) -> str | None:
+    # "Grace Oh (오은혜)": the name in another script in brackets after it is no part of it
+    raw = re.sub(r"\s*[(（][^()（）\x00-\x7f]+[)）]?\s*$", "", raw.strip())
     raw = re.sub(r"\s+", " ", raw.strip().strip("\"'<>()[],;:")).strip()
     while _PREFIX.match(raw):
         raw = _PREFIX.sub("", raw, count=1)
@@ -317,6 +324,31 @@ def _clean_name(raw: str) -> str | None:
         parts.append(name.suffix)
     text = " ".join(p for p in parts if p).strip()
     return text or None
+
+
+_LOWER_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der",
+                    "den", "la", "le", "ter", "ten"}
+
+
+def ordinary_case(name: str) -> str:
+    """A name a card prints in capitals, as it is written in a sentence: "AYŞEGÜL
+    TÜRKMENOĞLU-ŞAHİN" is "Ayşegül Türkmenoğlu-Şahin" (a dotted "İ" is Turkish "i", and beside
+    Turkish letters a plain "I" is "ı"), "SOPHIE VAN DEN EYNDE" is "Sophie van den Eynde"."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 4 or not name.isupper():
+        return name
+    turkish = any(c in "İŞĞ" for c in name)
+
+    def lower(text: str) -> str:
+        return "".join("i" if c == "İ" else "ı" if c == "I" and turkish else c.lower()
+                       for c in text)
+
+    def word(text: str, first: bool) -> str:
+        if not first and lower(text) in _LOWER_PARTICLES:
+            return lower(text)
+        return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + lower(m.group()[1:]), text)
+
+    return " ".join(word(w, not i) for i, w in enumerate(name.split()))
 
 
 # The same names come back within a message (header, note, signature, every later mention) and
@@ -388,7 +420,7 @@ def _dialled_whole(raw: str) -> bool:
 # A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
 # not the person's phone.
 # A card's "F: 020 ..." or "F 020 ..." line is a fax too.
-_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c)\b"
+_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|faks|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c)\b"
                          r"[\s.:#-]*|"
                          r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*|"
                          # "T 212.555.0147 | F 212.555.0148": a fax after a card's separator
@@ -499,9 +531,23 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
     words = [w.strip(",") for w in text.split()]
     if not words or len(words) > (6 if loose else 8):
         return False
-    if not any(TITLE_WORD.match(w) for w in words):
+    headed = _heads_faculty(words)
+    if not headed and not any(TITLE_WORD.match(w) for w in words):
         return False
-    return all(_title_word_ok(w, loose) or _joins_titles(words, i) for i, w in enumerate(words))
+    return all(_title_word_ok(w, loose) or _joins_titles(words, i) or (headed and i < 2)
+               for i, w in enumerate(words))
+
+
+# "Dean of Engineering", "Rector of ...", "Dekanin der Fakultät ...": a university's heads,
+# title words only before what they head ("Dean Walsh" is a name)
+_FACULTY_HEAD = re.compile(r"^(?:Dean|Rector|Provost|Dekan(?:in)?|Doyen(?:ne)?|Decan[oa]|"
+                           r"Rektor(?:in)?|Prorektor(?:in)?|Vice-Dean|Prodekan(?:in)?)$")
+_OF_WORDS = {"of", "for", "de", "der", "des", "du", "für", "del", "de la"}
+
+
+def _heads_faculty(words: list[str]) -> bool:
+    return (len(words) >= 3 and bool(_FACULTY_HEAD.match(words[0]))
+            and words[1] in _OF_WORDS and words[2][:1].isupper())
 
 
 def _joins_titles(words: list[str], index: int) -> bool:
@@ -661,6 +707,17 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
         if (previous and len(previous.split()) <= 2 and is_title_phrase(previous)
                 and all(w.lower() in _TITLE_EXTRA for w in fragment.split())):
             return f"{previous}, {fragment}"
+    if (not title and not fragment and len(starts) >= 3 and text[start - 1:start] == ","
+            and text[starts[-2] - 1:starts[-2]] == ","):
+        # "Head of Decommissioning, North Sea, at Grampian ...": the title, then the region or
+        # field it covers set apart by commas, then the company
+        qualifier = text[starts[-2]:start - 1].strip()
+        previous = _loose_title(text[starts[-3]:starts[-2] - 1])
+        words = qualifier.split()
+        if (previous and " of " in f" {previous} " and 0 < len(words) <= 3
+                and all(w[:1].isupper() and _plain_word(w) for w in words)
+                and not is_title_phrase(qualifier, loose=True)):
+            return f"{previous}, {qualifier}"
     if title or len(starts) < 2 or text[start - 1:start] != "," or not fragment:
         return title
     if all(w.lower() in _TITLE_EXTRA for w in fragment.split()):
@@ -675,11 +732,17 @@ _JOINING_SIGNS = {"&", "/", "+", "-", "–"}
 def _loose_title(fragment: str) -> str | None:
     """A short fragment starting with a title word: "directora médica" before "en Red Salud"."""
     title = _strip_fillers(fragment.strip())
-    # "Head of Knowledge & Innovation": a sign joining two fields is no word of its own
-    if not title or len([w for w in title.split() if w not in _JOINING_SIGNS]) > 4:
+    # "Head of Knowledge & Innovation": a sign joining two fields is no word of its own; a
+    # title heading its field ("Deputy Director of Smart Port Policy") runs longer
+    if not title:
+        return None
+    heads = bool({"of", "for"} & set(title.split()[1:3]))
+    if len([w for w in title.split() if w not in _JOINING_SIGNS]) > (
+            6 if heads else 4):
         return None
     words = title.split()
-    if TITLE_WORD.match(words[0]):
+    if TITLE_WORD.match(words[0]) or (heads and words[0].lower() in _TITLE_EXTRA
+                                      and TITLE_WORD.match(words[1])):
         return title if is_title_phrase(title, loose=True) else None
     # "sourcing lead", "growth engineer": a word naming the field, then the title word
     field = words[0]

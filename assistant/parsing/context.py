@@ -75,7 +75,10 @@ _OFFERS = (
     r"\b(?:può|potrebbe) (?=(?:presentar|aiutar|metter)\w*)|"
     r"\b(?:pode|poderia) (?=(?:apresentar|ajudar)\S*)|"
     # "happy to share their spec sheets", "willing to introduce us"
-    r"\b(?:happy|glad|willing|keen) (?=to (?:share|introduce|intro|connect|host|lend|send|give|"
+    # (not "glad to connect you two": the introduction being made)
+    r"\b(?:happy|glad|willing|keen) "
+    r"(?!to (?:connect|introduce) (?:you|the two of you)(?: two| both| all)?(?:[ \t]*[.!?,;]|$))"
+    r"(?=to (?:share|introduce|intro|connect|host|lend|send|give|"
     r"offer|provide|sponsor|mentor|review)\b)"
 )
 _INTERESTS = (
@@ -368,7 +371,12 @@ def writers_offers(text: str) -> tuple[str, ...]:
     """The offers the writer of a message makes the owner in their own words."""
     found = [m.group("offer").strip(" ,:") for m in _WRITERS_OFFER.finditer(
         text.replace("’", "'"))]
-    return tuple(dict.fromkeys(f for f in found if f))
+    return tuple(dict.fromkeys(f for f in found if f and not _THE_INTRODUCTION.match(f)))
+
+
+# "Glad to connect you two", "happy to introduce you both": the introduction being made, no offer
+_THE_INTRODUCTION = re.compile(
+    r"(?i)^to (?:connect|introduce) (?:you|the two of you)(?: two| both| all)?$")
 
 
 def writers_needs(text: str) -> tuple[str, ...]:
@@ -479,7 +487,9 @@ _CARD_HEADING = re.compile(
     r"een|suo|sua|il|seu|o)[ \t]+)?(?:business[ \t]+)?"
     r"(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
     r"biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*"
-    r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?))[ \t]*:?[ \t]*$")
+    r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?)|"
+    # "From a card, Abu Dhabi finance forum:": after a comma, a phrase naming an event
+    r",[ \t]*(?P<comma>[^\n@\d:,]{3,60}?))[ \t]*:?[ \t]*$")
 
 
 # What is left of a sentence describing the person once their name is taken out: "is project
@@ -574,7 +584,10 @@ _PROPER_EVENT = re.compile(r"[A-ZÀ-Ý][\w&'-]*(?: [A-ZÀ-Ý0-9][\w&'-]*){0,3}")
 def card_occasion(text: str) -> str | None:
     """The occasion a card's heading names ("Typed from her card (Pune fintech conclave):")."""
     heading = _CARD_HEADING.search(text)
-    if heading:
+    if heading and heading.group("comma"):
+        if _EVENT_WORD.search(heading.group("comma")):
+            return heading.group("comma").strip(" .")
+    elif heading:
         return (heading.group("bracket") or heading.group("dash")).strip(" .")
     came = _CARD_FROM_HEADING.search(text)
     # "Biglietto da visita dal Vinitaly:": an event's own name after a preposition with its

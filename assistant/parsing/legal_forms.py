@@ -39,7 +39,9 @@ def _terms() -> frozenset[str]:
         "sp. z o.o.", "sp. z.o.o.", "sdn. bhd.", "sdn bhd", "gmbh & co. kg", "spółka z o.o.",
         "s. de r.l.", "pty ltd", "pty. ltd.",
         # the Andean limited company, "compañía limitada": "Floricultura Andina Cía. Ltda."
-        "cía. ltda.", "cia. ltda.", "cía ltda", "cia ltda", "cía. ltda", "cia. ltda"}
+        "cía. ltda.", "cia. ltda.", "cía ltda", "cia ltda", "cía. ltda", "cia. ltda",
+        # the Turkish limited company, "limited şirketi": "Tohum Tarım Ltd. Şti."
+        "ltd. şti.", "ltd. şti", "ltd şti.", "ltd şti", "şti."}
     return frozenset(t for t in terms | extra if t and t not in _ORDINARY)
 
 

@@ -203,12 +203,25 @@ def _name_forms(name: str | None) -> tuple[str, ...]:
 
 def _party_draft(party: Party) -> ContactDraft:
     name, address = party
-    return ContactDraft(name=clean_name(name), emails=[address] if address else [])
+    return ContactDraft(name=party_name(name, address), emails=[address] if address else [])
+
+
+def party_name(name: str | None, address: str | None) -> str | None:
+    """A header's name, without honorifics; a first word read as one ("Cheikh", "Imam") that
+    the person's own address spells ("cheikh@...") is their given name and stays."""
+    cleaned = clean_name(name)
+    words = (name or "").split()
+    local = (address or "").split("@")[0].lower()
+    if (cleaned and len(words) >= 3 and not words[0].endswith(".")
+            and " ".join(words[1:]) == cleaned and words[0][:1].isupper()
+            and len(words[0]) > 3 and name_key(words[0]) in local):
+        return f"{words[0]} {cleaned}"
+    return cleaned
 
 
 def _author_draft(thread: Thread, owner: OwnerIdentity) -> tuple[ContactDraft | None, str]:
     """The carried message's author with their signature mined; and the body without it."""
-    author_name = clean_name(thread.author[0]) if thread.author else None
+    author_name = party_name(*thread.author) if thread.author else None
     body, signature = body_of(thread, author_name)
     if thread.author is None or _is_owner(thread.author, owner):
         return None, body

@@ -31,6 +31,7 @@ from assistant.parsing.contacts import (
     is_legal_form,
     is_title_filler,
     is_title_phrase,
+    ordinary_case,
     person_phones,
     role_in,
     role_in_list,
@@ -102,7 +103,9 @@ _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon
                              r"\bruns|\bowns|\bheads|\bfounded|\bleitet|\bführt|\bdirige|"
                              r"\bgère|\bgestisce|\bleidt|\bguida|\bconduce|\blidera|"
                              # "Beim Berliner Fintech-Stammtisch getroffen": an event or a place
-                             r"\bbeim|\bvom|\bzum|\bzur|\bim)\s*$")
+                             r"\bbeim|\bvom|\bzum|\bzur|\bim|"
+                             # "gérante du GIE Femmes Transformatrices": a form heading the name
+                             r"(?-i:\bGIE|\bGAEC|\bSCOP|\bSCIC|\bEARL))\s*$")
 STOP_WORDS = set("""
 I We She He They It You The A An This That These Those My Our Her His Their Its Met Meet Also Great
 Good Nice Quick Note Notes Today Yesterday Tomorrow Last Next Both Two Three Spoke Talked Chatted
@@ -199,6 +202,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions += _script_lines(text, owner, emails, mentions)
     mentions += _cued_script_names(text, owner, emails, mentions)
     mentions += _bare_emails(text, emails, mentions)
+    mentions = _without_script_beside_latin(text, mentions)
     mentions = _address_first(text, _coalesce(sorted(mentions, key=lambda m: m.start)))
     mentions = mentions[:MAX_MENTIONS]
     preamble = text[: mentions[0].start] if mentions else text
@@ -275,11 +279,16 @@ def card_names(text: str, region: str) -> list[str]:
     """Names as the block labeller reads them at the head of a card-like line: a line that is
     a one-line card ("Marcus Bell - Head of Product, Tiller Finance - marcus@..."), or a name
     line followed by a card's title, company, phone or address lines ("DR. EMILY CHEN")."""
-    names = []
-    for name in line_names(text, region):
+    read = line_names(text, region)
+    names = [n for n in _capitals_name_lines(text) if n not in read]
+    # "박서연 (Seoyeon Park)": a name in a script without case, and in brackets the name the
+    # person uses in Latin letters, which is the name they are written to by
+    names += [m.group("latin") for m in _SCRIPT_THEN_LATIN_NAME.finditer(text)]
+    for name in read:
         # "Zhang Wei (张伟)", "Yuki Tanaka (田中由紀)": the name in another script in brackets
         # after it is no part of the name as written first
-        name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）][ \t]*$", "", name))
+        # (or its bracket read without the closing one: "Grace Oh (오은혜")
+        name = _without_prefix(re.sub(r"[ \t]*[(（][^()（）]*[)）]?[ \t]*$", "", name))
         # "Montserrat Vilaseca i Puig": a surname joined by "i"/"y"/"e" up to the line's end
         joined = _joined_at_line_end(text, name)
         name = name + joined.group("rest") if joined else name
@@ -293,6 +302,50 @@ def card_names(text: str, region: str) -> list[str]:
                                           if w not in _LOWER_PARTICLES
                                           and not (joined and w in {"e", "y", "i"})):
             names.append(name)
+    return names
+
+
+# A card's name line in capitals with a prefix the block labeller reads as a title, or orders
+# after the name: "PROFESSOR NKECHI ABARA-WHITFIELD OBE", "DR. HUW PENRY MBE"
+_CAPITALS_PREFIX = r"(?:PROFESSOR|PROF\.?|DR\.?|ASSOC\.?|MR\.?|MRS\.?|MS\.?|SIR|DAME)"
+_CAPITALS_ORDER = r"(?:OBE|MBE|CBE|KBE|DBE|FRS|FRCP|FRCS|FRENG|FREng|PHD|PhD)"
+_CAPITALS_NAME_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<prefix>(?:{_CAPITALS_PREFIX}[ \t]+)*)"
+    rf"(?P<name>[A-Z{_UPPER}][A-Z{_UPPER}'’-]+(?:[ \t]+[A-Z{_UPPER}][A-Z{_UPPER}'’-]+){{1,3}}?)"
+    rf"(?P<orders>(?:,?[ \t]+{_CAPITALS_ORDER})*)[ \t]*$")
+
+
+_SCRIPT_THEN_LATIN_NAME = re.compile(
+    r"(?m)^[ \t]*[^\x00-\u024F\s()（）]+(?:[ \t]+[^\x00-\u024F\s()（）]+)?[ \t]*[(（]"
+    r"(?P<latin>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[)）][ \t]*$")
+
+
+def _without_script_beside_latin(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "박서연 (Seoyeon Park)": the name in a script without case gives way to the name in
+    brackets after it, the one the person uses in Latin letters."""
+    latin = {m.start for m in mentions if m.name and m.name.isascii()}
+    kept = []
+    for mention in mentions:
+        bracket = re.match(r"[ \t]*[(（]", text[mention.end:mention.end + 4])
+        if (bracket and mention.name and not re.search(r"[A-Za-z]", mention.name)
+                and mention.end + bracket.end() in latin):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _capitals_name_lines(text: str) -> list[str]:
+    """Names of card lines in capitals set off by a prefix or orders, above a title's line."""
+    names = []
+    for match in _CAPITALS_NAME_LINE.finditer(text):
+        words = match.group("name").split()
+        below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
+        if (not (match.group("prefix") or match.group("orders"))
+                or any(TITLE_WORD.match(w.capitalize()) or TITLE_WORD.match(w) or is_legal_form(w)
+                       or w.capitalize() in STOP_WORDS for w in words)
+                or not below or not is_title_phrase(below.title(), loose=True)):
+            continue
+        names.append(match.group("name"))
     return names
 
 
@@ -440,17 +493,30 @@ def _share_preamble(preamble: str, drafts: list[ContactDraft], single: bool) -> 
             draft.context = facts.context  # a bare "Met" before the first name tells no occasion
 
 
+_SURNAME_ADDRESS = ("Frau", "Herr", "Herrn", "Mme", "Madame", "Monsieur", "Mr", "Mr.", "Mrs",
+                    "Mrs.", "Ms", "Ms.")
+
+
 def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
     found: list[Mention] = []
     # Longest first, so "Jane Doe" claims her text before "Jane"; equal lengths keep the
     # headers' order (a set here made the order, and so the output, depend on the hash seed).
     for name in sorted(dict.fromkeys(k for k in known if k), key=len, reverse=True):
-        for form in dict.fromkeys((name, name.split()[0])):
+        forms = [name, name.split()[0]]
+        # "Bae Sung-ho" called "Sung-ho": a Korean given name, hyphenated in lower case after
+        # the family name
+        if len(name.split()) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name.split()[1]):
+            forms.append(name.split()[1])
+        # "Frau Wehmeyer ist ...", "Herr Arnsberger", "Mme Diallo": the surname after a form of
+        # address names the person the headers give in full
+        if len(name.split()) >= 2 and name.split()[-1][:1].isupper():
+            forms += [f"{h} {name.split()[-1]}" for h in _SURNAME_ADDRESS]
+        for form in dict.fromkeys(forms):
             if form not in text:  # skip building a pattern that cannot match
                 continue
             for start, end in unattached(text, form, before="@.", after="@"):
                 if not any(m.start <= start < m.end for m in found):
-                    found.append(Mention(start, end, name))
+                    found.append(Mention(start, end, ordinary_case(name)))
     return found
 
 
@@ -511,7 +577,9 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
             continue  # "Nuria Prats – diseñadora, Ceràmica Prats – ...": her company
         elif _is_person(text, start, start + len(name), name, emails):
             full = _named_before(name, start, named) or name
-            found.append(Mention(start, start + len(name), clean_name(full)))
+            cleaned = clean_name(full)
+            found.append(Mention(start, start + len(name),
+                                 ordinary_case(cleaned) if cleaned else cleaned))
             named.append(Mention(start, start + len(name), full))
     return found + _repeat_mentions(text, named, found + taken)
 
@@ -757,6 +825,10 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     before, after = text[max(0, start - 30):start], text[end:end + 60]
     if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
         return False
+    if (_FIRM_JOINED_BEFORE.search(text, max(0, start - 60), start)
+            and not _email_matches(words, start, emails)
+            and not _card_address_matches(text, start, words, emails)):
+        return False  # "Partner at Pemberton and Vale Surveyors, gareth@...": the firm's name
     if _CUE_AFTER.match(after) or _role_follows(after) or _email_matches(words, start, emails):
         return True
     if _card_address_matches(text, start, words, emails):
@@ -771,6 +843,11 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     return (at_line_start or at_item_start) and len(words) >= 2 and _line_has_details(text, end)
 
 
+# "at Pemberton and ", "chez Diop & ": a firm's first name and the "and" joining the next one,
+# after the word heading a company
+_FIRM_JOINED_BEFORE = re.compile(
+    r"(?:\b(?:at|of|for|bei|für|chez|de|du|des|del|di|van|von)|@)[ \t]+"
+    r"(?-i:[A-ZÀ-Ý][\w'’-]*)(?:[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]*))?[ \t]+(?:and|&|und|et|y|e)[ \t]+$")
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
     r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|Inc\.?|Pty|Pvt\.?|KG|"
@@ -896,7 +973,8 @@ def _line_has_details(text: str, end: int) -> bool:
     return bool(find_emails(rest) or find_phones(rest, "US"))
 
 
-_HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|herr|frau|mme|sr|sra)\.?$")
+_HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|professor|assoc|asst|herr|frau|mme|sr|"
+                        r"sra)\.?$")
 # Degrees and professions written before a name on Central European and Latin cards
 _DEGREE_BEFORE = re.compile(r"(?i)^(?:inż|mgr|hab|ing|arch|dipl|lic|arq|eng|enga|econ|dott|"
                             r"dott\.ssa|avv|judr|mudr|phdr|rndr|bc|doc|mag|dra)\.?$")
@@ -1034,7 +1112,11 @@ def _in_own_script(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         before = _SCRIPT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         closed = text[mention.end:mention.end + 3].lstrip(" \t")[:1] in {")", "）"}
-        if mention.name and before and closed:
+        # "박서연 (Seoyeon Park)" alone on a card's name line: the card gives the name the
+        # person uses in Latin letters as theirs
+        own_line = bool(before and _SCRIPT_THEN_LATIN_NAME.match(
+            text, text.rfind("\n", 0, mention.start) + 1))
+        if mention.name and before and closed and not own_line:
             words = before.group("name").split()
             while words and not _script_name(words):
                 words = words[1:]  # "Met 林雅婷": the cue is no part of the name
@@ -1453,7 +1535,9 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
     """Text up to the end of its sentence; "Sr." and "Inc." do not end one; nor does a
     semicolon that sets a card's fields apart (``semicolons`` False)."""
     # "Baobab Cold Chain (Pty) Ltd": a bracketed legal form is the name's
-    ends = r"[.!?](?=\s|$)|\n|\((?!Pty\))|(?<!\(Pty)\)" + (r"|;" if semicolons else "")
+    # and "UG (haftungsbeschränkt)"
+    ends = (r"[.!?](?=\s|$)|\n|\((?!Pty\)|haftungsbeschränkt\))|(?<!\(Pty)(?<!haftungsbeschränkt)\)"
+            + (r"|;" if semicolons else ""))
     for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
             continue
@@ -1531,6 +1615,32 @@ def _listed_parts(clause: str) -> list[str]:
 _LISTED_SPLIT_KEEP = re.compile(r"(\s*[,;]\s*|\s+(?://|[|·–—-])\s+)")
 
 
+# Between a one-line card's fields: "Name | Title | Company", "Name · Title · Company".
+_STRONG_SEPARATORS = {"|", "·", "—", "–", "//"}
+_STRONG_SPLIT = re.compile(r"\s+(?://|[|·–—])\s+")
+
+
+def _comma_title_field(clause: str) -> Role | None:
+    """ "VP, Fleet & Terminal Operations — Falcon Dunes Logistics L.L.C. — ...": where a card's
+    fields are set apart by pipes, middle dots or dashes, a comma inside the title's field goes
+    on with the title (its department or region), and the next field is the company."""
+    fields = [f.strip() for f in _STRONG_SPLIT.split(clause)]
+    if len(fields) < 2 or "," not in fields[0]:
+        return None
+    head, *rest = [p.strip() for p in fields[0].split(",")]
+    company = fields[1].strip()
+    if (not rest or not all(rest) or not is_title_phrase(head, loose=True)
+            or any(re.search(r"[@\d]", p) or is_legal_form(p.split()[-1]) for p in rest)
+            or re.search(r"[@\d]", company) or not company[:1].isupper()
+            or is_title_phrase(company, loose=True)):
+        return None
+    words = company.split()
+    if not (len(words) >= 2 or is_legal_form(words[-1])):
+        return None
+    found = clean_company(company)
+    return Role(fields[0], found) if found else None
+
+
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     bracket = re.match(r"^\s*\(([^)]*[@\d][^)]*)\)", after_name)
@@ -1551,6 +1661,10 @@ def _listed_role(after_name: str) -> Role | None:
     if not match:
         return None
     clause = _clause(after_name[match.end():], semicolons=";" not in match.group())
+    strong = match.group().strip() in _STRONG_SEPARATORS
+    comma_title = _comma_title_field(clause) if strong else None
+    if comma_title is not None:
+        return comma_title
     whole_clause = clause
     if match.group().strip(" \t(,;/|·-–—"):
         # "Priti is a freelance Shopify developer and built ours": the role ends at the next
@@ -1691,11 +1805,13 @@ def _card_line_title(passage: str, role: Role, name: str | None, region: str) ->
     whole as the title and finds the company on a line of its own, the line names a department
     and the card's reading is the role."""
     assert role.title is not None and role.company is not None
-    # (built from the title and company: compiled only for a line with both at its ends)
+    # (built from the title and company: compiled only for a line that starts with the title
+    # and holds the company)
     title, company = role.title, role.company
     line = re.search(rf"(?m)^[ \t]*{re.escape(title)}[ \t]+(?:[^\W\d_]+[ \t]+){{1,2}}?"
-                     rf"{re.escape(company)}[ \t]*$", passage) if any(
-        row.strip(" \t").startswith(title) and row.strip(" \t").endswith(company)
+                     # "Gerente de Seguridad, Salud y Medio Ambiente": the line goes on
+                     rf"{re.escape(company)}(?:[,&][^\n@]*)?[ \t]*$", passage) if any(
+        row.strip(" \t").startswith(title) and company in row
         for row in passage.split("\n")) else None
     if line is None:
         return role

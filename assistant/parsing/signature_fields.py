@@ -102,6 +102,9 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
                                 and name_key(block.company) in name_key(title)
                                 and name_key(company) not in name_key(title)
                                 and is_title_phrase(title, loose=True))
+    # "PROFESSOR JANE DOE OBE" read as the title: the name's own line, with its orders
+    mistaken = mistaken or bool(name and block.title
+                                and name_key(block.title).startswith(name_key(name) + " "))
     if (block.title or block.company) and not mistaken and not {
             name_key(block.title or ""), name_key(block.company or "")} & own:
         rule_company = company if title and name_key(title) == name_key(block.title or "") else None
@@ -157,6 +160,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
         title = rule_title if rule_title and not _POST_NOMINAL.fullmatch(rule_title) else None
     title = _title_before_colon(title, signature)
     title, company = _whole_company_segment(title, company, signature)
+    title, company = _title_on_two_lines(title, company, signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     faxes |= _labelled_fax(signature, region)
     faxes -= _labelled_not_fax(signature, region)
@@ -184,7 +188,8 @@ _NOT_FAX_LABEL = re.compile(
 # A number behind its own fax label on a line of several ("Tel: ... | Fax: ... | Cell: ...",
 # "Téléc. : 819 555-0143")
 _FAX_LABEL = re.compile(
-    r"(?i)(?:^|[|·•,;/]|\s{2,})\s*(?:fax|telefax|facsimile|t[ée]l[ée]copie|t[ée]l[ée]c|f)\.?\s*:?\s*$")
+    r"(?i)(?:^|[|·•,;/]|\s{2,})\s*"
+    r"(?:fax|faks|faksimile|telefax|facsimile|t[ée]l[ée]copie|t[ée]l[ée]c|f)\.?\s*:?\s*$")
 
 
 def _labelled_fax(signature: str, region: str) -> set[str]:
@@ -261,6 +266,43 @@ def _labelled_not_fax(signature: str, region: str) -> set[str]:
 _QUALIFIER_WORDS = 4
 _JOINER_START = re.compile(r"(?i)^(?:[&/+,–—-]|and|und|et|y|e|en|o|or|oder|ou)\s")
 _PARTICLE_START = re.compile(r"^(?:of|for|de|del|des|du|da|do|di|für|van|von)\s")
+
+
+_TITLE_PARTICLES = {"of", "for", "für", "de", "del", "des", "du", "der", "di", "van", "von", "pour",
+                    "para"}
+
+
+def _title_on_two_lines(title: str | None, company: str | None,
+                        signature: str) -> tuple[str | None, str | None]:
+    """A title a card breaks over two lines above the company ("Deputy Director for Medical
+    Services" / "and International Patients", "Leiterin für Elektrochemische" /
+    "Verfahrenstechnik" over "Technische Hochschule ..."): the second line goes on with the
+    title (from a joiner, or after a title ending in what its "für"/"for" heads), and the line
+    below it is the company."""
+    if not title:
+        return title, company
+    lines = [line.strip().strip("*_") for line in signature.splitlines() if line.strip()]
+    for index, line in enumerate(lines[:-2]):
+        if line != title:
+            continue
+        second, below = lines[index + 1], lines[index + 2]
+        words = second.split()
+        if (len(words) > 4 or _is_contact_bit(second) or re.search(r"\d", second)
+                or is_legal_form(words[-1]) or _LABEL.match(second)
+                or _is_contact_bit(below) or not _is_company_line(below)
+                or is_title_phrase(below, loose=True)
+                or (company and name_key(company) not in {name_key(second), name_key(below)})):
+            return title, company
+        joined = bool(_JOINER_START.match(second))
+        # "... für Elektrochemische" / "Verfahrenstechnik": the field the title's
+        # particle heads runs on to the next line, a line of no title of its own
+        headed = (title.split()[-2:-1] and title.split()[-2] in _TITLE_PARTICLES
+                  and title[-1:].isalpha() and len(words) == 1 and second[:1].isupper()
+                  and not is_title_phrase(second, loose=True) and not is_unit(second))
+        if joined or headed:
+            return f"{title} {second}", clean_company(below) or company
+        return title, company
+    return title, company
 
 
 def _title_line_head(title: str | None, signature: str) -> str | None:
