@@ -84,6 +84,7 @@ SCORERS: dict[str, Scorer] = {
     "retired10": own_corpus.score_message,
     "retired11": own_corpus.score_message,
     "retired12": own_corpus.score_message,
+    "retired13": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
