@@ -82,6 +82,11 @@ _OCCASION_PREPOSITION = re.compile(
 _TRAILING_FRAME = re.compile(
     r"(?:^|\s+)(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|last\s+(?:night|week)|"
     r"tonight|heute(?:\s+morgen)?|gestern(?:\s+abend)?|ce\s+matin|hier(?:\s+soir)?|"
+    # the day of the week: "on Tuesday", "last Thursday evening", "am Dienstag", "le mardi"
+    r"(?:(?:on|last|this|am|le|el|lunedì|op)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo)(?:\s+(?:morning|afternoon|evening|night|morgen|abend|matin|soir))?|"
     r"aujourd'hui|hoy|ayer|esta\s+mañana|anoche|"
     r"getroffen|kennengelernt|gesprochen|rencontrée?s?|conocid[oa]s?)$", re.IGNORECASE)
 # Where someone sat or stood is no occasion, and names who was there: "côté de Jean-Paul

@@ -285,8 +285,9 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         for key, cue in _CUES.items():
             if may_match(_CUE_WORDS[key], sentence):
                 found[key].extend(_phrases(key, cue, sentence))
-    promises = [_WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)) for p in found["promises"]
-                if p not in found["needs"] and not _NOT_PROMISE.match(p)]
+    promises = [_RECEIVERS_PEOPLE.sub("", _WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)))
+                for p in found["promises"] if p not in found["needs"] and not _NOT_PROMISE.match(p)
+                and not _ERRAND_ONLY.match(p)]
     return ContextFacts(
         context=meeting_context(text, names),
         needs=tuple(_dedupe(found["needs"])),
@@ -294,6 +295,18 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         interests=tuple(_dedupe(found["interests"])),
         promises=tuple(_dedupe(promises)),
     )
+
+
+# An errand's verb with nothing after it ("I'll send" before the name of whom it goes to): no
+# thing promised.
+_ERRAND_ONLY = re.compile(r"(?i)^(?:send|email|forward|mail|share|call|intro|introduce)\W*$")
+
+
+# The people a promise goes to, named before the thing: "(I promised) Nadia's team our pricing
+# sheet", "Jo Park's colleagues the deck" -> "our pricing sheet", "the deck".
+_RECEIVERS_PEOPLE = re.compile(
+    r"^(?-i:[A-ZÀ-Ý][\w-]+)(?:\s(?-i:[A-ZÀ-Ý][\w-]+))?'s\s+(?:[\w-]+\s+){1,2}?"
+    r"(?=(?:our|my|the|a|an|some|this|that|these|those)\s)", re.IGNORECASE)
 
 
 # When the owner means to keep a promise is the owner's schedule, not the thing promised:

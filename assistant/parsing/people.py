@@ -807,6 +807,8 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
 
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
+    if len(words) == 1 and opens_with_fact(text[start:start + 80]):
+        return False  # "Interested in licensing deals.": a fact about someone, no one's name
     if (_OWNERS_OWN.search(text[max(0, start - 40):start])
             and not _OWN_ADDRESS_AFTER.match(text[end:end + 60])):
         return False
