@@ -21,6 +21,7 @@ from assistant.drafting.types import (
     OwnerVoice,
     Resource,
 )
+from assistant.parsing.name_order import called_by
 
 NO_NAME = "there"  # "Hi there,": only when the contact has no name at all
 
@@ -37,7 +38,8 @@ def greeting_name(name: str | None) -> str:
         return NO_NAME
     if not any(ch.lower() != ch.upper() for ch in name):
         return name
-    first = HumanName(name).first or name.split(" ")[0]
+    # "Đặng Văn Phúc": a Vietnamese name is written family name first and called by the last
+    first = called_by(name) or HumanName(name).first or name.split(" ")[0]
     if first == first.lower() or first == first.upper():
         first = "-".join(part[:1].upper() + part[1:].lower() for part in first.split("-"))
     return first

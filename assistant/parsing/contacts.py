@@ -81,6 +81,12 @@ _TITLE_TRADES = (
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
     r"|hoofd|\w+hoofd|chefe|chief|administrador(?:a)?|amministratrice|pressesprecher(?:in)?"
+    # board members who run the company: "Consejero Delegado", "Conselheira Delegada"
+    r"|consejer[oa]|conselheir[oa]"
+    # who chairs a board or a cooperative: "chair of Lam Vien Coffee Cooperative"
+    r"|chair|chairperson|chairwoman|chairman"
+    # Vietnamese heads: "Giám đốc" (director), "Trưởng phòng" (head of a department)
+    r"|giám|trưởng"
     r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
     r"|cheffe|planner|planificador(?:a)?|pianificat(?:ore|rice)"
     # Belgian managers: "zaakvoerder van Leiedal Bouwteam BV", "gedelegeerd bestuurder"
@@ -128,6 +134,7 @@ TITLE_WORD = re.compile(
 LABELLER_TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
     "senior", "sr.", "sr", "junior", "jr", "staff", "global", "regional", "managing", "general",
+    "country", "phó",
     "deputy", "assistant", "interim", "executive", "associate", "vice", "of", "de", "des", "du",
     "del", "de la", "für", "for", "and", "&", "y", "et", "und", "-", "/", "product", "marketing",
     "sales", "engineering", "growth", "operations", "partnerships", "business", "development",
@@ -300,7 +307,8 @@ def clean_name(raw: str | None) -> str | None:
 
 
 # Honorifics and professional prefixes nameparser does not know ("Eng.ª", "Dott.ssa", "Mevr.").
-_PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srta)"
+# Vietnamese "TS." (tiến sĩ, a doctorate) and "ThS." (thạc sĩ, a master's).
+_PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srta|TS|ThS|PGS\.TS)"
                      r"\.(?:ª|º|ssa|ra)?|Prof\.ª|Dr\.-Ing\.|"
                      # the school of a Swiss or Austrian degree: "Dipl. Ing. ETH Stefan Zürcher"
                      r"Dipl\.(?:-Ing\.)?|Mag\.|(?:ETH|EPFL|FH|HTL|HSG)(?=\s+\S+\s+\S))\s+")

@@ -21,6 +21,7 @@ from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, 
 from assistant.parsing.intros import introduced_names, is_intro
 from assistant.parsing.literal import unattached
 from assistant.parsing.mime import MessageView
+from assistant.parsing.name_order import called_by
 from assistant.parsing.people import find_people
 from assistant.parsing.signature_fields import mine_signature
 from assistant.parsing.thread import (
@@ -535,10 +536,23 @@ def _about_them_after(note: str, by: str) -> ContextFacts:
 
 def _introducer_in_note(note: str) -> str | None:
     for match in _INTRODUCED_BY_NOTE.finditer(note):
-        by = next(g for g in match.groups() if g)
+        group = next(i for i, g in enumerate(match.groups(), 1) if g)
+        by = match.group(group)
         if by.split()[0] not in _NOT_AN_INTRODUCER:
-            return clean_name(by)
+            return clean_name(_family_first_before(note, match.start(group), by))
     return None
+
+
+def _family_first_before(note: str, start: int, by: str) -> str:
+    """ "Lê Thị Hồng Nhung suggested ...": a name written family name first runs on before the
+    two words the introducer's pattern reads; the whole name, when it opens with one."""
+    words = note[max(0, start - 40):start].split()
+    for count in (1, 2):
+        head = words[-count:] if len(words) >= count else []
+        if (head and all(w[:1].isupper() and w.isalpha() for w in head)
+                and called_by(" ".join([*head, by])) == by.split()[-1]):
+            return " ".join([*head, by])
+    return by
 
 
 def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[ContactDraft]:

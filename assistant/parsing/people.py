@@ -56,11 +56,15 @@ from assistant.parsing.labeller.tagger import (
 from assistant.parsing.labeller.tokens import tokenize
 from assistant.parsing.legal_forms import dotted_form_at
 from assistant.parsing.literal import unattached, whole_words
+from assistant.parsing.name_order import called_by
 from assistant.parsing.signature_fields import mine_signature
 
 # Letters of the Latin, Greek and Cyrillic alphabets by case ("Yılmaz", "Łukasz", "Дмитрий").
-_UPPER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper() and chr(c).isalpha())
-_LOWER = "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower() and chr(c).isalpha())
+# Latin letters with accents, Greek and Cyrillic, and the Latin letters Vietnamese writes with
+# two marks ("Trần", "Hồ", "Đức": Latin Extended Additional)
+_CASED = (*range(0xC0, 0x530), *range(0x1E00, 0x1F00))
+_UPPER = "".join(chr(c) for c in _CASED if chr(c).isupper() and chr(c).isalpha())
+_LOWER = "".join(chr(c) for c in _CASED if chr(c).islower() and chr(c).isalpha())
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
 _PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|"
@@ -260,9 +264,12 @@ def _title_line_above(text: str, mention: Mention) -> str | None:
 
 # The owner's promise naming its receiver first: "I promised Nadia our pricing sheet".
 _PROMISED_TO = re.compile(
-    r"(?i)\b(?:I|we) (?:promised|owe|(?:will|'ll) send|said (?:I|we)'?d send)\s+$|"
+    r"(?i)\b(?:I|we)(?: (?:promised|owe|will send|said (?:I|we)'?d send)|['’]ll send)\s+$|"
     r"\b(?:ich habe|hab) \s*$|\bj'ai promis à\s+$|\b(?:le )?prometí a\s+$|\bprometi (?:à|ao|a)\s+$|"
     r"\bho promesso a\s+$|\bheb (?:ik )?beloofd aan\s+$")
+
+
+_ERRAND_VERB = re.compile(r"(?i)^(?:send|email|forward|mail)\s+(?=\S)")
 
 
 def _add_promise_to_them(draft: ContactDraft, text: str, mention: Mention, end: int) -> None:
@@ -271,7 +278,9 @@ def _add_promise_to_them(draft: ContactDraft, text: str, mention: Mention, end: 
     if _PROMISED_TO.search(lead):
         sentence = lead + text[mention.start:end]
         named = text[mention.start:mention.end]
-        own = [p.removeprefix(named).strip(" ,") for p in read_context(sentence).promises]
+        # "(I'll) send Phúc our grant calendar": the errand's verb and whom it goes to
+        own = [_ERRAND_VERB.sub("", p).removeprefix(named).strip(" ,")
+               for p in read_context(sentence).promises]
         draft.promises += [p for p in own if p and p not in draft.promises]
 
 
@@ -664,7 +673,8 @@ def _named_before(first: str, position: int, named: list[Mention]) -> str | None
     """The full name a lone first name stands for: the latest person named so with it before
     ``position`` ("Peter Haddad ... Peter Chen. Peter is hiring": Peter Chen), else the first
     one named after it."""
-    same = [m for m in named if m.name and " " in m.name and m.name.split()[0] == first]
+    same = [m for m in named if m.name and " " in m.name
+            and (m.name.split()[0] == first or called_by(m.name) == first)]
     before = [m for m in same if m.start < position]
     chosen = before[-1] if before else (same[0] if same else None)
     return chosen.name if chosen else None
@@ -683,7 +693,8 @@ def _repeat_mentions(text: str, named: list[Mention], found: list[Mention]) -> l
     """
     taken = {m.start for m in found}
     extra = []
-    firsts = dict.fromkeys(m.name.split()[0] for m in named if m.name)
+    # "Phúc" after "Đặng Văn Phúc": the name a person is called by, first or last
+    firsts = dict.fromkeys(called_by(m.name) or m.name.split()[0] for m in named if m.name)
     for first in firsts:
         for start, end in whole_words(text, first):
             inside = any(m.start <= start < m.end for m in found)
@@ -702,8 +713,8 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 _FIRST_NAME_STOPS = {"Jan"}
 _SURNAME_STOPS = {"Said"}
 # "Terence Ong Jun Hao", "Lim May Ling": a month's or a day's short form between two words of a
-# name is a given name's syllable there
-_MIDDLE_NAME_STOPS = {"Jun", "May", "Jan", "Sun"}
+# name is a given name's syllable there ("Phạm Thu Hương": a Vietnamese middle name)
+_MIDDLE_NAME_STOPS = {"Jun", "May", "Jan", "Sun", "Thu"}
 
 
 def _name_part(words: list[str], index: int) -> bool:
@@ -979,7 +990,9 @@ _HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|professor|assoc|asst|herr
                         r"sra)\.?$")
 # Degrees and professions written before a name on Central European and Latin cards
 _DEGREE_BEFORE = re.compile(r"(?i)^(?:inż|mgr|hab|ing|arch|dipl|lic|arq|eng|enga|econ|dott|"
-                            r"dott\.ssa|avv|judr|mudr|phdr|rndr|bc|doc|mag|dra)\.?$")
+                            r"dott\.ssa|avv|judr|mudr|phdr|rndr|bc|doc|mag|dra|"
+                            # Vietnamese: "TS." (a doctorate), "ThS." (a master's)
+                            r"(?-i:TS|ThS))\.?$")
 _WORD_BEFORE_ADDRESS = re.compile(r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*\.?)[ \t]*$")
 # What stands between a name and its address: "kevin (kevin@...", "tom o'brien — tom@...",
 # "met jamal price jamal@..." (nothing but a space).
@@ -1101,7 +1114,7 @@ _LETTERS = (r"(?:[^\W\d_]|(?![^\W\d_])[\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f"
             r"\u1000-\u109f])+")
 _SCRIPT_BEFORE = re.compile(rf"(?P<name>{_LETTERS}(?:[ \t]{_LETTERS}){{0,2}})[ \t]*[(（][ \t]*$")
 # Words of letters outside the Latin, Greek and Cyrillic scripts (which have letter case).
-_UNCASED_LETTERS = (r"(?:(?![A-Za-z\u00c0-\u052f])[^\W\d_]|(?![^\W\d_])[\u0900-\u0dff"
+_UNCASED_LETTERS = (r"(?:(?![A-Za-z\u00c0-\u052f\u1e00-\u1eff])[^\W\d_]|(?![^\W\d_])[\u0900-\u0dff"
                     r"\u0e00-\u0e7f\u1000-\u109f])+")
 _SCRIPT_RUN = re.compile(
     rf"(?<![\w@.])(?P<name>{_UNCASED_LETTERS}(?:[ \t]{_UNCASED_LETTERS}){{0,2}})(?![\w@])")
@@ -1618,8 +1631,8 @@ _LISTED_SPLIT_KEEP = re.compile(r"(\s*[,;]\s*|\s+(?://|[|·–—-])\s+)")
 
 
 # Between a one-line card's fields: "Name | Title | Company", "Name · Title · Company".
-_STRONG_SEPARATORS = {"|", "·", "—", "–", "//"}
-_STRONG_SPLIT = re.compile(r"\s+(?://|[|·–—])\s+")
+_STRONG_SEPARATORS = {"|", "·", "—", "–", "//", "/"}
+_STRONG_SPLIT = re.compile(r"\s+(?://?|[|·–—])\s+")
 
 
 def _comma_title_field(clause: str) -> Role | None:
@@ -1641,6 +1654,26 @@ def _comma_title_field(clause: str) -> Role | None:
         return None
     found = clean_company(company)
     return Role(fields[0], found) if found else None
+
+
+# "Network Planning & Pricing at Great Lakes Freightways, LLC": a title's department, then
+# the company after "at"
+_QUALIFIER_AT = re.compile(
+    r"^(?P<q>[A-ZÀ-Ý][^@\d,;()]{1,60}?)\s+(?:at|@)\s+(?P<c>[A-ZÀ-Ý][^@;()]+)$")
+
+
+def _comma_title_at(parts: list[str]) -> Role | None:
+    """ "VP, Network Planning & Pricing at Great Lakes Freightways, LLC": a short title, and
+    after its comma the department it heads at the company: the title is both."""
+    if len(parts) < 2 or len(parts[0].split()) > 3 or not is_title_phrase(parts[0], loose=True):
+        return None
+    found = _QUALIFIER_AT.match(parts[1])
+    if found is None or len(found.group("q").split()) > 5:
+        return None
+    company = clean_company(found.group("c"))
+    if not company or is_title_phrase(company, loose=True):
+        return None
+    return Role(f"{parts[0]}, {found.group('q')}", company)
 
 
 def _listed_role(after_name: str) -> Role | None:
@@ -1682,6 +1715,9 @@ def _listed_role(after_name: str) -> Role | None:
                    len(words))
         if 0 < cut < len(words) and is_title_phrase(" ".join(words[cut:]), loose=True):
             return Role(" ".join(words[cut:]), " ".join(words[:cut]))
+    comma_at = _comma_title_at(parts)
+    if comma_at is not None:
+        return comma_at
     role = role_in_list(parts[:3])
     bracket_after = _BRACKETED_COMPANY.match(after_name[match.end() + len(whole_clause):])
     if role.title and not role.company and bracket_after and len(parts) == 1:

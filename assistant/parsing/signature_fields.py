@@ -161,6 +161,9 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     title = _title_before_colon(title, signature)
     title, company = _whole_company_segment(title, company, signature)
     title, company = _title_on_two_lines(title, company, signature)
+    title, company = _role_line_fields(title, company, signature)
+    company = _with_form_before(company, signature)
+    title = title or _title_line_above_company(company, signature, name)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     faxes |= _labelled_fax(signature, region)
     faxes -= _labelled_not_fax(signature, region)
@@ -342,6 +345,40 @@ def _whole_title(title: str | None, rule_title: str | None) -> str | None:
 _QUALIFIER_SEP = re.compile(r"\s[-–—]\s|,\s*")
 
 
+# Between the fields of a signature's role line: "Title | Company", "Title – Company"
+_FIELD_SEP = re.compile(r"\s+(?://?|[|·•–—])\s+")
+
+
+def _role_line_fields(title: str | None, company: str | None,
+                      signature: str) -> tuple[str | None, str | None]:
+    """The title and the company of one role line whose fields a pipe or a dash sets apart:
+    "Senior Manager, Factory Automation Sales | Chubu Servo Co., Ltd." read as the title and
+    the department (the comma's part goes with the title, the next field is the company), and
+    "Administrador Delegado – Caju do Norte, S.A." read the other way round or whole as the
+    company."""
+    if not title or not company:
+        return title, company
+    sep = _FIELD_SEP.match(company, len(title)) if company.startswith(title) else None
+    if sep and is_title_phrase(title, loose=True):
+        # "Consejero Delegado – Almazaras Olivar Sur, S.A." read whole as the company
+        company = clean_company(company[sep.end():]) or company
+    for raw in signature.splitlines():
+        line = raw.strip().strip("*_")
+        fields = [f.strip() for f in _FIELD_SEP.split(line)]
+        if len(fields) < 2:
+            continue
+        if fields[0] == f"{title}, {company}" and is_title_phrase(title, loose=True):
+            found = clean_company(fields[1])
+            if (found and not _is_contact_bit(fields[1]) and not is_title_phrase(found, loose=True)
+                    and (len(found.split()) >= 2 or is_legal_form(found.split()[-1]))):
+                return fields[0], found
+        if (fields[0] == company and fields[1].startswith(title)
+                and is_title_phrase(company, loose=True)
+                and not is_title_phrase(title, loose=True)):
+            return company, with_comma_form(title, signature)
+    return title, company
+
+
 def _qualifier_read_as_company(title: str | None, company: str | None,
                                signature: str) -> tuple[str | None, str | None]:
     """ "Director de Expansión – Zona Levante" over "Grupo Mediterráneo de Hoteles": the region
@@ -482,6 +519,43 @@ def _company_line_head(company: str | None, signature: str) -> str | None:
                 and not any(TITLE_WORD.match(w) for w in head.split())):
             return line
     return company
+
+
+# Legal forms written before the name: Vietnamese "Công ty TNHH" (a limited company), "Công ty
+# Cổ phần" / "Công ty CP" (a joint-stock company), "Tổng Công ty" (a corporation).
+_FORM_BEFORE = re.compile(r"(?i)^(?:Tổng )?Công ty(?: (?:TNHH(?: MTV)?|Cổ phần|CP))?$")
+_FORM_OPENS = re.compile(r"^(?:Tổng )?Công ty (?:TNHH(?: MTV)?|Cổ phần|CP) \S")
+
+
+def _with_form_before(company: str | None, signature: str) -> str | None:
+    """A company read without the legal form its line opens with ("Cảng Cạn Miền Trung" of
+    "Công ty TNHH Cảng Cạn Miền Trung"): the whole line."""
+    for line in signature.splitlines():
+        line = line.strip().strip("*_")
+        if company and line.endswith(" " + company) and _FORM_BEFORE.match(
+                line[: -len(company)].strip()):
+            return line
+        # "Công ty Cổ phần Thép ..." with "Phó" of the title line above read as the company
+        opening = _FORM_OPENS.match(line)
+        if opening and not (company and company in line) and not _is_contact_bit(line):
+            return line
+    return company
+
+
+def _title_line_above_company(company: str | None, signature: str,
+                              name: str | None) -> str | None:
+    """A card's title on the line right above its company, read as neither ("Giám đốc Phát
+    triển Kinh doanh" over "Công ty TNHH ..."): that line, when it is a title's words."""
+    if not company:
+        return None
+    lines = [line.strip().strip("*_") for line in signature.splitlines()]
+    for index, line in enumerate(lines[1:], 1):
+        above = lines[index - 1]
+        if (line == company and above and is_title_phrase(above, loose=True)
+                and not _is_contact_bit(above) and not _SPLIT.search(above)
+                and not (name and name_key(name) in name_key(above))):
+            return above
+    return None
 
 
 def _cut_short(company: str, whole: str) -> bool:
