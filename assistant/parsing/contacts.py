@@ -85,6 +85,8 @@ _TITLE_TRADES = (
     r"|consejer[oa]|conselheir[oa]"
     # who chairs a board or a cooperative: "chair of Lam Vien Coffee Cooperative"
     r"|chair|chairperson|chairwoman|chairman"
+    # think tanks' and universities' "Senior Fellow", "Research Fellow"
+    r"|fellow"
     # Vietnamese heads: "Giám đốc" (director), "Trưởng phòng" (head of a department)
     r"|giám|trưởng"
     r"|woordvoer(?:der|ster)|beleidsadviseur|mede-oprichter|co-oprichter|mede-eigenaar"
@@ -264,7 +266,9 @@ PREPOSITION_RE = re.compile(
     # and "at the"/"for the": "Deputy Director at the Busan Port Innovation Agency"
     rf"(?:(?:(?<=of)|(?<=\bat)|(?<=\bfor))\s+(?P<the>the)(?=\s+[A-Z]))?|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
-    rf"|(?P<elided>\b(?:d|dell|dall)['’]))"
+    rf"|(?P<elided>\b(?:d|dell|dall)['’])"
+    # "chargé de mission à l'Agence Régionale ...": French "at the" before a vowel
+    rf"|(?P<at_elided>(?<!\w)à l['’]))"
     rf"(?={_COMPANY_TOKEN})"
 )
 # "directora de RR.HH. en ...": a doubled-letter abbreviation's dot starts no fragment
@@ -314,12 +318,25 @@ _PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srt
                      r"Dipl\.(?:-Ing\.)?|Mag\.|(?:ETH|EPFL|FH|HTL|HSG)(?=\s+\S+\s+\S))\s+")
 
 
+# Fellowships and orders written after a name without a comma, in their own mixed case even on
+# a card typed in capitals ("DR ANGHARAD PRICE-MELLOR FREng", "Jane Doe OBE"): no part of it.
+_ORDERS_AFTER = re.compile(
+    r"(?:,?\s+(?:FREng|FRS|FRSE|FRSA|FRCP|FRCS|FRICS|MRICS|FIMechE|FICE|FIET|CEng|OBE|MBE|CBE|"
+    r"KBE|DBE|FCA|FCCA|FMedSci))+$")
+
+
+def without_orders(name: str) -> str:
+    """A name without the fellowships and orders written after it ("... FREng", "... OBE")."""
+    return _ORDERS_AFTER.sub("", name)
+
+
 def _clean_name(raw: str) -> str | None:
     # "Grace Oh (오은혜)": the name in another script in brackets after it is no part of it
     raw = re.sub(r"\s*[(（][^()（）\x00-\x7f]+[)）]?\s*$", "", raw.strip())
     raw = re.sub(r"\s+", " ", raw.strip().strip("\"'<>()[],;:")).strip()
     while _PREFIX.match(raw):
         raw = _PREFIX.sub("", raw, count=1)
+    raw = _ORDERS_AFTER.sub("", raw)
     if not raw or "@" in raw or any(ch.isdigit() for ch in raw):
         return None
     if "," in raw and raw.count(",") == 1:
@@ -744,7 +761,9 @@ def _loose_title(fragment: str) -> str | None:
     # title heading its field ("Deputy Director of Smart Port Policy") runs longer
     if not title:
         return None
-    heads = bool({"of", "for"} & set(title.split()[1:3]))
+    # (or "chargé de mission pour l'investissement": a French title's own "de" first)
+    heads = bool({"of", "for"} & set(title.split()[1:3])
+                 or {"pour", "para", "für"} & set(title.split()[2:4]))
     if len([w for w in title.split() if w not in _JOINING_SIGNS]) > (
             6 if heads else 4):
         return None
@@ -792,7 +811,10 @@ _MORE_BEFORE_COMMA_FORM = re.compile(
 FIRM_WORDS = (r"(?:Asociados|Associados|Associati|Associés|Associates|Partners|Partner|Hijos|"
                r"Hijas|Figli|Filhos|Fils|Söhne|Hermanos|Irmãos|Fratelli|Frères|Kollegen|Sons)")
 _PARTNERS_TAIL = re.compile(
-    rf"(?:,[ ](?-i:[A-ZÀ-Ý][\w'’-]+))*[ ](?:y|e|&|and|et|und)[ ]{FIRM_WORDS}(?![\w])")
+    rf"(?:,[ ](?-i:[A-ZÀ-Ý][\w'’-]+))*[ ](?:y|e|&|and|et|und)[ ]{FIRM_WORDS}(?![\w])"
+    # "Crossley, Hartington and Webb LLP": the partners' names up to the firm's legal form
+    r"|(?:,[ ](?-i:[A-ZÀ-Ý][\w'’-]+))+[ ](?:and|&|y|e|et|und)[ ](?-i:[A-ZÀ-Ý][\w'’-]+)[ ]"
+    r"(?:LLP|LLC|Ltd\.?|Limited|PLC|plc|Inc\.?|GmbH|S\.C\.|S\.L\.P\.|SCP|Sàrl|SARL)(?![\w])")
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\((?P<c>[^()@\d\n]{2,60})\)")
@@ -818,7 +840,8 @@ def role_in(text: str) -> Role:
             company = f"{company}, {form.group('form')}" if form else company
         if not title:
             continue
-        prep = (match.group("prep") or match.group("sign") or "de").lower()
+        prep = (match.group("prep") or match.group("sign")
+                or ("à la" if match.group("at_elided") else "de")).lower()
         bracket = (_BRACKET_AFTER.match(text, company_match.end())
                    if company and company_match and prep in _GENITIVE_PREPOSITIONS else None)
         employer = (clean_company(bracket.group("c"))

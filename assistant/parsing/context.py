@@ -211,7 +211,7 @@ _MET = re.compile(
     r"with|van|bei|beim|na|no|nel|nella|al|alla|in|im|bij|op|con|com|en|em|à|au|chez|presso|met|mit|"
     r"nach|après|después|dopo|depois|na)\b|"
     # a list's heading: "Two from the Leeds festival:", "Due contatti dal Vinitaly:"
-    r"^(?:two|three|four|zwei|drei|vier|deux|trois|dos|tres|due|tre|dois|três|twee|drie)\s+"
+    r"^(?:two|three|four|zwei|drei|vier|deux|trois|dos|tres|due|tre|dois|duas|três|twee|drie)\s+"
     r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van)\s+\S+"
 )
 _CLAUSE_END = re.compile(
@@ -285,7 +285,8 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         for key, cue in _CUES.items():
             if may_match(_CUE_WORDS[key], sentence):
                 found[key].extend(_phrases(key, cue, sentence))
-    promises = [_RECEIVERS_PEOPLE.sub("", _WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)))
+    promises = [_RECEIVERS_PEOPLE.sub("", _without_receiver(
+                    _WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)), names))
                 for p in found["promises"] if p not in found["needs"] and not _NOT_PROMISE.match(p)
                 and not _ERRAND_ONLY.match(p)]
     return ContextFacts(
@@ -295,6 +296,16 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         interests=tuple(_dedupe(found["interests"])),
         promises=tuple(_dedupe(promises)),
     )
+
+
+def _without_receiver(promise: str, names: tuple[str, ...]) -> str:
+    """ "(I promised) Jason our note on cloud rules": the person it goes to, named by their
+    full or first name before the thing, is no part of it."""
+    for name in names:
+        for said in (name, name.split()[0] if name.split() else ""):
+            if len(said) > 1 and promise.startswith(said + " ") and len(promise) > len(said) + 3:
+                return promise[len(said) + 1:]
+    return promise
 
 
 # An errand's verb with nothing after it ("I'll send" before the name of whom it goes to): no

@@ -16,7 +16,8 @@ from functools import lru_cache
 _EXTRA = frozenset("""selarl selas selafa selca scp scm sci scop scic sasu sas eurl sa spa
 gmbh ggmbh ug kg ag se ohg gbr kgaa partg ab oy oyj as asa aps a/s ivs i/s k/s p/s
 bv nv bvba vof cvba sprl srl sarl sàrl sagl lda ltda llc llp plc ltd inc corp pty bhd pte
-sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab""".split())
+sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab
+s.a.e. s.a.e""".split())  # the Egyptian joint-stock company, written with its dots
 # Words cleanco lists that are ordinary words when capitalized at a sentence's start or in a
 # name ("Company", "Private", "Limited" are kept by the company reader as words of the name).
 _ORDINARY = frozenset({"company", "corporation", "incorporated", "limited", "unlimited",

@@ -36,6 +36,7 @@ from assistant.parsing.contacts import (
     role_in,
     role_in_list,
     with_comma_form,
+    without_orders,
 )
 from assistant.parsing.context import (
     card_occasion,
@@ -193,7 +194,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     """
     text = _without_post_nominals(text)
     emails = find_emails(text)
-    known = known + tuple(n for n in card_names(text, owner.region)
+    known = known + tuple(without_orders(n) for n in card_names(text, owner.region)
                           if not is_owner_name(clean_name(n), owner))
     mentions = _known_mentions(text, known)
     found = _mentions(text, owner, emails, mentions)
@@ -270,6 +271,9 @@ _PROMISED_TO = re.compile(
 
 
 _ERRAND_VERB = re.compile(r"(?i)^(?:send|email|forward|mail)\s+(?=\S)")
+_TO_WHOM = re.compile(r"(?i)^(?:ao|à|a|al|an|to|aan)\s+(?=\S)")
+_ERRAND_AFTER = re.compile(r"(?i)^\s*(?:de\s+|di\s+|to\s+)?(?:enviar|mandar|envoyer|inviare|"
+                           r"mandare|send|schicken|sturen)(?:-lhe|le)?\s+(?=\S)")
 
 
 def _add_promise_to_them(draft: ContactDraft, text: str, mention: Mention, end: int) -> None:
@@ -279,7 +283,9 @@ def _add_promise_to_them(draft: ContactDraft, text: str, mention: Mention, end: 
         sentence = lead + text[mention.start:end]
         named = text[mention.start:mention.end]
         # "(I'll) send Phúc our grant calendar": the errand's verb and whom it goes to
-        own = [_ERRAND_VERB.sub("", p).removeprefix(named).strip(" ,")
+        # "(Prometi) ao Abdul enviar o nosso guia": whom it goes to, then the errand's verb
+        own = [_ERRAND_AFTER.sub("", _ERRAND_VERB.sub("", _TO_WHOM.sub("", p))
+                                 .removeprefix(named)).strip(" ,")
                for p in read_context(sentence).promises]
         draft.promises += [p for p in own if p and p not in draft.promises]
 
@@ -842,7 +848,10 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
             and not _email_matches(words, start, emails)
             and not _card_address_matches(text, start, words, emails)):
         return False  # "Partner at Pemberton and Vale Surveyors, gareth@...": the firm's name
-    if _CUE_AFTER.match(after) or _role_follows(after) or _email_matches(words, start, emails):
+    # "Ioanna Theodoridou-Kane, Deputy Director for Regional Development Programmes at ...": a
+    # title heading its field runs past the first 60 characters
+    if (_CUE_AFTER.match(after) or _role_follows(text[end:end + 160])
+            or _email_matches(words, start, emails)):
         return True
     if _card_address_matches(text, start, words, emails):
         return True
@@ -863,7 +872,7 @@ _FIRM_JOINED_BEFORE = re.compile(
     r"(?-i:[A-ZÀ-Ý][\w'’-]*)(?:[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]*))?[ \t]+(?:and|&|und|et|y|e)[ \t]+$")
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
-    r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|Inc\.?|Pty|Pvt\.?|KG|"
+    r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|LLP|PLC|plc|Inc\.?|Pty|Pvt\.?|KG|"
     r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.|\(Pty\)|Pte\.?|Sdn\.?|S\.à r\.l\.|inc\.|ltée)(?![\w])")
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
 # Someone the contact is to be put in touch with, named by first name only.
@@ -938,6 +947,8 @@ def _address_keys(words: list[str]) -> list[str]:
     keys = [name_key(w) for w in words]
     keys += [name_key(w.translate(_UMLAUTS)) for w in words if w.translate(_UMLAUTS) != w]
     keys += [name_key(a + b) for a, b in zip(words[1:], words[2:], strict=False)]
+    # "ouazzani" for Ouazzani-Chahdi: a double surname's first part
+    keys += [name_key(w.split("-")[0]) for w in words[1:] if "-" in w and len(w.split("-")[0]) > 2]
     return [k for k in dict.fromkeys(keys) if k]
 
 
@@ -945,7 +956,8 @@ def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) 
     keys = _address_keys(words)
     for position, address in emails:
         local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
-        if abs(position - start) < 120 and any(k and k in local.split() for k in keys):
+        # (a long title may stand between: "Mehdi Ouazzani-Chahdi, chargé de mission pour ...")
+        if abs(position - start) < 200 and any(k and k in local.split() for k in keys):
             return True
     return False
 
@@ -975,6 +987,12 @@ def _initial_and_surname(words: list[str], local: str) -> bool:
     parts = [name_key(p) for w in words[1:] for p in w.replace("‐", "-").split("-")]
     parts = [p for p in parts if len(p) > 2]
     first = name_key(words[0])[:1] if words else ""
+    if len(words) == 2 and "-" in words[1]:
+        # "sfchang" for Chang Shu-fen: the family name first, the given name's syllables last
+        syllables = "".join(name_key(p)[:1] for p in words[1].split("-"))
+        family = name_key(words[0])
+        if len(family) > 1 and compact in (syllables + family, family + syllables):
+            return True
     return bool(first) and any(compact in (first + p, p + first) for p in parts)
 
 
