@@ -201,6 +201,8 @@ _TITLE_EXTRA = {
     "verwaltungsrats", "aufsichtsrates", "aufsichtsrats", "vorstandes", "vorstands",
     "stiftungsrates", "stiftungsrats", "beirates", "beirats",
 }
+# The words of a title's field ("sales", "operations"), for the readers of other modules
+TITLE_FIELD_WORDS = frozenset(_TITLE_EXTRA)
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
@@ -210,8 +212,16 @@ _COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
 # only when a capitalized word follows them.
 # "Agence ... pour l'Innovation Agricole", "Stiftung ... für Bildung": a name for its purpose
+_FOR_AFTER = ("Office", "Agency", "Institute", "Center", "Centre", "Council", "Foundation",
+              "Alliance", "Society", "Association", "Commission", "Fund", "Trust", "Coalition",
+              "Network", "Partnership", "Department", "Ministry", "Academy", "Bureau", "Authority",
+              "Initiative", "Programme", "Program", "Laboratory", "Campaign")
 _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the|pour|para|"
-                     r"für)(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
+                     r"für|"
+                     # "Massachusetts Office for Offshore Wind Workforce": a body named for its
+                     # purpose after the word naming what it is
+                     + "(?:" + "|".join(f"(?<={w} )" for w in dict.fromkeys(_FOR_AFTER)) + ")for"
+                     r")(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
 # An elided article or particle before a capitalized word inside a name: "Algues d'Iroise",
 # "Biscuiterie de l'Odet", "Cantina dell'Etna".
 _ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
@@ -497,7 +507,10 @@ def person_phones(text: str, region: str) -> list[str]:
 
 # A web site written bare on a line of its own, as signatures and cards print it
 # ("ironpinecabins.com"); in prose a bare name with a dot ("Node.js") is not read as one.
-_BARE_SITE = re.compile(r"(?im)^[ \t]*(?P<site>(?:[a-z0-9-]{1,63}\.){1,3}(?:com|org|net|io|co|"
+# A site alone on its line, or a field of a line set apart by pipes or dots ("Executive Producer
+# | Taf Valley Productions | tafvalleyproductions.co.uk | 07456 ...")
+_BARE_SITE = re.compile(r"(?im)(?:^[ \t]*|(?<=[|·•][ ]))"
+                        r"(?P<site>(?:[a-z0-9-]{1,63}\.){1,3}(?:com|org|net|io|co|"
                         r"co\.uk|org\.uk|de|fr|es|it|nl|pt|be|ch|at|ie|se|no|dk|fi|pl|eu|ca|"
                         r"com\.br|com\.au|app|dev|ai|health|energy|"
                         # newer generic domains a company's site ends in ("ridgeline.bio")
@@ -505,7 +518,7 @@ _BARE_SITE = re.compile(r"(?im)^[ \t]*(?P<site>(?:[a-z0-9-]{1,63}\.){1,3}(?:com|
                         r"systems|works|group|legal|finance|capital|ventures|partners|farm|"
                         r"wine|coffee|shop|store|info|biz|xyz|me|us|uk|at|lu|cat|eus|gal|"
                         r"com\.mx|com\.ar|co\.nz|com\.es|nz|mx|ar|cl|br|au|in|jp)"
-                        r"(?:/\S*)?)[ \t]*$")
+                        r"(?:/\S*)?)(?=[ \t]*(?:$|[|·•][ ]))")
 
 
 def find_urls(text: str) -> list[tuple[int, str]]:

@@ -43,7 +43,9 @@ _NEEDS = (
     r"\b(?:she|he|they)(?:'d| would) (?:like|love)(?: to)?(?= \w)|"
     r"\bneeded|\bhiring(?: for| an?)?|"
     r"\bhires|\bis raising|\braising|\bsucht(?: nach| gerade)?|\bbraucht|\b(?:sie|wir) brauchen|"
-    r"\bcherche(?:nt)?(?: à)?|\brecherche(?:nt)?|\ba besoin d[e']|\bveut|\brecrute|"
+    # (not the noun: "Directrice de la recherche & de l'innovation", "la recherche")
+    r"\bcherche(?:nt)?(?: à)?|(?<!\bla )(?<!\bde )\brecherche(?:nt)?|\ba besoin d[e']|\bveut|"
+    r"\brecrute|"
     r"\bbusca(?:n)?|\bestá buscando|\bnecesita(?:n)?|\bquiere|\bcontratando|"
     r"\b(?:ist )?auf der suche nach|\b(?:sie|er) (?:will|möchte)|\bmöchten|"
     # Italian, Portuguese, Dutch

@@ -9,7 +9,13 @@ from typing import TypedDict
 
 from assistant.domain import MessageKind, OwnerIdentity, ParsedContact, ParsedMessage
 from assistant.parsing import classify
-from assistant.parsing.contacts import Role, clean_name, is_title_phrase, role_in
+from assistant.parsing.contacts import (
+    TITLE_FIELD_WORDS,
+    Role,
+    clean_name,
+    is_title_phrase,
+    role_in,
+)
 from assistant.parsing.context import (
     ContextFacts,
     read_context,
@@ -420,8 +426,16 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
         if match.group("first") not in forms:
             continue
         # "our head winemaker and is keen to ...": the title ends before the next clause
-        words = re.split(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",
-                         match.group("title"))[0].split()
+        # (but "our head of finance and operations": one more field of the title to its end)
+        title_text = match.group("title")
+        words = title_text.split()
+        for joint in re.finditer(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",
+                                 title_text):
+            rest = title_text[joint.end():].split()
+            if not (len(rest) <= 2 and joint.group().strip() in {"and", "und", "et", "y", "e"}
+                    and all(w.lower() in TITLE_FIELD_WORDS for w in rest)):
+                words = title_text[:joint.start()].split()
+                break
         # "our head of viticulture", "notre directrice scientifique": the whole short phrase
         # when it reads as a title, not its head alone
         whole = " ".join(words) if 1 < len(words) <= 4 else ""

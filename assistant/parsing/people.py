@@ -21,6 +21,7 @@ from assistant.parsing.contacts import (
     COMPANY_RE,
     FIRM_WORDS,
     PREPOSITION_RE,
+    TITLE_FIELD_WORDS,
     TITLE_WORD,
     Role,
     clean_company,
@@ -956,8 +957,10 @@ def _email_matches(words: list[str], start: int, emails: list[tuple[int, str]]) 
     keys = _address_keys(words)
     for position, address in emails:
         local = _NOT_LOWER_LETTER.sub(" ", address.split("@")[0])
-        # (a long title may stand between: "Mehdi Ouazzani-Chahdi, chargé de mission pour ...")
-        if abs(position - start) < 200 and any(k and k in local.split() for k in keys):
+        # (a long title may stand between a full name and its address: "Mehdi Ouazzani-Chahdi,
+        # chargé de mission pour ..."; a lone word is nearer its own)
+        reach = 200 if len(words) > 1 else 120
+        if abs(position - start) < reach and any(k and k in local.split() for k in keys):
             return True
     return False
 
@@ -1694,6 +1697,21 @@ def _comma_title_at(parts: list[str]) -> Role | None:
     return Role(f"{parts[0]}, {found.group('q')}", company)
 
 
+_NEXT_CLAUSE = re.compile(rf"\s(?:and|et|und|y|e|ed)\s(?!{FIRM_WORDS}\b)(?=\S)")
+
+
+def _before_next_clause(clause: str) -> str:
+    """The clause up to its next "and" ("Priti is a freelance Shopify developer and built
+    ours"), unless what follows is one more field of the title to the clause's end ("head of
+    finance and operations")."""
+    for found in _NEXT_CLAUSE.finditer(clause):
+        rest = re.split(r"[.;,(]", clause[found.end():], maxsplit=1)[0].split()
+        if rest and len(rest) <= 2 and all(w.lower() in TITLE_FIELD_WORDS for w in rest):
+            continue
+        return clause[:found.start()]
+    return clause
+
+
 def _listed_role(after_name: str) -> Role | None:
     """ "Jane Doe, CTO, Acme" or "Jane Doe (CTO, Acme)" or "Jane Doe - CTO at Acme"."""
     bracket = re.match(r"^\s*\(([^)]*[@\d][^)]*)\)", after_name)
@@ -1723,8 +1741,7 @@ def _listed_role(after_name: str) -> Role | None:
         # "Priti is a freelance Shopify developer and built ours": the role ends at the next
         # clause about the person
         # ("Agaves Beltrán e Hijos": a firm's own "e", not the sentence's)
-        clause = re.split(rf"\s(?:and|et|und|y|e|ed)\s(?!{FIRM_WORDS}\b)(?=\S)", clause,
-                          maxsplit=1)[0]
+        clause = _before_next_clause(clause)
     # "Jo Park - looking for a seed lead": a need, not a title
     parts = [p for p in _listed_parts(clause) if p and "@" not in p and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title

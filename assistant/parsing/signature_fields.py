@@ -162,7 +162,7 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     title, company = _whole_company_segment(title, company, signature)
     title, company = _title_on_two_lines(title, company, signature)
     title, company = _role_line_fields(title, company, signature)
-    company = _with_form_before(company, signature)
+    company = _with_form_before(_with_particle_rest(company, signature), signature)
     title = title or _title_line_above_company(company, signature, name)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     faxes |= _labelled_fax(signature, region)
@@ -269,6 +269,7 @@ def _labelled_not_fax(signature: str, region: str) -> set[str]:
 _QUALIFIER_WORDS = 4
 _JOINER_START = re.compile(r"(?i)^(?:[&/+,–—-]|and|und|et|y|e|en|o|or|oder|ou)\s")
 _PARTICLE_START = re.compile(r"^(?:of|for|de|del|des|du|da|do|di|für|van|von)\s")
+_REGION_START = re.compile(r"^(?:for|für|pour|para|per|voor)\s+[A-ZÀ-Ý]")
 
 
 _TITLE_PARTICLES = {"of", "for", "für", "de", "del", "des", "du", "der", "di", "van", "von", "pour",
@@ -296,7 +297,9 @@ def _title_on_two_lines(title: str | None, company: str | None,
                 or is_title_phrase(below, loose=True)
                 or (company and name_key(company) not in {name_key(second), name_key(below)})):
             return title, company
-        joined = bool(_JOINER_START.match(second))
+        # "Director of Clinical Partnerships" / "for Asia-Pacific": the region it covers, in
+        # lower case after the title's own line
+        joined = bool(_JOINER_START.match(second) or _REGION_START.match(second))
         # "... für Elektrochemische" / "Verfahrenstechnik": the field the title's
         # particle heads runs on to the next line, a line of no title of its own
         headed = (title.split()[-2:-1] and title.split()[-2] in _TITLE_PARTICLES
@@ -538,6 +541,23 @@ def _with_form_before(company: str | None, signature: str) -> str | None:
         # "Công ty Cổ phần Thép ..." with "Phó" of the title line above read as the company
         opening = _FORM_OPENS.match(line)
         if opening and not (company and company in line) and not _is_contact_bit(line):
+            return line
+    return company
+
+
+# The rest of an institution's name after its particle: "des Biomatériaux", "of Applied Optics"
+_PARTICLE_REST = re.compile(r"^[ ](?:des|de|du|de la|of|for|für|der|del|della|di|do|da|dos)"
+                            r"(?:[ ](?:l['’])?[A-ZÀ-Ý][\w'’-]*){1,3}$")
+
+
+def _with_particle_rest(company: str | None, signature: str) -> str | None:
+    """ "Institut Lorrain" read of the line "Institut Lorrain des Biomatériaux": the whole line,
+    when what follows is a particle and capitalized words only."""
+    if not company:
+        return company
+    for line in signature.splitlines():
+        line = line.strip().strip("*_")
+        if line.startswith(company + " ") and _PARTICLE_REST.match(line[len(company):]):
             return line
     return company
 
