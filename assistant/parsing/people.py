@@ -845,6 +845,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     before, after = text[max(0, start - 30):start], text[end:end + 60]
     if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
         return False
+    if _joined_to_a_field_word(before) and not _email_matches(words, start, emails):
+        return False  # "directeur des programmes, Terre et Avenir Maroc": the rest of a name
     if (_FIRM_JOINED_BEFORE.search(text, max(0, start - 60), start)
             and not _email_matches(words, start, emails)
             and not _card_address_matches(text, start, words, emails)):
@@ -883,6 +885,18 @@ _REFERRED_TO = re.compile(
     r"(?:lui|leur) présenter|mettre en (?:contact|relation) avec|presentarle a|"
     r"ponerle en contacto con|presentargli|presentarle|in contatto con|apresentá-l[oa] a|"
     r"in contact brengen met|voorstellen aan)\s*$")
+
+
+# "..., Terre et Avenir Maroc, une ONG": a field's one capitalized word, then "and"
+_FIELD_WORD_AND = re.compile(
+    r"(?:^|[,;:(])\s*(?P<word>[A-ZÀ-Ý][\w'’-]+)[ \t]+(?:and|et|und|y|e|&)[ \t]+$")
+
+
+def _joined_to_a_field_word(before: str) -> bool:
+    from assistant.parsing.labeller.features import is_given_name
+
+    joined = _FIELD_WORD_AND.search(before)
+    return joined is not None and not is_given_name(joined.group("word"))
 
 
 def _single_name_evidence(text: str, start: int, end: int, words: list[str],
@@ -1708,8 +1722,21 @@ def _before_next_clause(clause: str) -> str:
         rest = re.split(r"[.;,(]", clause[found.end():], maxsplit=1)[0].split()
         if rest and len(rest) <= 2 and all(w.lower() in TITLE_FIELD_WORDS for w in rest):
             continue
+        if _joins_a_name(clause[:found.start()], rest):
+            continue  # "Terre et Avenir Maroc": one organisation's name
         return clause[:found.start()]
     return clause
+
+
+def _joins_a_name(before: str, rest: list[str]) -> bool:
+    """Whether "and" joins the capitalized words of one name ("Terre et Avenir Maroc"): a
+    field of one capitalized word, no one's given name, and capitalized words after it."""
+    from assistant.parsing.labeller.features import is_given_name
+
+    field = re.split(r"[,;:]", before)[-1].split()
+    return (len(field) == 1 and field[0][:1].isupper() and field[0].isalpha()
+            and not is_given_name(field[0]) and 0 < len(rest) <= 3
+            and all(w[:1].isupper() for w in rest))
 
 
 def _listed_role(after_name: str) -> Role | None:

@@ -163,7 +163,8 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     title, company = _title_on_two_lines(title, company, signature)
     title, company = _role_line_fields(title, company, signature)
     company = _with_form_before(_with_particle_rest(company, signature), signature)
-    title = title or _title_line_above_company(company, signature, name)
+    title = _lowercase_title_line(title or _title_line_above_company(company, signature, name),
+                                  signature)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     faxes |= _labelled_fax(signature, region)
     faxes -= _labelled_not_fax(signature, region)
@@ -560,6 +561,26 @@ def _with_particle_rest(company: str | None, signature: str) -> str | None:
         if line.startswith(company + " ") and _PARTICLE_REST.match(line[len(company):]):
             return line
     return company
+
+
+# Words of a sentence about someone ("she is the new director"), never of a card's title line
+_SENTENCE_WORDS = {"is", "was", "are", "be", "the", "a", "an", "our", "my", "his", "her", "he",
+                   "she", "they", "we", "i", "new", "former", "also", "now", "their", "your"}
+
+
+def _lowercase_title_line(title: str | None, signature: str) -> str | None:
+    """ "igazgató" of the card line "beszerzési és logisztikai igazgató": in languages that put
+    the title word last, the field before it in lower case is the title's, and the whole line
+    (of a few lower-case words, nothing else) is the title."""
+    if not title or " " in title.strip():
+        return title
+    for line in signature.splitlines():
+        line = line.strip().strip("*_")
+        head = line[: -len(title)].split() if line.endswith(" " + title) else []
+        if (head and len(head) <= 5 and all(w.isalpha() and w.islower() for w in head)
+                and not set(head) & _SENTENCE_WORDS and not _is_contact_bit(line)):
+            return line
+    return title
 
 
 def _title_line_above_company(company: str | None, signature: str,

@@ -66,3 +66,24 @@ def test_a_site_set_apart_by_pipes_is_read() -> None:
 def test_the_noun_recherche_is_no_need() -> None:
     facts = read_context("Directrice de la recherche clinique. Cherche un distributeur.")
     assert facts.needs == ("un distributeur",)
+
+
+def test_lower_case_field_words_before_a_title_word_last_are_the_title() -> None:
+    from assistant.parsing.signature_fields import mine_signature
+
+    card = ("Tóth Anna\npénzügyi és kontrolling igazgató\nTisza Agrár Kft.\n"
+            "Tel.: +36 1 555 0177\n")
+    assert mine_signature(card, "Tóth Anna", "HU").title == "pénzügyi és kontrolling igazgató"
+
+
+def test_and_inside_an_organisations_name_joins_no_two_people() -> None:
+    from assistant.domain import OwnerIdentity
+    from assistant.parsing.people import find_people
+
+    owner = OwnerIdentity(name="Solène Marchadier", addresses=("solene@example.fr",),
+                          region="FR", assistant_addresses=("contacts@example.fr",))
+    people = find_people("- Yannick Kerbrat, responsable des partenariats, Mer et Littoral "
+                         "Breton, une association de Lorient, y.kerbrat@meretlittoral.org.",
+                         owner)
+    assert [(p.name, p.company) for p in people] == [("Yannick Kerbrat",
+                                                     "Mer et Littoral Breton")]
