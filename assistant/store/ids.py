@@ -10,8 +10,9 @@ taken, and the rows are written with those ids together with the batch's other d
 per row.
 
 Ids drawn and not used (fewer contacts created than named, a batch undone) are gaps in the
-sequence, as a rolled-back INSERT leaves. On SQLite nothing is drawn (``take`` returns None)
-and the rows are written as before.
+sequence, as a rolled-back INSERT leaves. On SQLite, and for a batch of fewer than
+``FEWEST_ROWS`` rows, nothing is drawn (``take`` returns None) and the rows are written as
+before.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from sqlalchemy import Integer, bindparam, text
 from sqlalchemy.orm import Session
 
 _KEY = "drawn_ids"
+# Drawing is a statement of its own: worth it from this many rows on (a lone note naming one
+# person writes its contact and its acknowledgement with a statement each, as before)
+FEWEST_ROWS = 4
 CONTACTS = "contacts"
 OUTBOX = "outbox"
 
@@ -47,7 +51,7 @@ class _Pool:
 def drawing(session: Session, *, contacts: int, outbox: int) -> Iterator[None]:
     """Inside the block, up to ``contacts`` contact ids and ``outbox`` outbox ids may be
     taken (``take``, only within ``lending``); nothing is drawn unless one is taken."""
-    if session.get_bind().dialect.name != "postgresql" or (contacts <= 0 and outbox <= 0):
+    if session.get_bind().dialect.name != "postgresql" or contacts + outbox < FEWEST_ROWS:
         yield
         return
     session.info[_KEY] = _Pool({CONTACTS: max(contacts, 0), OUTBOX: max(outbox, 0)})

@@ -410,5 +410,13 @@ def test_on_postgresql_a_batch_writes_its_new_contacts_and_acks_together(
         assert sum("nextval" in s for s in statements) == 1
         assert _names(app) == sorted(name for name, _ in PEOPLE)
         assert _outbox_keys(app) == sorted(f"ack:{i}" for i in ids)
+        # And a lone note (a contact and an acknowledgement) draws nothing: a statement each
+        statements.clear()
+        lone = _store(app, [_note("Lee Chen", "lee@chen.example")])
+        statements.clear()
+        assert process.process_batch(app, lone).error is None
+        assert not any("nextval" in s for s in statements)
+        assert sum(s.startswith("INSERT INTO contacts ") for s in statements) == 1
+        assert f"ack:{lone[0]}" in _outbox_keys(app)
     finally:
         app.close()
