@@ -55,7 +55,7 @@ from assistant.pipeline import (
     resources,
 )
 from assistant.store import contacts as contact_store
-from assistant.store import deferred, inbound, owners
+from assistant.store import deferred, ids, inbound, owners
 from assistant.store.db import transaction
 from assistant.store.inbound import InboundRecord
 
@@ -257,12 +257,17 @@ def _write_all(app: App, plans: list[_Plan], now: datetime,
     from."""
     for attempt in range(1, BATCH_WRITE_ATTEMPTS + 1):
         try:
+            wanted = _contacts_of(plans)
             with transaction(app.sessions) as session, session.begin_nested(), \
                     deferred.deferring(session), \
-                    contact_store.looking_ahead(session, _contacts_of(plans)):
+                    contact_store.looking_ahead(session, wanted), \
+                    ids.drawing(session, contacts=sum(len(c) for _, c in wanted),
+                                outbox=sum(map(_plain_note, plans))):
                 # (the savepoint also opens SQLite's write transaction before the first read;
                 # the rows nothing reads back are written together at the end, inside it; the
-                # notes' contacts are looked up together first)
+                # notes' contacts are looked up together first; on PostgreSQL the plain notes'
+                # new contacts and acknowledgements take ids drawn together, and are written
+                # with the rest at the end)
                 return [_carry_out(app, session, plan, now) for plan in plans]
         except IntegrityError as exc:
             again = attempt < BATCH_WRITE_ATTEMPTS
@@ -351,6 +356,9 @@ def _carry_out(app: App, session: Session, plan: _Plan, now: datetime) -> Outcom
         return _finish(session, now, record.id, "processed", None,
                        "a contact's reply, forwarded by the owner", owner.id)
     assert plan.parsed is not None
+    if _plain_note(plan):
+        with ids.lending(session):
+            return _apply(app, session, record, owner, plan.parsed, now, plan.met_on)
     return _apply(app, session, record, owner, plan.parsed, now, plan.met_on, plan.cards)
 
 

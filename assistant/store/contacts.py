@@ -18,7 +18,7 @@ from sqlalchemy import Select, and_, bindparam, exists, func, insert, or_, selec
 from sqlalchemy.orm import Session
 
 from assistant.domain import ParsedContact, StoredContact
-from assistant.store import deferred
+from assistant.store import deferred, ids
 from assistant.store.db import table_of
 from assistant.store.models import Contact, ContactEmail, ContactFact, ContactPhone, Interaction
 
@@ -70,12 +70,7 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
     any of these emails, so none is taken (a concurrent writer's is a unique-key conflict, and
     the caller's savepoint is written again)."""
     session.flush()  # earlier ORM changes first: these statements bypass the session
-    connection = session.connection()
     fields = {f: getattr(parsed, f) for f in SCALAR_FIELDS if getattr(parsed, f)}
-    contact_id = int(connection.execute(_INSERT_CONTACT, {
-        "owner_id": owner_id, "name_key": name_key(fields.get("name")),
-        "source_inbound_id": inbound_id, "last_touch_at": now,
-        "created_at": now, "updated_at": now, "met": parsed.met, **fields}).scalar_one())
     emails = sorted({e.lower() for e in parsed.emails})
     phones = list(dict.fromkeys(parsed.phones))
     # Nothing reads these rows back while the note's batch is written, but a later note of
@@ -83,6 +78,17 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
     # written together at the end of the batch (``deferred``), or now outside a batch.
     key = name_key(fields.get("name"))
     found_by = [(owner_id, e) for e in emails] + ([(owner_id, key)] if key else [])
+    row = {"owner_id": owner_id, "name_key": key, "source_inbound_id": inbound_id,
+           "last_touch_at": now, "created_at": now, "updated_at": now, "met": parsed.met}
+    drawn = ids.take(session, ids.CONTACTS)
+    if drawn is not None:  # the contact row itself joins the batch's deferred rows, first
+        contact_id = drawn
+        deferred.add(session, _INSERT_CONTACT_WITH_ID, [
+            {"id": contact_id, **row, **{f: fields.get(f) for f in SCALAR_FIELDS}}],
+            keys=found_by, first=True)
+    else:
+        contact_id = int(session.connection().execute(
+            _INSERT_CONTACT, {**row, **fields}).scalar_one())
     _touch_ahead(session, owner_id, emails, key)
     deferred.add(session, _INSERT_EMAIL, [
         {"owner_id": owner_id, "contact_id": contact_id, "email": e} for e in emails],
@@ -105,6 +111,7 @@ def _create(session: Session, owner_id: int, inbound_id: int | None, parsed: Par
 
 # Plain INSERTs built once; each call passes its rows as parameters
 _INSERT_CONTACT = insert(table_of(Contact)).returning(table_of(Contact).c.id)
+_INSERT_CONTACT_WITH_ID = insert(table_of(Contact))  # every scalar field given, None or not
 _INSERT_EMAIL = insert(table_of(ContactEmail))
 _INSERT_PHONE = insert(table_of(ContactPhone))
 _INSERT_FACT = insert(table_of(ContactFact))

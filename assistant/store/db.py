@@ -116,6 +116,13 @@ def _insert_once(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
             .returning(table.c.id))
 
 
+def insert_returning_new(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING id, for rows written many at a time
+    (``deferred``), whose returned ids count the rows written: the same statement as
+    ``insert_once``'s."""
+    return _insert_once(dialect, table, unique)
+
+
 @functools.cache
 def insert_ignoring(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING without RETURNING, for rows written many at a time

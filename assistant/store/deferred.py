@@ -39,6 +39,7 @@ class _Rows:
         self.rows: dict[Any, list[dict[str, Any]]] = {}
         self.keys: set[tuple[int, str]] = set()  # (owner id, email or name key) kept
         self.checked: set[Any] = set()  # statements each of whose rows must match one row
+        self.first: set[Any] = set()  # statements written before the others (rows they point at)
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -67,11 +68,14 @@ def active(session: Session) -> bool:
 
 
 def add(session: Session, statement: Any, rows: list[dict[str, Any]],
-        keys: Iterable[tuple[int, str]] = (), *, each_matches: bool = False) -> None:
+        keys: Iterable[tuple[int, str]] = (), *, each_matches: bool = False,
+        first: bool = False) -> None:
     """``rows`` for ``statement`` (a plain INSERT or UPDATE built once): kept when a block is
     open, else written now. ``keys`` name what a later lookup may find through these rows
     ((owner id, email) and (owner id, name key)), so that lookup flushes them first.
-    ``each_matches``: an UPDATE whose every row must match one row, else ``RowsMissed``."""
+    ``each_matches``: an UPDATE whose every row must match one row (or an INSERT ... ON
+    CONFLICT DO NOTHING RETURNING whose every row must be written), else ``RowsMissed``. ``first``:
+    written before the statements that came earlier (the rows others point at: contacts)."""
     if not rows:
         return
     kept: _Rows | None = session.info.get(_KEY)
@@ -82,6 +86,8 @@ def add(session: Session, statement: Any, rows: list[dict[str, Any]],
     kept.keys.update(keys)
     if each_matches:
         kept.checked.add(statement)
+    if first:
+        kept.first.add(statement)
 
 
 def flush(session: Session) -> None:
@@ -102,12 +108,19 @@ def _write(session: Session, kept: _Rows) -> None:
     if not kept.rows:
         return
     rows, kept.rows, kept.keys = kept.rows, {}, set()
-    for statement, values in rows.items():  # in the order each statement first came
+    # in the order each statement first came, the ones others point at before the rest
+    ordered = sorted(rows.items(), key=lambda item: item[0] not in kept.first)
+    for statement, values in ordered:
         _execute(session, statement, values, statement in kept.checked)
 
 
 def _execute(session: Session, statement: Any, rows: list[dict[str, Any]],
              each_matches: bool) -> None:
     result = session.connection().execute(statement, rows)
-    if each_matches and rowcount(result) != len(rows):
-        raise RowsMissed(f"{len(rows)} row(s) given, {rowcount(result)} matched")
+    if not each_matches:
+        return
+    # an INSERT ... RETURNING (of many rows, written as one multi-row INSERT) counts the rows
+    # it returns; an UPDATE, the rows it matched
+    matched = len(result.all()) if result.returns_rows else rowcount(result)
+    if matched != len(rows):
+        raise RowsMissed(f"{len(rows)} row(s) given, {matched} matched")

@@ -22,8 +22,8 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from assistant.mail.compose import new_message_id
-from assistant.store import outbox
-from assistant.store.db import insert_once, rowcount
+from assistant.store import deferred, ids, outbox
+from assistant.store.db import insert_once, insert_returning_new, rowcount, table_of
 from assistant.store.models import OutboxMessage
 
 HELD = "held"
@@ -38,6 +38,12 @@ class HeldAck:
     section: dict[str, object]
 
 
+def outbox_key(owner_id: int | None) -> tuple[int, str]:
+    """The ``deferred`` key of an owner's outbox rows kept for the end of a batch (no email
+    or name key is empty)."""
+    return (owner_id or 0, "")
+
+
 class MergeRaced(Exception):
     """Raised when another flush merged some of these rows first (its transaction is undone)."""
 
@@ -45,6 +51,7 @@ class MergeRaced(Exception):
 def window_open(session: Session, owner_id: int, since: datetime) -> bool:
     """Whether a note of this owner's arriving now joins a burst: an acknowledgement was
     queued since ``since`` (alone or combined), or some are held already."""
+    deferred.flush_if_touching(session, [outbox_key(owner_id)])  # one queued in this batch
     return session.scalar(select(OutboxMessage.id).where(
         OutboxMessage.owner_id == owner_id, OutboxMessage.purpose == "ack",
         or_(OutboxMessage.status == HELD,
@@ -65,12 +72,24 @@ def hold(session: Session, *, inbound_id: int, owner_id: int, section: Mapping[s
 def queue_raw(session: Session, *, key: str, owner_id: int | None, purpose: str,
               message_id: str, raw: bytes, envelope_from: str, recipients: list[str],
               now: datetime) -> int:
-    """``outbox.add`` for an email already written as bytes (``compose_bytes``)."""
-    new_id = insert_once(session, OutboxMessage, {
+    """``outbox.add`` for an email already written as bytes (``compose_bytes``).
+
+    In a batch of notes that drew outbox ids (``ids``), the row is written with the batch's
+    deferred rows, under its drawn id; a row with the same key written meanwhile by another
+    worker (which finished the note first) makes that write raise ``RowsMissed``, and the
+    batch is undone as when the note's status was taken."""
+    values = {
         "idempotency_key": key, "owner_id": owner_id, "purpose": purpose,
         "message_id": message_id, "envelope_from": envelope_from,
         "recipients": json.dumps(recipients), "raw": raw, "status": "pending",
-        "attempts": 0, "created_at": now}, unique=["idempotency_key"])
+        "attempts": 0, "created_at": now}
+    drawn = ids.take(session, ids.OUTBOX)
+    if drawn is not None:
+        deferred.add(session, insert_returning_new(session.get_bind().dialect.name,
+                                                   table_of(OutboxMessage), ("idempotency_key",)),
+                     [{"id": drawn, **values}], keys=[outbox_key(owner_id)], each_matches=True)
+        return drawn
+    new_id = insert_once(session, OutboxMessage, values, unique=["idempotency_key"])
     if new_id is not None:
         return new_id
     return int(session.scalar(select(OutboxMessage.id)

@@ -52,10 +52,12 @@ def app(database_url: str, tmp_path) -> Iterator[App]:  # noqa: ANN001
     built.close()
 
 
-def _app_with_owner(database_url: str, tmp_path) -> App:  # noqa: ANN001
-    settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
-                                  "ASSISTANT_DATABASE_URL": database_url,
-                                  "ASSISTANT_ADDRESS": "assistant@example.net"})
+def _app_with_owner(database_url: str, tmp_path, burst: str | None = None) -> App:  # noqa: ANN001
+    env = {"ASSISTANT_VAR_DIR": str(tmp_path), "ASSISTANT_DATABASE_URL": database_url,
+           "ASSISTANT_ADDRESS": "assistant@example.net"}
+    if burst is not None:
+        env["ASSISTANT_ACK_BURST_SECONDS"] = burst
+    settings = Settings.from_env(env)
     upgrade(settings.database_url)
     built = build_app(settings)
     with transaction(built.sessions) as session:
@@ -345,3 +347,76 @@ def test_a_failed_message_leaves_none_of_its_deferred_rows(app: App, monkeypatch
     assert _count(app, Interaction) == 2
     with transaction(app.sessions) as session:
         assert set(session.scalars(select(ContactFact.inbound_id))) == {ids[0], ids[2]}
+
+
+def test_each_outcome_names_its_own_acknowledgement(database_url: str,
+                                                    tmp_path) -> None:  # noqa: ANN001
+    app = _app_with_owner(database_url, tmp_path, burst="0")  # each note acknowledged alone
+    # Given five notes, the third about the same person as the first
+    notes = [_note(name, address) for name, address in PEOPLE]
+    notes[2] = _note("Jane Doe", "jane@acme.example", " Again.")
+    ids = _store(app, notes)
+    # When they are processed as one batch
+    batch = process.process_batch(app, ids)
+    # Then each outcome's outbox id is the row of its own note's acknowledgement, pending
+    assert batch.error is None
+    with transaction(app.sessions) as session:
+        rows = {row.id: (row.idempotency_key, row.status) for row in session.execute(
+            select(OutboxMessage.id, OutboxMessage.idempotency_key, OutboxMessage.status))}
+        followed = set(session.scalars(select(FollowUp.contact_id)))
+        contacts = set(session.scalars(select(Contact.id)))
+    app.close()
+    assert [rows[o.outbox_ids[0]] for o in batch.outcomes] == [
+        (f"ack:{i}", "pending") for i in ids]
+    assert followed == contacts and len(contacts) == 4
+
+
+def test_a_burst_written_in_one_batch_queues_one_acknowledgement(database_url: str,
+                                                                  tmp_path) -> None:  # noqa: ANN001
+    app = _app_with_owner(database_url, tmp_path, burst="300")
+    try:
+        # Given five notes of a burst stored together
+        ids = _store(app, [_note(name, address) for name, address in PEOPLE])
+        # When they are processed as one batch
+        batch = process.process_batch(app, ids)
+        # Then the first note's acknowledgement is queued and the four others are held
+        assert batch.error is None
+        with transaction(app.sessions) as session:
+            statuses = dict(session.execute(select(OutboxMessage.idempotency_key,
+                                                   OutboxMessage.status)).all())
+        assert statuses == {f"ack:{ids[0]}": "pending",
+                            **{f"ack:{i}": "held" for i in ids[1:]}}
+        assert [o.outbox_ids for o in batch.outcomes][1:] == [(None,)] * 4
+    finally:
+        app.close()
+
+
+def test_on_postgresql_a_batch_writes_its_new_contacts_and_acks_together(
+        postgres_url: str, tmp_path) -> None:  # noqa: ANN001
+    from sqlalchemy import event
+
+    app = _app_with_owner(postgres_url, tmp_path, burst="0")
+    try:
+        ids = _store(app, [_note(name, address) for name, address in PEOPLE])
+        statements: list[str] = []
+        event.listen(app.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_a: statements.append(statement))
+        batch = process.process_batch(app, ids)
+        assert batch.error is None
+        # Then the five contacts and the five acknowledgements took one INSERT each for the
+        # batch (their ids drawn together, in one statement)
+        assert sum(s.startswith("INSERT INTO contacts ") for s in statements) == 1
+        assert sum(s.startswith("INSERT INTO outbox ") for s in statements) == 1
+        assert sum("nextval" in s for s in statements) == 1
+        assert _names(app) == sorted(name for name, _ in PEOPLE)
+        assert _outbox_keys(app) == sorted(f"ack:{i}" for i in ids)
+        # And a lone note (a contact and an acknowledgement) draws nothing: a statement each
+        statements.clear()
+        lone = _store(app, [_note("Lee Chen", "lee@chen.example")])
+        statements.clear()
+        assert process.process_batch(app, lone).error is None
+        assert not any("nextval" in s for s in statements)
+        assert sum(s.startswith("INSERT INTO contacts ") for s in statements) == 1
+        assert f"ack:{lone[0]}" in _outbox_keys(app)
+    finally:
+        app.close()
