@@ -568,6 +568,8 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
               taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     named: list[Mention] = []  # people named so far, in text order, with the name as written
+    # names read already (the headers', a card's): a lone given name later may stand for one
+    read = [m for m in taken if m.name and not m.is_owner]
     for match in NAME_RE.finditer(text):
         start, name = _strip_stop_words(match.start(), match.group())
         name = _without_family_firm(name)
@@ -592,12 +594,16 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
         elif _named_after(text, start, name, named + [m for m in taken if m.start < start]):
             continue  # "Nuria Prats – diseñadora, Ceràmica Prats – ...": her company
         elif _is_person(text, start, start + len(name), name, emails):
-            full = _named_before(name, start, named) or name
+            full = _named_before(name, start, _by_position(named + read) if read else named) or name
             cleaned = clean_name(full)
             found.append(Mention(start, start + len(name),
                                  ordinary_case(cleaned) if cleaned else cleaned))
             named.append(Mention(start, start + len(name), full))
-    return found + _repeat_mentions(text, named, found + taken)
+    return found + _repeat_mentions(text, _by_position(named + read), found + taken)
+
+
+def _by_position(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: m.start)
 
 
 _FIRM_PARTICLES = {"von", "van", "de", "da", "di", "del", "della", "du", "do", "dos"}

@@ -112,9 +112,11 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
     found: dict[str, str] = {}
     units: dict[str, str] = {}
     faxes = []
-    for (line, tokens), labels in zip(lines, tagged, strict=True):
-        runs = _with_legal_form(list(_spans(tokens, _company_heads([lab for _, lab in labels]))))
-        runs = _name_runs_on(line, _brand_before_title(line, runs))
+    whole = False  # the company found first is a line of its own
+    fixed = _line_fields(lines, [[lab for _, lab in labels] for labels in tagged])
+    for (line, tokens), labels, line_labels in zip(lines, tagged, fixed, strict=True):
+        runs = _with_legal_form(list(_spans(tokens, _company_heads(line_labels))))
+        runs = _name_runs_on(line, _brand_before_title(line, _name_opens_line(runs)))
         runs = _company_after_title(line, runs, own)
         runs = _area_before_company(line, runs)
         runs = _mid_sentence(runs)
@@ -139,7 +141,8 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
             if label in {"TITLE", "COMPANY"} and own and _key(text) in own:
                 continue
             if label in {"TITLE", "COMPANY"} and is_unit(text):
-                units.setdefault(label, text)
+                # a unit line is where the person works, whichever field the model read it as
+                units.setdefault("COMPANY", text)
                 continue
             if label == "TITLE" and "TITLE" not in found:
                 joined = _title_at_company(text)
@@ -149,7 +152,8 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
                     continue
             if label in {"NAME", "TITLE", "COMPANY"} and label not in found:
                 found[label] = text
-            elif label == "COMPANY" and _names_the_entity(found[label], text, line):
+                whole = whole or (label == "COMPANY" and text == line.strip(" ,;|"))
+            elif label == "COMPANY" and _names_the_entity(found[label], text, line, whole):
                 found[label] = text
             elif label == "NAME" and _signs_in_full(found[label], text):
                 found[label] = text
@@ -265,7 +269,8 @@ def _name_runs_on(line: str, runs: list) -> list:  # type: ignore[type-arg]
                    len(span))
         head = span[:cut]
         words = [t for _, t in head]
-        if (label == "TITLE" and out and out[-1][0] == "NAME" and head
+        if (label in {"TITLE", "OTHER"} and out and out[-1][0] == "NAME" and head
+                and (label == "TITLE" or cut < len(span))
                 and not is_title_phrase(join(line, head), loose=True)
                 and all(w in _NAME_PARTICLES or (w[:1].isupper() and w[1:].islower()
                                                  or "-" in w and w[:1].isupper())
@@ -275,10 +280,25 @@ def _name_runs_on(line: str, runs: list) -> list:  # type: ignore[type-arg]
             if cut < len(span):
                 out.append(("SEP", span[cut:cut + 1]))
             if cut + 1 < len(span):
-                out.append(("TITLE", span[cut + 1:]))
+                out.append((label, span[cut + 1:]))
             continue
         out.append((label, span))
     return out
+
+
+def _name_opens_line(runs: list) -> list:  # type: ignore[type-arg]
+    """Words opening a line right before the name, the first a given name, each capitalised
+    ("Jon St." before "Pierre"): the name's own first words."""
+    from assistant.parsing.labeller.features import is_given_name
+
+    if len(runs) < 2 or runs[0][0] != "OTHER" or runs[1][0] != "NAME":
+        return runs
+    words = [t for _, t in runs[0][1]]
+    # (two words or three: a lone word before the name is an honorific, "Me", "Ing.", "Bayan")
+    if (2 <= len(words) <= 3 and is_given_name(words[0]) and not words[0].endswith(".")
+            and all(w[:1].isupper() and w.rstrip(".").isalpha() for w in words)):
+        return [("NAME", runs[0][1] + runs[1][1]), *runs[2:]]
+    return runs
 
 
 # Words that make a phrase an organisation's name in the languages of the corpus.
@@ -305,12 +325,23 @@ def _company_after_title(line: str, runs: list, own: set[str]) -> list:  # type:
         head, tail = join(line, span[:cut]), join(line, span[cut + 1:])
         words = [w.lower().strip(",.") for w in tail.split()]
         firm = (any(w in _FIRM_WORDS or w in legal_forms() for w in words)
-                or (bool(own) and _key(tail.split()[0]) in own))
+                or (bool(own) and _key(tail.split()[0]) in own) or _initials(tail))
         if firm and tail[:1].isupper() and is_title_phrase(head, loose=True):
             out += [("TITLE", span[:cut]), ("SEP", [span[cut]]), ("COMPANY", span[cut + 1:])]
         else:
             out.append((label, span))
     return out
+
+
+# Capitals after a title's comma that name an area or a unit, not a company
+_AREA_INITIALS = frozenset("""HR IT IR PR QA BD CX UX UI ESG EMEA APAC AMER LATAM MENA DACH
+CEE EU US UK R&D""".split())
+
+
+def _initials(tail: str) -> bool:
+    """A company written as its initials ("Senior Counsel, QVX"): one word of 3 to 5 capitals
+    that names no area or unit."""
+    return bool(re.fullmatch(r"[A-Z]{3,5}", tail)) and tail not in _AREA_INITIALS
 
 
 def _area_before_company(line: str, runs: list) -> list:  # type: ignore[type-arg]
@@ -333,6 +364,11 @@ def _brand_before_title(line: str, runs: list) -> list:  # type: ignore[type-arg
     ("Kitewing | Director of Partnerships"): the first part is the company."""
     from assistant.parsing.contacts import is_title_phrase
 
+    shape = [label for label, _ in runs]
+    if (shape == ["TITLE", "SEP", "TITLE"] and [t for _, t in runs[1][1]][0] in {"|", "·", "•"}
+            and is_title_phrase(join(line, runs[2][1]), loose=True)
+            and not is_title_phrase(join(line, runs[0][1]), loose=True)):
+        return [("COMPANY", runs[0][1]), *runs[1:]]  # the same, the separator read on its own
     out: list = []  # type: ignore[type-arg]
     for label, span in runs:
         cut = next((i for i, (_, t) in enumerate(span) if t in {"|", "·", "•"}), None)
@@ -348,6 +384,70 @@ def _brand_before_title(line: str, runs: list) -> list:  # type: ignore[type-arg
 
 
 _HEAD_WORDS = 2
+_BETWEEN_FIELDS = frozenset({"|", "·", "•", "–", "—", "-", "/"})
+_LOOSE_LABELS = frozenset({"TITLE", "OTHER", "COMPANY"})
+
+
+def _line_fields(lines: list, labels: list[list[str]]) -> list[list[str]]:  # type: ignore[type-arg]
+    """Each line's labels, with fields kept whole where the model split one across two:
+    ``_title_before_separator``, ``_title_runs_on`` and ``_company_line``."""
+    out: list[list[str]] = []
+    for at, ((line, tokens), own) in enumerate(zip(lines, labels, strict=True)):
+        words = [t for _, t in tokens]
+        own = _title_before_separator(words, list(own))
+        own = _title_runs_on(line, words, own, any("NAME" in labs for labs in labels[:at]))
+        earlier = out[at - 1] if at else []
+        others = any("COMPANY" in labs for i, labs in enumerate(labels) if i != at)
+        out.append(_company_line(line, words, own, earlier, others))
+    return out
+
+
+def _title_before_separator(words: list[str], labels: list[str]) -> list[str]:
+    """A field ends at a separator: a title, a word or two read as a company, a bar and the
+    company ("Jefe de Compras Regionales | Grupo Norteño"): those words end the title."""
+    for at, word in enumerate(words):
+        if word not in _BETWEEN_FIELDS or labels[at] != "SEP" or at + 1 >= len(words):
+            continue
+        if labels[at + 1] != "COMPANY":
+            continue
+        start = at
+        while start > 0 and labels[start - 1] == "COMPANY":
+            start -= 1
+        if start < at and start > 0 and labels[start - 1] == "TITLE":
+            labels[start:at] = ["TITLE"] * (at - start)
+    return labels
+
+
+def _title_runs_on(line: str, words: list[str], labels: list[str], named: bool) -> list[str]:
+    """A title whose last words the model read as a name, under a name already read, on a line
+    of its own ("Trưởng phòng Kế hoạch" ending in a lower-case word): a name has no
+    lower-case word but its particles, so the words are the title's."""
+    from assistant.parsing.contacts import is_title_phrase
+
+    if not named or not labels or labels[0] != "TITLE" or labels[-1] != "NAME":
+        return labels
+    cut = next(i for i, lab in enumerate(labels) if lab != "TITLE")
+    tail = words[cut:]
+    if (set(labels[cut:]) != {"NAME"} or not is_title_phrase(line, loose=True)
+            or not any(w[:1].islower() and w not in _NAME_PARTICLES for w in tail)):
+        return labels
+    return ["TITLE"] * len(labels)
+
+
+def _company_line(line: str, words: list[str], labels: list[str], earlier: list[str],
+                  others: bool) -> list[str]:
+    """A line under the title line, with no separator and no other field, that is no title:
+    the company's line, though the model read its first words as a title or as nothing
+    ("Instituto Andino de Suelos" under "Jefa de Laboratorio"), or all of it as the title's
+    second line when no other line names a company."""
+    from assistant.parsing.contacts import is_title_phrase
+
+    if (len(words) < 2 or not earlier or set(earlier) != {"TITLE"} or not line[:1].isupper()
+            or not set(labels) <= _LOOSE_LABELS or is_title_phrase(line, loose=True)):
+        return labels
+    if ("COMPANY" in labels and labels[-1] == "COMPANY") or (not others and "OTHER" not in labels):
+        return ["COMPANY"] * len(labels)
+    return labels
 
 
 def _company_heads(labels: list[str]) -> list[str]:
@@ -381,11 +481,14 @@ def _with_legal_form(runs: list) -> list:  # type: ignore[type-arg]
     return out
 
 
-def _names_the_entity(first: str, later: str, line: str) -> bool:
+def _names_the_entity(first: str, later: str, line: str, whole: bool = False) -> bool:
     """A unit on a line of its own, then the company with its legal form on the next
     ("Commercial Property Department" / "Stonebridge Hale LLP"): the company is where the
-    person works; a unit whose line names its company ("Acme Corp. - Treasury") keeps it."""
-    return later == line.strip(" ,;|") and has_legal_form(later) and not has_legal_form(first)
+    person works; a unit whose line names its company ("Acme Corp. - Treasury") keeps it.
+    So too a line of its own read as a company (the name line), then the company with its
+    legal form beside the title ("Vell Tiling LLC | Foreman")."""
+    return ((later == line.strip(" ,;|") or whole) and has_legal_form(later)
+            and not has_legal_form(first))
 
 
 def has_legal_form(text: str) -> bool:
