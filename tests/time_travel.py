@@ -13,9 +13,12 @@ list never goes stale: the next Saturday, the US and EU daylight-saving switch d
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import SU, relativedelta
@@ -70,13 +73,31 @@ def run_at(moment: datetime, command: list[str]) -> int:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--at"]:
         return run_at(datetime.fromisoformat(argv[1]), argv[2:])
+    moments = travel_dates(datetime.now(UTC).date())
+    # pytest runs are independent processes (each its own --basetemp): as many at once as the
+    # machine has cores; anything else (the demo keeps its state on disk) runs one at a time
+    jobs = max(1, min(os.cpu_count() or 1, 4)) if argv[:1] == ["pytest"] else 1
     failed = []
-    for name, moment in travel_dates(datetime.now(UTC).date()).items():
-        print(f"time_travel: {name} {moment.isoformat()}: {' '.join(argv)}", flush=True)
-        code = subprocess.call([sys.executable, "-m", "tests.time_travel", "--at",
-                                moment.isoformat(), *argv])
-        if code:
-            failed.append(f"{name} ({moment.isoformat()}): exit {code}")
+    with tempfile.TemporaryDirectory(prefix="time-travel-") as scratch:
+        running: list[tuple[str, datetime, subprocess.Popen[bytes], Path]] = []
+        pending = list(moments.items())
+        while pending or running:
+            while pending and len(running) < jobs:
+                name, moment = pending.pop(0)
+                command = [*argv, f"--basetemp={scratch}/{name}"] if jobs > 1 else argv
+                log = Path(scratch) / f"{name}.log"
+                with log.open("wb") as out:
+                    child = subprocess.Popen(
+                        [sys.executable, "-m", "tests.time_travel", "--at", moment.isoformat(),
+                         *command], stdout=out, stderr=subprocess.STDOUT)
+                running.append((name, moment, child, log))
+            name, moment, child, log = running.pop(0)
+            code = child.wait()
+            print(f"time_travel: {name} {moment.isoformat()}: {' '.join(argv)}", flush=True)
+            sys.stdout.write(log.read_text(errors="replace"))
+            sys.stdout.flush()
+            if code:
+                failed.append(f"{name} ({moment.isoformat()}): exit {code}")
     for line in failed:
         print(f"time_travel: FAILED at {line}", flush=True)
     return 1 if failed else 0
