@@ -85,6 +85,7 @@ SCORERS: dict[str, Scorer] = {
     "retired11": own_corpus.score_message,
     "retired12": own_corpus.score_message,
     "retired13": own_corpus.score_message,
+    "retired14": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
