@@ -113,13 +113,22 @@ _INTERESTS = (
     r"(?:(?<!\bI )(?<!\b[Ww]e )\bwould|(?<!\bI)(?<!\b[Ww]e)['’]d) (?:love|like) to "
     r"(?:hear|learn|know) (?:more )?about"
 )
+# The errands a hurried "ill"/"well" (for "I'll"/"we'll") goes on with: "ill send him the deck".
+_HURRIED_ERRANDS = (
+    r"send|email|e-mail|forward|mail|share|call|ring|phone|text|ping|intro|introduce|connect|"
+    r"loop|put|get|look|check|follow|find|ask|write|pass|set|dig|bring|reach|chase|book|"
+    r"arrange|invite|draft|prepare|sort|line|talk|speak|reply"
+)
 # Promises whose cue names the owner as the one who promised ("I'll", "ich werde", "le prometí")
 # or as the sender ("to send him"), and bare ones whose subject the clause tells ("promised").
 _OWNER_PROMISES = (
     r"\b(?:I|we) (?:promised|said (?:I|we)'?d|told (?:him|her|them) (?:I|we)'?d|offered)(?: to)?|"
     # "I'll send him the checklist": the thing sent, not the sending
     r"\b(?:I'?ll|I will|we'?ll|we will) (?:send|email|forward|mail) (?:him|her|them)(?: over)?|"
-    r"\bI'?ll|\bI will|\bwe'?ll|\bwe will|\bI owe|"
+    # "ill" and "well" without the apostrophe are words of their own ("her mother is very ill,
+    # go gently", "knows the market well, good contact"): a hurried "ill send" counts only with
+    # an errand's verb after it
+    r"\bI'll|\bwe'll|\b(?:ill|well)(?= (?:" + _HURRIED_ERRANDS + r")\b)|\bI will|\bwe will|\bI owe|"
     r"\bI need to|\bI should|\bI'?m going to|\bto (?=send (?:him|her|them)\b)|"
     r"\bwe (?:should|must|need to|have to|ought to)(?= (?:send|email|share|forward|mail)\b)|"
     r"^(?:please )?(?:send|email|call) (?:her|him|them)|^(?:schick|sende) (?:ihr|ihm)|"
