@@ -797,7 +797,12 @@ _COMMA_LEGAL_FORM = re.compile(
     r",\s*(?P<form>S\.A\. de C\.V\.|S\.A\.P\.I\. de C\.V\.|S\. de R\.L\. de C\.V\.|"
     r"S\.A\.|S\.L\.|Lda\.|S\.r\.l\.|S\.p\.A\.|S\.A\.S\.|Inc\.|Ltd\.|LLC|GmbH|AG|"
     r"B\.V\.|N\.V\.|SAS|SARL|Oy|AB|plc|LLP|A\.C\.|S\.C\.|S\.A\. de C\.V\.|Ltda\.|S\.R\.L\.|"
-    r"S\.n\.c\.|s\.n\.c\.|S\.L\.U\.|Pty Ltd|Pvt\. Ltd\.|LLC\.|Sàrl|e\.K\.|e\.V\.)(?![\w.])")
+    r"S\.n\.c\.|s\.n\.c\.|S\.L\.U\.|Pty Ltd|Pvt\. Ltd\.|LLC\.|Sàrl|e\.K\.|e\.V\.|"
+    # the American public-benefit corporation: "Tidewater Oyster Works, PBC"
+    r"PBC|P\.B\.C\.)(?![\w.])")
+# The South Asian private company, its kind in brackets: "Kandy Weaves (Pvt) Ltd",
+# "LANKA TEA MILLS (PRIVATE) LIMITED"
+_BRACKETED_FORM = re.compile(r"[ ]?\((?i:pvt|private)\.?\)[ ]?(?i:ltd\.?|limited)(?![\w.])")
 
 
 def with_comma_form(company: str | None, text: str) -> str | None:
@@ -805,6 +810,9 @@ def with_comma_form(company: str | None, text: str) -> str | None:
     if not company:
         return company
     at = text.find(company)
+    bracketed = _BRACKETED_FORM.match(text, at + len(company)) if at >= 0 else None
+    if bracketed and "(" not in company:
+        return f"{company}{bracketed.group()}"
     form = _COMMA_LEGAL_FORM.match(text, at + len(company)) if at >= 0 else None
     if form is None and at >= 0:
         # "Red Emprende" of "Red Emprende MX, A.C.": the name's last capitalized words were

@@ -1293,8 +1293,11 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
         phones=person_phones(passage, owner.region),
         urls=list(dict.fromkeys(u for _, u in find_urls(passage))),
         title=role.title,
-        company=(role.company or _company_from(after_name) or _company_run(passage)
-                 or _lowercase_company_run(passage)),
+        # "Ceylon Loom Works (Pvt) Ltd", "Tidewater Oyster Works, PBC": the legal form after
+        # the name the readers stop at is the company's
+        company=with_comma_form(role.company or _company_from(after_name)
+                                or _company_run(passage) or _lowercase_company_run(passage),
+                                passage),
     )
     words = _own_words(passage, mention) if shared else passage
     draft.add_facts(read_context(words, names=(mention.name or "",)))
