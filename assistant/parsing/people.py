@@ -1280,6 +1280,12 @@ _ABBREVIATED = re.compile(
 def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
            shared: bool = False) -> ContactDraft:
     after_name = passage[mention.end - mention.start:]
+    beside = _SCRIPT_BESIDE.match(after_name)
+    if beside:
+        # "Dmytro Savchuk (Дмитро Савчук) / Head of Export / ...": the name in the person's own
+        # script stands beside the name; the role is listed after both
+        after_name = after_name[beside.end():]
+        passage = passage[: mention.end - mention.start] + after_name
     role = _role(passage, after_name, mention.name, owner.region)
     later = _introduced_later(passage, mention)
     if later is not None:
@@ -1302,6 +1308,11 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
     words = _own_words(passage, mention) if shared else passage
     draft.add_facts(read_context(words, names=(mention.name or "",)))
     return draft
+
+
+# A name written again in another script, in brackets after the Latin one: "(Дмитро Савчук)",
+# "(ماجد القحطاني)"; no Latin letter, no digit.
+_SCRIPT_BESIDE = re.compile(r"^[ \t]*[(（](?=[^)）\n]*[^\W\d_])[^A-Za-z\d()（）\n@]{2,60}[)）]")
 
 
 def _introduced_later(passage: str, mention: Mention) -> tuple[int, int] | None:
