@@ -121,6 +121,10 @@ _TITLE_TRADES = (
     r"|zakladatel(?:ka)?|spoluzakladatel(?:ka)?|předsed(?:a|kyně)|místopředsed(?:a|kyně)"
     r"|riaditeľ(?:ka)?|konateľ(?:ka)?|dyrektor(?:ka)?|kierownik|kierowniczka|wiceprezes"
     r"|właściciel(?:ka)?|współwłaściciel(?:ka)?|założyciel(?:ka)?|współzałożyciel(?:ka)?"
+    # universities' and public bodies' officers: "senior lecturer in tourism", "Vice-Rector
+    # for Research", "Secretary General", "Deputy Registrar", "Treasurer", "Commissioner"
+    r"|lecturer|rector|vice-rector|pro-?rector|vice-chancellor|pro-vice-chancellor|registrar"
+    r"|secretary|secretary-general|treasurer|commissioner"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
