@@ -867,6 +867,12 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     if _CUE_BEFORE.search(before):
         return len(words) >= 2 or not after[:1].isalpha()
     at_line_start = not text[max(0, start - 4):start].strip(" -*•\t>") or start == 0
+    # "Two from the Albuquerque workshop:" then a line opening with the name: a list's item
+    line_start = text.rfind("\n", 0, start)
+    heading = text[text.rfind("\n", 0, max(line_start, 0)) + 1:max(line_start, 0)].strip()
+    at_line_start = at_line_start or (
+        line_start > 0 and not text[line_start + 1:start].strip(" -*•\t>")
+        and heading.endswith(":") and len(heading) <= 120)
     # "...; Diego Fuentes, fotógrafo, ...": an item of a list set apart by semicolons
     # (not a field of one card set apart by semicolons: "...; Aceros del Nervión; ...")
     at_item_start = (text[max(0, start - 4):start].rstrip(" \t").endswith(";")
