@@ -67,8 +67,11 @@ from assistant.parsing.signature_fields import mine_signature
 _CASED = (*range(0xC0, 0x530), *range(0x1E00, 0x1F00))
 _UPPER = "".join(chr(c) for c in _CASED if chr(c).isupper() and chr(c).isalpha())
 _LOWER = "".join(chr(c) for c in _CASED if chr(c).islower() and chr(c).isalpha())
+# (a second surname after a hyphen goes on after an apostrophe's or a "Mc"'s capital:
+# "O'Rourke-Bannerman", "McAllister-Grey")
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
-          rf"(?:[A-Z][a-z{_LOWER}]+)?(?![\w])")  # a whole word: not "Gmb" of "GmbH"
+          rf"(?:[A-Z][a-z{_LOWER}]+(?:-[A-Z{_UPPER}][a-z{_LOWER}]+)?)?(?![\w])")
+# (a whole word: not "Gmb" of "GmbH")
 _PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|"
              r"degli|dei|dalla|dal|delle|dello|Ó)")  # "Cathal Ó Briain"
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
