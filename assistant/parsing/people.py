@@ -843,6 +843,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False
     if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
         return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
+    if len(words) >= 2 and _FORM_BEFORE.search(text, max(0, start - 10), start):
+        return False  # "CV Mitra Alkes Sejahtera", "TOV Zernova Hvylia": a company's name
     checked = _name_words(name)
     if any(w in NOT_PERSON_WORDS or (w in STOP_WORDS and not _name_part(checked, i))
            or TITLE_WORD.match(w) for i, w in enumerate(checked)):
@@ -885,6 +887,10 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
 
 # "at Pemberton and ", "chez Diop & ": a firm's first name and the "and" joining the next one,
 # after the word heading a company
+# Legal forms written before the company's name: Indonesia's "PT", "CV" and "UD", Ukraine's
+# and Russia's "TOV", "PrAT", "OOO"
+_FORM_BEFORE = re.compile(r"(?<![\w.])(?:PT|CV|UD|TOV|ТОВ|PrAT|OOO|ООО)[ \t]+$")
+_FORM_WORD_AFTER_OF = re.compile(r"\s+(?:of|at|di|pada)\s+(?P<form>PT|CV|UD|TOV|PrAT|OOO)$")
 _FIRM_JOINED_BEFORE = re.compile(
     r"(?:\b(?:at|of|for|bei|für|chez|de|du|des|del|di|van|von)|@)[ \t]+"
     r"(?-i:[A-ZÀ-Ý][\w'’-]*)(?:[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]*))?[ \t]+(?:and|&|und|et|y|e)[ \t]+$")
@@ -1389,7 +1395,13 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
             if role.title:
                 role = _card_line_title(passage, role, name, region)
         if role is not None and (role.title or role.company):
-            return Role(_without_place(role.title), role.company)
+            title, company = role.title, role.company
+            form = _FORM_WORD_AFTER_OF.search(title) if title and company else None
+            if form and company:
+                # "owner and director of CV" + "Mitra Alkes Sejahtera": the form opens the
+                # company's name
+                title, company = title[:form.start()], f"{form.group('form')} {company}"
+            return Role(_without_place(title), company)
     return Role(None, None)
 
 
