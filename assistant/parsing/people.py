@@ -817,7 +817,9 @@ def _in_role_brackets(text: str, start: int) -> bool:
     return "," in text[opened + 1:start] and is_title_phrase(first, loose=True)
 
 
-_LISTED_TITLE_BEFORE = re.compile(r"[:,;–—]\s*(?P<title>[^\n,:;()]{2,60}?)\s*,\s*$")
+# (the field the title heads may follow it in brackets: "Manager (Quality Assurance), ...")
+_LISTED_TITLE_BEFORE = re.compile(
+    r"[:,;–—]\s*(?P<title>[^\n,:;()]{2,60}?)(?:\s*\([^\n,:;()@\d]{2,40}\))?\s*,\s*$")
 
 
 def _after_listed_title(text: str, start: int, name: str) -> bool:
@@ -1823,7 +1825,18 @@ def _listed_role(after_name: str) -> Role | None:
         return comma_at
     role = role_in_list(parts[:3])
     bracket_after = _BRACKETED_COMPANY.match(after_name[match.end() + len(whole_clause):])
-    if role.title and not role.company and bracket_after and len(parts) == 1:
+    beside = (_COMPANY_AFTER_BRACKET.match(after_name, match.end() + len(whole_clause)
+                                           + bracket_after.end())
+              if role.title and not role.company and bracket_after and len(parts) == 1
+              else None)
+    company_beside = clean_company(beside.group("c")) if beside else None
+    if (bracket_after and company_beside and len(bracket_after.group("c").split()) <= 4
+            and not any(is_legal_form(w) for w in bracket_after.group("c").split())
+            and not is_title_phrase(company_beside, loose=True)):
+        # "Assistant Director (Investment Promotion), Central Province Tourism Development
+        # Authority": with the company beside it, the bracket holds the field the title heads
+        role = Role(f"{role.title} ({bracket_after.group('c').strip()})", company_beside)
+    elif role.title and not role.company and bracket_after and len(parts) == 1:
         # "Partner (Morgan & Reid LLP)": the company in brackets after the title
         found = clean_company(bracket_after.group("c"))
         if found and not is_title_phrase(found, loose=True):
@@ -1847,6 +1860,9 @@ def _listed_role(after_name: str) -> Role | None:
     return role if role.title else None
 
 
+# The company after a bracket and a comma: "(Investment Promotion), Central Province Authority,"
+_COMPANY_AFTER_BRACKET = re.compile(
+    r"[ \t]*,[ \t]*(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;()@]*?(?: [A-ZÀ-ÖØ-Ý][^\n,;()@ ]*)+)[ \t]*(?=[,;.]|$)")
 _BRACKETED_COMPANY = re.compile(
     r"^\s*\((?!(?i:ex-|ex |former|formerly|früher|ehemals|anciennement|antes|già|voorheen))"
     r"(?P<c>[^()@\d\n]+)\)")
