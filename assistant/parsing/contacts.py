@@ -244,10 +244,18 @@ _DOTTED_FORM = rf"{tail_pattern()}(?![\w&'’+/-]|\.\w)"
 # is kept only before such a form.
 _LOWER_BEFORE_FORM = (r"(?!(?:at|in|of|on|to|by|is|as|an|a|and|or|for|the|with|from)[ ])"
                       rf"[^\W\d_][\w'’-]*(?=(?:[ ][^\W\d_][\w'’-]*)?[ ]{_DOTTED_FORM})")
+# Central and Eastern European institutions are named in sentence case, what they are in
+# lower case before their proper name: "Klinička bolnica Medvednica", "Opća bolnica Varaždin",
+# "Fakultní nemocnice Olomouc", "Wojewódzki szpital Specjalistyczny", "Dom zdravlja Centar"
+_LOWER_INSTITUTION = (r"(?:bolnica|bolnice|bolnišnica|bolnički|centar|zdravlja|klinika|"
+                      r"poliklinika|ljekarna|lekarna|fakultet|zavod|komora|udruga|zaklada|"
+                      r"nemocnice|nemocnica|szpital|przychodnia|lecznica|centrum|ústav|instytut|"
+                      r"izba|fundacja|spółdzielnia|nadace|družstvo|bolnitsa|likarnia|"
+                      r"lékárna|apteka|banka|knjižnica|galerija|muzej)(?=[ ][A-ZÀ-ÖØ-ÝĀ-Ž])")
 COMPANY_RE = re.compile(
     # a form of several words or with a slash is read whole before its words ("A/S" is no "A")
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_DOTTED_FORM}|{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}"
-    rf"|{_ELIDED_WORD}|{_LOWER_BEFORE_FORM})){{0,5}}"
+    rf"|{_ELIDED_WORD}|{_LOWER_BEFORE_FORM}|{_LOWER_INSTITUTION})){{0,5}}"
     rf"(?:[ ]{_TAIL_FORM})?(?:[ ](?:Agricola|Benefit)(?![\w&'’+-]))?")
 _KEEP_DOT = re.compile(
     r"(?:Inc|Co|Ltd|Corp|S\.A|S\.L|e\.V|e\.K|B\.V|N\.V|S\.p\.A|S\.r\.l|Cie|Bros|Lda"
