@@ -141,6 +141,9 @@ Heard Found Welcomed Invited Introduced Sat Bumped Crossed Toured Shared Swapped
 Visti Vimos Vi Vu Vue Croisé Croisée Gesehen Besucht Sah Traf Encontré Encontrada Encontrado Visitei
 Vista Zag Sprak Ontmoette Incontrati Conosciuti Rencontrés Rencontrées Conocimos Conhecemos
 I'll I'm I've I'd He's She's It's We'll We're We've They're They'll You're You'll Let's
+He'll She'll He'd She'd We'd They'd You'd They've You've
+I’ll I’m I’ve I’d He’s She’s It’s We’ll We’re We’ve They’re They’ll You’re You’ll Let’s
+He’ll She’ll He’d She’d We’d They’d You’d They’ve You’ve
 Says Said Told Mentioned Thinks Reckons Sagt Meint Erzählt Dit Pense Raconte C'est C’est
 Dice Dijo Cuenta Comenta Detto Racconta Diz Disse Conta Zegt Vertelt Vond
 Außerdem Ausserdem Zudem Ebenfalls Auch Additionally Besides Plus Además También Inoltre Anche
