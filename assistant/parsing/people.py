@@ -1402,7 +1402,7 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         if role is not None and (role.title or role.company):
             title, company = role.title, role.company
             form = _FORM_WORD_AFTER_OF.search(title) if title and company else None
-            if form and company:
+            if form and title and company:
                 # "owner and director of CV" + "Mitra Alkes Sejahtera": the form opens the
                 # company's name
                 title, company = title[:form.start()], f"{form.group('form')} {company}"
