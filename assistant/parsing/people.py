@@ -352,8 +352,35 @@ def _without_script_beside_latin(text: str, mentions: list[Mention]) -> list[Men
         if (bracket and mention.name and not re.search(r"[A-Za-z]", mention.name)
                 and mention.end + bracket.end() in latin):
             continue
+        if (mention.name and not re.search(r"[A-Za-z]", mention.name)
+                and _latin_name_line_beside(text, mention, latin)):
+            continue
         kept.append(mention)
     return kept
+
+
+def _latin_name_line_beside(text: str, mention: Mention, latin: set[int]) -> bool:
+    """ "Eng. Faisal Saad Al Ghamdi" over "م. فيصل سعد الغامدي", "Олена Мартинюк-Шевчук" over
+    "Olena Martyniuk-Shevchuk, PhD": a card's name line written again in another script on the
+    line above or below is the same person's name."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[mention.end:line_end].strip(" \t,.") and not re.fullmatch(
+            r"[ \t]*,?[ \t]*[^\W\d_][\w.]{0,8}[ \t]*", text[mention.end:line_end]):
+        return False  # the name's line holds more than the name (and a degree after it)
+    above_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else -1
+    below_end = text.find("\n", line_end + 1) if line_end < len(text) else -1
+    below_end = len(text) if below_end < 0 else below_end
+    for start in latin:
+        above = 0 <= above_start <= start < line_start - 1
+        below = line_end < start < below_end
+        if not (above or below):
+            continue
+        lead = text[text.rfind("\n", 0, start) + 1:start].split()
+        if all(_HONORIFIC.match(w) or _DEGREE_BEFORE.match(w) for w in lead):
+            return True
+    return False
 
 
 def _capitals_name_lines(text: str) -> list[str]:
