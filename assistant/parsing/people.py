@@ -246,7 +246,10 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
 _POST_NOMINAL_LINE = re.compile(
     r"(?m)^(?P<name>[ \t]*[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})"
     r"(?P<letters>(?:,[ \t]*(?:ING|Ing|ing|P\.[ ]?ENG|P\.[ ]?Eng|CPA|CFA|PHD|PhD|Ph\.D|MBA|"
-    r"CRHA|CRIA|FCPA|Adm\.A|Esq|MSc|M\.Sc|LL\.B|LL\.M)\.?)+)[ \t]*$")
+    r"CRHA|CRIA|FCPA|Adm\.A|Esq|MSc|M\.Sc|LL\.B|LL\.M|"
+    # a fellowship of an academy or institute: "FGA", "FAAS", "FRSC", "FIEEE" (two letters
+    # or more after the F: "FD" is a finance director)
+    r"(?-i:F[A-Z]{2,4}))\.?)+)[ \t]*$")
 
 
 def _without_post_nominals(text: str) -> str:
