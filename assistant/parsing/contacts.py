@@ -234,6 +234,8 @@ _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG
               r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.|"
               # "Érablière Boréale inc.", "Moselle Fintech S.à r.l.", "Umoya Wind (Pty) Ltd"
               r"inc\.?|ltée|r\.l\.|\(Pty\)[ ]Ltd\.?|(?<=UG[ ])\(haftungsbeschränkt\)|"
+              # the South Asian private company: "Southern Sails Leisure (Pvt) Ltd"
+              r"\((?i:pvt|private)\)[ ](?i:ltd\.?|limited)|"
               # every form cleanco knows written with a dot, slash or space: "Fjordkapital A/S",
               # "Mleczarnia Odra Sp. z o.o.", "Tatra Stroj s.r.o."
               rf"{tail_pattern()})"
@@ -529,7 +531,10 @@ _BARE_SITE = re.compile(r"(?im)(?:^[ \t]*|(?<=[|·•][ ]))"
                         r"bio|tech|design|studio|agency|consulting|digital|media|solutions|"
                         r"systems|works|group|legal|finance|capital|ventures|partners|farm|"
                         r"wine|coffee|shop|store|info|biz|xyz|me|us|uk|at|lu|cat|eus|gal|"
-                        r"com\.mx|com\.ar|co\.nz|com\.es|nz|mx|ar|cl|br|au|in|jp)"
+                        r"com\.mx|com\.ar|co\.nz|com\.es|nz|mx|ar|cl|br|au|in|jp|"
+                        # any other country's domain, and its second level ("southernsails.lk",
+                        # "ahus.edu.gh", "kb-medvednica.hr", "rsgla.gov.sa")
+                        r"(?:com|co|org|net|ac|gov|edu|or|ne|go)\.[a-z]{2}|[a-z]{2})"
                         r"(?:/\S*)?)(?=[ \t]*(?:$|[|·•][ ]))")
 
 
