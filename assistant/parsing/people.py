@@ -549,6 +549,11 @@ _SURNAME_ADDRESS = ("Frau", "Herr", "Herrn", "Mme", "Madame", "Monsieur", "Mr", 
                     "Mrs.", "Ms", "Ms.")
 
 
+_SHARED_FIRST_NAME = re.compile(
+    r"^(?:Mohamed|Mohammed|Mohamad|Mohammad|Muhammad|Muhammed|Mohd\.?|Md\.?|Syed|Sayed|"
+    r"Siti|Nur|Nurul)$")
+
+
 def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
     found: list[Mention] = []
     # Longest first, so "Jane Doe" claims her text before "Jane"; equal lengths keep the
@@ -558,6 +563,10 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
         # "Bae Sung-ho" called "Sung-ho": a Korean given name, hyphenated in lower case after
         # the family name
         if len(name.split()) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name.split()[1]):
+            forms.append(name.split()[1])
+        # "Mohamed Ishan Cassim" called "Ishan", "Siti Nurhaliza Rahman" called "Nurhaliza": a
+        # first given name most bearers share, the person called by the next one
+        if len(name.split()) >= 3 and _SHARED_FIRST_NAME.match(name.split()[0]):
             forms.append(name.split()[1])
         # "Frau Wehmeyer ist ...", "Herr Arnsberger", "Mme Diallo": the surname after a form of
         # address names the person the headers give in full
