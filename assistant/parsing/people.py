@@ -1360,9 +1360,9 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
         title=role.title,
         # "Ceylon Loom Works (Pvt) Ltd", "Tidewater Oyster Works, PBC": the legal form after
         # the name the readers stop at is the company's
-        company=with_comma_form(role.company or _company_from(after_name)
-                                or _company_run(passage) or _lowercase_company_run(passage),
-                                passage),
+        company=_latin_side(with_comma_form(role.company or _company_from(after_name)
+                                            or _company_run(passage)
+                                            or _lowercase_company_run(passage), passage)),
     )
     words = _own_words(passage, mention) if shared else passage
     draft.add_facts(read_context(words, names=(mention.name or "",)))
@@ -1372,6 +1372,17 @@ def _draft(passage: str, mention: Mention, owner: OwnerIdentity, *,
 # A name written again in another script, in brackets after the Latin one: "(Дмитро Савчук)",
 # "(ماجد القحطاني)"; no Latin letter, no digit.
 _SCRIPT_BESIDE = re.compile(r"^[ \t]*[(（](?=[^)）\n]*[^\W\d_])[^A-Za-z\d()（）\n@]{2,60}[)）]")
+
+
+def _latin_side(company: str | None) -> str | None:
+    """ "ТОВ «Карпатські Системи» / Karpatski Systemy LLC": a company line written in two
+    scripts, the name in Latin letters the person's English side of the card uses."""
+    if not company or " / " not in company:
+        return company
+    sides = [side.strip() for side in company.split(" / ")]
+    latin = [side for side in sides if re.search(r"[A-Za-z]", side)]
+    other = [side for side in sides if side not in latin and re.search(r"[^\W\d_]", side)]
+    return latin[0] if len(latin) == 1 and other else company
 
 
 def _introduced_later(passage: str, mention: Mention) -> tuple[int, int] | None:

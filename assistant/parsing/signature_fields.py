@@ -292,9 +292,12 @@ def _title_on_two_lines(title: str | None, company: str | None,
             continue
         second, below = lines[index + 1], lines[index + 2]
         words = second.split()
-        if (len(words) > 4 or _is_contact_bit(second) or re.search(r"\d", second)
+        # ("for Defence & Dual-Use Products": a sign joining two fields is no word of its own)
+        if (len([w for w in words if w not in {"&", "/", "+"}]) > 4 or _is_contact_bit(second)
+                or re.search(r"\d", second)
                 or is_legal_form(words[-1]) or _LABEL.match(second)
-                or _is_contact_bit(below) or not _is_company_line(below)
+                or _is_contact_bit(below)
+                or not (_is_company_line(below) or (company and below == company))
                 or is_title_phrase(below, loose=True)
                 or (company and name_key(company) not in {name_key(second), name_key(below)})):
             return title, company
