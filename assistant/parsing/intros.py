@@ -1,9 +1,9 @@
 """Introductions: does a text introduce people to each other, and whom does it name?
 
-English ("A, meet B", "introducing", "connecting you two", "I'd like to introduce", "double
-intro"), German ("darf ich vorstellen", "ich möchte euch bekannt machen"), French ("je vous
-présente"), Spanish ("te presento"), Italian ("vi presento"), Portuguese ("apresento vocês") and
-Dutch ("ik stel jullie aan elkaar voor").
+English ("A, meet B", "introducing", "connecting you two", "I'd like to introduce", "glad to
+connect you", "double intro"), German ("darf ich vorstellen", "ich möchte euch bekannt
+machen"), French ("je vous présente"), Spanish ("te presento"), Italian ("vi presento"),
+Portuguese ("apresento vocês") and Dutch ("ik stel jullie aan elkaar voor").
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ _INTRO_CUES = re.compile(
     r"(?i)\bmeet\s+(?-i:[A-ZÀ-Ý])|\bintroducing\b|\bconnecting you(?: two| both)?\b|"
     r"\b(?:I'?d|I would|let me|allow me to|I want to|wanted to|happy to|great to|I'm happy to|"
     r"excited to)\s+(?:(?:like|love) to\s+)?(?:introduce|connect)\b|"
+    # "I'm glad to connect you", "pleased to introduce Hina", "I'm introducing you to each other"
+    r"\b(?:glad|pleased|delighted|thrilled|keen|honou?red)\s+to\s+(?:introduce\b|connect\s+you\b)|"
+    r"\b(?:introduce|connect)\s+you\s+(?:two\b|both\b|to each other\b|with each other\b)|"
     r"\bdouble[- ](?:opt[- ]in )?intro\b|"
     r"\bintro(?:ducing)? you (?:two|both)\b|\bputting you (?:two |both )?in touch\b|"
     r"\b(?:intro|introduction)\s*:|\bmeet each other\b|"

@@ -45,3 +45,28 @@ def test_introductions_in_italian_portuguese_and_dutch() -> None:
     assert is_intro("Oi Ana, oi Bruno, quero apresentar vocês.")
     assert is_intro("Hoi Daan en Sanne, graag stel ik jullie aan elkaar voor.")
     assert not is_intro("Ciao, grazie per il preventivo.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm glad to connect you after the lunch.",
+        "Pleased to introduce Hina Rauf, who leads sourcing at Indus Threads.",
+        "Delighted to connect you both.",
+        "I'm pleased to introduce you to each other.",
+        "Let me connect you with each other: Tomas runs ops.",
+    ],
+)
+def test_glad_and_pleased_introductions(text: str) -> None:
+    assert is_intro(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glad to connect yesterday; let's talk next week.",
+        "She was pleased to hear from us and keen to connect on LinkedIn.",
+    ],
+)
+def test_a_pleasantry_is_no_introduction(text: str) -> None:
+    assert not is_intro(text)
