@@ -165,8 +165,26 @@ class _ReadOncePolicy(EmailPolicy):
             return value
         key = (name, value)
         if key not in self._parsed:
-            self._parsed[key] = super().header_fetch_parse(name, value)
+            self._parsed[key] = (_shared_header(name, value) if len(value) <= SHARED_HEADER_CHARS
+                                 else super().header_fetch_parse(name, value))
         return self._parsed[key]
+
+
+# An owner's notes repeat most of their header fields word for word (From, To, MIME-Version,
+# Content-Type, Content-Transfer-Encoding), so short fields are parsed once per process, not
+# once per message: the header objects depend only on the name and the raw value, and nothing
+# changes them (``Message`` replaces a header, never edits its object). Bounded: at most
+# SHARED_HEADERS fields of up to SHARED_HEADER_CHARS characters each.
+SHARED_HEADER_CHARS = 200
+SHARED_HEADERS = 256
+
+
+@functools.lru_cache(maxsize=SHARED_HEADERS)
+def _shared_header(name: str, value: str) -> Any:
+    return _PARSING_POLICY.header_fetch_parse(name, value)
+
+
+_PARSING_POLICY = EmailPolicy(header_factory=_HEADER_CLASSES)
 
 
 def once_per_message(raw: bytes | None = None) -> EmailPolicy:

@@ -64,3 +64,14 @@ def test_a_single_part_message_reads_the_same_from_its_header_block() -> None:
         assert mime.read_message(raw) == mime._view(full, depth=0), raw[:300]
         single += mime._content_type(full).split("/")[0] not in ("multipart", "message")
     assert single > 500
+
+
+def test_short_header_fields_are_parsed_once_per_process() -> None:
+    raw = b"From: Sam Rivera <sam@bench.example>\r\nTo: a@b.example\r\n\r\nbody\r\n"
+    first = BytesParser(policy=mime.once_per_message()).parsebytes(raw)["From"]
+    second = BytesParser(policy=mime.once_per_message()).parsebytes(raw)["From"]
+    assert first is second and first.addresses[0].addr_spec == "sam@bench.example"
+    long_to = "To: " + ", ".join(f"p{n}@b.example" for n in range(40))
+    message = BytesParser(policy=mime.once_per_message()).parsebytes(
+        long_to.encode() + b"\r\n\r\nbody\r\n")
+    assert len(message["To"].addresses) == 40  # longer fields: parsed per message, as before
