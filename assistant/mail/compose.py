@@ -35,7 +35,10 @@ class Thread:
 
 def clean_header(value: str) -> str:
     """One line: CR, LF and other control characters removed (header injection)."""
-    return " ".join("".join(ch if ch >= " " else " " for ch in value).split())
+    return " ".join(value.translate(_CONTROLS_TO_SPACE).split())
+
+
+_CONTROLS_TO_SPACE = dict.fromkeys(range(0x20), " ")  # every character below the space
 
 
 @functools.lru_cache(maxsize=1024)

@@ -12,7 +12,7 @@ from email.message import EmailMessage
 from functools import lru_cache, wraps
 from typing import TypeVar
 
-from assistant.parsing.mime import header_block
+from assistant.parsing.mime import header_block, plain_date_or_id
 
 # Routing one message reads its headers a dozen times (own copy? bounce? robot? who sent it?
 # an approval answer?); they are parsed once. Only messages up to this size are remembered, a
@@ -77,6 +77,11 @@ def raw_headers(message: EmailMessage, name: str) -> list[str]:
 
 
 def header_text(message: EmailMessage, name: str) -> str | None:
+    if name.lower() in ("date", "message-id"):  # plain ones read without their header object
+        raw = next(((k, v) for k, v in message.raw_items() if k.lower() == name.lower()), None)
+        quick = plain_date_or_id(*raw) if raw is not None and type(raw[1]) is str else None
+        if quick is not None:
+            return " ".join(quick.split())
     try:
         value: object = message[name]
     except HEADER_ERRORS:

@@ -86,7 +86,8 @@ def name_key(name: str) -> str:
 
 def _name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = decomposed if decomposed.isascii() else "".join(
+        ch for ch in decomposed if not unicodedata.combining(ch))  # ASCII holds no mark
     return _NOT_WORD.sub("", _SPACES.sub(" ", plain)).strip()
 
 

@@ -14,11 +14,11 @@ import logging
 import re
 from dataclasses import dataclass, field
 from email.header import decode_header, make_header
-from email.headerregistry import HeaderRegistry
+from email.headerregistry import HeaderRegistry, MessageIDHeader, UniqueDateHeader
 from email.message import Message
 from email.parser import BytesParser
 from email.policy import EmailPolicy
-from email.utils import getaddresses
+from email.utils import format_datetime, getaddresses, parsedate_to_datetime
 from typing import Any
 
 from lxml import etree
@@ -165,8 +165,26 @@ class _ReadOncePolicy(EmailPolicy):
             return value
         key = (name, value)
         if key not in self._parsed:
-            self._parsed[key] = super().header_fetch_parse(name, value)
+            self._parsed[key] = (_shared_header(name, value) if len(value) <= SHARED_HEADER_CHARS
+                                 else super().header_fetch_parse(name, value))
         return self._parsed[key]
+
+
+# An owner's notes repeat most of their header fields word for word (From, To, MIME-Version,
+# Content-Type, Content-Transfer-Encoding), so short fields are parsed once per process, not
+# once per message: the header objects depend only on the name and the raw value, and nothing
+# changes them (``Message`` replaces a header, never edits its object). Bounded: at most
+# SHARED_HEADERS fields of up to SHARED_HEADER_CHARS characters each.
+SHARED_HEADER_CHARS = 200
+SHARED_HEADERS = 256
+
+
+@functools.lru_cache(maxsize=SHARED_HEADERS)
+def _shared_header(name: str, value: str) -> Any:
+    return _PARSING_POLICY.header_fetch_parse(name, value)
+
+
+_PARSING_POLICY = EmailPolicy(header_factory=_HEADER_CLASSES)
 
 
 def once_per_message(raw: bytes | None = None) -> EmailPolicy:
@@ -362,6 +380,9 @@ def _headers(message: Message) -> tuple[tuple[str, str], ...]:
 def _header_text(message: Message, name: str, raw: object) -> str:
     if isinstance(raw, str) and _plain_unstructured(name, raw):
         return _clean(_LINE_BREAKS.sub("", raw))
+    quick = plain_date_or_id(name, raw) if type(raw) is str else None
+    if quick is not None:
+        return _clean(quick)
     try:
         return _clean(str(message.policy.header_fetch_parse(name, str(raw))))
     except Exception:  # noqa: BLE001 - the email package raises on some junk headers
@@ -387,6 +408,36 @@ def _plain_unstructured(name: str, raw: str) -> bool:
             and "=?" not in raw and _PLAIN_TEXT.fullmatch(raw) is not None)
 
 
+def plain_date_or_id(name: str, raw: str) -> str | None:
+    """The text of a plain ASCII Date or Message-ID header as its header object reads it,
+    without building the object (a parse tree each; every message has both, each new), or
+    None for any other header or shape. A Date is its date written again in RFC 5322 form
+    (the value as written when it reads no date); a Message-ID of one plain ``<id@domain>``
+    is its value."""
+    lowered = name.lower()
+    if (lowered not in _DATE_OR_ID or _HEADER_CLASSES.registry.get(lowered) is not
+            _DATE_OR_ID[lowered] or "=?" in raw or _PLAIN_TEXT.fullmatch(raw) is None):
+        return None
+    value = _LINE_BREAKS.sub("", raw)
+    if lowered == "message-id":
+        return value if _PLAIN_MESSAGE_ID.fullmatch(value) else None
+    if not value:
+        return ""
+    try:
+        when = parsedate_to_datetime(value)
+    except ValueError:  # no date: the header object keeps the value as written
+        return value
+    except Exception:  # noqa: BLE001 - the header object raises too: its own path decides
+        return None
+    try:
+        return format_datetime(when)
+    except Exception:  # noqa: BLE001 - as above
+        return None
+
+
+_DATE_OR_ID = {"date": UniqueDateHeader, "message-id": MessageIDHeader}
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_PLAIN_MESSAGE_ID = re.compile(rf"<{_ATEXT}(?:\.{_ATEXT})*@{_ATEXT}(?:\.{_ATEXT})*>")
 _FOLD = re.compile(r"\r?\n[ \t]*")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an 8-bit header byte, surrogate-escaped
 

@@ -64,3 +64,52 @@ def test_a_single_part_message_reads_the_same_from_its_header_block() -> None:
         assert mime.read_message(raw) == mime._view(full, depth=0), raw[:300]
         single += mime._content_type(full).split("/")[0] not in ("multipart", "message")
     assert single > 500
+
+
+def test_short_header_fields_are_parsed_once_per_process() -> None:
+    raw = b"From: Sam Rivera <sam@bench.example>\r\nTo: a@b.example\r\n\r\nbody\r\n"
+    first = BytesParser(policy=mime.once_per_message()).parsebytes(raw)["From"]
+    second = BytesParser(policy=mime.once_per_message()).parsebytes(raw)["From"]
+    assert first is second and first.addresses[0].addr_spec == "sam@bench.example"
+    long_to = "To: " + ", ".join(f"p{n}@b.example" for n in range(40))
+    message = BytesParser(policy=mime.once_per_message()).parsebytes(
+        long_to.encode() + b"\r\n\r\nbody\r\n")
+    assert len(message["To"].addresses) == 40  # longer fields: parsed per message, as before
+
+
+ODD_DATES_AND_IDS = [
+    "Mon, 23 Nov 2026 08:00:00 +0000", "Mon, 23 Nov 2026 08:00:00 -0000", "23 Nov 2026 08:00 EST",
+    "Tue,  1 Dec 2026 9:05:01 +0530 (IST)", "Thu, 31 Feb 2026 10:00:00 +0000", "not a date", "",
+    "Mon, 23 Nov 26 08:00:00 GMT", "Mon, 23 Nov 2026 08:00:00 +0000\r\n (folded)",
+    "Sat, 00 Jan 0000 00:00:00 +0000", "Mon, 23 Nov 2026 25:61:00 +0000", "1700000000",
+    "<bench-0-1795420800@bench.example>", "<a.b@c>", "<a..b@c>", "<.a@c>", "<a@[127.0.0.1]>",
+    "<a@b> (comment)", " <a@b>", "<a@b", "a@b", "<a b@c>", "<a@b><c@d>", "<\"q\"@b>", "<>",
+    "<a@b.>", "<CAK=?x@mail>"]
+
+
+def test_plain_date_and_message_id_read_as_their_header_objects_read_them() -> None:
+    checked = 0
+    values = [(name, value) for raw in _messages()
+              for name, value in BytesParser(policy=mime.once_per_message()).parsebytes(
+                  raw).raw_items() if name.lower() in ("date", "message-id")]
+    values += [(name, value) for value in ODD_DATES_AND_IDS for name in ("Date", "Message-ID")]
+    for name, value in values:
+        quick = mime.plain_date_or_id(name, value)
+        if quick is None:
+            continue
+        fresh = BytesParser(policy=mime.once_per_message()).parsebytes(b"\r\n")
+        parsed = mime._clean(str(fresh.policy.header_fetch_parse(name, value)))
+        assert mime._clean(quick) == parsed, (name, value)
+        checked += 1
+    assert checked > 200
+
+
+def test_header_text_of_date_and_message_id_is_the_header_objects() -> None:
+    from assistant.mail.headers import header_text
+
+    for raw in _messages()[-230:]:
+        message = BytesParser(policy=mime.once_per_message()).parsebytes(raw)
+        for name in ("Date", "Message-ID", "message-id"):
+            value = message[name]
+            expected = None if value is None else " ".join(str(value).split())
+            assert header_text(message, name) == expected, (name, value)

@@ -272,12 +272,24 @@ def _line_features(line: str, tokens: tuple[tuple[int, str], ...], region: str
     summary["first_title"] = bool(own) and "title_word" in own[0]
     # "Herr Dr. Ole Brandt | ...": a name's place on its line is counted after its honorifics
     lead = next((i for i, f in enumerate(own) if "honorific" not in f), len(own))
-    on_line, listed = line_features(summary), list(tokens)
-    for index in range(len(own)):
-        row = [*on_line]
-        row += _neighbour("-1", own, index - 1) + _neighbour("+1", own, index + 1)
-        row += comma_features(listed, index) + field_features(listed, index)
+    on_line = line_features(summary)
+    # what _neighbour, comma_features and field_features give each token, in one pass over
+    # the line rather than one per token (a note's paragraph line has dozens of tokens)
+    shared = [[f for f in row if f.startswith(_NEIGHBOUR_KEYS)] for row in own]
+    before = [[f"-1:{f}" for f in row] for row in shared]
+    after = [[f"+1:{f}" for f in row] for row in shared]
+    one_line_card = sum(1 for _, t in tokens if t in _FIELD_BREAKS) >= _ONE_LINE_CARD_BREAKS
+    comma_before, breaks_before = False, 0
+    for index, (_, token) in enumerate(tokens[: len(own)]):
+        row = [*on_line, *(before[index - 1] if index > 0 else ("-1:edge",)),
+               *(after[index + 1] if index + 1 < len(own) else ("+1:edge",))]
+        if comma_before:
+            row.append("after_comma")
+        if one_line_card:
+            row.append(f"field={min(breaks_before, 3)}")
         tails.append(tuple(row))
+        comma_before = comma_before or token == ","
+        breaks_before += token in _FIELD_BREAKS
     return tuple(map(tuple, own)), tuple(tails), lead
 
 
