@@ -431,3 +431,27 @@ class SeenReply(Base):
     message_key: Mapped[str] = mapped_column(String(998))
     kind: Mapped[str] = mapped_column(String(16))
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SentCopy(Base):
+    """A linked owner's follow-up that left but whose copy could not be put in their Sent
+    folder (IMAP down, a timeout, a full mailbox): the copy is still owed. The message is the
+    outbox row's ``raw``; the recovery sweep files it (after looking for its Message-ID, so
+    never twice) with backoff until ``filed``, or stops (``given_up``) and tells the owner;
+    ``dropped`` when nothing is owed any more (the provider files sent mail itself, the
+    mailbox was unlinked, the follow-up is not known to have left).
+    """
+
+    __tablename__ = "sent_copies"
+    __table_args__ = (Index("ix_sent_copies_due", "status", "next_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outbox_id: Mapped[int] = mapped_column(ForeignKey("outbox.id", ondelete="CASCADE"),
+                                           unique=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="owed")
+    failures: Mapped[int] = mapped_column(Integer, default=1)
+    owed_since: Mapped[datetime] = mapped_column(UTCDateTime())
+    next_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
