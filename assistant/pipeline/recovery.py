@@ -40,6 +40,8 @@ def requeue(app: App, enqueue_process: Enqueue,
     grace = timedelta(seconds=app.settings.receipt_grace_seconds)
     # Linked owners' follow-ups first: their Sent folder says whether they left.
     owner_send.settle_from_sent(app, now)
+    # Copies of sent follow-ups still owed to the owner's Sent folder: filed, never resent.
+    copy_notices = owner_send.file_owed_copies(app, now)
     with transaction(app.sessions) as session:
         # A claim whose lease lapsed belongs to a worker that died (or hung) mid-send: the row
         # is sent again at once, whatever its age.
@@ -57,7 +59,7 @@ def requeue(app: App, enqueue_process: Enqueue,
                 OutboxMessage.claimed_at <= now - stale_claim))
             .order_by(OutboxMessage.id)))
     enqueue_in_jobs(app, inbound_ids, enqueue_process)
-    emails = list(dict.fromkeys([*released, *outbox_ids,
+    emails = list(dict.fromkeys([*released, *outbox_ids, *copy_notices,
                                  *(n for n in notices if n is not None)]))
     for outbox_id in emails:
         enqueue_send(outbox_id)

@@ -41,7 +41,7 @@ from assistant.store.models import FollowUp
 log = logging.getLogger(__name__)
 
 # Per owner and hour; a burst over a budget waits for the next window.
-NOTICES = ("ack", "failed", "quarantine", "resources", "bounce")
+NOTICES = ("ack", "failed", "quarantine", "resources", "bounce", "sent_copy")
 CONVERSATION = ("approval", "command", "approval_refused", "approval_unclear", "undeliverable",
                 "uncertain")
 RECEIPT_TRIES = 5  # after as many deferrals of the receipt copy, a follow-up goes without it

@@ -1,0 +1,69 @@
+"""A copy owed to a linked owner's Sent folder, pure parts: what the sweep does with it, when
+it tries again (the project's backoff, from the copy's first failure), when it stops, and what
+the owner is told then."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from assistant.pipeline.owner_send import (
+    COPY_DAYS,
+    COPY_RETRY_BASE,
+    COPY_RETRY_CAP,
+    COPY_TRIES,
+    copy_action,
+    copy_retry_at,
+)
+from assistant.templating import render_pair
+
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("status", "linked_now", "provider_files", "action"), [
+    ("sent", True, False, "file"),  # the usual case: an IMAP host that files nothing itself
+    ("sent", True, None, "file"),  # not learned yet (the first send's look failed too)
+    ("sent", True, True, "drop"),  # the provider files what it takes: nothing is owed
+    ("sent", False, None, "drop"),  # the mailbox was unlinked: nowhere to file it
+    ("unconfirmed", True, False, "wait"),  # the send is not recorded yet: Sent settles it first
+    ("sending", True, False, "wait"),
+    ("uncertain", True, False, "drop"),  # not known to have left: no copy may say it did
+    ("failed", True, False, "drop"),
+    ("pending", True, False, "drop"),
+])
+def test_what_the_sweep_does_with_an_owed_copy(status, linked_now, provider_files, action):
+    assert copy_action(status, linked_now, provider_files) == action
+
+
+def test_an_owed_copy_is_tried_again_later_and_later_up_to_the_cap():
+    # Given a copy whose first filing failed now
+    waits = [copy_retry_at(n, NOW, NOW, draw=0.0) for n in range(1, COPY_TRIES)]
+    # Then each wait is the backoff's (half the ceiling with a draw of 0), never shorter than
+    # the one before, and never longer than the cap
+    seconds = [(w - NOW).total_seconds() for w in waits if w is not None]
+    assert len(seconds) == COPY_TRIES - 1
+    assert seconds[0] == COPY_RETRY_BASE / 2
+    assert seconds == sorted(seconds)
+    assert max(seconds) == COPY_RETRY_CAP / 2
+    # And the random half never takes a wait past the ceiling
+    assert copy_retry_at(1, NOW, NOW, draw=0.999) <= NOW + timedelta(seconds=COPY_RETRY_BASE)
+
+
+def test_an_owed_copy_is_given_up_after_its_tries_or_its_days():
+    # After as many failed attempts as allowed: stop (None), the owner is told
+    assert copy_retry_at(COPY_TRIES, NOW, NOW, draw=0.5) is None
+    assert copy_retry_at(COPY_TRIES - 1, NOW, NOW, draw=0.5) is not None
+    # After the days allowed since the first failure, whatever the count
+    assert copy_retry_at(2, NOW - COPY_DAYS, NOW, draw=0.5) is None
+    assert copy_retry_at(2, NOW - COPY_DAYS + timedelta(hours=1), NOW, draw=0.5) is not None
+
+
+def test_the_owner_is_told_in_plain_words_that_only_the_copy_is_missing():
+    text, html = render_pair("sent_copy_missing", owner_first_name="Sam",
+                             addresses=["jane@acme.example"], subject="Great to meet",
+                             sent_on="07 December 2026")
+    for body in (text, html):
+        assert "jane@acme.example" in body and "Great to meet" in body
+        assert "Sent folder" in body and "will not be sent again" in body
+    assert "this person" in text
