@@ -1,13 +1,19 @@
-"""A copy owed to a linked owner's Sent folder, pure parts: what the sweep does with it, when
-it tries again (the project's backoff, from the copy's first failure), when it stops, and what
-the owner is told then."""
+"""A copy owed to a linked owner's Sent folder: what the sweep does with it, when it tries
+again (the project's backoff, from the copy's first failure), when it stops, what the owner is
+told then (pure); and that a refused copy is recorded once (SQLite, no server)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import make_msgid
+from pathlib import Path
 
 import pytest
 
+from assistant.app import App, build_app
+from assistant.errors import MailboxError
+from assistant.pipeline import owner_send
 from assistant.pipeline.owner_send import (
     COPY_DAYS,
     COPY_RETRY_BASE,
@@ -16,6 +22,10 @@ from assistant.pipeline.owner_send import (
     copy_action,
     copy_retry_at,
 )
+from assistant.settings import Settings
+from assistant.store import outbox, owners, sent_copies
+from assistant.store.db import transaction, upgrade
+from assistant.store.linked import LinkedMailbox
 from assistant.templating import render_pair
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -67,3 +77,56 @@ def test_the_owner_is_told_in_plain_words_that_only_the_copy_is_missing():
         assert "jane@acme.example" in body and "Great to meet" in body
         assert "Sent folder" in body and "will not be sent again" in body
     assert "this person" in text
+
+
+def _app(tmp_path: Path) -> tuple[App, int, int]:
+    settings = Settings.from_env({"ASSISTANT_VAR_DIR": str(tmp_path),
+                                  "ASSISTANT_ADDRESS": "assistant@example.net"})
+    upgrade(settings.database_url)
+    app = build_app(settings, clock=lambda: NOW)
+    message = EmailMessage()
+    message["From"] = "Sam Rivera <sam@example.com>"
+    message["To"] = "jane@acme.example"
+    message["Subject"] = "Great to meet"
+    message["Message-ID"] = make_msgid(domain="example.com")
+    message.set_content("Hi Jane\n")
+    with transaction(app.sessions) as session:
+        owner_id = owners.add_owner(session, name="Sam Rivera", addresses=["sam@example.com"],
+                                    timezone="UTC", region="US", now=NOW).id
+        outbox_id = outbox.add(session, key="followup:1", owner_id=owner_id,
+                               purpose="followup", message=message,
+                               envelope_from="sam@example.com",
+                               recipients=["jane@acme.example"], now=NOW)
+    return app, owner_id, outbox_id
+
+
+def _mailbox(owner_id: int, sent_filed: bool | None) -> LinkedMailbox:
+    return LinkedMailbox(owner_id=owner_id, address="sam@example.com",
+                         imap_url="imap://sam%40example.com@127.0.0.1:1/INBOX",
+                         smtp_url="smtps://sam%40example.com@127.0.0.1:1", auth="password",
+                         sent_folder=None, sent_filed=sent_filed, uidvalidity=None,
+                         last_uid=None)
+
+
+@pytest.mark.parametrize(("sent_filed", "owed"), [(None, "owed"), (False, "owed"),
+                                                   (True, None)])
+def test_a_copy_sent_cannot_take_is_recorded_as_owed_once(tmp_path, monkeypatch, sent_filed,
+                                                          owed):
+    # Given a follow-up that left and an owner's IMAP server that refuses every connection
+    def refused(*_args: object) -> None:
+        raise MailboxError("connection refused")
+
+    monkeypatch.setattr(owner_send, "open_owner_imap", refused)
+    app, owner_id, outbox_id = _app(tmp_path)
+    try:
+        # When its copy is filed, twice (a repeat never owes it twice, nor raises)
+        for _ in range(2):
+            owner_send.file_in_sent(app, _mailbox(owner_id, sent_filed), b"raw", "<m@x>",
+                                    outbox_id)
+        # Then it is owed, once, unless the provider files sent mail itself
+        with transaction(app.sessions) as session:
+            assert sent_copies.status_of(session, outbox_id) == owed
+            due = sent_copies.due(session, NOW + timedelta(seconds=COPY_RETRY_BASE))
+        assert [c.outbox_id for c in due] == ([outbox_id] if owed else [])
+    finally:
+        app.close()
