@@ -28,7 +28,9 @@ import random
 import time
 from datetime import datetime, timedelta
 from email import policy
+from email.message import EmailMessage
 from email.parser import BytesParser
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -268,11 +270,23 @@ def tell_copy_missing(app: App, session: Session, copy: sent_copies.OwedCopy,
     if owner is None or email is None:
         return None
     own = app.settings.assistant_address.lower()
-    message = BytesParser(policy=policy.default).parsebytes(email.raw, headersonly=True)
+    message = BytesParser(policy=policy.default).parsebytes(email.raw)
+    sent = (copy.sent_at or copy.owed_since).astimezone(ZoneInfo(owner.timezone))
     return queue_to_owner(app, session, key=f"sent_copy:{copy.outbox_id}", purpose="sent_copy",
                           owner=owner, raw=b"", template="sent_copy_missing", now=now,
                           context={"addresses": [r for r in email.recipients
                                                  if r.lower() != own],
                                    "subject": str(message["Subject"] or ""),
-                                   "sent_on": (copy.sent_at or copy.owed_since)
-                                   .strftime("%d %B %Y")})
+                                   "sent_on": f"{sent.day} {sent:%B %Y}",
+                                   "text": _plain_text(message)})
+
+
+def _plain_text(message: EmailMessage) -> str:
+    """The follow-up's words as the contact read them, for the owner's own record."""
+    part = message.get_body(preferencelist=("plain",))
+    if not isinstance(part, EmailMessage):
+        return ""
+    try:
+        return str(part.get_content()).strip()
+    except (LookupError, ValueError):  # an unknown charset: the notice goes without the text
+        return ""

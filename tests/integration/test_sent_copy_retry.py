@@ -5,6 +5,8 @@ the sweep stops and the owner is told once."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import socket
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -133,4 +135,17 @@ def test_a_copy_the_mailbox_never_takes_is_given_up_and_the_owner_told_once(
         app.close()
     told = dovecot.wait_for_messages(boxes.owner, "INBOX", 1, timeout=30)
     assert len(told) == 1 and b"Sent folder" in told[0]
-    assert len(dovecot.messages(jane, "INBOX")) == 1
+    received = dovecot.messages(jane, "INBOX")
+    assert len(received) == 1
+    # The notice carries the follow-up's words: the owner's own record of what went out
+    followup = _plain(received[0])
+    notice = _plain(told[0])
+    lines = [line.strip() for line in followup.splitlines() if line.strip()]
+    assert lines and all(line in notice for line in lines)
+
+
+def _plain(raw: bytes) -> str:
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    part = message.get_body(preferencelist=("plain",))
+    assert part is not None
+    return str(part.get_content())

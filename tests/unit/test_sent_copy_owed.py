@@ -72,11 +72,14 @@ def test_an_owed_copy_is_given_up_after_its_tries_or_its_days():
 def test_the_owner_is_told_in_plain_words_that_only_the_copy_is_missing():
     text, html = render_pair("sent_copy_missing", owner_first_name="Sam",
                              addresses=["jane@acme.example"], subject="Great to meet",
-                             sent_on="07 December 2026")
+                             sent_on="7 December 2026",
+                             text="Hi Jane,\n\nthe <pricing> deck I promised is attached.")
     for body in (text, html):
         assert "jane@acme.example" in body and "Great to meet" in body
         assert "Sent folder" in body and "will not be sent again" in body
-    assert "this person" in text
+    # the owner's record of what went out in their name, escaped in HTML
+    assert "    the <pricing> deck I promised is attached." in text
+    assert "the &lt;pricing&gt; deck I promised" in html and "<pricing>" not in html
 
 
 def _app(tmp_path: Path) -> tuple[App, int, int]:
