@@ -215,7 +215,10 @@ def file_owed_copies(app: App, now: datetime) -> list[int]:
         owed = sent_copies.due(session, now)
         boxes = {c.owner_id: linked.linked_for(session, c.owner_id) for c in owed}
     notices = []
+    failing: set[int] = set()  # owners whose mailbox failed in this sweep: one wait each
     for copy in owed:
+        if copy.owner_id in failing:
+            continue  # still due: the next sweep tries it, not this one after a timeout
         mailbox = boxes.get(copy.owner_id)
         action = copy_action(copy.outbox_status, mailbox is not None,
                              mailbox.sent_filed if mailbox else None)
@@ -232,6 +235,7 @@ def file_owed_copies(app: App, now: datetime) -> list[int]:
                 sent_copies.settle(session, copy.id, "filed", now)
                 log.info("outbox %d: its copy is in the owner's Sent folder now", copy.outbox_id)
                 continue
+            failing.add(copy.owner_id)
             failures = copy.failures + 1
             retry = copy_retry_at(failures, copy.owed_since, now, random.random())
             if retry is not None:

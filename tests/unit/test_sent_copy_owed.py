@@ -10,6 +10,7 @@ from email.utils import make_msgid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from assistant.app import App, build_app
 from assistant.errors import MailboxError
@@ -26,6 +27,7 @@ from assistant.settings import Settings
 from assistant.store import outbox, owners, sent_copies
 from assistant.store.db import transaction, upgrade
 from assistant.store.linked import LinkedMailbox
+from assistant.store.models import OutboxMessage
 from assistant.templating import render_pair
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -131,5 +133,47 @@ def test_a_copy_sent_cannot_take_is_recorded_as_owed_once(tmp_path, monkeypatch,
             assert sent_copies.status_of(session, outbox_id) == owed
             due = sent_copies.due(session, NOW + timedelta(seconds=COPY_RETRY_BASE))
         assert [c.outbox_id for c in due] == ([outbox_id] if owed else [])
+    finally:
+        app.close()
+
+
+def test_an_unreachable_mailbox_costs_one_attempt_per_sweep(tmp_path, monkeypatch):
+    # Given two follow-ups of one owner that left with no copy in Sent, both owed
+    attempts: list[int] = []
+
+    def refused(*_args: object) -> None:
+        attempts.append(1)
+        raise MailboxError("timed out")
+
+    monkeypatch.setattr(owner_send, "open_owner_imap", refused)
+    app, owner_id, first = _app(tmp_path)
+    try:
+        message = EmailMessage()
+        message["From"] = "Sam Rivera <sam@example.com>"
+        message["To"] = "lee@acme.example"
+        message["Subject"] = "Good to meet"
+        message["Message-ID"] = make_msgid(domain="example.com")
+        message.set_content("Hi Lee\n")
+        with transaction(app.sessions) as session:
+            second = outbox.add(session, key="followup:2", owner_id=owner_id,
+                                purpose="followup", message=message,
+                                envelope_from="sam@example.com",
+                                recipients=["lee@acme.example"], now=NOW)
+            session.execute(update(OutboxMessage).where(OutboxMessage.id.in_((first, second)))
+                            .values(status="sent", sent_at=NOW))
+        mailbox = _mailbox(owner_id, None)
+        for outbox_id in (first, second):
+            owner_send.file_in_sent(app, mailbox, b"raw", "<m@x>", outbox_id)
+        assert len(attempts) == 2
+        monkeypatch.setattr(owner_send.linked, "linked_for", lambda *_: mailbox)
+        # When a sweep finds both due and the owner's server still fails
+        owner_send.file_owed_copies(app, NOW + timedelta(seconds=COPY_RETRY_BASE * 2))
+        # Then it tried once, not once per copy; the other copy stays owed and due
+        assert len(attempts) == 3
+        with transaction(app.sessions) as session:
+            assert sent_copies.status_of(session, first) == "owed"
+            assert sent_copies.status_of(session, second) == "owed"
+            due = sent_copies.due(session, NOW + timedelta(seconds=COPY_RETRY_BASE * 2))
+        assert len(due) == 1
     finally:
         app.close()
