@@ -376,6 +376,9 @@ REGIONAL_SEED = 20261207
 # (README.md: the held-out regional blocks of validate.py are read far better with them).
 REGIONAL_BLOCKS = 1300
 CLASSIC_COPIES = 3
+# Blocks composed from the training layouts of regional.py (none in the shipped mix)
+LAYOUT_BLOCKS = 0
+LAYOUT_SEED = 20261208
 
 
 def classic(rng: random.Random) -> list[list[list[list[str]]]]:
@@ -396,11 +399,23 @@ def main(argv: list[str] | None = None) -> None:
                         help="times the classic blocks are written (their weight in training)")
     parser.add_argument("--out", type=Path, default=HERE,
                         help="folder to write generated.jsonl in (a candidate's own folder)")
+    parser.add_argument("--layouts", type=int, default=LAYOUT_BLOCKS,
+                        help="blocks composed from regional.py's training layouts, added last")
+    parser.add_argument("--layout-split", action="store_true",
+                        help="leave out the regional blocks of the layouts regional.py holds "
+                             "out (a candidate validate.py can measure on unseen layouts)")
+    parser.add_argument("--drop-layouts", default="",
+                        help="layout ids (comma-separated) the --layouts blocks leave out")
     args = parser.parse_args(argv)
     blocks = classic(random.Random(20261206)) * args.classic_copies
     # Then the regional blocks, from the training slices of vocab.py's lists (regional.py)
     blocks += [b.lines for b in regional.blocks(random.Random(REGIONAL_SEED), args.regional,
-                                                held=False)]
+                                                held=False)
+               if not (args.layout_split and regional.layout_held(b.layout))]
+    if args.layouts:
+        blocks += [b.lines for b in regional.blocks_v2(random.Random(LAYOUT_SEED), args.layouts,
+                                                       False, frozenset(), "train",
+                                                       frozenset(args.drop_layouts.split(",")))]
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "generated.jsonl").open("w", encoding="utf-8") as handle:
         for block in blocks:

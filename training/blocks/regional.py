@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 
 import vocab as V
@@ -269,6 +270,7 @@ class Block:
     name: str | None
     title: str | None
     company: str | None
+    layout: str = ""  # where the company sits against the name and title (SIGNATURE_LAYOUTS ...)
 
 
 def fields(rng: random.Random, s: Slices) -> tuple[str, Person, str | None, str, str]:
@@ -300,32 +302,36 @@ def contact_lines(rng: random.Random, s: Slices, who: Person, web: str) -> list[
 
 
 def role_lines(rng: random.Random, role: str | None, org: str, faculty: str | None
-               ) -> list[Line]:
-    """The title and company lines of a signature or card, in one of the usual layouts."""
+               ) -> tuple[list[Line], str]:
+    """The title and company lines of a signature or card, in one of the usual layouts, and
+    the layout's id (``SIGNATURE_LAYOUTS``)."""
     unit = [lab(faculty, "COMPANY")] if faculty else []
     if role is None:
-        return unit + [lab(org, "COMPANY")]
+        return unit + [lab(org, "COMPANY")], "no-title"
     shape = rng.random()
     if shape < 0.4 or faculty:
         if rng.random() < 0.1 and len(role.split()) >= 4 and " " in role:
             cut = rng.randint(2, len(role.split()) - 1)  # a title broken over two lines
             head, tail = " ".join(role.split()[:cut]), " ".join(role.split()[cut:])
-            return [lab(head, "TITLE"), lab(tail, "TITLE"), *unit, lab(org, "COMPANY")]
-        return [lab(role, "TITLE"), *unit, lab(org, "COMPANY")]
+            return ([lab(head, "TITLE"), lab(tail, "TITLE"), *unit, lab(org, "COMPANY")],
+                    "title-two-lines-company")
+        return [lab(role, "TITLE"), *unit, lab(org, "COMPANY")], "below"
     if shape < 0.47 and " " not in role:  # "Owner of Fenwick Roofing", "Eigenaar van ..."
         owner = rng.choice(OWNERS)
-        return [lab(owner[0], "TITLE") + [[owner[1], "TITLE"]] + lab(org, "COMPANY")]
+        return [lab(owner[0], "TITLE") + [[owner[1], "TITLE"]] + lab(org, "COMPANY")], "owner-of"
     if shape < 0.55:
-        return [lab(role, "TITLE") + [[rng.choice(["|", "·", "•", "-", "–"]), "SEP"]]
-                + lab(org, "COMPANY")]
+        sep = rng.choice(["|", "·", "•", "-", "–"])
+        return ([lab(role, "TITLE") + [[sep, "SEP"]] + lab(org, "COMPANY")],
+                "dash" if sep in {"-", "–"} else "bar")
     if shape < 0.72 and "," not in role:
-        return [lab(role, "TITLE") + [[",", "SEP"]] + lab(org, "COMPANY")]
+        return [lab(role, "TITLE") + [[",", "SEP"]] + lab(org, "COMPANY")], "comma"
     if shape < 0.8:
         joint = rng.choice(["at", "at", "@", "bei", "chez", "en", "na", "presso"])
-        return [lab(role, "TITLE") + [[joint, "SEP"]] + lab(org, "COMPANY")]
+        return [lab(role, "TITLE") + [[joint, "SEP"]] + lab(org, "COMPANY")], "at"
     if shape < 0.86:
-        return [lab(org, "COMPANY") + [[rng.choice(["|", "-", "–"]), "SEP"]] + lab(role, "TITLE")]
-    return [lab(org, "COMPANY"), lab(role, "TITLE")]  # the company above the title
+        return ([lab(org, "COMPANY") + [[rng.choice(["|", "-", "–"]), "SEP"]]
+                 + lab(role, "TITLE")], "company-bar-title")
+    return [lab(org, "COMPANY"), lab(role, "TITLE")], "above"  # the company above the title
 
 
 def signature(rng: random.Random, s: Slices) -> Block:
@@ -333,7 +339,7 @@ def signature(rng: random.Random, s: Slices) -> Block:
     faculty = None
     if rng.random() < 0.04:  # the company and its lines, the name read apart
         lines = [lab(org, "COMPANY"), *contact_lines(rng, s, who, web)]
-        return Block(lines, None, None, org)
+        return Block(lines, None, None, org, "company-alone")
     lines: list[Line] = []
     if rng.random() < 0.5:
         lines.append(other(rng.choice(SIGN_OFFS)))
@@ -341,22 +347,28 @@ def signature(rng: random.Random, s: Slices) -> Block:
     if role is None and rng.random() < 0.6:  # "Purchasing Department" / the company
         unit = rng.choice(UNIT_SHAPES).format(a=rng.choice(s.areas))
         lines.append(lab(unit, "TITLE"))
-    lines += role_lines(rng, role, org, faculty)
+        lid = "unit-under-name"
+    else:
+        lid = ""
+    body, shape = role_lines(rng, role, org, faculty)
+    lid = lid or shape
+    lines += body
     lines += contact_lines(rng, s, who, web)
     if rng.random() < 0.05:  # a logo line with the company on top of a card
         lines = [lab(org, "COMPANY"), *[ln for ln in lines]]
         company_field = org
+        lid = "logo-company-top"
     else:
         company_field = None if faculty else org
     if rng.random() < 0.08:
         lines = [[[t.upper() if lb not in {"EMAIL", "URL"} else t, lb] for t, lb in ln]
                  for ln in lines]
-        return Block(lines, None, role.upper() if role else None, None)
+        return Block(lines, None, role.upper() if role else None, None, "capitals")
     if rng.random() < 0.25:
         lines.insert(0, other(rng.choice(NOTES).replace("{p}", rng.choice(s.places))))
     if rng.random() < 0.2:
         lines.append(other(sentence(rng, s)))
-    return Block(lines, who.name, role, company_field)
+    return Block(lines, who.name, role, company_field, lid)
 
 
 def one_line(rng: random.Random, s: Slices) -> Block:
@@ -367,10 +379,13 @@ def one_line(rng: random.Random, s: Slices) -> Block:
     parts: list[Line] = [who.tokens]
     if role and rng.random() < 0.45 and "," not in role:
         parts.append(lab(role, "TITLE") + [[",", "SEP"]] + lab(org, "COMPANY"))
+        lid = "note-comma"
     elif role and rng.random() < 0.15:
         parts.append(lab(role, "TITLE") + [["at", "SEP"]] + lab(org, "COMPANY"))
+        lid = "note-at"
     else:
         parts += ([lab(role, "TITLE")] if role else []) + [lab(org, "COMPANY")]
+        lid = "note-seq"
     contact = [[[f"{who.handle}@{web}", "EMAIL"]]]
     if rng.random() < 0.7:
         contact.append(lab(rng.choice(s.phones), "PHONE"))
@@ -384,7 +399,7 @@ def one_line(rng: random.Random, s: Slices) -> Block:
         line += [[rng.choice(["their", "her", "his", "the"]), "OTHER"], *lab(role.lower(), "TITLE")]
         line += [[sep, "SEP"], *other(rng.choice(["wants an intro.", "needs a supplier.",
                                                   "is hiring.", "asked for our deck."]))]
-        return Block([line], who.name, role.lower(), org)
+        return Block([line], who.name, role.lower(), org, "note-from")
     if rng.random() < 0.15:  # "Hugo Lambert (hugo@firm.fr), Title, Company"
         parts[0] = parts[0] + [[f"({who.handle}@{web})", "EMAIL"]]
         parts = [p for p in parts if p[0][1] != "EMAIL"]
@@ -398,7 +413,7 @@ def one_line(rng: random.Random, s: Slices) -> Block:
     lines = [line]
     if rng.random() < 0.4:
         lines.insert(0, other(rng.choice(NOTES).replace("{p}", rng.choice(s.places))))
-    return Block(lines, who.name, role, org)
+    return Block(lines, who.name, role, org, lid)
 
 
 def sentence(rng: random.Random, s: Slices) -> str:
@@ -419,8 +434,9 @@ def prose_block(rng: random.Random, s: Slices) -> Block:
         joint = rng.choice(["and", "et", "und", "y", "e", "en", "ve", ","])
         line = [*who.tokens, [f"({who.handle}@{domain(rng, who.name)})", "EMAIL"],
                 [joint, "SEP" if joint == "," else "OTHER"]]
-        return Block([line], who.name, None, None)
-    return Block([other(sentence(rng, s)) for _ in range(rng.randint(1, 3))], None, None, None)
+        return Block([line], who.name, None, None, "prose")
+    return Block([other(sentence(rng, s)) for _ in range(rng.randint(1, 3))], None, None, None,
+                 "prose")
 
 
 def blocks(rng: random.Random, count: int, held: bool,
@@ -431,4 +447,206 @@ def blocks(rng: random.Random, count: int, held: bool,
         shape = rng.random()
         out.append(prose_block(rng, s) if shape < 0.08 else one_line(rng, s) if shape < 0.33
                    else signature(rng, s))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Layouts: where the company sits against the name and the title. Each layout has an id; the
+# ids are split once by a stable hash (one in five held out, as vocab.py splits its words), so
+# validate.py can measure layouts the model never trained on. ``blocks`` composes the shipped
+# mix (the shapes above, drawn as before, each block with its layout id); ``blocks_v2(...,
+# "train" or "held")`` composes from the layouts below, of that slice only.
+
+LAYOUT_SHARE = 5
+# Owner's-language company lines: a native name with its legal form, then its Latin letters
+NATIVE_COMPANY = [("株式会社{r}", "jp"), ("{r}株式会社", "jp"), ("주식회사 {r}", "kr"),
+                  ("{r}有限公司", "cn"), ("ООО «{r}»", "ru"), ("ТОВ «{r}»", "ua"),
+                  ("{r} Ε.Π.Ε.", "gr"), ("Công ty TNHH {r}", "vn"), ("บริษัท {r} จำกัด", "th"),
+                  ("{r} Sanayi ve Ticaret A.Ş.", "tr"), ("{r} Kereskedelmi Kft.", "hu"),
+                  ("Sociedade {r} Lda.", "pt"), ("Entreprise {r} SARL", "fr")]
+MEMBER_OF = ["A member of the {g} Group", "Part of {g} Holdings", "A {g} Group company",
+             "Member of {g} Group", "Ein Unternehmen der {g} Gruppe", "Une société du groupe {g}"]
+
+
+def _with_seps(fields_: list[Line], sep: str) -> Line:
+    out: Line = []
+    for index, part in enumerate(fields_):
+        if index:
+            out.append([sep, "SEP"])
+        out += part
+    return out
+
+
+def _unit(rng: random.Random, s: Slices) -> str:
+    return rng.choice(UNIT_SHAPES).format(a=rng.choice(s.areas))
+
+
+def _caps(text: str) -> str:
+    return text.upper()
+
+
+def layout_lines(rng: random.Random, s: Slices, lid: str, who: Person, role: str, org: str,
+                 region: str) -> tuple[list[Line], str | None, str | None]:
+    """The name, title and company lines of a signature in layout ``lid``; the title and
+    company a reader should find in them."""
+    n, t, c = who.tokens, lab(role, "TITLE"), lab(org, "COMPANY")
+    bar = rng.choice(["|", "·", "•"])
+    dash = rng.choice(["-", "–", "—"])
+    if lid == "below":  # Name / Title / Company
+        return [n, t, c], role, org
+    if lid == "above":  # Name / Company / Title
+        return [n, c, t], role, org
+    if lid == "bar":  # Title | Company
+        return [n, t + [[bar, "SEP"]] + c], role, org
+    if lid == "comma" and "," not in role:  # Title, Company
+        return [n, t + [[",", "SEP"]] + c], role, org
+    if lid == "at":  # Title at Company
+        joint = rng.choice(["at", "at", "@", "bei", "chez", "en", "na", "presso", "bij"])
+        return [n, t + [[joint, "SEP"]] + c], role, org
+    if lid == "dash":  # Title - Company
+        return [n, t + [[dash, "SEP"]] + c], role, org
+    if lid == "company-bar-title":  # Company | Title
+        return [n, c + [[rng.choice([bar, dash]), "SEP"]] + t], role, org
+    if lid == "brackets":  # Title (Company), Title [Company]
+        left, right = rng.choice([("(", ")"), ("(", ")"), ("[", "]")])
+        toks = lab(org, "COMPANY")
+        toks[0][0] = left + toks[0][0]
+        toks[-1][0] = toks[-1][0] + right
+        return [n, t + toks], role, org
+    if lid == "name-bar-title":  # Name | Title / Company
+        return [n + [[rng.choice([bar, dash, ","]), "SEP"]] + t, c], role, org
+    if lid == "one-line-all":  # Name | Title | Company
+        sep = rng.choice([bar, dash])
+        return [_with_seps([n, t, c], sep)], role, org
+    if lid == "unit-above-org":  # Name / Title / Department of X / Institution
+        org = organisation(rng, s) if rng.random() < 0.6 else org
+        unit = _unit(rng, s)
+        return [n, t, lab(unit, "COMPANY"), lab(org, "COMPANY")], role, org
+    if lid == "unit-bar-org":  # Name / Title / Unit | Company
+        unit = _unit(rng, s)
+        return [n, t, lab(unit, "COMPANY") + [[rng.choice([bar, ","]), "SEP"]] + c], role, org
+    if lid == "group-member":  # Name / Title / Company / A member of the X Group
+        group = rng.choice(s.roots)
+        member = rng.choice(MEMBER_OF).format(g=group)
+        return [n, t, c, other(member)], role, org
+    if lid == "holdings":  # Name / Title / X Group, X Holdings
+        kind = ["Group", "Holdings", "Holding", "Gruppe", "Groupe", "Grupo"]
+        org = f"{rng.choice(s.roots)} {rng.choice(kind)}"
+        return [n, t, lab(org, "COMPANY")], role, org
+    if lid == "logo-caps":  # NORDVIK on top of a card, then Name / Title
+        org = _caps(rng.choice(s.roots) + (f" {rng.choice(s.trades)}" if rng.random() < 0.5
+                                           else ""))
+        return [lab(org, "COMPANY"), n, t], role, org
+    if lid == "domain-only":  # no company line: the web address names it; the title alone
+        return [n, t], role, None
+    if lid == "company-first":  # Company / Name / Title
+        return [c, n, t], role, org
+    if lid == "company-first-bar":  # Company / Name | Title
+        return [c, n + [[rng.choice([bar, dash, ","]), "SEP"]] + t], role, org
+    if lid == "two-line-company":  # Name / Title / Anadolu Lojistik / Sanayi ve Ticaret A.Ş.
+        words = org.split()
+        if len(words) >= 3:
+            cut = rng.randint(1, len(words) - 1)
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            return [n, t, lab(head, "COMPANY"), lab(tail, "COMPANY")], role, head
+        return [n, t, c], role, org
+    if lid == "native-company":  # the company in its owner's language, then in Latin letters
+        native, _ = rng.choice(NATIVE_COMPANY)
+        native = native.format(r=rng.choice(s.roots))
+        if rng.random() < 0.5:
+            return [n, t, lab(native, "COMPANY")], role, native
+        return [n, t, lab(native, "COMPANY"), c], role, native
+    if lid == "title-two-lines-company":  # a title over two lines, then the company
+        words = role.split()
+        if len(words) >= 4:
+            cut = rng.randint(2, len(words) - 1)
+            return [n, lab(" ".join(words[:cut]), "TITLE"), lab(" ".join(words[cut:]), "TITLE"),
+                    c], role, org
+        return [n, t, c], role, org
+    if lid == "caps-company-below":  # Name / Title / NORDVIK LOGISTICS GMBH
+        return [n, t, lab(org.upper(), "COMPANY")], role, org.upper()
+    if lid == "owner-of":
+        owner = rng.choice(OWNERS)
+        return [n, lab(owner[0], "TITLE") + [[owner[1], "TITLE"]] + c], owner[0], org
+    return [n, t, c], role, org  # a layout the title or company cannot take: lines
+
+
+SIGNATURE_LAYOUTS = ["below", "above", "bar", "comma", "at", "dash", "company-bar-title",
+                     "brackets", "name-bar-title", "one-line-all", "unit-above-org",
+                     "unit-bar-org", "group-member", "holdings", "logo-caps", "domain-only",
+                     "company-first", "company-first-bar", "two-line-company", "native-company",
+                     "title-two-lines-company", "caps-company-below", "owner-of"]
+# ("Company - Name - Title" on one line is left out: with no legal form it reads as well as a
+# name first, and training on it made names first on a line read as companies)
+NOTE_LAYOUTS = ["note-seq", "note-comma", "note-at", "note-from", "note-paren"]
+
+
+def layout_held(lid: str) -> bool:
+    return zlib.crc32(lid.encode("utf-8")) % LAYOUT_SHARE == 0
+
+
+def layouts_of(names: list[str], held: bool) -> list[str]:
+    return [lid for lid in names if layout_held(lid) == held]
+
+
+def signature_v2(rng: random.Random, s: Slices, lid: str) -> Block:
+    region, who, role, org, web = fields(rng, s)
+    role = role or title(rng, s)
+    lines: list[Line] = []
+    if rng.random() < 0.5:
+        lines.append(other(rng.choice(SIGN_OFFS)))
+    body, want_title, want_company = layout_lines(rng, s, lid, who, role, org, region)
+    lines += body
+    lines += contact_lines(rng, s, who, web)
+    if rng.random() < 0.2:
+        lines.insert(0, other(rng.choice(NOTES).replace("{p}", rng.choice(s.places))))
+    return Block(lines, who.name, want_title, want_company, lid)
+
+
+def one_line_v2(rng: random.Random, s: Slices, lid: str) -> Block:
+    region, who, role, org, web = fields(rng, s)
+    role = role or title(rng, s)
+    while "," in role or any(t in SEPS for t in role.split()):
+        role = title(rng, s)
+    sep = rng.choice(["-", "|", "–", "·", "—"])
+    n, t, c = who.tokens, lab(role, "TITLE"), lab(org, "COMPANY")
+    mail = [[f"{who.handle}@{web}", "EMAIL"]]
+    tel = lab(rng.choice(s.phones), "PHONE")
+    if lid == "note-comma":  # Name - Title, Company - mail
+        line = _with_seps([n, t + [[",", "SEP"]] + c, mail], sep)
+    elif lid == "note-at":  # Name, Title at Company, mail
+        joint = rng.choice(["at", "@", "bei", "chez"])
+        line = _with_seps([n, t + [[joint, "SEP"]] + c, mail], rng.choice([sep, ","]))
+    elif lid == "note-from":  # Name from Company (mail), Title
+        joint = rng.choice(["from", "of", "von", "de", "at"])
+        line = [*n, [joint, "SEP"], *c, [f"({who.handle}@{web})", "EMAIL"], [",", "SEP"], *t]
+    elif lid == "note-paren":  # Name (Title, Company) mail
+        inner = lab(role, "TITLE") + [[",", "SEP"]] + lab(org, "COMPANY")
+        inner[0][0] = "(" + inner[0][0]
+        inner[-1][0] = inner[-1][0] + ")"
+        line = [*n, *inner, *mail]
+    elif lid == "note-company-first":  # Company - Name - Title - mail
+        line = _with_seps([c, n, t, mail], sep)
+    else:  # Name - Title - Company - mail - phone
+        line = _with_seps([n, t, c, mail, tel], sep)
+    lines = [line]
+    if rng.random() < 0.4:
+        lines.insert(0, other(rng.choice(NOTES).replace("{p}", rng.choice(s.places))))
+    return Block(lines, who.name, role, org, lid)
+
+
+def blocks_v2(rng: random.Random, count: int, held: bool, exclude: frozenset[str],
+              layout_slice: str, drop: frozenset[str] = frozenset()) -> list[Block]:
+    """Blocks composed from the layouts of ``layout_slice`` ("train" or "held"), less those of
+    ``drop``, and the words of the training (held=False) or held-out (held=True) slices."""
+    s = Slices(held, exclude)
+    sigs = [x for x in layouts_of(SIGNATURE_LAYOUTS, layout_slice == "held") if x not in drop]
+    notes = [x for x in layouts_of(NOTE_LAYOUTS, layout_slice == "held") if x not in drop]
+    out = []
+    for _ in range(count):
+        shape = rng.random()
+        if shape < 0.25 and notes:
+            out.append(one_line_v2(rng, s, rng.choice(notes)))
+        else:
+            out.append(signature_v2(rng, s, rng.choice(sigs)))
     return out

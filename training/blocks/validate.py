@@ -5,6 +5,10 @@ the training blocks hold anyway.
 
     PYTHONPATH=$PWD python training/blocks/validate.py [--model PATH] [--count N]
 
+Then the same on blocks of the layouts regional.py holds out (where the company sits against
+the name and title: one layout id in five, by a stable hash), from the held-out words: layouts
+no training block of a candidate mixing them in has.
+
 Prints token accuracy (all tokens, and the NAME, TITLE and COMPANY tokens) and field accuracy
 (the name, title and company ``read_block`` returns, as written, against the block's own).
 """
@@ -52,10 +56,17 @@ def text_of(line: list[list[str]]) -> str:
     return out
 
 
-def measure(count: int) -> dict[str, object]:
+def measure(count: int, layouts: str | None = None) -> dict[str, object]:
+    """Held-out words in the shipped mix's shapes (layouts=None); or blocks of regional.py's
+    layouts of one slice ("held": layouts no training block has; "train"), from held-out
+    words."""
     seen = training_words()
     rng = random.Random(SEED)
-    blocks = regional.blocks(rng, count, held=True, exclude=seen)
+    if layouts is None:
+        blocks = regional.blocks(rng, count, held=True, exclude=seen)
+    else:
+        blocks = regional.blocks_v2(rng, count, True, seen, layouts)
+    by_layout: dict[str, Counter[str]] = {}
     tokens, right = Counter(), Counter()
     fields, found = Counter(), Counter()
     unseen = Counter()
@@ -80,12 +91,21 @@ def measure(count: int) -> dict[str, object]:
             if want is None:
                 continue
             fields[key] += 1
-            found[key] += (have or "").casefold() == want.casefold()
+            hit = (have or "").casefold() == want.casefold()
+            found[key] += hit
+            if layouts is not None:
+                tally = by_layout.setdefault(block.layout, Counter())
+                tally[key] += 1
+                tally[key + "_ok"] += hit
     out: dict[str, object] = {"blocks": len(blocks)}
     out["token"] = {k: round(right[k] / tokens[k], 3) for k in ("all", "NAME", "TITLE",
                                                                 "COMPANY")}
     out["unseen_field_tokens"] = round(unseen["right"] / max(unseen["tokens"], 1), 3)
     out["field"] = {k: f"{found[k]}/{fields[k]} {found[k] / fields[k]:.3f}" for k in fields}
+    if by_layout:
+        out["company_by_layout"] = {
+            lid: f"{c['company_ok']}/{c['company']}" for lid, c in sorted(by_layout.items())
+            if c["company"]}
     return out
 
 
@@ -96,7 +116,9 @@ def main() -> None:
     args = parser.parse_args()
     tagger.MODEL_PATH = args.model
     tagger._tagger.cache_clear()
-    print(json.dumps(measure(args.count), indent=1, ensure_ascii=False))
+    report = {"held-out words": measure(args.count),
+              "held-out layouts": measure(args.count, "held")}
+    print(json.dumps(report, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":
