@@ -24,6 +24,7 @@ from PIL import Image
 
 from assistant.cards.images import CardImageError
 from assistant.cards.lines import Box, OcrLine, join_rows
+from assistant.parsing.letters import LOWER, UPPER
 
 log = logging.getLogger(__name__)
 
@@ -300,8 +301,8 @@ def _rapid_line(item: Sequence[Any]) -> OcrLine:
 
 # PP-OCR's recogniser often drops the space between words set close together: "MarisolKettering",
 # "SeniorAccountExecutive", "QRTLevant", "ofHotels". A case change marks where it was.
-_JOINED = re.compile(r"(?<=[a-zà-ÿ]{2})(?<!Mac)(?=[A-ZÀ-Ý])"
-                     r"|(?<=[A-ZÀ-Ý]{2})(?=[A-ZÀ-Ý][a-zà-ÿ]{2})")
+_JOINED = re.compile(r"(?<=[" + LOWER + r"]{2})(?<!Mac)(?=[" + UPPER + r"])"
+                     r"|(?<=[" + UPPER + r"]{2})(?=[" + UPPER + r"][" + LOWER + r"]{2})")
 _LINKISH = re.compile(r"@|www|https?:|\.(?:com|org|net|edu)\b", re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ from email_validator import EmailNotValidError, validate_email
 from nameparser import HumanName
 
 from assistant.parsing.legal_forms import form_words_at, is_form_word, tail_pattern
+from assistant.parsing.letters import UPPER
 from assistant.parsing.memo import short_text_memo
 
 log = logging.getLogger(__name__)
@@ -210,7 +211,7 @@ TITLE_FIELD_WORDS = frozenset(_TITLE_EXTRA)
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
-_COMPANY_TOKEN = (r"(?:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ][\w&'’.+-]*|&|e\.V\.|e\.K\.?|e\.U\.|eG|mbH|"
+_COMPANY_TOKEN = (r"(?:[" + UPPER + r"0-9][\w&'’.+-]*|&|e\.V\.|e\.K\.?|e\.U\.|eG|mbH|"
                   r"plc\b|"
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
@@ -225,10 +226,10 @@ _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|l
                      # "Massachusetts Office for Offshore Wind Workforce": a body named for its
                      # purpose after the word naming what it is
                      + "(?:" + "|".join(f"(?<={w} )" for w in dict.fromkeys(_FOR_AFTER)) + ")for"
-                     r")(?=[ ](?:[dl]['’])?[A-ZÀ-Ý])")
+                     r")(?=[ ](?:[dl]['’])?[" + UPPER + r"])")
 # An elided article or particle before a capitalized word inside a name: "Algues d'Iroise",
 # "Biscuiterie de l'Odet", "Cantina dell'Etna".
-_ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][A-ZÀ-Ý][\w&'’.+-]*"
+_ELIDED_WORD = r"(?:d|l|dell|dall|sull|all|nell)['’][" + UPPER + r"][\w&'’.+-]*"
 # "Brasserie de la Vallée de l'Ourthe SRL": a legal form after a long name is still the name's
 _TAIL_FORM = (r"(?:SRL|S\.R\.L\.|S\.r\.l\.|SA|S\.A\.|BV|B\.V\.|NV|N\.V\.|GmbH|AG|Ltd\.?|Inc\.?|"
               r"LLC|LLP|Sàrl|SàRL|Sagl|e\.U\.|e\.K\.|KG|SAS|SARL|S\.L\.|S\.p\.A\.|Lda\.|Ltda\.|"
@@ -253,7 +254,7 @@ _LOWER_INSTITUTION = (r"(?:bolnica|bolnice|bolnišnica|bolnički|centar|zdravlja
                       r"poliklinika|ljekarna|lekarna|fakultet|zavod|komora|udruga|zaklada|"
                       r"nemocnice|nemocnica|szpital|przychodnia|lecznica|centrum|ústav|instytut|"
                       r"izba|fundacja|spółdzielnia|nadace|družstvo|bolnitsa|likarnia|"
-                      r"lékárna|apteka|banka|knjižnica|galerija|muzej)(?=[ ][A-ZÀ-ÖØ-ÝĀ-Ž])")
+                      r"lékárna|apteka|banka|knjižnica|galerija|muzej)(?=[ ][" + UPPER + r"])")
 COMPANY_RE = re.compile(
     # a form of several words or with a slash is read whole before its words ("A/S" is no "A")
     rf"{_COMPANY_TOKEN}(?:[ ](?:{_DOTTED_FORM}|{_COMPANY_TOKEN}|{_COMPANY_PARTICLE}"
@@ -288,7 +289,7 @@ PREPOSITION_RE = re.compile(
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
     # and "at the"/"for the": "Deputy Director at the Busan Port Innovation Agency"
-    rf"(?:(?:(?<=of)|(?<=\bat)|(?<=\bfor))\s+(?P<the>the)(?=\s+[A-Z]))?|(?P<sign>@))\s+"
+    rf"(?:(?:(?<=of)|(?<=\bat)|(?<=\bfor))\s+(?P<the>the)(?=\s+[{UPPER}]))?|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’])"
     # "chargé de mission à l'Agence Régionale ...": French "at the" before a vowel
@@ -841,7 +842,7 @@ def with_comma_form(company: str | None, text: str) -> str | None:
 
 
 _MORE_BEFORE_COMMA_FORM = re.compile(
-    rf"(?P<more>(?:[ ][A-Z][\w&'’-]*){{1,2}}){_COMMA_LEGAL_FORM.pattern}")
+    rf"(?P<more>(?:[ ][{UPPER}][\w&'’-]*){{1,2}}){_COMMA_LEGAL_FORM.pattern}")
 
 
 # A firm named after its partners or family: "Santamaría, Oropeza y Asociados", "Agaves
@@ -849,9 +850,10 @@ _MORE_BEFORE_COMMA_FORM = re.compile(
 FIRM_WORDS = (r"(?:Asociados|Associados|Associati|Associés|Associates|Partners|Partner|Hijos|"
                r"Hijas|Figli|Filhos|Fils|Söhne|Hermanos|Irmãos|Fratelli|Frères|Kollegen|Sons)")
 _PARTNERS_TAIL = re.compile(
-    rf"(?:,[ ](?-i:[A-ZÀ-Ý][\w'’-]+))*[ ](?:y|e|&|and|et|und)[ ]{FIRM_WORDS}(?![\w])"
+    rf"(?:,[ ](?-i:[{UPPER}][\w'’-]+))*[ ](?:y|e|&|and|et|und)[ ]{FIRM_WORDS}(?![\w])"
     # "Crossley, Hartington and Webb LLP": the partners' names up to the firm's legal form
-    r"|(?:,[ ](?-i:[A-ZÀ-Ý][\w'’-]+))+[ ](?:and|&|y|e|et|und)[ ](?-i:[A-ZÀ-Ý][\w'’-]+)[ ]"
+    r"|(?:,[ ](?-i:[" + UPPER + r"][\w'’-]+))+[ ](?:and|&|y|e|et|und)[ ](?-i:[" + UPPER
+    + r"][\w'’-]+)[ ]"
     r"(?:LLP|LLC|Ltd\.?|Limited|PLC|plc|Inc\.?|GmbH|S\.C\.|S\.L\.P\.|SCP|Sàrl|SARL)(?![\w])")
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.parsing.letters import LOWER, UPPER
 from assistant.parsing.literal import without_whole_words
 from assistant.parsing.memo import short_text_memo
 from assistant.parsing.required import may_match, required_words
@@ -265,7 +266,7 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|
                        r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.|"
                        # "Quesería Valdeón S.L. y busca", "Odra Sp. z o.o. i szuka", "e.g. the":
                        # the last dot of dotted letters before a word in lower case ends nothing
-                       r"(?<=\b[^\W\d_]\.[^\W\d_])\.(?=[ \t]+[a-zà-ÿ]))+[.!?]*")
+                       r"(?<=\b[^\W\d_]\.[^\W\d_])\.(?=[ \t]+[" + LOWER + r"]))+[.!?]*")
 # Two promises joined in one clause: "send her the case study and to introduce her to Dr. Ng".
 _NEXT_PROMISE = re.compile(
     r"(?i)\s+(?:and|und|et|y|e|en)\s+(?:also\s+)?(?:to\s+|zu\s+|de\s+|d'|a\s+)?"
@@ -327,7 +328,7 @@ _ERRAND_ONLY = re.compile(r"(?i)^(?:send|email|forward|mail|share|call|intro|int
 # The people a promise goes to, named before the thing: "(I promised) Nadia's team our pricing
 # sheet", "Jo Park's colleagues the deck" -> "our pricing sheet", "the deck".
 _RECEIVERS_PEOPLE = re.compile(
-    r"^(?-i:[A-ZÀ-Ý][\w-]+)(?:\s(?-i:[A-ZÀ-Ý][\w-]+))?'s\s+(?:[\w-]+\s+){1,2}?"
+    r"^(?-i:[" + UPPER + r"][\w-]+)(?:\s(?-i:[" + UPPER + r"][\w-]+))?'s\s+(?:[\w-]+\s+){1,2}?"
     r"(?=(?:our|my|the|a|an|some|this|that|these|those)\s)", re.IGNORECASE)
 
 
@@ -562,7 +563,8 @@ def _occasion_before_role(context: str | None) -> str | None:
 # A note's heading that is a proper name, before the people listed after its colon: "Alimentaria
 # Barcelona:", "Salone del Mobile 2026:", "Vivatech Paris:" (an event's own name, no event word).
 _NAMED_HEADING = re.compile(
-    r"^\s*(?P<name>[A-ZÀ-Ý][\w'&.-]*(?:[ \t]+(?:[A-ZÀ-Ý0-9][\w'&.-]*|de|del|della|di|du|des|"
+    r"^\s*(?P<name>[" + UPPER + r"][\w'&.-]*(?:[ \t]+(?:[" + UPPER
+    + r"0-9][\w'&.-]*|de|del|della|di|du|des|"
     r"do|da|van|von|der))+)[ \t]*:\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
 _NOT_OCCASION_HEADING = re.compile(
     r"(?i)\b(?:contacts?|kontakte?|contactos?|contatti|contatos?|contacten|people|leute|personnes|"
@@ -589,7 +591,8 @@ def heading_occasion(preamble: str) -> str | None:
 # A list's heading naming an event in words, then what follows it ("Warsaw fintech evening,
 # three to keep:", "Salon Vinexpo – deux contacts :"): the event is the part before the comma
 _EVENT_HEADING = re.compile(
-    r"^\s*(?P<name>[A-ZÀ-Ý][^\n,:;.!?()@\d–—]{2,60}?)[ \t]*(?:(?:,|[ \t][-–—])[^\n:@]{0,40})?"
+    r"^\s*(?P<name>[" + UPPER
+    + r"][^\n,:;.!?()@\d–—]{2,60}?)[ \t]*(?:(?:,|[ \t][-–—])[^\n:@]{0,40})?"
     r"[ \t]*:\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
 # "fintech evening", "Gründerabend", "soirée réseau", "noche de networking": an evening's event
 _TIME_OF_DAY_EVENT = re.compile(r"(?i)\b(?:evening|night|soirée|noche|serata|avond)\b|abend\b")
@@ -613,7 +616,7 @@ _CARD_FROM_HEADING = re.compile(
 
 _WITH_ARTICLE = re.compile(r"(?i)\b(?:dal|dalla|dallo|du|vom|del|au|the|della|des|à la|al|alla)"
                            r"[ \t]+$")
-_PROPER_EVENT = re.compile(r"[A-ZÀ-Ý][\w&'-]*(?: [A-ZÀ-Ý0-9][\w&'-]*){0,3}")
+_PROPER_EVENT = re.compile(r"[" + UPPER + r"][\w&'-]*(?: [" + UPPER + r"0-9][\w&'-]*){0,3}")
 
 
 def card_occasion(text: str) -> str | None:
@@ -734,9 +737,11 @@ def tells_not_met(text: str) -> bool:
 
 # A meal's word ending a capitalized name is the name's: "Herrera Café", "Blue Bottle Coffee".
 # "Herrera Café", "Café Alto de Caldas S.A.S.": a company named for its coffee, not a coffee
-_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[A-ZÀ-Ý][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b|"
-                         r"(?<![\w'’-])(?-i:Café|Coffee|Kaffee|Caffè) (?-i:[A-ZÀ-Ý][\w'’-]+)"
-                         r"(?: (?:de|del|do|da|di|du|des|la|le|[A-ZÀ-Ý][\w'’-]+))* "
+_NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[" + UPPER
+                         + r"][\w'’-]+) (?-i:Café|Coffee|Kaffee|Caffè)\b|"
+                         r"(?<![\w'’-])(?-i:Café|Coffee|Kaffee|Caffè) (?-i:[" + UPPER
+                         + r"][\w'’-]+)"
+                         r"(?: (?:de|del|do|da|di|du|des|la|le|[" + UPPER + r"][\w'’-]+))* "
                          r"(?:S\.A\.S\.|S\.A\.|SAS|S\.L\.|Ltda\.?|Lda\.?|Ltd\.?|Inc\.?|LLC|GmbH|SARL|"
                          r"S\.r\.l\.|Pty|Pte|BV|NV|inc\.)")
 
@@ -980,7 +985,8 @@ _SUBJECT = re.compile(rf"(?i)(?:^|(?<=[\s(\"']))(?P<first>{_FIRST_PERSON})(?=\s|
                       rf"\b(?P<third>{_THIRD_PERSON})\b")
 # A name right before the verb: "Jane promised", "Jane hat versprochen"; not an adverb opening
 # a note's subjectless sentence ("Also promised to send her the deck").
-_NAMED_SUBJECT = re.compile(r"\b(?P<word>[A-Z][a-zà-ÿ]+)\s+(?:(?:has|had|hat|a|ha)\s+)?$")
+_NAMED_SUBJECT = re.compile(r"\b(?P<word>[" + UPPER + r"][" + LOWER
+                            + r"]+)\s+(?:(?:has|had|hat|a|ha)\s+)?$")
 _NOT_A_NAME = {"Also", "And", "But", "So", "Then", "Just", "Already", "Finally", "Today",
                "Yesterday", "Later", "Both", "Definitely", "Apparently", "Actually", "Originally",
                "Again", "Auch", "Heute", "Gestern", "Aussi", "Hier", "También", "Ayer", "Hoy"}

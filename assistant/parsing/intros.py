@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:van|von|de|da|del|la|le|di|du|der|den)?\s*[A-ZÀ-Ý][\w'’-]+){0,2}"
+from assistant.parsing.letters import UPPER
+
+_NAME = (r"[" + UPPER + r"][\w'’-]+(?:\s+(?:van|von|de|da|del|la|le|di|du|der|den)?\s*[" + UPPER
+         + r"][\w'’-]+){0,2}")
 _INTRO_CUES = re.compile(
-    r"(?i)\bmeet\s+(?-i:[A-ZÀ-Ý])|\bintroducing\b|\bconnecting you(?: two| both)?\b|"
+    r"(?i)\bmeet\s+(?-i:[" + UPPER + r"])|\bintroducing\b|\bconnecting you(?: two| both)?\b|"
     r"\b(?:I'?d|I would|let me|allow me to|I want to|wanted to|happy to|great to|I'm happy to|"
     r"excited to)\s+(?:(?:like|love) to\s+)?(?:introduce|connect)\b|"
     # "I'm glad to connect you", "pleased to introduce Hina", "I'm introducing you to each other"

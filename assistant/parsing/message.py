@@ -25,6 +25,7 @@ from assistant.parsing.context import (
 )
 from assistant.parsing.draft import ContactDraft, keep_for_owner, merge_drafts, name_key
 from assistant.parsing.intros import introduced_names, is_intro
+from assistant.parsing.letters import UPPER
 from assistant.parsing.literal import unattached
 from assistant.parsing.mime import MessageView
 from assistant.parsing.name_order import called_by
@@ -47,28 +48,31 @@ log = logging.getLogger(__name__)
 NO_TEXT = "The message has no readable text part."
 # The introducer's name after the words that cue it: up to three words, for double surnames
 # ("Me la recomendó Gonzalo Benavides Tello") and particles ("recommended by Anouk de Wit")
-_BY_NAME = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|van|von|de la)\s+)?"
-            r"[A-ZÀ-Ý][\w'’-]+){0,2}")
+_BY_NAME = (r"[" + UPPER + r"][\w'’-]+(?:\s+(?:(?:de|del|da|do|dos|van|von|de la)\s+)?"
+            r"[" + UPPER + r"][\w'’-]+){0,2}")
 _INTRODUCED_BY_NOTE = re.compile(
     r"(?:\b(?i:intro(?:duced)?)\s+(?:to (?:me|us) )?by|\bvia|\bvorgestellt von|\bpresentée? par|"
     r"\bprésentée? par|\bpresentad[oa] por|"
     rf"\bthrough)\s+(?P<by>{_BY_NAME})"
-    r"|(?P<by2>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:introduced|intro'?d) (?:me|us)\b"
+    r"|(?P<by2>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER
+    + r"][\w'’-]+)?)\s+(?:introduced|intro'?d) (?:me|us)\b"
     # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
     # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
-    r"|(?P<by3>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:suggested|recommended|"
+    r"|(?P<by3>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER
+    + r"][\w'’-]+)?)\s+(?:suggested|recommended|"
     r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we)|"
     # "Hamish thinks we should talk", "Mereana reckons we should meet"
     r"(?:thinks|reckons|says|said|feels|believes)(?: that)? (?:I|we))\s+(?:that\s+)?(?:I|we)?"
     r"\s*(?:should\s+|to\s+)?(?:reach out|get in touch|contact|connect|talk|speak|email|"
     r"write|call|meet)\b"
-    r"|(?P<by4>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+"
+    r"|(?P<by4>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER + r"][\w'’-]+)?)\s+"
     r"(?:(?:referred|sent|pointed|connected) (?:me|us)|put (?:me|us) in touch)\b"
     # "Put forward by Hugo Lindqvist", "Passed on by ...", "Flagged by ...", "Proposed by ..."
     r"|\b(?i:referred|recommended|suggested|sent(?: to (?:me|us))?|put forward|proposed|"
     r"passed (?:on|along)|flagged|mentioned|pointed out)\s+(?i:by)\s+"
     rf"(?P<by5>{_BY_NAME})"
-    r"|\b(?:at|on) (?P<by6>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)'s (?:suggestion|"
+    r"|\b(?:at|on) (?P<by6>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER
+    + r"][\w'’-]+)?)'s (?:suggestion|"
     r"recommendation|advice)"
     r"|\b(?:auf (?:Empfehlung|Anraten) von|sur (?:la )?recommandation de|"
     r"por recomendación de|"
@@ -81,7 +85,8 @@ _INTRODUCED_BY_NOTE = re.compile(
     rf"\s+(?P<by7>{_BY_NAME})"
     # "C'est Erwan qui m'a conseillé de la contacter", "Paola me recomendó escribirle", "Gianni
     # mi ha consigliato di", "o Rui sugeriu-me", "Jonas hat mir empfohlen", "Joost raadde me aan".
-    r"|(?P<by8>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"
+    r"|(?P<by8>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER
+    + r"][\w'’-]+)?)\s+(?:(?:qui|que|quien|che|die|der)\s+)?"
     # ("C'est Olivier qui me l'a recommandée", "Paola me la recomendó", "Gianni me l'ha
     # consigliata": the person introduced as an object pronoun before the verb)
     r"(?:m['’]a (?:conseillé|recommandé|suggéré|orienté|envoyé)|"
@@ -195,7 +200,8 @@ def _is_intro_thread(thread: Thread, owner: OwnerIdentity) -> bool:
 def _is_other(party: Party, author: Party | None, owner: OwnerIdentity) -> bool:
     address = party[1]
     if not address:
-        return bool(re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}", party[0]))
+        return bool(re.fullmatch(r"[" + UPPER + r"][\w'’-]+(?: [" + UPPER
+                                 + r"][\w'’-]+){1,3}", party[0]))
     return not (owner.is_owner_address(address) or owner.is_assistant_address(address)
                 or (author is not None and author[1] == address))
 
@@ -355,7 +361,7 @@ def _forwarded_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[C
 # "Aggiungi solo Marco", "Adicionar só a Rita", "Alleen Bram toevoegen": the one to add.
 _ONLY = re.compile(
     r"(?i:\b(?:only|nur|seulement|uniquement|solo|sólo|solamente|soltanto|apenas|só|"
-    r"alleen)\s+(?:(?:a|à|ao|o|de|die|den|the)\s+)?)(?P<first>[A-ZÀ-Ý][\w'’-]+)")
+    r"alleen)\s+(?:(?:a|à|ao|o|de|die|den|the)\s+)?)(?P<first>[" + UPPER + r"][\w'’-]+)")
 
 
 def _sentences_naming(note: str, name: str | None, other: str | None) -> list[str]:
@@ -407,7 +413,7 @@ def _called(draft: ContactDraft) -> list[str]:
 # "Bruno, our CTO", "Bruno, nosso CTO", "Bruno, unser CTO", "Bruno, notre DAF": the title the
 # writer gives a colleague of theirs.
 _OUR_TITLE = re.compile(
-    r"(?P<first>[A-ZÀ-Ý][\w'’-]+)(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?"
+    r"(?P<first>[" + UPPER + r"][\w'’-]+)(?:[ \t]+[" + UPPER + r"][\w'’-]+)?"
     # "Mick, copied, is our head winemaker", "Ana (en copia) es nuestra CFO"
     # "Zola, in copy, is our head of finance", "Ruth, on cc, is our COO"
     r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied(?: in)?|cc['’]?e?d(?: in)?|in cc|on cc|in copy|"
@@ -607,14 +613,16 @@ def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Conta
 _ADD = re.compile(
     r"(?i)\b(?:add|save|aggiungere|aggiungi|añadir|añade|agregar|ajouter|ajoute|hinzufügen|"
     r"toevoegen|cadastrar|adicionar)\b(?:\s+(?:only|just|nur|seulement|solo|só|alleen|a|o|à))*"
-    r"\s+(?P<names>(?-i:[A-ZÀ-Ý][\w'’-]+)(?:\s*(?:,|and|und|et|y|e|en)\s*(?-i:[A-ZÀ-Ý][\w'’-]+))*)"
+    r"\s+(?P<names>(?-i:[" + UPPER + r"][\w'’-]+)(?:\s*(?:,|and|und|et|y|e|en)\s*(?-i:[" + UPPER
+    + r"][\w'’-]+))*)"
     # the list ends where a sentence goes on: "add Saoirse, Ben introduced us"
     r"(?![\w'’-]|\s+(?-i:[a-z]))")
 
 
 # The verb last, as German and Dutch put it: "Bitte Lea aufnehmen", "Graag Joost toevoegen".
 _ADD_LAST = re.compile(
-    r"(?P<names>(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+(?:\s*(?:,|und|en)\s*[A-ZÀ-Ý][\w'’-]+)*)\s+"
+    r"(?P<names>(?<![\w'’-])[" + UPPER + r"][\w'’-]+(?:\s*(?:,|und|en)\s*[" + UPPER
+    + r"][\w'’-]+)*)\s+"
     r"(?:(?:bitte|noch|auch|ook|nog)\s+)?(?:aufnehmen|hinzufügen|speichern|anlegen|eintragen|"
     r"erfassen|toevoegen|opslaan|bewaren)\b")
 

@@ -57,6 +57,7 @@ from assistant.parsing.labeller.tagger import (
 )
 from assistant.parsing.labeller.tokens import tokenize
 from assistant.parsing.legal_forms import dotted_form_at
+from assistant.parsing.letters import LOWER, UPPER
 from assistant.parsing.literal import unattached, whole_words
 from assistant.parsing.name_order import called_by
 from assistant.parsing.signature_fields import mine_signature
@@ -97,8 +98,9 @@ _CUE_AFTER = re.compile(
     r",?\s+(?:is|was|ist|est|es|from|von|de la|de chez|who|die|der|qui|que|runs|leads|works|"
     r"arbeitet|travaille|trabaja)\b|"
     # "Carlo Russo e Federica degli Esposti, entrambi di ...": two people named as a pair
-    r"(?:\s+(?:and|e|und|et|y|en|i)\s+(?:[A-ZÀ-Ý][\w'’-]*\s+){0,2}?"
-    r"(?:(?:de|di|da|van|von|degli|del|della|du|dos|der|den|la|le)\s+){0,2}[A-ZÀ-Ý][\w'’-]*)?"
+    r"(?:\s+(?:and|e|und|et|y|en|i)\s+(?:[" + UPPER + r"][\w'’-]*\s+){0,2}?"
+    r"(?:(?:de|di|da|van|von|degli|del|della|du|dos|der|den|la|le)\s+){0,2}[" + UPPER
+    + r"][\w'’-]*)?"
     rf",\s+{_PAIR_WORD})"
 )
 _COMPANY_BEFORE = re.compile(r"(?i)(?:\bat|@|\bbei|\bchez|\ben|\bfrom|\bof|\bvon|\bin|\bfür|\bfor|"
@@ -937,7 +939,8 @@ _FORM_BEFORE = re.compile(r"(?<![\w.])(?:PT|CV|UD|TOV|ТОВ|PrAT|OOO|ООО)[ \
 _FORM_WORD_AFTER_OF = re.compile(r"\s+(?:of|at|di|pada)\s+(?P<form>PT|CV|UD|TOV|PrAT|OOO)$")
 _FIRM_JOINED_BEFORE = re.compile(
     r"(?:\b(?:at|of|for|bei|für|chez|de|du|des|del|di|van|von)|@)[ \t]+"
-    r"(?-i:[A-ZÀ-Ý][\w'’-]*)(?:[ \t]+(?-i:[A-ZÀ-Ý][\w'’-]*))?[ \t]+(?:and|&|und|et|y|e)[ \t]+$")
+    r"(?-i:[" + UPPER + r"][\w'’-]*)(?:[ \t]+(?-i:[" + UPPER
+    + r"][\w'’-]*))?[ \t]+(?:and|&|und|et|y|e)[ \t]+$")
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
     r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|LLP|PLC|plc|Inc\.?|Pty|Pvt\.?|KG|"
@@ -954,7 +957,7 @@ _REFERRED_TO = re.compile(
 
 # "..., Terre et Avenir Maroc, une ONG": a field's one capitalized word, then "and"
 _FIELD_WORD_AND = re.compile(
-    r"(?:^|[,;:(])\s*(?P<word>[A-ZÀ-Ý][\w'’-]+)[ \t]+(?:and|et|und|y|e|&)[ \t]+$")
+    r"(?:^|[,;:(])\s*(?P<word>[" + UPPER + r"][\w'’-]+)[ \t]+(?:and|et|und|y|e|&)[ \t]+$")
 
 
 def _joined_to_a_field_word(before: str) -> bool:
@@ -1401,7 +1404,8 @@ def _introduced_later(passage: str, mention: Mention) -> tuple[int, int] | None:
 # legal form.
 _FIRM_AFTER_NAME = re.compile(
     r"^[ \t]*(?:,[ \t]*)?(?:(?:of|from|von|van|de|della|dalla|da|do|di|du)[ \t]+"
-    r"(?P<c>[A-ZÀ-ÖØ-Ý](?:[^\n,;.()@]|\.(?=[^\s.])|(?<=\.[A-Za-z])\.)*)|\((?P<b>[A-ZÀ-ÖØ-Ý][^()\n@\d]{1,60})\))")
+    r"(?P<c>[" + UPPER + r"](?:[^\n,;.()@]|\.(?=[^\s.])|(?<=\.[A-Za-z])\.)*)|\((?P<b>[" + UPPER
+    + r"][^()\n@\d]{1,60})\))")
 
 
 def _firm_after_name(after_name: str, name: str | None) -> Role | None:
@@ -1479,7 +1483,7 @@ def _without_place(title: str | None) -> str | None:
 # "Gil Navarro, gil@sunfold.io - Sunfold. Offers ...": a company alone after a dash, with no
 # title, ends the person's listed details.
 _BARE_COMPANY = re.compile(
-    r"^(?:[^\n.;]|\.(?=\S))*?\s[-–—]\s+(?P<c>(?-i:[A-Z0-9])[\w&'’.+-]*"
+    r"^(?:[^\n.;]|\.(?=\S))*?\s[-–—]\s+(?P<c>(?-i:[" + UPPER + r"0-9])[\w&'’.+-]*"
     r"(?:[ ](?:[A-Z0-9&][\w&'’.+-]*|of|de|and|y|et|und|&)){0,4}?)\s*(?:[.;\n]|$)")
 
 
@@ -1539,7 +1543,7 @@ _CLAUSE_END = re.compile(r"(?i),|\s(?:who|that|which|and|but|qui|que|quien|che|d
 _SPECIALIST_IN = re.compile(
     r"(?i)^(?P<head>.+?)[ \t]+(?:especialista|specialist|spécialiste|specialista|spezialist(?:in)?|"
     r"specialiste|expert[ae]?|experte)[ \t]+(?:em|in|en|na|no|für|für die|de|del|della|dans|"
-    r"op het gebied van)[ \t]+(?-i:[a-zà-ÿ][a-zà-ÿ -]*)$")
+    r"op het gebied van)[ \t]+(?-i:[" + LOWER + r"][" + LOWER + r" -]*)$")
 
 
 def _copula_role(after_name: str) -> Role | None:
@@ -1572,14 +1576,14 @@ _NOW_BEFORE_TITLE = re.compile(
 # then the city the person works in
 _TITLE_IN_PLACE = re.compile(
     r"^(?P<title>.+?)\s+(?:in|à|en|em|a|aus|based in|basée? à|basad[oa] en|baseado em)\s+"
-    r"(?P<place>(?!Residence\b)[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)$")
+    r"(?P<place>(?!Residence\b)[" + UPPER + r"][\w'’-]+(?:[ -][" + UPPER + r"][\w'’-]+)?)$")
 
 
 # "fotografo di still life", "ilustradora de libros infantiles", "photographer of industrial
 # interiors": a title word, then the field it works in, in lower case
 _TITLE_OF_FIELD = re.compile(
     r"^(?P<head>\S+(?: \S+)?)[ \t]+(?:di|de|of|da|do|van|voor|für|em|en|in)[ \t]+"
-    r"(?-i:[a-zà-ÿ][a-zà-ÿ'’-]*(?: [a-zà-ÿ][a-zà-ÿ'’-]*){0,3})$")
+    r"(?-i:[" + LOWER + r"][" + LOWER + r"'’-]*(?: [" + LOWER + r"][" + LOWER + r"'’-]*){0,3})$")
 
 
 def _sentence_title(passage: str) -> Role | None:
@@ -1631,7 +1635,7 @@ _WORKS_AT = re.compile(
     r"\b(?i:works (?:at|for)|arbeitet (?:bei|für)|travaille (?:chez|pour)|trabaja (?:en|para)|"
     r"lavora (?:presso|per|da|in|alla|al|nella|nello)|trabalha (?:na|no|em|para)|"
     r"werkt (?:bij|voor))\s+"
-    r"(?P<company>(?-i:[A-Z])(?:[^\n,;.()]|\.(?=[^\s.,;()]))*?(?P<dot>\.)?)"
+    r"(?P<company>(?-i:[" + UPPER + r"])(?:[^\n,;.()]|\.(?=[^\s.,;()]))*?(?P<dot>\.)?)"
     r"\s+(?:as|als|comme|en tant que|como|come)\s+"
     r"(?:a |an |the |un |une |"
     r"una? |uma? |een )?(?P<title>[^\n,;.()]+)")
@@ -1643,7 +1647,7 @@ _WORKS_AS = re.compile(
     r"\b(?i:works|working|arbeitet|travaille|trabaja|lavora|trabalha|werkt)\s+"
     r"(?i:as|als|comme|en tant que|como|come)\s+(?:a |an |the |un |une |una? |uma? |een )?"
     r"(?P<title>[^\n,;.()]+?)\s+(?i:at|for|bei|für|chez|pour|en|para|per|presso|in|na|no|em|"
-    r"bij|voor)\s+(?P<company>(?-i:[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ])[^\n,;.()]*)")
+    r"bij|voor)\s+(?P<company>(?-i:[" + UPPER + r"0-9])[^\n,;.()]*)")
 
 
 def _works_at(passage: str) -> Role | None:
@@ -1691,7 +1695,7 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
             form = dotted_form_at(text, match.start())
             if form == "inside":  # "Sp. z o.o.", "s.r.o.": a dot of a legal form
                 continue
-            if form == "last" and re.match(r"\s+[A-ZÀ-Ý]", text[match.end():]):
+            if form == "last" and re.match(r"\s+[" + UPPER + r"]", text[match.end():]):
                 return text[: match.end()]  # "... Sp. z o.o. Met at": the last dot ends both
             if form == "last":  # "Sp. z o.o. / a@x.pl": the sentence goes on
                 continue
@@ -1790,7 +1794,7 @@ def _comma_title_field(clause: str) -> Role | None:
 # "Network Planning & Pricing at Great Lakes Freightways, LLC": a title's department, then
 # the company after "at"
 _QUALIFIER_AT = re.compile(
-    r"^(?P<q>[A-ZÀ-Ý][^@\d,;()]{1,60}?)\s+(?:at|@)\s+(?P<c>[A-ZÀ-Ý][^@;()]+)$")
+    r"^(?P<q>[" + UPPER + r"][^@\d,;()]{1,60}?)\s+(?:at|@)\s+(?P<c>[" + UPPER + r"][^@;()]+)$")
 
 
 def _comma_title_at(parts: list[str]) -> Role | None:
@@ -1915,12 +1919,13 @@ def _listed_role(after_name: str) -> Role | None:
 
 # The company after a bracket and a comma: "(Investment Promotion), Central Province Authority,"
 _COMPANY_AFTER_BRACKET = re.compile(
-    r"[ \t]*,[ \t]*(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;()@]*?(?: [A-ZÀ-ÖØ-Ý][^\n,;()@ ]*)+)[ \t]*(?=[,;.]|$)")
+    r"[ \t]*,[ \t]*(?P<c>[" + UPPER + r"][^\n,;()@]*?(?: [" + UPPER
+    + r"][^\n,;()@ ]*)+)[ \t]*(?=[,;.]|$)")
 _BRACKETED_COMPANY = re.compile(
     r"^\s*\((?!(?i:ex-|ex |former|formerly|früher|ehemals|anciennement|antes|già|voorheen))"
     r"(?P<c>[^()@\d\n]+)\)")
 _COMPANY_FROM = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[A-ZÀ-ÖØ-Ý][^\n,;.()]*)"
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:from|von|de chez|de|del)\s+(?P<c>[" + UPPER + r"][^\n,;.()]*)"
 )
 
 
@@ -1950,11 +1955,12 @@ _COMPANY_RUN = re.compile(
     # Rossi": an article, then the company's name in two capitalized words or more ("owns the
     # Tesla" names a thing)
     r"(?:the |la |le |el |il |lo |het |l['’])"
-    r"(?=(?-i:[A-ZÀ-ÖØ-Ý][\w'’&-]*[ ][A-ZÀ-ÖØ-Ý0-9]))|"
+    r"(?=(?-i:[" + UPPER + r"][\w'’&-]*[ ][" + UPPER + r"0-9]))|"
     # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
     # its name
-    r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[a-zà-ÿ][\w-]*)(?: (?-i:[a-zà-ÿ][\w-]*)){0,2} "
-    r")?(?P<c>[A-ZÀ-ÖØ-Ý](?:[^\n,;.()]|\.(?=[^\s.]))*)")
+    r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[" + LOWER + r"][\w-]*)(?: (?-i:[" + LOWER
+    + r"][\w-]*)){0,2} "
+    r")?(?P<c>[" + UPPER + r"](?:[^\n,;.()]|\.(?=[^\s.]))*)")
 
 
 # "owns clay barn studio met him at ...": in a note typed all in lower case, the words after

@@ -26,6 +26,7 @@ from assistant.parsing.draft import name_key
 from assistant.parsing.labeller import read_block
 from assistant.parsing.labeller.tagger import is_unit
 from assistant.parsing.legal_forms import form_words_at
+from assistant.parsing.letters import UPPER
 from assistant.parsing.signatures import is_signoff_line
 
 _SPLIT = re.compile(r"\s*(?:\||·|•|,|\s[-–—]\s)\s*")
@@ -40,7 +41,7 @@ _VALEDICTION_WORDS = re.compile(r"(?i)^(?:best|regards|cheers|thanks|thank you|s
                                 r"viele grüße|beste grüße|grüße|cordialement|saludos|un saludo|"
                                 r"atentamente|bien à vous|merci|gracias|lg|vg)\b")
 _ADDRESS = re.compile(r"\d+\s+\w+.*\b(?:st|street|ave|avenue|road|rd|blvd|straße|str\.|rue|calle|"
-                      r"suite|floor)\b|\b\d{4,5}\s+[A-ZÀ-Ý]\w+", re.IGNORECASE)
+                      r"suite|floor)\b|\b\d{4,5}\s+[" + UPPER + r"]\w+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def _labelled_not_fax(signature: str, region: str) -> set[str]:
 _QUALIFIER_WORDS = 4
 _JOINER_START = re.compile(r"(?i)^(?:[&/+,–—-]|and|und|et|y|e|en|o|or|oder|ou)\s")
 _PARTICLE_START = re.compile(r"^(?:of|for|de|del|des|du|da|do|di|für|van|von)\s")
-_REGION_START = re.compile(r"^(?:for|für|pour|para|per|voor)\s+[A-ZÀ-Ý]")
+_REGION_START = re.compile(r"^(?:for|für|pour|para|per|voor)\s+[" + UPPER + r"]")
 
 
 _TITLE_PARTICLES = {"of", "for", "für", "de", "del", "des", "du", "der", "di", "van", "von", "pour",
@@ -520,7 +521,7 @@ def _company_line_head(company: str | None, signature: str) -> str | None:
     for line in signature.splitlines():
         line = line.strip().strip("*_")
         head = line[: -len(company)].strip() if line.endswith(" " + company) else ""
-        if (head and re.fullmatch(r"[A-ZÀ-Ý][\w'’&-]*(?: [\w'’&-]+){0,3}", head)
+        if (head and re.fullmatch(r"[" + UPPER + r"][\w'’&-]*(?: [\w'’&-]+){0,3}", head)
                 and not _is_contact_bit(line) and not is_title_phrase(line, loose=True)
                 and not _SPLIT.search(line) and not role_in(line).title
                 and not any(TITLE_WORD.match(w) for w in head.split())):
@@ -551,7 +552,7 @@ def _with_form_before(company: str | None, signature: str) -> str | None:
 
 # The rest of an institution's name after its particle: "des Biomatériaux", "of Applied Optics"
 _PARTICLE_REST = re.compile(r"^[ ](?:des|de|du|de la|of|for|für|der|del|della|di|do|da|dos)"
-                            r"(?:[ ](?:l['’])?[A-ZÀ-Ý][\w'’-]*){1,3}$")
+                            r"(?:[ ](?:l['’])?[" + UPPER + r"][\w'’-]*){1,3}$")
 
 
 def _with_particle_rest(company: str | None, signature: str) -> str | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.parsing.letters import LOWER, UPPER
+
 # Closing words before a name, in English, German, French, Spanish (and a few neighbours).
 _SIGNOFFS = (
     r"thanks|thank you|thank you very much|thanks a lot|thanks so much|"
@@ -43,7 +45,7 @@ _SIGNOFFS = (
 # A sign-off may carry the name on the same line ("Thanks, BT"), never more words ("Thanks for
 # checking!" is a sentence).
 _SIGNOFF_RE = re.compile(
-    rf"^\s*(?:{_SIGNOFFS})(?:[ ,.]+(?-i:[A-ZÀ-Ý])[\w'.]*){{0,2}}?\s*[,.!:;]*\s*$", re.I)
+    rf"^\s*(?:{_SIGNOFFS})(?:[ ,.]+(?-i:[{UPPER}])[\w'.]*){{0,2}}?\s*[,.!:;]*\s*$", re.I)
 _BARE_SIGNOFF_RE = re.compile(rf"^\s*(?:{_SIGNOFFS})\s*[,.!:;]*\s*$", re.I)
 # "Sent from my iPhone" and its translations; "Get Outlook for iOS"; "從我的 iPhone 傳送".
 _SENT_RE = re.compile(
@@ -86,7 +88,7 @@ _TITLE_RE = re.compile(
     r"gerente|directora|jefe|fundador|fundadora|inc\.?|ltd\.?|llc|gmbh|corp\.?|s\.a\.?|sas)\b",
     re.IGNORECASE,
 )
-_NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-Ý][\w'’.\-]*|[a-zß-ÿ]{1,3}|[A-Z]\.)$")
+_NAME_WORD_RE = re.compile(r"^(?:[" + UPPER + r"][\w'’.\-]*|[" + LOWER + r"]{1,3}|[A-Z]\.)$")
 _MAX_SIGNATURE_LINES = 11
 _MAX_DELIMITED_LINES = 25
 _LONG_LINE = 60

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.parsing.labeller.features import block_features
 from assistant.parsing.labeller.tokens import join, spans
+from assistant.parsing.letters import UPPER
 from assistant.parsing.memo import short_text_memo
 
 MODEL_PATH = Path(__file__).with_name("blocks.crfsuite")
@@ -165,7 +166,7 @@ def read_block(text: str, region: str = "US", person: str | None = None) -> Bloc
                        tuple(faxes))
 
 
-_JOINED = re.compile(r"\s(?:at|@|bei|chez|presso|bij)\s+(?=[A-Z0-9ÀÁÂÄÅÇÈÉÊËÍÎÏÑÓÔÖÚÛÜ])")
+_JOINED = re.compile(r"\s(?:at|@|bei|chez|presso|bij)\s+(?=[" + UPPER + r"0-9])")
 
 
 _CONJUNCTIONS = frozenset({"and", "und", "et", "e", "y", "i", "en", "&", "/", "of", "de", "di"})
