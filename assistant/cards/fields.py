@@ -241,7 +241,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         below = _line_below(lines, logo_at, skip) if len(logo.text.split()) == 1 else None
         logo = _joined(logo, lines[below]) if below is not None else logo
         values["company"] = (_as_printed(logo.text.strip(" ,;"), printed), logo.confidence)
-    _fill_from_labeller(values, lines, region, taken - found.used)
+    _fill_from_labeller(values, lines, region, taken - found.used,
+                        [_compact(e.split("@")[0]) for e in found.emails])
     if "company" not in values and (guess := _company_from_domain(found)):
         # a guess: the owner is asked to check it
         values["company"] = (_as_printed(guess, printed), DOUBTFUL / 2)
@@ -405,18 +406,32 @@ def _read_all(lines: Sequence[OcrLine], region: str) -> _Found:
 
 
 def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[OcrLine],
-                        region: str, address_at: set[int] | None = None) -> None:
-    """A title or company the card's layout rules did not find, as the trained block
+                        region: str, address_at: set[int] | None = None,
+                        locals_: Sequence[str] = ()) -> None:
+    """A name, title or company the card's layout rules did not find, as the trained block
     labeller (the one that reads signatures and typed cards) reads the card's lines; its
-    confidence is that of the line it came from. (Its names are not taken: on cards, the
-    layout rules read them better.) Nothing is taken from an address line (``address_at``:
-    "Palo Alto California" before its ZIP code is a town), and a degree ("D.M.D.") is no
-    company."""
-    if "title" in values and "company" in values:
+    confidence is that of the line it came from. The rules come first: on OCR'd cards they
+    read every field better than the labeller (on the tuning cards, taking the labeller's
+    fields instead of theirs got 29 names right of 64, 29 titles of 60, 8 companies of 54,
+    against 62, 58 and 45), so the labeller fills only what they left empty. A name is
+    taken only when it is name-shaped and opens with a given name or is the own part of an
+    address on the card. Nothing is taken from an address line (``address_at``: "Palo Alto
+    California" before its ZIP code is a town), and a degree ("D.M.D.") is no company."""
+    if all(key in values for key in ("name", "title", "company")):
         return
     block = read_block("\n".join(line.text for line in lines), region)
+    if "name" not in values and block.name and _labelled_name(block.name, lines, locals_ or []):
+        confidence = min((line.confidence for line in lines if block.name in line.text),
+                         default=DOUBTFUL / 2)
+        values["name"] = (_name_text(block.name), confidence)
+        company = values.get("company", ("", 0.0))
+        rest = company[0][len(block.name):].strip(" ,;|·-")
+        if company[0].startswith(block.name + " ") and block.company and rest == block.company:
+            values["company"] = (rest, company[1])  # the name and the company on one row
     addresses = [_compact(lines[i].text) for i in address_at or set()]
     for key, value in (("title", block.title), ("company", block.company)):
+        if key in values:
+            continue
         taken = [_compact(text) for text, _ in values.values()]
         if key == "company" and value and "," in value:
             head, _, tail = value.partition(",")
@@ -433,6 +448,19 @@ def _fill_from_labeller(values: dict[str, tuple[str, float]], lines: Sequence[Oc
             confidence = min((line.confidence for line in lines if value in line.text),
                              default=DOUBTFUL / 2)
             values[key] = (value, confidence)
+
+
+def _labelled_name(name: str, lines: Sequence[OcrLine], locals_: Sequence[str]) -> bool:
+    """The labeller's name is a person's: name-shaped, no title, company or address, and
+    opening with a given name or spelt by an address's own part ("okafor" in
+    "j.okafor@...")."""
+    words = _name_words(name)
+    if (words is None or _is_title(name) or _COMPANY_WORDS.search(name) or _legal_form(name)
+            or _is_address(name) or not any(name in line.text for line in lines)):
+        return False
+    folded = [_compact(word) for word in words]
+    return is_given_name(words[0]) or any(
+        len(word) >= 3 and any(word in local for local in locals_) for word in folded)
 
 
 def _town_under_street(value: str, lines: Sequence[OcrLine], address_at: set[int]) -> bool:
