@@ -25,6 +25,7 @@ from assistant.cards.emails import (
     ROLE_LOCALS,
     address_in_site,
     bare_domains,
+    bars_mended,
     name_locals,
     repair_emails,
 )
@@ -776,6 +777,7 @@ def _marks_apart(text: str) -> str:
     words ("Acme Labs Ltd·12 Harbour Road"), so the parts read as words of their own."""
     if not any(mark in text for mark in "·•|▪"):
         return text
+    text = bars_mended(text)
     return _GLUED_MARK.sub(lambda m: f" {m.group(1)} ", text).strip()
 
 
