@@ -26,6 +26,7 @@ from assistant.cards.emails import (
     address_in_site,
     bare_domains,
     bars_mended,
+    confused,
     name_locals,
     repair_emails,
 )
@@ -253,6 +254,10 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         if brand_at is not None:
             values["company"] = (_as_printed(lines[brand_at].text.strip(" ,;"), printed),
                                  DOUBTFUL / 2)
+    if "company" in values and domains:
+        company, sure = values["company"]
+        values["company"] = (_logo_by_domain(_respelled_by_domain(company, domains), sure,
+                                             _domain_labels(found)), sure)
     if "title" in values:
         values["title"] = (_title_without_company(values["title"][0],
                                                   values.get("company", ("", 0.0))[0], domains),
@@ -346,18 +351,27 @@ def _addresses_by_name(found: _Found, lines: Sequence[OcrLine], name: str) -> bo
 def _hosts_by_company(found: _Found, company: str, confidence: float) -> dict[str, float]:
     """Addresses whose host misspells by one letter the company's name, read more surely than
     the address, with no web site on the card to say otherwise ("jane@ihinkers-doers.example"
-    under the logo "MAKERS & MENDERS")."""
+    under the logo "MAKERS & MENDERS"), or whose host is a word of the company's but for a
+    figure the OCR read for a letter ("jane@kestre1.example" under "Kestrel Hotels")."""
     sites = {u.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
              for u in found.urls}
     name = _compact(company)
+    words = [_compact(word) for word in company.split() if len(_compact(word)) >= 4]
     mended: dict[str, float] = {}
     for email, sure in found.emails.items():
         local, _, host = email.rpartition("@")
         label, dot, rest = host.partition(".")
         if host not in sites and sure < confidence and len(name) >= 5:
             label = _respelled(label, name)
+        if host not in sites:  # "jane@kestre1.example" under "Kestrel Hotels"
+            label = next((word for word in words if _figures(label) > _figures(word)
+                          and confused(label, word)), label)
         mended.setdefault(f"{local}@{label}{dot}{rest}", sure)
     return mended
+
+
+def _figures(text: str) -> int:
+    return sum(ch.isdigit() or ch == "|" for ch in text)
 
 
 _FIGURE_INITIAL = re.compile(r"^1(?=[._-]?[^\W\d_]{2,}$)")
@@ -1156,6 +1170,70 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
     return best
 
 
+def _respelled_by_domain(company: str, domains: set[str]) -> str:
+    """The company with a word (or up to three words together) that is the card's domain but
+    for letters the OCR confuses ("LUMENFlELD", "0RBIT", "Lurnenfield" beside
+    lumenfield.example, orbit.example) spelt as the domain spells it, in the word's case."""
+    words = company.split(" ")
+    for domain in sorted(domains, key=len, reverse=True):
+        if len(domain) < 4:
+            continue
+        for size in (1, 2, 3):
+            for start in range(len(words) - size + 1):
+                run = words[start:start + size]
+                compact = "".join(_compact(word) for word in run)
+                if (compact == domain or not confused(compact, domain)
+                        or _figures(domain) > _figures(compact)):
+                    continue  # a figure in the domain for a letter printed: the domain misread
+                mended = _in_case_of(run, domain)
+                if mended is not None:
+                    return " ".join(words[:start] + mended + words[start + size:])
+    return company
+
+
+DOUBTFUL_LOGO_RATIO = 0.75  # a doubtful logo this close to the card's domain is its name
+
+
+def _logo_by_domain(company: str, confidence: float, labels: list[str]) -> str:
+    """A company of one or two words read doubtfully (a logo's lettering, most of all in a
+    photo) that comes close to the card's own domain but does not spell it ("LUMFNFIELO"
+    beside lumenfield.example): the domain's spelling, in the logo's case. Read surely, the
+    line stands: a brand may be spelt otherwise than its domain ("BRIGHTWAVE" beside
+    brigtwave.example)."""
+    compact = _compact(company)
+    if confidence >= DOUBTFUL or len(company.split()) > 2 or len(compact) < 4:
+        return company
+    for label in labels:
+        domain = label.replace("-", "")
+        if (domain == compact or len(domain) < 4 or _figures(domain)
+                or abs(len(domain) - len(compact)) > 2
+                or SequenceMatcher(None, compact, domain).ratio() < DOUBTFUL_LOGO_RATIO):
+            continue
+        spelt = " ".join(label.split("-"))
+        return spelt.upper() if company.isupper() else spelt.capitalize()
+    return company
+
+
+def _in_case_of(run: list[str], domain: str) -> list[str] | None:
+    """``domain``'s letters put in the places of the run's letters and figures, in their case
+    (the run's words as many letters long as the domain), or the one word spelt as the
+    domain, in its case; None when neither can be done."""
+    places = [(i, j) for i, word in enumerate(run) for j, ch in enumerate(word) if ch.isalnum()]
+    if len(places) == len(domain):
+        out = [list(word) for word in run]
+        upper = all(ch.isupper() for word in run for ch in word if ch.isalpha() and ch != "l")
+        for (i, j), letter in zip(places, domain, strict=True):
+            ch = out[i][j]
+            if ch.lower() != letter:
+                out[i][j] = letter.upper() if upper or ch.isupper() else letter
+        return ["".join(word) for word in out]
+    if len(run) != 1 or not run[0].isalnum():
+        return None
+    word = run[0]
+    return [domain.upper() if word.isupper() else domain.capitalize() if word[0].isupper()
+            else domain]
+
+
 def _spells_domain(compact: str, domains: set[str]) -> bool:
     """The line names the card's web or mail domain: starts with it ("acmerobotics" for
     acme.com), is its start, or is it with a letter or two misread by the OCR or by the
@@ -1167,6 +1245,8 @@ def _spells_domain(compact: str, domains: set[str]) -> bool:
             return True
         if (len(domain) >= 6 and abs(len(compact) - len(domain)) <= 2
                 and SequenceMatcher(None, compact, domain).ratio() >= SPELLS_DOMAIN):
+            return True
+        if len(domain) >= 4 and confused(compact, domain):  # "0RBIT" beside orbit.example
             return True
     return False
 
