@@ -15,7 +15,7 @@ from difflib import get_close_matches
 from assistant.cards.lines import OcrLine
 from assistant.cards.names import is_given_name
 from assistant.cards.words import is_common_word
-from assistant.parsing.contacts import find_urls
+from assistant.parsing.contacts import find_urls, normalize_email
 
 _BARE_DOMAIN = re.compile(r"(?i)(?<![@\w.-])(?:[a-z0-9-]{2,}\.)+(?:com|org|net|edu|gov|io|co|"
                           r"[a-z]{2})(?:/[^\s]*)?(?![\w@])")
@@ -68,11 +68,59 @@ _DOUBLED_AT = re.compile(r"(?<=\w)@{2,}(?=\w)")
 _DOUBLED_HOST_DOT = re.compile(r"(@[\w-]+(?:\.[\w-]+)*)\.{2,}(?=[a-z])")
 
 
+# A bracket or a bar the OCR saw beside the "@" ("jane(@example.com"); a bar inside an address
+# is a small l ("jane@examp|e.com"): no address holds one.
+_BRACKET_AT = re.compile(r"(?<=[\w.])[(\[{|]@|@[)\]}|](?=\w)")
+_LETTER_BAR = re.compile(r"(?<=[a-z])\|(?=[a-z])")
+# The dot before a common ending read as a space ("jane@example com"), and a host cut in two
+# by a space before its dot ("jane@exam ple.com"): the host before it has no dot yet.
+_TLD_APART = re.compile(r"(@[\w-]+)\s+(?=(?:com|org|net|edu|gov)(?![\w.@-]))")
+_HOST_APART = re.compile(r"(@[\w-]+)\s+(?!www\.)(?=[\w-]+\.(?:com|org|net|edu|gov|[a-z]{2})"
+                         r"(?![\w@.-]))")
+
+
+def _checked(text: str, pattern: re.Pattern[str], repl: str) -> str:
+    """``pattern`` replaced by ``repl`` in each address it is found in, where the mended
+    address is one (``email-validator``) and the address as read was none."""
+    def mend(match: re.Match[str]) -> str:
+        start = max(text.rfind(" ", 0, match.start()) + 1, 0)
+        end = text.find(" ", match.end())
+        end = len(text) if end < 0 else end
+        before = text[start:end]
+        after = before[:match.start() - start] + match.expand(repl) + before[match.end() - start:]
+        after_word = after.split(" ")[0] if " " in match.group() else after
+        whole = _valid(after_word) and not (" " not in match.group() and _valid(before))
+        return match.expand(repl) if whole else match.group()
+    return pattern.sub(mend, text)
+
+
+def bars_mended(text: str) -> str:
+    """A bar between two small letters of an address read as the small l it is
+    ("jane@lumenfie|d.example"), and a bar seen beside its "@" dropped, when the address is
+    one then."""
+    if "|" not in text or "@" not in text:
+        return text
+    tokens = []
+    for token in text.split(" "):
+        if "@" in token and "|" in token:
+            mended = _LETTER_BAR.sub("l", token.replace("|@", "@").replace("@|", "@"))
+            token = mended if "|" not in mended and _valid(mended) else token
+        tokens.append(token)
+    return " ".join(tokens)
+
+
+def _valid(token: str) -> bool:
+    candidate = token.strip("<>()[],;:")
+    return "@" in candidate and normalize_email(candidate) is not None
+
+
 def _closed_up(text: str) -> str:
     if _WRITTEN_AT.search(text):
         text = _WRITTEN_DOT.sub(".", _WRITTEN_AT.sub("@", text))
     if "@" not in text:
         return text
+    text = bars_mended(_checked(text, _BRACKET_AT, "@"))
+    text = _checked(_checked(text, _TLD_APART, r"\1."), _HOST_APART, r"\1")
     text = _DOUBLED_HOST_DOT.sub(r"\1.", _DOUBLED_AT.sub("@", text))
     text = _HOST_SPACED_BEFORE.sub(r"\1.", _SPACED_AT.sub("@", text))
     text = _SPACED_DOT.sub(r"\1", text)
@@ -168,14 +216,31 @@ def _locals_mended(lines: list[OcrLine]) -> list[OcrLine]:
         if "@" not in line.text:
             out.append(line)
             continue
-        tokens = []
+        tokens: list[str] = []
         for token in line.text.split(" "):
             local, at, host = token.rpartition("@")
+            if at and local and tokens and _word_cut(tokens[-1], local, words):
+                local = tokens.pop() + local
             if at and local:
                 token = f"{_local_mended(local, words, line.confidence)}@{host}"
             tokens.append(token)
         out.append(replace(line, text=" ".join(tokens)))
     return out
+
+
+_LOCAL_HEAD = re.compile(r"^[a-z0-9][a-z0-9._+-]*$")
+
+
+def _word_cut(before: str, local: str, words: dict[str, float]) -> bool:
+    """An own part the OCR cut in two with a space inside a word printed on the card
+    ("jane.oka for@" beside "Jane Okafor"): the piece before the space and the first piece
+    after it make that word, and neither is one alone."""
+    if not _LOCAL_HEAD.match(before) or not _LOCAL_HEAD.match(local):
+        return False
+    head = re.split(r"[._+-]", before)[-1]
+    tail = re.split(r"[._+-]", local)[0]
+    return (bool(head) and bool(tail) and (head + tail) in words
+            and head not in words and tail not in words)
 
 
 def _local_mended(local: str, words: dict[str, float], confidence: float) -> str:
@@ -187,8 +252,10 @@ def _local_mended(local: str, words: dict[str, float], confidence: float) -> str
                                                        or piece[1:].islower()):
             continue
         last = number == 0 and match.end() == len(local)
-        found = {w for w, sure in words.items() if sure > confidence and (
-            _confused(lowered, w) or last and len(piece) >= 5 and w.startswith(lowered)
+        unknown = not _known_word(lowered)
+        found = {w for w, sure in words.items() if (
+            sure > confidence or sure >= confidence and unknown and _known_word(w)) and (
+            confused(lowered, w) or last and len(piece) >= 5 and w.startswith(lowered)
             and 1 <= len(w) - len(piece) <= 2)}
         if len(found) == 1:
             word = found.pop()
@@ -196,6 +263,11 @@ def _local_mended(local: str, words: dict[str, float], confidence: float) -> str
                 word.capitalize() if piece[0].isupper() else word)
             local = local[:match.start()] + word + local[match.end():]
     return local
+
+
+def _known_word(word: str) -> bool:
+    """A given name or a common word: what an own part is made of when it is read right."""
+    return is_given_name(word) or is_common_word(word)
 
 
 _WHOLE_HOST = re.compile(r"^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|[a-z]{2})$")
@@ -258,23 +330,41 @@ def _near_host(host: str, hosts: set[str], every: set[str] | None = None) -> str
     surely than the address); among ``every`` site, only a host that differs by letters the
     OCR confuses with one another (i, l, 1; o, 0: "exampie.com" beside "example.com")."""
     lowered = host.lower()
-    confused = [h for h in every or set() if _confused(lowered, h)]
-    if len(confused) == 1:
-        return confused[0]
-    sites = [h for h in hosts if h not in _MAIL_HOSTS]
+    alike = [h for h in every or set() if confused(lowered, h) and not _less_lettered(h, lowered)]
+    if len(alike) == 1:
+        return alike[0]
+    sites = [h for h in hosts if h not in _MAIL_HOSTS and not _less_lettered(h, lowered)]
     if not sites:
         return host
     close = get_close_matches(lowered, sites, n=1, cutoff=0.88)
     return close[0] if close else host
 
 
+def _less_lettered(site: str, read: str) -> bool:
+    """The site holds more figures or bars than the address as read: the OCR read a letter of
+    the site as one ("examp1e.com" beside "jane@example.com"), not the other way."""
+    def marks(text: str) -> int:
+        return sum(ch.isdigit() or ch == "|" for ch in text)
+    return marks(site) > marks(read)
+
+
 _CONFUSED = (frozenset("il1|"), frozenset("o0"))
+# Letters the OCR reads as one letter or two, most of all in photos: "rn" for "m" and back,
+# "cl" for "d", "vv" for "w".
+_RUNS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
 
 
-def _confused(read: str, site: str) -> bool:
-    """The same host but for one or two letters the OCR confuses."""
-    if len(read) != len(site) or read == site:
+def confused(read: str, site: str) -> bool:
+    """The same host (or word) but for one or two letters the OCR confuses."""
+    if read == site:
         return False
+    if len(read) != len(site):
+        for run, letter in _RUNS:
+            read, site = read.replace(run, letter), site.replace(run, letter)
+        if read == site:
+            return True
+        if len(read) != len(site):
+            return False
     pairs = [(a, b) for a, b in zip(read, site, strict=True) if a != b]
     return len(pairs) <= 2 and all(any({a, b} <= group for group in _CONFUSED) for a, b in pairs)
 

@@ -7,6 +7,7 @@ row into one line ("MOBILE" printed left of its number), and leaves columns far 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -30,11 +31,16 @@ class OcrLine:
 
 
 _MARKS = str.maketrans("", "", "®™℠")
+# A ring mark read for the "@" of an address ("jane.okafor®example.com"): glued between an
+# own part in small letters and a host (not a web site's "www.").
+_MARK_FOR_AT = re.compile(r"(?<![\w.@+-])([a-z0-9][a-z0-9._+-]*)[®©]"
+                          r"(?!www\.)([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![\w@])")
 
 
 def clean_text(text: str) -> str:
     """NFKC folds the full-width forms an engine trained on CJK text emits ("（0)"); trade
-    marks are dropped."""
+    marks are dropped, but a mark in an address's place of its "@" is the "@"."""
+    text = _MARK_FOR_AT.sub(r"\1@\2", text) if "®" in text or "©" in text else text
     text = text.translate(_MARKS)  # "ACME®", "sundale™": the mark is no letter of the name
     return " ".join(unicodedata.normalize("NFKC", text).split())
 

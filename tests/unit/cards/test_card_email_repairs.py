@@ -1,0 +1,79 @@
+"""Addresses the OCR broke on photographed cards, mended only into addresses that
+``email-validator`` accepts (invented cards, no OCR involved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cards.fields import read_card
+from assistant.cards.lines import OcrLine, clean_text
+
+
+def lines(*texts: str, confidence: float = 0.95) -> list[OcrLine]:
+    return [OcrLine(t, confidence, (10.0, 40.0 * i, 400.0, 40.0 * i + 30)) for i, t in
+            enumerate(texts)]
+
+
+def emails_of(*texts: str) -> tuple[str, ...]:
+    return read_card(lines("Jane Okafor", "Sales Director", *texts), "US").emails
+
+
+@pytest.mark.parametrize("read", [
+    "jane.okafor®lumenfield.example",  # a registered mark for the "@"
+    "jane.okafor©lumenfield.example",  # a copyright mark for the "@"
+    "jane.okafor(@lumenfield.example",  # a bracket seen beside the "@"
+    "jane.okafor@|lumenfield.example",  # a bar seen beside the "@"
+    "E: jane.okafor@lumenfield com",  # the dot before the ending read as a space
+    "jane.okafor@lumenfie|d.com",  # a small l read as a bar
+])
+def test_an_address_broken_by_a_misread_mark_is_mended(read: str) -> None:
+    expected = "jane.okafor@lumenfield.com" if "com" in read and "example" not in read else (
+        "jane.okafor@lumenfield.example")
+    assert emails_of(read) == (expected,)
+
+
+def test_a_host_cut_in_two_by_a_space_is_one_again() -> None:
+    assert emails_of("jane.okafor@lumen field.com") == ("jane.okafor@lumenfield.com",)
+
+
+def test_an_own_part_cut_in_two_inside_the_printed_name_is_one_again() -> None:
+    # "Okafor" is printed on the card; the address's "oka for" is that word cut in two
+    assert emails_of("jane.oka for@lumenfield.com") == ("jane.okafor@lumenfield.com",)
+
+
+def test_rn_read_for_m_in_the_host_is_mended_against_the_cards_site() -> None:
+    assert emails_of("jane.okafor@lurnenfield.com", "www.lumenfield.com") == (
+        "jane.okafor@lumenfield.com",)
+
+
+def test_rn_read_for_m_in_the_own_part_is_mended_against_the_printed_name() -> None:
+    reading = read_card(lines("Emma Marsh", "Sales Director", "ernma.marsh@lumenfield.com",
+                              "www.lumenfield.com"), "US")
+    assert reading.emails == ("emma.marsh@lumenfield.com",)
+
+
+def test_a_site_with_a_figure_for_a_letter_does_not_spoil_the_address() -> None:
+    # Given an address read right beside its site with a figure one for the small l
+    reading = read_card(lines("Jane Okafor", "jane.okafor@lumenfield.com",
+                              "www.lumenfie1d.com"), "US")
+    # Then the address keeps its letters
+    assert reading.emails == ("jane.okafor@lumenfield.com",)
+
+
+def test_a_mark_that_is_no_address_is_dropped_as_before() -> None:
+    assert clean_text("NORTHWIND® Logistics") == "NORTHWIND Logistics"
+    assert clean_text("Copyright ©2026 Lumenfield") == "Copyright ©2026 Lumenfield"
+    assert clean_text("Brightvale®www.brightvale.example") == "Brightvalewww.brightvale.example"
+
+
+def test_a_bar_between_the_details_of_a_row_stays_a_bar() -> None:
+    reading = read_card(lines("Jane Okafor", "T +1 650 555 0139|jane@lumenfield.com"), "US")
+    assert reading.emails == ("jane@lumenfield.com",)
+    assert reading.phones == ("+16505550139",)
+
+
+def test_an_address_spaced_where_it_is_already_whole_is_not_changed() -> None:
+    # Given two addresses on one row, the second a whole address after a host without a dot
+    reading = read_card(lines("Jane Okafor", "jane.okafor@lumenfield.com info@lumenfield.com"),
+                        "US")
+    assert set(reading.emails) == {"jane.okafor@lumenfield.com", "info@lumenfield.com"}
