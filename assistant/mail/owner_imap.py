@@ -4,7 +4,10 @@
   (flagged ``\\Seen``) when the provider does not file submitted mail itself.
 - INBOX: opened with EXAMINE (read-only, RFC 3501 6.3.2), so nothing is ever marked read,
   moved or deleted; only the header fields in ``HEADER_FIELDS`` of mail newer than the last
-  UID seen are fetched, with ``BODY.PEEK`` (RFC 3501 6.4.5). No body is ever fetched.
+  UID seen are fetched, with ``BODY.PEEK`` (RFC 3501 6.4.5). The only message ever fetched
+  whole is one whose header fields are a mail system's (a multipart/report, a mailer-daemon
+  or postmaster, the null reverse-path), to read the delivery report inside; the body of the
+  owner's other mail is never fetched.
 """
 
 from __future__ import annotations
@@ -132,6 +135,16 @@ class OwnerImap:
         with _errors("fetch"):
             data = self.client.fetch(uids, [_FETCH])
         return {uid: bytes(fields.get(_FETCHED, b"")) for uid, fields in data.items()}
+
+    def report(self, uid: int) -> bytes | None:
+        """The whole message, for a delivery report only (the caller has checked its header
+        fields, ``reply_headers.is_report``); BODY.PEEK, so it stays unread."""
+        self._end_idle()
+        with _errors("fetch"):
+            data = self.client.fetch([uid], ["BODY.PEEK[]"])
+        fields = data.get(uid)
+        raw = fields.get(b"BODY[]") if fields else None
+        return bytes(raw) if raw is not None else None
 
     def wait(self, seconds: float) -> bool:
         """IDLE (RFC 2177) up to ``seconds``, or sleep and NOOP when the server lacks it."""
