@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 HEADER_FIELDS = ("FROM", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "AUTO-SUBMITTED",
                  "PRECEDENCE", "X-AUTOREPLY", "X-AUTORESPOND", "X-AUTO-RESPONSE-SUPPRESS",
                  "SUBJECT", "CONTENT-TYPE", "RETURN-PATH")
+# A report's first part is the explanation, its second the delivery status, its last the
+# returned message's headers (or the whole message, attachments and all): its start is enough.
+REPORT_BYTES = 256 * 1024
 _FETCH = f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]"
 _FETCHED = f"BODY[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]".encode()
 
@@ -141,9 +144,9 @@ class OwnerImap:
         fields, ``reply_headers.is_report``); BODY.PEEK, so it stays unread."""
         self._end_idle()
         with _errors("fetch"):
-            data = self.client.fetch([uid], ["BODY.PEEK[]"])
-        fields = data.get(uid)
-        raw = fields.get(b"BODY[]") if fields else None
+            data = self.client.fetch([uid], [f"BODY.PEEK[]<0.{REPORT_BYTES}>"])
+        fields = data.get(uid) or {}
+        raw = next((v for k, v in fields.items() if bytes(k).startswith(b"BODY[]")), None)
         return bytes(raw) if raw is not None else None
 
     def wait(self, seconds: float) -> bool:

@@ -149,3 +149,17 @@ def test_a_second_touch_drafted_to_the_bad_address_is_skipped(app):
     with transaction(app.sessions) as session:
         second = session.scalars(select(FollowUp).where(FollowUp.sequence == 2)).one()
         assert second.status == "skipped"
+
+
+def test_the_start_of_a_report_returning_a_large_message_is_enough():
+    # A report whose returned message carries a large attachment is fetched up to
+    # REPORT_BYTES only: the delivery status and the returned headers come first.
+    from assistant.mail.owner_imap import REPORT_BYTES
+
+    returned = dsn(FOLLOWUP_ID).replace(b"Content-Type: text/rfc822-headers",
+                                        b"Content-Type: message/rfc822")
+    # the returned message's body, an attachment far larger than what is fetched
+    big = returned.rpartition(b"--B1--")[0] + b"x" * (2 * REPORT_BYTES)
+    report = bounces.read(big[:REPORT_BYTES])
+    assert report is not None
+    assert bounces.about_followup(report, (), SENT) is not None
