@@ -4,7 +4,10 @@
   (flagged ``\\Seen``) when the provider does not file submitted mail itself.
 - INBOX: opened with EXAMINE (read-only, RFC 3501 6.3.2), so nothing is ever marked read,
   moved or deleted; only the header fields in ``HEADER_FIELDS`` of mail newer than the last
-  UID seen are fetched, with ``BODY.PEEK`` (RFC 3501 6.4.5). No body is ever fetched.
+  UID seen are fetched, with ``BODY.PEEK`` (RFC 3501 6.4.5). The only message ever fetched
+  whole is one whose header fields are a mail system's (a multipart/report, a mailer-daemon
+  or postmaster, the null reverse-path), to read the delivery report inside; the body of the
+  owner's other mail is never fetched.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ log = logging.getLogger(__name__)
 HEADER_FIELDS = ("FROM", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "AUTO-SUBMITTED",
                  "PRECEDENCE", "X-AUTOREPLY", "X-AUTORESPOND", "X-AUTO-RESPONSE-SUPPRESS",
                  "SUBJECT", "CONTENT-TYPE", "RETURN-PATH")
+# A report's first part is the explanation, its second the delivery status, its last the
+# returned message's headers (or the whole message, attachments and all): its start is enough.
+REPORT_BYTES = 256 * 1024
 _FETCH = f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]"
 _FETCHED = f"BODY[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]".encode()
 
@@ -132,6 +138,16 @@ class OwnerImap:
         with _errors("fetch"):
             data = self.client.fetch(uids, [_FETCH])
         return {uid: bytes(fields.get(_FETCHED, b"")) for uid, fields in data.items()}
+
+    def report(self, uid: int) -> bytes | None:
+        """The whole message, for a delivery report only (the caller has checked its header
+        fields, ``reply_headers.is_report``); BODY.PEEK, so it stays unread."""
+        self._end_idle()
+        with _errors("fetch"):
+            data = self.client.fetch([uid], [f"BODY.PEEK[]<0.{REPORT_BYTES}>"])
+        fields = data.get(uid) or {}
+        raw = next((v for k, v in fields.items() if bytes(k).startswith(b"BODY[]")), None)
+        return bytes(raw) if raw is not None else None
 
     def wait(self, seconds: float) -> bool:
         """IDLE (RFC 2177) up to ``seconds``, or sleep and NOOP when the server lacks it."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
-from assistant.parsing.classify import is_auto_reply, is_bounce
+from assistant.parsing.classify import is_auto_reply, is_bounce, is_bounce_sender
 from assistant.parsing.mime import MessageView, parse_addresses
 
 _MSG_ID = re.compile(r"<[^<>\s]+>")
@@ -27,6 +27,7 @@ class SeenHeaders:
     thread_ids: tuple[str, ...]  # In-Reply-To, then References, newest first
     automatic: bool
     bounce: bool
+    report: bool = False  # a mail system's header block: worth reading whole (``is_report``)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,19 @@ def headers_of(view: MessageView) -> SeenHeaders:
     message_id = next(iter(_MSG_ID.findall(view.header("Message-ID"))), None)
     return SeenHeaders(sender=sender, message_id=message_id,
                        thread_ids=tuple(dict.fromkeys(i.lower() for i in ids)),
-                       automatic=is_auto_reply(view), bounce=is_bounce(view, sender))
+                       automatic=is_auto_reply(view), bounce=is_bounce(view, sender),
+                       report=is_report(view.header("Content-Type"), sender,
+                                        view.header("Return-Path") or None))
+
+
+def is_report(content_type: str, sender: str | None, return_path: str | None) -> bool:
+    """Whether a header block is a mail system's (the same test as ``guard.may_be_bounce``):
+    a multipart/report, or from a mailer-daemon or postmaster, or with the null reverse-path.
+    Only such a message is ever fetched whole from the owner's INBOX, to read the delivery
+    report inside; a person's mail never is."""
+    if content_type.strip().lower().startswith("multipart/report"):
+        return True
+    return is_bounce_sender(sender, return_path)
 
 
 def match(seen: SeenHeaders, sent: Mapping[str, int], awaiting: Mapping[str, int],

@@ -6,7 +6,9 @@ or not) forwards to the assistant (``forwarded_reply``, called by the inbound pr
 before a message is read as a note). Only the match is stored (``seen_replies``): which
 contact, what kind, its Message-ID. An out-of-office or a delivery report does not count as a
 reply: it pushes a second touch due soon back by a few business days, and is recorded so the
-reminder can say so.
+reminder can say so. A delivery report that names a follow-up's Message-ID and a permanent
+failure of its recipient is moreover handled as a relay bounce (``bounces.inbox_bounce``):
+the only mail the watcher fetches whole is a mail system's, known by its header fields.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from assistant.backoff import backoff_delay
 from assistant.domain import OwnerProfile
 from assistant.errors import ConfigurationError, MailboxError
 from assistant.mail.accounts import open_owner_imap
-from assistant.mail.reply_headers import Match, headers_of, match, read_fields
+from assistant.mail.reply_headers import Match, SeenHeaders, headers_of, match, read_fields
 from assistant.parsing.classify import strip_subject_prefixes
 from assistant.parsing.forwards import unwrap_forward
 from assistant.parsing.mime import MessageView, read_message
+from assistant.pipeline import bounces
 from assistant.scheduling import add_business_days, at_local_hour
 from assistant.store import linked, outbox, owners
 from assistant.store.db import insert_once, transaction
@@ -220,18 +223,42 @@ class ReplyWatcher:
     def read_new(self, imap, uidvalidity: int, last: int) -> int:  # type: ignore[no-untyped-def]
         uids = imap.uids_after(last)
         fields = imap.headers(uids) if uids else {}
+        seen = {uid: read_fields(fields.get(uid, b"")) for uid in uids}
+        # A mail system's report is the only message read whole (header fields decide).
+        reports = {uid: imap.report(uid) for uid in uids if seen[uid].report}
         now = self.app.clock()
         owner_id = self.mailbox.owner_id
         with transaction(self.app.sessions) as session:
             sent, waiting = sent_ids(session, owner_id), awaiting(session, owner_id)
+            followups = (bounces.sent_followups(session, owner_id,
+                                                self.app.settings.assistant_address)
+                         if reports else {})
             for uid in uids:
-                found = match(read_fields(fields.get(uid, b"")), sent, waiting,
-                              fallback_key=f"imap:{uidvalidity}/{uid}")
+                key = f"imap:{uidvalidity}/{uid}"
+                found = match(seen[uid], sent, waiting, fallback_key=key)
+                bounced = self._bounce(session, reports.get(uid), seen[uid], followups, now)
+                if bounced is not None:
+                    found = Match(bounced, "bounce", seen[uid].message_id or key)
                 if found is not None:
                     record(session, owner_id, found, now)
                 last = max(last, uid)
             linked.set_position(session, owner_id, uidvalidity, last, now)
         return last
+
+    def _bounce(self, session: Session, raw: bytes | None, seen: SeenHeaders,
+                followups: dict[str, bounces.SentFollowUp], now: datetime) -> int | None:
+        """A delivery report about a follow-up the owner sent, handled as a relay bounce;
+        the contact's id, or None when it blames none of the follow-up's recipients."""
+        report = bounces.read(raw) if raw else None
+        if report is None:
+            return None
+        found = bounces.about_followup(report, seen.thread_ids,
+                                       {k: v.recipients for k, v in followups.items()})
+        if found is None:
+            return None
+        sent = followups[found.message_id]
+        bounces.inbox_bounce(self.app, session, self.mailbox.owner_id, sent, found, now)
+        return sent.contact_id
 
     def _back_off(self, exc: Exception) -> None:
         self.failures += 1
