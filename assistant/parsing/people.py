@@ -36,6 +36,7 @@ from assistant.parsing.contacts import (
     person_phones,
     role_in,
     role_in_list,
+    title_and_field,
     with_comma_form,
     without_orders,
 )
@@ -874,8 +875,28 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
     match = _LISTED_TITLE_BEFORE.search(text, max(0, start - 70), start)
     # "Director of Strategic Partnerships, Bluebonnet Microgrids": a listed title is one field
     # of its own, read loosely (words around the title word need not be known title words)
-    return bool(match and is_title_phrase(match.group("title").strip(), loose=True)
+    return bool(match and (is_title_phrase(match.group("title").strip(), loose=True)
+                           or title_and_field(match.group("title")))
                 and not is_given_name(name.split()[0]))
+
+
+# "| Directora de Finanzas y Administración |", "Manager for Agriculture and Livelihoods,": a
+# title's field, then "and" and the word naming its second field
+_TITLE_AND_BEFORE = re.compile(
+    r"(?:^|[,;:|·\n]|[ \t][-–—][ \t])[ \t]*(?P<title>[^,;:|·\n]{3,80}?)[ \t]+"
+    r"(?:and|&|y|e|et|und|a|i|en)[ \t]+$")
+
+
+def _joined_to_a_title(text: str, start: int, name: str) -> bool:
+    """Whether a lone capitalized word is the second field of the title before its "and"
+    ("Directora de Finanzas y Administración"): a title ends there, no one is named."""
+    from assistant.parsing.labeller.features import is_given_name
+
+    match = _TITLE_AND_BEFORE.search(text, max(0, start - 90), start)
+    if match is None or is_given_name(name):
+        return False
+    title = match.group("title").strip()
+    return len(title.split()) >= 2 and is_title_phrase(title, loose=True)
 
 
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
@@ -886,6 +907,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
             and not _OWN_ADDRESS_AFTER.match(text[end:end + 60])):
         return False
     if _in_role_brackets(text, start) or _after_listed_title(text, start, name):
+        return False
+    if len(words) == 1 and _joined_to_a_title(text, start, name):
         return False
     if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
         return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
