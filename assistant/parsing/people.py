@@ -883,17 +883,18 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
 # "| Directora de Finanzas y Administración |", "Manager for Agriculture and Livelihoods,": a
 # title's field, then "and" and the word naming its second field
 _TITLE_AND_BEFORE = re.compile(
-    r"(?:^|[,;:|·\n]|[ \t][-–—][ \t])[ \t]*(?P<title>[^,;:|·\n]{3,80}?)[ \t]+"
+    r"(?:^|[,;:|·\n]|[ \t][-–—][ \t])[ \t]*(?P<title>[^,;:|·\n]{3,80}?)(?:[ \t]+|[ \t]*\n)"
     r"(?:and|&|y|e|et|und|a|i|en)[ \t]+$")
 
 
 def _joined_to_a_title(text: str, start: int, name: str) -> bool:
-    """Whether a lone capitalized word is the second field of the title before its "and"
-    ("Directora de Finanzas y Administración"): a title ends there, no one is named."""
+    """Whether capitalized words are the second field of the title before its "and"
+    ("Directora de Finanzas y Administración", "Jefe de Operaciones Portuarias" / "y Cadena
+    de Frío"): a title ends there, no one is named."""
     from assistant.parsing.labeller.features import is_given_name
 
     match = _TITLE_AND_BEFORE.search(text, max(0, start - 90), start)
-    if match is None or is_given_name(name):
+    if match is None or is_given_name(name.split()[0]):
         return False
     title = match.group("title").strip()
     return len(title.split()) >= 2 and is_title_phrase(title, loose=True)
@@ -908,7 +909,7 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False
     if _in_role_brackets(text, start) or _after_listed_title(text, start, name):
         return False
-    if len(words) == 1 and _joined_to_a_title(text, start, name):
+    if _joined_to_a_title(text, start, name):
         return False
     if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
         return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
@@ -2056,6 +2057,7 @@ def _card_line_title(passage: str, role: Role, name: str | None, region: str) ->
         return role
     card = _card_role(passage, name, region)
     if (card.title and card.company and card.company != role.company
-            and card.title.split() == line.group().split()):
+            # ("Gerente de Proyectos Hídricos" / "y Desalación": the card's title goes on)
+            and card.title.split()[:len(line.group().split())] == line.group().split()):
         return card
     return role

@@ -304,7 +304,10 @@ def _title_on_two_lines(title: str | None, company: str | None,
             return title, company
         # "Director of Clinical Partnerships" / "for Asia-Pacific": the region it covers, in
         # lower case after the title's own line
-        joined = bool(_JOINER_START.match(second) or _REGION_START.match(second))
+        joined = bool(_JOINER_START.match(second) or _REGION_START.match(second)
+                      # "Riaditeľ pre nákup" / "a logistiku", "Directeur Général Adjoint" /
+                      # "chargé du développement": a line in lower case goes on with the title
+                      or (second[:1].islower() and second[:1].isalpha()))
         # "... für Elektrochemische" / "Verfahrenstechnik": the field the title's
         # particle heads runs on to the next line, a line of no title of its own
         headed = (title.split()[-2:-1] and title.split()[-2] in _TITLE_PARTICLES
