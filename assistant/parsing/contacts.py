@@ -126,6 +126,10 @@ _TITLE_TRADES = (
     # for Research", "Secretary General", "Deputy Registrar", "Treasurer", "Commissioner"
     r"|lecturer|rector|vice-rector|pro-?rector|vice-chancellor|pro-vice-chancellor|registrar"
     r"|secretary|secretary-general|treasurer|commissioner"
+    # "vice-dean for research and development", "investigadora, Fundación ...": a faculty's
+    # deputy heads and researchers ("Dean" alone is also a given name)
+    r"|vice-dean|pro-?dean|vice-provost|researcher|investigador(?:a)?|pesquisador(?:a)?"
+    r"|chercheur|chercheuse|forscher(?:in)?|ricercatore|ricercatrice|onderzoeker"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -681,7 +685,9 @@ def _plain_word(word: str) -> bool:
 
 def _strip_fillers(title: str) -> str | None:
     words = title.split()
-    while words and (words[0].lower() in _LEAD_FILLERS or words[0] in {"of", "de", "&", "-"}):
+    # ("She’s director of ...": a typographic apostrophe is the typed one)
+    while words and (words[0].lower().replace("’", "'") in _LEAD_FILLERS
+                     or words[0] in {"of", "de", "&", "-"}):
         words = words[1:]
     while words and words[-1].lower() in {"of", "de", "and", "&", "-", "y", "et", "und", "for",
                                           "over", "now", "currently", "also", "still"}:
