@@ -37,6 +37,7 @@ from assistant.parsing.contacts import (
     role_in,
     role_in_list,
     title_and_field,
+    title_suffix,
     with_comma_form,
     without_orders,
 )
@@ -1645,7 +1646,25 @@ def _possessive_role(passage: str) -> Role | None:
 
 def _role_in_text(passage: str) -> Role | None:
     role = role_in(passage)
-    return role if role.title else None
+    return role if role.title else _comma_qualifier_at(passage)
+
+
+# "She is Head of Finance, Central Europe at Dunajská Agro a.s. (...)": a title, after its
+# comma the region or department it heads, then "at" and the company
+_COMMA_THEN_AT = re.compile(r",[ \t]+(?P<rest>[" + UPPER + r"][^\n,;:()@]{1,120}?)"
+                            r"(?=[ \t]*[(,;:\n]|\.\s+[" + UPPER + r"]|\.?$)")
+
+
+def _comma_qualifier_at(passage: str) -> Role | None:
+    for found in _COMMA_THEN_AT.finditer(passage):
+        before = re.split(r"[\n.;:!?()]", passage[:found.start()])[-1]
+        title = title_suffix(before)
+        if not title:
+            continue
+        role = _comma_title_at([title, found.group("rest")])
+        if role is not None:
+            return role
+    return None
 
 
 def _card_role(passage: str, name: str | None, region: str) -> Role:
