@@ -969,7 +969,8 @@ _FIRM_JOINED_BEFORE = re.compile(
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
     r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|LLP|PLC|plc|Inc\.?|Pty|Pvt\.?|KG|"
-    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.|\(Pty\)|Pte\.?|Sdn\.?|S\.à r\.l\.|inc\.|ltée)(?![\w])")
+    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.|\(Pty\)|\(Pvt\.?\)|\(Private\)|"
+    r"Pte\.?|Sdn\.?|S\.à r\.l\.|inc\.|ltée)(?![\w])")
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
 # Someone the contact is to be put in touch with, named by first name only.
 _REFERRED_TO = re.compile(
