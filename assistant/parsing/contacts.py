@@ -351,7 +351,10 @@ _PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srt
 # a card typed in capitals ("DR ANGHARAD PRICE-MELLOR FREng", "Jane Doe OBE"): no part of it.
 _ORDERS_AFTER = re.compile(
     r"(?:,?\s+(?:FREng|FRS|FRSE|FRSA|FRCP|FRCS|FRICS|MRICS|FIMechE|FICE|FIET|CEng|OBE|MBE|CBE|"
-    r"KBE|DBE|FCA|FCCA|FMedSci))+$")
+    r"KBE|DBE|FCA|FCCA|FMedSci|"
+    # institutions' members and fellows: "IEng MICE", "CEng MIStructE", "FRAeS", "MCIPS"
+    r"IEng|MIMechE|MICE|MIET|[FM]IStructE|[FM]IChemE|[FM]RAeS|MRSC|[FM]CIOB|[FM]RTPI|"
+    r"[FM]CIPS|[FM]CILT|[FM]CIPD|[FM]CIM|FCMI|CMgr|FIoD))+$")
 
 
 def without_orders(name: str) -> str:

@@ -182,7 +182,11 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
 # Degrees and professional letters written after a name: "P.Eng.", "CPA", "PhD", "MBA, CFA".
 _POST_NOMINAL = re.compile(
     r"(?:(?:P\.\s?Eng\.?|Eng\.|CPA|CA|CFA|CFP|PhD|Ph\.D\.?|MBA|MSc|M\.Sc\.?|BSc|FCA|ACA|ACCA|"
-    r"CMA|PMP|Esq\.?|LL\.?M\.?|MD|M\.D\.|RN|FRICS|MRICS|CEng|MIET|PE|P\.E\.|QC|KC|SC)"
+    r"CMA|PMP|Esq\.?|LL\.?M\.?|MD|M\.D\.|RN|FRICS|MRICS|CEng|MIET|PE|P\.E\.|QC|KC|SC|"
+    # British engineering and professional institutions' members and fellows: "CEng
+    # FIMechE", "IEng MICE", "FIStructE", "FRAeS", "MCIPS", "FRSA"
+    r"IEng|FREng|[FM]IMechE|[FM]ICE|[FM]IStructE|[FM]IChemE|FIET|[FM]RAeS|[FM]RSC|[FM]CIOB|"
+    r"[FM]RTPI|[FM]CIPS|[FM]CILT|[FM]CIPD|[FM]CIM|FCMI|CMgr|FIoD|FRSA)"
     r"(?:,?\s+|$))+")
 # A number behind its own label that is no fax ("Office: 403-555-0186 | Fax: 403-555-0187")
 _NOT_FAX_LABEL = re.compile(
