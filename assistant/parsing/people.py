@@ -881,6 +881,12 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
                 and not is_given_name(name.split()[0]))
 
 
+# "à Batna et ", "in Leeds and ": a place after its preposition, then the "and" joining the next
+_PLACE_JOINED_BEFORE = re.compile(
+    r"(?:^|[ \t])(?:à|in|en|to|nach|em|au|between|entre|tra|fra)[ \t]+(?-i:[" + UPPER
+    + r"][\w'’-]+)[ \t]+(?:and|et|y|e|und|&|i|en)[ \t]+$")
+
+
 # "| Directora de Finanzas y Administración |", "Manager for Agriculture and Livelihoods,": a
 # title's field, then "and" and the word naming its second field
 _TITLE_AND_BEFORE = re.compile(
@@ -912,6 +918,9 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False
     if _joined_to_a_title(text, start, name):
         return False
+    if (len(words) == 1 and _PLACE_JOINED_BEFORE.search(text, max(0, start - 40), start)
+            and not _known_given_name(name)):
+        return False  # "à Batna et Biskra", "in Leeds and Bradford": one more place
     if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
         return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
     if len(words) >= 2 and _FORM_BEFORE.search(text, max(0, start - 10), start):
