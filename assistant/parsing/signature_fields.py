@@ -612,7 +612,14 @@ def _title_line_above_company(company: str | None, signature: str,
 
 def _cut_short(company: str, whole: str) -> bool:
     """Whether the company read is the first words of a whole company line that ends in a
-    legal form (a surname inside a sole trader's name cut it)."""
+    legal form (a surname inside a sole trader's name cut it), or its last words after a
+    particle."""
+    head = whole[:-len(company)].split() if whole.endswith(" " + company) else []
+    if (len(head) >= 2 and head[-1] in _JOINING_PARTICLES | {"la", "l'"}
+            and head[0][:1].isupper() and len(head) <= 4):
+        # "Soummam SPA" of "Ciments de la Soummam SPA": the labeller read the name after its
+        # particle only
+        return True
     if not whole.startswith(company + " ") or len(whole.split()) < 2:
         return False
     if is_legal_form(whole.split()[-1]):
