@@ -126,6 +126,10 @@ _TITLE_TRADES = (
     # for Research", "Secretary General", "Deputy Registrar", "Treasurer", "Commissioner"
     r"|lecturer|rector|vice-rector|pro-?rector|vice-chancellor|pro-vice-chancellor|registrar"
     r"|secretary|secretary-general|treasurer|commissioner"
+    # "vice-dean for research and development", "investigadora, Fundación ...": a faculty's
+    # deputy heads and researchers ("Dean" alone is also a given name)
+    r"|vice-dean|pro-?dean|vice-provost|researcher|investigador(?:a)?|pesquisador(?:a)?"
+    r"|chercheur|chercheuse|forscher(?:in)?|ricercatore|ricercatrice|onderzoeker"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -347,7 +351,10 @@ _PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srt
 # a card typed in capitals ("DR ANGHARAD PRICE-MELLOR FREng", "Jane Doe OBE"): no part of it.
 _ORDERS_AFTER = re.compile(
     r"(?:,?\s+(?:FREng|FRS|FRSE|FRSA|FRCP|FRCS|FRICS|MRICS|FIMechE|FICE|FIET|CEng|OBE|MBE|CBE|"
-    r"KBE|DBE|FCA|FCCA|FMedSci))+$")
+    r"KBE|DBE|FCA|FCCA|FMedSci|"
+    # institutions' members and fellows: "IEng MICE", "CEng MIStructE", "FRAeS", "MCIPS"
+    r"IEng|MIMechE|MICE|MIET|[FM]IStructE|[FM]IChemE|[FM]RAeS|MRSC|[FM]CIOB|[FM]RTPI|"
+    r"[FM]CIPS|[FM]CILT|[FM]CIPD|[FM]CIM|FCMI|CMgr|FIoD))+$")
 
 
 def without_orders(name: str) -> str:
@@ -681,7 +688,9 @@ def _plain_word(word: str) -> bool:
 
 def _strip_fillers(title: str) -> str | None:
     words = title.split()
-    while words and (words[0].lower() in _LEAD_FILLERS or words[0] in {"of", "de", "&", "-"}):
+    # ("She’s director of ...": a typographic apostrophe is the typed one)
+    while words and (words[0].lower().replace("’", "'") in _LEAD_FILLERS
+                     or words[0] in {"of", "de", "&", "-"}):
         words = words[1:]
     while words and words[-1].lower() in {"of", "de", "and", "&", "-", "y", "et", "und", "for",
                                           "over", "now", "currently", "also", "still"}:
@@ -947,6 +956,42 @@ _TITLE_BRACKET_COMPANY = re.compile(r"(?P<title>[^()]+?)\s*\((?P<company>[^()@\d
 _TWO_FIELDS = re.compile(r"[\w-]+ (?:&|and|e|y|et|und|en) [\w-]+")
 
 
+_LAST_AND = re.compile(
+    r"^(?P<head>.+)\s(?:and|&|y|e|et|und|a|i)\s(?P<tail>[^\s@\d]+(?:\s[^\s@\d]+){0,2})$")
+_HEADS_FIELD = re.compile(r"\s(?:of|for|de|del|des|du|für|pre|per|da|do|di)\s")
+
+
+def title_and_field(part: str) -> bool:
+    """ "Senior Programme Manager for Agriculture and Livelihoods": a title heading a field,
+    then "and" and one more field of up to three words."""
+    found = _LAST_AND.match(part.strip())
+    return bool(found and len(found.group("head").split()) >= 3
+                and _HEADS_FIELD.search(found.group("head"))
+                and is_title_phrase(found.group("head"), loose=True)
+                and not any(is_legal_form(w) for w in found.group("tail").split()))
+
+
+_DEPARTMENT_JOIN = re.compile(r"(?i)\s(?:de|del|de la|des|du|of|for|für|pre|da|do|di|della)\s")
+
+
+def _department_of_title(part: str, inner: Role, nxt: str) -> bool:
+    """Whether the "company" read inside a title field ("Gerenta de Sostenibilidad") is the
+    department the title heads, the next field being the company itself ("Viña Piedra Alta
+    S.A.")."""
+    assert inner.title is not None and inner.company is not None
+    between = part[len(inner.title):len(part) - len(inner.company)]
+    words = nxt.rstrip(".").split()
+    return bool(part.startswith(inner.title) and part.endswith(inner.company)
+                and _DEPARTMENT_JOIN.fullmatch(between)
+                and len(inner.company.split()) <= 4 and not is_legal_form(inner.company.split()[-1])
+                and words and not re.search(r"[@\d]", nxt)
+                and (is_legal_form(nxt.split()[-1]) or (len(words) >= 2
+                                                  and COMPANY_RE.fullmatch(nxt.rstrip("."))))
+                and not is_title_phrase(nxt, loose=True)
+                # "socia de Quiroga, Lindner y Asociados, S.C.": one firm named after partners
+                and not _PARTNERS_TAIL.match(f"{part}, {nxt}", len(part)))
+
+
 def role_in_list(parts: list[str]) -> Role:
     """Title and company from comma-separated parts: "CTO, Acme" or "Acme, CTO"."""
     title = company = None
@@ -961,6 +1006,11 @@ def role_in_list(parts: list[str]) -> Role:
                 and COMPANY_RE.fullmatch(nxt.rstrip(".")) and not is_title_phrase(nxt, loose=True)):
             # "Gerente de Parcerias & Ecossistema, Banco do Sertão": two fields of the title's,
             # the company beside it
+            return Role(part, clean_company(nxt))
+        if (inner.title and inner.company and _department_of_title(part, inner, nxt)):
+            # "Gerenta de Sostenibilidad | Viña Piedra Alta S.A.", "Directora de Finanzas y
+            # Administración, Textiles del Altiplano, S.A.": with a company beside it, what
+            # follows the title's "de"/"of" is the department it heads
             return Role(part, clean_company(nxt))
         if inner.title:
             return Role(inner.title, inner.company or company)
@@ -981,6 +1031,10 @@ def role_in_list(parts: list[str]) -> Role:
             title, company = split[0], company or split[1]
         elif title is None and is_title_phrase(part, loose=True):
             title = _strip_fillers(part)
+        elif title is None and beside and title_and_field(part):
+            # "Senior Programme Manager for Agriculture and Livelihoods, Janakpur Rural
+            # Development Society": a title heading two fields, the company beside it
+            title = part
         elif (title and company is None and is_title_filler(part) and index
               and stripped[index - 1].endswith(title)):
             # "Senior Manager, Regulatory Affairs": the department the title goes on with

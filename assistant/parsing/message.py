@@ -416,7 +416,8 @@ _OUR_TITLE = re.compile(
     r"(?P<first>[" + UPPER + r"][\w'’-]+)(?:[ \t]+[" + UPPER + r"][\w'’-]+)?"
     # "Mick, copied, is our head winemaker", "Ana (en copia) es nuestra CFO"
     # "Zola, in copy, is our head of finance", "Ruth, on cc, is our COO"
-    r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied(?: in)?|cc['’]?e?d(?: in)?|in cc|on cc|in copy|"
+    r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied(?: in)?(?: here)?|cc['’]?e?d(?: in)?(?: here)?|"
+    r"in cc|on cc|in copy|"
     r"on copy|en copie|en copia|in copia|in kopie|"
     r"em cópia|in de cc)\)?,?[ \t]+(?:is|ist|est|es|è|é)[ \t]+)(?:our|unser(?:e[nmrs]?)?|"
     r"notre|nuestr[oa]|(?:il |la )?nostr[oa]|(?:o |a )?noss[oa]|onze|ons)[ \t]+"
@@ -435,8 +436,11 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
         # (but "our head of finance and operations": one more field of the title to its end)
         title_text = match.group("title")
         words = title_text.split()
+        # ("our finance and export manager", "our head of risk and compliance": every word a
+        # title's, the whole phrase is the title)
+        whole_title = is_title_phrase(title_text.strip())
         for joint in re.finditer(r"\s(?:and|und|et|y|e|en|who|which|qui|que|der|die)\s",
-                                 title_text):
+                                 "" if whole_title else title_text):
             rest = title_text[joint.end():].split()
             if not (len(rest) <= 2 and joint.group().strip() in {"and", "und", "et", "y", "e"}
                     and all(w.lower() in TITLE_FIELD_WORDS for w in rest)):
@@ -444,7 +448,7 @@ def _colleague_title(body: str, draft: ContactDraft) -> str | None:
                 break
         # "our head of viticulture", "notre directrice scientifique": the whole short phrase
         # when it reads as a title, not its head alone
-        whole = " ".join(words) if 1 < len(words) <= 4 else ""
+        whole = " ".join(words) if 1 < len(words) <= (6 if whole_title else 4) else ""
         if whole and is_title_phrase(whole, loose=True) and not _TRAILING_PARTICLE.search(whole):
             return whole
         title = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)

@@ -36,6 +36,8 @@ from assistant.parsing.contacts import (
     person_phones,
     role_in,
     role_in_list,
+    title_and_field,
+    title_suffix,
     with_comma_form,
     without_orders,
 )
@@ -874,8 +876,35 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
     match = _LISTED_TITLE_BEFORE.search(text, max(0, start - 70), start)
     # "Director of Strategic Partnerships, Bluebonnet Microgrids": a listed title is one field
     # of its own, read loosely (words around the title word need not be known title words)
-    return bool(match and is_title_phrase(match.group("title").strip(), loose=True)
+    return bool(match and (is_title_phrase(match.group("title").strip(), loose=True)
+                           or title_and_field(match.group("title")))
                 and not is_given_name(name.split()[0]))
+
+
+# "à Batna et ", "in Leeds and ": a place after its preposition, then the "and" joining the next
+_PLACE_JOINED_BEFORE = re.compile(
+    r"(?:^|[ \t])(?:à|in|en|to|nach|em|au|between|entre|tra|fra)[ \t]+(?-i:[" + UPPER
+    + r"][\w'’-]+)[ \t]+(?:and|et|y|e|und|&|i|en)[ \t]+$")
+
+
+# "| Directora de Finanzas y Administración |", "Manager for Agriculture and Livelihoods,": a
+# title's field, then "and" and the word naming its second field
+_TITLE_AND_BEFORE = re.compile(
+    r"(?:^|[,;:|·\n]|[ \t][-–—][ \t])[ \t]*(?P<title>[^,;:|·\n]{3,80}?)(?:[ \t]+|[ \t]*\n)"
+    r"(?:and|&|y|e|et|und|a|i|en)[ \t]+$")
+
+
+def _joined_to_a_title(text: str, start: int, name: str) -> bool:
+    """Whether capitalized words are the second field of the title before its "and"
+    ("Directora de Finanzas y Administración", "Jefe de Operaciones Portuarias" / "y Cadena
+    de Frío"): a title ends there, no one is named."""
+    from assistant.parsing.labeller.features import is_given_name
+
+    match = _TITLE_AND_BEFORE.search(text, max(0, start - 90), start)
+    if match is None or is_given_name(name.split()[0]):
+        return False
+    title = match.group("title").strip()
+    return len(title.split()) >= 2 and is_title_phrase(title, loose=True)
 
 
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
@@ -887,6 +916,11 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False
     if _in_role_brackets(text, start) or _after_listed_title(text, start, name):
         return False
+    if _joined_to_a_title(text, start, name):
+        return False
+    if (len(words) == 1 and _PLACE_JOINED_BEFORE.search(text, max(0, start - 40), start)
+            and not _known_given_name(name)):
+        return False  # "à Batna et Biskra", "in Leeds and Bradford": one more place
     if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
         return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
     if len(words) >= 2 and _FORM_BEFORE.search(text, max(0, start - 10), start):
@@ -944,7 +978,8 @@ _FIRM_JOINED_BEFORE = re.compile(
 _LEGAL_FORM_AFTER = re.compile(
     r"^(?:[ \t]+(?:&|and|et|und|y|e)[ \t]+[\w'’-]+)?[ \t]+(?:Sàrl|SàRL|SARL|S\.à\.r\.l\.|GmbH|AG|"
     r"SA|S\.A\.|SRL|S\.r\.l\.|S\.p\.A\.|SpA|BV|B\.V\.|NV|Ltd\.?|LLC|LLP|PLC|plc|Inc\.?|Pty|Pvt\.?|KG|"
-    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.|\(Pty\)|Pte\.?|Sdn\.?|S\.à r\.l\.|inc\.|ltée)(?![\w])")
+    r"e\.K\.|e\.U\.|Sagl|Lda\.?|S\.L\.|\(Pty\)|\(Pvt\.?\)|\(Private\)|"
+    r"Pte\.?|Sdn\.?|S\.à r\.l\.|inc\.|ltée)(?![\w])")
 _OWN_ADDRESS_AFTER = re.compile(r"^\s*[(<]\s*[\w.+-]+@")
 # Someone the contact is to be put in touch with, named by first name only.
 _REFERRED_TO = re.compile(
@@ -1621,7 +1656,25 @@ def _possessive_role(passage: str) -> Role | None:
 
 def _role_in_text(passage: str) -> Role | None:
     role = role_in(passage)
-    return role if role.title else None
+    return role if role.title else _comma_qualifier_at(passage)
+
+
+# "She is Head of Finance, Central Europe at Dunajská Agro a.s. (...)": a title, after its
+# comma the region or department it heads, then "at" and the company
+_COMMA_THEN_AT = re.compile(r",[ \t]+(?P<rest>[" + UPPER + r"][^\n,;:()@]{1,120}?)"
+                            r"(?=[ \t]*[(,;:\n]|\.\s+[" + UPPER + r"]|\.?$)")
+
+
+def _comma_qualifier_at(passage: str) -> Role | None:
+    for found in _COMMA_THEN_AT.finditer(passage):
+        before = re.split(r"[\n.;:!?()]", passage[:found.start()])[-1]
+        title = title_suffix(before)
+        if not title:
+            continue
+        role = _comma_title_at([title, found.group("rest")])
+        if role is not None:
+            return role
+    return None
 
 
 def _card_role(passage: str, name: str | None, region: str) -> Role:
@@ -2033,6 +2086,7 @@ def _card_line_title(passage: str, role: Role, name: str | None, region: str) ->
         return role
     card = _card_role(passage, name, region)
     if (card.title and card.company and card.company != role.company
-            and card.title.split() == line.group().split()):
+            # ("Gerente de Proyectos Hídricos" / "y Desalación": the card's title goes on)
+            and card.title.split()[:len(line.group().split())] == line.group().split()):
         return card
     return role

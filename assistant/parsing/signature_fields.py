@@ -182,7 +182,11 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
 # Degrees and professional letters written after a name: "P.Eng.", "CPA", "PhD", "MBA, CFA".
 _POST_NOMINAL = re.compile(
     r"(?:(?:P\.\s?Eng\.?|Eng\.|CPA|CA|CFA|CFP|PhD|Ph\.D\.?|MBA|MSc|M\.Sc\.?|BSc|FCA|ACA|ACCA|"
-    r"CMA|PMP|Esq\.?|LL\.?M\.?|MD|M\.D\.|RN|FRICS|MRICS|CEng|MIET|PE|P\.E\.|QC|KC|SC)"
+    r"CMA|PMP|Esq\.?|LL\.?M\.?|MD|M\.D\.|RN|FRICS|MRICS|CEng|MIET|PE|P\.E\.|QC|KC|SC|"
+    # British engineering and professional institutions' members and fellows: "CEng
+    # FIMechE", "IEng MICE", "FIStructE", "FRAeS", "MCIPS", "FRSA"
+    r"IEng|FREng|[FM]IMechE|[FM]ICE|[FM]IStructE|[FM]IChemE|FIET|[FM]RAeS|[FM]RSC|[FM]CIOB|"
+    r"[FM]RTPI|[FM]CIPS|[FM]CILT|[FM]CIPD|[FM]CIM|FCMI|CMgr|FIoD|FRSA)"
     r"(?:,?\s+|$))+")
 # A number behind its own label that is no fax ("Office: 403-555-0186 | Fax: 403-555-0187")
 _NOT_FAX_LABEL = re.compile(
@@ -304,7 +308,10 @@ def _title_on_two_lines(title: str | None, company: str | None,
             return title, company
         # "Director of Clinical Partnerships" / "for Asia-Pacific": the region it covers, in
         # lower case after the title's own line
-        joined = bool(_JOINER_START.match(second) or _REGION_START.match(second))
+        joined = bool(_JOINER_START.match(second) or _REGION_START.match(second)
+                      # "Riaditeľ pre nákup" / "a logistiku", "Directeur Général Adjoint" /
+                      # "chargé du développement": a line in lower case goes on with the title
+                      or (second[:1].islower() and second[:1].isalpha()))
         # "... für Elektrochemische" / "Verfahrenstechnik": the field the title's
         # particle heads runs on to the next line, a line of no title of its own
         headed = (title.split()[-2:-1] and title.split()[-2] in _TITLE_PARTICLES
@@ -605,7 +612,14 @@ def _title_line_above_company(company: str | None, signature: str,
 
 def _cut_short(company: str, whole: str) -> bool:
     """Whether the company read is the first words of a whole company line that ends in a
-    legal form (a surname inside a sole trader's name cut it)."""
+    legal form (a surname inside a sole trader's name cut it), or its last words after a
+    particle."""
+    head = whole[:-len(company)].split() if whole.endswith(" " + company) else []
+    if (len(head) >= 2 and head[-1] in _JOINING_PARTICLES | {"la", "l'"}
+            and head[0][:1].isupper() and len(head) <= 4):
+        # "Soummam SPA" of "Ciments de la Soummam SPA": the labeller read the name after its
+        # particle only
+        return True
     if not whole.startswith(company + " ") or len(whole.split()) < 2:
         return False
     if is_legal_form(whole.split()[-1]):
