@@ -26,7 +26,6 @@ from assistant.cards.straighten import find_card
 
 UNSURE = 0.80  # below this weighted confidence an upright reading is tried upside down
 SURE_TURN = 0.75  # share of the direction votes above which one reading is enough
-LOST_BOX_SURE = 0.80  # a box only the whole turned reading found is added read this surely
 KEEP_SIDE = 2 * THUMB_SIDE  # the card is kept this large for its thumbnail while OCR runs
 
 
@@ -74,16 +73,7 @@ def _read(image: Image.Image, card: Image.Image, region: str,
     if at_once is not None:
         found: Upright = at_once(image)
         if found.sureness >= SURE_TURN:
-            boxes = found.lines
-            if found.turn:
-                # The classifier turns box by box: a box it left as it lay is recognised
-                # upside down and lost (an address line, most often). A card that lies turned
-                # is read once more turned upright whole, and the boxes only that reading
-                # found are added; every box both found keeps its box-by-box reading.
-                whole = engine.read(image.rotate(found.turn, expand=True))
-                boxes = boxes + [box for box in whole if box.confidence >= LOST_BOX_SURE
-                                 and not any(_overlap(box, kept) for kept in boxes)]
-            lines = join_rows(boxes)
+            lines = join_rows(found.lines)
             upright = card.rotate(found.turn, expand=True) if found.turn else card
             return PictureReading(read_card(lines, region), upright, tuple(lines))
     boxes = engine.read(image)
@@ -103,16 +93,6 @@ def _read(image: Image.Image, card: Image.Image, region: str,
     lines = join_rows(best)
     upright = card.rotate(best_turn, expand=True) if best_turn else card
     return PictureReading(read_card(lines, region), upright, tuple(lines))
-
-
-def _overlap(one: OcrLine, other: OcrLine) -> bool:
-    """The two boxes share a third of the smaller one's area or more."""
-    width = min(one.box[2], other.box[2]) - max(one.box[0], other.box[0])
-    height = min(one.box[3], other.box[3]) - max(one.box[1], other.box[1])
-    if width <= 0 or height <= 0:
-        return False
-    smaller = min((b.box[2] - b.box[0]) * (b.box[3] - b.box[1]) for b in (one, other))
-    return width * height >= max(smaller, 1.0) / 3
 
 
 def _sideways(boxes: Sequence[OcrLine]) -> bool:
