@@ -89,20 +89,24 @@ def _app(tmp_path: Path) -> tuple[App, int, int]:
                                   "ASSISTANT_ADDRESS": "assistant@example.net"})
     upgrade(settings.database_url)
     app = build_app(settings, clock=lambda: NOW)
-    message = EmailMessage()
-    message["From"] = "Sam Rivera <sam@example.com>"
-    message["To"] = "jane@acme.example"
-    message["Subject"] = "Great to meet"
-    message["Message-ID"] = make_msgid(domain="example.com")
-    message.set_content("Hi Jane\n")
     with transaction(app.sessions) as session:
         owner_id = owners.add_owner(session, name="Sam Rivera", addresses=["sam@example.com"],
                                     timezone="UTC", region="US", now=NOW).id
-        outbox_id = outbox.add(session, key="followup:1", owner_id=owner_id,
-                               purpose="followup", message=message,
-                               envelope_from="sam@example.com",
-                               recipients=["jane@acme.example"], now=NOW)
-    return app, owner_id, outbox_id
+    return app, owner_id, _followup(app, owner_id, 1, "jane@acme.example", "Great to meet")
+
+
+def _followup(app: App, owner_id: int, number: int, to: str, subject: str) -> int:
+    """A follow-up of the owner's in the outbox, as approved and queued."""
+    message = EmailMessage()
+    message["From"] = "Sam Rivera <sam@example.com>"
+    message["To"] = to
+    message["Subject"] = subject
+    message["Message-ID"] = make_msgid(domain="example.com")
+    message.set_content("Hi there\n")
+    with transaction(app.sessions) as session:
+        return outbox.add(session, key=f"followup:{number}", owner_id=owner_id,
+                          purpose="followup", message=message, envelope_from="sam@example.com",
+                          recipients=[to], now=NOW)
 
 
 def _mailbox(owner_id: int, sent_filed: bool | None) -> LinkedMailbox:
@@ -148,17 +152,8 @@ def test_an_unreachable_mailbox_costs_one_attempt_per_sweep(tmp_path, monkeypatc
     monkeypatch.setattr(owner_send, "open_owner_imap", refused)
     app, owner_id, first = _app(tmp_path)
     try:
-        message = EmailMessage()
-        message["From"] = "Sam Rivera <sam@example.com>"
-        message["To"] = "lee@acme.example"
-        message["Subject"] = "Good to meet"
-        message["Message-ID"] = make_msgid(domain="example.com")
-        message.set_content("Hi Lee\n")
+        second = _followup(app, owner_id, 2, "lee@acme.example", "Good to meet")
         with transaction(app.sessions) as session:
-            second = outbox.add(session, key="followup:2", owner_id=owner_id,
-                                purpose="followup", message=message,
-                                envelope_from="sam@example.com",
-                                recipients=["lee@acme.example"], now=NOW)
             session.execute(update(OutboxMessage).where(OutboxMessage.id.in_((first, second)))
                             .values(status="sent", sent_at=NOW))
         mailbox = _mailbox(owner_id, None)
