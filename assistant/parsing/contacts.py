@@ -826,7 +826,9 @@ _COMMA_LEGAL_FORM = re.compile(
     r"B\.V\.|N\.V\.|SAS|SARL|Oy|AB|plc|LLP|A\.C\.|S\.C\.|S\.A\. de C\.V\.|Ltda\.|S\.R\.L\.|"
     r"S\.n\.c\.|s\.n\.c\.|S\.L\.U\.|Pty Ltd|Pvt\. Ltd\.|LLC\.|Sàrl|e\.K\.|e\.V\.|"
     # the American public-benefit corporation: "Tidewater Oyster Works, PBC"
-    r"PBC|P\.B\.C\.)(?![\w.])")
+    r"PBC|P\.B\.C\.|"
+    # Central America's cooperatives and limited companies: "Cooperativa Integral Tazumal, R.L."
+    r"R\.L\.)(?![\w.])")
 # The South Asian private company, its kind in brackets: "Kandy Weaves (Pvt) Ltd",
 # "LANKA TEA MILLS (PRIVATE) LIMITED"
 _BRACKETED_FORM = re.compile(r"[ ]?\((?i:pvt|private)\.?\)[ ]?(?i:ltd\.?|limited)(?![\w.])")

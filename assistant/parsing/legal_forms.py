@@ -17,7 +17,8 @@ _EXTRA = frozenset("""selarl selas selafa selca scp scm sci scop scic sasu sas e
 gmbh ggmbh ug kg ag se ohg gbr kgaa partg ab oy oyj as asa aps a/s ivs i/s k/s p/s
 bv nv bvba vof cvba sprl srl sarl sàrl sagl lda ltda llc llp plc ltd inc corp pty bhd pte
 sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab
-s.a.e. s.a.e""".split())  # the Egyptian joint-stock company, written with its dots
+s.a.e. s.a.e r.l.""".split())  # the Egyptian joint-stock company, written with its dots; Central
+# America's cooperatives and limited companies, "Cooperativa ..., R.L."
 # Words cleanco lists that are ordinary words when capitalized at a sentence's start or in a
 # name ("Company", "Private", "Limited" are kept by the company reader as words of the name).
 _ORDINARY = frozenset({"company", "corporation", "incorporated", "limited", "unlimited",

@@ -907,6 +907,17 @@ def _joined_to_a_title(text: str, start: int, name: str) -> bool:
     return len(title.split()) >= 2 and is_title_phrase(title, loose=True)
 
 
+def _in_event_heading(text: str, start: int) -> bool:
+    """The words stand in a heading that names an event ("Card from the Expo Café y Cacao de
+    Cobán:", "Salone del Mobile 2026:"), on a line of its own ending in a colon."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if not line.rstrip().endswith(":"):
+        return False
+    return bool(card_occasion(line) or heading_occasion(line))
+
+
 def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[int, str]]) -> bool:
     words = name.split()
     if len(words) == 1 and opens_with_fact(text[start:start + 80]):
@@ -923,6 +934,8 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False  # "à Batna et Biskra", "in Leeds and Bradford": one more place
     if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
         return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
+    if _in_event_heading(text, start) and not _email_matches(words, start, emails):
+        return False  # "Tarjeta de la Expo Café y Cacao de Cobán:": the event's name
     if len(words) >= 2 and _FORM_BEFORE.search(text, max(0, start - 10), start):
         return False  # "CV Mitra Alkes Sejahtera", "TOV Zernova Hvylia": a company's name
     checked = _name_words(name)
