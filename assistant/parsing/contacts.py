@@ -462,7 +462,7 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
 # A standard is named by its body and number: "ISO 27001", "ISO/IEC 17025", "IEC 62443",
 # "EN 1090", "DIN 276", "NEN 2580", "IATF 16949"; the number is no phone.
 _STANDARD_BEFORE = re.compile(r"\b(?:ISO|IEC|EN|DIN|NEN|NF|UNE|BS|ASTM|IEEE|IATF|AS|NBR)"
-                              r"(?:[ /-](?:IEC|EN|ISO|TS))*[ \t]*-?[ \t]*$")
+                              r"(?:[ /-](?:IEC|EN|ISO|TS))*[ \t]*-?[ \t]*\Z")
 # A number written whole, with its country code or its trunk prefix ("+353 91 555 0183",
 # "07700 900447"), is a phone even in a range the numbering plan keeps unassigned (the ranges
 # kept for fiction and examples are such): the writer dialled it as a phone number.
