@@ -186,7 +186,14 @@ _EVENTS = (
 )
 _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
-    r"coffee|lunch|dinner|breakfast|drinks|café|kaffee|getroffen|kennengelernt|traf|"
+    # coffee as a crop or a trade is no meeting: "su cosecha de café especial", "a buyer of
+    # coffee", "specialty coffee", "exporta café de altura", "sells green coffee"
+    r"(?<!\bde )(?<!\bdel )(?<!\bof )(?<!specialty )(?<!green )(?<!exporta )(?<!exports )"
+    r"(?<!vende )(?<!sells )(?<!grows )(?<!cultiva )(?<!produce )(?<!produces )(?<!roasts )"
+    r"(?<!tuesta )(?<!compra )(?<!buys )(?:coffee|café)(?!\s+(?:de (?:altura|especialidad|origen)|"
+    r"especial|verde|org[aá]nico|beans|growers?|exports?|farms?|harvest|crop|cherr(?:y|ies)|"
+    r"plantations?|roasters?)\b)|"
+    r"lunch|dinner|breakfast|drinks|kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
     # "we chatted", "got to know": "charlamos", "platicamos", "leren kennen", "chiacchierato"
     r"charlamos|platicamos|conversamos|chiacchierato|leren kennen|leerde kennen|"
@@ -227,7 +234,7 @@ _MET = re.compile(
     r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van)\s+\S+"
 )
 _CLAUSE_END = re.compile(
-    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)\.|[;!?\n]|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)\.|[;!?\n]|\s[·•]\s|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"
     # "looking for a sample-tracking system, though she's on leave": a concession is the owner's
     # aside, never part of the fact
     r",?\s(?:though|although|even if|even though|except that|unless|obwohl|auch wenn|bien que|"
@@ -472,11 +479,12 @@ def meeting_context(text: str, names: tuple[str, ...] = ()) -> str | None:
             return rest.strip(" .")
         # "Fenella Okafor, Operations Director, ..., 0161 496 0723 — Manchester beer festival
         # trade day.": a one-line card's last dashed part, a short phrase naming an event
-        parts = re.split(r"\s[—–|]\s", sentence)
-        last = parts[-1].strip(" .") if len(parts) > 1 else ""
-        if (last and 0 < len(last.split()) <= _TERSE_WORDS + 1 and _EVENT_WORD.search(last)
-                and not re.search(r"[@\d]", last) and not _is_title(last)):
-            return last
+        parts = re.split(r"\s[—–|·•]\s", sentence)
+        for part in parts[:0:-1]:  # "... · Tallinn Digital Summit · interested in ...": any part
+            last = part.strip(" .")
+            if (last and 0 < len(last.split()) <= _TERSE_WORDS + 1 and _EVENT_WORD.search(last)
+                    and not re.search(r"[@\d]", last) and not _is_title(last)):
+                return last
     return None
 
 
@@ -535,10 +543,16 @@ _DESCRIBES = re.compile(r"(?i)^(?:is|ist|est|es|è|é|e|was|war|era|foi|works|ar
 
 
 _MET_FILLER = re.compile(r"(?i)\b(?:ho|hab|habe|ich|wir|j'ai|j’ai|je|nous|a|o|la|le|i|we|heb|ik|"
-                         r"have|eu|yo|al|à|au|op|de|het|hebben|abbiamo|hemos|today|heute|hier)\b")
+                         r"have|eu|yo|al|à|au|op|de|het|hebben|abbiamo|hemos|today|heute|hier|"
+                         # "Also met", "Also swapped cards with": the occasion is the one before
+                         r"also|auch|aussi|également|também|anche|também|ook)\b")
+_ALSO_WITH = re.compile(r"(?i)^\W*(?:also|auch|aussi|también|anche|também|ook)\b.*?"
+                        r"\b(?:with|mit|avec|con|com|met)\W*$")
 
 
 def _only_met_words(context: str) -> bool:
+    if _ALSO_WITH.match(context):  # "Also swapped cards with": nothing but the verb
+        context = re.sub(r"(?i)\b(?:with|mit|avec|con|com|met)\W*$", "", context)
     rest = _MET_FILLER.sub("", _MET_WORD.sub("", context))
     return not re.search(r"[^\W\d_]{3,}", rest)
 
@@ -619,14 +633,30 @@ _WITH_ARTICLE = re.compile(r"(?i)\b(?:dal|dalla|dallo|du|vom|del|au|the|della|de
 _PROPER_EVENT = re.compile(r"[" + UPPER + r"][\w&'-]*(?: [" + UPPER + r"0-9][\w&'-]*){0,3}")
 
 
+# A heading that is the word "card" and the occasion: "CARD - London Infrastructure Week",
+# "Karte – Logistiktag Bremen", "Tarjeta: Expo Agro" (an event's words, never a person's name).
+_BARE_CARD_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:business[ \t]+)?(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|"
+    r"tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*[–—:-][ \t]*"
+    r"(?P<event>[^\n@\d:]{3,60}?)[ \t]*:?[ \t]*$")
+
+
 def card_occasion(text: str) -> str | None:
     """The occasion a card's heading names ("Typed from her card (Pune fintech conclave):")."""
     heading = _CARD_HEADING.search(text)
     if heading and heading.group("comma"):
-        if _EVENT_WORD.search(heading.group("comma")):
-            return heading.group("comma").strip(" .")
+        said = heading.group("comma").strip(" .")
+        if _EVENT_WORD.search(said) or (
+                # "From a card, Antwerp port day:": a place's name, then words in lower case
+                # (not a person's name; nor "typed on the train")
+                said[:1].isupper() and re.search(r"(?<![\w'’-])[" + LOWER + r"]{3,}\b", said)
+                and len(said.split()) <= _TERSE_WORDS + 1 and not _is_title(said)):
+            return said
     elif heading:
         return (heading.group("bracket") or heading.group("dash")).strip(" .")
+    bare = _BARE_CARD_HEADING.search(text)
+    if bare and _EVENT_WORD.search(bare.group("event")):
+        return bare.group("event").strip(" .")  # "CARD - London Infrastructure Week"
     came = _CARD_FROM_HEADING.search(text)
     # "Biglietto da visita dal Vinitaly:": an event's own name after a preposition with its
     # article is one too ("Card from Jo Hale" names a person)
@@ -957,7 +987,7 @@ def _dedupe(items: list[str]) -> list[str]:
 # the rest of the sentence (up to a semicolon) hypothetical: "If she raises, she'll need a CFO".
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:,()\[\]\u2014\u2013]|\s-\s|\s/\s|"
+    r"[;:,()\[\]\u2014\u2013]|\s-\s|\s/\s|\s[·•]\s|"
     r"\b(?P<conj>and|but|although|though|whereas|while|because|und|aber|sondern|doch|weil|"
     r"mais|et|car|pero|y|sino|porque|ma|però|mas|maar|omdat|perché)\b", re.IGNORECASE)
 _NEGATION = re.compile(

@@ -105,6 +105,10 @@ _INTRODUCED_BY_NOTE = re.compile(
     r"segnalato)|\b(?:indicou|recomendou|apresentou|passou)-(?:ma|mo|me|nos))\s+"
     r"(?:(?:il|el|la|o|a)\s+)?"
     rf"(?P<by9>{_BY_NAME})"
+    # "Andre Whyte recommended her:", "Greg Tillotson put her forward:", "Ama flagged him"
+    r"|(?P<by10>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER + r"][\w'’-]+)?)\s+"
+    r"(?:(?:recommended|suggested|referred|flagged|mentioned)\s+(?:her|him|them)|"
+    r"(?:put|passed)\s+(?:her|him|them)\s+(?:forward|on|along))\b"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
 _NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",
@@ -563,7 +567,7 @@ def _introducer_in_note(note: str) -> str | None:
     for match in _INTRODUCED_BY_NOTE.finditer(note):
         group = next(i for i, g in enumerate(match.groups(), 1) if g)
         by = match.group(group)
-        if by.split()[0] not in _NOT_AN_INTRODUCER:
+        if re.split(r"['’]", by.split()[0])[0] not in _NOT_AN_INTRODUCER:  # nor "I'll"
             return clean_name(_family_first_before(note, match.start(group), by))
     return None
 

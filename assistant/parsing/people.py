@@ -90,7 +90,7 @@ _CUE_BEFORE = re.compile(
     r"\btraf|\bmit|\bund|\brencontré|\brencontrée|\bavec|\bet|\bconocí a|\bcon|\by|"
     r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso|"
     r"\bconosciut[oa]|\bincontrat[oa]|\bparlato con|\bconheci(?: [oa])?|\bencontrei(?: [oa])?|"
-    r"\bcom|\bgesproken met|\bontmoet|\bsproken met)\s*:?\s*$"
+    r"\bcom|\bgesproken met|\bontmoet|\bsproken met)[ \t]*:?[ \t]*\n?[ \t]*$"
 )
 _PAIR_WORD = (r"(?:both|entrambi|entrambe|beide|tous les deux|toutes les deux|ambos|ambas|"
               r"los dos|las dos|allebei|os dois|as duas)\b")
@@ -161,7 +161,8 @@ Systems Technologies Technology Solutions Software Robotics Bank University Univ
 Universidad School Institute College Hotel Cafe Café Street Road Avenue Conference Summit
 Breakfast Meetup Week Days Festival Expo Forum Night Club Fund Foundation Network Studio Agency
 Consulting Media Health Cloud Data Analytics Digital Global International Airport Station Center
-Centre Room Office Team Board Council Ministry Berlin Paris Madrid London Munich München
+Centre Room Office Team Board Council Ministry Trust Authority Association Commission Alliance
+Society Cooperative Chamber Berlin Paris Madrid London Munich München
 Barcelona Lyon Boston Austin York Francisco SaaS AI API CRM Slack Zoom Teams LinkedIn Twitter
 Google Microsoft Apple Amazon Stripe Salesforce Web Summit Congress Kongress Messe Salon Congreso
 Airlines Airways Air Insurance Life Motors Holdings Coffee Foods Pharma Pharmaceuticals Energy
@@ -222,7 +223,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     mentions = _address_first(text, _coalesce(sorted(mentions, key=lambda m: m.start)))
     mentions = mentions[:MAX_MENTIONS]
     preamble = text[: mentions[0].start] if mentions else text
-    drafts = []
+    drafts: list[ContactDraft] = []
     people = [m for m in mentions if not m.is_owner]
     for index, mention in enumerate(mentions):
         end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
@@ -232,6 +233,14 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
                        shared=_names_others(text, mention, people))
         draft.context = meeting_context(_sentence_at(text, mention), (mention.name or "",)) or (
             draft.context)
+        if draft.context is None and drafts and _ALSO_MET.search(_sentence_at(text, mention)):
+            draft.context = drafts[-1].context  # "Also met Kaarel Mänd, ...": the same occasion
+        if drafts and _THEIR_PARTNER.search(text, max(0, mention.start - 40), mention.start):
+            # "His co-founder Leen Halaseh (CTO, ...) was there too": the company of the person
+            # before, and their occasion when the sentence says so
+            draft.company = draft.company or drafts[-1].company
+            if draft.context is None and _THERE_TOO.search(_sentence_at(text, mention)):
+                draft.context = drafts[-1].context
         draft.met = not tells_not_met(_sentence_at(text, mention) + " " + text[mention.start:end])
         # "Carlo Russo e Federica Bianchi, entrambi di Studio Lumina": the pair's company
         draft.company = draft.company or _group_company(_sentence_at(text, mention))
@@ -242,6 +251,37 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
     return merged
+
+
+# "His co-founder Leen", "her colleague Tom", "their business partner Ana": the partner of the
+# person named before.
+_THEIR_PARTNER = re.compile(
+    r"(?i)\b(?:his|her|their|sein(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?|son|sa|su|sus)\s+"
+    r"(?:co-?founder|cofounder|colleague|co-?worker|business partner|mitgründer(?:in)?|"
+    r"kollege|kollegin|associée?|cofondat(?:eur|rice)|collègue|soci[oa]|cofundador(?:a)?|"
+    r"colega)\s*,?\s*$")
+_THERE_TOO = re.compile(r"(?i)\b(?:was|were) there (?:too|as well)\b|\bwar (?:auch )?dabei\b|"
+                        r"\bétait là aussi\b|\b(?:estaba|estuvo) también\b")
+
+
+# "Also met ...", "also swapped cards with ...", "Auch getroffen: ...", "J'ai aussi rencontré ...":
+# met at the occasion of the person before.
+_ALSO_MET = re.compile(
+    r"(?i)\b(?:also|auch|aussi|également|también|anche|também|ook)\b[^.;!?\n]{0,30}?\b(?:met|"
+    r"swapped cards|chatted|spoke|talked|getroffen|kennengelernt|rencontr[ée]e?s?|conocí|conheci|"
+    r"conosciut[oa]|ontmoet|gesproken)\b|\b(?:met|getroffen|rencontr[ée]e?s?|conocí|conheci|"
+    r"ontmoet)\b[^.;!?\n]{0,40}?\b(?:too|as well|auch|aussi|también|também|ook)\b")
+
+
+# A capitalised word of a people or a region ("Latvian", "Nordic", "Japanese", "Flemish",
+# "Baltic", "Swiss") before a plural noun in lower case ("banks", "insurers") is an adjective.
+# Given names end so too ("Brian", "Julian"): a verb after them ("Brian leads") is no plural.
+_PEOPLE_OF = re.compile(r"(?:[" + UPPER + r"][" + LOWER + r"]+(?:an|ese|ish|ic|ch|ss|i))$")
+_LOWER_PLURAL = re.compile(
+    r"[ \t]+(?!(?:says|wants|needs|runs|leads|works|has|was|is|does|likes|loves|knows|thinks|"
+    r"seems|looks|sells|makes|takes|gives|helps|offers|plans|asks|hopes|lives|goes|manages|"
+    r"owns|heads|handles|covers|joins|sits|keeps|gets|sends|promised|also)\b)"
+    r"[" + LOWER + r"]{3,}s\b")
 
 
 # Letters after a name on a card's name line ("ISABELLE GAGNON-ST-PIERRE, ING.", "Marc Roy,
@@ -280,6 +320,8 @@ def _title_line_above(text: str, mention: Mention) -> str | None:
 # The owner's promise naming its receiver first: "I promised Nadia our pricing sheet".
 _PROMISED_TO = re.compile(
     r"(?i)\b(?:I|we)(?: (?:promised|owe|will send|said (?:I|we)'?d send)|['’]ll send)\s+$|"
+    # "Promised Sarah our list of ...": the owner's note leaves out the "I"
+    r"^\s*(?:promised|owe)\s+$|"
     r"\b(?:ich habe|hab) \s*$|\bj'ai promis à\s+$|\b(?:le )?prometí a\s+$|\bprometi (?:à|ao|a)\s+$|"
     r"\bho promesso a\s+$|\bheb (?:ik )?beloofd aan\s+$")
 
@@ -626,6 +668,12 @@ def _mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, str]],
             continue
         if found and found[-1].start < start < found[-1].end:
             continue  # the joined surname of the name before it ("Sousa e Meneses")
+        if (" " not in name and text[start + len(name):start + len(name) + 1] == "."
+                and (_HONORIFIC.match(name) or _DEGREE_BEFORE.match(name))):
+            continue  # "Eng. Yonas Alemayehu Bekele": the engineer's prefix is nobody
+        if " " not in name and _PEOPLE_OF.match(name) and _LOWER_PLURAL.match(text,
+                                                                          start + len(name)):
+            continue  # "pilots with Latvian banks", "Nordic insurers": who they are, not a name
         name = _joined_surname(text, start, name, emails)
         if (start and text[start - 1] in "'’"
                 and _ELIDED_ARTICLE.search(text, max(0, start - 8), start)):
@@ -1503,6 +1551,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
                 role = _card_line_title(passage, role, name, region)
         if role is not None and (role.title or role.company):
             title, company = role.title, role.company
+            if title and not company and not any(c.isupper() for c in passage):
+                company = _lowercase_listed_company(passage, title)
             form = _FORM_WORD_AFTER_OF.search(title) if title and company else None
             if form and title and company:
                 # "owner and director of CV" + "Mitra Alkes Sejahtera": the form opens the
@@ -1556,6 +1606,16 @@ _LOWERCASE_FIELD = re.compile(
     r"(?<=founder )of|(?<=owner )of|(?<=ceo )of|(?<=cto )of|(?<=md )of)"
     r" (?P<c>[A-Za-z0-9][a-z0-9&'’-]*"
     r"(?: [a-z0-9&][a-z0-9&'’-]*){1,4})(?=,)")
+
+
+def _lowercase_listed_company(passage: str, title: str) -> str | None:
+    """ "brian okello, ops lead, safiri moto, brian@...": in a note typed in lower case, the
+    field listed between the title and the address."""
+    listed = re.search(rf"(?<![\w-]){re.escape(title)},[ \t]*(?P<c>[a-z0-9][a-z0-9&'’ .-]"
+                       r"{1,40}?),[ \t]*[\w.+-]+@", passage)
+    if listed and not is_title_phrase(listed.group("c"), loose=True):
+        return listed.group("c").strip()
+    return None
 
 
 def _lowercase_role(passage: str) -> Role | None:
@@ -1936,7 +1996,9 @@ def _listed_role(after_name: str) -> Role | None:
         # ("Agaves Beltrán e Hijos": a firm's own "e", not the sentence's)
         clause = _before_next_clause(clause)
     # "Jo Park - looking for a seed lead": a need, not a title
-    parts = [p for p in _listed_parts(clause) if p and "@" not in p and not opens_with_fact(p)]
+    # ("SVP @ Scioto River Utilities, Inc.": an "@" between words is "at", not an address)
+    parts = [p for p in _listed_parts(clause)
+             if p and not re.search(r"\S@\S", p) and not opens_with_fact(p)]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
         words = part.split()
         cut = next((i for i, w in enumerate(words) if not all(_uncased_letter(c) for c in w)),
@@ -1980,7 +2042,35 @@ def _listed_role(after_name: str) -> Role | None:
         if (joined.title == role.title and joined.company and role.company
                 and joined.company.startswith(f"{role.company},")):
             return joined  # "socia de Santamaría, Oropeza y Asociados, S.C.": the whole firm
-    return role if role.title else None
+    if role.title:
+        return role
+    serving = _TITLE_FOR_BODY.match(parts[0].strip()) if parts else None
+    if serving and is_title_phrase(serving.group("title"), loose=True):
+        # "grants manager for the West of England Combined Authority": the body they work for
+        return Role(serving.group("title"), serving.group("body"))
+    if (match.group().strip() in {",", *_STRONG_SEPARATORS} and role.company and parts
+            and role.company == clean_company(parts[0].strip())
+            and _BODY_WORD.search(role.company) and len(role.company.split()) <= 6
+            and re.search(r"[@\d]", whole_clause[len(parts[0]):])):
+        # "Irakli Tsiklauri, Georgian Innovation Fund, irakli@...": a body's name alone between
+        # the name and the address is where the person works
+        return Role(None, role.company)
+    return None
+
+
+_TITLE_FOR_BODY = re.compile(
+    r"^(?P<title>[^,;()@\d]{3,60}?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<body>(?-i:[" + UPPER
+    + r"])[^,;()@\d]{2,80}?\b(?-i:Office|Agency|Institute|Center|Centre|Council|Foundation|"
+    r"Association|Commission|Fund|Trust|Ministry|Authority|University|College|Bank|Hospital|"
+    r"Chamber|Board))$")
+
+
+# The word naming what a body is: "Georgian Innovation Fund", "Tbilisi State University".
+_BODY_WORD = re.compile(
+    r"(?-i:\b(?:Office|Agency|Institute|Center|Centre|Council|Foundation|Alliance|Society|"
+    r"Association|Commission|Fund|Trust|Coalition|Network|Ministry|Academy|Bureau|Authority|"
+    r"University|College|Bank|Hospital|Clinic|Cooperative|Chamber|Board|Labs|Group|Holdings|"
+    r"Ventures|Capital|Partners|Studio|Collective)\b)\s*$")
 
 
 # The company after a bracket and a comma: "(Investment Promotion), Central Province Authority,"
