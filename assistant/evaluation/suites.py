@@ -88,6 +88,7 @@ SCORERS: dict[str, Scorer] = {
     "retired14": own_corpus.score_message,
     "retired15": own_corpus.score_message,
     "retired16": own_corpus.score_message,
+    "retired17": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
