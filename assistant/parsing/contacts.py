@@ -67,6 +67,7 @@ _TITLE_ANY = (
 # words for the rules, added after the block model was trained.
 _TITLE_TRADES = (
     r"caviste|sommeli(?:er|ère|ere)|vigneron(?:ne)?|winemaker|enolog[oa]|œnologue|oenologue"
+    r"|(?:master )?blender|distiller|cellar master|roaster|head brewer"
     r"|brewmaster|braumeister(?:in)?|cuisini(?:er|ère)|boulang(?:er|ère)|pâtissi(?:er|ère)"
     r"|photographer|photographe|fotograf(?:in)?|fotógraf[oa]|illustrat(?:or|eur|rice)"
     r"|copywriter|translator|tradu(?:cteur|ctrice|ctor|ctora)|acheteu(?:r|se)|einkäufer(?:in)?"
@@ -598,6 +599,8 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
     if not headed and not any(TITLE_WORD.match(w) for w in words):
         return False
     return all(_title_word_ok(w, loose) or _joins_titles(words, i) or (headed and i < 2)
+               # "chair of the rural affairs committee": the article of what the title heads
+               or (w == "the" and 0 < i < len(words) - 1 and words[i - 1] in ("of", "for"))
                for i, w in enumerate(words))
 
 
@@ -802,7 +805,8 @@ def _loose_title(fragment: str) -> str | None:
     if not title:
         return None
     # (or "chargé de mission pour l'investissement": a French title's own "de" first)
-    heads = bool({"of", "for"} & set(title.split()[1:3])
+    # ("senior lecturer in circular economy": a title's field after "in")
+    heads = bool({"of", "for", "in"} & set(title.split()[1:3])
                  or {"pour", "para", "für"} & set(title.split()[2:4]))
     if len([w for w in title.split() if w not in _JOINING_SIGNS]) > (
             6 if heads else 4):

@@ -31,6 +31,8 @@ _NEEDS = (
     r"\ball (?:they|he|she) (?:need|needs|want|wants) is|"
     r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
     r"\bthey(?: really| urgently| still| badly)? (?:need|want)(?: to)?(?= \w)|"
+    # "Both want a US distributor", "They both need ...": the people just named
+    r"\b(?:they )?both(?: of them)? (?:need|want)(?: to)?(?= \w)|"
     # wishes: "Er hätte gern ...", "Il souhaite ...", "Le gustaría ...", "Vorrebbe ...",
     # "Gostaria de ...", "Hij zou graag ..."
     r"\bhätte gerne?|\bwürde gerne?|\bmöchte gerne?|\bwünscht sich|\bsouhaite(?:rait)?|"
@@ -162,7 +164,8 @@ _OWNER_PROMISES = (
 _BARE_PROMISES = (r"\bpromised(?: to)?|\bversprochen,?|\bzugesagt,?|\bpromis(?: de)?|\bprometido|"
                   r"\bpromesso|\bbeloofd")
 _EVENTS = (
-    r"conference|summit|meetup|meet-up|breakfast|brunch|lunch|dinner|happy hour|mixer|panel|"
+    r"conference|summit|meetup|meet-up|breakfast|brunch|luncheon|lunch|dinner|happy hour|mixer|"
+    r"panel|"
     r"workshop|event|expo|fair|trade show|show|exhibition|convention|keynote|forum|demo day|"
     r"investor day|week|festival|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
@@ -186,14 +189,20 @@ _EVENTS = (
 )
 _MET_WORDS = (
     r"\b(?:met|meeting|ran into|bumped into|sat next to|talked|spoke|chatted|chat|"
+    r"caught up with|catch-up with|"
     # coffee as a crop or a trade is no meeting: "su cosecha de café especial", "a buyer of
     # coffee", "specialty coffee", "exporta café de altura", "sells green coffee"
     r"(?<!\bde )(?<!\bdel )(?<!\bof )(?<!specialty )(?<!green )(?<!exporta )(?<!exports )"
     r"(?<!vende )(?<!sells )(?<!grows )(?<!cultiva )(?<!produce )(?<!produces )(?<!roasts )"
-    r"(?<!tuesta )(?<!compra )(?<!buys )(?:coffee|café)(?!\s+(?:de (?:altura|especialidad|origen)|"
+    r"(?<!tuesta )(?<!compra )(?<!buys )(?<!much )(?<!drinks )(?<!drink )(?:coffee|café)"
+    r"(?!\s+(?:de (?:altura|especialidad|origen)|"
     r"especial|verde|org[aá]nico|beans|growers?|exports?|farms?|harvest|crop|cherr(?:y|ies)|"
     r"plantations?|roasters?)\b)|"
-    r"lunch|dinner|breakfast|drinks|kaffee|getroffen|kennengelernt|traf|"
+    r"lunch|dinner|breakfast|"
+    # drinks had together, not what someone drinks: "sunna drinks far too much"
+    r"(?:(?<=for )|(?<=at )|(?<=over )|(?<=after )|(?<=had )|(?<=grabbed )|(?<=the )|"
+    r"(?<=some )|(?<=quick )|(?<=evening )|(?<=^))drinks|drinks (?=with\b)|"
+    r"kaffee|getroffen|kennengelernt|traf|"
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
     # "we chatted", "got to know": "charlamos", "platicamos", "leren kennen", "chiacchierato"
     r"charlamos|platicamos|conversamos|chiacchierato|leren kennen|leerde kennen|"
@@ -230,7 +239,9 @@ _MET = re.compile(
     r"with|van|bei|beim|na|no|nel|nella|al|alla|in|im|bij|op|con|com|en|em|à|au|chez|presso|met|mit|"
     r"nach|après|después|dopo|depois|na)\b|"
     # a list's heading: "Two from the Leeds festival:", "Due contatti dal Vinitaly:"
-    r"^(?:two|three|four|zwei|drei|vier|deux|trois|dos|tres|due|tre|dois|duas|três|twee|drie)\s+"
+    # ("quick one from the grandi design night:", "A few from the ...:")
+    r"^(?:(?:a |just )?quick )?(?:one|two|three|four|five|six|a few|a couple|zwei|drei|vier|"
+    r"deux|trois|dos|tres|due|tre|dois|duas|três|twee|drie)\s+"
     r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van)\s+\S+"
 )
 _CLAUSE_END = re.compile(
@@ -598,6 +609,8 @@ def heading_occasion(preamble: str) -> str | None:
     if found.re is _EVENT_HEADING and not (_EVENT_WORD.search(found.group("name"))
                                            or _TIME_OF_DAY_EVENT.search(found.group("name"))):
         return None
+    if found.re is _EVENT_HEADING and _VERDICT_OPENING.match(found.group("name")):
+        return None  # "Great event, loved it.": a verdict, not the event's name
     name = found.group("name")
     return None if _is_title(name) else name
 
@@ -606,8 +619,12 @@ def heading_occasion(preamble: str) -> str | None:
 # three to keep:", "Salon Vinexpo – deux contacts :"): the event is the part before the comma
 _EVENT_HEADING = re.compile(
     r"^\s*(?P<name>[" + UPPER
-    + r"][^\n,:;.!?()@\d–—]{2,60}?)[ \t]*(?:(?:,|[ \t][-–—])[^\n:@]{0,40})?"
-    r"[ \t]*:\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
+    + r"][^\n,:;.!?()@\d–—]{2,60}?)[ \t]*(?:(?:,|[ \t][-–—])[^\n:@.]{0,40})?"
+    # ("Arima craft-rum tasting. Marlon ...", "Vanadzor job fair, two worth keeping. Sona ...":
+    # the heading a sentence of its own before the first person)
+    r"[ \t]*(?::|(?<=\w)\.)\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
+_VERDICT_OPENING = re.compile(r"(?i)^(?:great|good|nice|lovely|fun|busy|long|quick|short|"
+                              r"productive|excellent|awesome|interesting|useful|what|such)\b")
 # "fintech evening", "Gründerabend", "soirée réseau", "noche de networking": an evening's event
 _TIME_OF_DAY_EVENT = re.compile(r"(?i)\b(?:evening|night|soirée|noche|serata|avond)\b|abend\b")
 

@@ -59,7 +59,8 @@ _INTRODUCED_BY_NOTE = re.compile(
     # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
     # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
     r"|(?P<by3>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER
-    + r"][\w'’-]+)?)\s+(?:suggested|recommended|"
+    # ("Dwayne Charles (from the Chamber) suggested I reach out")
+    + r"][\w'’-]+)?)(?:\s+\([^()\n@]{1,40}\))?\s+(?:suggested|recommended|"
     r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we)|"
     # "Hamish thinks we should talk", "Mereana reckons we should meet"
     r"(?:thinks|reckons|says|said|feels|believes)(?: that)? (?:I|we))\s+(?:that\s+)?(?:I|we)?"

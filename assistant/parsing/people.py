@@ -42,6 +42,7 @@ from assistant.parsing.contacts import (
     without_orders,
 )
 from assistant.parsing.context import (
+    ContextFacts,
     card_occasion,
     heading_occasion,
     meeting_context,
@@ -75,7 +76,7 @@ _LOWER = "".join(chr(c) for c in _CASED if chr(c).islower() and chr(c).isalpha()
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+(?:-[A-Z{_UPPER}][a-z{_LOWER}]+)?)?(?![\w])")
 # (a whole word: not "Gmb" of "GmbH")
-_PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|"
+_PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|ap|"
              r"degli|dei|dalla|dal|delle|dello|Ó)")  # "Cathal Ó Briain"
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
@@ -133,7 +134,7 @@ Kennengelernt Getroffen Beim Vom Zum Zur Kaffee Mittagessen Konferenz Sucht Brau
 Treffen Hallo Liebe Lieber Viele Grüße Gruß Je Nous Elle Il Ils Elles Le La Les Un Une Des Et Avec
 Chez Pour Hier Aujourd Rencontré Rencontrée Cherche Bonjour Merci Cordialement Yo Nosotros Ella El
 Los Las Una Uno Con Para Hoy Ayer Conocí Busca Necesita Hola Gracias Saludos Muchas Buenos Buenas
-Mr Mrs Ms Dr Prof Herr Frau Monsieur Madame Mme Señor Señora Sr Sra Don Doña
+Mr Mrs Ms Dr Prof Herr Frau Monsieur Madame Mme Señor Señora Sr Sra Don Doña Cllr Councillor
 Ask Ping Text Remind Tell Invite Reach Check Schedule Book Connect See Remember Let Maybe Please
 Bitte Frag Frage Ruf Schreib Demander Appeler Écrire Pregunta Llamar Escribir Recordar Ver
 Conosciuto Conosciuta Incontrato Incontrata Oggi Ieri Lui Lei Ho Ha Il Gli Cerca Offre Nota
@@ -233,12 +234,30 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
                        shared=_names_others(text, mention, people))
         draft.context = meeting_context(_sentence_at(text, mention), (mention.name or "",)) or (
             draft.context)
-        if draft.context is None and drafts and _ALSO_MET.search(_sentence_at(text, mention)):
+        if (drafts and (draft.context is None or _said_before(draft.context, text, mention))
+                and _ALSO_MET.search(_sentence_at(text, mention))):
             draft.context = drafts[-1].context  # "Also met Kaarel Mänd, ...": the same occasion
-        if drafts and _THEIR_PARTNER.search(text, max(0, mention.start - 40), mention.start):
-            # "His co-founder Leen Halaseh (CTO, ...) was there too": the company of the person
-            # before, and their occasion when the sentence says so
+        if drafts and not draft.company:
+            same = _SAME_PLACE.match(text, mention.end)
+            if same:  # "Celine, export sales manager at the same outfit": the one before's
+                draft.company = drafts[-1].company
+                if draft.title is None and is_title_phrase(same.group("title"), loose=True):
+                    draft.title = same.group("title").strip()
+        if drafts:
+            for both in _BOTH.finditer(text, mention.start, end):
+                # "Both want a US distributor": the person before too
+                said = read_context(both.group())
+                drafts[-1].add_facts(ContextFacts(needs=said.needs, offers=said.offers,
+                                                  interests=said.interests))
+        partner = _THEIR_PARTNER.search(text, max(0, mention.start - 60), mention.start)
+        if drafts and partner:
+            # "His co-founder Leen Halaseh (CTO, ...) was there too", "Also met her practice
+            # manager, Roger Nandlal": the company of the person before, and their occasion when
+            # the sentence says so
             draft.company = draft.company or drafts[-1].company
+            if draft.title is None and partner.group("role") and is_title_phrase(
+                    partner.group("role"), loose=True):
+                draft.title = partner.group("role")
             if draft.context is None and _THERE_TOO.search(_sentence_at(text, mention)):
                 draft.context = drafts[-1].context
         draft.met = not tells_not_met(_sentence_at(text, mention) + " " + text[mention.start:end])
@@ -253,13 +272,33 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     return merged
 
 
+# "Celine Mohammed-Ward, export sales manager at the same outfit", "Armen, finance manager at
+# the same company": the company of the person named before.
+_SAME_PLACE = re.compile(
+    r"[ \t]*,[ \t]*(?P<title>[^,.;()\n@]{2,60}?)[ \t]+(?:at|with|from|of|in)[ \t]+the[ \t]+"
+    r"same[ \t]+(?:company|outfit|firm|place|organi[sz]ation|shop|business|employer|team|group)\b")
+# "Both want a US distributor.", "They both need ...": a sentence about the two just named.
+_BOTH = re.compile(r"(?:(?<=[.!?][ \t])|(?<=\n))(?:They[ \t]+both|Both(?:[ \t]+of[ \t]+them)?)\b"
+                   r"[^.!?\n]*[.!?]?")
+
+
+def _said_before(context: str, text: str, mention: Mention) -> bool:
+    """Whether a context is only words of its sentence before the person's name ("Also met her
+    practice manager" of "Also met her practice manager, Roger Nandlal, ..."): no occasion."""
+    start, _ = _sentence_span(text, mention)
+    before = set(re.findall(r"\w+", text[start:mention.start].casefold()))
+    return set(re.findall(r"\w+", context.casefold())) <= before
+
+
 # "His co-founder Leen", "her colleague Tom", "their business partner Ana": the partner of the
 # person named before.
 _THEIR_PARTNER = re.compile(
     r"(?i)\b(?:his|her|their|sein(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?|son|sa|su|sus)\s+"
     r"(?:co-?founder|cofounder|colleague|co-?worker|business partner|mitgründer(?:in)?|"
     r"kollege|kollegin|associée?|cofondat(?:eur|rice)|collègue|soci[oa]|cofundador(?:a)?|"
-    r"colega)\s*,?\s*$")
+    r"colega|"
+    # "her practice manager, Roger Nandlal", "his finance director Ama Boateng": a title
+    r"(?P<role>(?-i:[" + LOWER + r"])[" + LOWER + r" -]{2,40}?))\s*,?\s*$")
 _THERE_TOO = re.compile(r"(?i)\b(?:was|were) there (?:too|as well)\b|\bwar (?:auch )?dabei\b|"
                         r"\bétait là aussi\b|\b(?:estaba|estuvo) también\b")
 
@@ -824,7 +863,7 @@ _FIRST_NAME_STOPS = {"Jan"}
 _SURNAME_STOPS = {"Said"}
 # "Terence Ong Jun Hao", "Lim May Ling": a month's or a day's short form between two words of a
 # name is a given name's syllable there ("Phạm Thu Hương": a Vietnamese middle name)
-_MIDDLE_NAME_STOPS = {"Jun", "May", "Jan", "Sun", "Thu"}
+_MIDDLE_NAME_STOPS = {"Jun", "May", "Jan", "Sun", "Thu", "Said"}  # "Hamisi Said Mbwana"
 
 
 def _name_part(words: list[str], index: int) -> bool:
@@ -982,6 +1021,9 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False  # "à Batna et Biskra", "in Leeds and Bradford": one more place
     if _LEGAL_FORM_AFTER.match(text[end:end + 60]):
         return False  # "Micromécanique Rochat & Fils Sàrl": a company's name, not a person's
+    form_after = re.match(r"[ \t]+(?P<form>[^\s,;:()]+)", text[end:end + 20])
+    if form_after and len(words) >= 2 and is_legal_form(form_after.group("form")):
+        return False  # "Hengill Borunartækni ehf.", "Ventavas Granulas SIA": a company's name
     if _in_event_heading(text, start) and not _email_matches(words, start, emails):
         return False  # "Tarjeta de la Expo Café y Cacao de Cobán:": the event's name
     if len(words) >= 2 and _FORM_BEFORE.search(text, max(0, start - 10), start):
@@ -1185,7 +1227,7 @@ def _line_has_details(text: str, end: int) -> bool:
     return bool(find_emails(rest) or find_phones(rest, "US"))
 
 
-_HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|professor|assoc|asst|herr|frau|mme|sr|"
+_HONORIFIC = re.compile(r"(?i)^(?:dr|mr|mrs|ms|mx|prof|professor|assoc|asst|herr|frau|mme|sr|cllr|"
                         r"sra)\.?$")
 # Degrees and professions written before a name on Central European and Latin cards
 _DEGREE_BEFORE = re.compile(r"(?i)^(?:inż|mgr|hab|ing|arch|dipl|lic|arq|eng|enga|econ|dott|"
@@ -1224,9 +1266,13 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
 # "also jess tamihana, head of risk at ..., jess.tamihana@...": in a note typed in lower case,
 # two or three lower-case words set apart before a comma, then the person's role and their
 # own address, which holds one of the words
+_LOWER_WORD = r"[" + LOWER + r"][" + LOWER + r"'’]+(?:-[" + LOWER + r"]+)?"
 _LOWERCASE_LISTED = re.compile(
     r"(?:^|(?<=[-–—:;.][ \t])|(?<=\balso[ \t])|(?<=\band[ \t])|(?<=\bplus[ \t]))"
-    r"(?P<name>[a-z][a-z'’]+(?:-[a-z]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z]+)?){1,2}),[ \t]")
+    rf"(?P<name>{_LOWER_WORD}(?:[ \t]{_LOWER_WORD}){{1,2}}),[ \t]"
+    # "met ms. agnes nyange at the mwanza fish processors' meeting. sales manager, ..."
+    r"|(?:^|(?<=[.;:!][ \t]))met[ \t]+(?:(?:ms|mr|mrs|dr|prof)\.?[ \t]+)?"
+    rf"(?P<met>{_LOWER_WORD}[ \t]{_LOWER_WORD})[ \t]+(?=(?:at|from|of|during)[ \t])")
 _LISTED_REACH = 160
 _LISTED_LEAD = re.compile(r"(?:also|and|plus|then|met|saw)[ \t]+")
 
@@ -1235,7 +1281,8 @@ def _lowercase_listed(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
                       taken: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     for match in _LOWERCASE_LISTED.finditer(text):
-        start, name = match.start("name"), match.group("name")
+        group = "name" if match.group("name") else "met"
+        start, name = match.start(group), match.group(group)
         lead = _LISTED_LEAD.match(name)
         if lead:  # "also jess tamihana": the note's word before the name
             start, name = start + lead.end(), name[lead.end():]
@@ -1246,11 +1293,16 @@ def _lowercase_listed(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
             continue
         address = next((a for p, a in emails if match.end() <= p <= match.end() + _LISTED_REACH
                         and "\n" not in text[match.end():p]), None)
+        if address is not None and group == "met" and any(
+                match.end() <= m.start < text.find(address, match.end()) for m in taken + found):
+            continue  # the address after someone else named in between is theirs
         if address is None:
             continue
         parts = re.split(r"[._+-]", address.split("@")[0])
         words = re.split(r"[ \t-]", name)
-        if not any(len(w) >= 3 and w in parts for w in words) or is_owner_name(name, owner):
+        parts += [name_key(p) for p in parts]
+        if not any(len(w) >= 3 and (w in parts or name_key(w) in parts) for w in words) or (
+                is_owner_name(name, owner)):
             continue
         found.append(Mention(start, start + len(name), name))
     return found
@@ -1528,6 +1580,7 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         lambda: _role_in_text(passage), lambda: _possessive_role(passage),
         lambda: _lowercase_role(passage),
         lambda: _copula_role(after_name), lambda: _firm_after_name(after_name, name),
+        lambda: _role_sentence_after(after_name), lambda: _title_with_company(passage),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
         lambda: _sentence_title(passage))
     lowercase = _lowercase_role(passage)
@@ -1585,6 +1638,49 @@ _BARE_COMPANY = re.compile(
     r"(?:[ ](?:[A-Z0-9&][\w&'’.+-]*|of|de|and|y|et|und|&)){0,4}?)\s*(?:[.;\n]|$)")
 
 
+# "Met Ms. Agnes Nyange at the Mwanza meeting. Sales manager, Victoria Fillet Exporters Ltd,
+# agnes@...": the sentence after the meeting opens with the title and the company, then details.
+_ROLE_SENTENCE_AFTER = re.compile(
+    r"^[^.!?\n]{0,160}[.!?][ \t]+"
+    # "She's Medical Director, Caroni Valley Medical Centre Ltd., anjali@..."
+    r"(?:(?i:(?:she|he)(?:['’]s|[ \t]+is)|they(?:['’]re|[ \t]+are))[ \t]+(?:(?i:the|a|an)[ \t]+)?)?"
+    r"(?P<t>[^,.;:\n@\d]{2,60}),[ \t]*(?P<c>[^,;:\n@]{2,80}?),[ \t]*"
+    r"(?=[\w.+-]+@|\+?\(?\d)")
+
+
+# "He's Senior Drilling Engineer with Hengill Borunartækni ehf.", "She is a partner with Ashdown
+# & Vane LLP": "with" names the employer when a legal form closes the name.
+_TITLE_WITH = re.compile(
+    r"(?i:\b(?:he|she)(?:['’]s|[ \t]+is)|\bthey(?:['’]re|[ \t]+are))[ \t]+(?:(?i:the|a|an)[ \t]+)?"
+    r"(?P<t>[^,.;:()\n@\d]{2,60}?)[ \t]+with[ \t]+(?P<c>[" + UPPER + r"][^,;:()\n@]{1,80}?)"
+    r"(?=[ \t]*(?:[,;:(]|\.(?:[ \t]|$)|$))")
+
+
+def _title_with_company(passage: str) -> Role | None:
+    found = _TITLE_WITH.search(passage)
+    if found is None or not is_title_phrase(found.group("t"), loose=True):
+        return None
+    company = found.group("c").strip()
+    if passage[found.end("c"):found.end("c") + 1] == "." and is_legal_form(
+            company.split()[-1] + "."):
+        company += "."  # "ehf.", "Ltd.": the legal form's own dot
+    company = with_comma_form(company, passage)
+    words = (company or "").split()
+    if not words or not (is_legal_form(words[-1]) or _BODY_WORD.search(company or "")):
+        return None
+    return Role(found.group("t").strip(), company)
+
+
+def _role_sentence_after(after_name: str) -> Role | None:
+    found = _ROLE_SENTENCE_AFTER.match(after_name)
+    if found is None or not is_title_phrase(found.group("t"), loose=True):
+        return None
+    company = found.group("c").strip()
+    if is_title_phrase(company, loose=True) or opens_with_fact(company):
+        return None
+    return Role(found.group("t").strip(), company)
+
+
 def _bare_company(after_name: str) -> Role | None:
     match = _BARE_COMPANY.match(after_name)
     if match is None:
@@ -1611,7 +1707,7 @@ _LOWERCASE_FIELD = re.compile(
 def _lowercase_listed_company(passage: str, title: str) -> str | None:
     """ "brian okello, ops lead, safiri moto, brian@...": in a note typed in lower case, the
     field listed between the title and the address."""
-    listed = re.search(rf"(?<![\w-]){re.escape(title)},[ \t]*(?P<c>[a-z0-9][a-z0-9&'’ .-]"
+    listed = re.search(rf"(?<![\w-]){re.escape(title)},[ \t]*(?P<c>[{LOWER}0-9][{LOWER}0-9&'’ .-]"
                        r"{1,40}?),[ \t]*[\w.+-]+@", passage)
     if listed and not is_title_phrase(listed.group("c"), loose=True):
         return listed.group("c").strip()

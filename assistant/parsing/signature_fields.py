@@ -391,6 +391,12 @@ def _role_line_fields(title: str | None, company: str | None,
                 and is_title_phrase(company, loose=True)
                 and not is_title_phrase(title, loose=True)):
             return company, with_comma_form(title, signature)
+        if (len(fields) == 2 and fields[0] == f"{title} {company}"
+                and is_title_phrase(fields[1], loose=True)
+                and not is_title_phrase(fields[0], loose=True)):
+            # "Tanzanite Angels Network | Chair" read as title "Tanzanite": the company first,
+            # then the title
+            return fields[1], clean_company(fields[0]) or fields[0]
     return title, company
 
 
