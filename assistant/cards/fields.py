@@ -229,7 +229,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     if title_line is not None:
         values["title"] = (_title_text(_title_head(title_line.text)), title_line.confidence)
     if company_at is not None:
-        company_line = _company_block(lines, company_at, skip)
+        company_line = _spelled_out(lines, company_at, skip) or _company_block(
+            lines, company_at, skip)
         head, comma, tail = company_line.text.strip(" ,;").partition(",")
         if comma and _is_title(head) and _COMPANY_WORDS.search(tail):  # "Teacher, X School"
             values.setdefault("title", (head.strip(), company_line.confidence))
@@ -1483,6 +1484,29 @@ def _name_above(lines: Sequence[OcrLine], at: int, skip: set[int]) -> bool:
     return (_flush_below(lines[at], lines[above]) and len(text.split()) <= 4
             and not _COMPANY_WORDS.search(text) and not _legal_form(text)
             and not _SLOGAN.search(text) and text[:1].isupper())
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+
+
+def _spelled_out(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine | None:
+    """The organisation's name in full, for a company read as letters that abbreviate it
+    ("KTI" over "Institut für Kältetechnik" / "Kessler-Tamm-Institut"): the first other
+    name of an organisation on the card whose words' initials (hyphened words counted
+    apart) hold the letters in their order, with the lines its name goes on to."""
+    acronym = lines[at].text.strip(" ,;")
+    if not _ACRONYM.match(acronym):
+        return None
+    for index, line in enumerate(lines):
+        if index == at or index in skip or not (_COMPANY_WORDS.search(line.text)
+                                                or _ends_in_form(line.text)):
+            continue
+        block = _company_block(lines, index, skip | {at})
+        words = [w for w in re.split(r"[\s&,/-]+", block.text)
+                 if w and w[0].isalpha() and not _TITLE_JOINS.match(w)]
+        if acronym.lower() in "".join(fold(w[0]) for w in words):  # initials in a row
+            return block
+    return None
 
 
 def _opens_name(text: str) -> bool:

@@ -131,3 +131,25 @@ def test_a_title_whose_field_is_named_after_a_joining_word_is_not_cut() -> None:
                              ("Tel. (212) 555-0119", 22),
                              ("edda@kestrel-analytics.example", 22)), "US")
     assert reading.title is not None and reading.title.startswith("Director")
+
+
+def test_letters_that_abbreviate_a_name_printed_in_full_give_the_full_name() -> None:
+    reading = read_card(card(("NMRC", 48), ("Edda Quarshie", 30), ("Research Fellow", 24),
+                             ("Northfield Marine Research Centre", 18),
+                             ("Tel. (212) 555-0119", 18),
+                             ("e.quarshie@nmrc-ocean.example", 18)), "US")
+    assert reading.company == "Northfield Marine Research Centre"
+
+
+def test_initials_of_hyphened_words_count_apart() -> None:
+    reading = read_card(card(("KTI", 40), ("Kessler-Tamm-Institut", 22), ("Edda Quarshie", 30),
+                             ("Research Engineer", 24), ("Tel. +49 30 1234567", 20),
+                             ("quarshie@kti.example", 20)), "DE")
+    assert reading.company == "Kessler-Tamm-Institut"
+
+
+def test_letters_no_line_spells_out_stay_the_company() -> None:
+    reading = read_card(card(("NMRC", 48), ("Edda Quarshie", 30), ("Research Fellow", 24),
+                             ("Harbour Software Solutions", 18), ("Tel. (212) 555-0119", 18),
+                             ("e.quarshie@nmrc-ocean.example", 18)), "US")
+    assert reading.company == "NMRC"
