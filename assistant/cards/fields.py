@@ -36,6 +36,7 @@ from assistant.cards.titles import is_title_word, misread_title_word
 from assistant.cards.words import is_common_word, split_run_words
 from assistant.parsing.contacts import find_emails, find_phones, find_urls, is_title_phrase
 from assistant.parsing.labeller import read_block
+from assistant.parsing.legal_forms import form_words_at, is_form_word
 
 DOUBTFUL = 0.80  # a value read from a line below this confidence is shown as "check it"
 LOGO_HEIGHTS = 1.4  # a line this many times the card's usual print height is a logo's
@@ -228,7 +229,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     if title_line is not None:
         values["title"] = (_title_text(_title_head(title_line.text)), title_line.confidence)
     if company_at is not None:
-        company_line = _company_block(lines, company_at, skip)
+        company_line = _spelled_out(lines, company_at, skip) or _company_block(
+            lines, company_at, skip)
         head, comma, tail = company_line.text.strip(" ,;").partition(",")
         if comma and _is_title(head) and _COMPANY_WORDS.search(tail):  # "Teacher, X School"
             values.setdefault("title", (head.strip(), company_line.confidence))
@@ -245,15 +247,22 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         values["company"] = (_as_printed(logo.text.strip(" ,;"), printed), logo.confidence)
     _fill_from_labeller(values, lines, region, taken - found.used,
                         [_compact(e.split("@")[0]) for e in found.emails])
-    if "company" not in values and (guess := _company_from_domain(found)):
-        # a guess: the owner is asked to check it
-        values["company"] = (_as_printed(guess, printed), DOUBTFUL / 2)
-    if "company" not in values and not _domain_labels(found):
-        brand_at = _brand_on_top(lines, skip | {i for i in range(len(lines))
-                                                if _is_address(lines[i].text)})
+    if "company" not in values:
+        # the brand the card opens with, in capitals, before a name made from the domain (a
+        # mail host may be a provider's or an abbreviation: "QUILLMARK" beside qmk-mail.example)
+        not_brands = skip | {i for i in range(len(lines)) if _is_address(lines[i].text)}
+        brand_at = _brand_on_top(lines, not_brands)
+        if brand_at is None and not _domain_labels(found):
+            brand_at = _lone_brand(lines, not_brands)
         if brand_at is not None:
             values["company"] = (_as_printed(lines[brand_at].text.strip(" ,;"), printed),
                                  DOUBTFUL / 2)
+    if "company" not in values and (guess := _company_from_domain(found)):
+        # a guess: the owner is asked to check it
+        values["company"] = (_as_printed(guess, printed), DOUBTFUL / 2)
+    if "company" in values:
+        company, sure = values["company"]
+        values["company"] = (_without_tagline(_without_strays(company), domains), sure)
     if "company" in values and domains:
         company, sure = values["company"]
         values["company"] = (_logo_by_domain(_respelled_by_domain(company, domains), sure,
@@ -670,6 +679,11 @@ def _title_goes_on(lines: Sequence[OcrLine], at: int, taken: set[int]) -> int | 
     return None
 
 
+# No title opens with an article or says whose part the company is ("A member of the Brandt
+# Group", "Part of Halvik Hotels"): a line of the company's, not the person's title.
+_NO_TITLE_OPENING = re.compile(r"(?i)^(?:an?|the|part of|proud members? of)\s")
+
+
 def _is_title(text: str) -> bool:
     return _title_strength(text) > 0
 
@@ -677,7 +691,8 @@ def _is_title(text: str) -> bool:
 def _title_strength(text: str) -> int:
     """2 for a title by its words, 1 for one by a title word the OCR misread by a letter
     ("Managing Diector"), 0 for no title."""
-    if any(ch.isdigit() for ch in text) or "@" in text or len(text) > 70 or _SLOGAN.search(text):
+    if (any(ch.isdigit() for ch in text) or "@" in text or len(text) > 70
+            or _SLOGAN.search(text) or _NO_TITLE_OPENING.match(text)):
         return 0
     if is_title_phrase(text, loose=True):
         return 2
@@ -852,10 +867,27 @@ def _split_title_company(lines: list[OcrLine], domains: set[str]) -> list[OcrLin
                 parts = head, tail
                 break
         if parts is None:
+            parts = _title_then_firm(line.text, domains)
+        if parts is None:
             out.append(line)
             continue
         out += _split_in_two(line, parts)
     return out
+
+
+def _title_then_firm(text: str, domains: set[str]) -> tuple[str, str] | None:
+    """A title and the company read on one row with no mark between them, the company
+    registered by its legal form or spelling the card's domain ("Data Engineer Kestrel
+    Analytics Ltd"): the title ends on a title word, the company opens with a capital."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if (_title_word(fold(words[cut - 1].strip(".,"))) and words[cut][:1].isupper()
+                and not _title_word(fold(words[cut].strip(".,"))) and _is_title(head)
+                and not _maybe_name(head) and not _is_title(tail) and _plain_phrase(tail)
+                and (_ends_in_form(tail) or _spells_domain(_compact(tail), domains))):
+            return head, tail
+    return None
 
 
 def _split_in_two(line: OcrLine, parts: tuple[str, str]) -> list[OcrLine]:
@@ -1069,26 +1101,41 @@ def _as_printed(text: str, printed: set[str]) -> str:
 def _brand_on_top(lines: Sequence[OcrLine], skip: set[int]) -> int | None:
     """The first line of a card, in capitals, of one to three words that are no name, title,
     address or detail: the brand the card opens with ("NORTHWIND" above the name), taken
-    for the company when nothing else names it (no line, no domain of its own)."""
+    for the company when no line names it by its kind, form or domain."""
     for index, line in enumerate(lines[:2]):
-        text = line.text.strip(" ,;")
         if index in skip:
             continue
-        if (text.isupper() and 1 <= len(text.split()) <= 3 and len(_compact(text)) >= 3
-                and line.confidence >= LOGO_SURE and _logo_words(text)
-                and not _is_title(text) and not _maybe_name(text)):
-            return index
-        return None
+        return index if _brand_shaped(line) else None
     return None
 
 
+def _lone_brand(lines: Sequence[OcrLine], skip: set[int]) -> int | None:
+    """The one line in capitals shaped as a brand wherever it is printed ("BRIGHTFORGE" under
+    a free mail address), on a card whose domain does not name the company."""
+    found = [i for i, line in enumerate(lines) if i not in skip and _brand_shaped(line)]
+    return found[0] if len(found) == 1 else None
+
+
+def _brand_shaped(line: OcrLine) -> bool:
+    text = line.text.strip(" ,;")
+    return (text.isupper() and 1 <= len(text.split()) <= 3 and len(_compact(text)) >= 3
+            and line.confidence >= LOGO_SURE and _logo_words(text)
+            and not _is_title(text) and not _maybe_name(text))
+
+
 def _without_brand(name: str, domains: set[str]) -> str:
-    """The name without a brand word read on its row before it that is the card's domain
-    ("HOLLOWAY DANA KRESTIN" beside holloway.edu)."""
+    """The name without a brand word read on its row before or after it that is the card's
+    domain ("HOLLOWAY DANA KRESTIN" beside holloway.edu, "Jane Okafor QUILLMARK")."""
     words = name.split()
     rest = " ".join(words[1:])
     if len(words) >= 3 and _compact(words[0]) in domains and _name_words(rest):
         return rest
+    for size in (1, 2):  # after it: "Jane Okafor QUILLMARK" beside quillmark.example
+        brand, rest = words[-size:], " ".join(words[:-size])
+        if (len(words) >= size + 2 and all(w.isupper() for w in brand)
+                and len(_compact("".join(brand))) >= 4
+                and _compact("".join(brand)) in domains and _name_words(rest)):
+            return rest
     return name
 
 
@@ -1160,14 +1207,77 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
         # a company's kind or legal form, or the domain among other words (as much as a legal
         # form, less than spelling it alone: "Quinta do Miravel" beside miravel.example, but
         # "KESTRAL" over "Deutsche Kestral OHG")
-        if (_COMPANY_WORDS.search(text) or _legal_form(text)
+        registered = _ends_in_form(text)  # the registered name, wherever it is printed
+        if (_COMPANY_WORDS.search(text) or _legal_form(text) or registered
                 or not score and _holds_domain(text, domains)):
             score += 2
+        if registered:
+            score += LEGAL_NAME
         if score and index < 3:
             score += 0.5
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+# A line that ends in a legal form outweighs one that only holds a kind of business and sits
+# near the top ("Creative Media Studio" over the name, "Ambervale Ltd" in the address block),
+# not one that spells the card's own domain (the logo).
+LEGAL_NAME = 0.75
+_FORM_NAMES = frozenset({"incorporated", "corporation", "limited", "company"})
+# The OCR's slips in a legal form: a capital I read as a small l ("Acme lnc."), the form run
+# into the name when the space was lost ("AcmeSystemsInc.", "NordlichtGmbH").
+_FORM_SLIP = re.compile(r"(?<![\w.])lnc\b")
+_GLUED_FORM = re.compile(r"(?<=[a-z])(Inc|Ltd|LLC|LLP|GmbH|Corp|PLC|Pty|AG|SpA|BV|NV|AB|Oy)"
+                         r"\.?$")
+
+
+def _ends_in_form(text: str) -> bool:
+    """The line ends in a company's legal form ("Ambervale Ltd", "Tarvex Corporation",
+    "KORIMA TRADING CO., LTD.", "Halden Sdn. Bhd."), also as the OCR misreads it ("Acme lnc.",
+    "AcmeSystemsInc."); a town and its state ("Louisville, KY") is none."""
+    text = _GLUED_FORM.sub(r" \1", _FORM_SLIP.sub("Inc", text.strip(" ,;")))
+    words = text.replace(",", ", ").split()
+    if len(words) < 2:
+        return False
+    last = words[-1].rstrip(",;")
+    if is_form_word(last) or is_form_word(last.rstrip(".")):
+        return True
+    if last.lower().rstrip(".") in _FORM_NAMES and last[0].isupper():
+        return True
+    return any(form_words_at(words, len(words) - size) == size for size in (2, 3, 4)
+               if len(words) > size)
+
+
+def _without_strays(company: str) -> str:
+    """The company without marks the OCR read at its ends from a rule, a dot or a corner of
+    the logo's drawing ("| NORTHGALE .", "ORVELLA -"): words with no letter or figure, and a
+    small letter alone before the name ("o Veltrona Inc", a ring of the drawing)."""
+    words = company.split()
+    while words and not any(ch.isalnum() for ch in words[-1]):
+        words.pop()
+    while words and (not any(ch.isalnum() for ch in words[0])
+                     or len(words) > 1 and len(words[0]) == 1 and words[0].islower()
+                     and words[1][:1].isupper()):  # "o Veltrona Inc": a round mark read
+        words.pop(0)
+    return " ".join(words) or company
+
+
+def _without_tagline(company: str, domains: set[str]) -> str:
+    """The logo's name without the tagline the OCR read on its row ("ORVELLA Designing better
+    homes" beside orvella.example): the words in capitals that spell the card's domain, when
+    the rest is a phrase in small letters that names no kind of organisation."""
+    words = company.split()
+    for size in (1, 2, 3):
+        head, rest = words[:size], words[size:]
+        if (len(rest) < 2 or not all(w.isupper() for w in head)
+                or not _spells_domain(_compact(" ".join(head)), domains)):
+            continue
+        tail = " ".join(rest)
+        if (not tail.isupper() and any(w[:1].islower() and not _CONNECTOR.match(w) for w in rest)
+                and not _COMPANY_WORDS.search(tail) and not _legal_form(tail)):
+            return " ".join(head)
+    return company
 
 
 def _respelled_by_domain(company: str, domains: set[str]) -> str:
@@ -1324,9 +1434,13 @@ def _company_block(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine
     the logo set in the same print size just above it ("Nordic" / "Export Promotion Council")."""
     line = lines[at]
     after = at + 1
-    if after < len(lines) and after not in skip and _logo_words_long(lines[after].text):
+    if (after < len(lines) and after not in skip and _logo_words_long(lines[after].text)
+            and not _UNIT.match(lines[after].text)):
         next_words = lines[after].text.split()
-        if (_CONNECTOR.match(line.text.split()[-1]) or
+        if (_kind_only(lines[after].text) and not _kind_only(line.text)
+                and _flush_below(lines[after], line)):  # "Halvik" / "Consulting Group"
+            line = _joined(line, lines[after])
+        elif (_CONNECTOR.match(line.text.split()[-1]) or
                 _CONNECTOR.match(next_words[0]) and next_words[0][0].islower()):
             line = _joined(line, lines[after])
         elif (not _COMPANY_WORDS.sub("", line.text).strip(" ,.&")  # "Institut" alone
@@ -1339,10 +1453,60 @@ def _company_block(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine
     above = _word_above(lines, lines[at], skip | {at})
     if above is not None:
         line = _joined(lines[above], line)
+    elif _kind_only(lines[at].text) and _name_above(lines, at, skip):
+        line = _joined(lines[at - 1], line)  # "Harbourside Marine" / "Engineering Group"
     elif at > 0 and at - 1 not in skip and _opens_name(lines[at - 1].text) and _flush_below(
             lines[at], lines[at - 1]):  # "Institute for Applied" / "Seabed Acoustics"
         line = _joined(lines[at - 1], line)
     return line
+
+
+# A unit of an organisation, printed under its name: a line of its own, not the name's end
+# ("University of Tarrowmere" / "Department of Physics").
+_UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school of|office of|"
+                   r"chair of|graduate school|college of)\b")
+
+
+def _kind_only(text: str) -> bool:
+    """The line holds only what kind of organisation it is and its legal form ("Engineering
+    Group", "Consulting Ltd", "Hotels & Resorts"): the name itself is on another line."""
+    bare = _COMPANY_WORDS.sub("", basename(text) if _legal_form(text) else text)
+    return bool(_COMPANY_WORDS.search(text)) and not bare.strip(" ,.&-+")
+
+
+def _name_above(lines: Sequence[OcrLine], at: int, skip: set[int]) -> bool:
+    """The line right above is the first part of the company's name: flush with it, in its
+    print, words of a name that are no person's, title or organisation of their own."""
+    above = at - 1
+    if above < 0 or above in skip:
+        return False
+    text = lines[above].text
+    return (_flush_below(lines[at], lines[above]) and len(text.split()) <= 4
+            and not _COMPANY_WORDS.search(text) and not _legal_form(text)
+            and not _SLOGAN.search(text) and text[:1].isupper())
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+
+
+def _spelled_out(lines: Sequence[OcrLine], at: int, skip: set[int]) -> OcrLine | None:
+    """The organisation's name in full, for a company read as letters that abbreviate it
+    ("KTI" over "Institut für Kältetechnik" / "Kessler-Tamm-Institut"): the first other
+    name of an organisation on the card whose words' initials (hyphened words counted
+    apart) hold the letters in their order, with the lines its name goes on to."""
+    acronym = lines[at].text.strip(" ,;")
+    if not _ACRONYM.match(acronym):
+        return None
+    for index, line in enumerate(lines):
+        if index == at or index in skip or not (_COMPANY_WORDS.search(line.text)
+                                                or _ends_in_form(line.text)):
+            continue
+        block = _company_block(lines, index, skip | {at})
+        words = [w for w in re.split(r"[\s&,/-]+", block.text)
+                 if w and w[0].isalpha() and not _TITLE_JOINS.match(w)]
+        if acronym.lower() in "".join(fold(w[0]) for w in words):  # initials in a row
+            return block
+    return None
 
 
 def _opens_name(text: str) -> bool:
