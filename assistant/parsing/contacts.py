@@ -441,9 +441,17 @@ _normalize_found = lru_cache(maxsize=1024)(normalize_email)
 
 def find_phones(text: str, region: str) -> list[tuple[int, str]]:
     """(position, E.164) for each phone number; national numbers read in ``region``."""
-    found: list[tuple[int, str]] = []
     if not any(map(str.isdigit, text)):  # phonenumbers finds no number without a digit
-        return found
+        return []
+    return list(_phones_in(text, region))
+
+
+# A signature is read for its numbers three times (its phones, then its fax and its other
+# labelled numbers line by line), and the owner's own comes back in every note: each text is
+# read by phonenumbers once, up to a bound.
+@short_text_memo(1024, 1_000)
+def _phones_in(text: str, region: str) -> tuple[tuple[int, str], ...]:
+    found: list[tuple[int, str]] = []
     try:
         matcher = phonenumbers.PhoneNumberMatcher(
             text, region or "US", leniency=phonenumbers.Leniency.POSSIBLE
@@ -457,7 +465,7 @@ def find_phones(text: str, region: str) -> list[tuple[int, str]]:
             found.append((match.start, e164))
     except Exception:  # noqa: BLE001 - phonenumbers raises on odd regions; no phones then
         log.debug("phone matching failed", exc_info=True)
-    return found
+    return tuple(found)
 
 
 # A standard is named by its body and number: "ISO 27001", "ISO/IEC 17025", "IEC 62443",
