@@ -20,7 +20,7 @@ from assistant.mail.inbox import mailbox_identity
 from assistant.pipeline import recovery, schedule
 from assistant.pipeline.watch import Watcher
 from assistant.settings import Settings
-from assistant.store.db import upgrade
+from assistant.store.db import ensure_schema
 from workers import actors
 from workers.broker import make_broker, start_worker
 
@@ -43,7 +43,7 @@ Clock = Callable[[], datetime]
 @contextmanager
 def running_app(settings: Settings,
                 clock: Clock | None = None) -> Iterator[tuple[App, dramatiq.Broker]]:
-    upgrade(settings.database_url)
+    ensure_schema(settings.database_url)
     app = build_app(settings, clock)
     broker = make_broker(settings)
     metrics.instrument_broker(broker)
