@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.domain import OwnerIdentity
+from assistant.parsing.card_layout import card_layout, company_above, is_company_line
 from assistant.parsing.contacts import (
     COMPANY_RE,
     FIRM_WORDS,
@@ -204,7 +205,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     ``known`` names (from the message's headers) need no further evidence: "Sabine ist
     Geschäftsführerin bei Medicor" is about Sabine Koch when she is in Cc.
     """
-    text = _without_post_nominals(text)
+    text = _without_post_nominals(card_layout(text))
     emails = find_emails(text)
     known = known + tuple(without_orders(n) for n in card_names(text, owner.region)
                           if not is_owner_name(clean_name(n), owner))
@@ -245,6 +246,8 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
         # "Carlo Russo e Federica Bianchi, entrambi di Studio Lumina": the pair's company
         draft.company = draft.company or _group_company(_sentence_at(text, mention))
         draft.title = draft.title or _title_line_above(text, mention)
+        draft.company = draft.company or company_above(
+            text, mention.start, [m.start for m in people if m.start != mention.start])
         _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
@@ -368,6 +371,9 @@ def card_names(text: str, region: str) -> list[str]:
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
         if joined:
             own = [w for w in own if w not in {"e", "y", "i"}]
+        # "Ventavas Granulas SIA" opening a card: the company's line, with its legal form
+        if is_company_line(name):
+            continue
         if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
                                           or ":" in w for w in _name_words(name)
                                           if w not in _LOWER_PARTICLES
