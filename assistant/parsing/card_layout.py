@@ -110,7 +110,7 @@ def _names_company(above: str, form: str) -> bool:
     words = line.split()
     if not words or len(words) > 8 or any(c.isdigit() or c in "@:/|" for c in line):
         return False
-    if not all(w[:1].isupper() or w in {"&", "+"} or w.islower() and len(w) <= 4 for w in words):
+    if not all(w[:1].isupper() or w in _JOINING for w in words):
         return False
     if is_legal_form(words[-1].rstrip(",")) or is_title_phrase(line, loose=True):
         return False
@@ -173,6 +173,10 @@ def is_company_line(line: str) -> bool:
     if not (_is_form_alone(last) or is_legal_form(" ".join(words[-2:]))):
         return False
     name = words[:-1]
-    return (all(w[:1].isupper() or w in {"&", "+", "-", "–"} or w.islower() and len(w) <= 4
-                for w in name)
+    return (all(w[:1].isupper() or w in _JOINING for w in name)
             and name[0][:1].isupper() and not is_title_phrase(" ".join(name), loose=True))
+
+
+# The words joining a company's name in lower case ("Compagnie du Cajou", "Vins de Loire")
+_JOINING = frozenset("""& + - – and of the for de du des la le les et y e i da do dos das di del
+della van von der den für und""".split())

@@ -39,6 +39,7 @@ def test_a_form_alone_stays_where_the_line_above_is_no_company(text: str) -> Non
     ("Daugavas Koka Nami SIA", True), ("HOLBECK FIBRE RECOVERY LTD", True),
     ("Areni Hill Winery CJSC", True), ("Sales Director", False), ("Ilze Ozoliņa", False),
     ("Tel 0113 496 0177", False), ("Marcus Reid - Founder, Tinmouse Games Ltd", False),
+    ("Met at Foss Systems GmbH", False), ("Compagnie du Cajou de Katiola SA", True),
 ])
 def test_a_company_line(line: str, company: bool) -> None:
     assert is_company_line(line) is company
