@@ -439,12 +439,20 @@ def _latin_name_line_beside(text: str, mention: Mention, latin: set[int]) -> boo
 
 
 def _capitals_name_lines(text: str) -> list[str]:
-    """Names of card lines in capitals set off by a prefix or orders, above a title's line."""
+    """Names of card lines in capitals set off by a prefix or orders, or by the card's address
+    spelling the name, above a title's line."""
     names = []
+    emails: list[tuple[int, str]] | None = None
     for match in _CAPITALS_NAME_LINE.finditer(text):
         words = match.group("name").split()
         below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
-        if (not (match.group("prefix") or match.group("orders"))
+        set_off = bool(match.group("prefix") or match.group("orders"))
+        if not set_off:
+            # "GANZORIG TSEND-AYUSH" over "CHIEF PROCUREMENT OFFICER": a name line with no
+            # prefix is set off by the card's own address further down, spelling its name
+            emails = find_emails(text) if emails is None else emails
+            set_off = _card_address_matches(text, match.start("name"), words, emails)
+        if (not set_off
                 or any(TITLE_WORD.match(w.capitalize()) or TITLE_WORD.match(w) or is_legal_form(w)
                        or w.capitalize() in STOP_WORDS for w in words)
                 or not below or not is_title_phrase(below.title(), loose=True)):
@@ -1125,12 +1133,21 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": 
                           "Ü": "Ue"})
 
 
+_PLAIN_LETTERS = str.maketrans({"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae",
+                                "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                                "œ": "oe", "Œ": "Oe", "ı": "i"})
+
+
 def _address_keys(words: list[str]) -> list[str]:
     """How a name's words are written in an address: as they are, with German umlauts spelled
     out ("huerlimann" for Hürlimann), and a surname of two words joined ("elidrissi" for El
     Idrissi, "vanmaele")."""
     keys = [name_key(w) for w in words]
     keys += [name_key(w.translate(_UMLAUTS)) for w in words if w.translate(_UMLAUTS) != w]
+    # "gudrun" for Guðrún, "thorunn" for Þórunn, "lukasz" for Łukasz: letters that no accent
+    # makes, spelled in an address as their plain letters
+    keys += [name_key(w.translate(_PLAIN_LETTERS)) for w in words
+             if w.translate(_PLAIN_LETTERS) != w]
     keys += [name_key(a + b) for a, b in zip(words[1:], words[2:], strict=False)]
     # "ouazzani" for Ouazzani-Chahdi: a double surname's first part
     keys += [name_key(w.split("-")[0]) for w in words[1:] if "-" in w and len(w.split("-")[0]) > 2]
