@@ -15,7 +15,6 @@ from assistant.parsing.contacts import find_emails, is_legal_form, is_title_phra
 
 # A gap of three spaces or more (or a tab) between two fields of one line
 _GAP = re.compile(r"(?<=\S)(?:[ ]{3,}|[ ]*\t[ \t]*)(?=\S)")
-_CELL = re.compile(r"\S+(?:[ ]{1,2}\S+)*")
 _ALIGN = 3  # columns: a cell starts within this many characters of its column's start
 _PARAGRAPH = re.compile(r"(\n[ \t]*\n)")
 
@@ -37,14 +36,20 @@ def _paragraph_columns(paragraph: str) -> str:
     """ "Vahe Galstyan-Norents      Areni Hill Winery CJSC" / "Export Director      12 Vineyard
     Street": a card whose two columns were typed side by side, line by line, is read column by
     column (the left one's name, title and phones, then the right one's company and address).
-    Only a paragraph of two lines or more set apart at the same place, naming one address at
-    most (a table of several people is read row by row), is a card's columns."""
+    Only a paragraph of two lines or more set apart at the same place (or by tabs), naming one
+    address at most (a table of several people is read row by row), is a card's columns."""
     lines = paragraph.split("\n")
-    rows = [[(m.start(), m.group()) for m in _CELL.finditer(line.expandtabs(8))]
-            for line in lines]
+    rows = [_cells(line) for line in lines]
     split = [row for row in rows if len(row) > 1]
     if len(split) < 2 or len({e for _, e in find_emails(paragraph)}) > 1:
         return paragraph
+    if "\t" in paragraph:
+        # tabs stop where the typist's tab stops were: the n-th field of a line is the n-th
+        # column's
+        if max(len(row) for row in rows) > _MAX_COLUMNS:
+            return paragraph
+        return _read([[row[i][1] for row in rows if len(row) > i]
+                      for i in range(_MAX_COLUMNS)], paragraph)
     starts: list[int] = []
     for row in split:
         for start, _ in row[1:]:
@@ -53,13 +58,35 @@ def _paragraph_columns(paragraph: str) -> str:
     starts.sort()
     # every line split at the same places: the columns line up
     if any(not all(any(abs(start - s) <= _ALIGN for s in starts) for start, _ in row[1:])
-           for row in split) or len(starts) > 2:
+           for row in split) or len(starts) >= _MAX_COLUMNS:
         return paragraph
     columns: list[list[str]] = [[] for _ in range(len(starts) + 1)]
     for row in rows:
         for start, cell in row:
             column = sum(1 for s in starts if start >= s - _ALIGN)
             columns[column].append(cell)
+    return _read(columns, paragraph)
+
+
+_MAX_COLUMNS = 3
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(column where it starts, tabs expanded; text) of each field of a line, the fields set
+    apart by a tab or three spaces or more."""
+    cells = []
+    at = 0
+    for gap in [*_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        cell = line[at:end].strip()
+        if cell:
+            start = at + len(line[at:end]) - len(line[at:end].lstrip())
+            cells.append((len(line[:start].expandtabs(8)), cell))
+        at = gap.end() if gap else at
+    return cells
+
+
+def _read(columns: list[list[str]], paragraph: str) -> str:
     read = "\n".join(cell for column in columns for cell in column)
     if len(read) > len(paragraph):
         return paragraph
@@ -136,8 +163,11 @@ def _join_capitals_above(text: str, chars: list[str], line_start: int) -> None:
     chars[line_start - 1] = " "
 
 
-# What may stand before a card's name on its line: a prefix or two ("M.", "Dr.", "Lic.")
-_NAME_PREFIX = re.compile(r"[ \t>*•-]*(?:[^\W\d_]{1,5}\.[ \t]*){0,2}")
+# What may stand before a card's name on its line: a prefix or two ("M.", "Dr.", "Lic.",
+# "Dipl.-Ing.", "Mme")
+_NAME_PREFIX = re.compile(
+    r"[ \t>*•-]*(?:(?:[^\W\d_]{1,5}\.(?:-[^\W\d_]{1,5}\.)?|Mme|Mlle|Mr|Mrs|Ms|Mx|Dr|Herr|Frau|"
+    r"Sr|Sra|Srta|Dott|Ing|Prof)[ \t]+){0,3}")
 _COMPANY_ABOVE_LINES = 2
 
 

@@ -85,3 +85,9 @@ def test_fax_labels_in_more_languages(label: str) -> None:
                                    "Framkvæmdastjóri", "Juhatuse liige", "Direktorius"])
 def test_baltic_and_icelandic_titles(title: str) -> None:
     assert is_title_phrase(title, loose=True)
+
+
+@pytest.mark.parametrize("prefix", ["Dipl.-Ing. ", "Mme ", "M. ", "Dr. "])
+def test_the_company_above_a_name_after_its_prefix(prefix: str) -> None:
+    text = f"Karte:\n\nMüller Präzisionstechnik GmbH\n{prefix}Hans-Jörg Wendler\nLeiter Vertrieb\n"
+    assert company_above(text, text.index("Hans"), []) == "Müller Präzisionstechnik GmbH"

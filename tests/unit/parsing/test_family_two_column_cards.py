@@ -58,3 +58,11 @@ def test_lines_not_set_apart_in_columns_are_kept() -> None:
 def test_a_card_heading_with_a_remark_in_brackets() -> None:
     assert card_occasion("His card, from the Yerevan wine days (two columns):") == (
         "Yerevan wine days")
+
+
+def test_columns_set_apart_by_tabs() -> None:
+    text = ("Katarina Oyelaran-Moss\tRiverbend Filtration LLC\n"
+            "VP of Sales\t1200 Blake Street, Denver\nT 303-555-0142\tF 303-555-0143\n")
+    assert card_layout(text).rstrip().split("\n") == [
+        "Katarina Oyelaran-Moss", "VP of Sales", "T 303-555-0142", "Riverbend Filtration LLC",
+        "1200 Blake Street, Denver", "F 303-555-0143"]
