@@ -446,16 +446,20 @@ def _capitals_name_lines(text: str) -> list[str]:
     for match in _CAPITALS_NAME_LINE.finditer(text):
         words = match.group("name").split()
         below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
+        titled = bool(below) and is_title_phrase(below.title(), loose=True)
         set_off = bool(match.group("prefix") or match.group("orders"))
         if not set_off:
             # "GANZORIG TSEND-AYUSH" over "CHIEF PROCUREMENT OFFICER": a name line with no
-            # prefix is set off by the card's own address further down, spelling its name
+            # prefix is set off by the card's own address further down, spelling its name; its
+            # title may be typed above it ("HEAD OF EXPORTS" over "SIOBHAN NÍ BHRIAIN")
             emails = find_emails(text) if emails is None else emails
             set_off = _card_address_matches(text, match.start("name"), words, emails)
+            above = text[:match.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
+            titled = titled or (bool(above) and is_title_phrase(above.title(), loose=True))
         if (not set_off
                 or any(TITLE_WORD.match(w.capitalize()) or TITLE_WORD.match(w) or is_legal_form(w)
                        or w.capitalize() in STOP_WORDS for w in words)
-                or not below or not is_title_phrase(below.title(), loose=True)):
+                or not titled):
             continue
         names.append(match.group("name"))
     return names

@@ -29,3 +29,9 @@ def test_the_card_gives_its_fields() -> None:
     assert person.title == "HEAD OF LOGISTICS"
     assert person.company == "ERDENES KHUDAG MINING LLC"
     assert person.phones == ["+97611555016", "+97699550161"]
+
+
+def test_the_title_typed_above_the_name() -> None:
+    text = ("Card:\n\nHEAD OF EXPORTS\nSIOBHAN NÍ BHRIAIN\nLEE VALLEY CREAMERIES DAC\n"
+            "TEL +353 21 555 0142\nSIOBHAN@LEEVALLEYCREAMERIES.IE\n")
+    assert _capitals_name_lines(text) == ["SIOBHAN NÍ BHRIAIN"]

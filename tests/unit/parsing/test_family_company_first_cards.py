@@ -91,3 +91,8 @@ def test_baltic_and_icelandic_titles(title: str) -> None:
 def test_the_company_above_a_name_after_its_prefix(prefix: str) -> None:
     text = f"Karte:\n\nMüller Präzisionstechnik GmbH\n{prefix}Hans-Jörg Wendler\nLeiter Vertrieb\n"
     assert company_above(text, text.index("Hans"), []) == "Müller Präzisionstechnik GmbH"
+
+
+def test_irish_forms_only_in_capitals() -> None:
+    assert is_form_word("DAC") and is_form_word("CLG")
+    assert not is_form_word("Dac")
