@@ -43,6 +43,8 @@ def _paragraph_columns(paragraph: str) -> str:
     split = [row for row in rows if len(row) > 1]
     if len(split) < 2 or len({e for _, e in find_emails(paragraph)}) > 1:
         return paragraph
+    if any(_LABEL_CELL.match(row[0][1]) for row in split):
+        return paragraph  # "Fax:        0113 496 0178": a label and its value, a row's two halves
     if "\t" in paragraph:
         # tabs stop where the typist's tab stops were: the n-th field of a line is the n-th
         # column's
@@ -69,6 +71,9 @@ def _paragraph_columns(paragraph: str) -> str:
 
 
 _MAX_COLUMNS = 3
+# A field's label alone, set apart from its value ("Tel:", "Fax", "E-mail:", "Adresse :")
+_LABEL_CELL = re.compile(r"(?i)^(?:[^\W\d_][\w.\- ]{0,20}[ ]?:|t|f|m|p|e|w|tel|tél|fax|phone|"
+                         r"mobile|mob|cell|email|e-mail|web|office|direct)\.?$")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:

@@ -66,3 +66,14 @@ def test_columns_set_apart_by_tabs() -> None:
     assert card_layout(text).rstrip().split("\n") == [
         "Katarina Oyelaran-Moss", "VP of Sales", "T 303-555-0142", "Riverbend Filtration LLC",
         "1200 Blake Street, Denver", "F 303-555-0143"]
+
+
+def test_labels_set_apart_from_their_values_are_no_columns() -> None:
+    text = "Jane Doe\nPhone:      555-0142\nFax:        555-0143\n"
+    assert card_layout(text) == text
+    owner = OwnerIdentity(name="Gareth Pryce", addresses=("gareth@pryceadvisory.co.uk",),
+                          region="GB")
+    card = ("Card:\n\nEleanor Whitcombe-Ade\nSales Director\nTel        0114 496 0231\n"
+            "Fax        0114 496 0232\neleanor@stanageforge.co.uk\n")
+    person, = find_people(card, owner)
+    assert person.phones == ["+441144960231"]
