@@ -131,6 +131,12 @@ _TITLE_TRADES = (
     # deputy heads and researchers ("Dean" alone is also a given name)
     r"|vice-dean|pro-?dean|vice-provost|researcher|investigador(?:a)?|pesquisador(?:a)?"
     r"|chercheur|chercheuse|forscher(?:in)?|ricercatore|ricercatrice|onderzoeker"
+    # Baltic and Icelandic heads and officers: "Valdes priekšsēdētājs" (chair of the board),
+    # "Direktorius", "Tegevjuht", "Framkvæmdastjóri" (managing director), "Sölustjóri"
+    r"|priekšsēdētāj[sa]|vadītāj[sa]|direktors|direktore|īpašniek[se]|dibinātāj[sa]"
+    r"|direktorius|direktorė|vadovas|vadovė|pirmininkas|pirmininkė|savininkas|savininkė"
+    r"|juhataja|tegevjuht|esimees|omanik|asutaja|liige|loceklis|locekle"
+    r"|framkvæmdastjóri|forstjóri|\w+stjóri|eigandi|stofnandi|formaður"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
 # title words only as written in lower case, so a capitalized one still ends a name.
@@ -205,6 +211,8 @@ _TITLE_EXTRA = {
     "obchodu", "nákupu", "sprzedaży", "zakupów", "rozwoju", "marketingu", "technicznych",
     "finansowych", "eksportu", "handlowy", "handlowa", "techniczny", "finansowy", "zarządu",
     "mercadotecnia", "mercadeo",
+    # Baltic boards a chair or member sits on: "Valdes priekšsēdētājs", "Juhatuse liige"
+    "valdes", "padomes", "juhatuse", "valdybos",
     # departments a "de"/"des" phrase names ("directora de RR.HH.", "Directora de Exportaciones",
     # "Präsidentin des Verwaltungsrates")
     "operating", "rr.hh.", "rr.hh", "rrhh", "exportaciones", "importaciones", "verwaltungsrates",
@@ -486,7 +494,11 @@ def _dialled_whole(raw: str) -> bool:
 # A number labelled a fax, or given as the writer's own ("my number is", "call me on"), is
 # not the person's phone.
 # A card's "F: 020 ..." or "F 020 ..." line is a fax too.
-_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:fax|faks|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c)\b"
+# The fax's label in the languages of the corpus and their neighbours' ("Fakss" in Latvian,
+# "Faksas", "Faksi", "Факс", "Φαξ", "Bréfsími", "传真", "팩스", "ファックス", "فاكس", "פקס").
+FAX_WORDS = (r"fax|faks|fakss|faksas|faksi|facsimile|telefax|t[ée]l[ée]copie|t[ée]l[ée]c|факс|φαξ"
+             r"|bréfsími|传真|傳真|팩스|ファックス|ファクス|فاكس|פקס")
+_FAX_BEFORE = re.compile(r"(?i)(?:\b(?:" + FAX_WORDS + r")\b"
                          r"[\s.:#-]*|"
                          r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*|"
                          # "T 212.555.0147 | F 212.555.0148": a fax after a card's separator

@@ -168,6 +168,8 @@ _EVENTS = (
     r"panel|"
     r"workshop|event|expo|fair|trade show|show|exhibition|convention|keynote|forum|demo day|"
     r"investor day|week|festival|"
+    # a trade's sale where its buyers meet: "the Arusha coffee auction", "a tea auction"
+    r"auction|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
     r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|colloque|foire|rencontres?|"
@@ -192,12 +194,14 @@ _MET_WORDS = (
     r"caught up with|catch-up with|"
     # coffee as a crop or a trade is no meeting: "su cosecha de café especial", "a buyer of
     # coffee", "specialty coffee", "exporta café de altura", "sells green coffee"
-    r"(?<!\bde )(?<!\bdel )(?<!\bof )(?<!specialty )(?<!green )(?<!exporta )(?<!exports )"
+    # ("a green-coffee importer", "coffee buyers")
+    r"(?<!\bde )(?<!\bdel )(?<!\bof )(?<!specialty )(?<!green )(?<!green-)(?<!exporta )"
+    r"(?<!exports )"
     r"(?<!vende )(?<!sells )(?<!grows )(?<!cultiva )(?<!produce )(?<!produces )(?<!roasts )"
     r"(?<!tuesta )(?<!compra )(?<!buys )(?<!much )(?<!drinks )(?<!drink )(?:coffee|café)"
     r"(?!\s+(?:de (?:altura|especialidad|origen)|"
     r"especial|verde|org[aá]nico|beans|growers?|exports?|farms?|harvest|crop|cherr(?:y|ies)|"
-    r"plantations?|roasters?)\b)|"
+    r"plantations?|roasters?|importers?|buyers?|traders?)\b)|"
     r"lunch|dinner|breakfast|"
     # drinks had together, not what someone drinks: "sunna drinks far too much"
     r"(?:(?<=for )|(?<=at )|(?<=over )|(?<=after )|(?<=had )|(?<=grabbed )|(?<=the )|"
@@ -635,14 +639,17 @@ _TIME_OF_DAY_EVENT = re.compile(r"(?i)\b(?:evening|night|soirée|noche|serata|av
 _CARD_FROM_HEADING = re.compile(
     r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:(?:business[ \t]+)?card|karte|visitenkarte|"
     r"carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|"
-    r"cartão)[ \t]+"
+    # ("His card, from the ...": a comma after the card)
+    r"cartão),?[ \t]+"
     # "Carte reçue à la foire ...", "Card received at the ...": a participle, then where
     r"(?:(?:reçue?|received|picked up|erhalten|bekommen|recibida|ricevut[oa]|recebido|ontvangen)"
     r"[ \t]+(?:à[ \t]+la|à[ \t]+l'|au|at|auf[ \t]+der|auf[ \t]+dem|en[ \t]+la|en|alla|al|na|no|"
     r"op[ \t]+de|op[ \t]+het)|"
     r"from|vom|von[ \t]+der|von[ \t]+dem|von|du|de[ \t]+la|de[ \t]+l'|des|del|de|"
     r"dal|dalla|dallo|della|do|da|van[ \t]+de|van[ \t]+het|van)[ \t]+(?:the[ \t]+)?"
-    r"(?P<event>[^\n@\d:()]{3,60}?)[ \t]*:?[ \t]*$")
+    r"(?P<event>[^\n@\d:()]{3,60}?)[ \t]*"
+    # "(two columns)": a remark on how the card was typed, after the occasion
+    r"(?:\([^()\n@]{3,60}\)[ \t]*)?:?[ \t]*$")
 
 
 _WITH_ARTICLE = re.compile(r"(?i)\b(?:dal|dalla|dallo|du|vom|del|au|the|della|des|à la|al|alla)"
@@ -654,7 +661,8 @@ _PROPER_EVENT = re.compile(r"[" + UPPER + r"][\w&'-]*(?: [" + UPPER + r"0-9][\w&
 # "Karte – Logistiktag Bremen", "Tarjeta: Expo Agro" (an event's words, never a person's name).
 _BARE_CARD_HEADING = re.compile(
     r"(?im)^[ \t]*(?:business[ \t]+)?(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|"
-    r"tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*[–—:-][ \t]*"
+    # ("Business card, Iringa tea auction:": a comma after the card)
+    r"tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*[–—:,-][ \t]*"
     r"(?P<event>[^\n@\d:]{3,60}?)[ \t]*:?[ \t]*$")
 
 
@@ -678,10 +686,17 @@ def card_occasion(text: str) -> str | None:
     # "Biglietto da visita dal Vinitaly:": an event's own name after a preposition with its
     # article is one too ("Card from Jo Hale" names a person)
     if came and (_EVENT_WORD.search(came.group("event"))
-                 or (_PROPER_EVENT.fullmatch(came.group("event").strip(" ."))
+                 or ((_PROPER_EVENT.fullmatch(came.group("event").strip(" ."))
+                      # "from the Yerevan wine days": a place's name, then words in lower case
+                      or _place_then_lower(came.group("event").strip(" .")))
                      and _WITH_ARTICLE.search(text, 0, came.start("event")))):
         return came.group("event").strip(" .")
     return None
+
+
+def _place_then_lower(said: str) -> bool:
+    return bool(said[:1].isupper() and re.search(r"(?<![\w'’-])[" + LOWER + r"]{3,}\b", said)
+                and len(said.split()) <= _TERSE_WORDS + 1 and not _is_title(said))
 
 
 def _is_title(text: str) -> bool:
@@ -790,7 +805,10 @@ _NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[" + UPPER
                          + r"][\w'’-]+)"
                          r"(?: (?:de|del|do|da|di|du|des|la|le|[" + UPPER + r"][\w'’-]+))* "
                          r"(?:S\.A\.S\.|S\.A\.|SAS|S\.L\.|Ltda\.?|Lda\.?|Ltd\.?|Inc\.?|LLC|GmbH|SARL|"
-                         r"S\.r\.l\.|Pty|Pte|BV|NV|inc\.)")
+                         r"S\.r\.l\.|Pty|Pte|BV|NV|inc\.)|"
+                         # a card's company in capitals: "KILIMANJARO HIGHLANDS COFFEE ESTATES"
+                         r"(?<![\w'’-])(?-i:[A-Z" + UPPER + r"]{2,}) "
+                         r"(?-i:COFFEE|CAFÉ|KAFFEE|CAFFÈ)\b")
 
 
 @short_text_memo(1024)

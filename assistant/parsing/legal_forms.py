@@ -17,8 +17,15 @@ _EXTRA = frozenset("""selarl selas selafa selca scp scm sci scop scic sasu sas e
 gmbh ggmbh ug kg ag se ohg gbr kgaa partg ab oy oyj as asa aps a/s ivs i/s k/s p/s
 bv nv bvba vof cvba sprl srl sarl sàrl sagl lda ltda llc llp plc ltd inc corp pty bhd pte
 sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab
-s.a.e. s.a.e r.l.""".split())  # the Egyptian joint-stock company, written with its dots; Central
-# America's cooperatives and limited companies, "Cooperativa ..., R.L."
+s.a.e. s.a.e r.l.
+cjsc ojsc pjsc jsc sia dac clg""".split())
+# (the Egyptian joint-stock company, written with its dots; Central America's cooperatives and
+# limited companies, "Cooperativa ..., R.L."; the joint-stock
+# companies of the former Soviet states as written in English ("Areni Hill Winery CJSC") and
+# the Latvian limited company, "Ventavas Granulas SIA"; Ireland's designated activity company
+# and company limited by guarantee, "Lee Valley Creameries DAC")
+# Forms read only as written in capitals: "Sia" is a given name.
+_CAPITALS_ONLY = frozenset({"sia", "jsc", "dac", "clg"})
 # Words cleanco lists that are ordinary words when capitalized at a sentence's start or in a
 # name ("Company", "Private", "Limited" are kept by the company reader as words of the name).
 _ORDINARY = frozenset({"company", "corporation", "incorporated", "limited", "unlimited",
@@ -61,6 +68,8 @@ def is_form_word(word: str) -> bool:
         return False
     if any(c in word for c in "./&"):
         return True
+    if lower in _CAPITALS_ONLY:
+        return word.isupper()
     return word.isupper() or (word[0].isupper() and word[1:].islower() and len(word) >= 3) or (
         word[0].isupper() and any(c.isupper() for c in word[1:]))
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.domain import OwnerIdentity
+from assistant.parsing.card_layout import card_layout, company_above, is_company_line
 from assistant.parsing.contacts import (
     COMPANY_RE,
     FIRM_WORDS,
@@ -205,7 +206,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
     ``known`` names (from the message's headers) need no further evidence: "Sabine ist
     Geschäftsführerin bei Medicor" is about Sabine Koch when she is in Cc.
     """
-    text = _without_post_nominals(text)
+    text = _without_post_nominals(card_layout(text))
     emails = find_emails(text)
     known = known + tuple(without_orders(n) for n in card_names(text, owner.region)
                           if not is_owner_name(clean_name(n), owner))
@@ -264,6 +265,8 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
         # "Carlo Russo e Federica Bianchi, entrambi di Studio Lumina": the pair's company
         draft.company = draft.company or _group_company(_sentence_at(text, mention))
         draft.title = draft.title or _title_line_above(text, mention)
+        draft.company = draft.company or company_above(
+            text, mention.start, [m.start for m in people if m.start != mention.start])
         _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
@@ -407,6 +410,9 @@ def card_names(text: str, region: str) -> list[str]:
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
         if joined:
             own = [w for w in own if w not in {"e", "y", "i"}]
+        # "Ventavas Granulas SIA" opening a card: the company's line, with its legal form
+        if is_company_line(name):
+            continue
         if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
                                           or ":" in w for w in _name_words(name)
                                           if w not in _LOWER_PARTICLES
@@ -472,15 +478,27 @@ def _latin_name_line_beside(text: str, mention: Mention, latin: set[int]) -> boo
 
 
 def _capitals_name_lines(text: str) -> list[str]:
-    """Names of card lines in capitals set off by a prefix or orders, above a title's line."""
+    """Names of card lines in capitals set off by a prefix or orders, or by the card's address
+    spelling the name, above a title's line."""
     names = []
+    emails: list[tuple[int, str]] | None = None
     for match in _CAPITALS_NAME_LINE.finditer(text):
         words = match.group("name").split()
         below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
-        if (not (match.group("prefix") or match.group("orders"))
+        titled = bool(below) and is_title_phrase(below.title(), loose=True)
+        set_off = bool(match.group("prefix") or match.group("orders"))
+        if not set_off:
+            # "GANZORIG TSEND-AYUSH" over "CHIEF PROCUREMENT OFFICER": a name line with no
+            # prefix is set off by the card's own address further down, spelling its name; its
+            # title may be typed above it ("HEAD OF EXPORTS" over "SIOBHAN NÍ BHRIAIN")
+            emails = find_emails(text) if emails is None else emails
+            set_off = _card_address_matches(text, match.start("name"), words, emails)
+            above = text[:match.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
+            titled = titled or (bool(above) and is_title_phrase(above.title(), loose=True))
+        if (not set_off
                 or any(TITLE_WORD.match(w.capitalize()) or TITLE_WORD.match(w) or is_legal_form(w)
                        or w.capitalize() in STOP_WORDS for w in words)
-                or not below or not is_title_phrase(below.title(), loose=True)):
+                or not titled):
             continue
         names.append(match.group("name"))
     return names
@@ -1161,12 +1179,21 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": 
                           "Ü": "Ue"})
 
 
+_PLAIN_LETTERS = str.maketrans({"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae",
+                                "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                                "œ": "oe", "Œ": "Oe", "ı": "i"})
+
+
 def _address_keys(words: list[str]) -> list[str]:
     """How a name's words are written in an address: as they are, with German umlauts spelled
     out ("huerlimann" for Hürlimann), and a surname of two words joined ("elidrissi" for El
     Idrissi, "vanmaele")."""
     keys = [name_key(w) for w in words]
     keys += [name_key(w.translate(_UMLAUTS)) for w in words if w.translate(_UMLAUTS) != w]
+    # "gudrun" for Guðrún, "thorunn" for Þórunn, "lukasz" for Łukasz: letters that no accent
+    # makes, spelled in an address as their plain letters
+    keys += [name_key(w.translate(_PLAIN_LETTERS)) for w in words
+             if w.translate(_PLAIN_LETTERS) != w]
     keys += [name_key(a + b) for a, b in zip(words[1:], words[2:], strict=False)]
     # "ouazzani" for Ouazzani-Chahdi: a double surname's first part
     keys += [name_key(w.split("-")[0]) for w in words[1:] if "-" in w and len(w.split("-")[0]) > 2]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.parsing.card_layout import is_company_line
 from assistant.parsing.contacts import (
     COMPANY_RE,
+    FAX_WORDS,
     TITLE_WORD,
     clean_company,
     find_emails,
@@ -166,6 +168,16 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     company = _with_form_before(_with_particle_rest(company, signature), signature)
     title = _lowercase_title_line(title or _title_line_above_company(company, signature, name),
                                   signature)
+    if title and company and any(line.strip() == f"{title} {company}" and is_company_line(line)
+                                 for line in signature.splitlines()):
+        # "USAMBARA MOUNTAIN" + "COFFEE GROWERS LIMITED": a company's name and its legal form on
+        # a line of their own, read as a title and a company, are the one company
+        title, company = None, f"{title} {company}"
+    if company is None:
+        # "Areni Hill Winery CJSC" under the name's column: a line of a company's name and its
+        # legal form, and nothing else, is the company wherever it sits on the card
+        company = next((line for line in _card_lines(signature).splitlines()
+                        if is_company_line(line)), None)
     faxes = {p for line in block.fax_lines for _, p in find_phones(line, region)}
     faxes |= _labelled_fax(signature, region)
     faxes -= _labelled_not_fax(signature, region)
@@ -198,7 +210,7 @@ _NOT_FAX_LABEL = re.compile(
 # "Téléc. : 819 555-0143")
 _FAX_LABEL = re.compile(
     r"(?i)(?:^|[|·•,;/]|\s{2,})\s*"
-    r"(?:fax|faks|faksimile|telefax|facsimile|t[ée]l[ée]copie|t[ée]l[ée]c|f)\.?\s*:?\s*$")
+    r"(?:faksimile|" + FAX_WORDS + r"|f)\.?\s*:?\s*$")
 
 
 def _labelled_fax(signature: str, region: str) -> set[str]:

@@ -28,7 +28,8 @@ _FIELD_SEPARATORS = frozenset({"|", "·", "•", "-", "–", "—"})
 _MIN_FIELD_SEPARATORS = 3
 _HONORIFIC_WORDS = 2
 _LOCK = threading.Lock()
-_FAX_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:fax|telefax|télécopie|facsimile|f)(?![^\W\d_])")
+_FAX_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:fax|telefax|télécopie|facsimile|f|faks|fakss|faksas"
+                       r"|faksi|факс|φαξ|bréfsími)(?![^\W\d_])")
 _PHONE_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:t|tel|phone|telephone|mobile|cell|office|direct|"
                          r"m|p|ph|mobil|handy|tél|téléphone|teléfono|móvil)(?![^\W\d_])")
 

@@ -1,0 +1,217 @@
+"""A typed business card's layout put into the one field a line that the readers expect.
+
+Cards are typed as they sit: two columns flattened into lines set apart by wide spaces
+("Vahe Galstyan-Norents            Areni Hill Winery CJSC"), and a company's legal form on a
+line of its own under its name ("COUVA TANK & TERMINAL SERVICES" / "LIMITED"). Each rewrite
+keeps the text's length and every paragraph where it was, so that positions found in the
+rewritten text hold in the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.parsing.contacts import find_emails, is_legal_form, is_title_phrase
+
+# A gap of three spaces or more (or a tab) between two fields of one line
+_GAP = re.compile(r"(?<=\S)(?:[ ]{3,}|[ ]*\t[ \t]*)(?=\S)")
+_ALIGN = 3  # columns: a cell starts within this many characters of its column's start
+_PARAGRAPH = re.compile(r"(\n[ \t]*\n)")
+
+
+def card_layout(text: str) -> str:
+    """The text with each card's columns read one after the other, and each legal form alone
+    on its line joined to its company's name above."""
+    return _form_lines_joined(_columns_apart(text))
+
+
+def _columns_apart(text: str) -> str:
+    if not _GAP.search(text):
+        return text
+    parts = _PARAGRAPH.split(text)
+    return "".join(part if at % 2 else _paragraph_columns(part) for at, part in enumerate(parts))
+
+
+def _paragraph_columns(paragraph: str) -> str:
+    """ "Vahe Galstyan-Norents      Areni Hill Winery CJSC" / "Export Director      12 Vineyard
+    Street": a card whose two columns were typed side by side, line by line, is read column by
+    column (the left one's name, title and phones, then the right one's company and address).
+    Only a paragraph of two lines or more set apart at the same place (or by tabs), naming one
+    address at most (a table of several people is read row by row), is a card's columns."""
+    lines = paragraph.split("\n")
+    rows = [_cells(line) for line in lines]
+    split = [row for row in rows if len(row) > 1]
+    if len(split) < 2 or len({e for _, e in find_emails(paragraph)}) > 1:
+        return paragraph
+    if any(_LABEL_CELL.match(row[0][1]) for row in split):
+        return paragraph  # "Fax:        0113 496 0178": a label and its value, a row's two halves
+    if "\t" in paragraph:
+        # tabs stop where the typist's tab stops were: the n-th field of a line is the n-th
+        # column's
+        if max(len(row) for row in rows) > _MAX_COLUMNS:
+            return paragraph
+        return _read([[row[i][1] for row in rows if len(row) > i]
+                      for i in range(_MAX_COLUMNS)], paragraph)
+    starts: list[int] = []
+    for row in split:
+        for start, _ in row[1:]:
+            if not any(abs(start - s) <= _ALIGN for s in starts):
+                starts.append(start)
+    starts.sort()
+    # every line split at the same places: the columns line up
+    if any(not all(any(abs(start - s) <= _ALIGN for s in starts) for start, _ in row[1:])
+           for row in split) or len(starts) >= _MAX_COLUMNS:
+        return paragraph
+    columns: list[list[str]] = [[] for _ in range(len(starts) + 1)]
+    for row in rows:
+        for start, cell in row:
+            column = sum(1 for s in starts if start >= s - _ALIGN)
+            columns[column].append(cell)
+    return _read(columns, paragraph)
+
+
+_MAX_COLUMNS = 3
+# A field's label alone, set apart from its value ("Tel:", "Fax", "E-mail:", "Adresse :")
+_LABEL_CELL = re.compile(r"(?i)^(?:[^\W\d_][\w.\- ]{0,20}[ ]?:|t|f|m|p|e|w|tel|tél|fax|phone|"
+                         r"mobile|mob|cell|email|e-mail|web|office|direct)\.?$")
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(column where it starts, tabs expanded; text) of each field of a line, the fields set
+    apart by a tab or three spaces or more."""
+    cells = []
+    at = 0
+    for gap in [*_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        cell = line[at:end].strip()
+        if cell:
+            start = at + len(line[at:end]) - len(line[at:end].lstrip())
+            cells.append((len(line[:start].expandtabs(8)), cell))
+        at = gap.end() if gap else at
+    return cells
+
+
+def _read(columns: list[list[str]], paragraph: str) -> str:
+    read = "\n".join(cell for column in columns for cell in column)
+    if len(read) > len(paragraph):
+        return paragraph
+    # the paragraph's length is kept: its last line padded with spaces
+    return read + " " * (len(paragraph) - len(read))
+
+
+# A line of one legal form alone ("SA", "LIMITED", "Inc.") under the company's name
+_FORM_LINE = re.compile(r"(?m)(?<=\S)(?P<gap>[ \t]*\n[ \t]*)(?P<form>[^\W\d_][\w.&/-]*[ \t]*)$")
+_CAPITALS_LINE = re.compile(r"^[ \t]*[^\W\d_][^\W\d_&'’.-]*(?:[ \t]+[^\W\d_&'’.-]+|[ \t]+&){0,5}"
+                            r"[ \t]*$")
+
+
+def _form_lines_joined(text: str) -> str:
+    """ "COMPAGNIE DU CAJOU DE KATIOLA" / "SA", "Allegheny Autonomy Labs" / "Inc.": a legal form
+    on a line of its own ends the company's name on the line above; the line break between
+    them is a space. A company's name in capitals on two lines above its form
+    ("KILIMANJARO HIGHLANDS" / "COFFEE ESTATES" / "LIMITED"), on a card whose other lines are
+    not in capitals, is one name."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    for match in _FORM_LINE.finditer(text):
+        form = match.group("form").strip()
+        if not _is_form_alone(form):
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        above = text[line_start:match.start()]
+        if not _names_company(above, form):
+            continue
+        for i in range(match.start("gap"), match.end("gap")):
+            chars[i] = " "
+        if form.isupper() and above.strip().isupper():
+            _join_capitals_above(text, chars, line_start)
+    return "".join(chars)
+
+
+def _is_form_alone(form: str) -> bool:
+    # "LIMITED", "Limited": cleanco's word that the company reader keeps as a word of the name,
+    # alone on its line a form all the same
+    return is_legal_form(form) or form.lower() in {"limited", "incorporated", "corporation"}
+
+
+def _names_company(above: str, form: str) -> bool:
+    """Whether the line above a form alone can be the company's name: words that begin in a
+    capital, no digit, no address, no field label, not a title, not ending in a form itself."""
+    line = above.strip()
+    words = line.split()
+    if not words or len(words) > 8 or any(c.isdigit() or c in "@:/|" for c in line):
+        return False
+    if not all(w[:1].isupper() or w in _JOINING for w in words):
+        return False
+    if is_legal_form(words[-1].rstrip(",")) or is_title_phrase(line, loose=True):
+        return False
+    # a form in capitals goes with a name in capitals, and a form in mixed case with one that is
+    return form.isupper() == line.isupper() or not form.isupper()
+
+
+def _join_capitals_above(text: str, chars: list[str], line_start: int) -> None:
+    """The line above a company's line in capitals, in capitals too and no title, on a card
+    with lines not in capitals (the name, the title): the first line of the company's name."""
+    if line_start < 2 or text[line_start - 1] != "\n":
+        return
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start:line_start - 1]
+    if (not _CAPITALS_LINE.match(above) or not above.strip().isupper()
+            or len(above.split()) < 2 or is_title_phrase(above.strip().title(), loose=True)):
+        return
+    paragraph_start = text.rfind("\n\n", 0, above_start)
+    before = text[paragraph_start + 1 if paragraph_start >= 0 else 0:above_start]
+    if not any(line.strip() and not line.isupper() and any(c.isalpha() for c in line)
+               for line in before.split("\n")):
+        return  # a card all in capitals: its name line may be the one above
+    chars[line_start - 1] = " "
+
+
+# What may stand before a card's name on its line: a prefix or two ("M.", "Dr.", "Lic.",
+# "Dipl.-Ing.", "Mme")
+_NAME_PREFIX = re.compile(
+    r"[ \t>*•-]*(?:(?:[^\W\d_]{1,5}\.(?:-[^\W\d_]{1,5}\.)?|Mme|Mlle|Mr|Mrs|Ms|Mx|Dr|Herr|Frau|"
+    r"Sr|Sra|Srta|Dott|Ing|Prof)[ \t]+){0,3}")
+_COMPANY_ABOVE_LINES = 2
+
+
+def company_above(text: str, start: int, others: list[int]) -> str | None:
+    """ "HOLBECK FIBRE RECOVERY LTD" over "Priya Chaudhry-Walsh": a card that opens with the
+    company. A line of its own ending in a legal form, right above the name's line or above the
+    title over it, in the same paragraph, and naming nobody else (``others``: where the other
+    people's names start) is the company of the person whose name opens the line below."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _NAME_PREFIX.fullmatch(text[line_start:start]):
+        return None
+    end = line_start - 1
+    for _ in range(_COMPANY_ABOVE_LINES):
+        if end <= 0:
+            return None
+        above_start = text.rfind("\n", 0, end) + 1
+        line = text[above_start:end].strip()
+        if not line or any(above_start <= at < end for at in others):
+            return None
+        if is_company_line(line):
+            return line
+        end = above_start - 1
+    return None
+
+
+def is_company_line(line: str) -> bool:
+    """ "Ventavas Granulas SIA", "COMPAGNIE DU CAJOU DE KATIOLA SA": a line that is a company's
+    name and its legal form, and nothing else (no title, no field, no separator)."""
+    words = line.split()
+    if len(words) < 2 or len(words) > 8 or any(c.isdigit() or c in "@:|·•;()" for c in line):
+        return False
+    last = words[-1]
+    if not (_is_form_alone(last) or is_legal_form(" ".join(words[-2:]))):
+        return False
+    name = words[:-1]
+    return (all(w[:1].isupper() or w in _JOINING for w in name)
+            and name[0][:1].isupper() and not is_title_phrase(" ".join(name), loose=True))
+
+
+# The words joining a company's name in lower case ("Compagnie du Cajou", "Vins de Loire")
+_JOINING = frozenset("""& + - – and of the for de du des la le les et y e i da do dos das di del
+della van von der den für und""".split())
