@@ -2181,19 +2181,20 @@ def _listed_role(after_name: str) -> Role | None:
     return None
 
 
+# The words naming a public or member body ("... Authority", "... University"), which a title's
+# "for" may name as the employer; with those of firms and networks, what a body's name ends in.
+_PUBLIC_BODY_WORDS = ("Office|Agency|Institute|Center|Centre|Council|Foundation|Association|"
+                      "Commission|Fund|Trust|Ministry|Authority|University|College|Bank|Hospital|"
+                      "Chamber|Board")
 _TITLE_FOR_BODY = re.compile(
     r"^(?P<title>[^,;()@\d]{3,60}?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<body>(?-i:[" + UPPER
-    + r"])[^,;()@\d]{2,80}?\b(?-i:Office|Agency|Institute|Center|Centre|Council|Foundation|"
-    r"Association|Commission|Fund|Trust|Ministry|Authority|University|College|Bank|Hospital|"
-    r"Chamber|Board))$")
+    + r"])[^,;()@\d]{2,80}?\b(?-i:" + _PUBLIC_BODY_WORDS + r"))$")
 
 
 # The word naming what a body is: "Georgian Innovation Fund", "Tbilisi State University".
 _BODY_WORD = re.compile(
-    r"(?-i:\b(?:Office|Agency|Institute|Center|Centre|Council|Foundation|Alliance|Society|"
-    r"Association|Commission|Fund|Trust|Coalition|Network|Ministry|Academy|Bureau|Authority|"
-    r"University|College|Bank|Hospital|Clinic|Cooperative|Chamber|Board|Labs|Group|Holdings|"
-    r"Ventures|Capital|Partners|Studio|Collective)\b)\s*$")
+    r"(?-i:\b(?:" + _PUBLIC_BODY_WORDS + r"|Alliance|Society|Coalition|Network|Academy|Bureau|"
+    r"Clinic|Cooperative|Labs|Group|Holdings|Ventures|Capital|Partners|Studio|Collective)\b)\s*$")
 
 
 # The company after a bracket and a comma: "(Investment Promotion), Central Province Authority,"
