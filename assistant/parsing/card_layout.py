@@ -124,8 +124,8 @@ def _form_lines_joined(text: str) -> str:
             continue
         for i in range(match.start("gap"), match.end("gap")):
             chars[i] = " "
-        if form.isupper() and above.strip().isupper():
-            _join_capitals_above(text, chars, line_start)
+        if above.strip().isupper():
+            _join_capitals_above(text, chars, line_start, match.end())
     return "".join(chars)
 
 
@@ -146,13 +146,16 @@ def _names_company(above: str, form: str) -> bool:
         return False
     if is_legal_form(words[-1].rstrip(",")) or is_title_phrase(line, loose=True):
         return False
-    # a form in capitals goes with a name in capitals, and a form in mixed case with one that is
-    return form.isupper() == line.isupper() or not form.isupper()
+    # a form in capitals goes with a name in capitals, and a form in mixed case with one that is;
+    # a form of initials with their dots ("S.A.L.", "B.V.") with either
+    return form.isupper() == line.isupper() or not form.isupper() or "." in form.rstrip(".")
 
 
-def _join_capitals_above(text: str, chars: list[str], line_start: int) -> None:
+def _join_capitals_above(text: str, chars: list[str], line_start: int, form_end: int) -> None:
     """The line above a company's line in capitals, in capitals too and no title, on a card
-    with lines not in capitals (the name, the title): the first line of the company's name."""
+    with lines not in capitals (the name, the title): the first line of the company's name.
+    So too when the three lines stand alone as the card's opening paragraph ("KAFUE VALLEY" /
+    "AGGREGATES" / "Limited", then the name in a paragraph of its own)."""
     if line_start < 2 or text[line_start - 1] != "\n":
         return
     above_start = text.rfind("\n", 0, line_start - 1) + 1
@@ -162,6 +165,11 @@ def _join_capitals_above(text: str, chars: list[str], line_start: int) -> None:
         return
     paragraph_start = text.rfind("\n\n", 0, above_start)
     before = text[paragraph_start + 1 if paragraph_start >= 0 else 0:above_start]
+    if not before.strip() and text[form_end:form_end + 2] in ("\n\n", "\n", ""):
+        # the company's lines are a paragraph of their own: the name is in another paragraph
+        # (one not all in capitals after it)
+        after = text[form_end:form_end + 400].split("\n\n", 2)
+        before = after[1] if len(after) > 1 and text[form_end:form_end + 2] == "\n\n" else ""
     if not any(line.strip() and not line.isupper() and any(c.isalpha() for c in line)
                for line in before.split("\n")):
         return  # a card all in capitals: its name line may be the one above
@@ -185,17 +193,35 @@ def company_above(text: str, start: int, others: list[int]) -> str | None:
     if not _NAME_PREFIX.fullmatch(text[line_start:start]):
         return None
     end = line_start - 1
-    for _ in range(_COMPANY_ABOVE_LINES):
+    for step in range(_COMPANY_ABOVE_LINES):
         if end <= 0:
             return None
         above_start = text.rfind("\n", 0, end) + 1
         line = text[above_start:end].strip()
+        if not line and step == 0:
+            return _company_paragraph_above(text, above_start, others)
         if not line or any(above_start <= at < end for at in others):
             return None
         if is_company_line(line):
             return line
         end = above_start - 1
     return None
+
+
+def _company_paragraph_above(text: str, blank_start: int, others: list[int]) -> str | None:
+    """ "KAFUE VALLEY AGGREGATES Limited", a blank line, then the name: a card's opening
+    paragraph of one line, the company's name and its legal form, is the company of the person
+    whose name opens the next paragraph."""
+    end = blank_start - 1
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    if start > 0 and text[max(0, start - 2):start] != "\n\n":
+        return None  # more lines in that paragraph
+    if any(start <= at < end for at in others) or not is_company_line(line):
+        return None
+    return line
 
 
 def is_company_line(line: str) -> bool:

@@ -78,7 +78,7 @@ _TITLE_TRADES = (
     r"|artist|artiste|künstler(?:in)?|kunstenaar|musician|musicien(?:ne)?|cociner[oa]|cuoc[oa]"
     r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
     r"|glassblower|florist|distiller|grower|roaster"
-    r"|coordonnat(?:eur|rice)|président(?:e)?"
+    r"|coordonnat(?:eur|rice)|président(?:e)?|president|co-president"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
@@ -922,6 +922,11 @@ def role_in(text: str) -> Role:
         employer = (clean_company(bracket.group("c"))
                     if bracket and not _ADDRESS_LIKE.search(bracket.group("c"))
                     and COMPANY_RE.fullmatch(bracket.group("c").strip()) else None)
+        if (employer and company and bracket and company.split()[-1]
+                and is_legal_form(company.split()[-1])):
+            # "managing partner of Phoenicia Boutique Hotels S.A.L. (Holding)": after a legal
+            # form the bracket is the company's own
+            return Role(title, f"{company} ({bracket.group('c').strip()})")
         if employer and company_match and not is_title_phrase(employer, loose=True):
             # "Diretor de Importação (Lins Import Co.)": the field is the title's, the
             # bracket names the employer

@@ -108,7 +108,9 @@ _INTRODUCED_BY_NOTE = re.compile(
     rf"(?P<by9>{_BY_NAME})"
     # "Andre Whyte recommended her:", "Greg Tillotson put her forward:", "Ama flagged him"
     r"|(?P<by10>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER + r"][\w'’-]+)?)\s+"
-    r"(?:(?:recommended|suggested|referred|flagged|mentioned)\s+(?:her|him|them)|"
+    # "Tinashe Gumbo recommended two people at Msasa Heights Clinic: ..."
+    r"(?:(?:recommended|suggested|referred|flagged|mentioned)\s+(?:her|him|them|(?:two|three|four|"
+    r"a couple of|a few|some|several)\s+(?:people|contacts|names|colleagues))|"
     r"(?:put|passed)\s+(?:her|him|them)\s+(?:forward|on|along))\b"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").

@@ -261,6 +261,12 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
                 draft.title = partner.group("role")
             if draft.context is None and _THERE_TOO.search(_sentence_at(text, mention)):
                 draft.context = drafts[-1].context
+        partner_after = _THEIR_ROLE_AFTER.match(text, mention.end)
+        if drafts and partner_after and is_title_phrase(partner_after.group("role"), loose=True):
+            # "Nkem Adebayo-Wright, his finance director, nkem@...": the title, at the company of
+            # the person before
+            draft.company = draft.company or drafts[-1].company
+            draft.title = draft.title or partner_after.group("role")
         draft.met = not tells_not_met(_sentence_at(text, mention) + " " + text[mention.start:end])
         # "Carlo Russo e Federica Bianchi, entrambi di Studio Lumina": the pair's company
         draft.company = draft.company or _group_company(_sentence_at(text, mention))
@@ -302,6 +308,10 @@ _THEIR_PARTNER = re.compile(
     r"colega|"
     # "her practice manager, Roger Nandlal", "his finance director Ama Boateng": a title
     r"(?P<role>(?-i:[" + LOWER + r"])[" + LOWER + r" -]{2,40}?))\s*,?\s*$")
+# "Blessing Zvobgo, her practice manager, blessing@...": the partner's role after the name.
+_THEIR_ROLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?i:his|her|their)[ \t]+(?P<role>[" + LOWER + r"][" + LOWER + r" -]{2,40}?)"
+    r"[ \t]*(?=,|\(|$)", re.MULTILINE)
 _THERE_TOO = re.compile(r"(?i)\b(?:was|were) there (?:too|as well)\b|\bwar (?:auch )?dabei\b|"
                         r"\bétait là aussi\b|\b(?:estaba|estuvo) también\b")
 
@@ -410,8 +420,11 @@ def card_names(text: str, region: str) -> list[str]:
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
         if joined:
             own = [w for w in own if w not in {"e", "y", "i"}]
-        # "Ventavas Granulas SIA" opening a card: the company's line, with its legal form
-        if is_company_line(name):
+        # "Ventavas Granulas SIA" opening a card: the company's line, with its legal form (and
+        # "LUANGWA HONEY" read at the head of "LUANGWA HONEY PRODUCERS Limited")
+        if is_company_line(name) or any(
+                is_company_line(line.strip()) for line in text.splitlines()
+                if line.strip().startswith(name) and line.strip() != name):
             continue
         if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
                                           or ":" in w for w in _name_words(name)
@@ -422,8 +435,10 @@ def card_names(text: str, region: str) -> list[str]:
 
 
 # A card's name line in capitals with a prefix the block labeller reads as a title, or orders
-# after the name: "PROFESSOR NKECHI ABARA-WHITFIELD OBE", "DR. HUW PENRY MBE"
-_CAPITALS_PREFIX = r"(?:PROFESSOR|PROF\.?|DR\.?|ASSOC\.?|MR\.?|MRS\.?|MS\.?|SIR|DAME)"
+# after the name: "PROFESSOR NKECHI ABARA-WHITFIELD OBE", "DR. HUW PENRY MBE"; a degree written
+# before the name, with its dot: "ENG. TAKUDZWA NDLOVU-MPOFU", "ING. ...", "ARQ. ..."
+_CAPITALS_PREFIX = (r"(?:PROFESSOR|PROF\.?|DR\.?|ASSOC\.?|MR\.?|MRS\.?|MS\.?|SIR|DAME"
+                    r"|ENG\.|ING\.|ARCH\.|ARQ\.|LIC\.|DIPL\.-ING\.)")
 _CAPITALS_ORDER = r"(?:OBE|MBE|CBE|KBE|DBE|FRS|FRCP|FRCS|FRENG|FREng|PHD|PhD)"
 _CAPITALS_NAME_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<prefix>(?:{_CAPITALS_PREFIX}[ \t]+)*)"
@@ -1090,8 +1105,11 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
 # after the word heading a company
 # Legal forms written before the company's name: Indonesia's "PT", "CV" and "UD", Ukraine's
 # and Russia's "TOV", "PrAT", "OOO"
-_FORM_BEFORE = re.compile(r"(?<![\w.])(?:PT|CV|UD|TOV|ТОВ|PrAT|OOO|ООО)[ \t]+$")
-_FORM_WORD_AFTER_OF = re.compile(r"\s+(?:of|at|di|pada)\s+(?P<form>PT|CV|UD|TOV|PrAT|OOO)$")
+# (and Cameroon's common-initiative groups, "GIC Femmes Rurales de la Lékié", and the economic
+# interest groups of French law and OHADA, "GIE ...")
+_FORM_BEFORE = re.compile(r"(?<![\w.])(?:PT|CV|UD|TOV|ТОВ|PrAT|OOO|ООО|GIC|GIE)[ \t]+$")
+_FORM_WORD_AFTER_OF = re.compile(
+    r"\s+(?:of|at|di|pada|du|de|del)\s+(?P<form>PT|CV|UD|TOV|PrAT|OOO|GIC|GIE)$")
 _FIRM_JOINED_BEFORE = re.compile(
     r"(?:\b(?:at|of|for|bei|für|chez|de|du|des|del|di|van|von)|@)[ \t]+"
     r"(?-i:[" + UPPER + r"][\w'’-]*)(?:[ \t]+(?-i:[" + UPPER
@@ -1608,6 +1626,7 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
         lambda: _lowercase_role(passage),
         lambda: _copula_role(after_name), lambda: _firm_after_name(after_name, name),
         lambda: _role_sentence_after(after_name), lambda: _title_with_company(passage),
+        lambda: _pronoun_copula_role(after_name),
         lambda: _card_role(passage, name, region), lambda: _bare_company(after_name),
         lambda: _sentence_title(passage))
     lowercase = _lowercase_role(passage)
@@ -1777,11 +1796,25 @@ _SPECIALIST_IN = re.compile(
     r"op het gebied van)[ \t]+(?-i:[" + LOWER + r"][" + LOWER + r" -]*)$")
 
 
+# "Spent an hour with Given Musonda at the summit. He is the general manager of Mosi Falls
+# Safaris Limited (...)": the sentence after the meeting says what the person is.
+_PRONOUN_COPULA_AFTER = re.compile(
+    r"^[^.!?\n]{0,160}[.!?][ \t]+(?i:(?:she|he)(?:['’]s|[ \t]+is)|they(?:['’]re|[ \t]+are))"
+    r"[ \t]+(?:(?i:the|a|an)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
+
+
+def _pronoun_copula_role(after_name: str) -> Role | None:
+    match = _PRONOUN_COPULA_AFTER.match(after_name)
+    return _copula_rest(match.group("rest")) if match else None
+
+
 def _copula_role(after_name: str) -> Role | None:
     match = _COPULA.match(after_name)
-    if match is None:
-        return None
-    rest = match.group("rest")
+    return _copula_rest(match.group("rest")) if match else None
+
+
+def _copula_rest(rest: str) -> Role | None:
+    """What follows "is": a title, and the company after its preposition."""
     end = _CLAUSE_END.search(rest)
     rest = rest[:end.start()] if end else rest
     at = PREPOSITION_RE.search(rest)
@@ -1978,6 +2011,9 @@ _LISTED_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?://|[|·–—-])\s+")
 _SLASH = re.compile(r"\s+/\s+")
 
 
+_JOINING_WORDS = frozenset({"and", "et", "y", "e", "und", "en", "og", "och", "i", "&"})
+
+
 def _listed_parts(clause: str) -> list[str]:
     """The parts of a listed role; "CEO / Co-founder", "Direttore Generale / CFO di Rota": a
     slash between two titles joins them, between other fields it parts them; "VP - Engineering":
@@ -2120,8 +2156,10 @@ def _listed_role(after_name: str) -> Role | None:
         clause = _before_next_clause(clause)
     # "Jo Park - looking for a seed lead": a need, not a title
     # ("SVP @ Scioto River Utilities, Inc.": an "@" between words is "at", not an address)
+    # ("..., boitumelo@..., and Neo Kgosi": the "and" before the next person is no field)
     parts = [p for p in _listed_parts(clause)
-             if p and not re.search(r"\S@\S", p) and not opens_with_fact(p)]
+             if p and not re.search(r"\S@\S", p) and not opens_with_fact(p)
+             and p.strip().lower() not in _JOINING_WORDS]
     for part in parts[:3]:  # "한빛로보틱스 CTO": a company in a script without case, its title
         words = part.split()
         cut = next((i for i, w in enumerate(words) if not all(_uncased_letter(c) for c in w)),

@@ -7,7 +7,7 @@ with "|", "·" or ",". Each line is read on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.parsing.card_layout import is_company_line
 from assistant.parsing.contacts import (
@@ -42,8 +42,13 @@ _LABEL = re.compile(
 _VALEDICTION_WORDS = re.compile(r"(?i)^(?:best|regards|cheers|thanks|thank you|sincerely|warmly|"
                                 r"viele grüße|beste grüße|grüße|cordialement|saludos|un saludo|"
                                 r"atentamente|bien à vous|merci|gracias|lg|vg)\b")
+# A street, a postcode and town, or a plot, box or private bag: "Plot 5014, Freedom Way, Kitwe",
+# "P/BAG 5014, BULAWAYO", "14 Freedom Way"
 _ADDRESS = re.compile(r"\d+\s+\w+.*\b(?:st|street|ave|avenue|road|rd|blvd|straße|str\.|rue|calle|"
-                      r"suite|floor)\b|\b\d{4,5}\s+[" + UPPER + r"]\w+", re.IGNORECASE)
+                      r"suite|floor|way|lane|drive|close|crescent|boulevard|highway)\b"
+                      r"|\b\d{4,5}\s+[" + UPPER + r"]\w+"
+                      r"|^(?:plot|stand|erf|p/bag|private bag|p\.?\s?o\.?\s?box|box)\s*\d+",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,10 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
     """Fields from a signature block: title and company as the trained block labeller reads
     them (the line rules below when it finds neither); phones outside fax lines."""
     block = read_block(_card_lines(signature), region, person=name)
+    if block.company and any(_ADDRESS.search(line) for line in signature.splitlines()
+                             if line.strip().startswith(block.company)):
+        # "Plot 5014, Freedom Way, Kitwe": an address the labeller read as the company
+        block = replace(block, company=None)
     title, company = _rule_role(signature, name)
     own = {name_key(name), name_key(name).split(" ")[0]} if name else set()
     # "Partner | Sala Ventures" under a lone sign-off name: a company the labeller read where
@@ -105,6 +114,10 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
                                 and name_key(block.company) in name_key(title)
                                 and name_key(company) not in name_key(title)
                                 and is_title_phrase(title, loose=True))
+    # "Kuda" above "Kudakwashe Sibanda": the short name the signer signs with, read as the title
+    short = name_key(block.title or "") if block.title and " " not in block.title.strip() else ""
+    mistaken = mistaken or bool(name and short and name_key(name).split(" ")[0].startswith(short)
+                                and not is_title_phrase(block.title or "", loose=True))
     # "PROFESSOR JANE DOE OBE" read as the title: the name's own line, with its orders
     mistaken = mistaken or bool(name and block.title
                                 and name_key(block.title).startswith(name_key(name) + " "))
@@ -754,6 +767,8 @@ def _is_contact_bit(part: str) -> bool:
 
 def _company_line(line: str) -> str | None:
     if any(ch.isdigit() for ch in line) and not re.search(r"[A-Za-z]{3}", line):
+        return None
+    if _ADDRESS.search(line):
         return None
     if COMPANY_RE.fullmatch(line.rstrip(".")) or _is_company_line(line):
         return clean_company(line)
