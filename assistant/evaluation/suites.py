@@ -90,6 +90,7 @@ SCORERS: dict[str, Scorer] = {
     "retired16": own_corpus.score_message,
     "retired17": own_corpus.score_message,
     "retired18": own_corpus.score_message,
+    "retired19": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}

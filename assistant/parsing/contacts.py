@@ -78,7 +78,7 @@ _TITLE_TRADES = (
     r"|artist|artiste|künstler(?:in)?|kunstenaar|musician|musicien(?:ne)?|cociner[oa]|cuoc[oa]"
     r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
     r"|glassblower|florist|distiller|grower|roaster"
-    r"|coordonnat(?:eur|rice)|président(?:e)?|president|co-president"
+    r"|coordonnat(?:eur|rice)|président(?:e)?|president|co-president|(?:tour )?operator"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
@@ -297,7 +297,7 @@ PREPOSITION_RE = re.compile(
     rf"|da|do|della|dello|dos|das|du|de la|beim|vom"
     # French "at the": "responsable innovation au Pôle Numérique de Rennes", "directrice à la
     # Banque Alpine"
-    rf"|au|à la)\b"
+    rf"|au|à la|à)\b"
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
@@ -933,6 +933,10 @@ def role_in(text: str) -> Role:
             return Role(f"{title} {text[match.start():company_match.end()].strip()}", employer)
         if prep in _STRONG_PREPOSITIONS:
             return Role(title, company)
+        if prep == "à" and company and is_legal_form(company.split()[-1]):
+            # "responsable conformité à Banque des Îles Maritimes Ltd" (not "architecte à
+            # Lausanne": a town)
+            return Role(title, company)
         owning = _OWNING_TITLES.match(title.split()[-1]) and prep in _OWNING_PREPOSITIONS
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
         genitive = prep in _GENITIVE_PREPOSITIONS and company and (
@@ -940,7 +944,12 @@ def role_in(text: str) -> Role:
             or match.group("the"))
         # "head of procurement for Oakmere Hotels": a title's "for" names the employer
         serving = prep == "for" and " of " in f" {title} "
-        if (fallback is None and (owning or genitive or serving) and company
+        # "managing partner of Qafqaz Dizayn Studiyası": a title in lower case, then a name in
+        # capitals with no field word in it ("director of Marketing" names a field)
+        prose = (prep == "of" and title.islower() and company is not None
+                 and not match.group("the")
+                 and not any(w.lower() in _TITLE_EXTRA for w in company.split()))
+        if (fallback is None and (owning or genitive or serving or prose) and company
                 and not is_title_phrase(company) and not _department_then_name(company)
                 and not all(w.lower() in _TITLE_EXTRA for w in company.split())):
             fallback = Role(title, company)

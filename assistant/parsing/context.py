@@ -181,7 +181,11 @@ _EVENTS = (
     # where at an event: "from our booth at HIMSS", "at their stand", "the farmers market stall"
     r"booth|stall|launch|gala|awards|pitch night|demo night|open day|networking|"
     # German compounds: "Mittelstandstag", "Branchentreff", "Neujahrsempfang", "Digitalgipfel"
-    r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)\w{3,}(?:tag|tage|tagung|treff|treffen|"
+    # (not the English words ending so: "Falaj Heritage Tours", "vintage", "cottage")
+    r"(?!(?:mon|diens|donners|frei|sonn|sams|mitt|heu|ges)tag)"
+    r"(?!\w*(?:heritage|vintage|advantage|percentage|voltage|footage|cottage|hostage|shortage|"
+    r"montage|postage|portage|frontage|stoppage|wattage)\b)"
+    r"\w{3,}(?:tag|tage|tagung|treff|treffen|"
     r"empfang|gipfel|abend|messe|kongress|konferenz|stammtisch|frühstück)|"
     # Dutch compounds: "Netwerkborrel", "Nieuwjaarsborrel", "Ondernemersbijeenkomst",
     # "netwerkevent", "Ondernemersavond", "Vakbeurs"
@@ -394,7 +398,14 @@ _WRITERS_NEED = re.compile(
     r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
     r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
     r"we zoeken|"
-    r"wij zijn op zoek naar|we zijn op zoek naar)\s+(?P<need>[^.!?;\n]{3,160})")
+    r"wij zijn op zoek naar|we zijn op zoek naar|"
+    # "We need a lender for ...", "we're seeking an advisor" (not "we need to ...")
+    r"we (?:urgently |really )?need(?=\s+(?:a|an|some|someone|somebody|partners?|investors?|"
+    r"funding|buyers?|distributors?)\b)|we(?:'re| are)(?: currently| actively)? seeking|"
+    # the Slavic languages' and Romanian "we are looking for": "Tražimo", "Iščemo", "Szukamy",
+    # "Hledáme", "Hľadáme", "Търсим", "Ищем", "Шукаємо", "Căutăm"
+    r"tražimo|iščemo|szukamy|hledáme|hľadáme|търсим|ищем|шукаємо|căutăm)"
+    r"\s+(?P<need>[^.!?;\n]{3,160})")
 
 
 # What the writer of a carried message says their side is interested in: "Wir interessieren
@@ -424,13 +435,16 @@ _WRITERS_OFFER = re.compile(
     # "Happy to run a soil-sensor trial on one of your farms", "glad to set up a pilot" (not
     # "happy to walk you through the tariff": an answer, no offer)
     r"run|set up|arrange|organi[sz]e|demo|pilot)\b"
-    r"[^.!?;,\n]{3,160})")
+    r"[^.!?;,\n]{3,160})"
+    # "We can offer free sample runs of our inserts to your clients": what is offered
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:I|we) (?:can|could|would like to|'d like to|'d love to|"
+    r"would be able to) offer (?P<offered>[^.!?;,\n]{3,160})")
 
 
 def writers_offers(text: str) -> tuple[str, ...]:
     """The offers the writer of a message makes the owner in their own words."""
-    found = [m.group("offer").strip(" ,:") for m in _WRITERS_OFFER.finditer(
-        text.replace("’", "'"))]
+    found = [(m.group("offer") or m.group("offered")).strip(" ,:")
+             for m in _WRITERS_OFFER.finditer(text.replace("’", "'"))]
     return tuple(dict.fromkeys(f for f in found if f and not _THE_INTRODUCTION.match(f)))
 
 
@@ -553,6 +567,21 @@ _CARD_HEADING = re.compile(
     r",[ \t]*(?P<comma>[^\n@\d:,]{3,60}?))[ \t]*:?[ \t]*$")
 
 
+# "Typed from the card I got at the Belgrade construction expo (both sides):", "His card, which
+# I picked up at the ... fair:": the card, who got it, then where (a remark in brackets after)
+_CARD_GOT_AT = re.compile(
+    r"(?im)^[ \t]*(?:typed(?: up)? from |from |copied from )?(?:the |his |her |their |a )?"
+    r"(?:business )?card,?[ \t]+(?:that |which )?(?:I|we)[ \t]+(?:got|picked up|was given|were "
+    r"given|collected|received|took)[ \t]+(?:at|during)[ \t]+(?:the[ \t]+)?"
+    r"(?P<event>[^\n@\d:()]{3,60}?)[ \t]*(?:\([^()\n@]{3,60}\)[ \t]*)?:?[ \t]*$")
+# A card's heading with the occasion in brackets and no preposition before the card: "Carte de
+# visite (forum de l'hôtellerie, Grand Baie) :", "Business card (Leeds food fair):"
+_CARD_BRACKET_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:business[ \t]+)?(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|"
+    r"tarjeta(?:[ \t]+de[ \t]+visita)?|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|"
+    r"cartão(?:[ \t]+de[ \t]+visita)?)[ \t]*\((?P<event>[^()\n@\d]{3,60})\)[ \t]*:?[ \t]*$")
+
+
 # What is left of a sentence describing the person once their name is taken out: "is project
 # director at ...", "ist Leiterin ...", "est directrice ...", "es CTO de ...", "è titolare ...".
 _DESCRIBES = re.compile(r"(?i)^(?:is|ist|est|es|è|é|e|was|war|era|foi|works|arbeitet|travaille|"
@@ -606,9 +635,25 @@ _NOT_OCCASION_HEADING = re.compile(
     r"settimana|monday|montag|lundi|lunes|lunedì)\b")
 
 
+# A list's heading naming what it lists, then where from: "Notes from the Novi Sad fintech
+# evening:", "Three from the Nizwa heritage tourism forum:", "Contacts from the ... :"
+_LISTED_FROM = re.compile(
+    r"(?i)^\s*(?:(?:my |some |a few |quick )?(?:notes?|contacts?|people|leads?|cards?)|two|three|"
+    r"four|five|six|several|a few)[ \t]+(?:from|at)[ \t]+(?:the[ \t]+)?"
+    r"(?P<event>(?-i:[" + UPPER + r"])[^\n:@.!?()]{2,60}?)[ \t]*:")
+# A form of address before the first name, on the heading's line: "At the ... evening: Dr. "
+_ADDRESS_BEFORE_NAME = re.compile(
+    r"(?:(?<=\s)|^)(?:Dr|Mr|Mrs|Ms|Mx|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dott|Ing|Eng)\.?[ \t]*$")
+
+
 def heading_occasion(preamble: str) -> str | None:
     """The occasion a list's heading names by its own name ("Alimentaria Barcelona: ...") or
     as an event ("Lyon biotech evening, two to keep:", "Austin climate mixer - three people:")."""
+    preamble = _ADDRESS_BEFORE_NAME.sub("", preamble)
+    listed = _LISTED_FROM.match(preamble)
+    if listed and (_EVENT_WORD.search(listed.group("event"))
+                   or _TIME_OF_DAY_EVENT.search(listed.group("event"))):
+        return listed.group("event").strip()
     found = _NAMED_HEADING.match(preamble) or _EVENT_HEADING.match(preamble)
     if found is None or _NOT_OCCASION_HEADING.search(found.group("name")):
         return None
@@ -687,6 +732,13 @@ def card_occasion(text: str) -> str | None:
             return said
     elif heading:
         return (heading.group("bracket") or heading.group("dash")).strip(" .")
+    got = _CARD_GOT_AT.search(text)
+    if got and _EVENT_WORD.search(got.group("event")):
+        return got.group("event").strip(" .")  # "Typed from the card I got at the ... expo"
+    bracketed = _CARD_BRACKET_HEADING.search(text)
+    if bracketed and _EVENT_WORD.search(bracketed.group("event")):
+        # "Carte de visite (forum de l'hôtellerie, Grand Baie) :"
+        return bracketed.group("event").strip(" .")
     bare = _BARE_CARD_HEADING.search(text)
     if bare and _EVENT_WORD.search(bare.group("event")):
         return bare.group("event").strip(" .")  # "CARD - London Infrastructure Week"

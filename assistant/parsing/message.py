@@ -111,7 +111,11 @@ _INTRODUCED_BY_NOTE = re.compile(
     # "Tinashe Gumbo recommended two people at Msasa Heights Clinic: ..."
     r"(?:(?:recommended|suggested|referred|flagged|mentioned)\s+(?:her|him|them|(?:two|three|four|"
     r"a couple of|a few|some|several)\s+(?:people|contacts|names|colleagues))|"
-    r"(?:put|passed)\s+(?:her|him|them)\s+(?:forward|on|along))\b"
+    r"(?:put|passed)\s+(?:her|him|them)\s+(?:forward|on|along)|"
+    # "Huw Llewellyn-Carys put forward Dr Eleri Vaughan-Tudor, ...": the person put forward by
+    # name
+    r"(?:recommended|suggested|referred|put forward|passed on)\s+"
+    r"(?=(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[" + UPPER + r"][\w'’-]+\s+[" + UPPER + r"][\w'’-]+))\b"
 )
 # A pronoun or a word opening a sentence is no one's name ("She suggested I reach out").
 _NOT_AN_INTRODUCER = {"I", "We", "She", "He", "They", "It", "Someone", "Somebody", "Everyone",
@@ -426,7 +430,9 @@ _OUR_TITLE = re.compile(
     r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied(?: in)?(?: here)?|cc['’]?e?d(?: in)?(?: here)?|"
     r"in cc|on cc|in copy|"
     r"on copy|en copie|en copia|in copia|in kopie|"
-    r"em cópia|in de cc)\)?,?[ \t]+(?:is|ist|est|es|è|é)[ \t]+)(?:our|unser(?:e[nmrs]?)?|"
+    r"em cópia|in de cc)\)?,?[ \t]+(?:is|ist|est|es|è|é)[ \t]+|"
+    # "Sreyleak is our finance manager and will follow up"
+    r"[ \t]+(?:is|ist|est|es|è|é)[ \t]+)(?:our|unser(?:e[nmrs]?)?|"
     r"notre|nuestr[oa]|(?:il |la )?nostr[oa]|(?:o |a )?noss[oa]|onze|ons)[ \t]+"
     r"(?P<title>[^,.;:()\n]{2,60})")
 

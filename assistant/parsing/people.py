@@ -156,6 +156,7 @@ Außerdem Ausserdem Zudem Ebenfalls Auch Additionally Besides Plus Además Tambi
 Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin Am Im
 Karte Visitenkarte Carte Tarjeta Biglietto Cartão Visitekaartje
 Ihr Ihre Sein Seine Mein Meine Unser Unsere Del
+Latin Cyrillic Arabic Greek Hebrew Chinese Japanese Korean Khmer English French Spanish German
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
@@ -283,8 +284,10 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
 
 # "Celine Mohammed-Ward, export sales manager at the same outfit", "Armen, finance manager at
 # the same company": the company of the person named before.
+# ("Rəşad Hüseynli, production manager, same company, ...": the title, then a comma)
 _SAME_PLACE = re.compile(
-    r"[ \t]*,[ \t]*(?P<title>[^,.;()\n@]{2,60}?)[ \t]+(?:at|with|from|of|in)[ \t]+the[ \t]+"
+    r"[ \t]*,[ \t]*(?P<title>[^,.;()\n@]{2,60}?)(?:[ \t]+(?:at|with|from|of|in)[ \t]+the|"
+    r"[ \t]*,(?:[ \t]+the)?)[ \t]+"
     r"same[ \t]+(?:company|outfit|firm|place|organi[sz]ation|shop|business|employer|team|group)\b")
 # "Both want a US distributor.", "They both need ...": a sentence about the two just named.
 _BOTH = re.compile(r"(?:(?<=[.!?][ \t])|(?<=\n))(?:They[ \t]+both|Both(?:[ \t]+of[ \t]+them)?)\b"
@@ -686,6 +689,14 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
         # first given name most bearers share, the person called by the next one
         if len(name.split()) >= 3 and _SHARED_FIRST_NAME.match(name.split()[0]):
             forms.append(name.split()[1])
+        # "Chea Visal" called "Visal": a name written family name first (Khmer, Vietnamese,
+        # Hungarian), the text calling the person by the other word only, which no other
+        # known person's name holds
+        words = name.split()
+        if (len(words) == 2 and len(words[1]) > 2 and not re.search(
+                rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", text)
+                and not any(words[1] in other.split() for other in known if other != name)):
+            forms.append(words[1])
         # "Frau Wehmeyer ist ...", "Herr Arnsberger", "Mme Diallo": the surname after a form of
         # address names the person the headers give in full
         if len(name.split()) >= 2 and name.split()[-1][:1].isupper():
@@ -1987,8 +1998,11 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
 
 # "Ilaria Dell'Anna al Vinitaly di Verona: enologa, Cantina Tre Colli (...)", "X at the
 # Cybertech conference in Tel Aviv: VP R&D at Galitech": where they met, a colon, the role.
+# ("Met X at the Hudson Valley cider summit; VP of Sales & Distribution, ...; x@...": a semicolon
+# in the colon's place)
 _OCCASION_COLON = re.compile(
-    r"^[ \t]+(?:at|al|alla|all['’]|auf|beim|à|au|en|op|na|no|em|in|bij|sur)\b[^\n:.;!?()]{1,80}:")
+    r"^[ \t]+(?:at|al|alla|all['’]|auf|beim|à|au|en|op|na|no|em|in|bij|sur)\b[^\n:.;!?()]{1,80}"
+    r"(?::|;(?=[ \t]*[" + UPPER + r"]))")
 
 
 def _role_after_occasion(after_name: str) -> Role | None:
