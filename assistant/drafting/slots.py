@@ -107,6 +107,12 @@ _ARTICLES = {"the", "a", "an", "this", "our", "der", "die", "das", "dem", "den",
 _WITH_ARTICLE = {"au", "aux", "beim", "vom", "im", "am", "zum", "zur"}  # "au salon du livre"
 
 
+# The card a note was typed from is no place: "the card", "her business card", "sa carte"
+_A_CARD = re.compile(
+    r"(?i)^(?:(?:the|his|her|their|a|my|la|sa|su|seine|ihre|die|der|de|il|o)\s+)?(?:business\s+)?"
+    r"(?:cards?|carte|tarjeta|karte|visitenkarte|biglietto|cartão|kaartje)(?:\s+de\s+visite)?$")
+
+
 @dataclass(frozen=True)
 class Occasion:
     """What a draft may say about meeting: ``place`` ("" when none may be said) and ``met``
@@ -182,6 +188,8 @@ def _place_in(clause: str) -> str | None:
         while candidate and _TRAILING_FRAME.search(candidate):
             candidate = _TRAILING_FRAME.sub("", candidate)
         if candidate[:1].isdigit():  # "at 3pm at the Hilton": a time, not the place
+            continue
+        if _A_CARD.match(candidate):  # "Typed up from the card - ...": the card, not where
             continue
         named = _names_a_place(candidate) or found.group(0).strip().lower() in _WITH_ARTICLE
         spatial = bool(_SPATIAL.search(candidate))

@@ -91,6 +91,7 @@ SCORERS: dict[str, Scorer] = {
     "retired17": own_corpus.score_message,
     "retired18": own_corpus.score_message,
     "retired19": own_corpus.score_message,
+    "retired20": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}

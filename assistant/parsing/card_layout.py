@@ -20,9 +20,44 @@ _PARAGRAPH = re.compile(r"(\n[ \t]*\n)")
 
 
 def card_layout(text: str) -> str:
-    """The text with each card's columns read one after the other, and each legal form alone
-    on its line joined to its company's name above."""
-    return _form_lines_joined(_columns_apart(text))
+    """The text with each card's columns read one after the other, each legal form alone on
+    its line joined to its company's name above, and a family name in capitals on a card's name
+    line written as a name ("M. Boukary NIKIÈMA")."""
+    return _surnames_in_capitals(_form_lines_joined(_columns_apart(text)))
+
+
+# A card's name line with the family name in capitals, as French and West African cards print
+# it: "M. Boukary NIKIÈMA", "Aminata TRAORÉ KONÉ"
+_SURNAME_CAPITALS_LINE = re.compile(
+    r"(?m)^(?P<lead>[ \t]*(?:(?:M|Mme|Mlle|Me|Dr|Pr|Mr|Mrs|Ms|Sr|Sra|Ing)\.?[ \t]+)?"
+    r"[A-Z\u00c0-\u00dd][a-z\u00df-\u00ff'’-]+(?:[ \t]+[A-Z\u00c0-\u00dd][a-z\u00df-\u00ff'’-]+)?)"
+    r"(?P<family>(?:[ \t]+[A-Z\u00c0-\u00dd][A-Z\u00c0-\u00dd'’-]{2,}){1,2})[ \t]*$")
+_CARD_REACH = 8  # lines: the person's own address is among the next ones
+
+
+def _surnames_in_capitals(text: str) -> str:
+    """The family name in capitals spelled as a name, when the card's own address below spells
+    it ("b.nikiema@..."): the same length, so every position holds."""
+    if not _SURNAME_CAPITALS_LINE.search(text):
+        return text
+    chars = list(text)
+    for match in _SURNAME_CAPITALS_LINE.finditer(text):
+        family = match.group("family")
+        written = " ".join(w.capitalize() if w.isupper() else w for w in family.split(" "))
+        if len(written) != len(family) or any(is_legal_form(w) for w in family.split()):
+            continue
+        below = "\n".join(text[match.end():].split("\n")[:_CARD_REACH])
+        locals_ = [_plain(address.split("@")[0]) for _, address in find_emails(below)]
+        if not any(_plain(w) in local for w in family.split() for local in locals_):
+            continue
+        chars[match.start("family"):match.end("family")] = list(written)
+    return "".join(chars)
+
+
+def _plain(text: str) -> str:
+    from assistant.parsing.draft import name_key
+
+    return re.sub(r"[^a-z]", "", name_key(text))
 
 
 def _columns_apart(text: str) -> str:

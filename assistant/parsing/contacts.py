@@ -79,6 +79,7 @@ _TITLE_TRADES = (
     r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
     r"|glassblower|florist|distiller|grower|roaster"
     r"|coordonnat(?:eur|rice)|président(?:e)?|president|co-president|(?:tour )?operator"
+    r"|guide"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
@@ -173,7 +174,8 @@ _TITLE_EXTRA = {
     "experience", "channel", "events", "event", "solutions", "services", "client", "support",
     "quality", "field", "partnership", "ops", "revops", "enterprise", "analytics", "sustainability",
     "impact", "education", "health", "clinical", "medical", "policy", "public", "affairs",
-    "government", "real", "estate", "i", "ii", "iii", "vp,", "svp,",
+    "government", "real", "estate", "estates", "property", "i", "ii", "iii", "vp,",
+    "svp,",
     "operaciones", "opérations", "finanzas", "finances", "tecnología", "technologie", "compras",
     "achats", "logística", "logistique", "proyectos", "projets", "innovación", "estrategia",
     "stratégie", "comunicación", "communication", "desarrollo", "développement", "negocio",

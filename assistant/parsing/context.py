@@ -29,7 +29,8 @@ _NEEDS = (
     # "what they actually need is someone to ...", "all she needs is a ..."
     r"\bwhat (?:they|he|she|we)(?: \w+ly)? (?:need|needs|want|wants) (?:is|are)|"
     r"\ball (?:they|he|she) (?:need|needs|want|wants) is|"
-    r"\bwants(?: to)?|\bneeds(?: to)?|\b(?:does|do|still|really) need(?: to)?|"
+    r"\bwants(?! to (?:hear|learn|know) (?:more )?about)(?: to)?|\bneeds(?: to)?|"
+    r"\b(?:does|do|still|really) need(?: to)?|"
     r"\bthey(?: really| urgently| still| badly)? (?:need|want)(?: to)?(?= \w)|"
     # "Both want a US distributor", "They both need ...": the people just named
     r"\b(?:they )?both(?: of them)? (?:need|want)(?: to)?(?= \w)|"
@@ -62,6 +63,9 @@ _OFFERS = (
     r"\boffer(?:s|ed)(?: to)?|(?<=\bthey )offer|(?<=\bwho )offer|"
     r"\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|"
     r"an) (?=\w+ (?:network|team))|"
+    # "has spare capacity on two lines from February": what they have to give
+    # (not "Calder Valley Weaving Co. Ltd, which has spare capacity": the company's)
+    r"(?<!which )\bha(?:s|ve)(?= (?:spare|free|surplus|unused) \w)|"
     r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
     r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\b(?:il|elle|ils|elles) (?:propose|offre)|"
     r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece|\bpropose(?:nt)?|"
@@ -109,7 +113,8 @@ _INTERESTS = (
     # "Intérêt pour ...", "Interés en ...", "Interesse per ...", "Interesse em ..."
     r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
     r"\binterés (?:en|por)|"
-    r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|\bwants to learn (?:more )?about|"
+    r"\basked (?:me |us )?(?:a lot )?about|\bcurious about|"
+    r"\bwants to (?:learn|hear|know) (?:more )?about|"
     r"\bkeen to (?:hear|learn|know) (?:more )?about|"
     # "would love to hear about the buyers' tour", "she'd love to learn more about ..." (not the
     # owner's own "I'd love to hear about ...")
@@ -173,6 +178,8 @@ _EVENTS = (
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"
     r"konferenz|messe|kongress|veranstaltung|frühstück|abendessen|mittagessen|tagung|"
     r"conférence|salon|soirée|petit-déjeuner|déjeuner|dîner|congrès|colloque|foire|rencontres?|"
+    # ("Atelier sur l'énergie solaire": a workshop; "Atelier Brume" is a firm)
+    r"atelier(?= sur\b)|séminaire|seminar|seminario|seminário|"
     r"congreso|evento|feria|foro|desayuno|almuerzo|comida|cena|jornada|encuentro|stammtisch|"
     r"fiera|conferenza|congresso|pranzo|colazione|feira|conferência|jantar|almoço|"
     r"beurs|congres|evenement|borrel|diner|aperitivo|apéro|apéritif|afterwork|"
@@ -289,7 +296,9 @@ _CUE_WORDS = {key: required_words(cue) for key, cue in _CUES.items()}
 # "I'll let you two take it from here" closes an introduction; it promises nothing.
 # Nor does "we'll see" ("wir werden sehen", "on verra", "ya veremos", "vedremo", "vamos ver",
 # "we zien wel"): the owner's doubt, not a thing promised.
-_NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to)\b|(?:see|sehen)\W*$)")
+# ("I'll leave it with you", "I'll hand it over to you two": the introducer stepping back)
+_NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to|it with (?:you|the two|"
+                          r"both))\b|hand (?:it|things) over\b|step back\b|(?:see|sehen)\W*$)")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
                        r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.|"
                        # "Quesería Valdeón S.L. y busca", "Odra Sp. z o.o. i szuka", "e.g. the":
@@ -393,7 +402,8 @@ _WRITERS_NEED = re.compile(
     r"comme je (?:vous|te) (?:l'ai )?disais|como (?:te|le|les) (?:comenté|dije)|como comentamos|"
     r"come (?:ti|le) dicevo|come detto|como (?:falamos|combinado)|zoals besproken),\s+)?"
     # a search for someone or something (not "we need to redo the site": a task)
-    r"(?:we(?:'re| are)(?: currently| actively)? (?:looking for|searching for|in the market for)|"
+    r"(?:we(?:'re| are)(?: still| currently| actively)? (?:looking for|searching for|"
+    r"in the market for)|"
     r"wir suchen(?: derzeit| aktuell| gerade)?(?: nach)?|"
     r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
     r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
@@ -436,14 +446,22 @@ _WRITERS_OFFER = re.compile(
     # "happy to walk you through the tariff": an answer, no offer)
     r"run|set up|arrange|organi[sz]e|demo|pilot)\b"
     r"[^.!?;,\n]{3,160})"
+    # "We'd be glad to do a free data-quality audit for one of your clients": what is done
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:I|we)(?:'d| would) be |I'm |I am |we're |we are )?"
+    r"(?:more than |very |really )?(?:happy|glad|willing) to do (?P<done>[^.!?;,\n]{3,160})"
     # "We can offer free sample runs of our inserts to your clients": what is offered
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:I|we) (?:can|could|would like to|'d like to|'d love to|"
-    r"would be able to) offer (?P<offered>[^.!?;,\n]{3,160})")
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:I|we) (?:can|could|would like to|'d like to|'d love to|"
+    r"would be able to) (?:offer|provide)|"
+    # "Nous pouvons fournir des échantillons ...", "Podemos ofrecer ...", "Wir können ... anbieten"
+    r"nous pouvons (?:vous )?(?:offrir|fournir|proposer)|je peux (?:vous )?(?:offrir|fournir|"
+    r"proposer)|podemos (?:ofrecer|ofrecerles|ofrecerle|proporcionar|oferecer|fornecer)|"
+    r"possiamo (?:offrire|fornire))"
+    r" (?P<offered>[^.!?;,\n]{3,160})")
 
 
 def writers_offers(text: str) -> tuple[str, ...]:
     """The offers the writer of a message makes the owner in their own words."""
-    found = [(m.group("offer") or m.group("offered")).strip(" ,:")
+    found = [(m.group("offer") or m.group("offered") or m.group("done")).strip(" ,:")
              for m in _WRITERS_OFFER.finditer(text.replace("’", "'"))]
     return tuple(dict.fromkeys(f for f in found if f and not _THE_INTRODUCTION.match(f)))
 
@@ -453,11 +471,15 @@ _THE_INTRODUCTION = re.compile(
     r"(?i)^to (?:connect|introduce) (?:you|the two of you)(?: two| both| all)?$")
 
 
+_NEXT_CLAUSE = re.compile(r",\s+(?:so|but|and so|which|as|if|donc|mais|así que|pero|also|aber)\s")
+
+
 def writers_needs(text: str) -> tuple[str, ...]:
     """The needs the writer of a message states for their side, in the first person plural."""
     found = []
     for match in _WRITERS_NEED.finditer(text.replace("’", "'")):
-        need = match.group("need").strip(" ,:")
+        # "..., so do keep us in mind": the need ends where the next clause starts
+        need = _NEXT_CLAUSE.split(match.group("need"), maxsplit=1)[0].strip(" ,:")
         if need and not _NEGATED_PHRASE.match(need):
             found.append(need)
     return tuple(dict.fromkeys(found))
@@ -557,7 +579,7 @@ def _without_seat(context: str | None) -> str | None:
 # A card's heading naming the occasion in brackets or after a dash: "Typed from her card (Pune
 # fintech conclave):", "Von seiner Karte – Logistiktag Bremen:", "De su tarjeta (Expo Agro):"
 _CARD_HEADING = re.compile(
-    r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:from|off|von|aus|de|du|van|uit|dal|dalla|do|da)[ \t]+"
+    r"(?im)^[ \t]*(?:\w+[ \t]+){0,2}(?:from|off|von|aus|de|du|van|uit|dal|dalla|do|da)[ \t]+"
     r"(?:(?:his|her|their|the|a|seiner|ihrer|der|einer|son|sa|la|leur|su|la|zijn|haar|het|"
     r"een|suo|sua|il|seu|o)[ \t]+)?(?:business[ \t]+)?"
     r"(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
@@ -654,9 +676,18 @@ def heading_occasion(preamble: str) -> str | None:
     if listed and (_EVENT_WORD.search(listed.group("event"))
                    or _TIME_OF_DAY_EVENT.search(listed.group("event"))):
         return listed.group("event").strip()
-    found = _NAMED_HEADING.match(preamble) or _EVENT_HEADING.match(preamble)
+    # a note typed all in lower case: its heading too ("skopje fintech night: dimitar ...")
+    lower = not any(c.isupper() for c in preamble)
+    probe = re.sub(r"^(\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), preamble) if (
+        lower) else preamble
+    found = _NAMED_HEADING.match(probe) or _EVENT_HEADING.match(probe)
     if found is None or _NOT_OCCASION_HEADING.search(found.group("name")):
         return None
+    if lower:
+        name = found.group("name")
+        return (preamble[found.start("name"):found.end("name")]
+                if found.re is _EVENT_HEADING and not _VERDICT_OPENING.match(name)
+                and (_EVENT_WORD.search(name) or _TIME_OF_DAY_EVENT.search(name)) else None)
     if found.re is _EVENT_HEADING and not (_EVENT_WORD.search(found.group("name"))
                                            or _TIME_OF_DAY_EVENT.search(found.group("name"))):
         return None
@@ -1082,7 +1113,7 @@ def _dedupe(items: list[str]) -> list[str]:
 # the rest of the sentence (up to a semicolon) hypothetical: "If she raises, she'll need a CFO".
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:,()\[\]\u2014\u2013]|\s-\s|\s/\s|\s[·•]\s|"
+    r"[;:,()\[\]\u2014\u2013|]|\s-\s|\s/\s|\s[·•]\s|"
     r"\b(?P<conj>and|but|although|though|whereas|while|because|und|aber|sondern|doch|weil|"
     r"mais|et|car|pero|y|sino|porque|ma|però|mas|maar|omdat|perché)\b", re.IGNORECASE)
 _NEGATION = re.compile(

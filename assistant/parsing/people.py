@@ -274,6 +274,7 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
         draft.title = draft.title or _title_line_above(text, mention)
         draft.company = draft.company or company_above(
             text, mention.start, [m.start for m in people if m.start != mention.start])
+        draft.company = draft.company or _company_line_below(text, mention, draft.title)
         _add_promise_to_them(draft, text, mention, end)
         if not strong_only or draft.emails or draft.phones:
             drafts.append(draft)
@@ -285,10 +286,16 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
 # "Celine Mohammed-Ward, export sales manager at the same outfit", "Armen, finance manager at
 # the same company": the company of the person named before.
 # ("Rəşad Hüseynli, production manager, same company, ...": the title, then a comma)
+# ("Clarisse Zerbo, chargée de projets dans la même boîte": French, Spanish, Portuguese, Italian,
+# German)
 _SAME_PLACE = re.compile(
-    r"[ \t]*,[ \t]*(?P<title>[^,.;()\n@]{2,60}?)(?:[ \t]+(?:at|with|from|of|in)[ \t]+the|"
+    r"[ \t]*,[ \t]*(?P<title>[^,.;()\n@]{2,60}?)(?:(?:[ \t]+(?:at|with|from|of|in)[ \t]+the|"
     r"[ \t]*,(?:[ \t]+the)?)[ \t]+"
-    r"same[ \t]+(?:company|outfit|firm|place|organi[sz]ation|shop|business|employer|team|group)\b")
+    r"same[ \t]+(?:company|outfit|firm|place|organi[sz]ation|shop|business|employer|team|group)\b|"
+    r"[ \t]+(?:dans|chez|de) la même (?:boîte|société|entreprise|structure|maison)\b|"
+    r"[ \t]+(?:en|de) la misma (?:empresa|compañía|firma)\b|[ \t]+(?:na|da) mesma empresa\b|"
+    r"[ \t]+(?:nella|della) stessa (?:azienda|società|ditta)\b|"
+    r"[ \t]+(?:in|bei) der(?:selben| gleichen) Firma\b)")
 # "Both want a US distributor.", "They both need ...": a sentence about the two just named.
 _BOTH = re.compile(r"(?:(?<=[.!?][ \t])|(?<=\n))(?:They[ \t]+both|Both(?:[ \t]+of[ \t]+them)?)\b"
                    r"[^.!?\n]*[.!?]?")
@@ -300,6 +307,18 @@ def _said_before(context: str, text: str, mention: Mention) -> bool:
     start, _ = _sentence_span(text, mention)
     before = set(re.findall(r"\w+", text[start:mention.start].casefold()))
     return set(re.findall(r"\w+", context.casefold())) <= before
+
+
+def _company_line_below(text: str, mention: Mention, title: str | None) -> str | None:
+    """ "Dr Priyanka Oduya-Whitlock, Head of Sustainability" over "Kirkstall Yard Developments
+    Ltd": on a card whose name line holds the title too, the line below, a company's name and its
+    legal form, is the company."""
+    line_end = text.find("\n", mention.end)
+    if not title or line_end < 0 or not text[mention.end:line_end].rstrip().endswith(title):
+        return None
+    next_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1:next_end if next_end >= 0 else len(text)].strip()
+    return below if below and is_company_line(below) else None
 
 
 # "His co-founder Leen", "her colleague Tom", "their business partner Ana": the partner of the
@@ -409,7 +428,8 @@ def card_names(text: str, region: str) -> list[str]:
     names = [n for n in _capitals_name_lines(text) if n not in read]
     # "박서연 (Seoyeon Park)": a name in a script without case, and in brackets the name the
     # person uses in Latin letters, which is the name they are written to by
-    names += [m.group("latin") for m in _SCRIPT_THEN_LATIN_NAME.finditer(text)]
+    names += [m.group("latin") or m.group("slashed")
+              for m in _SCRIPT_THEN_LATIN_NAME.finditer(text)]
     for name in read:
         # "Zhang Wei (张伟)", "Yuki Tanaka (田中由紀)": the name in another script in brackets
         # after it is no part of the name as written first
@@ -449,9 +469,11 @@ _CAPITALS_NAME_LINE = re.compile(
     rf"(?P<orders>(?:,?[ \t]+{_CAPITALS_ORDER})*)[ \t]*$")
 
 
+# (or after a slash: "Цветелина Гьорева / Tsvetelina Gyoreva")
 _SCRIPT_THEN_LATIN_NAME = re.compile(
-    r"(?m)^[ \t]*[^\x00-\u024F\s()（）]+(?:[ \t]+[^\x00-\u024F\s()（）]+)?[ \t]*[(（]"
-    r"(?P<latin>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[)）][ \t]*$")
+    r"(?m)^[ \t]*[^\x00-\u024F\s()（）/]+(?:[ \t]+[^\x00-\u024F\s()（）/]+){0,2}[ \t]*"
+    r"(?:[(（](?P<latin>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[)）]|"
+    r"/[ \t]*(?P<slashed>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2}))[ \t]*$")
 
 
 def _without_script_beside_latin(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -845,6 +867,11 @@ def _joined_surname(text: str, start: int, name: str, emails: list[tuple[int, st
 _ELIDED_ARTICLE = re.compile(r"(?i)(?<!\w)(?:l|dell|dall|nell|all|sull|coll|dell|quell)['’]$")
 
 
+_KIN_BEFORE = re.compile(
+    r"(?i)\b(?:his|her|their)[ \t]+(?:\w+[ \t]+)?(?:nephew|niece|son|daughter|brother|sister|wife|"
+    r"husband|cousin|father|mother|uncle|aunt)[ \t]+$")
+
+
 def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool:
     """A company named after the person just named on its line: it ends in their surname and
     opens with no given name ("Ceràmica Prats" after "Nuria Prats", "Fenwick Roofing")."""
@@ -853,8 +880,8 @@ def _named_after(text: str, start: int, name: str, named: list[Mention]) -> bool
     words = name.split()
     line_start = text.rfind("\n", 0, start) + 1
     same_line = [m for m in named if m.start >= line_start and m.name and " " in m.name]
-    if len(words) < 2 or not same_line:
-        return False
+    if len(words) < 2 or not same_line or _KIN_BEFORE.search(text, max(0, start - 40), start):
+        return False  # ("His nephew Tevita Koroi": a relative shares the surname)
     surnames = {m.name.split()[-1] for m in same_line if m.name}
     # "Ceràmica Prats"; or the surname first, then no given name: "Greco Legno" after "Paolo
     # Greco", "Aydın Tech" after "Mehmet Aydın"
@@ -1766,9 +1793,13 @@ def _lowercase_listed_company(passage: str, title: str) -> str | None:
     field listed between the title and the address."""
     listed = re.search(rf"(?<![\w-]){re.escape(title)},[ \t]*(?P<c>[{LOWER}0-9][{LOWER}0-9&'’ .-]"
                        r"{1,40}?),[ \t]*[\w.+-]+@", passage)
-    if listed and not is_title_phrase(listed.group("c"), loose=True):
+    if (listed and not is_title_phrase(listed.group("c"), loose=True)
+            and not listed.group("c").startswith("same ")):  # "same company": the one before's
         return listed.group("c").strip()
     return None
+
+
+_LOWER_OFFICER = re.compile(r"\b(?:ceo|cto|cfo|coo|cmo|cio|cpo|cro|vp|svp|evp)\b")
 
 
 def _lowercase_role(passage: str) -> Role | None:
@@ -1776,6 +1807,8 @@ def _lowercase_role(passage: str) -> Role | None:
     title's preposition is read as a company would be written, and kept as typed."""
     if any(c.isupper() for c in passage):
         return None
+    # "cto at paylink balkan dooel": an officer's letters, as titles write them
+    passage = _LOWER_OFFICER.sub(lambda m: m.group().upper(), passage)
     capitalized = _AFTER_PREPOSITION.sub(
         lambda m: f"{m.group('prep')} {m.group('first').upper()}", passage)
     # "producer at long white cloud pictures, sione@...": the words up to the comma that sets

@@ -298,7 +298,9 @@ def _names_sender(line: str, name_tokens: set[str]) -> bool:
     if name_tokens & set(words):
         return True
     compact = "".join(words)  # "JohnAnderson" written without a space
-    return len(words) <= 2 and any(len(t) > 2 and t in compact for t in name_tokens)
+    # (at the start or the end: "Ana" is in "Export Manager" but names no one there)
+    return len(words) <= 2 and any(len(t) > 2 and (compact.startswith(t) or compact.endswith(t))
+                                   for t in name_tokens)
 
 
 def _name_tokens(sender: str | None) -> set[str]:

@@ -55,3 +55,12 @@ def test_card_headings_with_the_occasion_in_brackets_or_got_at() -> None:
 def test_english_words_ending_in_tage_are_no_event() -> None:
     assert _EVENT_WORD.findall("Falaj Heritage Tours, a vintage cottage") == []
     assert _EVENT_WORD.findall("am Mittelstandstag") == ["Mittelstandstag"]
+
+
+def test_what_the_writer_would_be_glad_to_do_can_provide_or_still_looks_for() -> None:
+    assert writers_offers("Great to meet you. We'd be glad to do a free security review for one "
+                          "of your clients.") == ("a free security review for one of your clients",)
+    assert writers_offers("Merci. Nous pouvons fournir des échantillons de fil biologique.") == (
+        "des échantillons de fil biologique",)
+    assert writers_needs("We're still looking for a reseller in Romania, so do keep us in "
+                         "mind.") == ("a reseller in Romania",)
