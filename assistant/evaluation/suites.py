@@ -92,6 +92,7 @@ SCORERS: dict[str, Scorer] = {
     "retired18": own_corpus.score_message,
     "retired19": own_corpus.score_message,
     "retired20": own_corpus.score_message,
+    "retired21": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}

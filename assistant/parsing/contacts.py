@@ -79,7 +79,7 @@ _TITLE_TRADES = (
     r"|köchin|chef|ceramicist|jewell?er|woodworker|blacksmith"
     r"|glassblower|florist|distiller|grower|roaster"
     r"|coordonnat(?:eur|rice)|président(?:e)?|president|co-president|(?:tour )?operator"
-    r"|guide"
+    r"|guide|comptable|contable|buchhalter(?:in)?|boekhouder|contabile|bookkeeper"
     r"|chocolatier|cheesemaker|owner|co-?owner|propriétaire|dueñ[oa]|proprietári[oa]"
     # heads and officers the block model was not trained with ("Hoofd Inkoop", "Chefe de
     # Produção", "Administradora", "Pressesprecherin")
@@ -171,6 +171,10 @@ _TITLE_EXTRA = {
     "investor", "program", "project", "projects", "programme", "office", "studio", "creative",
     "art", "editorial", "news", "a.i.", "hardware", "supply", "chain", "logistics", "fund",
     "startup", "freelance", "independent", "fractional", "founding", "compliance", "risk", "audit",
+    # a lecturer's subject: "Senior Lecturer in Materials"
+    "materials", "chemistry", "physics", "mathematics", "economics", "biology", "geology",
+    # "consultor independiente", "consultant indépendant", "consulente indipendente"
+    "independiente", "indépendant", "indépendante", "independente", "indipendente",
     "experience", "channel", "events", "event", "solutions", "services", "client", "support",
     "quality", "field", "partnership", "ops", "revops", "enterprise", "analytics", "sustainability",
     "impact", "education", "health", "clinical", "medical", "policy", "public", "affairs",
@@ -355,7 +359,9 @@ def clean_name(raw: str | None) -> str | None:
 _PREFIX = re.compile(r"^(?:(?:Eng|Enga|Arq|Dra|Dott|Ing|Mevr|Dhr|Sig|Avv|Sra|Srta|TS|ThS|PGS\.TS)"
                      r"\.(?:ª|º|ssa|ra)?|Prof\.ª|Dr\.-Ing\.|"
                      # the school of a Swiss or Austrian degree: "Dipl. Ing. ETH Stefan Zürcher"
-                     r"Dipl\.(?:-Ing\.)?|Mag\.|(?:ETH|EPFL|FH|HTL|HSG)(?=\s+\S+\s+\S))\s+")
+                     r"Dipl\.(?:-Ing\.)?|Mag\.|(?:ETH|EPFL|FH|HTL|HSG)(?=\s+\S+\s+\S)|"
+                     # Myanmar's "Daw" (a woman) and "Ko" (a young man) before the name
+                     r"(?:Daw|Ko)(?=\s+\S+\s+\S))\s+")
 
 
 # Fellowships and orders written after a name without a comma, in their own mixed case even on

@@ -297,13 +297,17 @@ _CUE_WORDS = {key: required_words(cue) for key, cue in _CUES.items()}
 # Nor does "we'll see" ("wir werden sehen", "on verra", "ya veremos", "vedremo", "vamos ver",
 # "we zien wel"): the owner's doubt, not a thing promised.
 # ("I'll leave it with you", "I'll hand it over to you two": the introducer stepping back)
-_NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to|it with (?:you|the two|"
-                          r"both))\b|hand (?:it|things) over\b|step back\b|(?:see|sehen)\W*$)")
+_NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to|(?:[\w-]+ ){1,3}with (?:you|"
+                          r"the two|both))\b|hand (?:it|things) over\b|step back\b|"
+                          r"(?:see|sehen)\W*$)")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
                        r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.|"
                        # "Quesería Valdeón S.L. y busca", "Odra Sp. z o.o. i szuka", "e.g. the":
                        # the last dot of dotted letters before a word in lower case ends nothing
-                       r"(?<=\b[^\W\d_]\.[^\W\d_])\.(?=[ \t]+[" + LOWER + r"]))+[.!?]*")
+                       r"(?<=\b[^\W\d_]\.[^\W\d_])\.(?=[ \t]+[" + LOWER + r"])|"
+                       # "Mingalar Microfinance Co., Ltd. and wants ...": a legal form's dot
+                       r"(?:(?<=\bLtd)|(?<=\bInc)|(?<=\bCo)|(?<=\bCorp)|(?<=\bBhd)|(?<=\bPte)|"
+                       r"(?<=\bPty)|(?<=\bLtda))\.(?=[ \t]+[" + LOWER + r"]))+[.!?]*")
 # Two promises joined in one clause: "send her the case study and to introduce her to Dr. Ng".
 _NEXT_PROMISE = re.compile(
     r"(?i)\s+(?:and|und|et|y|e|en)\s+(?:also\s+)?(?:to\s+|zu\s+|de\s+|d'|a\s+)?"
@@ -359,7 +363,14 @@ def _without_receiver(promise: str, names: tuple[str, ...]) -> str:
 
 # An errand's verb with nothing after it ("I'll send" before the name of whom it goes to): no
 # thing promised.
-_ERRAND_ONLY = re.compile(r"(?i)^(?:send|email|forward|mail|share|call|intro|introduce)\W*$")
+# ("I should talk to Hussain Latheef": the talking is no thing promised either)
+_ERRAND_ONLY = re.compile(r"(?i)^(?:send|email|forward|mail|share|call|intro|introduce|"
+                          r"(?:talk|speak|reach out|write|reply) to|contact|meet)\W*$")
+
+
+def is_bare_errand(promise: str) -> bool:
+    """An errand's verb left with nothing after it once the person is taken out ("talk to")."""
+    return bool(_ERRAND_ONLY.match(promise.strip()))
 
 
 # The people a promise goes to, named before the thing: "(I promised) Nadia's team our pricing

@@ -59,8 +59,10 @@ _INTRODUCED_BY_NOTE = re.compile(
     # Someone who sent the owner to the person introduced them, as an intro does: "Jordan
     # suggested I reach out", "at Jordan's suggestion", "auf Empfehlung von Jordan".
     r"|(?P<by3>[" + UPPER + r"][\w'’-]+(?:\s+[" + UPPER
-    # ("Dwayne Charles (from the Chamber) suggested I reach out")
-    + r"][\w'’-]+)?)(?:\s+\([^()\n@]{1,40}\))?\s+(?:suggested|recommended|"
+    # ("Dwayne Charles (from the Chamber) suggested I reach out", "Grace Morobe from the chamber
+    # suggested I contact ...", "Aminath Shiuna at the bank said I should talk to ...")
+    + r"][\w'’-]+)?)(?:\s+\([^()\n@]{1,40}\)|\s+(?:from|at|of|with)\s+the\s+[a-z][\w'’-]+"
+    r"(?:\s+[a-z][\w'’-]+)?)?\s+(?:suggested|recommended|"
     r"told (?:me|us)|asked (?:me|us)|wants (?:me|us)|thought (?:I|we)|"
     # "Hamish thinks we should talk", "Mereana reckons we should meet"
     r"(?:thinks|reckons|says|said|feels|believes)(?: that)? (?:I|we))\s+(?:that\s+)?(?:I|we)?"

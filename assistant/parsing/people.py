@@ -46,6 +46,7 @@ from assistant.parsing.context import (
     ContextFacts,
     card_occasion,
     heading_occasion,
+    is_bare_errand,
     meeting_context,
     opens_with_fact,
     read_context,
@@ -77,11 +78,13 @@ _LOWER = "".join(chr(c) for c in _CASED if chr(c).islower() and chr(c).isalpha()
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+(?:-[A-Z{_UPPER}][a-z{_LOWER}]+)?)?(?![\w])")
 # (a whole word: not "Gmb" of "GmbH")
-_PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|bin|al|dos|das|['’]t|ap|"
+_PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|binti|bin|al|dos|das|['’]t|ap|"
              r"degli|dei|dalla|dal|delle|dello|Ó)")  # "Cathal Ó Briain"
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
-NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
+# ("Wilhelmina (Billie) Carrow": the name she goes by, in brackets after the first name)
+NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+\([A-Z][a-z'’-]+\)(?=[ \t]+[A-Z]))?"
+                     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
                      rf"{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
     r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced (?:me |us )?to|\bintroduce you to|"
@@ -280,6 +283,10 @@ def find_people(text: str, owner: OwnerIdentity, *, strong_only: bool = False,
             drafts.append(draft)
     merged = merge_drafts(drafts)
     _share_preamble(preamble, merged, single=len({m.name for m in people}) == 1)
+    for draft in merged:  # "I should talk to Hussain": with the name out, nothing promised
+        draft.promises = [p for p in draft.promises if not is_bare_errand(p)]
+        if draft.name:  # "Wilhelmina (Billie) Carrow": the name without the one she goes by
+            draft.name = _NICKNAME_INSIDE.sub(" ", draft.name)
     return merged
 
 
@@ -307,6 +314,9 @@ def _said_before(context: str, text: str, mention: Mention) -> bool:
     start, _ = _sentence_span(text, mention)
     before = set(re.findall(r"\w+", text[start:mention.start].casefold()))
     return set(re.findall(r"\w+", context.casefold())) <= before
+
+
+_NICKNAME_INSIDE = re.compile(r"[ \t]+[(（\"“][" + UPPER + r"][" + LOWER + r"'’-]+[)）\"”][ \t]+")
 
 
 def _company_line_below(text: str, mention: Mention, title: str | None) -> str | None:
@@ -986,6 +996,7 @@ _CAPITAL_PARTICLES = {"La", "Le", "Los", "Las", "Lo", "Der", "Den", "De", "Del",
                       "Da", "Di", "Du", "Des", "Dos", "Das", "El", "Al"}
 _LOWER_PARTICLES = {"de", "van", "von", "da", "di", "du", "del", "della", "dos", "das", "der",
                     "den", "ter", "bin", "al", "el", "la", "las", "los", "le", "ibn", "bint",
+                    "binti",
                     "'t", "’t", "degli", "dei", "dalla", "dal", "delle", "dello"}
 
 
@@ -2012,7 +2023,9 @@ def _clause(text: str, *, semicolons: bool = True) -> str:
     semicolon that sets a card's fields apart (``semicolons`` False)."""
     # "Baobab Cold Chain (Pty) Ltd": a bracketed legal form is the name's
     # and "UG (haftungsbeschränkt)"
-    ends = (r"[.!?](?=\s|$)|\n|\((?!Pty\)|haftungsbeschränkt\))|(?<!\(Pty)(?<!haftungsbeschränkt)\)"
+    # and Sri Lanka's and Pakistan's "(Pvt) Ltd", "(Private) Limited"
+    ends = (r"[.!?](?=\s|$)|\n|\((?!Pty\)|Pvt\)|Private\)|haftungsbeschränkt\))|"
+            r"(?<!\(Pty)(?<!\(Pvt)(?<!\(Private)(?<!haftungsbeschränkt)\)"
             + (r"|;" if semicolons else ""))
     for match in re.finditer(ends, text):
         if match.group() == "." and _ABBREVIATED.search(text[: match.start()]):
