@@ -93,6 +93,7 @@ SCORERS: dict[str, Scorer] = {
     "retired19": own_corpus.score_message,
     "retired20": own_corpus.score_message,
     "retired21": own_corpus.score_message,
+    "retired22": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}

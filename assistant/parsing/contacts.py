@@ -508,7 +508,8 @@ FAX_WORDS = (r"fax|faks|fakss|faksas|faksi|facsimile|telefax|t[ée]l[ée]copie|t
              r"|bréfsími|传真|傳真|팩스|ファックス|ファクス|فاكس|פקס")
 _FAX_BEFORE = re.compile(r"(?i)(?:\b(?:" + FAX_WORDS + r")\b"
                          r"[\s.:#-]*|"
-                         r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.]*|"
+                         # ("f: 0113 496 0121" at a line's start, in lower case)
+                         r"(?<!\w)(?-i:F)\s*:\s*|(?:^|\n)[ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.:]*|"
                          # "T 212.555.0147 | F 212.555.0148": a fax after a card's separator
                          r"[|·•/][ \t]*(?-i:[Ff]|Fx|FX|fx)[ \t.:]*)$")
 _OWN_BEFORE = re.compile(

@@ -66,6 +66,8 @@ _OFFERS = (
     # "has spare capacity on two lines from February": what they have to give
     # (not "Calder Valley Weaving Co. Ltd, which has spare capacity": the company's)
     r"(?<!which )\bha(?:s|ve)(?= (?:spare|free|surplus|unused) \w)|"
+    # "has two developers free from January"
+    r"(?<!which )\bha(?:s|ve)(?= (?:[\w-]+ ){1,3}(?:free|available|spare) (?:from|in|next|this)\b)|"
     r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
     r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\b(?:il|elle|ils|elles) (?:propose|offre)|"
     r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece|\bpropose(?:nt)?|"
@@ -423,9 +425,16 @@ _WRITERS_NEED = re.compile(
     # "We need a lender for ...", "we're seeking an advisor" (not "we need to ...")
     r"we (?:urgently |really )?need(?=\s+(?:a|an|some|someone|somebody|partners?|investors?|"
     r"funding|buyers?|distributors?)\b)|we(?:'re| are)(?: currently| actively)? seeking|"
+    # "We are raising a seed round and are looking for a board advisor ..."
+    r"we(?:'re| are)\b[^.!?;\n]{0,80}?\band (?:are |we're )?(?:also |still |currently )?"
+    r"(?:looking for|seeking|searching for)|"
+    # "We would like help pricing winter packages ...": the help wanted
+    r"we(?:'d| would) (?:like|love)(?= (?:help|advice|support|an? |someone|introductions?)\b)|"
     # the Slavic languages' and Romanian "we are looking for": "Tražimo", "Iščemo", "Szukamy",
     # "Hledáme", "Hľadáme", "Търсим", "Ищем", "Шукаємо", "Căutăm"
-    r"tražimo|iščemo|szukamy|hledáme|hľadáme|търсим|ищем|шукаємо|căutăm)"
+    r"tražimo|iščemo|szukamy|hledáme|hľadáme|търсим|ищем|шукаємо|căutăm|"
+    # "Trebamo konsultanta ...", "Potrebujemo ...": we need
+    r"trebamo|potrebujemo|потребни су нам|trebuie să găsim)"
     r"\s+(?P<need>[^.!?;\n]{3,160})")
 
 

@@ -17,7 +17,7 @@ _EXTRA = frozenset("""selarl selas selafa selca scp scm sci scop scic sasu sas e
 gmbh ggmbh ug kg ag se ohg gbr kgaa partg ab oy oyj as asa aps a/s ivs i/s k/s p/s
 bv nv bvba vof cvba sprl srl sarl sàrl sagl lda ltda llc llp plc ltd inc corp pty bhd pte
 sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab
-s.a.e. s.a.e r.l. s.a.l.
+s.a.e. s.a.e r.l. s.a.l. sh.p.k. sh.a. shpk
 cjsc ojsc pjsc jsc sia dac clg""".split())
 # (the Egyptian joint-stock company, written with its dots; Central America's cooperatives and
 # limited companies, "Cooperativa ..., R.L."; the joint-stock
@@ -64,6 +64,8 @@ def is_form_word(word: str) -> bool:
     """Whether one word is a legal form as written ("A/S", "AS", "Oyj", "Kft.", "s.r.o.")."""
     word = word.rstrip(",;")
     lower = word.lower()
+    if lower not in _words() and lower.endswith(".") and lower[:-1] in _words():
+        word, lower = word[:-1], lower[:-1]  # "LTD.", "INC.": the form with its closing dot
     if lower not in _words() or len(word) < 2:
         return False
     if any(c in word for c in "./&"):

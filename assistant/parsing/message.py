@@ -429,7 +429,9 @@ _OUR_TITLE = re.compile(
     r"(?P<first>[" + UPPER + r"][\w'’-]+)(?:[ \t]+[" + UPPER + r"][\w'’-]+)?"
     # "Mick, copied, is our head winemaker", "Ana (en copia) es nuestra CFO"
     # "Zola, in copy, is our head of finance", "Ruth, on cc, is our COO"
-    r"(?:,[ \t]+|(?:,[ \t]+|[ \t]+\()(?:copied(?: in)?(?: here)?|cc['’]?e?d(?: in)?(?: here)?|"
+    # ("Jean-Paul (our CTO, in cc)": the title in the bracket)
+    r"(?:,[ \t]+|[ \t]+\((?=our[ \t])|(?:,[ \t]+|[ \t]+\()(?:copied(?: in)?(?: here)?|"
+    r"cc['’]?e?d(?: in)?(?: here)?|"
     r"in cc|on cc|in copy|"
     r"on copy|en copie|en copia|in copia|in kopie|"
     r"em cópia|in de cc)\)?,?[ \t]+(?:is|ist|est|es|è|é)[ \t]+|"

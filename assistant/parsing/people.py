@@ -430,12 +430,20 @@ def _add_promise_to_them(draft: ContactDraft, text: str, mention: Mention, end: 
         draft.promises += [p for p in own if p and p not in draft.promises]
 
 
+def _heads_company_line(text: str, name: str) -> bool:
+    """ "MAYA RIVERSTONE" read at the head of "MAYA RIVERSTONE LODGE LTD.": a company's line."""
+    key = name.lower()
+    return any(is_company_line(line.strip()) for line in text.splitlines()
+               if line.strip().lower().startswith(key) and line.strip().lower() != key)
+
+
 def card_names(text: str, region: str) -> list[str]:
     """Names as the block labeller reads them at the head of a card-like line: a line that is
     a one-line card ("Marcus Bell - Head of Product, Tiller Finance - marcus@..."), or a name
     line followed by a card's title, company, phone or address lines ("DR. EMILY CHEN")."""
     read = line_names(text, region)
-    names = [n for n in _capitals_name_lines(text) if n not in read]
+    names = [n for n in _capitals_name_lines(text) if n not in read
+             and not _heads_company_line(text, n)]
     # "박서연 (Seoyeon Park)": a name in a script without case, and in brackets the name the
     # person uses in Latin letters, which is the name they are written to by
     names += [m.group("latin") or m.group("slashed")
@@ -455,9 +463,7 @@ def card_names(text: str, region: str) -> list[str]:
             own = [w for w in own if w not in {"e", "y", "i"}]
         # "Ventavas Granulas SIA" opening a card: the company's line, with its legal form (and
         # "LUANGWA HONEY" read at the head of "LUANGWA HONEY PRODUCERS Limited")
-        if is_company_line(name) or any(
-                is_company_line(line.strip()) for line in text.splitlines()
-                if line.strip().startswith(name) and line.strip() != name):
+        if is_company_line(name) or _heads_company_line(text, name):
             continue
         if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
                                           or ":" in w for w in _name_words(name)
