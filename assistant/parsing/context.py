@@ -174,6 +174,7 @@ _EVENTS = (
     r"conference|summit|meetup|meet-up|breakfast|brunch|luncheon|lunch|dinner|happy hour|mixer|"
     r"panel|"
     r"workshop|event|expo|fair|trade show|show|exhibition|convention|keynote|forum|demo day|"
+    r"showcase|roadshow|road show|trade mission|masterclass|bootcamp|"
     r"investor day|week|festival|"
     # a trade's sale where its buyers meet: "the Arusha coffee auction", "a tea auction"
     r"auction|"
@@ -843,7 +844,15 @@ _RUN_ON_BREAK = re.compile(r",\s+(?:but|so|and then|aber|mais|pero|ma|mas|maar)\
 _CARD_FIELD_SEPARATOR = re.compile(r"\s(?://?|\||·|•)(?:\s*(?://?|\||·|•))*\s")
 
 
+# "..., she's general manager at ...", "; he is the CTO of ...": a clause about who the person
+# is, after the meeting's
+_WHO_CLAUSE = re.compile(r"(?i)[,;][ \t]+(?:she|he|they)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)[ \t]")
+
+
 def _meeting_clause(sentence: str) -> str:
+    who = _WHO_CLAUSE.search(sentence)
+    if who and tells_meeting(sentence[:who.start()]):
+        sentence = sentence[:who.start()]  # "Met X at the Gozo evening, she's GM at ...": where
     # "Cormac Delaney // Head of Partnerships // ... // met him at the Galway food festival": of
     # a one-line card's fields, the one telling the meeting
     fields = [f.strip() for f in _CARD_FIELD_SEPARATOR.split(sentence) if f.strip()]
