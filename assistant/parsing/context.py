@@ -850,9 +850,14 @@ _WHO_CLAUSE = re.compile(r"(?i)[,;][ \t]+(?:she|he|they)(?:['’]s|['’]re|[ \t
 
 
 def _meeting_clause(sentence: str) -> str:
-    who = _WHO_CLAUSE.search(sentence)
-    if who and tells_meeting(sentence[:who.start()]):
-        sentence = sentence[:who.start()]  # "Met X at the Gozo evening, she's GM at ...": where
+    clause = _meeting_part(sentence)
+    who = _WHO_CLAUSE.search(clause)
+    if who and tells_meeting(clause[:who.start()]):
+        clause = clause[:who.start()]  # "Met X at the Gozo evening, she's GM at ...": where
+    return clause
+
+
+def _meeting_part(sentence: str) -> str:
     # "Cormac Delaney // Head of Partnerships // ... // met him at the Galway food festival": of
     # a one-line card's fields, the one telling the meeting
     fields = [f.strip() for f in _CARD_FIELD_SEPARATOR.split(sentence) if f.strip()]
