@@ -20,6 +20,7 @@ from tests.integration.test_summary_browser import (  # noqa: F401 (fixtures)
     RecordingProxy,
     _need_chromium,
     chromium,
+    keep_screenshot,
     proxy,
 )
 
@@ -67,12 +68,12 @@ def test_digest_at_phone_and_desktop_widths_makes_no_request(
     assert labels.count("Edit") == 3 and labels.count("Send") == 2
     # When it takes screenshots at both widths
     for width, height in ((390, 2400), (1024, 1800)):
-        shot = SCREENSHOTS / f"digest-{width}.png"
-        shot.unlink(missing_ok=True)
+        shot = tmp_path / f"digest-{width}.png"
         chromium(digest_html, tmp_path / f"profile-{width}", proxy, width, height,
                  f"--screenshot={shot}")
         with Image.open(shot) as image:
             assert image.size == (width, height)
+        keep_screenshot(shot, f"digest-{width}.png")
     # And the page made not one request
     assert proxy.page_requests() == []
     for tag in page.find_all(href=True):
