@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.parsing.contacts import find_emails, is_legal_form, is_title_phrase
+from assistant.parsing.draft import name_key
 
 # A gap of three spaces or more (or a tab) between two fields of one line
 _GAP = re.compile(r"(?<=\S)(?:[ ]{3,}|[ ]*\t[ \t]*)(?=\S)")
@@ -55,8 +56,6 @@ def _surnames_in_capitals(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    from assistant.parsing.draft import name_key
-
     return re.sub(r"[^a-z]", "", name_key(text))
 
 
@@ -200,11 +199,10 @@ def _join_capitals_above(text: str, chars: list[str], line_start: int, form_end:
         return
     paragraph_start = text.rfind("\n\n", 0, above_start)
     before = text[paragraph_start + 1 if paragraph_start >= 0 else 0:above_start]
-    if not before.strip() and text[form_end:form_end + 2] in ("\n\n", "\n", ""):
+    if not before.strip() and text.startswith("\n\n", form_end):
         # the company's lines are a paragraph of their own: the name is in another paragraph
         # (one not all in capitals after it)
-        after = text[form_end:form_end + 400].split("\n\n", 2)
-        before = after[1] if len(after) > 1 and text[form_end:form_end + 2] == "\n\n" else ""
+        before = text[form_end + 2:form_end + 400].split("\n\n", 1)[0]
     if not any(line.strip() and not line.isupper() and any(c.isalpha() for c in line)
                for line in before.split("\n")):
         return  # a card all in capitals: its name line may be the one above

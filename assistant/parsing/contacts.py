@@ -931,8 +931,7 @@ def role_in(text: str) -> Role:
         employer = (clean_company(bracket.group("c"))
                     if bracket and not _ADDRESS_LIKE.search(bracket.group("c"))
                     and COMPANY_RE.fullmatch(bracket.group("c").strip()) else None)
-        if (employer and company and bracket and company.split()[-1]
-                and is_legal_form(company.split()[-1])):
+        if employer and bracket and company and is_legal_form(company.split()[-1]):
             # "managing partner of Phoenicia Boutique Hotels S.A.L. (Holding)": after a legal
             # form the bracket is the company's own
             return Role(title, f"{company} ({bracket.group('c').strip()})")

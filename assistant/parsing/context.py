@@ -63,11 +63,10 @@ _OFFERS = (
     r"\boffer(?:s|ed)(?: to)?|(?<=\bthey )offer|(?<=\bwho )offer|"
     r"\bcan intro(?:duce)?(?: us| me)? to|\bhas (?:a|"
     r"an) (?=\w+ (?:network|team))|"
-    # "has spare capacity on two lines from February": what they have to give
-    # (not "Calder Valley Weaving Co. Ltd, which has spare capacity": the company's)
-    r"(?<!which )\bha(?:s|ve)(?= (?:spare|free|surplus|unused) \w)|"
-    # "has two developers free from January"
-    r"(?<!which )\bha(?:s|ve)(?= (?:[\w-]+ ){1,3}(?:free|available|spare) (?:from|in|next|this)\b)|"
+    # "has spare capacity on two lines", "has two developers free from January": what they have
+    # to give (not "Calder Valley Weaving Co. Ltd, which has spare capacity": the company's)
+    r"(?<!which )\bha(?:s|ve)(?= (?:(?:spare|free|surplus|unused) \w|"
+    r"(?:[\w-]+ ){1,3}(?:free|available|spare) (?:from|in|next|this)\b))|"
     r"\bkann (?:uns |dir |dir bei |bei )?(?:helfen|unterstützen)(?: bei| mit)?|\bkann\b|\bbietet|"
     r"\bpeut (?:nous |vous |t')?aider(?: à| avec| pour)?|\b(?:il|elle|ils|elles) (?:propose|offre)|"
     r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece|\bpropose(?:nt)?|"
@@ -597,14 +596,18 @@ def _without_seat(context: str | None) -> str | None:
     return None
 
 
+# The words for a business card in the corpus's languages
+_CARD_WORDS = (r"card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
+               r"biglietto(?:[ \t]+da[ \t]+visita)?|cartão")
+
+
 # A card's heading naming the occasion in brackets or after a dash: "Typed from her card (Pune
 # fintech conclave):", "Von seiner Karte – Logistiktag Bremen:", "De su tarjeta (Expo Agro):"
 _CARD_HEADING = re.compile(
     r"(?im)^[ \t]*(?:\w+[ \t]+){0,2}(?:from|off|von|aus|de|du|van|uit|dal|dalla|do|da)[ \t]+"
     r"(?:(?:his|her|their|the|a|seiner|ihrer|der|einer|son|sa|la|leur|su|la|zijn|haar|het|"
     r"een|suo|sua|il|seu|o)[ \t]+)?(?:business[ \t]+)?"
-    r"(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|"
-    r"biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*"
+    r"(?:" + _CARD_WORDS + r")[ \t]*"
     r"(?:\((?P<bracket>[^()\n@\d]{3,60})\)|[–—-][ \t]*(?P<dash>[^\n@\d:]{3,60}?)|"
     # "From a card, Abu Dhabi finance forum:": after a comma, a phrase naming an event
     r",[ \t]*(?P<comma>[^\n@\d:,]{3,60}?))[ \t]*:?[ \t]*$")
@@ -620,9 +623,8 @@ _CARD_GOT_AT = re.compile(
 # A card's heading with the occasion in brackets and no preposition before the card: "Carte de
 # visite (forum de l'hôtellerie, Grand Baie) :", "Business card (Leeds food fair):"
 _CARD_BRACKET_HEADING = re.compile(
-    r"(?im)^[ \t]*(?:business[ \t]+)?(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|"
-    r"tarjeta(?:[ \t]+de[ \t]+visita)?|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|"
-    r"cartão(?:[ \t]+de[ \t]+visita)?)[ \t]*\((?P<event>[^()\n@\d]{3,60})\)[ \t]*:?[ \t]*$")
+    r"(?im)^[ \t]*(?:business[ \t]+)?(?:" + _CARD_WORDS + r")(?:[ \t]+de[ \t]+visita)?[ \t]*"
+    r"\((?P<event>[^()\n@\d]{3,60})\)[ \t]*:?[ \t]*$")
 
 
 # What is left of a sentence describing the person once their name is taken out: "is project
@@ -736,10 +738,8 @@ _TIME_OF_DAY_EVENT = re.compile(r"(?i)\b(?:evening|night|soirée|noche|serata|av
 # Vinexpo :", "Tarjeta de la feria de Zaragoza:", "Biglietto dal convegno ANCE:", "Kaartje van de
 # beurs:": the card, then where it came from (an event, not a person).
 _CARD_FROM_HEADING = re.compile(
-    r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:(?:business[ \t]+)?card|karte|visitenkarte|"
-    r"carte(?:[ \t]+de[ \t]+visite)?|tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|"
     # ("His card, from the ...": a comma after the card)
-    r"cartão),?[ \t]+"
+    r"(?im)^[ \t]*(?:\w+[ \t]+)?(?:business[ \t]+)?(?:" + _CARD_WORDS + r"),?[ \t]+"
     # "Carte reçue à la foire ...", "Card received at the ...": a participle, then where
     r"(?:(?:reçue?|received|picked up|erhalten|bekommen|recibida|ricevut[oa]|recebido|ontvangen)"
     r"[ \t]+(?:à[ \t]+la|à[ \t]+l'|au|at|auf[ \t]+der|auf[ \t]+dem|en[ \t]+la|en|alla|al|na|no|"
@@ -765,9 +765,8 @@ _PROPER_EVENT = re.compile(r"[" + UPPER + r"][\w&'-]*(?: [" + UPPER + r"0-9][\w&
 # A heading that is the word "card" and the occasion: "CARD - London Infrastructure Week",
 # "Karte – Logistiktag Bremen", "Tarjeta: Expo Agro" (an event's words, never a person's name).
 _BARE_CARD_HEADING = re.compile(
-    r"(?im)^[ \t]*(?:business[ \t]+)?(?:card|karte|visitenkarte|carte(?:[ \t]+de[ \t]+visite)?|"
     # ("Business card, Iringa tea auction:": a comma after the card)
-    r"tarjeta|(?:visite)?kaartje|biglietto(?:[ \t]+da[ \t]+visita)?|cartão)[ \t]*[–—:,-][ \t]*"
+    r"(?im)^[ \t]*(?:business[ \t]+)?(?:" + _CARD_WORDS + r")[ \t]*[–—:,-][ \t]*"
     r"(?P<event>[^\n@\d:]{3,60}?)[ \t]*:?[ \t]*$")
 
 
