@@ -164,7 +164,8 @@ def _context(draft_input: DraftInput, language: str) -> dict[str, object]:
         "named": contact.first_name.strip() not in ("", "there"),
         "met": occasion.met,
         "where": occasion.place,
-        "when": when_met(contact.met_on, draft_input.today, language) if occasion.met else "",
+        "when": (when_met(contact.met_on, draft_input.today, language)
+                 if occasion.met and not occasion.long_ago else ""),
         "promised": [_promised_context(item, language) for item in draft_input.promised],
         "tidbit": _tidbit_context(draft_input.tidbit),
         "intro": _intro_context(draft_input.intro),

@@ -81,6 +81,12 @@ _OCCASION_PREPOSITION = re.compile(
 # The meeting's frame around the place: a time ("last week") or the participle ("getroffen").
 _TRAILING_FRAME = re.compile(
     r"(?:^|\s+)(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|last\s+(?:night|week)|"
+    # a period long ago: "last month", "in March", "in 2024", "two years ago"
+    r"(?:last|past)\s+(?:month|year|spring|summer|autumn|fall|winter)|"
+    r"(?:a\s+few\s+|some\s+|\d+\s+|two\s+|three\s+)?(?:years?|months?)\s+ago|"
+    r"a\s+while\s+(?:ago|back)|earlier\s+this\s+year|"
+    r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)(?:\s+\d{4})?|in\s+(?:19|20)\d\d|"
     r"tonight|heute(?:\s+morgen)?|gestern(?:\s+abend)?|ce\s+matin|hier(?:\s+soir)?|"
     # the day of the week: "on Tuesday", "last Thursday evening", "am Dienstag", "le mardi"
     r"(?:(?:on|last|this|am|le|el|lunedì|op)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
@@ -120,9 +126,30 @@ class Occasion:
 
     place: str = ""
     met: bool = True
+    # "we first met at the dinner last month", "met in March": a meeting long enough ago that
+    # its day is not the note's, so a draft says no "yesterday" about it
+    long_ago: bool = False
+
+
+# A meeting weeks, months or years back, named by its period rather than its day.
+_LONG_AGO = re.compile(
+    r"(?i)\b(?:(?:last|past)\s+(?:month|year|spring|summer|autumn|fall|winter)|"
+    r"(?:a\s+few\s+|some\s+|\d+\s+|two\s+|three\s+)?(?:years?|months?)\s+ago|"
+    r"a\s+while\s+(?:ago|back)|earlier\s+this\s+year|"
+    r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)(?:\s+\d{4})?|in\s+(?:19|20)\d\d)\b")
 
 
 def occasion(context: str | None, names: tuple[str, ...] = ()) -> Occasion:
+    """The occasion of the owner's meeting sentence (see :func:`_occasion`), marked
+    ``long_ago`` when the sentence names the meeting's period ("last month", "in March")."""
+    found = _occasion(context, names)
+    if found.met and context and _LONG_AGO.search(context):
+        return Occasion(place=found.place, met=True, long_ago=True)
+    return found
+
+
+def _occasion(context: str | None, names: tuple[str, ...] = ()) -> Occasion:
     """The occasion of the owner's meeting sentence ("Met her at SaaStr last week" -> "SaaStr").
 
     The place is the phrase after the meeting's preposition, to the end of its clause, in the

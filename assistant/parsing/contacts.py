@@ -308,7 +308,8 @@ PREPOSITION_RE = re.compile(
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
     # and "at the"/"for the": "Deputy Director at the Busan Port Innovation Agency"
-    rf"(?:(?:(?<=of)|(?<=\bat)|(?<=\bfor))\s+(?P<the>the)(?=\s+[{UPPER}]))?|(?P<sign>@))\s+"
+    rf"(?:(?:(?<=of)|(?<=\bat)|(?<=\bfor)|(?<=\bwith))\s+(?P<the>the)(?=\s+[{UPPER}]))?"
+    rf"|(?P<sign>@))\s+"
     # elided: "fondatrice d'Atelier Garnier", "direttore dell'Enoteca Sala"
     rf"|(?P<elided>\b(?:d|dell|dall)['’])"
     # "chargé de mission à l'Agence Régionale ...": French "at the" before a vowel
@@ -952,6 +953,12 @@ def role_in(text: str) -> Role:
             or match.group("the"))
         # "head of procurement for Oakmere Hotels": a title's "for" names the employer
         serving = prep == "for" and " of " in f" {title} "
+        # "Project Officer with the New Amsterdam Women's Enterprise Fund", "analyst with Kestrel
+        # Ltd": "with" names the employer when a legal form or "the" and a name in capitals follow
+        serving = serving or bool(
+            prep == "with" and company and is_title_phrase(title)
+            and (is_legal_form(company.split()[-1])
+                 or (match.group("the") and len(company.split()) >= 2)))
         # "managing partner of Qafqaz Dizayn Studiyası": a title in lower case, then a name in
         # capitals with no field word in it ("director of Marketing" names a field)
         prose = (prep == "of" and title.islower() and company is not None

@@ -833,6 +833,7 @@ _EVENT_WORD = re.compile(rf"(?i)\b(?:{_EVENTS})\b")
 _LONG_SENTENCE = 16  # words
 _ROLE_PARTS = re.compile(r"(?<=,)(?=\s)|(?=\s[-–—]\s)")
 _DASH_START = re.compile(r"^\s[-–—]\s")
+_FIRST_MET = re.compile(r"(?i)\b(?:first|originally)[ \t]+met\b|\bmet[ \t]+(?:\w+[ \t]+)?first\b")
 _LOWERCASE_NEXT = re.compile(
     r"\s(?:wants|needs|need|is looking|looking for|owns|runs|said|asked|will|promised|"
     r"interested|offered|keen)\b")
@@ -866,6 +867,12 @@ def _meeting_part(sentence: str) -> str:
     # "enólogo da Quinta da Ribeira, conheci na prova ...", "Ran into her at the summit - head of
     # design over at Brightfold": the parts before and beside the meeting's say who, not where
     parts = _ROLE_PARTS.split(sentence)
+    # "Lunch today with X, Director at Y — we first met at the London finance dinner last
+    # month": where they first met is the occasion, not the day's lunch
+    first_met = [p for p in parts if _FIRST_MET.search(p) and tells_meeting(p)]
+    if len(parts) > 1 and first_met:
+        part = first_met[0].strip(" ,-–—")
+        return part[:1].upper() + part[1:]
     if len(parts) > 1:
         first = next((i for i, p in enumerate(parts) if tells_meeting(p)), len(parts))
         kept: list[str] = []

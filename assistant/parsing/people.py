@@ -1705,6 +1705,8 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
                 role = _card_line_title(passage, role, name, region)
         if role is not None and (role.title or role.company):
             title, company = role.title, role.company
+            if company and not title:
+                title = _their_title_after(passage, company)
             if title and not company and not any(c.isupper() for c in passage):
                 company = _lowercase_listed_company(passage, title)
             form = _FORM_WORD_AFTER_OF.search(title) if title and company else None
@@ -1714,6 +1716,21 @@ def _role(passage: str, after_name: str, name: str | None, region: str) -> Role:
                 title, company = title[:form.start()], f"{form.group('form')} {company}"
             return Role(_without_place(title), company)
     return Role(None, None)
+
+
+# "Ahmed Rasheed from Huvadhoo Dive Resorts Pvt Ltd, their Director of Guest Experience — met
+# him at ...": the company, then the person's title there.
+_THEIR_TITLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]+(?:their|its|his|her)[ \t]+(?P<t>[^,.;:()\n@\d—–]{2,60}?)"
+    r"(?=[ \t]*(?:[,;:(—–]|\.(?:[ \t]|$)|$))")
+
+
+def _their_title_after(passage: str, company: str) -> str | None:
+    at = passage.find(company)
+    found = _THEIR_TITLE_AFTER.match(passage, at + len(company)) if at >= 0 else None
+    if found and is_title_phrase(found.group("t"), loose=True):
+        return found.group("t").strip()
+    return None
 
 
 def _without_place(title: str | None) -> str | None:
@@ -1860,7 +1877,10 @@ _SPECIALIST_IN = re.compile(
 # "Spent an hour with Given Musonda at the summit. He is the general manager of Mosi Falls
 # Safaris Limited (...)": the sentence after the meeting says what the person is.
 _PRONOUN_COPULA_AFTER = re.compile(
-    r"^[^.!?\n]{0,160}[.!?][ \t]+(?i:(?:she|he)(?:['’]s|[ \t]+is)|they(?:['’]re|[ \t]+are))"
+    # ("Met Joel Kaupa at the mining conference — he's Community Affairs Manager for ...": a
+    # dash sets the clause apart as a full stop would)
+    r"^[^.!?\n]{0,160}(?:[.!?]|[ \t][—–])[ \t]+"
+    r"(?i:(?:she|he)(?:['’]s|[ \t]+is)|they(?:['’]re|[ \t]+are))"
     r"[ \t]+(?:(?i:the|a|an)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
 
 
