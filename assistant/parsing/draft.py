@@ -13,6 +13,7 @@ from functools import lru_cache
 from assistant.domain import OwnerIdentity, ParsedContact
 from assistant.parsing.classify import is_automated_address
 from assistant.parsing.context import ContextFacts
+from assistant.parsing.name_order import called_by
 
 _MEMO_LIMIT = 200  # characters: longer strings (whole lines of text) are not remembered
 
@@ -63,7 +64,11 @@ class ContactDraft:
         if self.emails and other.emails:
             return False
         mine, theirs = name_key(self.name), name_key(other.name)
-        return mine == theirs or _first_name_of(mine, theirs) or _first_name_of(theirs, mine)
+        if mine == theirs or _first_name_of(mine, theirs) or _first_name_of(theirs, mine):
+            return True
+        # "Kok Leong" for "Tan Kok Leong": the given name of a name written family name first
+        given = called_by(self.name) or called_by(other.name)
+        return given is not None and name_key(given) in (mine, theirs)
 
     def freeze(self) -> ParsedContact:
         return ParsedContact(

@@ -625,6 +625,9 @@ def _intro_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Conta
         draft.introduced_by = by
         if by is not None:
             draft.add_facts(read_context(note, names=_name_forms(draft.name)))
+            # introduced by someone else and no meeting in the owner's words: not met yet, so
+            # the follow-up never thanks them for a meeting that did not happen
+            draft.met = draft.met and bool(draft.context)
     keep_introducer = introducer_draft is not None and _may_add(note, introducer_draft)
     return people + ([introducer_draft] if introducer_draft and keep_introducer else [])
 

@@ -14,10 +14,31 @@ Ngô Dương Lý Đinh Đoàn Lâm Trịnh Lưu Tạ Trương Hà Tăng Lương 
 Kiều""".split())
 
 
+# Chinese family names as Singapore, Malaysia, Brunei and Hong Kong romanize them ("Tan Kok
+# Leong", "Wong Mei Ling"); not "Lee", "Young" or "Lau" alone, which open western names too.
+_CHINESE_FAMILY = frozenset("""Tan Lim Ng Ong Wong Goh Chua Chan Koh Teo Ang Yeo Tay Toh
+Sim Chong Chia Seah Foo Leong Yap Quek Loh Phua Tham Soh Pang Chew Khoo Heng Kwok Lai Cheong
+Tsang Cheung Leung Yeung Chau Fung Kwan Siew Liew Yong Ooi Teh Lok Hew Wee Tang Chin
+Choo""".split())
+# A syllable of a romanized Chinese given name: one short capitalised word.
+_SYLLABLE_LETTERS = 6
+
+
 def called_by(name: str | None) -> str | None:
-    """The given name of a name written family name first ("Đặng Văn Phúc" -> "Phúc"), else
-    None (a name in the western order is called by its first word)."""
+    """The given name of a name written family name first ("Đặng Văn Phúc" -> "Phúc", "Tan Kok
+    Leong" -> "Kok Leong", "Wong Mei-Ling" -> "Mei-Ling"), else None (a name in the western
+    order is called by its first word)."""
     words = (name or "").split()
     if len(words) >= 2 and words[0] in _VIETNAMESE_FAMILY and words[-1][:1].isupper():
         return words[-1]
+    given = words[1:]
+    if (words and words[0] in _CHINESE_FAMILY
+            and (len(given) == 2 or (len(given) == 1 and given[0].count("-") == 1))
+            and all(_syllable(part) for word in given for part in word.split("-"))):
+        return " ".join(given)
     return None
+
+
+def _syllable(word: str) -> bool:
+    return (0 < len(word) <= _SYLLABLE_LETTERS and word[:1].isupper() and word[1:].islower()
+            and word.isalpha())
