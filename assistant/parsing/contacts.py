@@ -287,6 +287,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.|Sr|Jr|St|Dr|Mr|Ms|Mrs|Prof|Co|e\.V|e\.K
                            r"Soc|Coop)\.$")
 _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "na", "no", "em"}
 _STRONG_PREPOSITIONS |= {"au", "à la"}
+_STRONG_PREPOSITIONS |= {"en la", "en el"}
 _STRONG_PREPOSITIONS |= {"beim"}  # "Leiter Vertrieb beim Autohaus Berger": at the
 _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom"}
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
@@ -301,6 +302,8 @@ _EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "
 PREPOSITION_RE = re.compile(
     rf"(?:(?:\b(?P<prep>at|bei|chez|en|bij|of|de|del|von|der|des|for|with|di|presso|na|no|em|van"
     rf"|da|do|della|dello|dos|das|du|de la|beim|vom"
+    # Spanish "at the": "gerente de créditos en la Cooperativa de Ahorro Intibucá Limitada"
+    rf"|en la|en el"
     # French "at the": "responsable innovation au Pôle Numérique de Rennes", "directrice à la
     # Banque Alpine"
     rf"|au|à la|à)\b"

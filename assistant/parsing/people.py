@@ -2409,6 +2409,11 @@ def _capitalized_company(match: re.Match[str] | None) -> str | None:
     words: list[str] = []
     written = match.group("c").split()
     for index, word in enumerate(written):
+        if (words and index == len(written) - 1 and not is_legal_form(word)
+                and match.string[match.end("c"):match.end("c") + 1] == "."
+                and is_legal_form(f"{word}.")):
+            words.append(f"{word}.")  # "runs Lovćen Cargo Ekspres d.o.o. in Bar": its last dot
+            break
         if not (word[0].isupper() or word[0].isdigit() or word in {"&", "e.V."}
                 or (words and is_legal_form(word))  # "Reding Transports S.à r.l."
                 # "Distilleria Val di Cembra": a particle before a capitalized word

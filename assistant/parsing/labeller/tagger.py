@@ -396,12 +396,27 @@ def _line_fields(lines: list, labels: list[list[str]]) -> list[list[str]]:  # ty
     out: list[list[str]] = []
     for at, ((line, tokens), own) in enumerate(zip(lines, labels, strict=True)):
         words = [t for _, t in tokens]
-        own = _title_before_separator(words, list(own))
+        own = _field_with_form(words, _title_before_separator(words, list(own)))
         own = _title_runs_on(line, words, own, any("NAME" in labs for labs in labels[:at]))
         earlier = out[at - 1] if at else []
         others = any("COMPANY" in labs for i, labs in enumerate(labels) if i != at)
         out.append(_company_line(line, words, own, earlier, others))
     return out
+
+
+def _field_with_form(words: list[str], labels: list[str]) -> list[str]:
+    """A field between separators that ends in a legal form the model's gazetteer lacks
+    ("PagoShpejt sh.p.k.", read as nothing) is a company."""
+    from assistant.parsing.legal_forms import is_form_word
+
+    start = 0
+    for end in [*(i for i, w in enumerate(words) if w in _BETWEEN_FIELDS), len(words)]:
+        field = range(start, end)
+        if (end - start >= 2 and words[start][:1].isupper() and is_form_word(words[end - 1])
+                and all(labels[i] == "OTHER" for i in field)):
+            labels[start:end] = ["COMPANY"] * (end - start)
+        start = end + 1
+    return labels
 
 
 def _title_before_separator(words: list[str], labels: list[str]) -> list[str]:
