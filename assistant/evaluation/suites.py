@@ -94,6 +94,7 @@ SCORERS: dict[str, Scorer] = {
     "retired20": own_corpus.score_message,
     "retired21": own_corpus.score_message,
     "retired22": own_corpus.score_message,
+    "retired23": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
