@@ -171,7 +171,10 @@ _BARE_PROMISES = (r"\bpromised(?: to)?|\bversprochen,?|\bzugesagt,?|\bpromis(?: 
                   r"\bpromesso|\bbeloofd")
 _EVENTS = (
     r"conference|summit|meetup|meet-up|breakfast|brunch|luncheon|lunch|dinner|happy hour|mixer|"
-    r"panel|"
+    r"panel|conclave|indaba|symposium|jamboree|"
+    # "the Bengaluru SaaS founders meet": the noun, ending the event's name
+    # (not the verb: "Priyanka, meet Stefan", "please meet", "to meet")
+    r"(?<=[^\W\d_]{2}[ ])(?<!please )(?<!to )(?<!and )(?<!you )meet(?=[ \t]*(?:[:,.;)\n]|$))|"
     r"workshop|event|expo|fair|trade show|show|exhibition|convention|keynote|forum|demo day|"
     r"showcase|roadshow|road show|trade mission|masterclass|bootcamp|"
     r"investor day|week|festival|"
@@ -684,7 +687,9 @@ _NOT_OCCASION_HEADING = re.compile(
 # evening:", "Three from the Nizwa heritage tourism forum:", "Contacts from the ... :"
 _LISTED_FROM = re.compile(
     r"(?i)^\s*(?:(?:my |some |a few |quick )?(?:notes?|contacts?|people|leads?|cards?)|two|three|"
-    r"four|five|six|several|a few)[ \t]+(?:from|at)[ \t]+(?:the[ \t]+)?"
+    r"four|five|six|several|a few|"
+    # "Typed up from the Cape Town energy indaba:", "Written up from the ... expo:"
+    r"(?:typed|written|jotted|noted)(?:[ \t]+(?:up|down))?)[ \t]+(?:from|at)[ \t]+(?:the[ \t]+)?"
     r"(?P<event>(?-i:[" + UPPER + r"])[^\n:@.!?()]{2,60}?)[ \t]*:")
 # A form of address before the first name, on the heading's line: "At the ... evening: Dr. "
 _ADDRESS_BEFORE_NAME = re.compile(
@@ -724,7 +729,9 @@ def heading_occasion(preamble: str) -> str | None:
 # three to keep:", "Salon Vinexpo – deux contacts :"): the event is the part before the comma
 _EVENT_HEADING = re.compile(
     r"^\s*(?P<name>[" + UPPER
-    + r"][^\n,:;.!?()@\d–—]{2,60}?)[ \t]*(?:(?:,|[ \t][-–—])[^\n:@.]{0,40})?"
+    # ("Mumbai D2C brands conclave:": a digit inside a word, not a date's or a number's)
+    + r"](?:[^\n,:;.!?()@\d–—]|(?<=[^\W\d_])\d(?=[^\W\d_])){2,60}?)[ \t]*"
+    r"(?:(?:,|[ \t][-–—])[^\n:@.]{0,40})?"
     # ("Arima craft-rum tasting. Marlon ...", "Vanadzor job fair, two worth keeping. Sona ...":
     # the heading a sentence of its own before the first person)
     r"[ \t]*(?::|(?<=\w)\.)\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")

@@ -78,7 +78,8 @@ _LOWER = "".join(chr(c) for c in _CASED if chr(c).islower() and chr(c).isalpha()
 _TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
           rf"(?:[A-Z][a-z{_LOWER}]+(?:-[A-Z{_UPPER}][a-z{_LOWER}]+)?)?(?![\w])")
 # (a whole word: not "Gmb" of "GmbH")
-_PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|binti|bin|al|dos|das|['’]t|ap|"
+_PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|binti|binte|bin|bte|al|dos|das|"
+             r"['’]t|ap|"
              r"degli|dei|dalla|dal|delle|dello|Ó)")  # "Cathal Ó Briain"
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
@@ -380,13 +381,23 @@ _POST_NOMINAL_LINE = re.compile(
     r"(?-i:F[A-Z]{2,4}))\.?)+)[ \t]*$")
 
 
+# A doctor's degrees after the name: "Dr. Marisol Everhart-Quinones, MD" (without "Dr.", "MD" on a
+# British card is the managing director).
+_DOCTOR_POST_NOMINAL_LINE = re.compile(
+    r"(?m)^(?P<name>[ \t]*(?:Dr\.?|Doctor|Dra\.?)[ \t]+[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)"
+    r"{0,3})(?P<letters>(?:,[ \t]*(?:MD|M\.D|DO|D\.O|DDS|DMD|DVM|PharmD|MPH|DrPH|FACS|FACP|"
+    r"FRCP|FRCS|MBBS|MBChB|PhD|Ph\.D)\.?)+)[ \t]*$")
+
+
 def _without_post_nominals(text: str) -> str:
     if "," not in text:
         return text
-    return _POST_NOMINAL_LINE.sub(
-        lambda m: m.group("name") + " " * len(m.group("letters")) + m.group()[m.end("letters")
-                                                                           - m.start():],
-        text)
+    for pattern in (_POST_NOMINAL_LINE, _DOCTOR_POST_NOMINAL_LINE):
+        text = pattern.sub(
+            lambda m: m.group("name") + " " * len(m.group("letters")) + m.group()[
+                m.end("letters") - m.start():],
+            text)
+    return text
 
 
 def _title_line_above(text: str, mention: Mention) -> str | None:
@@ -456,6 +467,10 @@ def card_names(text: str, region: str) -> list[str]:
         # "Montserrat Vilaseca i Puig": a surname joined by "i"/"y"/"e" up to the line's end
         joined = _joined_at_line_end(text, name)
         name = name + joined.group("rest") if joined else name
+        at = text.find(name)
+        patronymic = _PATRONYMIC_AFTER.match(text, at + len(name)) if at >= 0 else None
+        if patronymic:  # "Nur Aisyah" of "Nur Aisyah binte Kamarudin | CFO | ...": her father's
+            name += patronymic.group()
         name = _whole_capitals_line(text, name)
         words = name.split()
         own = [w for w in words if w not in _LOWER_PARTICLES]  # "de la" count for no word
@@ -471,6 +486,11 @@ def card_names(text: str, region: str) -> list[str]:
                                           and not (joined and w in {"e", "y", "i"})):
             names.append(name)
     return names
+
+
+# A Malay or Tamil patronymic after the given names: "binte Kamarudin", "bin Ismail", "a/l Muthu".
+_PATRONYMIC_AFTER = re.compile(
+    r"[ \t]+(?:bin|binti|binte|bte|a/l|a/p|s/o|d/o)[ \t]+[" + UPPER + r"][\w'’-]+(?![\w'’-])")
 
 
 # A card's name line in capitals with a prefix the block labeller reads as a title, or orders
@@ -541,7 +561,8 @@ def _capitals_name_lines(text: str) -> list[str]:
     for match in _CAPITALS_NAME_LINE.finditer(text):
         words = match.group("name").split()
         below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
-        titled = bool(below) and is_title_phrase(below.title(), loose=True)
+        # ("HEAD: PROJECT FINANCE": a title's colon between the post and its field)
+        titled = bool(below) and is_title_phrase(_TITLE_COLON.sub(" ", below).title(), loose=True)
         set_off = bool(match.group("prefix") or match.group("orders"))
         if not set_off:
             # "GANZORIG TSEND-AYUSH" over "CHIEF PROCUREMENT OFFICER": a name line with no
@@ -558,6 +579,9 @@ def _capitals_name_lines(text: str) -> list[str]:
             continue
         names.append(match.group("name"))
     return names
+
+
+_TITLE_COLON = re.compile(r"(?<=\w):(?=[ \t]+\w)")
 
 
 def _whole_capitals_line(text: str, name: str) -> str:
@@ -1862,7 +1886,9 @@ def _lowercase_role(passage: str) -> Role | None:
 # "Anselm Vogler is a fractional controller who ...", "A Renata é advogada especialista em
 # proteção de dados no Siqueira & Tavares": the title named by the verb "to be" after the name.
 _COPULA = re.compile(
-    r"^,?[ \t]+(?:is|was|ist|war|est|était|es|era|è|é|is)[ \t]+(?:(?:a|an|un|une|una|uno|um|uma|"
+    # ("Gráinne McElhinney-Doyle, who is head of fundraising at ...", "qui est", "que es")
+    r"^,?[ \t]+(?:(?:who|qui|que|quien|che)[ \t]+|who['’]s(?=[ \t]))?"
+    r"(?:(?<=['’]s)|is|was|ist|war|est|était|es|era|è|é|is)[ \t]+(?:(?:a|an|un|une|una|uno|um|uma|"
     r"een|ein|eine)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
 _CLAUSE_END = re.compile(r"(?i),|\s(?:who|that|which|and|but|qui|que|quien|che|die|der|und|et|"
                          r"y|e|mais|pero|ma|mas|maar|aber|with|avec|con|com|mit|met)\s")
@@ -2088,12 +2114,16 @@ def _role_after_occasion(after_name: str) -> Role | None:
     return _listed_role("," + after_name[match.end():]) if match else None
 
 
+# ("Met X at the Dublin Docklands SaaS breakfast - VP Sales, Liffeyside Analytics Ltd, ...": a
+# hyphen between spaces as the dash)
 _OCCASION_DASH = re.compile(
-    r"^[ \t]+(?:at|al|alla|all['’]|auf|beim|à|au|en|op|na|no|em|in|bij|sur)\b[^\n:.;!?()—–]{1,80}"
-    r"[ \t][—–][ \t]")
+    r"^[ \t]+(?:at|al|alla|all['’]|auf|beim|à|au|en|op|na|no|em|in|bij|sur)\b[^\n:.;!?()—–]{1,80}?"
+    r"[ \t](?:[—–]|-{1,2})[ \t]")
 
 
-_LISTED_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?://|[|·–—-])\s+")
+# ("Wyatt Calloway-Ibarra -- Director of Sales -- Front Range Hydrogen Inc. -- wyatt@..."): two
+# hyphens as a dash
+_LISTED_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?://|--|[|·–—-])\s+")
 _SLASH = re.compile(r"\s+/\s+")
 
 
@@ -2133,12 +2163,12 @@ def _listed_parts(clause: str) -> list[str]:
     return joined
 
 
-_LISTED_SPLIT_KEEP = re.compile(r"(\s*[,;]\s*|\s+(?://|[|·–—-])\s+)")
+_LISTED_SPLIT_KEEP = re.compile(r"(\s*[,;]\s*|\s+(?://|--|[|·–—-])\s+)")
 
 
 # Between a one-line card's fields: "Name | Title | Company", "Name · Title · Company".
-_STRONG_SEPARATORS = {"|", "·", "—", "–", "//", "/"}
-_STRONG_SPLIT = re.compile(r"\s+(?://?|[|·–—])\s+")
+_STRONG_SEPARATORS = {"|", "·", "—", "–", "//", "/", "--"}
+_STRONG_SPLIT = re.compile(r"\s+(?://?|--|[|·–—])\s+")
 
 
 def _comma_title_field(clause: str) -> Role | None:
@@ -2222,7 +2252,7 @@ def _listed_role(after_name: str) -> Role | None:
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
     # "Isla Murray, isla@murraywool.co.uk; owner of Murray Wool; ...": past the address
     after_name = re.sub(r"^\s*[,;]?\s*[\w.+'-]+@[\w.-]+\w\s*(?=[,;])", "", after_name)
-    match = re.match(r"^\s*(?:,|;|:|\(|//|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
+    match = re.match(r"^\s*(?:,|;|:|\(|//|--(?=\s)|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?"
                      # "Bruno, our CTO": the writer's own colleague's title
                      r"(?:(?:our|unser|unsere|unseren|notre|nuestro|nuestra|(?:il |la )?nostr[oa]|"
