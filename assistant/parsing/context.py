@@ -246,14 +246,19 @@ _MET_WORDS = (
     r"zoom with)\b"
 )
 _MET_WORD = re.compile(_MET_WORDS, re.IGNORECASE)
-_MET = re.compile(
-    r"(?i)" + _MET_WORDS + r"|"
-    r"(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
+# A meeting told: a word of meeting, an event after "at", "during" and the like, or an
+# opening naming where the people come from. Three patterns, each tried only where it can
+# match: a sentence without any word one of them needs skips that one.
+_MET_WORD_NEEDS = required_words(_MET_WORD)
+_AT_EVENT = re.compile(
+    r"(?i)(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
     r"de la|du|des|"
     r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens|do|da|dal|dalla|"
     r"della|van de|van het)\s+"
-    r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)|"
-    r"^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+|"
+    r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)")
+_AT_EVENT_NEEDS = required_words(_AT_EVENT)
+_MET_OPENING = re.compile(
+    r"(?i)^(?:from|von|vom|de|du|del) (?:the |der |dem |la |le |el )?\S+|"
     # an event opening a heading: "Jantar da Câmara de Comércio", "Dinner at the Guildhall",
     # "Cena del Círculo de Empresarios", "Abendessen der IHK"
     # "Borrel bij de KvK in Utrecht", "Comida con Íñigo en Bilbao", "Slush side event in Stockholm"
@@ -958,7 +963,9 @@ def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     read it to say nothing of a meeting."""
     if _NAMED_MEAL.search(sentence):
         sentence = _NAMED_MEAL.sub(" ", sentence)  # "Herrera Café": a company, not a coffee
-    found = _MET_WORD.search(sentence) if in_words else _MET.search(sentence)
+    found = (may_match(_MET_WORD_NEEDS, sentence) and _MET_WORD.search(sentence)) or (
+        not in_words and ((may_match(_AT_EVENT_NEEDS, sentence) and _AT_EVENT.search(sentence))
+                          or _MET_OPENING.match(sentence)))
     if found and _OWNERS_PROMISE.match(sentence) and not _MET_WORD.search(sentence):
         return False  # "I promised him the deck from our workshop": what, not where they met
     return (bool(found) and not _is_question(sentence) and not _REMARK.match(sentence)
