@@ -147,6 +147,14 @@ _TITLE_TRADE_SURNAMES = r"potter|weaver|carpenter|tailor|baker|butcher|brewer|fa
 _TITLE_TRADE_SURNAMES += r"|principal"
 TITLE_WORD = re.compile(
     rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES})|(?:{_TITLE_TRADE_SURNAMES}))$")
+
+
+@short_text_memo(4096, _MEMO_LIMIT)  # a message's words are asked of again and again
+def is_title_word(word: str) -> bool:
+    """Whether ``TITLE_WORD`` matches ``word``, once per distinct word."""
+    return TITLE_WORD.match(word) is not None
+
+
 # The title words the block model's features were computed with when it was trained: the
 # labeller reads with these, so the rules' list can grow without changing the model's inputs
 # (``make model`` rebuilds the shipped model byte for byte).

@@ -33,6 +33,7 @@ from assistant.parsing.contacts import (
     is_legal_form,
     is_title_filler,
     is_title_phrase,
+    is_title_word,
     ordinary_case,
     person_phones,
     role_in,
@@ -573,7 +574,7 @@ def _capitals_name_lines(text: str) -> list[str]:
             above = text[:match.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
             titled = titled or (bool(above) and is_title_phrase(above.title(), loose=True))
         if (not set_off
-                or any(TITLE_WORD.match(w.capitalize()) or TITLE_WORD.match(w) or is_legal_form(w)
+                or any(is_title_word(w.capitalize()) or is_title_word(w) or is_legal_form(w)
                        or w.capitalize() in STOP_WORDS for w in words)
                 or not titled):
             continue
@@ -596,7 +597,7 @@ def _whole_capitals_line(text: str, name: str) -> str:
         return name
     rest = line.group("rest").split()
     if (not line.group("rest").isupper() or len(name.split()) + len(rest) > 4
-            or any(TITLE_WORD.match(w) or TITLE_WORD.match(w.capitalize()) or is_legal_form(w)
+            or any(is_title_word(w) or is_title_word(w.capitalize()) or is_legal_form(w)
                    or w.capitalize() in STOP_WORDS or is_title_filler(w.lower())
                    for w in rest)):
         return name
@@ -1142,7 +1143,7 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
         return False  # "CV Mitra Alkes Sejahtera", "TOV Zernova Hvylia": a company's name
     checked = _name_words(name)
     if any(w in NOT_PERSON_WORDS or (w in STOP_WORDS and not _name_part(checked, i))
-           or TITLE_WORD.match(w) for i, w in enumerate(checked)):
+           or is_title_word(w) for i, w in enumerate(checked)):
         return False
     if is_title_filler(name):  # "Director, Grants and Partnerships": "and" is no cue there
         return False
