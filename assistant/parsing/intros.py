@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.parsing.letters import UPPER
+from assistant.parsing.required import may_match, required_words
 
 _NAME = (r"[" + UPPER + r"][\w'’-]+(?:\s+(?:van|von|de|da|del|la|le|di|du|der|den)?\s*[" + UPPER
          + r"][\w'’-]+){0,2}")
@@ -55,6 +56,8 @@ _INTRO_CUES = re.compile(
     r"\bdeixo-(?:vos|os) (?:conversar|em contacto|em contato|à vontade)\b|"
     r"\bje vous laisse (?:poursuivre|continuer|en discuter)\b"
 )
+# Words one of which every cue contains: a text with none is no introduction's.
+_INTRO_CUE_WORDS = required_words(_INTRO_CUES)
 _MEET = re.compile(rf"(?:^|[\s,.;!])(?P<a>{_NAME})\s*[,:]?\s+meet\s+(?P<b>{_NAME})")
 _NAMED = re.compile(
     rf"(?i:\bintroducing|\bintroduce(?: you to)?|\bmeet|\bpresento a|\bprésente|\bvorstellen:?|"
@@ -74,7 +77,7 @@ def is_intro(text: str, subject: str = "") -> bool:
                  r"^(?:(?:les|los|las|vi|je vous) presento|je vous présente)\b|"
                  r"<>|\bintro\b.*\b(?:and|&|/|x|<>)\b", subject) or _MEET.search(subject):
         return True  # "Intro: Dana <> Hugo", "Priti, meet Eilidh"
-    return bool(_INTRO_CUES.search(text))
+    return may_match(_INTRO_CUE_WORDS, text) and bool(_INTRO_CUES.search(text))
 
 
 def introduced_names(text: str) -> list[str]:
