@@ -1496,12 +1496,18 @@ _SCRIPT_RUN = re.compile(
     rf"(?<![\w@.])(?P<name>{_UNCASED_LETTERS}(?:[ \t]{_UNCASED_LETTERS}){{0,2}})(?![\w@])")
 
 
+def _has_bracket(text: str, start: int, end: int) -> bool:
+    return text.find("(", start, end) >= 0 or text.find("（", start, end) >= 0
+
+
 def _in_own_script(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name found in Latin letters right after the same name in a script without case, in
     brackets, is kept as the owner wrote it first."""
     out = []
     for mention in mentions:
-        before = _SCRIPT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        start = max(0, mention.start - 40)  # the bracket is the cheap test: most have none
+        before = (_SCRIPT_BEFORE.search(text, start, mention.start)
+                  if _has_bracket(text, start, mention.start) else None)
         closed = text[mention.end:mention.end + 3].lstrip(" \t")[:1] in {")", "）"}
         # "박서연 (Seoyeon Park)" alone on a card's name line: the card gives the name the
         # person uses in Latin letters as theirs
