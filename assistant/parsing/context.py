@@ -649,6 +649,7 @@ _ALSO_WITH = re.compile(r"(?i)^\W*(?:also|auch|aussi|también|anche|também|ook)
                         r"\b(?:with|mit|avec|con|com|met)\W*$")
 
 
+@short_text_memo(256)  # the same few words before a name come back
 def _only_met_words(context: str) -> bool:
     if _ALSO_WITH.match(context):  # "Also swapped cards with": nothing but the verb
         context = re.sub(r"(?i)\b(?:with|mit|avec|con|com|met)\W*$", "", context)
