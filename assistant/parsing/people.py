@@ -65,6 +65,7 @@ from assistant.parsing.labeller.tokens import tokenize
 from assistant.parsing.legal_forms import dotted_form_at
 from assistant.parsing.letters import LOWER, UPPER
 from assistant.parsing.literal import unattached, whole_words
+from assistant.parsing.memo import short_text_memo
 from assistant.parsing.name_order import called_by
 from assistant.parsing.signature_fields import mine_signature
 
@@ -1150,7 +1151,7 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     if len(words) == 1:
         return _single_name_evidence(text, start, end, words, emails)
     before, after = text[max(0, start - 30):start], text[end:end + 60]
-    if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
+    if _company_before(before):
         return False
     if _joined_to_a_field_word(before) and not _email_matches(words, start, emails):
         return False  # "directeur des programmes, Terre et Avenir Maroc": the rest of a name
@@ -1221,11 +1222,18 @@ def _joined_to_a_field_word(before: str) -> bool:
     return joined is not None and not is_given_name(joined.group("word"))
 
 
+@short_text_memo(1024)  # the same words come before many names
+def _company_before(before: str) -> bool:
+    """Whether the text before a name ends in a word that heads a company's name ("at", "founder
+    of the") and in no cue of a person."""
+    return bool(_COMPANY_BEFORE.search(before)) and not _CUE_BEFORE.search(before)
+
+
 def _single_name_evidence(text: str, start: int, end: int, words: list[str],
                           emails: list[tuple[int, str]]) -> bool:
     """A lone first name needs a cue before it, or its own address right after it."""
     before, after = text[max(0, start - 30):start], text[end:end + 60]
-    if _COMPANY_BEFORE.search(before) and not _CUE_BEFORE.search(before):
+    if _company_before(before):
         return False
     if _REFERRED_TO.search(before) and not _OWN_ADDRESS_AFTER.match(after):
         return False  # "I'll put him in touch with Aoife at Teagasc": whom the owner refers to
