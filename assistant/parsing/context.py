@@ -955,6 +955,10 @@ _NAMED_MEAL = re.compile(r"(?<![\w'’-])(?-i:[" + UPPER
                          r"(?-i:COFFEE|CAFÉ|KAFFEE|CAFFÈ)\b")
 
 
+# Each named meal has one of these words, as written: a sentence with none has no named meal.
+_MEAL_WORDS = ("Café", "Coffee", "Kaffee", "Caffè", "COFFEE", "CAFÉ", "KAFFEE", "CAFFÈ")
+
+
 @short_text_memo(1024)
 def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     """Whether a sentence tells of meeting someone ("met her at the summit", "am Dienstag auf
@@ -962,7 +966,7 @@ def tells_meeting(sentence: str, *, in_words: bool = False) -> bool:
     With ``in_words``, only a word of meeting counts ("met", "getroffen", "coffee"), not an
     event named ("at the expo"). A denied meeting ("haven't met her yet") is kept: the drafts
     read it to say nothing of a meeting."""
-    if _NAMED_MEAL.search(sentence):
+    if any(word in sentence for word in _MEAL_WORDS) and _NAMED_MEAL.search(sentence):
         sentence = _NAMED_MEAL.sub(" ", sentence)  # "Herrera Café": a company, not a coffee
     found = (may_match(_MET_WORD_NEEDS, sentence) and _MET_WORD.search(sentence)) or (
         not in_words and ((may_match(_AT_EVENT_NEEDS, sentence) and _AT_EVENT.search(sentence))
