@@ -85,15 +85,20 @@ def _read_lines(text: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...
     lines = []
     for line in text.splitlines():
         line = line.strip().strip("*_>")[:MAX_LINE]
-        tokens = spans(line)
+        tokens = _line_spans(line)
         if tokens and _is_readable(tokens):
-            lines.append((line, tuple(tokens)))
+            lines.append((line, tokens))
         if len(lines) >= MAX_LINES:
             break
     return tuple(lines)
 
 
-def _is_readable(tokens: list[tuple[int, str]]) -> bool:
+@short_text_memo(1024, MAX_LINE)  # a line comes back in the other blocks read around it
+def _line_spans(line: str) -> tuple[tuple[int, str], ...]:
+    return tuple(spans(line))
+
+
+def _is_readable(tokens: tuple[tuple[int, str], ...]) -> bool:
     if len(tokens) <= MAX_TOKENS:
         return True
     separators = sum(token in _FIELD_SEPARATORS for _, token in tokens)
