@@ -69,13 +69,19 @@ _MAX_ATTRIBUTION_LINES = 6
 _MAX_ATTRIBUTION_CHARS = 400
 
 
+@short_text_memo(2048, _MAX_ATTRIBUTION_CHARS)  # a body's lines are read from many starts
+def _attribution_cue(line: str) -> bool:
+    """Whether a line has the address, the "wrote" or the date an attribution opens with."""
+    return bool("@" in line or _WROTE_RE.search(line) or _DATE_RE.search(line))
+
+
 def attribution_span(lines: list[str], start: int) -> int:
     """How many lines from `start` form an "On ... wrote:" attribution (0 when none)."""
     first = lines[start]
     if not first.strip() or len(first) > _MAX_ATTRIBUTION_CHARS:
         return 0
     opener = bool(_OPENERS_RE.match(first))
-    if not opener and not (_WROTE_RE.search(first) or _DATE_RE.search(first) or "@" in first):
+    if not opener and not _attribution_cue(first):
         return 0
     joined = ""
     limit = _MAX_ATTRIBUTION_LINES if opener else 3
