@@ -1074,7 +1074,10 @@ def _after_listed_title(text: str, start: int, name: str) -> bool:
     company the title is held at, unless it opens with a given name."""
     from assistant.parsing.labeller.features import is_given_name
 
-    match = _LISTED_TITLE_BEFORE.search(text, max(0, start - 70), start)
+    before = max(0, start - 70)
+    # (the comma the pattern ends in is the cheap test: most names have none before them)
+    match = (_LISTED_TITLE_BEFORE.search(text, before, start)
+             if text[before:start].rstrip().endswith(",") else None)
     # "Director of Strategic Partnerships, Bluebonnet Microgrids": a listed title is one field
     # of its own, read loosely (words around the title word need not be known title words)
     return bool(match and (is_title_phrase(match.group("title").strip(), loose=True)
@@ -1095,13 +1098,25 @@ _TITLE_AND_BEFORE = re.compile(
     r"(?:and|&|y|e|et|und|a|i|en)[ \t]+$")
 
 
+_AND_WORDS = ("and", "&", "y", "e", "et", "und", "a", "i", "en")
+
+
+def _ends_in_and(text: str) -> bool:
+    """What ``_TITLE_AND_BEFORE`` needs at the end of ``text``: one of its words of "and", then
+    spaces or tabs (and a newline last, where its "$" matches too); the cheap test first."""
+    text = text[:-1] if text.endswith("\n") else text
+    return text[-1:] in (" ", "\t") and text.rstrip(" \t").endswith(_AND_WORDS)
+
+
 def _joined_to_a_title(text: str, start: int, name: str) -> bool:
     """Whether capitalized words are the second field of the title before its "and"
     ("Directora de Finanzas y Administración", "Jefe de Operaciones Portuarias" / "y Cadena
     de Frío"): a title ends there, no one is named."""
     from assistant.parsing.labeller.features import is_given_name
 
-    match = _TITLE_AND_BEFORE.search(text, max(0, start - 90), start)
+    before = max(0, start - 90)
+    match = (_TITLE_AND_BEFORE.search(text, before, start)
+             if _ends_in_and(text[before:start]) else None)
     if match is None or is_given_name(name.split()[0]):
         return False
     title = match.group("title").strip()
