@@ -250,6 +250,10 @@ _FOR_AFTER = ("Office", "Agency", "Institute", "Center", "Centre", "Council", "F
               "Initiative", "Programme", "Program", "Laboratory", "Campaign")
 _COMPANY_PARTICLE = (r"(?:del|della|di|da|do|dos|das|du|des|der|den|van|von|la|le|the|pour|para|"
                      r"für|"
+                     # "Fairways to Work CLG", "Pathways to Employment Ltd": "to" inside a name
+                     # that a legal form closes
+                     r"to(?=(?:[ ][" + UPPER + r"][\w'’-]*){1,3}[ ](?:CLG|DAC|CIC|CIO|Ltd|"
+                     r"Limited|LLC|Inc|Trust|Foundation)\b)|"
                      # "Massachusetts Office for Offshore Wind Workforce": a body named for its
                      # purpose after the word naming what it is
                      + "(?:" + "|".join(f"(?<={w} )" for w in dict.fromkeys(_FOR_AFTER)) + ")for"

@@ -586,13 +586,14 @@ def _introducer_in_note(note: str) -> str | None:
 
 
 def _family_first_before(note: str, start: int, by: str) -> str:
-    """ "Lê Thị Hồng Nhung suggested ...": a name written family name first runs on before the
-    two words the introducer's pattern reads; the whole name, when it opens with one."""
+    """ "Lê Thị Hồng Nhung suggested ...", "Lee Hui Min put him forward": a name written family
+    name first runs on before the words the introducer's pattern reads; the whole name, when it
+    opens with one."""
     words = note[max(0, start - 40):start].split()
     for count in (1, 2):
         head = words[-count:] if len(words) >= count else []
         if (head and all(w[:1].isupper() and w.isalpha() for w in head)
-                and called_by(" ".join([*head, by])) == by.split()[-1]):
+                and called_by(" ".join([*head, by])) in (by, by.split()[-1])):
             return " ".join([*head, by])
     return by
 

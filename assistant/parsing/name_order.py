@@ -7,6 +7,8 @@ family names are few and written with their marks, so a name opening with one is
 
 from __future__ import annotations
 
+import re
+
 # The common Vietnamese family names, as written with their marks (not "Le", "Ho", "Ha": those
 # are other peoples' names too).
 _VIETNAMESE_FAMILY = frozenset("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ
@@ -15,13 +17,17 @@ Kiều""".split())
 
 
 # Chinese family names as Singapore, Malaysia, Brunei and Hong Kong romanize them ("Tan Kok
-# Leong", "Wong Mei Ling"); not "Lee", "Young" or "Lau" alone, which open western names too.
-_CHINESE_FAMILY = frozenset("""Tan Lim Ng Ong Wong Goh Chua Chan Koh Teo Ang Yeo Tay Toh
+# Leong", "Wong Mei Ling", "Lee Hui Min"); "Lee" also opens western names ("Lee Ann Womack"),
+# whose words are no Chinese syllables.
+_CHINESE_FAMILY = frozenset("""Tan Lim Lee Ng Ong Wong Goh Chua Chan Koh Teo Ang Yeo Tay Toh
 Sim Chong Chia Seah Foo Leong Yap Quek Loh Phua Tham Soh Pang Chew Khoo Heng Kwok Lai Cheong
 Tsang Cheung Leung Yeung Chau Fung Kwan Siew Liew Yong Ooi Teh Lok Hew Wee Tang Chin
 Choo""".split())
-# A syllable of a romanized Chinese given name: one short capitalised word.
+# A syllable of a romanized Chinese given name: one short capitalised word, its consonants
+# before one run of vowels and at most a final n, ng, m, k, p, t, h or w ("Kok", "Leong", "Hui",
+# "Siew"; not "Ann", "Womack").
 _SYLLABLE_LETTERS = 6
+_SYLLABLE = re.compile(r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|p|t|h|w)?")
 
 
 def called_by(name: str | None) -> str | None:
@@ -41,4 +47,4 @@ def called_by(name: str | None) -> str | None:
 
 def _syllable(word: str) -> bool:
     return (0 < len(word) <= _SYLLABLE_LETTERS and word[:1].isupper() and word[1:].islower()
-            and word.isalpha())
+            and _SYLLABLE.fullmatch(word.lower()) is not None)

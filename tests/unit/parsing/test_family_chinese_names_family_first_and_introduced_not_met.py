@@ -62,3 +62,20 @@ def test_the_follow_up_to_someone_introduced_says_no_meeting() -> None:
     assert draft.body.startswith("Hi Wei Ming,")
     assert "great to meet you" not in draft.body
     assert "introduce myself" in draft.body
+
+
+def test_lee_opens_a_chinese_name_only_before_chinese_syllables() -> None:
+    assert called_by("Lee Hui Min") == "Hui Min"
+    assert called_by("Goh Siew Chye") == "Siew Chye"
+    assert called_by("Lee Ann Womack") is None
+
+
+def test_an_introducer_written_family_name_first() -> None:
+    raw = (
+        b"From: Daniel Fairweather <daniel@fair.example>\nTo: contacts@fair.example\n"
+        b"Subject: via Kah Wai\nDate: Mon, 16 Nov 2026 10:00:00 +0800\n"
+        b"Content-Type: text/plain; charset=utf-8\n\n"
+        b"Haven't met her yet - Priya Ong, Head of Treasury, Klang Payments Sdn. Bhd., "
+        b"priya@klang.example. Lee Kah Wai put her forward.\n")
+    (contact,) = parse_message(raw, OWNER).contacts
+    assert contact.introduced_by == "Lee Kah Wai"

@@ -43,3 +43,10 @@ def test_spanish_at_the_names_the_employer() -> None:
         "jefa de exportaciones", "Cooperativa Agraria Divisoria Limitada")
     assert role_in("gerente de ventas en el Grupo Comercial Maya") == Role(
         "gerente de ventas", "Grupo Comercial Maya")
+
+
+def test_to_inside_a_name_a_legal_form_closes() -> None:
+    assert role_in("CEO of Pathways to Work Dublin CLG") == Role(
+        "CEO", "Pathways to Work Dublin CLG")
+    # without the form, "to" ends the company
+    assert role_in("CEO at Acme to Work") == Role("CEO", "Acme")
