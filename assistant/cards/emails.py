@@ -71,6 +71,9 @@ _DOUBLED_HOST_DOT = re.compile(r"(@[\w-]+(?:\.[\w-]+)*)\.{2,}(?=[a-z])")
 # A bracket or a bar the OCR saw beside the "@" ("jane(@example.com"); a bar inside an address
 # is a small l ("jane@examp|e.com"): no address holds one.
 _BRACKET_AT = re.compile(r"(?<=[\w.])[(\[{|]@|@[)\]}|](?=\w)")
+# The "@" read as a small a in brackets, its ring taken for them ("jane(a)example.com"); kept
+# only where the address is then one.
+_BRACKETED_A = re.compile(r"(?<=[\w.])\s?[(\[]a[)\]]\s?(?=[a-z0-9])")
 _LETTER_BAR = re.compile(r"(?<=[a-z])\|(?=[a-z])")
 # The dot before a common ending read as a space ("jane@example com"), and a host cut in two
 # by a space before its dot ("jane@exam ple.com"): the host before it has no dot yet.
@@ -117,6 +120,7 @@ def _valid(token: str) -> bool:
 def _closed_up(text: str) -> str:
     if _WRITTEN_AT.search(text):
         text = _WRITTEN_DOT.sub(".", _WRITTEN_AT.sub("@", text))
+    text = _checked(text, _BRACKETED_A, "@")
     if "@" not in text:
         return text
     text = bars_mended(_checked(text, _BRACKET_AT, "@"))

@@ -77,3 +77,19 @@ def test_an_address_spaced_where_it_is_already_whole_is_not_changed() -> None:
     reading = read_card(lines("Jane Okafor", "jane.okafor@lumenfield.com info@lumenfield.com"),
                         "US")
     assert set(reading.emails) == {"jane.okafor@lumenfield.com", "info@lumenfield.com"}
+
+
+@pytest.mark.parametrize("read", [
+    "jane.okafor(a)lumenfield.com",  # the "@" read as a small a in brackets
+    "E: jane.okafor (a) lumenfield.com",  # and set apart by spaces
+    "jane.okafor[a]lumenfield.com",
+])
+def test_an_at_read_as_a_bracketed_a_is_mended(read: str) -> None:
+    assert emails_of(read) == ("jane.okafor@lumenfield.com",)
+
+
+def test_a_bracketed_a_that_makes_no_address_stays_as_printed() -> None:
+    card = read_card(lines("Jane Okafor", "Plan (a) and rooms (a)", "jane(a)lumenfield"),
+                     "US")
+    assert card.emails == ()
+    assert "Plan (a) and rooms (a)" in card.lines
