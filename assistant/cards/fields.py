@@ -217,7 +217,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
     if name_at is not None and _addresses_by_name(found, lines,
                                                   _name_text(lines[name_at].text)):
         domains = _domains(found)
-    company_at = _company_index(lines, skip, domains)
+    company_at = _logo_over_kind(lines, _company_index(lines, skip, domains), skip, domains,
+                                 _name_text(lines[name_at].text) if name_at is not None else None)
     phones = found.numbers
     ordered = [p for p in phones if p not in found.faxes]
     values: dict[str, tuple[str, float]] = {}
@@ -1218,6 +1219,27 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+LOGO_OVER_KIND = 1.4  # a logo this many times as tall as a line naming a kind of business
+
+
+def _logo_over_kind(lines: Sequence[OcrLine], company_at: int | None, skip: set[int],
+                    domains: set[str], name: str | None) -> int | None:
+    """The logo's words for the company when the line found for it only names a kind of
+    business in the card's small print ("Creative Media Studio" under "NORTHWIND" in large
+    type): the largest type names the company; a line with a legal form or the card's
+    domain stands."""
+    if company_at is None:
+        return None
+    text = lines[company_at].text
+    if (_legal_form(text) or _ends_in_form(text)
+            or _spells_domain(_compact(text), domains) or _holds_domain(text, domains)):
+        return company_at
+    logo_at = _logo_index(lines, skip, name)
+    if logo_at is None or lines[logo_at].height <= LOGO_OVER_KIND * lines[company_at].height:
+        return company_at
+    return logo_at
 
 
 # A line that ends in a legal form outweighs one that only holds a kind of business and sits

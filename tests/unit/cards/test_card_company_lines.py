@@ -153,3 +153,21 @@ def test_letters_no_line_spells_out_stay_the_company() -> None:
                              ("Harbour Software Solutions", 18), ("Tel. (212) 555-0119", 18),
                              ("e.quarshie@nmrc-ocean.example", 18)), "US")
     assert reading.company == "NMRC"
+
+
+def test_the_logo_in_large_type_outweighs_a_line_that_only_names_a_kind_of_business() -> None:
+    # Given a card whose logo is set large and whose small print names a kind of business
+    reading = read_card(card(("NORTHWIND", 64), ("Priya Vandermolen", 26),
+                             ("Art Director", 20), ("Creative Media Studio", 18),
+                             ("Tel. (212) 555-0143", 18), ("priya.vm@gmail.com", 18)), "US")
+    # Then the company is the logo's word
+    assert reading.company == "NORTHWIND"
+
+
+def test_a_line_with_a_legal_form_outweighs_the_logo() -> None:
+    # Given the same card, its small print the company's registered name
+    reading = read_card(card(("NORTHWIND", 64), ("Priya Vandermolen", 26),
+                             ("Art Director", 20), ("Ambervale Media Ltd", 18),
+                             ("Tel. (212) 555-0143", 18), ("priya.vm@gmail.com", 18)), "US")
+    # Then the registered name stands
+    assert reading.company == "Ambervale Media Ltd"
