@@ -956,6 +956,7 @@ def _beside_details(text: str) -> tuple[str, str] | None:
         glued = _GLUED_LABEL.match(first)  # "Office+44 20 7946 0712", "M:555-0134"
         detail = (first[0] in "+(" or first[0].isdigit() or "@" in first
                   or first.lower().startswith(("www.", "http")) or bool(bare_domains(first))
+                  or _is_site(first)
                   or bool(_ADDRESS.match(tail))
                   or glued is not None and bool(_DETAIL_LABEL.match(glued.group(1))))
         if not detail:
@@ -977,6 +978,12 @@ def _beside_details(text: str) -> tuple[str, str] | None:
                                         or _COMPANY_WORDS.search(phrase) or _legal_form(phrase)):
             return phrase, " ".join(words[len(head):]).lstrip("".join(_ROW_MARKS) + " ")
     return None
+
+
+def _is_site(word: str) -> bool:
+    """A web site written bare, the word whole ("lumenfield.com")."""
+    urls = find_urls(word)
+    return len(urls) == 1 and urls[0][0] == 0 and urls[0][1].endswith(word.lower().rstrip(".,;"))
 
 
 _DEGREE_THEN = re.compile(r"(?i)^(?P<name>[^,\d@]+,\s*(?:ph\.?\s?d|mba|m\.?d|m\.?sc|cpa|esq|"

@@ -94,3 +94,14 @@ def test_a_mail_domain_that_is_not_the_company_s() -> None:
                  "296 Harbour Road, Portsmouth PO1 1QA")
     reading = read_card(card, "US")
     assert (reading.name, reading.company) == ("Ingrid Albany", "Arkmoor Logistics")
+
+
+@pytest.mark.parametrize("row", ["Managing Director lumen-field.com",
+                                 "Partner, Managing Director lumenfield.com"])
+def test_a_title_read_on_one_row_with_the_bare_web_site_is_the_title(row: str) -> None:
+    # Given a title and the card's web site, written without "www", read as one row
+    reading = read_card(lines("JANE", "OKAFOR", "+1 212 555 0143 jane@lumen-field.com", row,
+                              "LUMEN FIELD"), "US")
+    # Then the title is read without the site, and the site is a link of the card's
+    assert reading.title == row.rsplit(" ", 1)[0]
+    assert reading.urls[0].removeprefix("https://").removesuffix("/") == row.rsplit(" ", 1)[1]
