@@ -67,6 +67,9 @@ class ContactDraft:
         if mine == theirs or _first_name_of(mine, theirs) or _first_name_of(theirs, mine):
             return True
         # "Kok Leong" for "Tan Kok Leong": the given name of a name written family name first
+        # (the cheap test first: the shorter name ends the longer one)
+        if not (mine.endswith(f" {theirs}") or theirs.endswith(f" {mine}")):
+            return False
         given = called_by(self.name) or called_by(other.name)
         return given is not None and name_key(given) in (mine, theirs)
 
