@@ -11,6 +11,7 @@ fields, and that the draft templates do not say on their own.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -107,19 +108,20 @@ def template_words() -> set[str]:
 
         slot_words = {w for values in _SLOTS.values() for v in values for w in v.split()}
         slot_words.update(("summit", "alex", "doe", "sam", "rivera"))  # the slots below
-        today = date(2026, 11, 18)
         # every language the drafts are written in, and meetings from the same day to weeks
-        # before: the templates say "yesterday", "last week", "Montag" … on their own
-        for language in SUPPORTED_LANGUAGES:
-            for days_ago in (0, 1, 2, 5, 9, 20, 45):
-                for context in (None, "Met at the summit"):
-                    for kind in (None, *_SLOTS):
-                        slots = {k: (_SLOTS[k] if k == kind else ()) for k in _SLOTS}
-                        profile = contact_profile("Alex Doe", context,
-                                                  met_on=today - timedelta(days=days_ago),
-                                                  **slots)
-                        draft = write_followup(OwnerVoice(name="Sam Rivera"), profile,
-                                               today=today, language=language)
-                        said = re.findall(r"\w+", norm_text(f"{draft.subject} {draft.body}"))
-                        _TEMPLATE_WORDS.update(set(said) - slot_words)
+        # before: the templates say "yesterday", "last week", "Montag" … on their own; seen
+        # from a Wednesday and from a Saturday, the days two to six back are all seven weekdays
+        for language, today, days_ago in itertools.product(
+                SUPPORTED_LANGUAGES, (date(2026, 11, 18), date(2026, 11, 21)),
+                (0, 1, 2, 3, 4, 5, 6, 9, 20, 45)):
+            for context in (None, "Met at the summit"):
+                for kind in (None, *_SLOTS):
+                    slots = {k: (_SLOTS[k] if k == kind else ()) for k in _SLOTS}
+                    profile = contact_profile("Alex Doe", context,
+                                              met_on=today - timedelta(days=days_ago),
+                                              **slots)
+                    draft = write_followup(OwnerVoice(name="Sam Rivera"), profile,
+                                           today=today, language=language)
+                    said = re.findall(r"\w+", norm_text(f"{draft.subject} {draft.body}"))
+                    _TEMPLATE_WORDS.update(set(said) - slot_words)
     return _TEMPLATE_WORDS

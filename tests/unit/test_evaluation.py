@@ -166,6 +166,23 @@ def test_private_words_are_the_notes_words_in_no_expected_field() -> None:
     assert not {"design", "catalogue", "promised"} & private
 
 
+def test_a_weekday_the_drafts_name_from_the_meeting_date_is_no_private_word() -> None:
+    from assistant.evaluation.contact_fields import norm_text
+    from assistant.evaluation.own_corpus import private_words, template_words
+
+    # Given a note that says on which day the owner met the person (the draft names that day,
+    # "It was great to meet you ... on Sunday", from the meeting's date)
+    expected = {"owner_note": "met her at the castries jazz brunch sunday. her mum's in "
+                              "hospital, don't bring it up.",
+                "contacts": [{"name": "kezia", "context": "castries jazz brunch"}]}
+    # When its private words are listed
+    private = private_words(expected) - template_words()
+    # Then every weekday the templates can write, in each of their languages, is theirs
+    assert "sunday" not in private and {"hospital", "bring"} <= private
+    for day in ("tuesday", "sunday", "dienstag", "dimanche", "martes", "domingo"):
+        assert norm_text(day) in template_words()
+
+
 @pytest.mark.parametrize("written", ["www.example.org", "https://www.example.org/",
                                      "http://example.org", "EXAMPLE.org"])
 def test_a_web_site_is_the_same_with_or_without_its_scheme_or_www(written: str) -> None:
