@@ -59,6 +59,8 @@ _TITLE_ANY = (
     r"|amministratore|ingegnere|avvocat[oa]|commercialista|diretor(?:a)?|gestor(?:a)?"
     r"|engenheir[oa]|advogad[oa]|sóci[oa]|coordenador(?:a)?|eigenaar|eigenares|oprichter"
     r"|medeoprichter|inkoper|adviseur|projectleider|bedrijfsleider|teamleider|advocaat"
+    # Catalan: "gerent", "advocada i sòcia", "enginyera", "assessor fiscal"
+    r"|gerent|advocad?[ta]|sòci[oa]|enginyer(?:a)?|assessora?|comptable|conseller(?:a)?"
     # German and Dutch compounds end in their title word: "Projektleiter", "Vertriebsberaterin"
     r"|\w+(?:leiter|leiterin|berater|beraterin|entwickler|entwicklerin|ingenieur|ingenieurin"
     r"|referent|referentin|leider|adviseur)|vorständin|vorstandsvorsitzender?|aufsichtsrätin"
@@ -318,7 +320,10 @@ PREPOSITION_RE = re.compile(
     rf"|en la|en el"
     # French "at the": "responsable innovation au Pôle Numérique de Rennes", "directrice à la
     # Banque Alpine"
-    rf"|au|à la|à)\b"
+    rf"|au|à la|à"
+    # Catalan "at": "directora financera a Pirineu Solar, S.A." (a company with its legal form
+    # after it, below)
+    rf"|(?-i:a)(?=\s+[{UPPER}]))\b"
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
@@ -955,6 +960,8 @@ def role_in(text: str) -> Role:
             # "Diretor de Importação (Lins Import Co.)": the field is the title's, the
             # bracket names the employer
             return Role(f"{title} {text[match.start():company_match.end()].strip()}", employer)
+        if prep == "a" and not (company and is_legal_form(company.split()[-1])):
+            continue  # "a CRO partner for a Baltic trial": the English article
         if prep in _STRONG_PREPOSITIONS:
             return Role(title, company)
         if prep == "à" and company and is_legal_form(company.split()[-1]):

@@ -149,6 +149,9 @@ _OWNER_PROMISES = (
     r"\b(?:le |les )?prometí(?: (?:mandar|enviar)(?:le|les)?(?=\s))?|"
     r"\ble voy a|\bvoy a|\btengo que|\ble enviaré|"
     r"\bje lui ai promis(?: de)?|"
+    # Catalan: "Li enviaré el nostre informe", "els faré arribar", "li vaig prometre"
+    r"\b(?:li|els) (?:enviaré|passaré|faré arribar)|\b(?:li |els )?vaig prometre(?: (?:enviar|"
+    r"passar)(?:-li|-los)?)?|"
     # verb last: "Ich habe ihr unser Musterpaket versprochen"
     r"\b(?:ich |wir )?(?:habe|hab|haben) (?:ihr|ihm|ihnen|(?-i:[A-ZÄÖÜ][\w-]+)) "
     r"(?=(?:\S+ ){1,8}(?:versprochen|zugesagt)\b)|"
@@ -172,6 +175,8 @@ _BARE_PROMISES = (r"\bpromised(?: to)?|\bversprochen,?|\bzugesagt,?|\bpromis(?: 
 _EVENTS = (
     r"conference|summit|meetup|meet-up|breakfast|brunch|luncheon|lunch|dinner|happy hour|mixer|"
     r"panel|conclave|indaba|symposium|jamboree|"
+    # Catalan: "el Sopar d'Emprenedors", "el Fòrum de Turisme", "la trobada", "la fira"
+    r"sopar|fòrum|trobada|fira|esmorzar|"
     # "the Bengaluru SaaS founders meet": the noun, ending the event's name
     # (not the verb: "Priyanka, meet Stefan", "please meet", "to meet")
     r"(?<=[^\W\d_]{2}[ ])(?<!please )(?<!to )(?<!and )(?<!you )meet(?=[ \t]*(?:[:,.;)\n]|$))|"
@@ -228,6 +233,8 @@ _MET_WORDS = (
     r"gesprochen|rencontrée?s?|croisée?s?|déjeuner|conocí|conocimos|hablamos|encontré|vue?|"
     # "we chatted", "got to know": "charlamos", "platicamos", "leren kennen", "chiacchierato"
     r"charlamos|platicamos|conversamos|chiacchierato|leren kennen|leerde kennen|"
+    # Catalan: "Ens vam conèixer al sopar", "la vaig conèixer", "vam parlar"
+    r"vam conèixer|vaig conèixer|vam coincidir|vam parlar|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
     # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
@@ -427,6 +434,7 @@ _WRITERS_NEED = re.compile(
     r"in the market for)|"
     r"wir suchen(?: derzeit| aktuell| gerade)?(?: nach)?|"
     r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
+    r"busquem|estem buscant|"
     r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
     r"we zoeken|"
     r"wij zijn op zoek naar|we zijn op zoek naar|"
@@ -1228,12 +1236,25 @@ def read_clause(sentence: str, cue_at: int, phrase: str = "") -> ClauseReading:
     cue introduces ("nothing from us" denies a need)."""
     head = sentence[:cue_at]
     scope = _NOT_HYPOTHETICAL.sub("", head[head.rfind(";") + 1:])
+    conj_i = _AND_I.search(head)
+    if conj_i and not _ENGLISH_AFTER_I.match(sentence[cue_at:]):
+        # "és el gerent de Farga i busca un assessor", "i szuka": before a verb of another
+        # language, a lower-case "i" is the Catalan or Slavic "and", not the owner
+        head = head[:conj_i.start()] + " and "
     clause, joined = _last_clause(head)
     return ClauseReading(
         negated=bool(_NEGATION.search(clause) or _NEGATED_PHRASE.match(phrase)),
         hypothetical=bool(_HYPOTHETICAL.search(scope)),
         subject=_subject(clause) or (_subject(joined) if joined else None),
     )
+
+
+_AND_I = re.compile(r"\si\s+$")
+# What the English pronoun "i" of a lower-case note is followed by at a cue.
+_ENGLISH_AFTER_I = re.compile(
+    r"(?i)(?:['’]|(?:am|was|have|had|will|would|can|could|should|might|may|must|also|really|"
+    r"just|still|definitely|probably|need|want|look|promis|offer|said|told|owe|hope|think|plan|"
+    r"agree|mention|sen[dt]|intro|get|got|could|did|do|don)\w*\b)")
 
 
 def owner_receives(phrase: str) -> bool:

@@ -3,7 +3,8 @@
 English ("A, meet B", "introducing", "connecting you two", "I'd like to introduce", "glad to
 connect you", "double intro"), German ("darf ich vorstellen", "ich möchte euch bekannt
 machen"), French ("je vous présente"), Spanish ("te presento"), Italian ("vi presento"),
-Portuguese ("apresento vocês") and Dutch ("ik stel jullie aan elkaar voor").
+Portuguese ("apresento vocês"), Catalan ("us presento", "us deixo parlar") and Dutch ("ik stel
+jullie aan elkaar voor").
 """
 
 from __future__ import annotations
@@ -54,7 +55,10 @@ _INTRO_CUES = re.compile(
     r"\beven (?:aan elkaar )?voorstellen\b|"
     r"\b(?:los|las|les) dejo (?:en contacto|hablar|conversar|para que)\b|"
     r"\bdeixo-(?:vos|os) (?:conversar|em contacto|em contato|à vontade)\b|"
-    r"\bje vous laisse (?:poursuivre|continuer|en discuter)\b"
+    r"\bje vous laisse (?:poursuivre|continuer|en discuter)\b|"
+    # Catalan: "Us presento", "us poso en contacte", "Us deixo parlar"
+    r"\b(?:us|et) presento\b|\bus (?:poso|posem) en contacte\b|"
+    r"\bus deixo (?:parlar|en contacte|continuar)\b"
 )
 # Words one of which every cue contains: a text with none is no introduction's.
 _INTRO_CUE_WORDS = required_words(_INTRO_CUES)
@@ -73,8 +77,8 @@ _NOT_NAMES = {"You", "Each", "Other", "Both", "Everyone", "Team", "The", "My", "
 def is_intro(text: str, subject: str = "") -> bool:
     """True when the text (or subject) introduces people to each other."""
     if re.search(r"(?i)\b(?:intro(?:duction)?|vorstellung|présentation|presentación|presentazione|"
-                 r"apresentação|introductie|kennismaking|voorstellen)\b\s*[:(-]|"
-                 r"^(?:(?:les|los|las|vi|je vous) presento|je vous présente)\b|"
+                 r"apresentação|presentació|introductie|kennismaking|voorstellen)\b\s*[:(-]|"
+                 r"^(?:(?:les|los|las|vi|us|je vous) presento|je vous présente)\b|"
                  r"<>|\bintro\b.*\b(?:and|&|/|x|<>)\b", subject) or _MEET.search(subject):
         return True  # "Intro: Dana <> Hugo", "Priti, meet Eilidh"
     return may_match(_INTRO_CUE_WORDS, text) and bool(_INTRO_CUES.search(text))

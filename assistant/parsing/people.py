@@ -98,7 +98,11 @@ _CUE_BEFORE = re.compile(
     r"\btraf|\bmit|\bund|\brencontré|\brencontrée|\bavec|\bet|\bconocí a|\bcon|\by|"
     r"\bvu|\bcroisé|\bvi a|\bhablé con|\bintroducing|\bplus|\balso|"
     r"\bconosciut[oa]|\bincontrat[oa]|\bparlato con|\bconheci(?: [oa])?|\bencontrei(?: [oa])?|"
-    r"\bcom|\bgesproken met|\bontmoet|\bsproken met)[ \t]*:?[ \t]*\n?[ \t]*$"
+    r"\bcom|\bgesproken met|\bontmoet|\bsproken met|"
+    # Catalan: "Vaig dinar amb la Roser", "vaig conèixer en Pere", "amb l'Oriol"
+    r"\bamb(?:[ \t]+(?:el|la|en|na|l['’]))?|"
+    r"\b(?:vaig|vam) conèixer(?:[ \t]+(?:el|la|en|na|l['’]))?)"
+    r"[ \t]*:?[ \t]*\n?[ \t]*$"
 )
 _PAIR_WORD = (r"(?:both|entrambi|entrambe|beide|tous les deux|toutes les deux|ambos|ambas|"
               r"los dos|las dos|allebei|os dois|as duas)\b")
@@ -1918,8 +1922,8 @@ def _lowercase_role(passage: str) -> Role | None:
 _COPULA = re.compile(
     # ("Gráinne McElhinney-Doyle, who is head of fundraising at ...", "qui est", "que es")
     r"^,?[ \t]+(?:(?:who|qui|que|quien|che)[ \t]+|who['’]s(?=[ \t]))?"
-    r"(?:(?<=['’]s)|is|was|ist|war|est|était|es|era|è|é|is)[ \t]+(?:(?:a|an|un|une|una|uno|um|uma|"
-    r"een|ein|eine)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
+    r"(?:(?<=['’]s)|is|was|ist|war|est|était|es|és|era|è|é|is)[ \t]+"
+    r"(?:(?:a|an|un|une|una|uno|um|uma|een|ein|eine)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
 _CLAUSE_END = re.compile(r"(?i),|\s(?:who|that|which|and|but|qui|que|quien|che|die|der|und|et|"
                          r"y|e|mais|pero|ma|mas|maar|aber|with|avec|con|com|mit|met)\s")
 # "especialista em proteção de dados", "specialist in cold-chain logistics": the field a
@@ -2282,7 +2286,7 @@ def _listed_role(after_name: str) -> Role | None:
     after_name = re.sub(r"^\s*\([^)]*[@\d][^)]*\)", "", after_name)  # "(jane@x.com), CTO..."
     # "Isla Murray, isla@murraywool.co.uk; owner of Murray Wool; ...": past the address
     after_name = re.sub(r"^\s*[,;]?\s*[\w.+'-]+@[\w.-]+\w\s*(?=[,;])", "", after_name)
-    match = re.match(r"^\s*(?:,|;|:|\(|//|--(?=\s)|[-–—/|·]|(?:is|ist|est|es|è|é)(?!\w))\s*"
+    match = re.match(r"^\s*(?:,|;|:|\(|//|--(?=\s)|[-–—/|·]|(?:is|ist|est|es|és|è|é)(?!\w))\s*"
                      r"(?:the |a |an |la |le |el |die |der )?"
                      # "Bruno, our CTO": the writer's own colleague's title
                      r"(?:(?:our|unser|unsere|unseren|notre|nuestro|nuestra|(?:il |la )?nostr[oa]|"
