@@ -59,8 +59,6 @@ _TITLE_ANY = (
     r"|amministratore|ingegnere|avvocat[oa]|commercialista|diretor(?:a)?|gestor(?:a)?"
     r"|engenheir[oa]|advogad[oa]|sóci[oa]|coordenador(?:a)?|eigenaar|eigenares|oprichter"
     r"|medeoprichter|inkoper|adviseur|projectleider|bedrijfsleider|teamleider|advocaat"
-    # Catalan: "gerent", "advocada i sòcia", "enginyera", "assessor fiscal"
-    r"|gerent|advocad?[ta]|sòci[oa]|enginyer(?:a)?|assessora?|comptable|conseller(?:a)?"
     # German and Dutch compounds end in their title word: "Projektleiter", "Vertriebsberaterin"
     r"|\w+(?:leiter|leiterin|berater|beraterin|entwickler|entwicklerin|ingenieur|ingenieurin"
     r"|referent|referentin|leider|adviseur)|vorständin|vorstandsvorsitzender?|aufsichtsrätin"
@@ -142,6 +140,10 @@ _TITLE_TRADES = (
     r"|framkvæmdastjóri|forstjóri|\w+stjóri|eigandi|stofnandi|formaður"
 )
 # Crafts that are also common family names ("Tom Baker", "Ann Potter", "Joe Farmer") are
+# Catalan title words ("gerent", "advocada i sòcia", "enginyera", "assessor fiscal"), added
+# for the rules after the block model was trained.
+_TITLE_TRADES += (r"|gerent|advocad?[ta]|sòci[oa]|enginyer(?:a)?|assessora?|comptable"
+                  r"|conseller(?:a)?")
 # title words only as written in lower case, so a capitalized one still ends a name.
 _TITLE_TRADE_SURNAMES = r"potter|weaver|carpenter|tailor|baker|butcher|brewer|farmer"
 # "a principal at Doyle & Achterberg Lawyers": in lower case, "principal" is the title of a

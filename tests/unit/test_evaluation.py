@@ -68,6 +68,7 @@ def _write_corpus(root: Path, cases: list[dict]) -> Path:
     return root
 
 
+@pytest.mark.dateless
 def test_a_case_whose_input_is_missing_is_a_listed_crash(tmp_path: Path) -> None:
     # Given a corpus with one good case and one whose input file does not exist
     cases = [
@@ -96,6 +97,7 @@ def test_run_writes_json_and_returns_zero_without_floors(tmp_path: Path,
     assert "talon" in capsys.readouterr().out
 
 
+@pytest.mark.dateless
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the public corpora live outside the repository")
 def test_public_corpora_meet_the_floors_without_crashes() -> None:
     # Given the public corpora and the committed floors

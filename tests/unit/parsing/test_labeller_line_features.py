@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.parsing.labeller import features
 from assistant.parsing.labeller.tokens import spans
 from benchmarks.notes_gen import Addresses, generate_notes
@@ -39,6 +41,7 @@ def _reference(line: str, tokens: tuple[tuple[int, str], ...], region: str) -> t
     return tuple(map(tuple, own)), tuple(tails), lead
 
 
+@pytest.mark.dateless
 def test_line_features_are_the_per_token_features() -> None:
     lines = list(ODD)
     for path in sorted(CORPUS.rglob("*.eml")):

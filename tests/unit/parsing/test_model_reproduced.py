@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from assistant.parsing.labeller.tagger import MODEL_PATH
 from assistant.parsing.labeller.train import RECORD_PATH, examples, fit
 
 
+@pytest.mark.dateless
 def test_the_shipped_model_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
     # Given every training block, trained as make model trains them
     fit(examples(), tmp_path / "blocks.crfsuite")
