@@ -144,6 +144,10 @@ _TITLE_TRADES = (
 # for the rules after the block model was trained.
 _TITLE_TRADES += (r"|gerent|advocad?[ta]|sòci[oa]|enginyer(?:a)?|assessora?|comptable"
                   r"|conseller(?:a)?")
+# Portuguese titles joined by a hyphen: "administrador-delegado", "diretora-geral", "director-
+# adjunto", "secretário-geral"
+_TITLE_TRADES += (r"|(?:administrador|diretor|director|secretári[oa]|gerente|presidente)a?"
+                  r"-(?:delegad[oa]|geral|adjunt[oa]|executiv[oa])")
 # title words only as written in lower case, so a capitalized one still ends a name.
 _TITLE_TRADE_SURNAMES = r"potter|weaver|carpenter|tailor|baker|butcher|brewer|farmer"
 # "a principal at Doyle & Achterberg Lawyers": in lower case, "principal" is the title of a
@@ -974,7 +978,7 @@ def role_in(text: str) -> Role:
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
         genitive = prep in _GENITIVE_PREPOSITIONS and company and (
             is_legal_form(company.split()[-1]) or prep in _EMPLOYER_OF
-            or match.group("the"))
+            or match.group("the") or company.split()[-1] in _FORMS_IN_WORDS)
         # "head of procurement for Oakmere Hotels": a title's "for" names the employer
         serving = prep == "for" and " of " in f" {title} "
         # "Project Officer with the New Amsterdam Women's Enterprise Fund", "analyst with Kestrel
@@ -993,6 +997,11 @@ def role_in(text: str) -> Role:
                 and not all(w.lower() in _TITLE_EXTRA for w in company.split())):
             fallback = Role(title, company)
     return fallback or Role(None, None)
+
+
+# Legal forms written as words, which end a company's name after "of" ("managing director of
+# Harbour Events Limited"; "Limited" alone is an ordinary word too, so not a form everywhere).
+_FORMS_IN_WORDS = {"Limited", "LIMITED", "Limitada", "LIMITADA", "Incorporated", "Corporation"}
 
 
 # "Director de Operaciones de Transportes del Norte": the title's department, then the company

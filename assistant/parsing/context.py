@@ -317,7 +317,9 @@ _CUE_WORDS = {key: required_words(cue) for key, cue in _CUES.items()}
 _NOT_PROMISE = re.compile(r"(?i)^(?:(?:let|leave) (?:you|the two|it to|(?:[\w-]+ ){1,3}with (?:you|"
                           r"the two|both))\b|hand (?:it|things) over\b|step back\b|"
                           r"(?:see|sehen)\W*$)")
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St))\.|(?<=\bMrs)\.|"
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])|(?<=\b(?:Dr|Mr|Ms|St|Sr))\.|(?<=\bMrs)\.|"
+                       # "Conheci ontem o Eng. Duarte ...": an engineer's or architect's form
+                       r"(?<=\b(?:Eng|Ing|Arq|Dra|Sra))\.(?=[ \t]+[" + UPPER + r"])|"
                        r"(?<=\bProf)\.|(?<=\b(?:Hr|Fr))\.|(?<=\bMme)\.|"
                        # "Quesería Valdeón S.L. y busca", "Odra Sp. z o.o. i szuka", "e.g. the":
                        # the last dot of dotted letters before a word in lower case ends nothing
@@ -492,12 +494,18 @@ _WRITERS_OFFER = re.compile(
     r"nous pouvons (?:vous )?(?:offrir|fournir|proposer)|je peux (?:vous )?(?:offrir|fournir|"
     r"proposer)|podemos (?:ofrecer|ofrecerles|ofrecerle|proporcionar|oferecer|fornecer)|"
     r"possiamo (?:offrire|fornire))"
-    r" (?P<offered>[^.!?;,\n]{3,160})")
+    r" (?P<offered>[^.!?;,\n]{3,160})"
+    # "Podemos apresentar-lhe distribuidores de vinho em Cantão", "Podemos presentarle a ...",
+    # "Nous pouvons vous présenter des importateurs": the introductions offered
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:podemos|posso|nous pouvons|je peux) "
+    r"(?P<introduce>(?:apresentar(?:-lhe|-lhes|-vos)?|presentarle(?:s)?(?: a)?|"
+    r"vous présenter|te présenter) [^.!?;,\n]{3,160})")
 
 
 def writers_offers(text: str) -> tuple[str, ...]:
     """The offers the writer of a message makes the owner in their own words."""
-    found = [(m.group("offer") or m.group("offered") or m.group("done")).strip(" ,:")
+    found = [(m.group("offer") or m.group("offered") or m.group("done")
+              or m.group("introduce")).strip(" ,:")
              for m in _WRITERS_OFFER.finditer(text.replace("’", "'"))]
     return tuple(dict.fromkeys(f for f in found if f and not _THE_INTRODUCTION.match(f)))
 
@@ -652,7 +660,10 @@ _DESCRIBES = re.compile(r"(?i)^(?:is|ist|est|es|è|é|e|was|war|era|foi|works|ar
 _MET_FILLER = re.compile(r"(?i)\b(?:ho|hab|habe|ich|wir|j'ai|j’ai|je|nous|a|o|la|le|i|we|heb|ik|"
                          r"have|eu|yo|al|à|au|op|de|het|hebben|abbiamo|hemos|today|heute|hier|"
                          # "Also met", "Also swapped cards with": the occasion is the one before
-                         r"also|auch|aussi|également|também|anche|também|ook)\b")
+                         r"also|auch|aussi|également|também|anche|também|ook|"
+                         # "Conheci ontem o Eng.": a day and the person's form of address
+                         r"yesterday|gestern|ayer|ontem|ieri|gisteren|hoje|hoy|oggi|vandaag|"
+                         r"eng|ing|arq|dr|dra|sr|sra|mr|mrs|ms|prof)\b")
 _ALSO_WITH = re.compile(r"(?i)^\W*(?:also|auch|aussi|también|anche|também|ook)\b.*?"
                         r"\b(?:with|mit|avec|con|com|met)\W*$")
 
@@ -849,6 +860,25 @@ def _only_denial(context: str | None) -> bool:
     rest = _DENIAL_FILLER.sub("", _NOT_MET_YET.sub("", context.replace("’", "'")))
     return not re.search(r"[^\W\d_]{2,}", rest)
 _EVENT_WORD = re.compile(rf"(?i)\b(?:{_EVENTS})\b")
+
+
+# "Re: Fwd:" and the like before a subject.
+_SUBJECT_PREFIX = re.compile(r"(?i)^(?:\s*(?:re|fwd?|aw|wg|tr|rv|enc|res|doorst)\s*:\s*)+")
+_SUBJECT_WORDS = 8
+
+
+def subject_occasion(subject: str, note: str) -> str | None:
+    """The subject as the occasion, when it names an event ("Jantar do Clube Lusófono de
+    Empresários") and the note tells of meeting without saying where ("Conheci ontem o Eng.
+    Duarte ..."); else None."""
+    named = _SUBJECT_PREFIX.sub("", subject or "").strip(" .:-")
+    words = named.split()
+    if (not words or len(words) > _SUBJECT_WORDS or re.search(r"[@\d]", named)
+            or not _EVENT_WORD.search(named) or _is_title(named)):
+        return None
+    if not any(tells_meeting(s, in_words=True) for s in sentences(note)):
+        return None
+    return named
 
 
 _LONG_SENTENCE = 16  # words

@@ -66,6 +66,11 @@ class ContactDraft:
         mine, theirs = name_key(self.name), name_key(other.name)
         if mine == theirs or _first_name_of(mine, theirs) or _first_name_of(theirs, mine):
             return True
+        # "Kelvin Lam" in the To line, "Kelvin Lam Ka Chon" in the text: a whole name of two
+        # words or more that opens the longer one
+        if (" " in mine and theirs.startswith(f"{mine} ")) or (
+                " " in theirs and mine.startswith(f"{theirs} ")):
+            return True
         # "Kok Leong" for "Tan Kok Leong": the given name of a name written family name first
         # (the cheap test first: the shorter name ends the longer one)
         if not (mine.endswith(f" {theirs}") or theirs.endswith(f" {mine}")):

@@ -32,7 +32,9 @@ _INTRO_CUES = re.compile(
     r"\bje (?:vous|te) présente\b|\bje vous mets en (?:contact|relation)\b|\bmettre en relation\b|"
     r"\b(?:te|os|les) presento\b|\bpresentaros\b|\bpresentarte\b|\bponeros en contacto\b|"
     r"\b(?:vi|ti|le) presento\b|\bvi metto in contatto\b|\bmettervi in contatto\b|"
-    r"\bapresent(?:o|ar)\b|\bcolocar (?:vocês|voces) em contato\b|"
+    # (not "Podemos apresentar-lhe distribuidores": what the writer can offer)
+    r"(?<!podemos )(?<!posso )(?<!poderíamos )\bapresent(?:o|ar)\b|"
+    r"\bcolocar (?:vocês|voces) em contato\b|"
     r"\bpôr (?:vocês|voces) em contato\b|"
     r"\b(?:stel|wil) (?:ik )?(?:jullie|u) (?:graag )?(?:aan elkaar )?(?:voor|voorstellen)\b|"
     r"\bin contact (?:brengen|met elkaar)\b|\baan elkaar voorstellen\b|"

@@ -19,6 +19,7 @@ from assistant.parsing.contacts import (
 from assistant.parsing.context import (
     ContextFacts,
     read_context,
+    subject_occasion,
     writers_interests,
     writers_needs,
     writers_offers,
@@ -558,6 +559,10 @@ def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Contac
                                                  offers=tuple(gone.offers),
                                                  interests=tuple(gone.interests)))
     drafts += [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
+    unplaced = [d for d in drafts if d.met and not d.context and not d.introduced_by]
+    occasion = subject_occasion(thread.subject, note) if unplaced else None
+    for draft in unplaced if occasion else ():
+        draft.context = occasion  # met, the note says not where: the subject names the event
     return drafts
 
 

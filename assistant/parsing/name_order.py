@@ -22,7 +22,8 @@ Kiều""".split())
 _CHINESE_FAMILY = frozenset("""Tan Lim Lee Ng Ong Wong Goh Chua Chan Koh Teo Ang Yeo Tay Toh
 Sim Chong Chia Seah Foo Leong Yap Quek Loh Phua Tham Soh Pang Chew Khoo Heng Kwok Lai Cheong
 Tsang Cheung Leung Yeung Chau Fung Kwan Siew Liew Yong Ooi Teh Lok Hew Wee Tang Chin
-Choo""".split())
+Choo Lam Ho Lau Chow Cheng Yip Tse Tsui Yuen Mak Hui Siu Choi Tam Vong Ieong Iao Chio Sou
+Cheang Kuok""".split())
 # A syllable of a romanized Chinese given name: one short capitalised word, its consonants
 # before one run of vowels and at most a final n, ng, m, k, p, t, h or w ("Kok", "Leong", "Hui",
 # "Siew"; not "Ann", "Womack").
@@ -48,3 +49,20 @@ def called_by(name: str | None) -> str | None:
 def _syllable(word: str) -> bool:
     return (0 < len(word) <= _SYLLABLE_LETTERS and word[:1].isupper() and word[1:].islower()
             and _SYLLABLE.fullmatch(word.lower()) is not None)
+
+
+# "Kelvin Lam" (an English given name and a family name), then "Ka Chon": the Chinese given
+# name after them, as Macau and Hong Kong write a name in full ("Kelvin Lam Ka Chon").
+_GIVEN_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{0,5})[ \t]+([A-Z][a-z]{0,5})(?![\w-])")
+
+
+def given_name_after(name: str, after: str) -> str | None:
+    """The Chinese given name of two syllables right after ``name`` in ``after`` (the text
+    that follows it), when ``name`` ends in a Chinese family name; else None."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _CHINESE_FAMILY:
+        return None
+    found = _GIVEN_AFTER.match(after)
+    if found is None or not all(_syllable(word) for word in found.groups()):
+        return None
+    return f"{found.group(1)} {found.group(2)}"

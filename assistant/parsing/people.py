@@ -66,7 +66,7 @@ from assistant.parsing.legal_forms import dotted_form_at
 from assistant.parsing.letters import LOWER, UPPER
 from assistant.parsing.literal import unattached, whole_words
 from assistant.parsing.memo import short_text_memo
-from assistant.parsing.name_order import called_by
+from assistant.parsing.name_order import called_by, given_name_after
 from assistant.parsing.signature_fields import mine_signature
 
 # Letters of the Latin, Greek and Cyrillic alphabets by case ("Yılmaz", "Łukasz", "Дмитрий").
@@ -463,7 +463,7 @@ def card_names(text: str, region: str) -> list[str]:
              and not _heads_company_line(text, n)]
     # "박서연 (Seoyeon Park)": a name in a script without case, and in brackets the name the
     # person uses in Latin letters, which is the name they are written to by
-    names += [m.group("latin") or m.group("slashed")
+    names += [m.group("latin") or m.group("slashed") or m.group("spaced")
               for m in _SCRIPT_THEN_LATIN_NAME.finditer(text)]
     for name in read:
         # "Zhang Wei (张伟)", "Yuki Tanaka (田中由紀)": the name in another script in brackets
@@ -515,7 +515,9 @@ _CAPITALS_NAME_LINE = re.compile(
 _SCRIPT_THEN_LATIN_NAME = re.compile(
     r"(?m)^[ \t]*[^\x00-\u024F\s()（）/]+(?:[ \t]+[^\x00-\u024F\s()（）/]+){0,2}[ \t]*"
     r"(?:[(（](?P<latin>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[)）]|"
-    r"/[ \t]*(?P<slashed>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2}))[ \t]*$")
+    r"/[ \t]*(?P<slashed>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})|"
+    # "何少萍 Stella Ho Sio Peng": a card's name line in both scripts, side by side
+    r"[ \t]+(?P<spaced>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3}))[ \t]*$")
 
 
 def _without_script_beside_latin(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -774,7 +776,11 @@ def _known_mentions(text: str, known: tuple[str, ...]) -> list[Mention]:
                 continue
             for start, end in unattached(text, form, before="@.", after="@"):
                 if not any(m.start <= start < m.end for m in found):
-                    found.append(Mention(start, end, ordinary_case(name)))
+                    given = given_name_after(name, text[end:end + 20]) if form == name else None
+                    if given:  # "Kelvin Lam" of the To line is "Kelvin Lam Ka Chon" here
+                        end = text.index(given, end) + len(given)
+                    full = f"{name} {given}" if given else name
+                    found.append(Mention(start, end, ordinary_case(full)))
     return found
 
 
