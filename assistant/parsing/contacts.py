@@ -196,6 +196,8 @@ _TITLE_EXTRA = {
     "impact", "education", "health", "clinical", "medical", "policy", "public", "affairs",
     "government", "real", "estate", "estates", "property", "i", "ii", "iii", "vp,",
     "svp,",
+    # "VP, Finance and Administration", "General Manager, Procurement and Contracts"
+    "administration", "admin", "contracts",
     "operaciones", "opérations", "finanzas", "finances", "tecnología", "technologie", "compras",
     "achats", "logística", "logistique", "proyectos", "projets", "innovación", "estrategia",
     "stratégie", "comunicación", "communication", "desarrollo", "développement", "negocio",

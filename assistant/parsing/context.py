@@ -353,10 +353,19 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
     """Facts from a passage about one person; ``names`` are removed from the context sentence."""
     found: dict[str, list[str]] = {key: [] for key in _CUES}
     text = text.replace("’", "'")
+    denied: str | None = None
     for sentence in sentences(text):
+        if denied is not None:
+            # "Zoekt géén investeerders. Wel een aannemer voor ...": what the next sentence
+            # gives instead of the denied need is the fact
+            found[denied].extend(_rather(sentence))
+        denied = None
         for key, cue in _CUES.items():
             if may_match(_CUE_WORDS[key], sentence):
-                found[key].extend(_phrases(key, cue, sentence))
+                phrases = _phrases(key, cue, sentence)
+                found[key].extend(phrases)
+                if not phrases and key != "promises" and _denied(cue, sentence):
+                    denied = key
     promises = [_RECEIVERS_PEOPLE.sub("", _without_receiver(
                     _WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)), names))
                 for p in found["promises"] if p not in found["needs"] and not _NOT_PROMISE.match(p)
@@ -368,6 +377,32 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
         interests=tuple(_dedupe(found["interests"])),
         promises=tuple(_dedupe(promises)),
     )
+
+
+# A sentence opening with "rather" after a denied one: "Wel een aannemer", "Maar wel ...",
+# "Sondern ...", "Sino ...", "Pero sí ...", "Mais plutôt ...", "Bensì ...", "Rather, ...",
+# "Instead, ...".
+_RATHER = re.compile(r"(?i)^(?:(?:maar|but) )?(?:wel|rather,?|instead,?|sondern|sino|pero sí|"
+                     r"mais plutôt|bensì)\s+(?P<rest>.+)")
+
+
+def _denied(cue: re.Pattern[str], sentence: str) -> bool:
+    found = cue.search(sentence)
+    if found is None:
+        return False
+    return read_clause(sentence, found.start(), sentence[found.end():].strip(" ,:-–")).negated
+
+
+def _rather(sentence: str) -> list[str]:
+    found = _RATHER.match(sentence)
+    if found is None:
+        return []
+    rest = found.group("rest")
+    end = _CLAUSE_END.search(rest)
+    phrase = rest[: end.start() if end else len(rest)].strip(" ,:-–")
+    if len(phrase) < 3 or _NEGATED_PHRASE.match(phrase) or _SUBJECT.match(phrase):
+        return []
+    return [phrase]
 
 
 def _without_receiver(promise: str, names: tuple[str, ...]) -> str:
@@ -1215,7 +1250,7 @@ _CLAUSE_BREAK = re.compile(
     r"mais|et|car|pero|y|sino|porque|ma|però|mas|maar|omdat|perché)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"n't\b|\bn'(?!(?-i:[A-Z]))|\b(?:not|no|never|nor|neither|nobody|without|nicht|kein\w*|nie|niemals|"
-    r"ne|pas|jamais|nunca|tampoco|non|não|nao|niet|geen|nooit)\b", re.IGNORECASE)
+    r"ne|pas|jamais|nunca|tampoco|non|não|nao|niet|geen|géén|nooit)\b", re.IGNORECASE)
 # A phrase that is itself a denial: "needs nothing", "sucht keine Investoren".
 _NEGATED_PHRASE = re.compile(
     # "Braucht derzeit keinen Onlineshop": a word of time may come before the denial
@@ -1223,7 +1258,8 @@ _NEGATED_PHRASE = re.compile(
     r"actuellement|en ce moment|actualmente|por ahora|ahora|attualmente|al momento|momenteel|"
     r"op dit moment|atualmente|no momento)\s+)?"
     r"(?:no|none|nothing|nobody|not|never|kein\w*|nicht\w*|nie|aucun\w*|rien|pas|"
-    r"ningun\w*|ningún|nada|nunca|nessun\w*|niente|nulla|nenhu\w*|geen|niets)\b", re.IGNORECASE)
+    r"ningun\w*|ningún|nada|nunca|nessun\w*|niente|nulla|nenhu\w*|geen|géén|niets)\b",
+    re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|in case|whether|maybe|perhaps|possibly|probably|might|could|would|"
     r"wenn|falls|ob|vielleicht|eventuell|si|peut-être|éventuellement|quizás?|tal vez|"

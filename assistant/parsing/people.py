@@ -77,7 +77,8 @@ _UPPER = "".join(chr(c) for c in _CASED if chr(c).isupper() and chr(c).isalpha()
 _LOWER = "".join(chr(c) for c in _CASED if chr(c).islower() and chr(c).isalpha())
 # (a second surname after a hyphen goes on after an apostrophe's or a "Mc"'s capital:
 # "O'Rourke-Bannerman", "McAllister-Grey")
-_TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+)?"
+# ("Fung-A-Ling": a Surinamese Chinese name of three parts)
+_TOKEN = (rf"[A-Z{_UPPER}][a-z{_LOWER}'’]+(?:[-’'][A-Za-z{_UPPER}{_LOWER}]+){{0,2}}"
           rf"(?:[A-Z][a-z{_LOWER}]+(?:-[A-Z{_UPPER}][a-z{_LOWER}]+)?)?(?![\w])")
 # (a whole word: not "Gmb" of "GmbH")
 _PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|binti|binte|bin|bte|al|dos|das|"

@@ -1,0 +1,42 @@
+"""A title's departments joined by "and" ("VP, Finance and Administration", "General Manager,
+Procurement and Contracts") name nobody; a need denied with an accented "géén" is denied, and
+the next sentence's "Wel ..." ("Sondern ...", "Rather, ...") is the need instead; a name of
+three hyphenated parts ("Fung-A-Ling") is one name (examples in tests/corpus/dev)."""
+
+from __future__ import annotations
+
+from assistant.domain import OwnerIdentity
+from assistant.parsing.context import read_context
+from assistant.parsing.people import find_people
+
+OWNER = OwnerIdentity(name="Dana Whitcombe", addresses=("dana@whitcombe.example",), region="US",
+                      assistant_addresses=("contacts@whitcombe.example",))
+
+
+def test_departments_joined_by_and_in_a_title_name_nobody() -> None:
+    people = find_people("Trevor Ollie, VP, Finance and Administration, Soleil Foods Ltd, "
+                         "trevor@soleil.example. Needs a bank.", OWNER)
+    assert [(p.name, p.title, p.company) for p in people] == [
+        ("Trevor Ollie", "VP, Finance and Administration", "Soleil Foods Ltd")]
+    people = find_people("Met Khalid Nasser at the open day. He's General Manager, Procurement "
+                         "and Contracts at Sitra Extrusions B.S.C., khalid@sitra.example.", OWNER)
+    assert [p.name for p in people] == ["Khalid Nasser"]
+    assert people[0].title == "General Manager, Procurement and Contracts"
+
+
+def test_an_accented_denial_and_the_need_the_next_sentence_gives_instead() -> None:
+    assert read_context("Zoekt géén investeerders. Wel een aannemer voor de afwerking.").needs == (
+        "een aannemer voor de afwerking",)
+    assert read_context("Sucht keine Investoren. Sondern einen Statiker.").needs == (
+        "einen Statiker",)
+    assert read_context("Not looking for investors. Rather, a CFO for the raise.").needs == (
+        "a CFO for the raise",)
+    # a sentence after a denial that does not say "rather" gives no need, nor does "Wel" after
+    # a need that was not denied add one
+    assert read_context("Not looking for investors. But he loves sailing.").needs == ()
+    assert read_context("Looking for investors. Wel een aannemer.").needs == ("investors",)
+
+
+def test_a_name_of_three_hyphenated_parts_is_one_name() -> None:
+    people = find_people("Met Cheryl Fung-A-Ling at the ICT fair, cheryl@fung.example.", OWNER)
+    assert [p.name for p in people] == ["Cheryl Fung-A-Ling"]
