@@ -650,6 +650,9 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
     ``loose`` (for signature lines and comma-separated parts, where a line is one field) also
     accepts unknown capitalized words around a title word: "Events Lead", "Principal Auditor".
     """
+    served = _TO_THE_HEAD.search(text)
+    if served and served.start() > 0:
+        text = text[:served.start()]  # "chief of staff to the CEO": the title, serving the head
     words = [w.strip(",") for w in text.split()]
     if not words or len(words) > (6 if loose else 8):
         return False
@@ -660,6 +663,14 @@ def is_title_phrase(text: str, *, loose: bool = False) -> bool:
                # "chair of the rural affairs committee": the article of what the title heads
                or (w == "the" and 0 < i < len(words) - 1 and words[i - 1] in ("of", "for"))
                for i, w in enumerate(words))
+
+
+# The head a title serves: "Chief of Staff to the CEO", "Executive Assistant to the Managing
+# Director", "Adviser to the Minister".
+_TO_THE_HEAD = re.compile(
+    r"\s+to\s+the\s+(?:CEO|CFO|COO|CTO|President|Chair(?:man|woman|person)?|Board|Minister|"
+    r"Mayor|Founder|Founders|Managing Director|Governor|Secretary[- ]General|Director[- ]General|"
+    r"Prime Minister|Vice[- ]Chancellor|Chancellor)$", re.IGNORECASE)
 
 
 # "Dean of Engineering", "Rector of ...", "Dekanin der Fakultät ...": a university's heads,

@@ -182,7 +182,9 @@ _EVENTS = (
     r"(?<=[^\W\d_]{2}[ ])(?<!please )(?<!to )(?<!and )(?<!you )meet(?=[ \t]*(?:[:,.;)\n]|$))|"
     r"workshop|event|expo|fair|trade show|show|exhibition|convention|keynote|forum|demo day|"
     r"showcase|roadshow|road show|trade mission|masterclass|bootcamp|"
-    r"investor day|week|festival|"
+    # (not a rate or a time: "5,000 jars a week", "per week", "next week")
+    r"investor day|(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\bnext )(?<!\blast )"
+    r"(?<!\bthis )week|festival|"
     # a trade's sale where its buyers meet: "the Arusha coffee auction", "a tea auction"
     r"auction|"
     r"congress|roundtable|webinar|hackathon|offsite|retreat|gym|lounge|party|reception|"

@@ -40,3 +40,21 @@ def test_an_accented_denial_and_the_need_the_next_sentence_gives_instead() -> No
 def test_a_name_of_three_hyphenated_parts_is_one_name() -> None:
     people = find_people("Met Cheryl Fung-A-Ling at the ICT fair, cheryl@fung.example.", OWNER)
     assert [p.name for p in people] == ["Cheryl Fung-A-Ling"]
+
+
+def test_a_rate_per_week_is_no_event() -> None:
+    from assistant.parsing.context import meeting_context
+
+    # "can do 2,000 jars a week" names no occasion ("do" is also Portuguese "of the")
+    assert meeting_context("Hannah runs Pickle Ltd; she needs a bottler who can do 2,000 jars a "
+                           "week.") is None
+    assert meeting_context("Met her at the Leeds design week.") is not None
+
+
+def test_a_title_serving_a_head_is_a_title() -> None:
+    from assistant.parsing.contacts import is_title_phrase
+
+    assert is_title_phrase("chief of staff to the CEO", loose=True)
+    assert is_title_phrase("senior adviser to the Chairman", loose=True)
+    assert not is_title_phrase("to the CEO", loose=True)
+    assert not is_title_phrase("talked to the CEO", loose=True)
