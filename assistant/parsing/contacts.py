@@ -904,6 +904,9 @@ _COMMA_LEGAL_FORM = re.compile(
     r"R\.L\.)(?![\w.])")
 # The South Asian private company, its kind in brackets: "Kandy Weaves (Pvt) Ltd",
 # "LANKA TEA MILLS (PRIVATE) LIMITED"
+# The kind of a joint-stock company in brackets after its form: "Qahwa Loop B.S.C. (c)",
+# "Sitra Aluminium Extrusions B.S.C. (closed)"
+_FORM_KIND = re.compile(r"[ ]\((?i:c|closed|public|holding)\)(?![\w.])")
 _BRACKETED_FORM = re.compile(r"[ ]?\((?i:pvt|private)\.?\)[ ]?(?i:ltd\.?|limited)(?![\w.])")
 
 
@@ -915,6 +918,9 @@ def with_comma_form(company: str | None, text: str) -> str | None:
     bracketed = _BRACKETED_FORM.match(text, at + len(company)) if at >= 0 else None
     if bracketed and "(" not in company:
         return f"{company}{bracketed.group()}"
+    kind = _FORM_KIND.match(text, at + len(company)) if at >= 0 else None
+    if kind and is_legal_form(company.split()[-1]):
+        return f"{company}{kind.group()}"
     form = _COMMA_LEGAL_FORM.match(text, at + len(company)) if at >= 0 else None
     if form is None and at >= 0:
         # "Red Emprende" of "Red Emprende MX, A.C.": the name's last capitalized words were

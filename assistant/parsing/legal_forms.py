@@ -18,7 +18,11 @@ gmbh ggmbh ug kg ag se ohg gbr kgaa partg ab oy oyj as asa aps a/s ivs i/s k/s p
 bv nv bvba vof cvba sprl srl sarl sàrl sagl lda ltda llc llp plc ltd inc corp pty bhd pte
 sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab
 s.a.e. s.a.e r.l. s.a.l. sh.p.k. sh.a. shpk
-cjsc ojsc pjsc jsc sia dac clg""".split())
+cjsc ojsc pjsc jsc sia dac clg
+b.s.c. w.l.l. s.p.c. q.s.c. q.p.s.c. p.j.s.c. s.a.o.g. s.a.o.c.""".split())
+# (the Gulf's joint-stock companies, "Qahwa Loop B.S.C. (c)", "Dilmun Pearl Bank B.S.C.", and
+# companies with limited liability, "Bucheeri Advisory W.L.L.", "... S.P.C.", "... P.J.S.C.",
+# "... S.A.O.G.";
 # (the Egyptian joint-stock company, written with its dots; Central America's cooperatives and
 # limited companies, "Cooperativa ..., R.L."; the joint-stock
 # companies of the former Soviet states as written in English ("Areni Hill Winery CJSC") and

@@ -58,3 +58,14 @@ def test_a_title_serving_a_head_is_a_title() -> None:
     assert is_title_phrase("senior adviser to the Chairman", loose=True)
     assert not is_title_phrase("to the CEO", loose=True)
     assert not is_title_phrase("talked to the CEO", loose=True)
+
+
+def test_the_gulf_forms_and_the_kind_in_brackets_after_them() -> None:
+    from assistant.parsing.contacts import is_legal_form, role_in, with_comma_form
+
+    assert is_legal_form("B.S.C.") and is_legal_form("W.L.L.") and is_legal_form("P.J.S.C.")
+    text = "head of treasury at Gulf Ledger Bank B.S.C. (closed), faisal@gulfledger.example"
+    role = role_in(text)
+    assert with_comma_form(role.company, text) == "Gulf Ledger Bank B.S.C. (closed)"
+    # a bracket after a name without a form is no kind of company
+    assert with_comma_form("Gulf Ledger", "at Gulf Ledger (c) 2024") == "Gulf Ledger"
