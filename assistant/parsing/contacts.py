@@ -198,6 +198,8 @@ _TITLE_EXTRA = {
     "svp,",
     # "VP, Finance and Administration", "General Manager, Procurement and Contracts"
     "administration", "admin", "contracts",
+    # "Deputy Director of Investment Promotion and Facilitation"
+    "promotion", "facilitation",
     "operaciones", "opérations", "finanzas", "finances", "tecnología", "technologie", "compras",
     "achats", "logística", "logistique", "proyectos", "projets", "innovación", "estrategia",
     "stratégie", "comunicación", "communication", "desarrollo", "développement", "negocio",

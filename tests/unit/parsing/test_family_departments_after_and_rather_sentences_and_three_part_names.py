@@ -69,3 +69,12 @@ def test_the_gulf_forms_and_the_kind_in_brackets_after_them() -> None:
     assert with_comma_form(role.company, text) == "Gulf Ledger Bank B.S.C. (closed)"
     # a bracket after a name without a form is no kind of company
     assert with_comma_form("Gulf Ledger", "at Gulf Ledger (c) 2024") == "Gulf Ledger"
+
+
+def test_a_long_title_of_a_promotion_agency_is_a_title() -> None:
+    from assistant.parsing.contacts import role_in
+
+    role = role_in("Deputy Director of Investment Promotion and Facilitation at Vientiane Trade "
+                   "Park Co., Ltd., somchai@vtp.example")
+    assert role.title == "Deputy Director of Investment Promotion and Facilitation"
+    assert role.company == "Vientiane Trade Park Co., Ltd."
