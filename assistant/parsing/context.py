@@ -368,8 +368,8 @@ def read_context(text: str, names: tuple[str, ...] = ()) -> ContextFacts:
                 found[key].extend(phrases)
                 if not phrases and key != "promises" and _denied(cue, sentence):
                     denied = key
-    promises = [_RECEIVERS_PEOPLE.sub("", _without_receiver(
-                    _WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)), names))
+    promises = [_RECEIVER_PRONOUN.sub("", _RECEIVERS_PEOPLE.sub("", _without_receiver(
+                    _WHEN_HEAD.sub("", _WHEN_TAIL.sub("", p)), names)))
                 for p in found["promises"] if p not in found["needs"] and not _NOT_PROMISE.match(p)
                 and not _ERRAND_ONLY.match(p)]
     return ContextFacts(
@@ -431,6 +431,11 @@ def is_bare_errand(promise: str) -> bool:
 
 # The people a promise goes to, named before the thing: "(I promised) Nadia's team our pricing
 # sheet", "Jo Park's colleagues the deck" -> "our pricing sheet", "the deck".
+# "(I promised) her our pricing sheet": the pronoun of the person it goes to, before the thing
+# ("our", "the", "a" ...), is no part of it.
+_RECEIVER_PRONOUN = re.compile(
+    r"^(?:her|him|them)\s+(?=(?:our|my|the|a|an|some|this|that|these|those|copies|a copy)\s)",
+    re.IGNORECASE)
 _RECEIVERS_PEOPLE = re.compile(
     r"^(?-i:[" + UPPER + r"][\w-]+)(?:\s(?-i:[" + UPPER + r"][\w-]+))?'s\s+(?:[\w-]+\s+){1,2}?"
     r"(?=(?:our|my|the|a|an|some|this|that|these|those)\s)", re.IGNORECASE)
