@@ -572,6 +572,9 @@ def _capitals_name_lines(text: str) -> list[str]:
         below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
         # ("HEAD: PROJECT FINANCE": a title's colon between the post and its field)
         titled = bool(below) and is_title_phrase(_TITLE_COLON.sub(" ", below).title(), loose=True)
+        # ("HEAD OF OFFSHORE WIND, KERNOW TIDAL LTD": the title, then the company after a comma)
+        titled = titled or ("," in below and is_title_phrase(below.split(",")[0].title(),
+                                                             loose=True))
         set_off = bool(match.group("prefix") or match.group("orders"))
         if not set_off:
             # "GANZORIG TSEND-AYUSH" over "CHIEF PROCUREMENT OFFICER": a name line with no

@@ -78,3 +78,11 @@ def test_a_long_title_of_a_promotion_agency_is_a_title() -> None:
                    "Park Co., Ltd., somchai@vtp.example")
     assert role.title == "Deputy Director of Investment Promotion and Facilitation"
     assert role.company == "Vientiane Trade Park Co., Ltd."
+
+
+def test_a_capitals_name_with_orders_over_a_title_and_its_company() -> None:
+    people = find_people("Card from the expo:\n\nPROF. ELOWEN TREVASK-HALE OBE\nHEAD OF "
+                         "OFFSHORE WIND, KERNOW TIDE SYSTEMS LTD\nT 020 7946 0142\n"
+                         "e.trevask@kernowtide.example\n", OWNER)
+    assert [(p.name, p.title, p.company) for p in people] == [
+        ("Elowen Trevask-Hale", "HEAD OF OFFSHORE WIND", "KERNOW TIDE SYSTEMS LTD")]
