@@ -2414,12 +2414,15 @@ _COMPANY_RUN = re.compile(
     r"trabalha na|trabalha no|trabalha em|trabalha para|"
     r"runs|owns|heads|leads|founded|co-founded|leitet|führt|gründete|dirige|gère|gestisce|"
     r"fondò|fundou|fundó|leidt|runt|"
+    # "Maximilien a fondé Thalassa Cosmétiques SAM", "ha fundado", "ha fondato", Catalan "va
+    # fundar" and "dirigeix"
+    r"a fondé|a cofondé|a co-fondé|a créé|ha fundado|ha fondato|va fundar|dirigeix|"
     # "guida il Birrificio Valsesia S.r.l.", "lidera a Cervejaria Serra Azul", "conduce la
     # Trattoria ...": Italian, Spanish and Portuguese "leads"
     r"guida|conduce|lidera|comanda|"
     # the same verbs opening a sentence about the person just named ("Guida la Cantina ...")
     r"(?<=[.;:!][ ])(?:Runs|Owns|Founded|Co-founded|Leitet|Führt|Dirige|Gère|Gestisce|Guida|"
-    r"Conduce|Lidera|Leidt))\s+"
+    r"Conduce|Lidera|Leidt|Ha fundado|Ha fondato|Va fundar|Dirigeix))\s+"
     # "runs fleet operations for Peachline Freight", "leitet den Einkauf bei Lumatec": a part of
     # the company the person heads, then the company
     r"(?:(?:the |den |die |das |le |la |les |el |il |a |o |de )?"

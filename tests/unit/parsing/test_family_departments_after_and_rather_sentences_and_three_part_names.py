@@ -86,3 +86,13 @@ def test_a_capitals_name_with_orders_over_a_title_and_its_company() -> None:
                          "e.trevask@kernowtide.example\n", OWNER)
     assert [(p.name, p.title, p.company) for p in people] == [
         ("Elowen Trevask-Hale", "HEAD OF OFFSHORE WIND", "KERNOW TIDE SYSTEMS LTD")]
+
+
+def test_the_company_someone_founded_in_a_compound_past() -> None:
+    for text, company in (
+            ("Rencontré Julien Marchetti, julien@voiles.example. Il a fondé Voiles Azur SAS et "
+             "cherche un designer.", "Voiles Azur SAS"),
+            ("Conocí a Lucía Prats, lucia@prats.example. Ha fundado Olivares Prats S.L. y busca "
+             "un distribuidor.", "Olivares Prats S.L.")):
+        person, = find_people(text, OWNER)
+        assert person.company == company
