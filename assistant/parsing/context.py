@@ -104,6 +104,8 @@ _INTERESTS = (
     r"\binteresad[oa] en|\bfan de|"
     r"\binteressat[oaie] (?:a(?:l|lla|i|gli|lle)?|in)|\bappassionat[oaie] di|"
     r"\binteressad[oa]s? (?:em|n[oa]s?)|\bgeïnteresseerd in|\bgeinteresseerd in|\bhoudt van|"
+    # Catalan: "Interessat en canons de neu", "interessada en", "s'interessa per"
+    r"\binteressad?[ta]s? (?:en|per)|\bs['’]interessa(?:n)? (?:per|en)|"
     # reflexive and dative forms: "s'intéresse à", "se interesa por", "interessa-se por", "gli
     # interessano", "si interessa di", "tem interesse em", "interesseert zich voor"
     r"\bs['’]intéress(?:e|ent) (?:à|au|aux)|\bse interesa(?:n)? (?:por|en)|"

@@ -1985,8 +1985,9 @@ _THEIR_BEFORE_TITLE = re.compile(
     r"il loro|la loro|il suo|la sua|o seu|a sua|hun|haar|zijn|onze)[ \t]+")
 _NOW_BEFORE_TITLE = re.compile(
     r"(?i)^(?:now|currently|jetzt|nun|inzwischen|mittlerweile|maintenant|désormais|"
-    r"actuellement|ahora|actualmente|ora|adesso|agora|atualmente|nu|tegenwoordig|inmiddels)"
-    r"[ \t]+")
+    r"actuellement|ahora|actualmente|ora|adesso|agora|atualmente|nu|tegenwoordig|inmiddels|"
+    # Catalan "ara", "actualment"
+    r"ara|actualment)[ \t]+")
 # "packaging designer in Montréal", "architecte à Lausanne", "fotógrafa en Valparaíso": a title,
 # then the city the person works in
 _TITLE_IN_PLACE = re.compile(

@@ -56,7 +56,7 @@ def test_a_lower_case_i_before_a_verb_of_another_language_is_and() -> None:
     # the English pronoun of a lower-case note is still the owner
     assert read_context("met jo at the fair. i need a designer for her.").needs == ()
     assert read_context("met jo at the fair. i promised her the deck.").promises == (
-        "her the deck",)
+        "the deck",)
 
 
 def test_the_catalan_writer_needs_and_owner_promises() -> None:
@@ -72,3 +72,12 @@ def test_a_catalan_meeting_gives_the_occasion() -> None:
                 "Cambra de Comerç.")
     contact, = parse_message(raw, OWNER).contacts
     assert contact.context and "sopar de la Cambra de Comerç" in contact.context
+
+
+def test_catalan_now_before_a_title_and_interests() -> None:
+    raw = _note("- Pere Tarrés, ex-Andbank, ara CFO a Tarter Energia, S.L., "
+                "pere@tarter.example. Interessat en bateries per a refugis.")
+    contact, = parse_message(raw, OWNER).contacts
+    assert (contact.title, contact.company) == ("CFO", "Tarter Energia, S.L.")
+    assert contact.interests == ("bateries per a refugis",)
+    assert read_context("La Marta s'interessa per la robòtica.").interests == ("la robòtica",)
