@@ -707,7 +707,9 @@ _MET_FILLER = re.compile(r"(?i)\b(?:ho|hab|habe|ich|wir|j'ai|j’ai|je|nous|a|o|
                          r"also|auch|aussi|également|também|anche|também|ook|"
                          # "Conheci ontem o Eng.": a day and the person's form of address
                          r"yesterday|gestern|ayer|ontem|ieri|gisteren|hoje|hoy|oggi|vandaag|"
-                         r"eng|ing|arq|dr|dra|sr|sra|mr|mrs|ms|prof)\b")
+                         r"eng|ing|arq|dr|dra|sr|sra|mr|mrs|ms|prof|"
+                         # "also a long chat with": how the talk went, not where
+                         r"long|quick|short|brief|good|great|nice|lovely|another|proper)\b")
 _ALSO_WITH = re.compile(r"(?i)^\W*(?:also|auch|aussi|también|anche|também|ook)\b.*?"
                         r"\b(?:with|mit|avec|con|com|met)\W*$")
 

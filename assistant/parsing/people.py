@@ -1430,7 +1430,9 @@ def _uncased_mentions(text: str, owner: OwnerIdentity, emails: list[tuple[int, s
 # own address, which holds one of the words
 _LOWER_WORD = r"[" + LOWER + r"][" + LOWER + r"'’]+(?:-[" + LOWER + r"]+)?"
 _LOWERCASE_LISTED = re.compile(
-    r"(?:^|(?<=[-–—:;.][ \t])|(?<=\balso[ \t])|(?<=\band[ \t])|(?<=\bplus[ \t]))"
+    # ("also a quick chat with ollie ferreira-mahuta, site manager at ...": after "with")
+    r"(?:^|(?<=[-–—:;.][ \t])|(?<=\balso[ \t])|(?<=\band[ \t])|(?<=\bplus[ \t])|"
+    r"(?<=\bwith[ \t]))"
     rf"(?P<name>{_LOWER_WORD}(?:[ \t]{_LOWER_WORD}){{1,2}}),[ \t]"
     # "met ms. agnes nyange at the mwanza fish processors' meeting. sales manager, ..."
     r"|(?:^|(?<=[.;:!][ \t]))met[ \t]+(?:(?:ms|mr|mrs|dr|prof)\.?[ \t]+)?"

@@ -96,3 +96,14 @@ def test_the_company_someone_founded_in_a_compound_past() -> None:
              "un distribuidor.", "Olivares Prats S.L.")):
         person, = find_people(text, OWNER)
         assert person.company == company
+
+
+def test_a_second_person_in_lower_case_after_with_and_their_role() -> None:
+    people = find_people("met aroha tane-whiti at the nelson lunch, ops lead at kowhai cellars "
+                         "ltd, aroha@kowhai.example. also a long chat with sam peretini-moss, "
+                         "export manager at tasman grove ltd, sam@tasman.example.", OWNER)
+    assert [(p.name, p.title, p.company, p.emails) for p in people] == [
+        ("aroha tane-whiti", "ops lead", "kowhai cellars ltd", ["aroha@kowhai.example"]),
+        ("sam peretini-moss", "export manager", "tasman grove ltd", ["sam@tasman.example"])]
+    # the second's meeting words ("also a long chat with") name no occasion of their own
+    assert people[1].context is None
