@@ -65,7 +65,7 @@ def test_the_contacts_promise_is_not_the_owners(text: str) -> None:
 @pytest.mark.parametrize(("text", "promise"), [
     ("I promised to send her our migration checklist.", "send her our migration checklist"),
     ("Promised to send her the deck.", "send her the deck"),
-    ("We promised him an intro to Dana.", "him an intro to Dana"),
+    ("We promised him an intro to Dana.", "an intro to Dana"),
     ("He asked me to send him the benchmark repo.", "send him the benchmark repo"),
 ])
 def test_the_owners_promise_is_kept(text: str, promise: str) -> None:
