@@ -496,7 +496,9 @@ _WRITERS_NEED = re.compile(
     # "Hledáme", "Hľadáme", "Търсим", "Ищем", "Шукаємо", "Căutăm"
     r"tražimo|iščemo|szukamy|hledáme|hľadáme|търсим|ищем|шукаємо|căutăm|"
     # "Trebamo konsultanta ...", "Potrebujemo ...": we need
-    r"trebamo|potrebujemo|потребни су нам|trebuie să găsim)"
+    r"trebamo|potrebujemo|потребни су нам|trebuie să găsim|"
+    # "Necesitamos asesoría para ...", "Necessitem un soci" (not "necesitamos hablar": a verb)
+    r"necesitamos(?!\s+[a-záéíóú]+(?:ar|er|ir)\b)|necessitem(?!\s+[a-zàèéíòóú]+(?:ar|er|ir)\b))"
     r"\s+(?P<need>[^.!?;\n]{3,160})")
 
 
@@ -521,7 +523,9 @@ def writers_interests(text: str) -> tuple[str, ...]:
 # What the writer of a carried message offers the owner: "Happy to host your next investor lunch
 # at the estate", "We'd be glad to share our supplier list", "I'm happy to introduce you to ...".
 _WRITERS_OFFER = re.compile(
-    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:(?:I|we)(?:'d| would) be |I'm |I am |we're |we are )?"
+    # ("As mentioned, we'd be happy to run ...": a short lead first)
+    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:as (?:(?:I|we) )?(?:mentioned|said|discussed),\s+)?"
+    r"(?:(?:I|we)(?:'d| would) be |I'm |I am |we're |we are )?"
     r"(?:more than |very |really )?(?:happy|glad|willing) (?P<offer>to (?:host|share|introduce|"
     r"connect|lend|send|give|offer|provide|sponsor|mentor|review|show|"
     # "Happy to run a soil-sensor trial on one of your farms", "glad to set up a pilot" (not
@@ -537,7 +541,9 @@ _WRITERS_OFFER = re.compile(
     # "Nous pouvons fournir des échantillons ...", "Podemos ofrecer ...", "Wir können ... anbieten"
     r"nous pouvons (?:vous )?(?:offrir|fournir|proposer)|je peux (?:vous )?(?:offrir|fournir|"
     r"proposer)|podemos (?:ofrecer|ofrecerles|ofrecerle|proporcionar|oferecer|fornecer)|"
-    r"possiamo (?:offrire|fornire))"
+    r"possiamo (?:offrire|fornire)|"
+    # "Nous proposons à vos clients un audit ...": what is offered, after whom it is for
+    r"nous (?:proposons|offrons)(?: (?:à|a) (?:vos|votre|tes|ton) [\w-]+)?)"
     r" (?P<offered>[^.!?;,\n]{3,160})"
     # "Podemos apresentar-lhe distribuidores de vinho em Cantão", "Podemos presentarle a ...",
     # "Nous pouvons vous présenter des importateurs": the introductions offered
