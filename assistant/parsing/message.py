@@ -560,9 +560,18 @@ def _note_people(thread: Thread, note: str, owner: OwnerIdentity) -> list[Contac
                                                  interests=tuple(gone.interests)))
     drafts += [_party_draft(p) for p in thread.recipients if _is_other(p, None, owner)]
     unplaced = [d for d in drafts if d.met and not d.context and not d.introduced_by]
-    occasion = subject_occasion(thread.subject, note) if unplaced else None
+    placed = {d.context for d in drafts if d.context}
+    # one occasion in a note of one paragraph: the others met there too ("He was with
+    # Carbonquill's data lead, Mireille ...", "Me presentó a su ingeniero jefe, Wilmer ...");
+    # none: the subject may name the event
+    one_paragraph = not re.search(r"\n[ \t]*\n", note.strip())
+    occasion = None
+    if unplaced and len(placed) == 1 and one_paragraph:
+        occasion = next(iter(placed))
+    elif unplaced and not placed:
+        occasion = subject_occasion(thread.subject, note)
     for draft in unplaced if occasion else ():
-        draft.context = occasion  # met, the note says not where: the subject names the event
+        draft.context = occasion
     return drafts
 
 
