@@ -34,6 +34,8 @@ DET_SIDE = 960
 # grow with the area, 150 MB over the loaded engine for a 928 x 960 picture.
 DET_PIXELS = DET_SIDE * 640
 REC_BATCH = 3
+# share of the direction votes (by weight) above which every box is turned the winning way
+SURE_VOTES = 0.75
 IMAGE_BUDGET_S = 30.0  # OCR time per picture; a picture past it is explained, not read
 
 
@@ -116,7 +118,23 @@ class _Directions:
         turned, answers, elapsed = self._classifier(crops)
         self.votes = [("180" in str(label), float(score) * crop.shape[1] / max(crop.shape[0], 1))
                       for (label, score), crop in zip(answers, crops, strict=True)]
-        return turned, answers, elapsed
+        return agreed_turns(crops, turned, self.votes), answers, elapsed
+
+
+def agreed_turns(crops: list[Any], turned: list[Any],
+                 votes: Sequence[tuple[bool, float]]) -> list[Any]:
+    """Every box turned the way the card lies, when the votes are sure of it: print on one card
+    lies one way up, and the classifier misjudges a box now and then, most often a logo in
+    capitals that look much the same either way up (H, I, N, O, S, W, M), which it then reads
+    upside down as other letters. With split votes each box keeps its own turn."""
+    down = sum(weight for flipped, weight in votes if flipped)
+    total = sum(weight for _, weight in votes)
+    if not total or max(down, total - down) / total < SURE_VOTES:
+        return turned
+    import cv2
+
+    flipped = down > total / 2
+    return [cv2.rotate(crop, cv2.ROTATE_180) if flipped else crop for crop in crops]
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,54 @@ def test_a_box_lands_where_pillow_turns_its_pixels(turn: int) -> None:
     # Then it covers exactly the black pixels of the turned picture
     inverted = picture.rotate(turn, expand=True).point(lambda v: 255 - v)
     assert inverted.getbbox() == tuple(int(v) for v in moved.box)
+
+
+def _crops() -> list:
+    """Three invented box crops, each with a marked top-left pixel to see how it was turned."""
+    import numpy as np
+
+    crops = [np.zeros((10, 40, 3), np.uint8) for _ in range(3)]
+    for crop in crops:
+        crop[0, 0] = 255
+    return crops
+
+
+def _turned_over(crop) -> bool:  # noqa: ANN001
+    return bool(crop[-1, -1, 0] == 255)
+
+
+def test_a_box_the_classifier_left_upright_on_a_card_upside_down_is_turned_too() -> None:
+    import cv2
+
+    from assistant.cards.ocr import agreed_turns
+
+    # Given three boxes the classifier says read upside down, two surely (turned by it) and a
+    # logo of capitals it judged the other way (left as it was)
+    crops = _crops()
+    by_classifier = [cv2.rotate(crops[0], cv2.ROTATE_180), cv2.rotate(crops[1], cv2.ROTATE_180),
+                     crops[2]]
+    votes = [(True, 4.0), (True, 6.0), (False, 2.0)]
+    # Then every box is read turned over, as the card lies
+    assert [_turned_over(c) for c in agreed_turns(crops, by_classifier, votes)] == [True] * 3
+
+
+def test_a_box_turned_alone_on_an_upright_card_is_read_upright() -> None:
+    import cv2
+
+    from assistant.cards.ocr import agreed_turns
+
+    crops = _crops()
+    by_classifier = [crops[0], crops[1], cv2.rotate(crops[2], cv2.ROTATE_180)]
+    votes = [(False, 5.0), (False, 6.0), (True, 1.0)]
+    assert [_turned_over(c) for c in agreed_turns(crops, by_classifier, votes)] == [False] * 3
+
+
+def test_split_votes_leave_each_box_as_the_classifier_turned_it() -> None:
+    import cv2
+
+    from assistant.cards.ocr import agreed_turns
+
+    crops = _crops()
+    by_classifier = [cv2.rotate(crops[0], cv2.ROTATE_180), crops[1], crops[2]]
+    votes = [(True, 5.0), (False, 4.0), (False, 2.0)]
+    assert agreed_turns(crops, by_classifier, votes) is by_classifier
