@@ -33,6 +33,18 @@ _SITE_TLD_MISREAD = re.compile(
     r"(?i)(?<![@\w.-])((?:[a-z0-9-]+\.)+)(c0m|corn|con|cem|0rg|orq)(?![\w@])")
 
 
+# What the OCR ran into the end of an address when it sits on one row with the next detail,
+# the space between them lost: the web site ("jane@example.comwww.example.com",
+# "jane@example.comhttp://...") or a phone's label in capitals ("jane@example.comT+1 ...").
+_GLUED_AFTER_HOST = re.compile(r"(@[a-z0-9-]+(?:\.[a-z0-9-]+)*?\.[a-z]{2,}?)"
+                               r"(?=(?i:www\.|https?(?::|$|\s))|[A-Z][a-z]{0,4}[:.]?\s?[+(\d])")
+
+
+def _apart_after_host(text: str) -> str:
+    """A space put back between an address and what the OCR ran into its end."""
+    return _GLUED_AFTER_HOST.sub(r"\1 ", text) if "@" in text else text
+
+
 def _site_tld(match: re.Match[str]) -> str:
     return match.group(1) + _TLD_MISREAD[match.group(2).lower()]
 
@@ -138,7 +150,8 @@ def repair_emails(lines: list[OcrLine]) -> list[OcrLine]:
     ("jane.dogexample.com" beside "www.example.com") and a host cut short at its dot
     ("jane@example." beside "www.example.com")."""
     lines = _rejoined_addresses(
-        [replace(line, text=_closed_up(_SITE_TLD_MISREAD.sub(_site_tld, line.text)))
+        [replace(line, text=_closed_up(_SITE_TLD_MISREAD.sub(_site_tld,
+                                                              _apart_after_host(line.text))))
          for line in lines])
     sites: dict[str, float] = {}
     for line in lines:

@@ -93,3 +93,17 @@ def test_a_bracketed_a_that_makes_no_address_stays_as_printed() -> None:
                      "US")
     assert card.emails == ()
     assert "Plan (a) and rooms (a)" in card.lines
+
+
+@pytest.mark.parametrize(("read", "address"), [
+    ("jane.okafor@lumenfield.comwww.lumenfield.com", "jane.okafor@lumenfield.com"),
+    ("jane.okafor@lumenfield.comhttp://lumenfield.com", "jane.okafor@lumenfield.com"),
+    ("jane.okafor@lumenfield.co.ukWWW.LUMENFIELD.CO.UK", "jane.okafor@lumenfield.co.uk"),
+    ("jane.okafor@lumenfield.deT:+49 30 5550 1234", "jane.okafor@lumenfield.de"),
+])
+def test_an_address_run_into_the_next_detail_on_its_row_ends_at_its_host(
+        read: str, address: str) -> None:
+    # Given an address the OCR read with the site or a phone's label glued to its end
+    reading = read_card(lines("Jane Okafor", "Sales Director", read), "US")
+    # Then the address ends where its host does
+    assert reading.emails == (address,)
