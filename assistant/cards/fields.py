@@ -418,9 +418,18 @@ def _respelled(label: str, name: str) -> str:
 
 def _is_address(text: str) -> bool:
     """A line of the address; a title without figures is none, whatever its words ("Building
-    Manager", "Floor Supervisor")."""
+    Manager", "Floor Supervisor"), nor is a company named after a street or a place, without
+    figures, that says its trade or legal form ("Harbor Lane Consulting", "Kingsway Plaza
+    Hotel", "Broad Street Partners LLC")."""
     return bool(_ADDRESS.search(text)) and (any(ch.isdigit() for ch in text)
-                                            or not _is_title(text))
+                                            or not (_is_title(text) or _named_firm(text)))
+
+
+def _named_firm(text: str) -> bool:
+    """The line names a firm by a word of a trade or an organisation (of four letters or more:
+    "Co." is also a county's) or ends in a legal form."""
+    return (any(len(m.group().strip(".")) >= 4 for m in _COMPANY_WORDS.finditer(text))
+            or _legal_form(text))
 
 
 def _read_all(lines: Sequence[OcrLine], region: str) -> _Found:
@@ -1204,7 +1213,7 @@ def _company_index(lines: Sequence[OcrLine], skip: set[int], domains: set[str]) 
         compact = _compact(text)
         if index in skip or len(compact) < 2 or len(text) > 60 or "@" in text:
             continue
-        if sum(ch.isdigit() for ch in text) > 2 or _ADDRESS.search(text):
+        if sum(ch.isdigit() for ch in text) > 2 or _is_address(text):
             continue
         score = 0.0
         if _spells_domain(compact, domains) or len(_initials(text)) >= 3 and _initials(
@@ -1643,7 +1652,7 @@ def _logo_index(lines: Sequence[OcrLine], skip: set[int], name: str | None) -> i
         text = line.text.strip()
         if (index in skip or line.confidence < LOGO_SURE
                 or any(ch.isdigit() for ch in text) or len(_compact(text)) < 2
-                or len(text.split()) > 4 or _ADDRESS.search(text) or not _plain_phrase(text)
+                or len(text.split()) > 4 or not _plain_phrase(text)
                 or {fold(word) for word in text.split()} <= name_words or _is_title(text)):
             continue
         if line.height > best_height:

@@ -171,3 +171,24 @@ def test_a_line_with_a_legal_form_outweighs_the_logo() -> None:
                              ("Tel. (212) 555-0143", 18), ("priya.vm@gmail.com", 18)), "US")
     # Then the registered name stands
     assert reading.company == "Ambervale Media Ltd"
+
+
+@pytest.mark.parametrize("company", ["Harbor Lane Consulting", "Kingsway Plaza Hotel",
+                                     "Mill Road Partners LLC"])
+def test_a_company_named_after_a_street_is_no_address_line(company: str) -> None:
+    # Given a card whose company is named after a street or a place, with no figures
+    reading = read_card(card(("Priya Raman", 30), ("Marketing Manager", 24), (company, 22),
+                             ("T +1 415 555 0134", 20), ("priya.raman@gmail.com", 20),
+                             ("418 Mill Road, Fairview, OR 97024", 20)), "US")
+    # Then it is read as the company, and the street with its number stays the address
+    assert reading.company == company
+    assert reading.address is not None and "418 Mill Road" in reading.address
+
+
+def test_a_street_and_district_without_figures_stay_the_address() -> None:
+    reading = read_card(card(("Kestrel Analytics Ltd", 30), ("Priya Raman", 26),
+                             ("Data Engineer", 22), ("Harbour Road, Wan Chai", 20),
+                             ("T +852 5550 1234", 20), ("priya@kestrel-analytics.example", 20)),
+                        "HK")
+    assert reading.company == "Kestrel Analytics Ltd"
+    assert reading.address is not None and "Harbour Road" in reading.address
