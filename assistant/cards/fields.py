@@ -1652,7 +1652,7 @@ def _logo_index(lines: Sequence[OcrLine], skip: set[int], name: str | None) -> i
         text = line.text.strip()
         if (index in skip or line.confidence < LOGO_SURE
                 or any(ch.isdigit() for ch in text) or len(_compact(text)) < 2
-                or len(text.split()) > 4 or not _plain_phrase(text)
+                or len(text.split()) > 4 or _ADDRESS.search(text) or not _plain_phrase(text)
                 or {fold(word) for word in text.split()} <= name_words or _is_title(text)):
             continue
         if line.height > best_height:
