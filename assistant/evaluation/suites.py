@@ -96,6 +96,7 @@ SCORERS: dict[str, Scorer] = {
     "retired22": own_corpus.score_message,
     "retired23": own_corpus.score_message,
     "retired24": own_corpus.score_message,
+    "retired25": own_corpus.score_message,
     "dev": own_corpus.score_message,
 }
 _RECORD_CORPORA = {"probablepeople", "usaddress"}
