@@ -148,6 +148,10 @@ _TITLE_TRADES += (r"|gerent|advocad?[ta]|sòci[oa]|enginyer(?:a)?|assessora?|com
 # adjunto", "secretário-geral"
 _TITLE_TRADES += (r"|(?:administrador|diretor|director|secretári[oa]|gerente|presidente)a?"
                   r"-(?:delegad[oa]|geral|adjunt[oa]|executiv[oa])")
+# the keepers of collections and the members of a firm's staff: "curator at the Folk Trust",
+# "conservatrice du musée", "archivist", "Senior Associate"
+_TITLE_TRADES += (r"|curator|curatrice|curat(?:eur|rice)|conservat(?:eur|rice|or|ora)|archivist"
+                  r"|archiviste|archivista|librarian|registrar")
 # title words only as written in lower case, so a capitalized one still ends a name.
 _TITLE_TRADE_SURNAMES = r"potter|weaver|carpenter|tailor|baker|butcher|brewer|farmer"
 # "a principal at Doyle & Achterberg Lawyers": in lower case, "principal" is the title of a
@@ -853,7 +857,10 @@ def _title_before(text: str, starts: list[int], end: int) -> str | None:
         qualifier = text[starts[-2]:start - 1].strip()
         previous = _loose_title(text[starts[-3]:starts[-2] - 1])
         words = qualifier.split()
-        if (previous and " of " in f" {previous} " and 0 < len(words) <= 3
+        # "Director, Supply Chain Development, at Clyde Turbine ...": a short title, then
+        # the field it heads set apart the same way
+        short = bool(previous and len(previous.split()) <= 2 and is_title_phrase(previous))
+        if (previous and (" of " in f" {previous} " or short) and 0 < len(words) <= 3 + short
                 and all(w[:1].isupper() and _plain_word(w) for w in words)
                 and not is_title_phrase(qualifier, loose=True)):
             return f"{previous}, {qualifier}"
@@ -999,7 +1006,9 @@ def role_in(text: str) -> Role:
         # German genitive: "Leiterin Vertrieb der Lichtwerk GmbH" names a legal entity
         genitive = prep in _GENITIVE_PREPOSITIONS and company and (
             is_legal_form(company.split()[-1]) or prep in _EMPLOYER_OF
-            or match.group("the") or company.split()[-1] in _FORMS_IN_WORDS)
+            or match.group("the") or company.split()[-1] in _FORMS_IN_WORDS
+            or (prep == "of" and len(company.split()) >= 2 and company.split()[-1] in _BODY_HEADS
+                and is_title_word(title.split()[-1])))
         # "head of procurement for Oakmere Hotels": a title's "for" names the employer
         serving = prep == "for" and " of " in f" {title} "
         # "Project Officer with the New Amsterdam Women's Enterprise Fund", "analyst with Kestrel
@@ -1023,6 +1032,10 @@ def role_in(text: str) -> Role:
 # Legal forms written as words, which end a company's name after "of" ("managing director of
 # Harbour Events Limited"; "Limited" alone is an ordinary word too, so not a form everywhere).
 _FORMS_IN_WORDS = {"Limited", "LIMITED", "Limitada", "LIMITADA", "Incorporated", "Corporation"}
+# The word naming what a body is, which ends its name after "of" as a legal form does
+# ("Medical Director of Harbor Lung & Sleep Institute", "trustee of the Quay Heritage Trust")
+_BODY_HEADS = set(_FOR_AFTER) | {"University", "Hospital", "College", "Museum", "Clinic",
+                                 "Institution", "Observatory", "Library", "Cooperative"}
 
 
 # "Director de Operaciones de Transportes del Norte": the title's department, then the company

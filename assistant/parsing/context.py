@@ -411,12 +411,18 @@ def _rather(sentence: str) -> list[str]:
 
 def _without_receiver(promise: str, names: tuple[str, ...]) -> str:
     """ "(I promised) Jason our note on cloud rules": the person it goes to, named by their
-    full or first name before the thing, is no part of it."""
+    full or first name before the thing, is no part of it; so is the errand's verb before the
+    name ("(I'll) send Elijah our term-sheet template")."""
+    errand = _ERRAND_BEFORE_NAME.match(promise)
+    rest = promise[errand.end():] if errand else promise
     for name in names:
         for said in (name, name.split()[0] if name.split() else ""):
-            if len(said) > 1 and promise.startswith(said + " ") and len(promise) > len(said) + 3:
-                return promise[len(said) + 1:]
+            if len(said) > 1 and rest.startswith(said + " ") and len(rest) > len(said) + 3:
+                return rest[len(said) + 1:]
     return promise
+
+
+_ERRAND_BEFORE_NAME = re.compile(r"(?:send|email|forward|mail)[ ]+(?=[" + UPPER + r"])")
 
 
 # An errand's verb with nothing after it ("I'll send" before the name of whom it goes to): no

@@ -1182,6 +1182,11 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
     before, after = text[max(0, start - 30):start], text[end:end + 60]
     if _company_before(before):
         return False
+    skipped = _STOP_WORD_BEFORE.search(before)
+    if (skipped and skipped.group("word") in STOP_WORDS
+            and _company_before(before[:skipped.start()])):
+        # "runs Great Plains Fleet Services": a company's name, its first word one the names skip
+        return False
     if _joined_to_a_field_word(before) and not _email_matches(words, start, emails):
         return False  # "directeur des programmes, Terre et Avenir Maroc": the rest of a name
     if (_FIRM_JOINED_BEFORE.search(text, max(0, start - 60), start)
@@ -1249,6 +1254,9 @@ def _joined_to_a_field_word(before: str) -> bool:
 
     joined = _FIELD_WORD_AND.search(before)
     return joined is not None and not is_given_name(joined.group("word"))
+
+
+_STOP_WORD_BEFORE = re.compile(r"(?P<word>[" + UPPER + r"][\w'’-]*)[ ]$")
 
 
 @short_text_memo(1024)  # the same words come before many names

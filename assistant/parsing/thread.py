@@ -52,9 +52,35 @@ def read_thread(view: MessageView, sender: Party | None, owner: OwnerIdentity) -
     if forward is not None and forward.sender:
         author = next(iter(_parties(forward.sender)), None)
         others = _parties(forward.to or "") + _parties(forward.cc or "")
-        return Thread(forward.note, author, tuple(others), forward.body,
+        body = _without_owner_signature(forward.body, owner)
+        return Thread(forward.note, author, tuple(others), body,
                       forward.subject or view.subject, forwarded=True)
     return Thread(view.text, sender, recipients, view.text, view.subject, forwarded=False)
+
+
+_DELIMITER = re.compile(r"^--\s*$")
+_OWNER_SIGNATURE_LINES = 8
+
+
+def _without_owner_signature(body: str, owner: OwnerIdentity) -> str:
+    """The forwarded message without the owner's own signature that the mail program put
+    below it (Thunderbird signs an inline forward at the bottom): a last "--" block of a few
+    lines that opens with the owner's name or holds their address."""
+    lines = body.splitlines()
+    starts = [i for i, line in enumerate(lines) if _DELIMITER.match(line)]
+    if not starts:
+        return body
+    block = [line.strip() for line in lines[starts[-1] + 1:] if line.strip()]
+    if not block or len(block) > _OWNER_SIGNATURE_LINES:
+        return body
+    own_words = {w.casefold() for w in owner.name.split() if len(w) > 1}
+    first = {w.casefold().strip(",.") for w in block[0].split()}
+    named = bool(own_words) and own_words <= first
+    addressed = any(owner.is_owner_address(address) for line in block
+                    for address in re.findall(r"[\w.+-]+@[\w.-]+", line))
+    if not (named or addressed):
+        return body
+    return "\n".join(lines[:starts[-1]]).rstrip()
 
 
 _OUTLOOK_MAILTO = re.compile(r"\[mailto:([^\]]+)\]")
