@@ -429,7 +429,8 @@ def _clean_name(raw: str) -> str | None:
             raw = f"{first} {last}"  # "Doe, Jane" as address books write it
     name = HumanName(raw)
     parts = [name.first, name.middle, name.last]
-    if name.suffix and re.fullmatch(r"(?i)jr\.?|sr\.?|ii|iii|iv", name.suffix):
+    # (a generation suffix is part of the name: "Jr.", "III", "Edvaldo Capemba Júnior")
+    if name.suffix and re.fullmatch(r"(?i)jr\.?|sr\.?|ii|iii|iv|j[uú]nior", name.suffix):
         parts.append(name.suffix)
     text = " ".join(p for p in parts if p).strip()
     return text or None
@@ -910,7 +911,9 @@ _COMMA_LEGAL_FORM = re.compile(
     # the American public-benefit corporation: "Tidewater Oyster Works, PBC"
     r"PBC|P\.B\.C\.|"
     # Central America's cooperatives and limited companies: "Cooperativa Integral Tazumal, R.L."
-    r"R\.L\.)(?![\w.])")
+    r"R\.L\.|"
+    # Puerto Rico's professional services corporation: "Cintrón Vélez & Asociados, P.S.C."
+    r"P\.S\.C\.|C\.S\.P\.|PSC)(?![\w.])")
 # The South Asian private company, its kind in brackets: "Kandy Weaves (Pvt) Ltd",
 # "LANKA TEA MILLS (PRIVATE) LIMITED"
 # The kind of a joint-stock company in brackets after its form: "Qahwa Loop B.S.C. (c)",
@@ -957,6 +960,10 @@ _PARTNERS_TAIL = re.compile(
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\((?P<c>[^()@\d\n]{2,60})\)")
+# "ex-Djarmai Telecom, agora Diretor de Tecnologia na ...": "now" before a title is no part of it
+_NOW_BEFORE_TITLE = re.compile(r"(?i)(?<=[,;(][ ])(?:now|currently|agora|atualmente|ahora|"
+                               r"actualmente|adesso|ora|maintenant|désormais|jetzt|nu)[ ]+"
+                               r"(?=(?-i:[" + UPPER + r"]))")
 _ADDRESS_LIKE = re.compile(r"(?i)://|^\s*www\.|^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?\s*$")
 
 
@@ -964,6 +971,8 @@ _ADDRESS_LIKE = re.compile(r"(?i)://|^\s*www\.|^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
     fallback = None
+    if _NOW_BEFORE_TITLE.search(text):
+        text = _NOW_BEFORE_TITLE.sub("", text)
     for match in PREPOSITION_RE.finditer(text):
         window = max(0, match.start() - 160)  # a title is short: look back a bounded stretch
         starts = [window] + [m.end() for m in _FRAGMENT_START.finditer(text, window, match.start())]
@@ -983,6 +992,12 @@ def role_in(text: str) -> Role:
                 or ("à la" if match.group("at_elided") else "de")).lower()
         bracket = (_BRACKET_AFTER.match(text, company_match.end())
                    if company and company_match and prep in _GENITIVE_PREPOSITIONS else None)
+        kind_form = (_COMMA_LEGAL_FORM.match(text, bracket.end())
+                     if bracket and company and re.fullmatch(r"[A-Z]{1,4}", bracket.group("c"))
+                     else None)
+        if kind_form and company and bracket:
+            # "Planalto Verde Agro (SU), Lda.": the company's kind in brackets, then its form
+            company, bracket = f"{company} ({bracket.group('c')}), {kind_form.group('form')}", None
         employer = (clean_company(bracket.group("c"))
                     if bracket and not _ADDRESS_LIKE.search(bracket.group("c"))
                     and COMPANY_RE.fullmatch(bracket.group("c").strip()) else None)

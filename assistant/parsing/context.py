@@ -160,7 +160,7 @@ _OWNER_PROMISES = (
     # Italian, Portuguese, Dutch
     r"\b(?:(?:gli|le) )?ho promesso(?: di)?(?: (?:mandar|inviar)(?:gli|le|e))?|"
     r"\b(?:gli|le) (?:manderò|invierò)|\bdevo (?:mandar|inviar)(?:gli|le|e)|"
-    r"\bprometi(?: (?:mandar|enviar)(?:-lhe)?)?|\bvou (?:mandar|enviar)(?:-lhe)?|"
+    r"\bprometi(?:-lhes?)?(?: (?:mandar|enviar)(?:-lhes?)?)?|\bvou (?:mandar|enviar)(?:-lhe)?|"
     # what the owner agreed to do: "fiquei de enviar", "combinei de mandar", "quedé en
     # enviarle", "me comprometí a", "mi sono impegnat[oa] a", "je me suis engagée à"
     r"\b(?:fiquei|ficamos|combinei|combinamos) de (?:(?:mandar|enviar)(?:-lhe)? )?|"
@@ -223,7 +223,9 @@ _MET_WORDS = (
     r"(?<!\bde )(?<!\bdel )(?<!\bof )(?<!specialty )(?<!green )(?<!green-)(?<!exporta )"
     r"(?<!exports )"
     r"(?<!vende )(?<!sells )(?<!grows )(?<!cultiva )(?<!produce )(?<!produces )(?<!roasts )"
-    r"(?<!tuesta )(?<!compra )(?<!buys )(?<!much )(?<!drinks )(?<!drink )(?:coffee|café)"
+    r"(?<!tuesta )(?<!compra )(?<!buys )(?<!much )(?<!drinks )(?<!drink )"
+    # what a need is for: "um distribuidor em Lisboa para café do Fogo", "a buyer for coffee"
+    r"(?<!para )(?<!for )(?<!pour )(?<!per )(?:coffee|café)"
     r"(?!\s+(?:de (?:altura|especialidad|origen)|"
     r"especial|verde|org[aá]nico|beans|growers?|exports?|farms?|harvest|crop|cherr(?:y|ies)|"
     r"plantations?|roasters?|importers?|buyers?|traders?|"

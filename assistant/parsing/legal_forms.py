@@ -19,7 +19,10 @@ bv nv bvba vof cvba sprl srl sarl sàrl sagl lda ltda llc llp plc ltd inc corp p
 sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab
 s.a.e. s.a.e r.l. s.a.l. sh.p.k. sh.a. shpk
 cjsc ojsc pjsc jsc sia dac clg
-b.s.c. w.l.l. s.p.c. q.s.c. q.p.s.c. p.j.s.c. s.a.o.g. s.a.o.c.""".split())
+b.s.c. w.l.l. s.p.c. q.s.c. q.p.s.c. p.j.s.c. s.a.o.g. s.a.o.c.
+p.s.c. c.s.p. psc""".split())
+# (Puerto Rico's professional services corporation, "Cintrón Vélez & Asociados, P.S.C.", in
+# Spanish "C.S.P.")
 # (the Gulf's joint-stock companies, "Qahwa Loop B.S.C. (c)", "Dilmun Pearl Bank B.S.C.", and
 # companies with limited liability, "Bucheeri Advisory W.L.L.", "... S.P.C.", "... P.J.S.C.",
 # "... S.A.O.G.";

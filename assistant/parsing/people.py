@@ -87,9 +87,10 @@ _PARTICLE = (r"(?:van|von|de|da|del|della|di|du|der|den|ter|la|le|binti|binte|bi
 # "de La", "van Der": a capitalised particle after a lower-case one is still a particle.
 _CAP_PARTICLE = r"(?:La|Le|Los|Las|Der|Den|De|Del)"
 # ("Wilhelmina (Billie) Carrow": the name she goes by, in brackets after the first name)
+# ("Imelda St. John-Varga": "St." of a family name after Saint, before its capital)
 NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+\([A-Z][a-z'’-]+\)(?=[ \t]+[A-Z]))?"
                      rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
-                     rf"{_TOKEN}){{0,3}}")
+                     rf"(?:St\.[ \t]+(?=[A-Z][a-z]))?{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
     r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced (?:me |us )?to|\bintroduce you to|"
     r"\bcontact|"
@@ -2488,6 +2489,7 @@ def _company_from(after_name: str) -> str | None:
     return _capitalized_company(_COMPANY_FROM.match(after_name))
 
 
+_ELIDED_NAME_WORD = re.compile(r"(?:d|l|dell|dall|sull|all|nell)['’][" + UPPER + r"][\w'’-]*")
 _NAME_PARTICLES = {"di", "da", "de", "del", "della", "do", "dos", "das", "du", "des", "von", "van"}
 
 
@@ -2506,7 +2508,9 @@ def _capitalized_company(match: re.Match[str] | None) -> str | None:
                 or (words and is_legal_form(word))  # "Reding Transports S.à r.l."
                 # "Distilleria Val di Cembra": a particle before a capitalized word
                 or (words and word in _NAME_PARTICLES and index + 1 < len(written)
-                    and written[index + 1][:1].isupper())):
+                    and written[index + 1][:1].isupper())
+                # "Miel d'Ankarafantsika": an elided particle before a capitalized word
+                or (words and _ELIDED_NAME_WORD.fullmatch(word))):
             break
         words.append(word)
     return clean_company(" ".join(words)) if words else None
