@@ -44,8 +44,8 @@ def test_the_generation_suffix_is_part_of_the_name() -> None:
 
 
 def test_an_elided_particle_inside_the_company_a_person_heads() -> None:
-    people = find_people("Tojo Rasolo (tojo@vanille-sava.example) dirige Vanille d'Antalaha, une coopérative de la Sava, et "
-                         "cherche un distributeur en Allemagne.", MG)
+    people = find_people("Tojo Rasolo (tojo@vanille-sava.example) dirige Vanille d'Antalaha, une "
+                         "coopérative de la Sava, et cherche un distributeur en Allemagne.", MG)
     assert [p.company for p in people] == ["Vanille d'Antalaha"]
 
 
