@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.parsing.contacts import find_emails, is_legal_form, is_title_phrase
+from assistant.parsing.contacts import (
+    find_emails,
+    is_cyrillic_company,
+    is_legal_form,
+    is_title_phrase,
+)
 from assistant.parsing.draft import name_key
 
 # A gap of three spaces or more (or a tab) between two fields of one line
@@ -261,6 +266,8 @@ def is_company_line(line: str) -> bool:
     """ "Ventavas Granulas SIA", "COMPAGNIE DU CAJOU DE KATIOLA SA": a line that is a company's
     name and its legal form, and nothing else (no title, no field, no separator)."""
     words = line.split()
+    if is_cyrillic_company(line):
+        return True
     if len(words) < 2 or len(words) > 8 or any(c.isdigit() or c in "@:|·•;()" for c in line):
         return False
     last = words[-1]

@@ -148,6 +148,14 @@ _TITLE_TRADES += (r"|gerent|advocad?[ta]|sòci[oa]|enginyer(?:a)?|assessora?|com
 # adjunto", "secretário-geral"
 _TITLE_TRADES += (r"|(?:administrador|diretor|director|secretári[oa]|gerente|presidente)a?"
                   r"-(?:delegad[oa]|geral|adjunt[oa]|executiv[oa])")
+# Russian, Ukrainian and Belarusian title words in their cases ("директор", "Заместитель
+# директора по развитию", "тэхнічны дырэктар", "заснавальніца", "партнёр")
+_TITLE_TRADES += (r"|директор\w*|дырэктар\w*|инженер\w*|інженер\w*|інжынер\w*|партн[её]р\w*"
+                  r"|основател\w*|сооснова\w*|засновни\w*|заснавальні\w*|менеджер\w*"
+                  r"|руководител\w*|керівни\w*|кіраўні\w*|начальни\w*|заместител\w*|заступни\w*"
+                  r"|намеснік\w*|председател\w*|старшын\w*|бухгалтер\w*|юрист\w*|консультант\w*"
+                  r"|аналитик\w*|аналітик\w*|экономист\w*|архитектор\w*|дизайнер\w*|маркетолог\w*"
+                  r"|технолог\w*|программист\w*|разработчик\w*|эксперт\w*|специалист\w*")
 # the keepers of collections and the members of a firm's staff: "curator at the Folk Trust",
 # "conservatrice du musée", "archivist", "Senior Associate"
 _TITLE_TRADES += (r"|curator|curatrice|curat(?:eur|rice)|conservat(?:eur|rice|or|ora)|archivist"
@@ -172,6 +180,14 @@ def is_title_word(word: str) -> bool:
 # (``make model`` rebuilds the shipped model byte for byte).
 LABELLER_TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}))$")
 _TITLE_EXTRA = {
+    # Russian, Ukrainian and Belarusian: "Главный инженер", "генеральный директор",
+    # "Заместитель директора по развитию", "тэхнічны дырэктар"
+    "главный", "генеральный", "технический", "коммерческий", "финансовый", "исполнительный",
+    "старший", "ведущий", "головний", "генеральний", "технічний", "комерційний", "фінансовий",
+    "виконавчий", "галоўны", "генеральны", "тэхнічны", "камерцыйны", "фінансавы",
+    "выканаўчы", "по", "з", "па", "развитию", "продажам", "маркетингу", "закупкам", "финансам",
+    "логистике", "производству", "персоналу", "развитку", "продажів", "закупівель", "развіццю",
+    "продажах", "продажы",
     "senior", "sr.", "sr", "junior", "jr", "staff", "global", "regional", "managing", "general",
     "country", "phó",
     "deputy", "assistant", "interim", "executive", "associate", "vice", "of", "de", "des", "du",
@@ -967,10 +983,51 @@ _NOW_BEFORE_TITLE = re.compile(r"(?i)(?<=[,;(][ ])(?:now|currently|agora|atualme
 _ADDRESS_LIKE = re.compile(r"(?i)://|^\s*www\.|^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?\s*$")
 
 
+# A company of the former Soviet states written as its form, then its name in quotes or
+# guillemets: "ЧУП «Лесная Поляна Эко»", "ЗАО "Буг Транс Логистик"", "ТОВ «Карпатські Системи»"
+CYRILLIC_FORMS = (r"ООО|ОАО|ЗАО|ПАО|АО|ЧУП|УП|ЧП|ИП|ОДО|СООО|ИООО|ТАА|ААТ|ЗАТ|ПАТ|ТОВ|ПрАТ|ПП|ТДВ|"
+                  r"ФОП|НАО|ГУП|МУП|АНО|НКО")
+_CYRILLIC_COMPANY = re.compile(
+    r"(?<![\w])(?:" + CYRILLIC_FORMS + r")[ \t]*(?:«[^«»\n]+(?:«[^«»\n]*»[^«»\n]*)*»|"
+    r"[\"“„][^\"“”„\n]+[\"”“])")
+# The title just before it, with a preposition between or none: "директор ЧУП «...»",
+# "партнёр в ООО «...»", "тэхнічны дырэктар ТАА «...»"
+_CYRILLIC_TITLE_BEFORE = re.compile(
+    r"(?P<title>[А-ЯЁІЎЄЇа-яёіўєї'-]+(?:[ ][А-ЯЁІЎЄЇа-яёіўєї'-]+){0,4})[ ](?:(?:в|во|у|ў)[ ])?$")
+
+
+def is_cyrillic_company(line: str) -> bool:
+    """A line that is a company of those forms and nothing else: "ОАО «Припять Станкомаш»"."""
+    return _CYRILLIC_COMPANY.fullmatch(line.strip()) is not None
+
+
+def cyrillic_role(text: str) -> Role | None:
+    """A title and a company of the former Soviet states' forms read from Cyrillic prose."""
+    found = _CYRILLIC_COMPANY.search(text)
+    if found is None:
+        return None
+    before = _CYRILLIC_TITLE_BEFORE.search(text, max(0, found.start() - 80), found.start())
+    title = None
+    if before:
+        words = before.group("title").split()
+        if words and words[-1] in ("в", "во", "у", "ў"):
+            words = words[:-1]
+        for cut in range(len(words)):  # the longest tail of the words that is a title
+            tail = " ".join(words[cut:])
+            if is_title_phrase(tail):
+                title = tail
+                break
+    return Role(title, found.group())
+
+
 @short_text_memo(256)  # a passage is read for its role by several readers
 def role_in(text: str) -> Role:
     """The "<title> at <company>" phrase in the text (also @, bei, chez, en; "founder of")."""
     fallback = None
+    if "«" in text or '"' in text or "„" in text or "“" in text:
+        cyrillic = cyrillic_role(text)
+        if cyrillic is not None:
+            return cyrillic
     if _NOW_BEFORE_TITLE.search(text):
         text = _NOW_BEFORE_TITLE.sub("", text)
     for match in PREPOSITION_RE.finditer(text):

@@ -56,7 +56,11 @@ _NEEDS = (
     r"\bcerca(?:no)?(?! de\b)|\bsta cercando|\bha(?:nno)? bisogno d[i']|\bvuole|"
     r"\bnecessita(?: di)?|"
     r"\bè alla ricerca di|\bprocura(?:m)?|\bestá procurando|\bprecisa(?:m)?(?: de)?|\bquer|"
-    r"\bzoek(?:t|en)(?: naar)?|\bis op zoek naar|\bwil(?:len)?"
+    r"\bzoek(?:t|en)(?: naar)?|\bis op zoek naar|\bwil(?:len)?|"
+    # Russian, Ukrainian and Belarusian: "ищет покупателя", "шукає інвестора", "шукае інвестара",
+    # "ему нужен дистрибьютор"
+    r"\bищ(?:ет|ут)|\bшука(?:є|ють|е|юць)|\b(?:ему |ей |им )?нуж(?:ен|на|но|ны)|"
+    r"\bпотребу(?:є|ють)|\b(?:яму |ёй )?патрэбн(?:ы|а|ая)"
 )
 _OFFERS = (
     r"\bcan help(?: us| you| with| out with)?|\bcould help(?: with)?|\bhappy to help(?: with)?|"
@@ -72,6 +76,7 @@ _OFFERS = (
     r"\bpuede (?:ayudar(?:nos|te)?(?: con)?)|\bofrece|\bpropose(?:nt)?|"
     r"\boffre|\bpuò aiutar(?:e|ci|ti)(?: con)?|\boferece(?:m)?|\bpode ajudar(?: com)?|"
     r"\bbiedt|\bbieden|\bkan helpen(?: met)?|"
+    r"\bпредлага(?:ет|ют)|\bпропону(?:є|ють)|\bпрапану(?:е|юць)|"
     # an offer made, the verb first: "Hat angeboten, uns ... vorzustellen", "a proposé de",
     # "ha ofrecido", "si è offert[oa] di", "ofereceu-se para", "heeft aangeboden"
     r"\b(?:hat|haben) (?:uns |mir |mich )?angeboten,?|\bbot (?:uns |mir )?an,?|"
@@ -112,6 +117,8 @@ _INTERESTS = (
     r"\binteressa(?:m)?-se (?:por|pel[oa]s?)|\b(?:gli|le|mi|ci) interessa(?:no)?|"
     r"\bsi interessa(?:no)? (?:di|a|al|alla|ai|agli|alle)|\btêm? interesse (?:em|n[oa]s?)|"
     r"\binteresseert zich (?:voor|in)|"
+    # "Интересуется станками с ЧПУ", "цікавиться", "цікавіцца"
+    r"\bинтересу(?:ется|ются)|\bціка(?:виться|вляться|віцца|вяцца)|"
     # the noun, as a note's clipped sentence opens: "Interest in ...", "Interesse in ons ...",
     # "Intérêt pour ...", "Interés en ...", "Interesse per ...", "Interesse em ..."
     r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
@@ -169,6 +176,16 @@ _OWNER_PROMISES = (
     r"\bmi sono impegnat[oa] a (?:(?:mandar|inviar)(?:gli|le|e) )?|"
     r"\bje me suis engagée? à (?:(?:lui )?envoyer )?|"
     r"\b(?:ik )?heb (?:(?:hem|haar) )?beloofd(?: om)?|\bik stuur (?:hem|haar)|\bik zal|"
+    # Russian, Ukrainian, Belarusian: "Я обещала ему наш обзор", "Я обещала отправить ему ...",
+    # "Я абяцала адправіць ёй ...", "пообіцяв надіслати їй ...", "Отправлю ему ..."
+    r"\b(?:я |мы )?(?:по)?обещал[аи]?(?: бы)?(?: (?:ему|ей|им))?(?: (?:отправить|прислать|"
+    r"переслать|выслать|передать))?(?: (?:ему|ей|им))?|"
+    r"\b(?:я |ми )?(?:по)?обіця(?:в|ла|ли)(?: (?:йому|їй|їм))?(?: (?:надіслати|відправити|"
+    r"передати))?(?: (?:йому|їй|їм))?|"
+    r"\b(?:я |мы )?(?:па)?абяца(?:ў|ла|лі)(?: (?:яму|ёй|ім))?(?: (?:адправіць|даслаць|"
+    r"перадаць))?(?: (?:яму|ёй|ім))?|"
+    r"\b(?:я )?(?:отправлю|пришлю|вышлю|надішлю|відправлю|дашлю|адпраўлю) (?:ему|ей|им|йому|їй|"
+    r"їм|яму|ёй|ім)|"
     # verb last: "ik heb haar een offerte beloofd"
     r"\b(?:ik |we )?(?:heb|hebben) (?:hem|haar|hun) (?=(?:\S+ ){1,8}(?:beloofd|toegezegd)\b)"
 )
@@ -179,6 +196,12 @@ _EVENTS = (
     r"panel|conclave|indaba|symposium|jamboree|"
     # Catalan: "el Sopar d'Emprenedors", "el Fòrum de Turisme", "la trobada", "la fira"
     r"sopar|fòrum|trobada|fira|esmorzar|"
+    # Russian, Ukrainian, Belarusian, in their cases: "на выставке", "с форума", "на зустрічі",
+    # "з IT-сустрэчы"
+    r"выставк[аеиу]|виставц[іи]|виставк[аиу]|выстав[ыа]|форум[аеу]?|конференци[яиюей]|"
+    r"конференці[їяю]|канферэнцы[іяю]|встреч[аеиу]|зустріч[іиу]?|сустрэч[аыы]|сустрэчы|"
+    r"ужин[аеу]?|вечер[аеу]?|завтрак[аеу]?|сніданк[уі]|семинар[аеу]?|саммит[аеу]?|"
+    r"ярмарк[аеиу]|кірмаш[ыу]?|фестивал[яюеь]|митап[аеу]?|конгресс[аеу]?|"
     # "the Bengaluru SaaS founders meet": the noun, ending the event's name
     # (not the verb: "Priyanka, meet Stefan", "please meet", "to meet")
     r"(?<=[^\W\d_]{2}[ ])(?<!please )(?<!to )(?<!and )(?<!you )meet(?=[ \t]*(?:[:,.;)\n]|$))|"
@@ -241,6 +264,11 @@ _MET_WORDS = (
     r"charlamos|platicamos|conversamos|chiacchierato|leren kennen|leerde kennen|"
     # Catalan: "Ens vam conèixer al sopar", "la vaig conèixer", "vam parlar"
     r"vam conèixer|vaig conèixer|vam coincidir|vam parlar|"
+    # Russian, Ukrainian, Belarusian: "Познакомились на выставке", "познайомилися", "пазнаёміліся",
+    # "встретились", "зустрілися", "сустрэліся"
+    r"познакомил(?:ись|ся|ась)|встретил(?:ись|ся|ась)|пообщались|"
+    r"познайомил(?:ися|ася|ся)|зустріл(?:ися|ася|ся)|пазнаёмі(?:ліся|ўся|лася)|"
+    r"сустрэ(?:ліся|ўся|лася)|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
     # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
@@ -267,7 +295,7 @@ _AT_EVENT = re.compile(
     r"(?i)(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
     r"de la|du|des|"
     r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens|do|da|dal|dalla|"
-    r"della|van de|van het)\s+"
+    r"della|van de|van het|на|в|во|у|ў|с|со|з|із|после|пасля|після)\s+"
     r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)")
 _AT_EVENT_NEEDS = required_words(_AT_EVENT)
 _MET_OPENING = re.compile(
@@ -281,8 +309,10 @@ _MET_OPENING = re.compile(
     # a list's heading: "Two from the Leeds festival:", "Due contatti dal Vinitaly:"
     # ("quick one from the grandi design night:", "A few from the ...:")
     r"^(?:(?:a |just )?quick )?(?:one|two|three|four|five|six|a few|a couple|zwei|drei|vier|"
-    r"deux|trois|dos|tres|due|tre|dois|duas|três|twee|drie)\s+"
-    r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van)\s+\S+"
+    r"deux|trois|dos|tres|due|tre|dois|duas|três|twee|drie|двое|трое|два|две|тры|дв[аі]|"
+    r"троє|двоє)\s+"
+    r"(?:\S+\s+){0,2}?(?:from|von|vom|aus|de|du|des|del|dal|dalla|dai|do|da|van|с|со|з|із|из)"
+    r"\s+\S+"
 )
 _CLAUSE_END = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)\.|[;!?\n]|\s[·•]\s|,\s(?:and|but|und|et|y|aber|mais|pero|e|ma|mas|maar|en)\s|"

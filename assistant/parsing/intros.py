@@ -3,8 +3,8 @@
 English ("A, meet B", "introducing", "connecting you two", "I'd like to introduce", "glad to
 connect you", "double intro"), German ("darf ich vorstellen", "ich möchte euch bekannt
 machen"), French ("je vous présente"), Spanish ("te presento"), Italian ("vi presento"),
-Portuguese ("apresento vocês"), Catalan ("us presento", "us deixo parlar") and Dutch ("ik stel
-jullie aan elkaar voor").
+Portuguese ("apresento vocês"), Catalan ("us presento", "us deixo parlar"), Dutch ("ik stel
+jullie aan elkaar voor") and Russian, Ukrainian and Belarusian ("знакомлю вас").
 """
 
 from __future__ import annotations
@@ -60,7 +60,12 @@ _INTRO_CUES = re.compile(
     r"\bje vous laisse (?:poursuivre|continuer|en discuter)\b|"
     # Catalan: "Us presento", "us poso en contacte", "Us deixo parlar"
     r"\b(?:us|et) presento\b|\bus (?:poso|posem) en contacte\b|"
-    r"\bus deixo (?:parlar|en contacte|continuar)\b"
+    r"\bus deixo (?:parlar|en contacte|continuar)\b|"
+    # Russian, Ukrainian and Belarusian: "Знакомлю вас", "Познакомьтесь", "Хочу вас
+    # познакомить", "Знайомлю вас", "Пазнаёмцеся"
+    r"\b(?:знакомлю|знайомлю|знаёмлю) вас\b|\bпознакомьтесь\b|\bпознайомтеся\b|"
+    r"\bпазнаёмцеся\b|\b(?:хочу|хотел[аи]? бы|хочу) (?:вас )?(?:познакомить|познайомити|"
+    r"пазнаёміць)\b"
 )
 # Words one of which every cue contains: a text with none is no introduction's.
 _INTRO_CUE_WORDS = required_words(_INTRO_CUES)

@@ -463,6 +463,7 @@ def card_names(text: str, region: str) -> list[str]:
     read = line_names(text, region)
     names = [n for n in _capitals_name_lines(text) if n not in read
              and not _heads_company_line(text, n)]
+    names += [n for n in _patronymic_name_lines(text) if n not in read and n not in names]
     # "박서연 (Seoyeon Park)": a name in a script without case, and in brackets the name the
     # person uses in Latin letters, which is the name they are written to by
     names += [m.group("latin") or m.group("slashed") or m.group("spaced")
@@ -595,6 +596,27 @@ def _capitals_name_lines(text: str) -> list[str]:
 
 
 _TITLE_COLON = re.compile(r"(?<=\w):(?=[ \t]+\w)")
+
+
+# A card line naming a person the East Slavic way, with the father's name: "Сергей Павлович
+# Лукашук", "Лукашук Сергей Павлович", "Олена Петрівна Бондар"
+_CYR_WORD = r"[А-ЯЁІЎЄЇ][а-яёіўєї'’-]+"
+_PATRONYMIC = r"[А-ЯЁІЎЄЇ][а-яёіўєї]+(?:ович|евич|євич|івна|ївна|овна|евна|ична|инична|ьич|ич|іч)"
+_PATRONYMIC_NAME_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{_CYR_WORD}[ ]{_PATRONYMIC}[ ]{_CYR_WORD}|"
+    rf"{_CYR_WORD}[ ]{_CYR_WORD}[ ]{_PATRONYMIC})[ \t]*$")
+
+
+def _patronymic_name_lines(text: str) -> list[str]:
+    """Names of lines that hold a first name, a patronymic and a family name, above or below a
+    title's line."""
+    names = []
+    for match in _PATRONYMIC_NAME_LINE.finditer(text):
+        below = text[match.end():].lstrip("\n").split("\n", 1)[0].strip()
+        above = text[:match.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
+        if any(row and is_title_phrase(row, loose=True) for row in (below, above)):
+            names.append(match.group("name"))
+    return names
 
 
 def _whole_capitals_line(text: str, name: str) -> str:
@@ -1304,7 +1326,8 @@ def _known_given_name(word: str) -> bool:
 
 
 def _role_follows(after: str) -> bool:
-    match = re.match(r"^\s*,\s*([^,\n;.]+)", after)
+    # ("Тимур Хабибуллин — коммерческий директор ООО «...»": a dash before the role as well)
+    match = re.match(r"^(?:\s*,|[ \t]+[–—-])\s*([^,\n;.]+)", after)
     if match is None:
         return False
     # "Julián Zapata, exgerente de Fiduvalle, ahora CFO de ...": a former title is a role too
