@@ -587,12 +587,22 @@ _WRITERS_OFFER = re.compile(
     # "Nous pouvons vous présenter des importateurs": the introductions offered
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:podemos|posso|nous pouvons|je peux) "
     r"(?P<introduce>(?:apresentar(?:-lhe|-lhes|-vos)?|presentarle(?:s)?(?: a)?|"
-    r"vous présenter|te présenter) [^.!?;,\n]{3,160})")
+    r"vous présenter|te présenter) [^.!?;,\n]{3,160})"
+    # "Teremos todo o gosto em receber os seus investidores ...", "Tendremos mucho gusto en
+    # recibir a ...", "Será un placer acoger ...", "Nous serons ravis d'accueillir ...",
+    # "Saremo lieti di ospitare ...": what the writer would gladly do for the owner's people
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))\s*(?:(?:teremos|terei|temos|tenho|tendremos|tendré) "
+    r"(?:todo o |muito |mucho )?gosto em|(?:tendremos|tendré) (?:mucho )?gusto en|"
+    r"(?:será|seria|sería) (?:um|un) (?:prazer|placer)|"
+    r"(?:nous serons|je serai|nous serions|je serais) (?:ravie?s?|heureu(?:x|se|ses)) d[e']|"
+    r"(?:saremo|sarei|saremmo|sarei) (?:lieti|liet[oa]|felici|felice) di)\s*"
+    r"(?:receber|acolher|recibir|acoger|recevoir|accueillir|ospitare|ricevere|hospedar|"
+    r"alojar|héberger) (?P<welcomed>[^.!?;,\n]{3,160})")
 
 
 def writers_offers(text: str) -> tuple[str, ...]:
     """The offers the writer of a message makes the owner in their own words."""
-    found = [(m.group("offer") or m.group("offered") or m.group("done")
+    found = [(m.group("offer") or m.group("offered") or m.group("done") or m.group("welcomed")
               or m.group("introduce")).strip(" ,:")
              for m in _WRITERS_OFFER.finditer(text.replace("’", "'"))]
     return tuple(dict.fromkeys(f for f in found if f and not _THE_INTRODUCTION.match(f)))

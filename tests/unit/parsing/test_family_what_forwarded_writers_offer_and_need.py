@@ -24,3 +24,19 @@ def test_we_need_in_spanish_and_catalan_before_a_noun() -> None:
 def test_the_french_we_propose_to_your_clients() -> None:
     assert writers_offers("Bonjour,\n\nNous proposons à vos clients un audit énergétique "
                           "gratuit.") == ("un audit énergétique gratuit",)
+
+
+def test_what_the_writer_would_gladly_welcome() -> None:
+    # "Teremos todo o gosto em receber ...", "Tendremos mucho gusto en recibir ...", "Nous serons
+    # ravis d'accueillir ...", "Saremo lieti di ospitare ...": the owner's people welcomed
+    assert writers_offers("Olá,\n\nFoi um prazer. Teremos todo o gosto em receber os seus "
+                          "investidores para uma aula de kitesurf.") == (
+        "os seus investidores para uma aula de kitesurf",)
+    assert writers_offers("Hola,\n\nTendremos mucho gusto en recibir a sus clientes en la "
+                          "bodega.") == ("a sus clientes en la bodega",)
+    assert writers_offers("Bonjour,\n\nNous serons ravis d'accueillir vos étudiants.") == (
+        "vos étudiants",)
+    assert writers_offers("Ciao,\n\nSaremo lieti di ospitare i vostri clienti.") == (
+        "i vostri clienti",)
+    # a pleasure had, not offered
+    assert writers_offers("Olá,\n\nFoi um prazer conhecê-la.") == ()
