@@ -188,6 +188,9 @@ _TITLE_EXTRA = {
     "выканаўчы", "по", "з", "па", "развитию", "продажам", "маркетингу", "закупкам", "финансам",
     "логистике", "производству", "персоналу", "развитку", "продажів", "закупівель", "развіццю",
     "продажах", "продажы",
+    # "Directeur Administratif et Financier", "Director Administrativo", "Directora Jurídica"
+    "administratif", "administrative", "administrativo", "administrativa", "amministrativo",
+    "amministrativa", "juridique", "jurídico", "jurídica", "giuridico", "juridisch",
     "senior", "sr.", "sr", "junior", "jr", "staff", "global", "regional", "managing", "general",
     "country", "phó",
     "deputy", "assistant", "interim", "executive", "associate", "vice", "of", "de", "des", "du",

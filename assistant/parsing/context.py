@@ -515,7 +515,7 @@ _WRITERS_NEED = re.compile(
     r"come (?:ti|le) dicevo|come detto|como (?:falamos|combinado)|zoals besproken),\s+)?"
     # a search for someone or something (not "we need to redo the site": a task)
     r"(?:we(?:'re| are)(?: still| currently| actively)? (?:looking for|searching for|"
-    r"in the market for)|"
+    r"in the market for|after(?= (?:a|an|some|two|three|more|new|local)\b))|"
     r"wir suchen(?: derzeit| aktuell| gerade)?(?: nach)?|"
     r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
     r"busquem|estem buscant|"
@@ -836,6 +836,9 @@ def heading_occasion(preamble: str) -> str | None:
     found = _NAMED_HEADING.match(probe) or _EVENT_HEADING.match(probe)
     if found is None or _NOT_OCCASION_HEADING.search(found.group("name")):
         return None
+    if found.re is _EVENT_HEADING and found.group("bare") is not None and not (
+            found.group("name").isupper()):
+        return None
     if lower:
         name = found.group("name")
         return (preamble[found.start("name"):found.end("name")]
@@ -859,7 +862,8 @@ _EVENT_HEADING = re.compile(
     r"(?:(?:,|[ \t][-–—])[^\n:@.]{0,40})?"
     # ("Arima craft-rum tasting. Marlon ...", "Vanadzor job fair, two worth keeping. Sona ...":
     # the heading a sentence of its own before the first person)
-    r"[ \t]*(?::|(?<=\w)\.)\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
+    # ("HALIFAX OCEAN STARTUP SHOWCASE" over a list: a line in capitals, with no stop)
+    r"[ \t]*(?::|(?<=\w)\.|(?P<bare>(?<=[A-Z0-9])(?=[ \t]*\n)))\s*(?:[-–•*]|\d{1,2}[.)])?\s*$")
 _VERDICT_OPENING = re.compile(r"(?i)^(?:great|good|nice|lovely|fun|busy|long|quick|short|"
                               r"productive|excellent|awesome|interesting|useful|what|such)\b")
 # "fintech evening", "Gründerabend", "soirée réseau", "noche de networking": an evening's event

@@ -196,6 +196,8 @@ Assistentin Secretaría Sekretariat Secrétariat Segreteria Recepción Réceptio
 Limited LIMITED Corporation Incorporated Estates ESTATES Enterprises
 Foro Encuentro Rencontres Tagung Vater Mutter Tochter Sohn Bruder Schwester Ehemann Ehefrau Father
 Mother Husband Wife Papá Mamá Père Mère Madre Hijo Hija Figlio Figlia
+Showcase Roadshow Hackathon Symposium Workshop Webinar Bootcamp Masterclass Exhibition Convention
+Jamboree Indaba Conclave
 """.split())
 
 
@@ -490,6 +492,8 @@ def card_names(text: str, region: str) -> list[str]:
         if is_company_line(name) or _heads_company_line(text, name):
             continue
         if 2 <= len(own) <= 4 and not any(w.rstrip(".").capitalize() in STOP_WORDS
+                                          # "HALIFAX OCEAN STARTUP SHOWCASE": an event's name
+                                          or w.rstrip(".").capitalize() in NOT_PERSON_WORDS
                                           or ":" in w for w in _name_words(name)
                                           if w not in _LOWER_PARTICLES
                                           and not (joined and w in {"e", "y", "i"})):
