@@ -156,6 +156,14 @@ _TITLE_TRADES += (r"|директор\w*|дырэктар\w*|инженер\w*|�
                   r"|намеснік\w*|председател\w*|старшын\w*|бухгалтер\w*|юрист\w*|консультант\w*"
                   r"|аналитик\w*|аналітик\w*|экономист\w*|архитектор\w*|дизайнер\w*|маркетолог\w*"
                   r"|технолог\w*|программист\w*|разработчик\w*|эксперт\w*|специалист\w*")
+# Danish, Norwegian, Swedish and Faroese titles: "administrerende direktør", "salgschef",
+# "daglig leder", "innkjøpssjef", "grundare", "medstifter", "indehaver", "projektleder"
+_TITLE_TRADES += (r"|direktør|direktör|direktørinne|\w+chef|\w+sjef|\w+sjefe|"
+                  r"stifter|medstifter|grundlægger|grundare|medgrundare|gründer|medgründer|"
+                  r"indehaver|innehavare|innehaver|ejer|ägare|eier|delägare|medejer|konsulent|"
+                  r"konsult|rådgiver|rådgivare|rådgjevar|projektleder|projektledare|"
+                  r"prosjektleder|formand|ordförande|styreleder|bestyrelsesformand|"
+                  r"stjórnarformaður|nevndarformaður|leiðari|\w+leiðari")
 # the keepers of collections and the members of a firm's staff: "curator at the Folk Trust",
 # "conservatrice du musée", "archivist", "Senior Associate"
 _TITLE_TRADES += (r"|curator|curatrice|curat(?:eur|rice)|conservat(?:eur|rice|or|ora)|archivist"
@@ -165,6 +173,8 @@ _TITLE_TRADE_SURNAMES = r"potter|weaver|carpenter|tailor|baker|butcher|brewer|fa
 # "a principal at Doyle & Achterberg Lawyers": in lower case, "principal" is the title of a
 # firm's partner (capitalized, "Principal" is already a title word)
 _TITLE_TRADE_SURNAMES += r"|principal"
+# "daglig leder", "projektledare": the Nordic "leader" in lower case ("Jane Leder" is a name)
+_TITLE_TRADE_SURNAMES += r"|leder|ledare"
 TITLE_WORD = re.compile(
     rf"^(?:(?:{_TITLE_CAPS})|(?i:{_TITLE_ANY}|{_TITLE_TRADES})|(?:{_TITLE_TRADE_SURNAMES}))$")
 
@@ -188,6 +198,10 @@ _TITLE_EXTRA = {
     "выканаўчы", "по", "з", "па", "развитию", "продажам", "маркетингу", "закупкам", "финансам",
     "логистике", "производству", "персоналу", "развитку", "продажів", "закупівель", "развіццю",
     "продажах", "продажы",
+    # "administrerende direktør", "Adm. direktør", "verkställande direktör", "daglig leder"
+    "administrerende", "adm.", "adm", "verkställande", "daglig", "teknisk", "tekniske",
+    "kommerciel", "kommersiell", "kommersiel", "økonomi", "ekonomi", "salg", "salgs",
+    "försäljning", "ansvarlig", "ansvarig", "för", "og", "och", "adm.direktør",
     # "Directeur Administratif et Financier", "Director Administrativo", "Directora Jurídica"
     "administratif", "administrative", "administrativo", "administrativa", "amministrativo",
     "amministrativa", "juridique", "jurídico", "jurídica", "giuridico", "juridisch",
@@ -273,7 +287,8 @@ TITLE_FIELD_WORDS = frozenset(_TITLE_EXTRA)
 _NOT_IN_TITLE = {"at", "en", "bei", "chez", "bij", "@", "with", "from", "is", "was", "who", "and"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z]{1,3}&[A-Z]{1,3})s?$")  # "CX", "R&D", "M&A"
 # Words that end a company name read after "at"/"chez"/...: a verb or connector follows.
-_COMPANY_TOKEN = (r"(?:[" + UPPER + r"0-9][\w&'’.+-]*|&|e\.V\.|e\.K\.?|e\.U\.|eG|mbH|"
+_COMPANY_TOKEN = (r"(?:P/F|Sp/f|A/S|I/S|K/S|"  # the Nordic forms with a slash: "P/F Fiskavirkið"
+                  r"[" + UPPER + r"0-9][\w&'’.+-]*|&|e\.V\.|e\.K\.?|e\.U\.|eG|mbH|"
                   r"plc\b|"
                   r"(?:of|de|and|für|y|et|und)(?!\w))")
 # Particles inside a name ("Frutas del Sur", "Banco do Brasil", "Haus der Musik") are kept
@@ -336,6 +351,7 @@ _STRONG_PREPOSITIONS = {"at", "@", "bei", "chez", "en", "bij", "a", "presso", "n
 _STRONG_PREPOSITIONS |= {"au", "à la"}
 _STRONG_PREPOSITIONS |= {"en la", "en el"}
 _STRONG_PREPOSITIONS |= {"beim"}  # "Leiter Vertrieb beim Autohaus Berger": at the
+_STRONG_PREPOSITIONS |= {"hos", "ved", "på", "hjá", "i"}
 _OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom"}
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
 # Lichtwerk GmbH", "Direttore tecnico di Caffè Brera S.r.l."; Italian "di" names the employer
@@ -356,7 +372,12 @@ PREPOSITION_RE = re.compile(
     rf"|au|à la|à"
     # Catalan "at": "directora financera a Pirineu Solar, S.A." (a company with its legal form
     # after it, below)
-    rf"|(?-i:a)(?=\s+[{UPPER}]))\b"
+    rf"|(?-i:a)(?=\s+[{UPPER}])"
+    # Danish, Norwegian, Swedish and Faroese "at": "salgschef hos Nordlys ApS", "daglig leder
+    # ved Fjordlaks AS", "inköpschef på Svea Bygg AB", "stjóri hjá P/F Fiskavirkið"; "i" (in)
+    # before a company with its legal form: "administrerende direktør i Nordlys ApS"
+    rf"|hos|ved|på|hjá|(?-i:i)(?=\s+(?:P/F|Sp/f|[{UPPER}][^\n,;]{{0,40}}?\s(?:ApS|A/S|AS|AB|"
+    rf"ASA|P/F|Sp/f|IVS)\b)))\b"
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"
     # "Chief Operating Officer of the Port of Fremantle ...": "of the" before a name
@@ -932,7 +953,11 @@ _COMMA_LEGAL_FORM = re.compile(
     # Central America's cooperatives and limited companies: "Cooperativa Integral Tazumal, R.L."
     r"R\.L\.|"
     # Puerto Rico's professional services corporation: "Cintrón Vélez & Asociados, P.S.C."
-    r"P\.S\.C\.|C\.S\.P\.|PSC)(?![\w.])")
+    r"P\.S\.C\.|C\.S\.P\.|PSC|"
+    # Venezuela's compañía anónima: "Inversiones Ávila, C.A."; the Dominican "C. por A."
+    r"C\.A\.|CA(?=[ \t]*(?:[,.;\n]|$))|C\. por A\.|"
+    # Mexico's investment-promotion company: "Grupo Altavista, S.A.P.I. de C.V."
+    r"S\.A\.P\.I\.)(?![\w.])")
 # The South Asian private company, its kind in brackets: "Kandy Weaves (Pvt) Ltd",
 # "LANKA TEA MILLS (PRIVATE) LIMITED"
 # The kind of a joint-stock company in brackets after its form: "Qahwa Loop B.S.C. (c)",

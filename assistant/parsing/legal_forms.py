@@ -20,7 +20,12 @@ sp.k. sp.j. s.a. s.r.o. a.s. d.o.o. ehf. hf. kft. zrt. nyrt. bt. uab
 s.a.e. s.a.e r.l. s.a.l. sh.p.k. sh.a. shpk
 cjsc ojsc pjsc jsc sia dac clg
 b.s.c. w.l.l. s.p.c. q.s.c. q.p.s.c. p.j.s.c. s.a.o.g. s.a.o.c.
-p.s.c. c.s.p. psc""".split())
+p.s.c. c.s.p. psc
+c.a. p/f sp/f enk cxa sapi eirl ҷдмм ҷсп ҷск""".split())
+# (Venezuela's compañía anónima, "Inversiones Ávila, C.A."; the Faroese limited companies,
+# "P/F Fiskavirkið", "Sp/f Nótaskip"; Norway's sole trader; the Dominican "C. por A.";
+# Mexico's S.A.P.I.; the French and Peruvian sole-owner firm; Tajikistan's limited and
+# joint-stock companies, "ҶДММ «Помир Нақлиёт»")
 # (Puerto Rico's professional services corporation, "Cintrón Vélez & Asociados, P.S.C.", in
 # Spanish "C.S.P.")
 # (the Gulf's joint-stock companies, "Qahwa Loop B.S.C. (c)", "Dilmun Pearl Bank B.S.C.", and
