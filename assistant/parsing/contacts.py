@@ -155,7 +155,9 @@ _TITLE_TRADES += (r"|директор\w*|дырэктар\w*|инженер\w*|�
                   r"|руководител\w*|керівни\w*|кіраўні\w*|начальни\w*|заместител\w*|заступни\w*"
                   r"|намеснік\w*|председател\w*|старшын\w*|бухгалтер\w*|юрист\w*|консультант\w*"
                   r"|аналитик\w*|аналітик\w*|экономист\w*|архитектор\w*|дизайнер\w*|маркетолог\w*"
-                  r"|технолог\w*|программист\w*|разработчик\w*|эксперт\w*|специалист\w*")
+                  r"|технолог\w*|программист\w*|разработчик\w*|эксперт\w*|специалист\w*"
+                  # Tajik: "роҳбари шуъба", "муовини директор", "асосгузор", "мудир"
+                  r"|роҳбар\w*|муовин\w*|асосгузор\w*|мудир\w*|сардор\w*|сармуҳосиб\w*")
 # Danish, Norwegian, Swedish and Faroese titles: "administrerende direktør", "salgschef",
 # "daglig leder", "innkjøpssjef", "grundare", "medstifter", "indehaver", "projektleder"
 _TITLE_TRADES += (r"|direktør|direktör|direktørinne|\w+chef|\w+sjef|\w+sjefe|"
@@ -1014,14 +1016,17 @@ _ADDRESS_LIKE = re.compile(r"(?i)://|^\s*www\.|^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,
 # A company of the former Soviet states written as its form, then its name in quotes or
 # guillemets: "ЧУП «Лесная Поляна Эко»", "ЗАО "Буг Транс Логистик"", "ТОВ «Карпатські Системи»"
 CYRILLIC_FORMS = (r"ООО|ОАО|ЗАО|ПАО|АО|ЧУП|УП|ЧП|ИП|ОДО|СООО|ИООО|ТАА|ААТ|ЗАТ|ПАТ|ТОВ|ПрАТ|ПП|ТДВ|"
-                  r"ФОП|НАО|ГУП|МУП|АНО|НКО")
+                  r"ФОП|НАО|ГУП|МУП|АНО|НКО|"
+                  # Tajik ("ҶДММ «Помир Нақлиёт»"), Kazakh and Kyrgyz, Uzbek
+                  r"ҶДММ|ҶСК|ҶСП|ТОО|ЖШС|ОсОО|МЧЖ|ХК|АЖ")
 _CYRILLIC_COMPANY = re.compile(
     r"(?<![\w])(?:" + CYRILLIC_FORMS + r")[ \t]*(?:«[^«»\n]+(?:«[^«»\n]*»[^«»\n]*)*»|"
     r"[\"“„][^\"“”„\n]+[\"”“])")
 # The title just before it, with a preposition between or none: "директор ЧУП «...»",
 # "партнёр в ООО «...»", "тэхнічны дырэктар ТАА «...»"
 _CYRILLIC_TITLE_BEFORE = re.compile(
-    r"(?P<title>[А-ЯЁІЎЄЇа-яёіўєї'-]+(?:[ ][А-ЯЁІЎЄЇа-яёіўєї'-]+){0,4})[ ](?:(?:в|во|у|ў)[ ])?$")
+    r"(?P<title>[А-ЯЁІЎЄЇҒӢҚӮҲҶа-яёіўєїғӣқӯҳҷ'-]+(?:[ ][А-ЯЁІЎЄЇҒӢҚӮҲҶа-яёіўєїғӣқӯҳҷ'-]+){0,4})"
+    r"[ ](?:(?:в|во|у|ў|дар)[ ])?$")
 
 
 def is_cyrillic_company(line: str) -> bool:
@@ -1038,7 +1043,7 @@ def cyrillic_role(text: str) -> Role | None:
     title = None
     if before:
         words = before.group("title").split()
-        if words and words[-1] in ("в", "во", "у", "ў"):
+        if words and words[-1] in ("в", "во", "у", "ў", "дар"):
             words = words[:-1]
         for cut in range(len(words)):  # the longest tail of the words that is a title
             tail = " ".join(words[cut:])

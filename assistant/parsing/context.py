@@ -198,7 +198,7 @@ _EVENTS = (
     r"sopar|fòrum|trobada|fira|esmorzar|"
     # Russian, Ukrainian, Belarusian, in their cases: "на выставке", "с форума", "на зустрічі",
     # "з IT-сустрэчы"
-    r"выставк[аеиу]|виставц[іи]|виставк[аиу]|выстав[ыа]|форум[аеу]?|конференци[яиюей]|"
+    r"выставк[аеиу]|виставц[іи]|виставк[аиу]|выстав[ыа]|форум[аеуі]?|форуми|конференци[яиюей]|намоиш\w*|конфронс\w*|нишаст\w*|"
     r"конференці[їяю]|канферэнцы[іяю]|встреч[аеиу]|зустріч[іиу]?|сустрэч[аыы]|сустрэчы|"
     r"ужин[аеу]?|вечер[аеу]?|завтрак[аеу]?|сніданк[уі]|семинар[аеу]?|саммит[аеу]?|"
     r"ярмарк[аеиу]|кірмаш[ыу]?|фестивал[яюеь]|митап[аеу]?|конгресс[аеу]?|"
@@ -269,6 +269,8 @@ _MET_WORDS = (
     r"познакомил(?:ись|ся|ась)|встретил(?:ись|ся|ась)|пообщались|"
     r"познайомил(?:ися|ася|ся)|зустріл(?:ися|ася|ся)|пазнаёмі(?:ліся|ўся|лася)|"
     r"сустрэ(?:ліся|ўся|лася)|"
+    # Tajik: "шинос шудем" (we got to know each other), "вохӯрдем" (we met)
+    r"шинос шуд(?:ем|ам|ед|анд)|вохӯрд(?:ем|ам|ед|анд)|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
     # "seen" as "met": "ci siamo visti al Cersaie", "nos vimos en la feria", "on s'est vus au
     # salon", "wir haben uns auf der Messe gesehen", "we zagen elkaar op de beurs"
@@ -295,7 +297,7 @@ _AT_EVENT = re.compile(
     r"(?i)(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
     r"de la|du|des|"
     r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens|do|da|dal|dalla|"
-    r"della|van de|van het|на|в|во|у|ў|с|со|з|із|после|пасля|після)\s+"
+    r"della|van de|van het|на|в|во|у|ў|с|со|з|із|после|пасля|після|дар)\s+"
     r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)")
 _AT_EVENT_NEEDS = required_words(_AT_EVENT)
 _MET_OPENING = re.compile(

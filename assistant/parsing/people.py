@@ -604,8 +604,9 @@ _TITLE_COLON = re.compile(r"(?<=\w):(?=[ \t]+\w)")
 
 # A card line naming a person the East Slavic way, with the father's name: "Сергей Павлович
 # Лукашук", "Лукашук Сергей Павлович", "Олена Петрівна Бондар"
-_CYR_WORD = r"[А-ЯЁІЎЄЇ][а-яёіўєї'’-]+"
-_PATRONYMIC = r"[А-ЯЁІЎЄЇ][а-яёіўєї]+(?:ович|евич|євич|івна|ївна|овна|евна|ична|инична|ьич|ич|іч)"
+_CYR_WORD = r"[А-ЯЁІЎЄЇҒӢҚӮҲҶ][а-яёіўєїғӣқӯҳҷ'’-]+"
+_PATRONYMIC = (r"[А-ЯЁІЎЄЇҒӢҚӮҲҶ][а-яёіўєїғӣқӯҳҷ]+(?:ович|евич|євич|івна|ївна|овна|евна|ична|"
+               r"инична|ьич|ич|іч)")
 _PATRONYMIC_NAME_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_CYR_WORD}[ ]{_PATRONYMIC}[ ]{_CYR_WORD}|"
     rf"{_CYR_WORD}[ ]{_CYR_WORD}[ ]{_PATRONYMIC})[ \t]*$")

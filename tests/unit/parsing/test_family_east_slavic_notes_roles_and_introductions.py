@@ -76,3 +76,10 @@ def test_introductions() -> None:
     assert is_intro("Павел, Ольга, добрый день!\n\nЗнакомлю вас, как договаривались.")
     assert is_intro("Богдане, Мирославо!\n\nЗнайомлю вас, як домовлялися.")
     assert not is_intro("Добрый день! Спасибо за встречу в Бресте.")
+
+
+def test_tajik_forms_titles_and_meetings() -> None:
+    role = role_in("муовини директор дар ҶСК «Роғун Сохтмон», jamshed@rogun.example")
+    assert (role.title, role.company) == ("муовини директор", "ҶСК «Роғун Сохтмон»")
+    assert role_in("директор ТОО «Алатау Агро»").company == "ТОО «Алатау Агро»"
+    assert meeting_context("Дар форуми энергетикӣ дар Душанбе шинос шудем.") is not None
