@@ -702,13 +702,19 @@ def _sentence_at(text: str, mention: Mention) -> str:
     return text[start:end]
 
 
+# A sentence's end after the name; "St. George's", "Dr. Ruiz": a title's or a saint's dot ends
+# none (before the name, any dot starts the sentence: "... suggested I contact Dr. Ruth ...")
+_NO_END_BEFORE = r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSte)(?<!\bMt)"
+_SPAN_END = re.compile(rf"{_NO_END_BEFORE}[.!?](?=\s|$)|\n")
+
+
 def _sentence_span(text: str, mention: Mention) -> tuple[int, int]:
     # Look back a bounded distance: a sentence is short, and scanning the whole text before
     # every mention made a note naming thousands of people quadratic.
     window = max(0, mention.start - SENTENCE_LOOKBACK)
     starts = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[window: mention.start])]
     start = window + starts[-1] if starts else window
-    end = re.search(r"[.!?](?=\s|$)|\n", text[mention.end:])
+    end = _SPAN_END.search(text[mention.end:])
     return start, mention.end + (end.end() if end else len(text))
 
 
