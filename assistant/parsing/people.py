@@ -2482,7 +2482,9 @@ _COMPANY_RUN = re.compile(
     # Rossi": an article, then the company's name in two capitalized words or more ("owns the
     # Tesla" names a thing)
     r"(?:the |la |le |el |il |lo |het |l['’])"
-    r"(?=(?-i:[" + UPPER + r"][\w'’&-]*[ ][" + UPPER + r"0-9]))|"
+    # ("works for the Ministry of Agriculture": a particle between the two)
+    r"(?=(?-i:[" + UPPER + r"][\w'’&-]*[ ](?:(?:of|for|de|des|du|del|della|di|da|do)[ ])?"
+    r"[" + UPPER + r"0-9]))|"
     # "dirige le studio web Atelier Pixel", "runs the design studio Fernhill": what it is, then
     # its name
     r"(?:the|le|la|el|il|lo|die|das|den|het|o) (?-i:[" + LOWER + r"][\w-]*)(?: (?-i:[" + LOWER
@@ -2541,7 +2543,8 @@ def _capitalized_company(match: re.Match[str] | None) -> str | None:
         if not (word[0].isupper() or word[0].isdigit() or word in {"&", "e.V."}
                 or (words and is_legal_form(word))  # "Reding Transports S.à r.l."
                 # "Distilleria Val di Cembra": a particle before a capitalized word
-                or (words and word in _NAME_PARTICLES and index + 1 < len(written)
+                # ("the Ministry of Agriculture", "Bank of Monrovia": "of" as well)
+                or (words and (word in _NAME_PARTICLES or word == "of") and index + 1 < len(written)
                     and written[index + 1][:1].isupper())
                 # "Miel d'Ankarafantsika": an elided particle before a capitalized word
                 or (words and _ELIDED_NAME_WORD.fullmatch(word))):

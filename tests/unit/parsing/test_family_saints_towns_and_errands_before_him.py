@@ -1,6 +1,7 @@
 """A saint's town after the meeting place ("at the chocolate festival in St. David's") stays in
 the person's sentence, and "I said I'd send him our carrier scorecard" promises the scorecard,
-not "send him our carrier scorecard" (which a draft would quote)."""
+not "send him our carrier scorecard" (which a draft would quote); "works for the Ministry of
+Agriculture" names the employer (example in tests/corpus/dev)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,9 @@ def test_the_errand_and_the_pronoun_before_the_thing_promised() -> None:
     assert read_context("I said I'd send him our carrier scorecard.").promises == (
         "our carrier scorecard",)
     assert read_context("I'll send her the deck.").promises == ("the deck",)
+
+
+def test_works_for_the_ministry_of() -> None:
+    (comfort,) = find_people("Comfort Sirleaf-Dolo, works for the Ministry of Agriculture, "
+                             "comfort.dolo@moa.example.", GD)
+    assert comfort.company == "Ministry of Agriculture"
