@@ -60,7 +60,11 @@ _NEEDS = (
     # Russian, Ukrainian and Belarusian: "ищет покупателя", "шукає інвестора", "шукае інвестара",
     # "ему нужен дистрибьютор"
     r"\bищ(?:ет|ут)|\bшука(?:є|ють|е|юць)|\b(?:ему |ей |им )?нуж(?:ен|на|но|ны)|"
-    r"\bпотребу(?:є|ють)|\b(?:яму |ёй )?патрэбн(?:ы|а|ая)"
+    r"\bпотребу(?:є|ють)|\b(?:яму |ёй )?патрэбн(?:ы|а|ая)|"
+    # Danish, Norwegian, Swedish: "søger en distributør", "leder efter", "ser etter", "söker",
+    # "letar efter", "har brug for", "trenger", "behöver"
+    r"\bsøge[rn]|\bsøker|\bleder efter|\bser etter|\bsöker|\bletar efter|\bhar brug for|"
+    r"\btrenger|\bbehøver|\bbehöver|\bmangler"
 )
 _OFFERS = (
     r"\bcan help(?: us| you| with| out with)?|\bcould help(?: with)?|\bhappy to help(?: with)?|"
@@ -77,6 +81,8 @@ _OFFERS = (
     r"\boffre|\bpuò aiutar(?:e|ci|ti)(?: con)?|\boferece(?:m)?|\bpode ajudar(?: com)?|"
     r"\bbiedt|\bbieden|\bkan helpen(?: met)?|"
     r"\bпредлага(?:ет|ют)|\bпропону(?:є|ють)|\bпрапану(?:е|юць)|"
+    r"\btilbyder|\btilbyr|\berbjuder|\bkan hjælpe(?: med)?|\bkan hjelpe(?: med)?|"
+    r"\bkan hjälpa(?: till)?(?: med)?|"
     # an offer made, the verb first: "Hat angeboten, uns ... vorzustellen", "a proposé de",
     # "ha ofrecido", "si è offert[oa] di", "ofereceu-se para", "heeft aangeboden"
     r"\b(?:hat|haben) (?:uns |mir |mich )?angeboten,?|\bbot (?:uns |mir )?an,?|"
@@ -119,6 +125,7 @@ _INTERESTS = (
     r"\binteresseert zich (?:voor|in)|"
     # "Интересуется станками с ЧПУ", "цікавиться", "цікавіцца"
     r"\bинтересу(?:ется|ются)|\bціка(?:виться|вляться|віцца|вяцца)|"
+    r"\binteresseret i|\binteressert i|\bintresserad av|\bopptatt av|\boptaget af|"
     # the noun, as a note's clipped sentence opens: "Interest in ...", "Interesse in ons ...",
     # "Intérêt pour ...", "Interés en ...", "Interesse per ...", "Interesse em ..."
     r"\binterest in|\binteresse (?:in|voor|per|em|por|pel[oa]|n[oa])\b|\bintérêt pour|"
@@ -184,6 +191,11 @@ _OWNER_PROMISES = (
     r"передати))?(?: (?:йому|їй|їм))?|"
     r"\b(?:я |мы )?(?:па)?абяца(?:ў|ла|лі)(?: (?:яму|ёй|ім))?(?: (?:адправіць|даслаць|"
     r"перадаць))?(?: (?:яму|ёй|ім))?|"
+    # Danish, Norwegian, Swedish: "Jeg lovede ham vores guide", "jeg har lovet å sende henne",
+    # "Jag lovade att skicka henne ...", "Jeg sender hende ..."
+    r"\b(?:jeg |jag |vi )?(?:har )?(?:lovede|lovet|lovte|lovade|lovat)(?: (?:at|å|att) (?:sende|"
+    r"skicka))?(?: (?:ham|hende|henne|honom|dem|dom))?|"
+    r"\b(?:jeg|jag|vi) (?:sender|skickar|sendar) (?:ham|hende|henne|honom|dem)|"
     r"\b(?:я )?(?:отправлю|пришлю|вышлю|надішлю|відправлю|дашлю|адпраўлю) (?:ему|ей|им|йому|їй|"
     r"їм|яму|ёй|ім)|"
     # verb last: "ik heb haar een offerte beloofd"
@@ -202,6 +214,11 @@ _EVENTS = (
     r"конференці[їяю]|канферэнцы[іяю]|встреч[аеиу]|зустріч[іиу]?|сустрэч[аыы]|сустрэчы|"
     r"ужин[аеу]?|вечер[аеу]?|завтрак[аеу]?|сніданк[уі]|семинар[аеу]?|саммит[аеу]?|"
     r"ярмарк[аеиу]|кірмаш[ыу]?|фестивал[яюеь]|митап[аеу]?|конгресс[аеу]?|"
+    # Danish, Norwegian, Swedish: "fødevaremessen", "på konferencen", "mässan", "frokostmødet",
+    # "netværksarrangement"
+    r"\w*messen|\w*mässan|\w*mässa|konferencen?|konferansen?|konferensen?|seminaret|"
+    r"\w*møde(?:t)?|\w*mødet|\w*arrangement(?:et)?|\w*frokost(?:en)?|\w*frukost(?:en)?|"
+    r"\w*middag(?:en)?|\w*träff(?:en)?|\w*treff(?:et)?|fagdag(?:en)?|"
     # "the Bengaluru SaaS founders meet": the noun, ending the event's name
     # (not the verb: "Priyanka, meet Stefan", "please meet", "to meet")
     r"(?<=[^\W\d_]{2}[ ])(?<!please )(?<!to )(?<!and )(?<!you )meet(?=[ \t]*(?:[:,.;)\n]|$))|"
@@ -269,6 +286,9 @@ _MET_WORDS = (
     r"познакомил(?:ись|ся|ась)|встретил(?:ись|ся|ась)|пообщались|"
     r"познайомил(?:ися|ася|ся)|зустріл(?:ися|ася|ся)|пазнаёмі(?:ліся|ўся|лася)|"
     r"сустрэ(?:ліся|ўся|лася)|"
+    # Danish, Norwegian, Swedish: "Vi mødtes på messen", "møtte", "träffades", "snakkede med"
+    r"mødtes|mødte|møttes|møtte|träffades|träffade|träffat|mötte|snakkede|snakket|pratade|"
+    r"talte med|talade med|"
     # Tajik: "шинос шудем" (we got to know each other), "вохӯрдем" (we met)
     r"шинос шуд(?:ем|ам|ед|анд)|вохӯрд(?:ем|ам|ед|анд)|"
     r"conosciut[oaie]|incontrat[oaie]|conheci|conhecemos|encontrei|gesproken|ontmoet|"
@@ -297,7 +317,7 @@ _AT_EVENT = re.compile(
     r"(?i)(?:\b(?:at|from|during|after|on|auf|bei|beim|vom|von der|am|au|à la|à l'|lors d[eu]|"
     r"de la|du|des|"
     r"en el|en la|del|durante|tras|al|alla|allo|nel|nella|no|na|op|tijdens|do|da|dal|dalla|"
-    r"della|van de|van het|на|в|во|у|ў|с|со|з|із|после|пасля|після|дар)\s+"
+    r"della|van de|van het|на|в|во|у|ў|с|со|з|із|после|пасля|після|дар|på|ved|efter|etter)\s+"
     r"(?:\S+\s+){0,5}?(?:\S*-)?(?:" + _EVENTS + r")\b)")
 _AT_EVENT_NEEDS = required_words(_AT_EVENT)
 _MET_OPENING = re.compile(
@@ -526,6 +546,7 @@ _WRITERS_NEED = re.compile(
     r"in the market for|after(?= (?:a|an|some|two|three|more|new|local)\b))|"
     r"wir suchen(?: derzeit| aktuell| gerade)?(?: nach)?|"
     r"nous (?:cherchons|recherchons)|on cherche|buscamos|estamos buscando|cerchiamo|"
+    r"vi søger(?: efter)?|vi leder efter|vi søker(?: etter)?|vi ser etter|vi söker|vi letar efter|"
     r"busquem|estem buscant|"
     r"stiamo cercando|procuramos|estamos procurando|estamos (?:à|a) procura de|wij zoeken|"
     r"we zoeken|"

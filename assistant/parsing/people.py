@@ -103,6 +103,8 @@ _CUE_BEFORE = re.compile(
     r"\bcom|\bgesproken met|\bontmoet|\bsproken met|"
     # Catalan: "Vaig dinar amb la Roser", "vaig conèixer en Pere", "amb l'Oriol"
     r"\bamb(?:[ \t]+(?:el|la|en|na|l['’]))?|"
+    # Danish, Norwegian, Swedish: "Mødte Sofie Bak på ...", "träffade", "snakkede med"
+    r"\bmødte|\bmøtte|\bmötte|\bträffade|\b(?:snakkede|snakket|talte|talade|pratade) med|"
     r"\b(?:vaig|vam) conèixer(?:[ \t]+(?:el|la|en|na|l['’]))?)"
     r"[ \t]*:?[ \t]*\n?[ \t]*$"
 )
@@ -169,6 +171,8 @@ Também Daarnaast Ook Verder Aussi Également Egalement Ensuite Puis Enfin Am Im
 Karte Visitenkarte Carte Tarjeta Biglietto Cartão Visitekaartje
 Ihr Ihre Sein Seine Mein Meine Unser Unsere Del
 Latin Cyrillic Arabic Greek Hebrew Chinese Japanese Korean Khmer English French Spanish German
+Mødte Møtte Mötte Mødtes Møttes Träffade Träffades Snakkede Snakket Pratade Talte Talade Jeg Jag
+Hej Hei Tak Takk Tack Og Och Hilsen Hälsningar Venlig Vennlig Tilføj Legg Lägg
 """.split())
 NOT_PERSON_WORDS = set("""
 Inc Ltd LLC GmbH AG SA SL SAS SARL BV NV Corp Co Company Group Labs Lab Capital Ventures Partners
