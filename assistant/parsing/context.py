@@ -467,9 +467,6 @@ def _without_receiver(promise: str, names: tuple[str, ...]) -> str:
     """ "(I promised) Jason our note on cloud rules": the person it goes to, named by their
     full or first name before the thing, is no part of it; so is the errand's verb before the
     name ("(I'll) send Elijah our term-sheet template")."""
-    pronoun = _ERRAND_BEFORE_PRONOUN.match(promise)
-    if pronoun:  # "(I said I'd) send him our carrier scorecard": the pronoun goes next
-        return promise[pronoun.end():]
     errand = _ERRAND_BEFORE_NAME.match(promise)
     rest = promise[errand.end():] if errand else promise
     for name in names:
@@ -479,9 +476,6 @@ def _without_receiver(promise: str, names: tuple[str, ...]) -> str:
     return promise
 
 
-_ERRAND_BEFORE_PRONOUN = re.compile(
-    r"(?i)(?:send|email|forward|mail|give)[ ]+(?=(?:him|her|them)[ ]+(?:our|my|the|a|an|some|"
-    r"this|that|these|those)\s)")
 _ERRAND_BEFORE_NAME = re.compile(r"(?:send|email|forward|mail)[ ]+(?=[" + UPPER + r"])")
 
 
