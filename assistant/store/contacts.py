@@ -44,7 +44,6 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
     contact = _find_existing(session, owner_id, parsed)
     if contact is None:
         return _create(session, owner_id, inbound_id, parsed, now, interaction_kind, met_on)
-    forget_look_ahead(session)  # a stored contact changes: what was read ahead may be stale
     _fill_scalars(contact, parsed)
     contact.met = contact.met or parsed.met  # once met, a contact stays met
     contact.updated_at = now
@@ -56,8 +55,10 @@ def merge_contact(session: Session, *, owner_id: int, inbound_id: int | None,
         _add_interaction(session, owner_id, contact.id, inbound_id, interaction_kind, now,
                          new=False)
     session.flush()
-    return StoredContact(id=contact.id, name=contact.name,
-                         emails=tuple(e.email for e in contact.emails),
+    emails = tuple(e.email for e in contact.emails)
+    # the stored contact changed (company, name, emails): what was read ahead follows it
+    _merged_ahead(session, owner_id, contact.id, contact.company, contact.name_key, emails)
+    return StoredContact(id=contact.id, name=contact.name, emails=emails,
                          phones=tuple(p.phone for p in contact.phones),
                          company=contact.company, title=contact.title, created=False)
 
@@ -207,6 +208,18 @@ class _Ahead:
         self.touched_emails: set[str] = set()
         self.touched_keys: set[str] = set()
 
+    def merged(self, contact_id: int, company: str | None, key: str | None,
+               emails: Sequence[str]) -> None:
+        """The contact as a merge left it (see ``_merged_ahead``)."""
+        self.contacts[contact_id] = (company, bool(emails))
+        for email in emails:
+            if email in self.emails:
+                self.by_email.setdefault(email, set()).add(contact_id)
+        for named in self.by_key.values():
+            named.discard(contact_id)
+        if key is not None and key in self.keys:
+            self.by_key.setdefault(key, set()).add(contact_id)
+
     def covers(self, emails: list[str], key: str | None) -> bool:
         """Whether these were asked for and no contact created since has any of them."""
         if key is not None and (key not in self.keys or key in self.touched_keys):
@@ -258,6 +271,18 @@ def _ahead_for(session: Session, owner_id: int, emails: list[str],
     ahead: dict[int, _Ahead] | None = session.info.get(_AHEAD)
     found = ahead.get(owner_id) if ahead else None
     return found if found is not None and found.covers(emails, key) else None
+
+
+def _merged_ahead(session: Session, owner_id: int, contact_id: int, company: str | None,
+                  key: str | None, emails: Sequence[str]) -> None:
+    """A stored contact merged into: the rows read ahead are brought to what ``_CANDIDATES``
+    now returns for it (its company, whether it has emails, which of the emails asked for it
+    holds, and its name key); the merge changes no other contact."""
+    ahead: dict[int, _Ahead] | None = session.info.get(_AHEAD)
+    found = ahead.get(owner_id) if ahead else None
+    if found is None:
+        return
+    found.merged(contact_id, company, key, emails)
 
 
 def _touch_ahead(session: Session, owner_id: int, emails: list[str], key: str | None) -> None:

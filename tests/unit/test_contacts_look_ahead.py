@@ -106,3 +106,47 @@ def test_a_lookup_after_the_batch_wrote_the_same_person_reads_the_database(tmp_p
     notes = [(owner_id, [new]), (owner_id, [ParsedContact("Mei Chen", ())])]
     first, second = _write(sessions, notes, ahead=True)
     assert first[1] and second == (first[0], False)  # found though created after the read
+
+
+@pytest.mark.parametrize("seed", range(8, 24))
+def test_looking_ahead_merges_as_each_lookup_on_its_own_more_batches(tmp_path, seed):
+    test_looking_ahead_merges_as_each_lookup_on_its_own(tmp_path, seed)
+
+
+def _lookups(sessions) -> list[str]:
+    """The candidate lookups (``_CANDIDATES``) the session's engine runs from now on."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    engine = sessions.kw["bind"]
+    event.listen(engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, *_a: seen.append(statement)
+                 if "AS by_email" in statement else None)
+    return seen
+
+
+def test_a_merge_keeps_what_was_read_ahead_and_brings_it_up_to_date(tmp_path):
+    # A merge gives a stored contact a new email, a name and a company; the lookups after it
+    # still come from the rows read ahead, and find (or not) what the database would.
+    notes_of = [
+        # "Jane Doe" (stored by email) gets a second email and a company
+        [ParsedContact("Jane Doe", ("jane@acme.example", "jd@other.example"),
+                       company="Acme Robotics")],
+        # found by the email the merge added
+        [ParsedContact(None, ("jd@other.example",), title="CTO")],
+        # "José Díaz" (stored by name, no email) gets an email
+        [ParsedContact("Jose Diaz", ("jose@diaz.example",))],
+        # another "Jane Doe" with another email and another company: a new person
+        [ParsedContact("Jane Doe", ("jane@elsewhere.example",), company="Corvid Labs")],
+        # "José Díaz" by name with a new email: he has one now, so not the same person
+        [ParsedContact("José Díaz", ("jdiaz@other.example",))],
+        # "Raj Patel" by name, and a phone
+        [ParsedContact("Raj Patel", (), phones=("+1 415 555 0101",))],
+    ]
+    each, owner_ids = _stored(tmp_path, "each")
+    together, _ = _stored(tmp_path, "together")
+    notes = [(owner_ids[0], people) for people in notes_of]
+    lookups = _lookups(together)
+    assert _write(together, notes, ahead=True) == _write(each, notes, ahead=False)
+    assert _rows(together) == _rows(each)
+    assert lookups == []  # every lookup came from the rows read ahead
