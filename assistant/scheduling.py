@@ -70,12 +70,21 @@ def first_draft_due(
     requested = _requested_due(note_text, local_day, reference, zone, region, followup_hour)
     if requested is not None:
         return requested
-    due = at_local_hour(business_day_on_or_after(local_day + timedelta(days=1), region),
-                        zone, followup_hour)
+    first = local_day + timedelta(days=1)
+    if followup_hour <= _LAST_SAME_DAY_HOUR:
+        # a note read days late: every day before the reference's own local day is at or
+        # before it, so the search starts there (the days the loop below would step over)
+        first = max(first, reference.astimezone(zone).date())
+    due = at_local_hour(business_day_on_or_after(first, region), zone, followup_hour)
     while due <= reference:  # a note stored late must still be drafted in the future
         due = at_local_hour(business_day_on_or_after(
             due.astimezone(zone).date() + timedelta(days=1), region), zone, followup_hour)
     return due
+
+
+# Up to this hour, a day's follow-up hour falls on that day even when a clock change skips
+# it (it moves an hour later), so each day's instant comes before the next day's
+_LAST_SAME_DAY_HOUR = 22
 
 
 def second_draft_due(

@@ -512,3 +512,45 @@ def test_folding_drops_marks_only_from_the_non_ascii_runs() -> None:
                  "próxima semana — l’été", "Ωмега 中文 a\u0323\u0308b", "STRAßE", ""):
         assert _fold(text) == whole(text)
     assert _fold("Próxima SEMANA") == "proxima semana"
+
+
+def _first_draft_due_stepping(received: datetime, zone: str, region: str, hour: int,
+                              now: datetime) -> datetime:
+    """The default first draft found by stepping one business day at a time from the day
+    after the note (how it was computed before the search started at ``now``'s day)."""
+    from assistant.scheduling import at_local_hour, business_day_on_or_after
+
+    tz = ZoneInfo(zone)
+    due = at_local_hour(business_day_on_or_after(
+        received.astimezone(tz).date() + timedelta(days=1), region), tz, hour)
+    while due <= now:
+        due = at_local_hour(business_day_on_or_after(
+            due.astimezone(tz).date() + timedelta(days=1), region), tz, hour)
+    return due
+
+
+@settings(max_examples=400, deadline=None)
+@given(moments, st.sampled_from(ZONES), st.sampled_from(REGIONS), st.integers(0, 23),
+       st.integers(0, 60 * 24 * 40))
+def test_a_note_read_late_is_due_when_stepping_day_by_day_says(
+    received: datetime, zone: str, region: str, hour: int, late_minutes: int
+) -> None:
+    # Given a note processed up to 40 days after it was written, at any hour of any zone
+    now = received + timedelta(minutes=late_minutes)
+    # Then the first draft is due when stepping from the day after the note says
+    assert first_draft_due(received, zone, region, followup_hour=hour, now=now) == \
+        _first_draft_due_stepping(received, zone, region, hour, now)
+
+
+@pytest.mark.parametrize("zone", ["America/Chicago", "Europe/Berlin", "America/Sao_Paulo",
+                                  "Australia/Lord_Howe", "America/Havana", "Asia/Tehran"])
+def test_a_note_read_late_across_clock_changes_is_due_as_stepping_says(zone: str) -> None:
+    # every hour of the day, notes written around the years' clock changes and read 0-20
+    # days later, in zones that switch at midnight, by half an hour, or not at all now
+    for start in (utc(2018, 2, 14, 3), utc(2018, 11, 1, 3), utc(2026, 3, 5, 12),
+                  utc(2026, 10, 22, 12), utc(2026, 12, 20, 23)):
+        for days in range(0, 21, 3):
+            for hour in range(24):
+                received, now = start, start + timedelta(days=days, hours=hour % 7)
+                assert first_draft_due(received, zone, "US", followup_hour=hour, now=now) == \
+                    _first_draft_due_stepping(received, zone, "US", hour, now)
