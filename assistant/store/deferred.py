@@ -16,13 +16,20 @@ is not a plain note (an ``undo``, a correction, a command reads what notes wrote
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+import operator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import psycopg
+from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Table
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert
 
 from assistant.store.db import rowcount
+from assistant.store.models import UTCDateTime
 
 _KEY = "deferred_rows"
 
@@ -116,7 +123,10 @@ def _write(session: Session, kept: _Rows) -> None:
 
 def _execute(session: Session, statement: Any, rows: list[dict[str, Any]],
              each_matches: bool) -> None:
-    result = session.connection().execute(statement, rows)
+    connection = session.connection()
+    if not each_matches and len(rows) >= COPY_FROM_ROWS and _copied(connection, statement, rows):
+        return
+    result = connection.execute(statement, rows)
     if not each_matches:
         return
     # an INSERT ... RETURNING (of many rows, written as one multi-row INSERT) counts the rows
@@ -124,3 +134,91 @@ def _execute(session: Session, statement: Any, rows: list[dict[str, Any]],
     matched = len(result.all()) if result.returns_rows else rowcount(result)
     if matched != len(rows):
         raise RowsMissed(f"{len(rows)} row(s) given, {matched} matched")
+
+
+# -- plain INSERTs of many rows as COPY on PostgreSQL ---------------------------------------
+#
+# psycopg's executemany sends one INSERT per row (pipelined, prepared): about 19 us of the
+# worker's CPU and 12 us of the server's per row, and a batch of notes writes some 15 rows per
+# note this way (facts, contacts, their emails, phones and interactions). ``COPY ... FROM
+# STDIN`` writes the same rows, in the same transaction and savepoint, for about a seventh of
+# that on both sides. Only a plain INSERT of a table's own columns qualifies (no RETURNING, no
+# ON CONFLICT), with every row naming the same columns; the Python-side scalar defaults the
+# INSERT would have filled in are filled in the same way, the columns' bind processing is
+# applied, and the other columns are left to the server's defaults, as the INSERT leaves them.
+# A database error is raised as SQLAlchemy raises it for the INSERT (``IntegrityError`` for a
+# unique key another worker took first, which the caller writes again).
+
+COPY_FROM_ROWS = 4  # fewer rows go as executemany (COPY costs an extra round trip)
+_COPYABLE_TYPES = (Integer, String, Boolean, DateTime, Date, UTCDateTime)
+
+
+def _copied(connection: Connection, statement: Any, rows: list[dict[str, Any]]) -> bool:
+    """Whether the rows were written with COPY (else nothing was done)."""
+    if connection.dialect.name != "postgresql" or connection.dialect.driver != "psycopg":
+        return False
+    keys = tuple(rows[0])
+    plan = _copy_plan(connection.dialect, statement, keys)
+    if plan is None or any(len(row) != len(keys) or row.keys() != rows[0].keys()
+                           for row in rows):
+        return False
+    sql, columns = plan
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    # the engine's statement listeners see the COPY as they see the INSERT it replaces
+    for listener in connection.dispatch.before_cursor_execute:
+        listener(connection, cursor, sql, rows, None, True)
+    try:
+        with cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row([column(row) for column in columns])
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, psycopg.Error,
+                                  dialect=connection.dialect) from exc
+    finally:
+        cursor.close()
+    connection.dispatch.after_cursor_execute(connection, cursor, sql, rows, None, True)
+    return True
+
+
+@functools.lru_cache(maxsize=64)
+def _copy_plan(dialect: Any, statement: Any,
+               keys: tuple[str, ...]) -> tuple[str, list[Callable[[dict[str, Any]], Any]]] | None:
+    """The COPY statement for these rows of a plain INSERT, and how to read each column's
+    value from a row; None when the INSERT is not a plain one of these keys."""
+    if not isinstance(statement, Insert) or not isinstance(statement.table, Table):
+        return None
+    if (statement._returning or statement._post_values_clause is not None  # noqa: SLF001
+            or statement._values or statement._multi_values):  # noqa: SLF001
+        return None
+    table = statement.table
+    if not set(keys) <= set(table.c.keys()):
+        return None
+    names: list[str] = []
+    columns: list[Callable[[dict[str, Any]], Any]] = []
+    for column in table.c:
+        read: Callable[[dict[str, Any]], Any]
+        if not isinstance(column.type, _COPYABLE_TYPES):
+            return None
+        if column.key in keys:
+            read = operator.itemgetter(column.key)
+        elif column.default is None:
+            continue  # the server's default, as the INSERT leaves it
+        elif getattr(column.default, "is_scalar", False):
+            read = _constant(column.default.arg)  # type: ignore[union-attr]
+        else:
+            return None  # a callable or SQL default: the INSERT computes it
+        process = column.type.bind_processor(dialect)
+        columns.append(read if process is None else _processed(read, process))
+        names.append(dialect.identifier_preparer.quote(column.name))
+    sql = (f"COPY {dialect.identifier_preparer.format_table(table)} ({', '.join(names)}) "
+           "FROM STDIN")
+    return sql, columns
+
+
+def _constant(value: Any) -> Callable[[dict[str, Any]], Any]:
+    return lambda _row: value
+
+
+def _processed(read: Callable[[dict[str, Any]], Any],
+               process: Callable[[Any], Any]) -> Callable[[dict[str, Any]], Any]:
+    return lambda row: process(read(row))
