@@ -3,11 +3,12 @@
 Processing a batch of notes writes, for every new contact, its emails, phones, facts and
 interaction, and a first follow-up: rows nothing in the batch reads back, except a later note
 naming the same person. Inside ``deferring(session)`` those rows are kept and written when the
-block ends, one executemany per statement (one round trip each on PostgreSQL), inside the same
-transaction and savepoint: they commit or roll back with everything else the block wrote.
-Outside such a block they are written at once, as before. The new status of each message
-is kept the same way, and checked: when another worker finished one of them first, writing
-them raises ``RowsMissed`` and the caller undoes the block.
+block ends, one executemany per statement (one round trip each on PostgreSQL; a plain INSERT of
+several rows there is one COPY, see below), inside the same transaction and savepoint: they
+commit or roll back with everything else the block wrote. Outside such a block they are written
+at once, as before. The new status of each message is kept the same way, and checked: when
+another worker finished one of them first, writing them raises ``RowsMissed`` and the caller
+undoes the block.
 
 What reads them first calls ``flush`` (or ``flush_if_touching``): the contact lookup when a
 note names an email or a name a contact created earlier in the block has, and any message that
