@@ -1080,6 +1080,16 @@ def role_in(text: str) -> Role:
             continue
         prep = (match.group("prep") or match.group("sign")
                 or ("à la" if match.group("at_elided") else "de")).lower()
+        inside = title.split()
+        if (match.group("prep") and prep in _NAME_PARTICLE_WORDS and len(inside) >= 2 and company
+                and inside[-2].lower() not in _TITLE_JOINERS
+                and inside[-1][:1].isupper() and not is_title_word(inside[-1])
+                and inside[-1].lower() not in _TITLE_EXTRA
+                and is_legal_form(company.split()[-1])
+                and is_title_phrase(" ".join(inside[:-1]))):
+            # "eigenaar Kas di Pan B.V.": the particle joins the company's own name ("Kas di
+            # Pan"), the title ends before it
+            return Role(" ".join(inside[:-1]), f"{inside[-1]} {match.group('prep')} {company}")
         bracket = (_BRACKET_AFTER.match(text, company_match.end())
                    if company and company_match and prep in _GENITIVE_PREPOSITIONS else None)
         kind_form = (_COMMA_LEGAL_FORM.match(text, bracket.end())
@@ -1156,6 +1166,8 @@ def _department_then_name(company: str) -> bool:
     return bool(words) and all(w in _TITLE_EXTRA and w not in _NAME_PARTICLE_WORDS for w in words)
 
 
+_TITLE_JOINERS = {"&", "and", "e", "y", "et", "und", "/", "+", "en", "of", "de", "del", "la", "di",
+                  "da", "do", "du", "des", "van", "von", "i", "-", "–", "for", "für", "per"}
 _NAME_PARTICLE_WORDS = {"di", "do", "da", "van", "de", "des", "e", "ed", "voor", "i", "ii", "iii"}
 
 

@@ -1260,7 +1260,9 @@ def _is_person(text: str, start: int, end: int, name: str, emails: list[tuple[in
 # and Russia's "TOV", "PrAT", "OOO"
 # (and Cameroon's common-initiative groups, "GIC Femmes Rurales de la Lékié", and the economic
 # interest groups of French law and OHADA, "GIE ...")
-_FORM_BEFORE = re.compile(r"(?<![\w.])(?:PT|CV|UD|TOV|ТОВ|PrAT|OOO|ООО|GIC|GIE)[ \t]+$")
+# (and the French forms written before the name: "gérante de la SARL Vanille Bourbon Pays")
+_FORM_BEFORE = re.compile(r"(?<![\w.])(?:PT|CV|UD|TOV|ТОВ|PrAT|OOO|ООО|GIC|GIE|SARL|SAS|SASU|EURL|"
+                          r"SCI|SCOP|SCIC|EARL|GAEC|SNC|SELARL)[ \t]+$")
 _FORM_WORD_AFTER_OF = re.compile(
     r"\s+(?:of|at|di|pada|du|de|del)\s+(?P<form>PT|CV|UD|TOV|PrAT|OOO|GIC|GIE)$")
 _FIRM_JOINED_BEFORE = re.compile(
