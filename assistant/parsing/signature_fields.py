@@ -61,6 +61,22 @@ class SignatureFacts:
     name: str | None = None  # the name line as the block labeller reads it
 
 
+_FIELD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def _field_beside(signature: str, title: str) -> str | None:
+    """The field after the title's on a line of fields set apart by bars or dots, when it is
+    a company's name."""
+    for line in signature.splitlines():
+        fields = _FIELD_SEPARATOR.split(line.strip())
+        if title in fields and fields.index(title) + 1 < len(fields):
+            beside = fields[fields.index(title) + 1].strip()
+            if (COMPANY_RE.fullmatch(beside.rstrip(".")) and not re.search(r"[@\d]", beside)
+                    and not is_title_phrase(beside, loose=True)):
+                return beside
+    return None
+
+
 def mine_signature(signature: str, name: str | None, region: str) -> SignatureFacts:
     """Fields from a signature block: title and company as the trained block labeller reads
     them (the line rules below when it finds neither); phones outside fax lines."""
@@ -114,6 +130,13 @@ def mine_signature(signature: str, name: str | None, region: str) -> SignatureFa
                                 and name_key(block.company) in name_key(title)
                                 and name_key(company) not in name_key(title)
                                 and is_title_phrase(title, loose=True))
+    # "Director, Investment Promotion | Anguilla Investment Office": the labeller cut the
+    # title's field at its comma and read its department as the company; the rules' title
+    # stands, and the field beside it is the company
+    if (block.title and block.company and title
+            and name_key(title) == name_key(f"{block.title}, {block.company}")):
+        mistaken = True
+        company = company or _field_beside(signature, title)
     # "Kuda" above "Kudakwashe Sibanda": the short name the signer signs with, read as the title
     short = name_key(block.title or "") if block.title and " " not in block.title.strip() else ""
     mistaken = mistaken or bool(name and short and name_key(name).split(" ")[0].startswith(short)
