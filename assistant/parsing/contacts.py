@@ -354,12 +354,13 @@ _STRONG_PREPOSITIONS |= {"au", "à la"}
 _STRONG_PREPOSITIONS |= {"en la", "en el"}
 _STRONG_PREPOSITIONS |= {"beim"}  # "Leiter Vertrieb beim Autohaus Berger": at the
 _STRONG_PREPOSITIONS |= {"hos", "ved", "på", "hjá", "i"}
-_OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom"}
+_OWNING_PREPOSITIONS = {"of", "de", "del", "von", "der", "des", "di", "van", "da", "do", "vom",
+                        "af", "av"}
 # "of"-words after which a company with a legal form is the employer: "Leiterin Vertrieb der
 # Lichtwerk GmbH", "Direttore tecnico di Caffè Brera S.r.l."; Italian "di" names the employer
 # whatever its form ("Responsabile marketing di Vini Labs").
 _GENITIVE_PREPOSITIONS = {"der", "des", "di", "de", "van", "of", "da", "do", "della", "dello",
-                          "dos", "das", "du", "de la", "vom"}
+                          "dos", "das", "du", "de la", "vom", "af", "av"}
 # In these languages a title's "of" before a capitalised name names the employer ("directeur
 # général de Brasserie Lumen"); English "Director of Marketing" names a field.
 _EMPLOYER_OF = {"di", "de", "da", "do", "van", "della", "dello", "dos", "das", "du", "de la",
@@ -378,7 +379,7 @@ PREPOSITION_RE = re.compile(
     # Danish, Norwegian, Swedish and Faroese "at": "salgschef hos Nordlys ApS", "daglig leder
     # ved Fjordlaks AS", "inköpschef på Svea Bygg AB", "stjóri hjá P/F Fiskavirkið"; "i" (in)
     # before a company with its legal form: "administrerende direktør i Nordlys ApS"
-    rf"|hos|ved|på|hjá|(?-i:i)(?=\s+(?:P/F|Sp/f|[{UPPER}][^\n,;]{{0,40}}?\s(?:ApS|A/S|AS|AB|"
+    rf"|hos|ved|på|hjá|af|av(?=\s+[{UPPER}])|(?-i:i)(?=\s+(?:P/F|Sp/f|[{UPPER}][^\n,;]{{0,40}}?\s(?:ApS|A/S|AS|AB|"
     rf"ASA|P/F|Sp/f|IVS)\b)))\b"
     # "bei der Berger Holzbau GmbH", "von der Kanzlei Weiss": the German article after it
     rf"(?:\s+(?:der|dem)(?=\s+[A-ZÄÖÜ]))?"

@@ -4,7 +4,8 @@ English ("A, meet B", "introducing", "connecting you two", "I'd like to introduc
 connect you", "double intro"), German ("darf ich vorstellen", "ich möchte euch bekannt
 machen"), French ("je vous présente"), Spanish ("te presento"), Italian ("vi presento"),
 Portuguese ("apresento vocês"), Catalan ("us presento", "us deixo parlar"), Dutch ("ik stel
-jullie aan elkaar voor") and Russian, Ukrainian and Belarusian ("знакомлю вас").
+jullie aan elkaar voor"), Russian, Ukrainian and Belarusian ("знакомлю вас") and Danish,
+Norwegian and Swedish ("introducere jer for hinanden").
 """
 
 from __future__ import annotations
@@ -65,7 +66,12 @@ _INTRO_CUES = re.compile(
     # познакомить", "Знайомлю вас", "Пазнаёмцеся"
     r"\b(?:знакомлю|знайомлю|знаёмлю) вас\b|\bпознакомьтесь\b|\bпознайомтеся\b|"
     r"\bпазнаёмцеся\b|\b(?:хочу|хотел[аи]? бы|хочу) (?:вас )?(?:познакомить|познайомити|"
-    r"пазнаёміць)\b"
+    r"пазнаёміць)\b|"
+    # Danish, Norwegian and Swedish: "Jeg vil gerne introducere jer for hinanden", "presentere
+    # dere for hverandre", "presentera er för varandra", "I tager den herfra"
+    r"\b(?:introducere|introdusere|introducera|præsentere|presentere|presentera) "
+    r"(?:jer|dere|er|dig|deg)\b|\bfor hinanden\b|\bfor hverandre\b|\bför varandra\b|"
+    r"\b(?:i tager|dere tar|ni tar) (?:den|det) herfra\b|\bni tar det härifrån\b"
 )
 # Words one of which every cue contains: a text with none is no introduction's.
 _INTRO_CUE_WORDS = required_words(_INTRO_CUES)

@@ -92,7 +92,8 @@ NAME_RE = re.compile(rf"\b{_TOKEN}(?:[ \t]+\([A-Z][a-z'’-]+\)(?=[ \t]+[A-Z]))?
                      rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+(?:{_CAP_PARTICLE}[ \t]+)?){{0,2}}"
                      rf"(?:St\.[ \t]+(?=[A-Z][a-z]))?{_TOKEN}){{0,3}}")
 _CUE_BEFORE = re.compile(
-    r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bintroduced (?:me |us )?to|\bintroduce you to|"
+    r"(?i)(?:\bmet|\bmeet|\bmeeting|\bwith|\band|\bog|\boch|\bintroduced (?:me |us )?to|"
+    r"\bintroduce you to|"
     r"\bcontact|"
     r"\bpresento a|\bprésente|\bvorstellen:?|\bpresentarte a|"
     r"\bname|\btalked to|\bspoke (?:to|with)|\bcall(?:ed)?|\bemail(?:ed)?|\bran into|\bbumped into|"
@@ -1983,10 +1984,12 @@ def _lowercase_role(passage: str) -> Role | None:
 _COPULA = re.compile(
     # ("Gráinne McElhinney-Doyle, who is head of fundraising at ...", "qui est", "que es")
     r"^,?[ \t]+(?:(?:who|qui|que|quien|che)[ \t]+|who['’]s(?=[ \t]))?"
-    r"(?:(?<=['’]s)|is|was|ist|war|est|était|es|és|era|è|é|is)[ \t]+"
-    r"(?:(?:a|an|un|une|una|uno|um|uma|een|ein|eine)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
+    # (Danish and Norwegian "er", Swedish "är": "Jens er salgschef hos ...")
+    r"(?:(?<=['’]s)|is|was|ist|war|est|était|es|és|era|è|é|is|er|var|är)[ \t]+"
+    r"(?:(?:a|an|un|une|una|uno|um|uma|een|ein|eine|en|ett)[ \t]+)?(?P<rest>[^\n.;:()!?]+)")
 _CLAUSE_END = re.compile(r"(?i),|\s(?:who|that|which|and|but|qui|que|quien|che|die|der|und|et|"
-                         r"y|e|mais|pero|ma|mas|maar|aber|with|avec|con|com|mit|met)\s")
+                         r"y|e|mais|pero|ma|mas|maar|aber|with|avec|con|com|mit|met|og|och|"
+                         r"men|som)\s")
 # "especialista em proteção de dados", "specialist in cold-chain logistics": the field a
 # specialist title names, in lower case.
 _SPECIALIST_IN = re.compile(
@@ -2112,6 +2115,10 @@ def _comma_qualifier_at(passage: str) -> Role | None:
 def _card_role(passage: str, name: str | None, region: str) -> Role:
     """Name, title and company on lines of their own, as on a business card."""
     facts = mine_signature(passage, name, region)
+    words = (facts.company or "").split()
+    if len(words) == 2 and words[1].islower() and name and words[0] in name.split():
+        # "Jens og" of "Hej Jens og Sofie,": the name and the word joining the next one
+        return Role(facts.title, None)
     return Role(facts.title, facts.company)
 
 

@@ -39,3 +39,15 @@ def test_needs_offers_interests_and_promises() -> None:
 def test_the_forwarded_writers_need() -> None:
     assert writers_needs("Hej Mette,\n\nVi søger en distributør i Tyskland.") == (
         "en distributør i Tyskland",)
+
+
+def test_an_introduction_in_danish() -> None:
+    from assistant.parsing.contacts import role_in
+    from assistant.parsing.intros import is_intro
+
+    assert is_intro("Hej Jens og Sofie,\n\nJeg vil gerne introducere jer for hinanden.")
+    assert role_in("medstifter af Havbrise A/S, som dyrker tang").company == "Havbrise A/S"
+    people = find_people("Hej Jens og Sofie,\n\nJens er salgschef hos Nordlys Fødevarer ApS og "
+                         "søger en leverandør af tang.", DK, known=("Jens Kragh", "Sofie Bak"))
+    jens = next(p for p in people if p.name == "Jens Kragh")
+    assert (jens.title, jens.company) == ("salgschef", "Nordlys Fødevarer ApS")
