@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
 
 from assistant.cards.lines import OcrLine
 from assistant.cards.names import is_given_name
@@ -302,7 +302,8 @@ def _mended(token: str, hosts: set[str], surer: set[str],
         local = _without_label(local)
         if host.endswith(".") or "." not in host:
             whole = [h for h in hosts if h.startswith(host.lower().rstrip(".") + ".")]
-            host = whole[0] if len(whole) == 1 else _dot_put_back(host, hosts)
+            host = whole[0] if len(whole) == 1 else _ending_put_back(
+                _dot_put_back(host, hosts))
         name, dot, tld = host.rpartition(".")
         tld = _TLD_MISREAD.get(tld.lower(), tld)
         if dot and len(tld) == 1 and tld.isalpha():  # the host cut short in its last label
@@ -319,14 +320,64 @@ def _mended(token: str, hosts: set[str], surer: set[str],
         before = lowered[: -len(host)]
         if not lowered.endswith(host) or len(before) < 3 or before.endswith((".", "-")):
             continue
-        misread = before[-1] in _AT_MISREAD or (before[:-1] in ROLE_LOCALS
-                                                and before not in ROLE_LOCALS)
+        misread = before not in ROLE_LOCALS and (  # "info" ends in a letter read for "@"
+            before[-1] in _AT_MISREAD or before[:-1] in ROLE_LOCALS)
         local = token[: len(before) - 1] if misread else token[: len(before)]
         return f"{local}@{token[len(before):]}"
+    return _role_address(token, hosts | (address_hosts or set()))
+
+
+ROLE_HOST_LIKE = 0.85  # how close (difflib ratio) the rest of "info<host>" is to a known host
+_ROLE_FIRST = sorted(ROLE_LOCALS, key=len, reverse=True)
+
+
+def _role_address(token: str, hosts: set[str]) -> str:
+    """An office's address that lost its "@" ("infolumenfield.com") where the card's site or
+    another address was itself misread by a letter ("www.lumenfie1d.com"): the token opens
+    with an office's own part, perhaps with the "@" read as a letter after it, and the rest
+    is a host close to one the card names while the whole token is not. The host is kept as
+    read (``_near_host`` may still correct it against a surer site)."""
+    lowered = token.lower()
+    if not _BARE_HOST.match(lowered):
+        return token
+    sites = [h for h in hosts if h not in _MAIL_HOSTS and h != lowered]  # not the token itself
+    if not sites or get_close_matches(lowered, sites, n=1, cutoff=ROLE_HOST_LIKE):
+        return token
+    for local in _ROLE_FIRST:
+        if not lowered.startswith(local):
+            continue
+        cuts = [len(local)] + ([len(local) + 1] if lowered[len(local)] in _AT_MISREAD else [])
+        likeness = {cut: max(SequenceMatcher(None, lowered[cut:], site).ratio()
+                             for site in sites)
+                    for cut in cuts if _BARE_HOST.match(lowered[cut:])}
+        if likeness and max(likeness.values()) >= ROLE_HOST_LIKE:
+            cut = max(likeness, key=lambda c: likeness[c])
+            return f"{token[:len(local)]}@{token[cut:]}"
+        return token
     return token
 
 
+_BARE_HOST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
+
+
 _DOTLESS_END = re.compile(r"(?i)^([a-z0-9-]{3,})(com|org|net|edu|gov)$")
+
+
+# The second-level labels after which a country's ending follows ("example.co.uk").
+_BEFORE_COUNTRY = frozenset({"co", "com", "ac", "org", "net", "gov", "edu", "ne", "or", "go"})
+
+
+def _ending_put_back(host: str) -> str:
+    """A host cut at its last dot ("example.", the card's edge or the OCR's box ending
+    there) with no site on the card to say how it ends: the commonest ending, ".com" (a
+    guess, as the ending of one letter is), unless the label before the dot is one a
+    country's ending follows ("example.co.")."""
+    if not host.endswith(".") or host.endswith(".."):
+        return host
+    labels = host.rstrip(".").split(".")
+    if len(labels[-1]) < 2 or (len(labels) > 1 and labels[-1].lower() in _BEFORE_COUNTRY):
+        return host
+    return f"{host}com"
 
 
 def _dot_put_back(host: str, hosts: set[str]) -> str:

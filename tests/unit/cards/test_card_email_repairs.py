@@ -107,3 +107,36 @@ def test_an_address_run_into_the_next_detail_on_its_row_ends_at_its_host(
     reading = read_card(lines("Jane Okafor", "Sales Director", read), "US")
     # Then the address ends where its host does
     assert reading.emails == (address,)
+
+
+@pytest.mark.parametrize("read", [
+    "infolumenfield.com",  # the "@" dropped
+    "infoalumenfield.com",  # the "@" read as a small a
+])
+def test_an_office_address_that_lost_its_at_beside_a_misread_site_is_mended(read: str) -> None:
+    # The card's site was itself misread by a letter, so the host matches no site exactly
+    assert emails_of("jane@gmail.com", read, "www.lumenfie1d.com") == (
+        "jane@gmail.com", "info@lumenfield.com")
+
+
+def test_an_office_address_that_lost_its_at_beside_its_site_keeps_its_own_part() -> None:
+    # "info" ends in an "o", a letter the OCR reads for an "@": it is the office's own part
+    assert emails_of("infolumenfield.com", "www.lumenfield.com") == ("info@lumenfield.com",)
+
+
+@pytest.mark.parametrize("site", ["infotech.com", "www.inf0tech.com", "salesforce.com"])
+def test_a_site_that_opens_like_an_office_address_stays_a_site(site: str) -> None:
+    assert emails_of(site, "www.lumenfield.com" if site == "salesforce.com" else site) == ()
+
+
+def test_a_host_cut_at_its_last_dot_with_no_site_is_given_the_commonest_ending() -> None:
+    assert emails_of("email:jane.okafor@lumenfield.") == ("jane.okafor@lumenfield.com",)
+
+
+def test_a_host_cut_at_its_last_dot_keeps_a_site_named_on_the_card() -> None:
+    assert emails_of("jane.okafor@lumenfield.", "www.lumenfield.de") == (
+        "jane.okafor@lumenfield.de",)
+
+
+def test_a_host_cut_after_a_second_level_label_is_not_guessed() -> None:
+    assert "jane.okafor@lumenfield.co.com" not in emails_of("jane.okafor@lumenfield.co.")
