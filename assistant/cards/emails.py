@@ -87,6 +87,19 @@ _BRACKET_AT = re.compile(r"(?<=[\w.])[(\[{|]@|@[)\]}|](?=\w)")
 # only where the address is then one.
 _BRACKETED_A = re.compile(r"(?<=[\w.])\s?[(\[]a[)\]]\s?(?=[a-z0-9])")
 _LETTER_BAR = re.compile(r"(?<=[a-z])\|(?=[a-z])")
+# A bar set between an address and the next detail of its row, the spaces around it lost
+# ("jane@example.com|www.example.com"): a mark between the two, not an l of the host.
+_BAR_AFTER_ADDRESS = re.compile(r"(?<=@)([\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov))\|"
+                                r"|(?<=@)([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\|(?=www\.|https?:)")
+# The dot before a host's ending read as another mark ("@example:com", "@example·com").
+_HOST_MARK = re.compile(r"(@[\w-]+)(?:[:;_-]|\s?[·•]\s?)(?=(?:com|org|net|edu|gov)(?![\w.@-]))")
+# The dot after a second-level label read as a comma ("@example.co,uk").
+_COUNTRY_COMMA = re.compile(r"(@[\w-]+\.(?:co|ac|or|ne|go|com)),(?=[a-z]{2}(?![\w.@-]))")
+# A dot of the own part read twice, or a speck read as a dot before the "@"
+# ("jane..okafor@", "jane.okafor.@"); an exclamation mark read for a small l ("fie!d").
+_DOUBLED_LOCAL_DOT = re.compile(r"(?<=[a-z0-9])\.{2,}(?=[a-z0-9][\w.+-]*@)")
+_DOT_BEFORE_AT = re.compile(r"(?<=[a-z0-9])\.(?=@)")
+_BANG_FOR_L = re.compile(r"(?<=[a-z])!(?=[a-z])")
 # The dot before a common ending read as a space ("jane@example com"), and a host cut in two
 # by a space before its dot ("jane@exam ple.com"): the host before it has no dot yet.
 _TLD_APART = re.compile(r"(@[\w-]+)\s+(?=(?:com|org|net|edu|gov)(?![\w.@-]))")
@@ -115,6 +128,7 @@ def bars_mended(text: str) -> str:
     one then."""
     if "|" not in text or "@" not in text:
         return text
+    text = _BAR_AFTER_ADDRESS.sub(lambda m: f"{m.group(1) or m.group(2)} | ", text)
     tokens = []
     for token in text.split(" "):
         if "@" in token and "|" in token:
@@ -136,6 +150,9 @@ def _closed_up(text: str) -> str:
     if "@" not in text:
         return text
     text = bars_mended(_checked(text, _BRACKET_AT, "@"))
+    text = _checked(_checked(text, _DOUBLED_LOCAL_DOT, "."), _DOT_BEFORE_AT, "")
+    text = _checked(_checked(_checked(text, _HOST_MARK, r"\1."), _COUNTRY_COMMA, r"\1."),
+                    _BANG_FOR_L, "l")
     text = _checked(_checked(text, _TLD_APART, r"\1."), _HOST_APART, r"\1")
     text = _DOUBLED_HOST_DOT.sub(r"\1.", _DOUBLED_AT.sub("@", text))
     text = _HOST_SPACED_BEFORE.sub(r"\1.", _SPACED_AT.sub("@", text))

@@ -140,3 +140,36 @@ def test_a_host_cut_at_its_last_dot_keeps_a_site_named_on_the_card() -> None:
 
 def test_a_host_cut_after_a_second_level_label_is_not_guessed() -> None:
     assert "jane.okafor@lumenfield.co.com" not in emails_of("jane.okafor@lumenfield.co.")
+
+
+@pytest.mark.parametrize("read", [
+    "jane.okafor@lumenfield:com",  # the dot before the ending read as a colon
+    "jane.okafor@lumenfield;com",  # as a semicolon
+    "jane.okafor@lumenfield·com",  # as a middle dot
+    "jane.okafor@lumenfield_com",  # as an underscore
+    "jane.okafor@lumenfield-com",  # as a hyphen
+    "jane.okafor.@lumenfield.com",  # a speck before the "@" read as a dot
+    "jane..okafor@lumenfield.com",  # the dot of the own part read twice
+    "jane.okafor@lumenfie!d.com",  # an exclamation mark for a small l
+])
+def test_an_address_with_a_dot_misread_as_another_mark_is_mended(read: str) -> None:
+    assert emails_of(read) == ("jane.okafor@lumenfield.com",)
+
+
+def test_a_hyphen_in_a_host_stays() -> None:
+    assert emails_of("jane.okafor@lumen-net.com") == ("jane.okafor@lumen-net.com",)
+
+
+def test_a_countrys_ending_after_a_comma_is_one_host() -> None:
+    assert emails_of("jane.okafor@lumenfield.co,uk") == ("jane.okafor@lumenfield.co.uk",)
+
+
+@pytest.mark.parametrize("row", ["jane.okafor@lumenfield.com|www.lumenfield.com",
+                                 "jane.okafor@lumenfield.de|www.lumenfield.de"])
+def test_a_bar_glued_between_an_address_and_the_site_is_no_letter(row: str) -> None:
+    # Given a row "address | site" whose spaces the OCR lost
+    reading = read_card(lines("Jane Okafor", "Sales Director", row), "US")
+    # Then the bar parts the two: it is not an l at the end of the host
+    host = row.split("|")[1].removeprefix("www.")
+    assert reading.emails == (f"jane.okafor@{host}",)
+    assert reading.urls == (f"https://www.{host}",)
