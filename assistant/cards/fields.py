@@ -263,7 +263,8 @@ def read_card(lines: Sequence[OcrLine], region: str = "US") -> CardReading:
         values["company"] = (_as_printed(guess, printed), DOUBTFUL / 2)
     if "company" in values:
         company, sure = values["company"]
-        values["company"] = (_without_tagline(_without_strays(company), domains), sure)
+        values["company"] = (_last_word_whole(
+            _without_tagline(_without_strays(company), domains), printed), sure)
     if "company" in values and domains:
         company, sure = values["company"]
         values["company"] = (_logo_by_domain(_respelled_by_domain(company, domains), sure,
@@ -1113,6 +1114,26 @@ def _as_printed(text: str, printed: set[str]) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+_WORD_CUT = re.compile(r"[^\W\d_]{5,}$")
+
+
+def _last_word_whole(text: str, printed: set[str]) -> str:
+    """A name whose last word lost its last letter or two at the card's edge ("Department
+    of Control Engineerin"), whole again from the one word printed elsewhere on the card that
+    it opens ("Engineering Building"), when the cut word is no word of its own."""
+    cut = _WORD_CUT.search(text)
+    if cut is None or is_common_word(cut.group()) or is_given_name(cut.group()):
+        return text
+    start = fold(cut.group())
+    whole = {word for word in (re.sub(r"[^\w-]", "", w) for w in printed)
+             if word.startswith(start) and 1 <= len(word) - len(start) <= 2
+             and word.isalpha() and is_common_word(word)}
+    if len(whole) != 1:
+        return text
+    rest = whole.pop()[len(start):]
+    return text + (rest.upper() if cut.group().isupper() else rest)
 
 
 def _brand_on_top(lines: Sequence[OcrLine], skip: set[int]) -> int | None:

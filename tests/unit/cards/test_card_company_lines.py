@@ -192,3 +192,32 @@ def test_a_street_and_district_without_figures_stay_the_address() -> None:
                         "HK")
     assert reading.company == "Kestrel Analytics Ltd"
     assert reading.address is not None and "Harbour Road" in reading.address
+
+
+@pytest.mark.parametrize("rows", [
+    [("Jane Okafor", 30), ("Research Fellow", 22), ("Lumenfield Marine Engineerin", 24),
+     ("12 Engineering Way", 18), ("Tarrowmere", 18), ("jane.okafor@gmail.com", 18)],
+    [("Jane Okafor, Graduate Student", 24), ("Department of Marine Engineerin", 24),
+     ("Engineering Building 4", 18), ("12 Harbour Road", 18), ("jane.okafor@gmail.com", 18)],
+])
+def test_a_company_cut_at_the_cards_edge_is_whole_from_the_word_printed_elsewhere(
+        rows: list[tuple[str, float]]) -> None:
+    # Given a company line whose last word lost its last letter at the card's edge, and
+    # that word printed whole elsewhere on the card
+    reading = read_card(card(*rows), "US")
+    # Then the company's last word is whole again
+    assert reading.company is not None and reading.company.endswith(" Engineering")
+
+
+def test_a_cut_word_printed_nowhere_else_is_left_as_read() -> None:
+    reading = read_card(card(("Jane Okafor", 30), ("Research Fellow", 22),
+                             ("Lumenfield Marine Engineerin", 24), ("12 Harbour Road", 18),
+                             ("jane.okafor@gmail.com", 18)), "US")
+    assert reading.company == "Lumenfield Marine Engineerin"
+
+
+def test_a_whole_word_is_not_lengthened_by_a_longer_word_on_the_card() -> None:
+    reading = read_card(card(("Jane Okafor", 30), ("Research Fellow", 22),
+                             ("Lumenfield Analytic", 24), ("Analytics Park 4", 18),
+                             ("jane.okafor@gmail.com", 18)), "US")
+    assert reading.company != "Lumenfield Analytics"
