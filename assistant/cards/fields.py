@@ -531,7 +531,7 @@ def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None
             found.used.add(index)
     text = _VANITY.sub(lambda m: phonenumbers.convert_alpha_characters_in_number(m.group()),
                        text)
-    digits = _DIGIT_RUN.sub(_as_digits, _unglued(text))
+    digits = _DIGIT_RUN.sub(_as_digits, _unglued(_CODE_MARK.sub(r"\1 ", text)))
     previous_end = 0
     for start, number in find_phones(digits, region):
         label = _LABEL.search(digits[previous_end:start])
@@ -544,6 +544,11 @@ def _read_details(index: int, line: OcrLine, region: str, found: _Found) -> None
         previous_end = start + 1
     if _LABEL.search(text.split(" ")[0] + " ") and any(ch.isdigit() for ch in text):
         found.used.add(index)
+
+
+# A middle dot or a bullet the OCR read for the space after a country's code ("+234·803 ..."):
+# the number is one, not a national number after a stray "+234".
+_CODE_MARK = re.compile(r"(\+\d{1,3})\s*[·•]\s*(?=\(?\d)")
 
 
 def _as_digits(match: re.Match[str]) -> str:

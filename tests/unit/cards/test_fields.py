@@ -295,3 +295,16 @@ def test_a_title_in_large_print_is_not_taken_for_the_logo() -> None:
             OcrLine("Springfield, IL 62701", 0.97, (40, 240, 300, 265))]
     reading = read_card(card, "US")
     assert reading.company != "Senior Vice President"
+
+
+@pytest.mark.parametrize("row", ["+44·20 7946 0000", "+44 · 20 7946 0000", "+44•20 7946 0000"])
+def test_a_mark_read_after_a_countrys_code_keeps_the_number_whole(row: str) -> None:
+    # Given a number whose space after the country's code the OCR read as a middle dot
+    reading = read_card(lines("Jane Okafor", "Sales Director", row), "US")
+    # Then it is the number of that country, not a national number of the owner's region
+    assert reading.phones == ("+442079460000",)
+
+
+def test_a_mark_between_two_numbers_still_parts_them() -> None:
+    reading = read_card(lines("Jane Okafor", "T +44 20 7946 0000 · +44 7700 900000"), "US")
+    assert reading.phones == ("+442079460000", "+447700900000")
