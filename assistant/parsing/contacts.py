@@ -162,7 +162,7 @@ _TITLE_TRADES += (r"|директор\w*|дырэктар\w*|инженер\w*|�
 # "daglig leder", "innkjøpssjef", "grundare", "medstifter", "indehaver", "projektleder"
 _TITLE_TRADES += (r"|direktør|direktör|direktørinne|\w+chef|\w+sjef|\w+sjefe|"
                   r"stifter|medstifter|grundlægger|grundare|medgrundare|gründer|medgründer|"
-                  r"indehaver|innehavare|innehaver|ejer|ägare|eier|delägare|medejer|konsulent|"
+                  r"indehaver|innehavare|innehaver|ejer|ägare|delägare|medejer|konsulent|"
                   r"konsult|rådgiver|rådgivare|rådgjevar|projektleder|projektledare|"
                   r"prosjektleder|formand|ordförande|styreleder|bestyrelsesformand|"
                   r"stjórnarformaður|nevndarformaður|leiðari|\w+leiðari")
