@@ -65,7 +65,7 @@ _INTRO_CUES = re.compile(
     # Russian, Ukrainian and Belarusian: "Знакомлю вас", "Познакомьтесь", "Хочу вас
     # познакомить", "Знайомлю вас", "Пазнаёмцеся"
     r"\b(?:знакомлю|знайомлю|знаёмлю) вас\b|\bпознакомьтесь\b|\bпознайомтеся\b|"
-    r"\bпазнаёмцеся\b|\b(?:хочу|хотел[аи]? бы|хочу) (?:вас )?(?:познакомить|познайомити|"
+    r"\bпазнаёмцеся\b|\b(?:хочу|хотел[аи]? бы) (?:вас )?(?:познакомить|познайомити|"
     r"пазнаёміць)\b|"
     # Danish, Norwegian and Swedish: "Jeg vil gerne introducere jer for hinanden", "presentere
     # dere for hverandre", "presentera er för varandra", "I tager den herfra"
